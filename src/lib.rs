@@ -1,8 +1,12 @@
-//! Måltavla: hello world scaffold.
-use leptos::prelude::*;
+//! Måltavla: follow up a samordningsförbund's goals against its outcomes,
+//! local-first in the browser.
+//!
+//! Three rooms: [`core`] (pure rules, tested natively), [`browser`] (the
+//! thin shell over IndexedDB, localStorage, the clock and randomness) and
+//! [`ui`] (Leptos pages and components).
 
-/// The root component.
-#[component]
-pub fn App() -> impl IntoView {
-    view! { <main><h1 data-testid="app-title">"Måltavla"</h1></main> }
-}
+pub mod browser;
+pub mod core;
+pub mod ui;
+
+pub use ui::app::App;

@@ -1,0 +1,10 @@
+//! The thin browser shell: the only code that talks to IndexedDB,
+//! localStorage, the clock and the random number generator.
+//!
+//! Guarantees: every function returns an error value instead of panicking
+//! or showing anything; the UI decides what to tell the user. Nothing here
+//! knows business rules: records arrive already encoded by the core.
+
+pub mod clock;
+pub mod idb;
+pub mod settings;

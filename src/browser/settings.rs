@@ -1,0 +1,60 @@
+//! Small settings in localStorage: the device id, the language and the
+//! board's last period and focus. Data never goes here; it lives in
+//! IndexedDB.
+//!
+//! Guarantees: reading never fails (a missing or blocked localStorage reads
+//! as "not set"); writing reports failure instead of panicking.
+
+use super::clock::random_bytes;
+use crate::core::ids::DeviceId;
+
+const PREFIX: &str = "maltavla.";
+
+/// Settings keys, so no caller can mistype one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// This browser profile's device id.
+    Device,
+    /// "sv" or "en".
+    Language,
+    /// The board's period, in the core's text form.
+    BoardPeriod,
+    /// The board's focus: "all", "project:ID" or "insats:ID".
+    BoardFocus,
+}
+
+impl Key {
+    fn name(self) -> String {
+        let k = match self {
+            Key::Device => "device",
+            Key::Language => "language",
+            Key::BoardPeriod => "board.period",
+            Key::BoardFocus => "board.focus",
+        };
+        format!("{PREFIX}{k}")
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// A setting's value, if set and readable.
+pub fn get(key: Key) -> Option<String> {
+    storage().and_then(|s| s.get_item(&key.name()).ok().flatten())
+}
+
+/// Stores a setting; `false` when localStorage is unavailable or full.
+pub fn set(key: Key, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(&key.name(), value).is_ok())
+}
+
+/// This device's id: read from settings, or created and saved on first use.
+pub fn device_id() -> DeviceId {
+    if let Some(id) = get(Key::Device).and_then(|s| DeviceId::parse(&s).ok()) {
+        return id;
+    }
+    let id = DeviceId::from_random(random_bytes());
+    set(Key::Device, id.as_str());
+    id
+}

@@ -1,0 +1,334 @@
+//! From goals and outcomes to chart descriptions: which rows, which points,
+//! which numbers, in which words.
+//!
+//! Guarantees: every chart prints the same Swedish-formatted figures as the
+//! tables beside it (both come from [`super::fmt_sv`]); the words ("Mål",
+//! "Utfall", status names) come from the caller, so the charts speak the UI's
+//! language; chart ids are derived from record ids and stay unique on a page.
+
+use super::chart::{
+    BulletChart, BulletRow, ChartText, LineChart, LinePoint, Measure, Scale, StatusLevel,
+    StatusMark,
+};
+use super::fmt_sv;
+use super::goal::{GoalRow, GoalStatus, OutcomeGroup, SeriesPoint};
+use super::model::Breakdown;
+use super::value::{Unit, Value};
+use super::workspace::Workspace;
+
+/// The words a chart needs, in the UI's language.
+#[derive(Debug, Clone)]
+pub struct ChartWords {
+    /// "Mål".
+    pub target: String,
+    /// "Utfall".
+    pub outcome: String,
+    /// "Status".
+    pub status: String,
+    /// "Inga värden".
+    pub empty: String,
+    /// "Indikator".
+    pub indicator: String,
+    /// "Period".
+    pub period: String,
+    /// Names of Met, Near, Behind.
+    pub statuses: [String; 3],
+    /// Builds a description sentence from label, outcome, target and status.
+    pub describe: fn(&str, &str, &str, &str) -> String,
+}
+
+impl ChartWords {
+    fn status_name(&self, s: GoalStatus) -> String {
+        self.statuses.get(s as usize).cloned().unwrap_or_default()
+    }
+
+    fn text(&self, id: String, title: String, description: String, category: &str) -> ChartText {
+        ChartText {
+            id,
+            title,
+            description,
+            target_label: self.target.clone(),
+            outcome_label: self.outcome.clone(),
+            category_label: category.to_owned(),
+            status_label: self.status.clone(),
+            empty_label: self.empty.clone(),
+        }
+    }
+}
+
+fn measure(v: Value) -> Measure {
+    Measure {
+        value: v.as_f64(),
+        text: fmt_sv::value(v),
+    }
+}
+
+fn scale(unit: Unit) -> Scale {
+    match unit {
+        Unit::Count => Scale::Count,
+        Unit::Percent => Scale::Percent,
+    }
+}
+
+fn level(s: GoalStatus) -> StatusLevel {
+    match s {
+        GoalStatus::Met => StatusLevel::Met,
+        GoalStatus::Near => StatusLevel::Near,
+        GoalStatus::Behind => StatusLevel::Behind,
+    }
+}
+
+/// The label of a board row: the indicator, and the project or insats when
+/// the target is not for the whole förbund.
+pub fn row_label(ws: &Workspace, row: &GoalRow) -> String {
+    match row.target.scope {
+        super::model::Scope::Forbund => row.indicator.name.clone(),
+        ref scope => format!(
+            "{} · {}",
+            row.indicator.name,
+            ws.scope_name(scope).unwrap_or("?")
+        ),
+    }
+}
+
+/// One bullet chart for the board's rows of one unit (counts or shares),
+/// each row its outcome against its target (or pro-rata target).
+pub fn board_chart(
+    ws: &Workspace,
+    rows: &[GoalRow],
+    unit: Unit,
+    title: String,
+    id: &str,
+    words: &ChartWords,
+) -> BulletChart {
+    let chosen: Vec<&GoalRow> = rows
+        .iter()
+        .filter(|r| r.indicator.unit == unit && r.target.breakdown.is_none())
+        .collect();
+    let mut sentences = Vec::new();
+    let chart_rows = chosen
+        .iter()
+        .map(|r| {
+            let label = row_label(ws, r);
+            let target = r.compared_to();
+            let target_text = match r.expected {
+                Some(e) => format!("{} pro rata", fmt_sv::value(e)),
+                None => fmt_sv::value(target),
+            };
+            let status = r.status.map(|s| StatusMark {
+                level: level(s),
+                text: words.status_name(s),
+            });
+            sentences.push((words.describe)(
+                &label,
+                &r.outcome
+                    .as_ref()
+                    .map(|o| fmt_sv::value(o.value))
+                    .unwrap_or_else(|| "–".into()),
+                &target_text,
+                &status.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
+            ));
+            BulletRow {
+                label,
+                target: Some(Measure {
+                    value: target.as_f64(),
+                    text: target_text,
+                }),
+                outcome: r.outcome.as_ref().map(|o| measure(o.value)),
+                status,
+            }
+        })
+        .collect();
+    BulletChart {
+        text: words.text(id.to_owned(), title, sentences.join(" "), &words.indicator),
+        scale: scale(unit),
+        rows: chart_rows,
+    }
+}
+
+/// A line chart of an indicator over periods, with the target as a dashed
+/// line. Partial reports are labelled with the period they cover.
+pub fn series_chart(
+    points: &[SeriesPoint],
+    unit: Unit,
+    title: String,
+    id: &str,
+    words: &ChartWords,
+) -> LineChart {
+    let mut sentences = Vec::new();
+    let chart_points = points
+        .iter()
+        .map(|p| {
+            let label = match p.partial_until {
+                Some(until) => fmt_sv::period_short(&until),
+                None => fmt_sv::period_short(&p.period),
+            };
+            sentences.push((words.describe)(
+                &label,
+                &p.outcome.map(fmt_sv::value).unwrap_or_else(|| "–".into()),
+                &p.target.map(fmt_sv::value).unwrap_or_else(|| "–".into()),
+                "",
+            ));
+            LinePoint {
+                label,
+                outcome: p.outcome.map(measure),
+                target: p.target.map(measure),
+            }
+        })
+        .collect();
+    LineChart {
+        text: words.text(id.to_owned(), title, sentences.join(" "), &words.period),
+        scale: scale(unit),
+        points: chart_points,
+    }
+}
+
+/// A bullet chart of one outcome group's slices (by municipality, gender…),
+/// with each slice's own target where one is set.
+pub fn breakdown_chart(
+    ws: &Workspace,
+    group: &OutcomeGroup,
+    slice_name: &dyn Fn(&Breakdown) -> String,
+    title: String,
+    id: &str,
+    words: &ChartWords,
+) -> BulletChart {
+    let mut sentences = Vec::new();
+    let rows = group
+        .slices
+        .iter()
+        .filter_map(|o| {
+            let b = o.breakdown.as_ref()?;
+            let target = ws
+                .targets
+                .live()
+                .find(|t| {
+                    t.indicator == o.indicator
+                        && t.scope == o.scope
+                        && t.period == o.period
+                        && t.breakdown.as_ref() == Some(b)
+                })
+                .map(|t| t.value);
+            let label = slice_name(b);
+            sentences.push((words.describe)(
+                &label,
+                &fmt_sv::value(o.value),
+                &target.map(fmt_sv::value).unwrap_or_else(|| "–".into()),
+                "",
+            ));
+            Some(BulletRow {
+                label,
+                target: target.map(measure),
+                outcome: Some(measure(o.value)),
+                status: None,
+            })
+        })
+        .collect();
+    BulletChart {
+        text: words.text(id.to_owned(), title, sentences.join(" "), &words.indicator),
+        scale: scale(group.indicator.unit),
+        rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::chart::{bullet_chart_svg, line_chart_svg};
+    use crate::core::goal::{goal_rows, series, Focus};
+    use crate::core::ids::RecordId;
+    use crate::core::model::Scope;
+    use crate::core::period::Period;
+    use crate::core::{demo, goal};
+
+    fn words() -> ChartWords {
+        ChartWords {
+            target: "Mål".into(),
+            outcome: "Utfall".into(),
+            status: "Status".into(),
+            empty: "Inga värden".into(),
+            indicator: "Indikator".into(),
+            period: "Period".into(),
+            statuses: ["Uppnått".into(), "Nära".into(), "Efter".into()],
+            describe: |l, o, t, s| format!("{l}: utfall {o}, mål {t} {s}"),
+        }
+    }
+
+    #[test]
+    fn the_board_chart_prints_927_against_975_and_15_against_30() {
+        let ws = demo::workspace();
+        let rows = goal_rows(&ws, &Period::year(2017).unwrap(), &Focus::All);
+        let counts = bullet_chart_svg(&board_chart(
+            &ws,
+            &rows,
+            Unit::Count,
+            "Antal".into(),
+            "c",
+            &words(),
+        ));
+        assert!(counts.contains("927") && counts.contains("975"));
+        assert!(counts.contains("<title"));
+        let shares = board_chart(&ws, &rows, Unit::Percent, "Andelar".into(), "s", &words());
+        let mia = shares
+            .rows
+            .iter()
+            .find(|r| r.label == "Andel till arbete eller studier · MIA Östra Södertörn")
+            .unwrap();
+        assert_eq!(mia.outcome.as_ref().unwrap().text, "15\u{a0}%");
+        assert_eq!(mia.target.as_ref().unwrap().text, "30\u{a0}%");
+        assert_eq!(mia.status.as_ref().unwrap().text, "Efter");
+    }
+
+    #[test]
+    fn the_youth_line_chart_runs_58_65_64_against_65() {
+        let ws = demo::workspace();
+        let youth = Scope::Project(RecordId::parse("demo-ungdom").unwrap());
+        let points = series(
+            &ws,
+            &RecordId::parse("demo-ind-arbete").unwrap(),
+            &youth,
+            None,
+        );
+        let chart = series_chart(
+            &points,
+            Unit::Percent,
+            "Till arbete eller studier".into(),
+            "l",
+            &words(),
+        );
+        let labels: Vec<_> = chart.points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["2016", "2017", "H1\u{a0}2018"]);
+        let svg = line_chart_svg(&chart);
+        for text in ["58\u{a0}%", "65\u{a0}%", "64\u{a0}%"] {
+            assert!(svg.contains(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn breakdown_charts_have_one_row_per_slice() {
+        let ws = demo::workspace();
+        let groups = goal::untargeted_outcomes(&ws, &Period::year(2018).unwrap(), &Focus::All);
+        let own = groups
+            .iter()
+            .find(|g| g.indicator.name == "Andel egenanmälningar")
+            .unwrap();
+        let name = |b: &Breakdown| match b {
+            Breakdown::Municipality(id) => ws
+                .municipalities
+                .get(id)
+                .map(|m| m.name.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        let chart = breakdown_chart(&ws, own, &name, "Egenanmälningar".into(), "b", &words());
+        let rows: Vec<_> = chart
+            .rows
+            .iter()
+            .map(|r| (r.label.as_str(), r.outcome.as_ref().unwrap().text.as_str()))
+            .collect();
+        assert_eq!(rows.len(), 3);
+        assert!(rows.contains(&("Tyresö", "53\u{a0}%")));
+        assert!(rows.contains(&("Nynäshamn", "75\u{a0}%")));
+        assert!(rows.contains(&("Haninge", "9\u{a0}%")));
+    }
+}

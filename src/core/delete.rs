@@ -1,0 +1,147 @@
+//! What deleting a record means for the records that refer to it.
+//!
+//! Guarantees: a delete never leaves a live record pointing at a tombstone.
+//! Targets and outcomes of a deleted indicator, project or insats become
+//! tombstones too; insatser and sub-projects of a deleted project, and
+//! insatser of a deleted municipality, only lose the link. The plan lists
+//! every write before anything happens, so the UI can ask first and then
+//! store it all in one transaction.
+
+use super::ids::RecordId;
+use super::model::{Breakdown, Record, Scope};
+use super::workspace::Workspace;
+
+/// The writes a delete consists of.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DeletePlan {
+    /// Tombstones and unlinked records, ready to be stamped and stored.
+    pub writes: Vec<Record>,
+    /// How many targets and outcomes go with it.
+    pub figures_deleted: usize,
+    /// How many other records only lose their link to it.
+    pub unlinked: usize,
+}
+
+fn tombstone(mut r: Record) -> Record {
+    r.meta_mut().deleted = true;
+    r
+}
+
+/// Plans the deletion of the live record `id`; `None` when there is no such
+/// live record.
+pub fn plan_delete(ws: &Workspace, id: &RecordId) -> Option<DeletePlan> {
+    let mut plan = DeletePlan::default();
+    let figures_where =
+        |plan: &mut DeletePlan, pred: &dyn Fn(&RecordId, &Scope, Option<&Breakdown>) -> bool| {
+            for t in ws
+                .targets
+                .live()
+                .filter(|t| pred(&t.indicator, &t.scope, t.breakdown.as_ref()))
+            {
+                plan.writes.push(tombstone(Record::Target(t.clone())));
+                plan.figures_deleted += 1;
+            }
+            for o in ws
+                .outcomes
+                .live()
+                .filter(|o| pred(&o.indicator, &o.scope, o.breakdown.as_ref()))
+            {
+                plan.writes.push(tombstone(Record::Outcome(o.clone())));
+                plan.figures_deleted += 1;
+            }
+        };
+    if let Some(t) = ws.targets.get(id) {
+        plan.writes.push(tombstone(Record::Target(t.clone())));
+    } else if let Some(o) = ws.outcomes.get(id) {
+        plan.writes.push(tombstone(Record::Outcome(o.clone())));
+    } else if let Some(p) = ws.partners.get(id) {
+        plan.writes.push(tombstone(Record::Partner(p.clone())));
+    } else if let Some(i) = ws.indicators.get(id) {
+        plan.writes.push(tombstone(Record::Indicator(i.clone())));
+        figures_where(&mut plan, &|ind, _, _| ind == id);
+    } else if let Some(i) = ws.insatser.get(id) {
+        plan.writes.push(tombstone(Record::Insats(i.clone())));
+        let scope = Scope::Insats(id.clone());
+        figures_where(&mut plan, &|_, s, _| s == &scope);
+    } else if let Some(p) = ws.projects.get(id) {
+        plan.writes.push(tombstone(Record::Project(p.clone())));
+        let scope = Scope::Project(id.clone());
+        figures_where(&mut plan, &|_, s, _| s == &scope);
+        for child in ws.projects.live().filter(|c| c.parent.as_ref() == Some(id)) {
+            let mut c = child.clone();
+            c.parent = None;
+            plan.writes.push(Record::Project(c));
+            plan.unlinked += 1;
+        }
+        for insats in ws
+            .insatser
+            .live()
+            .filter(|i| i.project.as_ref() == Some(id))
+        {
+            let mut i = insats.clone();
+            i.project = None;
+            plan.writes.push(Record::Insats(i));
+            plan.unlinked += 1;
+        }
+    } else if let Some(m) = ws.municipalities.get(id) {
+        plan.writes.push(tombstone(Record::Municipality(m.clone())));
+        let slice = Breakdown::Municipality(id.clone());
+        figures_where(&mut plan, &|_, _, b| b == Some(&slice));
+        for insats in ws.insatser.live().filter(|i| i.municipalities.contains(id)) {
+            let mut i = insats.clone();
+            i.municipalities.retain(|m| m != id);
+            plan.writes.push(Record::Insats(i));
+            plan.unlinked += 1;
+        }
+    } else {
+        return None;
+    }
+    Some(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo;
+
+    #[test]
+    fn deleting_an_indicator_takes_its_targets_and_outcomes_along() {
+        let ws = demo::workspace();
+        let ind = ws
+            .indicators_by_name()
+            .into_iter()
+            .find(|i| i.name == "Deltagare")
+            .unwrap();
+        let plan = plan_delete(&ws, &ind.meta.id).unwrap();
+        assert!(plan.figures_deleted >= 2);
+        assert!(plan.writes.iter().all(|r| r.meta().deleted));
+        let mut after = ws.clone();
+        for mut r in plan.writes {
+            r.meta_mut().stamp.hlc = r.meta().stamp.hlc.tick(u64::MAX / 2);
+            after.put(r);
+        }
+        assert!(after.targets.live().all(|t| t.indicator != ind.meta.id));
+    }
+
+    #[test]
+    fn deleting_a_project_unlinks_its_insatser_but_keeps_them() {
+        let ws = demo::workspace();
+        let mia = ws
+            .projects_by_name()
+            .into_iter()
+            .find(|p| p.name == "MIA Östra Södertörn")
+            .unwrap();
+        let plan = plan_delete(&ws, &mia.meta.id).unwrap();
+        assert!(plan.unlinked > 0);
+        let unlinked: Vec<_> = plan.writes.iter().filter(|r| !r.meta().deleted).collect();
+        assert_eq!(unlinked.len(), plan.unlinked);
+    }
+
+    #[test]
+    fn deleting_an_unknown_id_plans_nothing() {
+        assert_eq!(
+            plan_delete(&Workspace::default(), &RecordId::parse("x").unwrap()),
+            None
+        );
+    }
+}

@@ -1,0 +1,346 @@
+//! Swedish number, date and period text: `15 %`, `1 234`, `0,5`,
+//! `28 sep 2018`, `första halvåret 2018`.
+//!
+//! Guarantees: thousands are grouped with a no-break space and the percent
+//! sign is preceded by one, so a figure never wraps across lines; negative
+//! numbers use the typographic minus sign; parsing accepts what people type
+//! in Sweden (`1 234`, `64,3`, `15 %`) and what Excel exports, and says why
+//! when it cannot.
+
+use super::period::{Period, PeriodKind};
+use super::value::{Percent, Value, MAX_COUNT};
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+
+/// No-break space, used between digit groups and before `%`.
+pub const NBSP: char = '\u{a0}';
+/// The minus sign used for negative figures.
+pub const MINUS: char = '\u{2212}';
+
+const MONTHS_SHORT: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+const MONTHS_LONG: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// Groups the digits of a whole number in threes: `1234567` → `1 234 567`.
+pub fn integer(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(NBSP);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A signed whole number with a typographic minus: `-48` → `−48`.
+pub fn signed_integer(n: i64) -> String {
+    let body = integer(n.unsigned_abs());
+    if n < 0 {
+        format!("{MINUS}{body}")
+    } else {
+        body
+    }
+}
+
+/// Tenths as a decimal with a comma, dropping a zero tenth: `643` → `64,3`,
+/// `150` → `15`, `5` → `0,5`.
+pub fn tenths(t: u64) -> String {
+    let whole = integer(t / 10);
+    match t % 10 {
+        0 => whole,
+        frac => format!("{whole},{frac}"),
+    }
+}
+
+/// A percentage: `15 %`, `64,3 %`, `0,5 %`.
+pub fn percent(p: Percent) -> String {
+    format!("{}{NBSP}%", tenths(u64::from(p.tenths())))
+}
+
+/// A value in its unit: counts grouped, percentages with `%`.
+pub fn value(v: Value) -> String {
+    match v {
+        Value::Count(c) => integer(c.get()),
+        Value::Percent(p) => percent(p),
+    }
+}
+
+/// The difference outcome − target in the value's unit: people for counts,
+/// percentage points (`procentenheter`) for percentages, with an explicit sign.
+pub fn gap(outcome: Value, target: Value) -> String {
+    let diff = i128::from(outcome.steps()) - i128::from(target.steps());
+    let sign = match diff.cmp(&0) {
+        std::cmp::Ordering::Less => MINUS.to_string(),
+        std::cmp::Ordering::Greater => "+".to_owned(),
+        std::cmp::Ordering::Equal => String::new(),
+    };
+    let magnitude = u64::try_from(diff.unsigned_abs()).unwrap_or(u64::MAX);
+    match outcome {
+        Value::Count(_) => format!("{sign}{}", integer(magnitude)),
+        Value::Percent(_) => format!("{sign}{}{NBSP}procentenheter", tenths(magnitude)),
+    }
+}
+
+/// A date the way Swedish newsletters print it: `28 sep 2018`.
+pub fn date(d: NaiveDate) -> String {
+    let month = MONTHS_SHORT.get(d.month0() as usize).copied().unwrap_or("");
+    format!("{}{NBSP}{month}{NBSP}{}", d.day(), d.year())
+}
+
+/// A period in words: `2017`, `första halvåret 2018`, `kvartal 3 2017`,
+/// `september 2017`, `1 apr 2017 – 31 aug 2020`.
+pub fn period(p: &Period) -> String {
+    let y = p.start_year();
+    match (p.kind(), p.part()) {
+        (PeriodKind::Year, _) => y.to_string(),
+        (PeriodKind::Half, Some(1)) => format!("första halvåret {y}"),
+        (PeriodKind::Half, _) => format!("andra halvåret {y}"),
+        (PeriodKind::Quarter, Some(q)) => format!("kvartal {q} {y}"),
+        (PeriodKind::Month, Some(m)) => {
+            let name = MONTHS_LONG
+                .get(m.saturating_sub(1) as usize)
+                .copied()
+                .unwrap_or("");
+            format!("{name} {y}")
+        }
+        _ => format!("{} – {}", date(p.start()), date(p.end())),
+    }
+}
+
+/// A short period label for chart axes: `2017`, `H1 2018`, `K3 2017`,
+/// `sep 2017`, `apr 2017–aug 2020`.
+pub fn period_short(p: &Period) -> String {
+    let y = p.start_year();
+    let short_month = |d: NaiveDate| MONTHS_SHORT.get(d.month0() as usize).copied().unwrap_or("");
+    match (p.kind(), p.part()) {
+        (PeriodKind::Year, _) => y.to_string(),
+        (PeriodKind::Half, Some(h)) => format!("H{h}{NBSP}{y}"),
+        (PeriodKind::Quarter, Some(q)) => format!("K{q}{NBSP}{y}"),
+        (PeriodKind::Month, _) => format!("{}{NBSP}{y}", short_month(p.start())),
+        _ => format!(
+            "{}{NBSP}{}–{}{NBSP}{}",
+            short_month(p.start()),
+            p.start_year(),
+            short_month(p.end()),
+            p.end().year()
+        ),
+    }
+}
+
+/// Why a typed number was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NumberError {
+    /// Nothing was typed.
+    Empty,
+    /// The text is not a number.
+    NotANumber,
+    /// A minus sign where only zero or more is allowed.
+    Negative,
+    /// Decimals where only whole numbers are allowed, or more than one.
+    TooPrecise,
+    /// Above the allowed maximum (100 % or [`MAX_COUNT`]).
+    TooLarge,
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NumberError::Empty => "empty",
+            NumberError::NotANumber => "not a number",
+            NumberError::Negative => "negative",
+            NumberError::TooPrecise => "too many decimals",
+            NumberError::TooLarge => "too large",
+        })
+    }
+}
+
+impl std::error::Error for NumberError {}
+
+/// Splits typed text into sign, whole digits and at most one decimal part,
+/// ignoring spaces between digit groups and a trailing `%`.
+fn decimal_parts(text: &str) -> Result<(bool, String, String), NumberError> {
+    let cleaned: String = text
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !matches!(*c, ' ' | NBSP | '\u{202f}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let (negative, unsigned) = match cleaned.strip_prefix(['-', MINUS]) {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
+    };
+    let (whole, frac) = match unsigned.split_once([',', '.']) {
+        Some((w, f)) => (w, f),
+        None => (unsigned, ""),
+    };
+    let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && frac.is_empty()
+        || !digits_only(whole)
+        || !digits_only(frac)
+        || (unsigned.contains([',', '.']) && frac.is_empty())
+    {
+        return Err(NumberError::NotANumber);
+    }
+    Ok((negative, whole.to_owned(), frac.to_owned()))
+}
+
+/// Parses a whole, non-negative count: `1 234`, `927`.
+pub fn parse_count(text: &str) -> Result<u64, NumberError> {
+    let (negative, whole, frac) = decimal_parts(text)?;
+    let n: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| NumberError::TooLarge)?
+    };
+    if negative && (n > 0 || frac.bytes().any(|b| b != b'0')) {
+        return Err(NumberError::Negative);
+    }
+    if frac.bytes().any(|b| b != b'0') {
+        return Err(NumberError::TooPrecise);
+    }
+    if n > MAX_COUNT {
+        return Err(NumberError::TooLarge);
+    }
+    Ok(n)
+}
+
+/// Parses a percentage with at most one decimal: `15`, `15 %`, `64,3`, `0.5`.
+pub fn parse_percent(text: &str) -> Result<Percent, NumberError> {
+    let (negative, whole, frac) = decimal_parts(text)?;
+    let w: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| NumberError::TooLarge)?
+    };
+    let significant = frac.trim_end_matches('0');
+    if significant.len() > 1 {
+        return Err(NumberError::TooPrecise);
+    }
+    let tenth = significant
+        .bytes()
+        .next()
+        .map_or(0, |b| u64::from(b - b'0'));
+    let total = w
+        .checked_mul(10)
+        .and_then(|t| t.checked_add(tenth))
+        .ok_or(NumberError::TooLarge)?;
+    if negative && total > 0 {
+        return Err(NumberError::Negative);
+    }
+    u32::try_from(total)
+        .ok()
+        .and_then(Percent::from_tenths)
+        .ok_or(NumberError::TooLarge)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::value::Count;
+
+    fn sp(s: &str) -> String {
+        s.replace(' ', "\u{a0}")
+    }
+
+    #[test]
+    fn numbers_are_grouped_with_no_break_spaces() {
+        assert_eq!(integer(0), "0");
+        assert_eq!(integer(927), "927");
+        assert_eq!(integer(1234), sp("1 234"));
+        assert_eq!(integer(1_234_567), sp("1 234 567"));
+        assert_eq!(signed_integer(-48), "\u{2212}48");
+    }
+
+    #[test]
+    fn percentages_use_a_decimal_comma_and_a_spaced_sign() {
+        assert_eq!(percent(Percent::from_whole(15).unwrap()), sp("15 %"));
+        assert_eq!(percent(Percent::from_tenths(5).unwrap()), sp("0,5 %"));
+        assert_eq!(percent(Percent::from_tenths(643).unwrap()), sp("64,3 %"));
+        assert_eq!(tenths(5), "0,5");
+    }
+
+    #[test]
+    fn gaps_have_a_sign_and_a_unit() {
+        let c = |n| Value::Count(Count::new(n).unwrap());
+        let p = |n| Value::Percent(Percent::from_whole(n).unwrap());
+        assert_eq!(gap(c(927), c(975)), "\u{2212}48");
+        assert_eq!(gap(c(204), c(195)), "+9");
+        assert_eq!(gap(p(15), p(30)), sp("\u{2212}15 procentenheter"));
+        assert_eq!(gap(p(65), p(65)), sp("0 procentenheter"));
+    }
+
+    #[test]
+    fn dates_and_periods_read_as_in_the_newsletters() {
+        let d = NaiveDate::from_ymd_opt(2018, 9, 28).unwrap();
+        assert_eq!(date(d), sp("28 sep 2018"));
+        assert_eq!(
+            period(&Period::half(2018, 1).unwrap()),
+            "första halvåret 2018"
+        );
+        assert_eq!(period(&Period::month(2017, 9).unwrap()), "september 2017");
+        assert_eq!(period(&Period::quarter(2017, 3).unwrap()), "kvartal 3 2017");
+        let mia = "2017-04-01..2020-08-31".parse::<Period>().unwrap();
+        assert_eq!(
+            period(&mia),
+            format!("{} – {}", sp("1 apr 2017"), sp("31 aug 2020"))
+        );
+        assert_eq!(period_short(&Period::half(2018, 1).unwrap()), sp("H1 2018"));
+        assert_eq!(period_short(&mia), sp("apr 2017–aug 2020"));
+    }
+
+    #[test]
+    fn counts_parse_from_swedish_and_plain_text() {
+        assert_eq!(parse_count("1 234"), Ok(1234));
+        assert_eq!(parse_count("1\u{a0}234"), Ok(1234));
+        assert_eq!(parse_count(" 927 "), Ok(927));
+        assert_eq!(parse_count("12,0"), Ok(12));
+        assert_eq!(parse_count(""), Err(NumberError::Empty));
+        assert_eq!(parse_count("-5"), Err(NumberError::Negative));
+        assert_eq!(parse_count("2,5"), Err(NumberError::TooPrecise));
+        assert_eq!(parse_count("tolv"), Err(NumberError::NotANumber));
+        assert_eq!(parse_count("1,2,3"), Err(NumberError::NotANumber));
+        assert_eq!(
+            parse_count("99999999999999999999999"),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(parse_count("100000001"), Err(NumberError::TooLarge));
+    }
+
+    #[test]
+    fn percentages_parse_with_comma_point_or_sign() {
+        let t = |n| Ok(Percent::from_tenths(n).unwrap());
+        assert_eq!(parse_percent("15"), t(150));
+        assert_eq!(parse_percent("15 %"), t(150));
+        assert_eq!(parse_percent("64,3"), t(643));
+        assert_eq!(parse_percent("0.5"), t(5));
+        assert_eq!(parse_percent("100"), t(1000));
+        assert_eq!(parse_percent("100,0"), t(1000));
+        assert_eq!(parse_percent("150"), Err(NumberError::TooLarge));
+        assert_eq!(parse_percent("100,1"), Err(NumberError::TooLarge));
+        assert_eq!(parse_percent("-1"), Err(NumberError::Negative));
+        assert_eq!(parse_percent("12,34"), Err(NumberError::TooPrecise));
+        assert_eq!(parse_percent("%"), Err(NumberError::Empty));
+        assert_eq!(parse_percent(",5"), t(5));
+        assert_eq!(parse_percent("5,"), Err(NumberError::NotANumber));
+    }
+}

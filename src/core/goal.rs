@@ -1,0 +1,497 @@
+//! Måluppfyllelse: how an outcome stands against its target, which outcome
+//! answers which target, and the rows of the overview board.
+//!
+//! Guarantees: status is computed on exact integers (people or tenths of a
+//! percent) with the indicator's own direction and tolerance; a report for
+//! the first part of a target's period is shown as "so far" and, for counts
+//! that accumulate, compared with the target pro rata; nothing is ever
+//! compared across units.
+
+use super::ids::RecordId;
+use super::model::{Breakdown, Direction, FigureKey, Indicator, Outcome, Scope, Target};
+use super::period::Period;
+use super::value::{Count, Unit, Value};
+use super::workspace::Workspace;
+
+/// How an outcome stands against its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GoalStatus {
+    /// The target is reached (uppnått).
+    Met,
+    /// Within the indicator's tolerance of the target (nära).
+    Near,
+    /// Further from the target than the tolerance (efter).
+    Behind,
+}
+
+/// Compares an outcome with what was expected, in the indicator's direction.
+///
+/// "Near" means within `tolerance_percent` of the expected value: at least
+/// 90 % of it for a higher-is-better indicator with the default 10 %, at most
+/// 110 % for lower-is-better.
+pub fn goal_status(
+    direction: Direction,
+    tolerance_percent: u8,
+    expected: Value,
+    outcome: Value,
+) -> GoalStatus {
+    let e = u128::from(expected.steps());
+    let o = u128::from(outcome.steps());
+    let tol = u128::from(tolerance_percent.min(100));
+    match direction {
+        Direction::HigherIsBetter if o >= e => GoalStatus::Met,
+        Direction::HigherIsBetter if o * 100 >= e * (100 - tol) => GoalStatus::Near,
+        Direction::LowerIsBetter if o <= e => GoalStatus::Met,
+        Direction::LowerIsBetter if o * 100 <= e * (100 + tol) => GoalStatus::Near,
+        _ => GoalStatus::Behind,
+    }
+}
+
+/// The outcome that answers a target, and whether it covers only the first
+/// part of the target's period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer<'a> {
+    /// The outcome record.
+    pub outcome: &'a Outcome,
+    /// True when the outcome's period is a leading part of the target's.
+    pub partial: bool,
+}
+
+/// Finds the outcome for a target key: the one with exactly the same key, or
+/// else the latest report "so far" (same start, earlier end).
+pub fn answer<'a>(ws: &'a Workspace, key: &FigureKey) -> Option<Answer<'a>> {
+    let same_subject = |o: &&Outcome| {
+        o.indicator == key.indicator && o.scope == key.scope && o.breakdown == key.breakdown
+    };
+    if let Some(exact) = ws
+        .outcomes
+        .live()
+        .filter(same_subject)
+        .find(|o| o.period == key.period)
+    {
+        return Some(Answer {
+            outcome: exact,
+            partial: false,
+        });
+    }
+    ws.outcomes
+        .live()
+        .filter(same_subject)
+        .filter(|o| key.period.has_partial(&o.period))
+        .max_by_key(|o| o.period.end())
+        .map(|o| Answer {
+            outcome: o,
+            partial: true,
+        })
+}
+
+/// A count target scaled to the share of the period an outcome covers,
+/// rounded to the nearest whole person.
+pub fn prorated(target: Value, part: &Period, whole: &Period) -> Option<Value> {
+    match target {
+        Value::Count(c) => {
+            let scaled =
+                u128::from(c.get()) * u128::from(part.days()) * 2 + u128::from(whole.days());
+            let expected = scaled / (2 * u128::from(whole.days()));
+            u64::try_from(expected)
+                .ok()
+                .and_then(Count::new)
+                .map(Value::Count)
+        }
+        Value::Percent(_) => None,
+    }
+}
+
+/// One line of the overview board: a target and how its outcome stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalRow {
+    /// The target.
+    pub target: Target,
+    /// Its indicator.
+    pub indicator: Indicator,
+    /// The answering outcome, if any has been reported.
+    pub outcome: Option<Outcome>,
+    /// Whether the outcome covers only the first part of the period.
+    pub partial: bool,
+    /// The pro-rata share of the target for a partial count report.
+    pub expected: Option<Value>,
+    /// Status against the target, or the pro-rata target when given.
+    pub status: Option<GoalStatus>,
+}
+
+impl GoalRow {
+    /// What the outcome is compared with: the pro-rata value or the target.
+    pub fn compared_to(&self) -> Value {
+        self.expected.unwrap_or(self.target.value)
+    }
+}
+
+/// Builds the row for one target.
+pub fn goal_row(ws: &Workspace, target: &Target) -> Option<GoalRow> {
+    let indicator = ws.indicators.get(&target.indicator)?;
+    let found = answer(ws, &target.key());
+    let partial = found.as_ref().is_some_and(|a| a.partial);
+    let outcome = found.map(|a| a.outcome.clone());
+    let expected = match &outcome {
+        Some(o) if partial && indicator.prorate => {
+            prorated(target.value, &o.period, &target.period)
+        }
+        _ => None,
+    };
+    let status = outcome.as_ref().and_then(|o| {
+        (o.value.unit() == target.value.unit()).then(|| {
+            goal_status(
+                indicator.direction,
+                indicator.tolerance_percent,
+                expected.unwrap_or(target.value),
+                o.value,
+            )
+        })
+    });
+    Some(GoalRow {
+        target: target.clone(),
+        indicator: indicator.clone(),
+        outcome,
+        partial,
+        expected,
+        status,
+    })
+}
+
+/// Which part of the förbund the board looks at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Focus {
+    /// Everything: förbund, projects and insatser.
+    All,
+    /// A project, its sub-projects and their insatser.
+    Project(RecordId),
+    /// One insats.
+    Insats(RecordId),
+}
+
+impl Focus {
+    /// Reads the text form (`all`, `project:ID`, `insats:ID`); anything
+    /// unreadable means everything.
+    pub fn parse(text: &str) -> Focus {
+        match text.parse::<Scope>() {
+            Ok(Scope::Project(id)) => Focus::Project(id),
+            Ok(Scope::Insats(id)) => Focus::Insats(id),
+            _ => Focus::All,
+        }
+    }
+
+    /// The text form, for URLs and settings.
+    pub fn code(&self) -> String {
+        match self {
+            Focus::All => "all".into(),
+            Focus::Project(id) => Scope::Project(id.clone()).to_string(),
+            Focus::Insats(id) => Scope::Insats(id.clone()).to_string(),
+        }
+    }
+}
+
+/// Years in which at least one live target applies, newest first, so the
+/// board can offer them when the chosen period has none.
+pub fn years_with_targets(ws: &Workspace) -> Vec<i32> {
+    let mut years: Vec<i32> = ws
+        .targets
+        .live()
+        .filter(|t| t.period.kind() != super::period::PeriodKind::Range)
+        .map(|t| t.period.start_year())
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
+}
+
+/// Whether a scope falls under a focus.
+pub fn in_focus(ws: &Workspace, focus: &Focus, scope: &Scope) -> bool {
+    match focus {
+        Focus::All => true,
+        Focus::Insats(id) => scope == &Scope::Insats(id.clone()),
+        Focus::Project(root) => {
+            let family = ws.project_family(root);
+            match scope {
+                Scope::Forbund => false,
+                Scope::Project(p) => family.contains(p),
+                Scope::Insats(i) => ws
+                    .insatser
+                    .get(i)
+                    .and_then(|ins| ins.project.as_ref())
+                    .is_some_and(|p| family.contains(p)),
+            }
+        }
+    }
+}
+
+fn scope_rank(scope: &Scope) -> u8 {
+    match scope {
+        Scope::Forbund => 0,
+        Scope::Project(_) => 1,
+        Scope::Insats(_) => 2,
+    }
+}
+
+/// The board: every target whose period overlaps `period` and whose scope is
+/// in focus, grouped förbund → projects → insatser, then by indicator name.
+pub fn goal_rows(ws: &Workspace, period: &Period, focus: &Focus) -> Vec<GoalRow> {
+    let mut rows: Vec<GoalRow> = ws
+        .targets
+        .live()
+        .filter(|t| t.period.overlaps(period) && in_focus(ws, focus, &t.scope))
+        .filter_map(|t| goal_row(ws, t))
+        .collect();
+    rows.sort_by_cached_key(|r| {
+        (
+            scope_rank(&r.target.scope),
+            ws.scope_name(&r.target.scope).unwrap_or("").to_lowercase(),
+            r.indicator.name.to_lowercase(),
+            r.target.breakdown.clone(),
+            r.target.period,
+        )
+    });
+    rows
+}
+
+/// Outcomes of one indicator, scope and period: the total and its slices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeGroup {
+    /// The indicator.
+    pub indicator: Indicator,
+    /// About whom.
+    pub scope: Scope,
+    /// For which period.
+    pub period: Period,
+    /// The total, if reported.
+    pub total: Option<Outcome>,
+    /// Reported slices (by municipality, gender, …), in breakdown order.
+    pub slices: Vec<Outcome>,
+}
+
+/// Outcomes in focus overlapping `period` that no target on the board uses:
+/// the figures a förbund reports without a goal ("634 nya deltagare").
+pub fn untargeted_outcomes(ws: &Workspace, period: &Period, focus: &Focus) -> Vec<OutcomeGroup> {
+    let targeted = |o: &Outcome| {
+        ws.targets.live().any(|t| {
+            t.indicator == o.indicator
+                && t.scope == o.scope
+                && t.breakdown == o.breakdown
+                && (t.period == o.period || t.period.has_partial(&o.period))
+        })
+    };
+    let chosen: Vec<&Outcome> = ws
+        .outcomes
+        .live()
+        .filter(|o| o.period.overlaps(period) && in_focus(ws, focus, &o.scope) && !targeted(o))
+        .collect();
+    group_outcomes(ws, chosen)
+}
+
+/// Groups outcomes by indicator, scope and period, ordered like the board.
+pub fn group_outcomes(ws: &Workspace, outcomes: Vec<&Outcome>) -> Vec<OutcomeGroup> {
+    let mut groups: Vec<OutcomeGroup> = Vec::new();
+    for o in outcomes {
+        let Some(indicator) = ws.indicators.get(&o.indicator) else {
+            continue;
+        };
+        let pos = groups.iter().position(|g| {
+            g.indicator.meta.id == o.indicator && g.scope == o.scope && g.period == o.period
+        });
+        let group = match pos.and_then(|p| groups.get_mut(p)) {
+            Some(g) => g,
+            None => {
+                groups.push(OutcomeGroup {
+                    indicator: indicator.clone(),
+                    scope: o.scope.clone(),
+                    period: o.period,
+                    total: None,
+                    slices: Vec::new(),
+                });
+                match groups.last_mut() {
+                    Some(g) => g,
+                    None => continue,
+                }
+            }
+        };
+        match o.breakdown {
+            None => group.total = Some(o.clone()),
+            Some(_) => group.slices.push(o.clone()),
+        }
+    }
+    for g in &mut groups {
+        g.slices.sort_by(|a, b| a.breakdown.cmp(&b.breakdown));
+    }
+    groups.sort_by_cached_key(|g| {
+        (
+            scope_rank(&g.scope),
+            ws.scope_name(&g.scope).unwrap_or("").to_lowercase(),
+            g.indicator.name.to_lowercase(),
+            g.period,
+        )
+    });
+    groups
+}
+
+/// One point of an indicator's development over periods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesPoint {
+    /// The period of the point (a target's period when there is one).
+    pub period: Period,
+    /// The target for the period, if set.
+    pub target: Option<Value>,
+    /// The outcome, if reported.
+    pub outcome: Option<Value>,
+    /// The outcome's own period when it covers only part of `period`.
+    pub partial_until: Option<Period>,
+}
+
+/// An indicator's targets and outcomes for one scope and slice over time:
+/// one point per target period (with its outcome or latest report so far),
+/// plus one per outcome period that has no target, in chronological order.
+pub fn series(
+    ws: &Workspace,
+    indicator: &RecordId,
+    scope: &Scope,
+    breakdown: Option<&Breakdown>,
+) -> Vec<SeriesPoint> {
+    let same = |i: &RecordId, s: &Scope, b: &Option<Breakdown>| {
+        i == indicator && s == scope && b.as_ref() == breakdown
+    };
+    let targets: Vec<&Target> = ws
+        .targets
+        .live()
+        .filter(|t| same(&t.indicator, &t.scope, &t.breakdown))
+        .collect();
+    let mut points: Vec<SeriesPoint> = Vec::new();
+    let mut used: Vec<RecordId> = Vec::new();
+    for t in &targets {
+        let found = answer(ws, &t.key());
+        if let Some(a) = &found {
+            used.push(a.outcome.meta.id.clone());
+        }
+        points.push(SeriesPoint {
+            period: t.period,
+            target: Some(t.value),
+            outcome: found.as_ref().map(|a| a.outcome.value),
+            partial_until: found.filter(|a| a.partial).map(|a| a.outcome.period),
+        });
+    }
+    for o in ws
+        .outcomes
+        .live()
+        .filter(|o| same(&o.indicator, &o.scope, &o.breakdown))
+    {
+        if !used.contains(&o.meta.id) {
+            points.push(SeriesPoint {
+                period: o.period,
+                target: None,
+                outcome: Some(o.value),
+                partial_until: None,
+            });
+        }
+    }
+    points.sort_by_key(|p| p.period);
+    points
+}
+
+/// Whether a value suits an indicator's unit.
+pub fn unit_matches(indicator: &Indicator, value: Value) -> bool {
+    indicator.unit == value.unit()
+}
+
+/// The unit of values for an indicator (a convenience for forms).
+pub fn unit_of(ws: &Workspace, indicator: &RecordId) -> Option<Unit> {
+    ws.indicators.get(indicator).map(|i| i.unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::value::Percent;
+
+    fn count(n: u64) -> Value {
+        Value::Count(Count::new(n).unwrap())
+    }
+    fn pct(n: u32) -> Value {
+        Value::Percent(Percent::from_whole(n).unwrap())
+    }
+
+    #[test]
+    fn status_is_met_near_or_behind_with_the_default_tolerance() {
+        let up = Direction::HigherIsBetter;
+        assert_eq!(
+            goal_status(up, 10, count(975), count(927)),
+            GoalStatus::Near
+        );
+        assert_eq!(
+            goal_status(up, 10, count(200), count(183)),
+            GoalStatus::Near
+        );
+        assert_eq!(goal_status(up, 10, pct(65), pct(65)), GoalStatus::Met);
+        assert_eq!(goal_status(up, 10, pct(65), pct(64)), GoalStatus::Near);
+        assert_eq!(goal_status(up, 10, pct(30), pct(15)), GoalStatus::Behind);
+        assert_eq!(goal_status(up, 10, pct(40), pct(32)), GoalStatus::Behind);
+        assert_eq!(goal_status(up, 10, count(100), count(90)), GoalStatus::Near);
+        assert_eq!(
+            goal_status(up, 10, count(100), count(89)),
+            GoalStatus::Behind
+        );
+    }
+
+    #[test]
+    fn status_respects_lower_is_better_and_a_custom_tolerance() {
+        let down = Direction::LowerIsBetter;
+        assert_eq!(goal_status(down, 10, count(20), count(18)), GoalStatus::Met);
+        assert_eq!(
+            goal_status(down, 10, count(20), count(22)),
+            GoalStatus::Near
+        );
+        assert_eq!(
+            goal_status(down, 10, count(20), count(23)),
+            GoalStatus::Behind
+        );
+        assert_eq!(
+            goal_status(Direction::HigherIsBetter, 0, pct(65), pct(64)),
+            GoalStatus::Behind
+        );
+        assert_eq!(
+            goal_status(Direction::HigherIsBetter, 50, pct(30), pct(15)),
+            GoalStatus::Near
+        );
+    }
+
+    #[test]
+    fn a_zero_target_is_met_by_any_higher_outcome_and_never_divides() {
+        assert_eq!(
+            goal_status(Direction::HigherIsBetter, 10, count(0), count(0)),
+            GoalStatus::Met
+        );
+        assert_eq!(
+            goal_status(Direction::LowerIsBetter, 10, count(0), count(1)),
+            GoalStatus::Behind
+        );
+    }
+
+    #[test]
+    fn focus_round_trips_through_text_and_defaults_to_all() {
+        let f = Focus::Project(RecordId::parse("p1").unwrap());
+        assert_eq!(Focus::parse(&f.code()), f);
+        assert_eq!(Focus::parse("all"), Focus::All);
+        assert_eq!(Focus::parse("<bad>"), Focus::All);
+    }
+
+    #[test]
+    fn years_with_targets_are_listed_newest_first() {
+        let ws = crate::core::demo::workspace();
+        assert_eq!(years_with_targets(&ws), vec![2018, 2017]);
+    }
+
+    #[test]
+    fn half_year_inflow_is_compared_with_half_the_yearly_target() {
+        let year = Period::year(2018).unwrap();
+        let h1 = Period::half(2018, 1).unwrap();
+        // 390 × 181/365 = 193.4 -> 193; the newsletter: 204 is "something above the goal".
+        assert_eq!(prorated(count(390), &h1, &year), Some(count(193)));
+        assert_eq!(prorated(pct(65), &h1, &year), None);
+    }
+}

@@ -1,0 +1,86 @@
+//! Indicators: what is measured, in which unit, and which way is better.
+
+use super::meta::{impl_entity, Meta};
+use crate::core::value::Unit;
+use serde::{Deserialize, Serialize};
+
+/// Whether a higher or a lower outcome is the better one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// More is better (participants, share to work or studies).
+    #[default]
+    HigherIsBetter,
+    /// Less is better (waiting time, dropouts).
+    LowerIsBetter,
+}
+
+/// A way outcomes of an indicator may be broken down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// By member municipality.
+    Municipality,
+    /// By gender.
+    Gender,
+    /// By who referred the participant.
+    Referrer,
+    /// By the provider running the insats.
+    Provider,
+}
+
+impl Dimension {
+    /// Every dimension, in display order.
+    pub const ALL: [Dimension; 4] = [
+        Dimension::Municipality,
+        Dimension::Gender,
+        Dimension::Referrer,
+        Dimension::Provider,
+    ];
+}
+
+/// Default for how close to its target an outcome counts as "nära".
+pub const DEFAULT_TOLERANCE_PERCENT: u8 = 10;
+/// Largest tolerance a user may set.
+pub const MAX_TOLERANCE_PERCENT: u8 = 50;
+
+/// Something the förbund measures and sets targets for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// Identity and last write.
+    pub meta: Meta,
+    /// Name, e.g. "Andel till arbete eller studier".
+    pub name: String,
+    /// Count or percent.
+    pub unit: Unit,
+    /// How it is measured, in words.
+    #[serde(default)]
+    pub definition: String,
+    /// For percentages: what is counted, e.g. "började arbeta eller studera".
+    #[serde(default)]
+    pub numerator: String,
+    /// For percentages: out of what, e.g. "samtliga som avslutade".
+    #[serde(default)]
+    pub denominator: String,
+    /// Which way is better.
+    #[serde(default)]
+    pub direction: Direction,
+    /// Breakdowns outcomes may have.
+    #[serde(default)]
+    pub dimensions: Vec<Dimension>,
+    /// An outcome within this many percent of the target is "nära" (near);
+    /// shown next to every status so the rule is never hidden.
+    #[serde(default = "default_tolerance")]
+    pub tolerance_percent: u8,
+    /// For counts that accumulate over the period (inflow, consultations): a
+    /// report for the first part of the period is compared with the target
+    /// pro rata. Percentages are never prorated.
+    #[serde(default)]
+    pub prorate: bool,
+}
+
+fn default_tolerance() -> u8 {
+    DEFAULT_TOLERANCE_PERCENT
+}
+
+impl_entity!(Indicator);

@@ -1,0 +1,92 @@
+//! The domain model: one file per record type, all re-exported here.
+//!
+//! Guarantees: every record type carries [`Meta`] (id, stamp, tombstone) and
+//! serialises with a `type` tag through [`Record`], the unit of storage,
+//! snapshots and merge.
+
+pub mod figures;
+pub mod indicator;
+pub mod insats;
+pub mod meta;
+pub mod organisation;
+pub mod project;
+pub mod scope;
+
+pub use figures::{FigureKey, Outcome, OutcomeSource, Target};
+pub use indicator::{Dimension, Direction, Indicator};
+pub use insats::{Contact, Insats, InsatsKind};
+pub use meta::{Entity, Meta};
+pub use organisation::{Municipality, Organisation, Partner, PartnerKind, ORGANISATION_ID};
+pub use project::Project;
+pub use scope::{Breakdown, Gender, Referrer, Scope};
+
+use serde::{Deserialize, Serialize};
+
+/// Any record, tagged with its type; what is stored and exchanged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Record {
+    /// The förbund.
+    Organisation(Organisation),
+    /// A member municipality.
+    Municipality(Municipality),
+    /// A partner authority.
+    Partner(Partner),
+    /// A project.
+    Project(Project),
+    /// An insats.
+    Insats(Insats),
+    /// An indicator.
+    Indicator(Indicator),
+    /// A target.
+    Target(Target),
+    /// An outcome.
+    Outcome(Outcome),
+}
+
+macro_rules! each_record {
+    ($rec:expr, $r:ident => $body:expr) => {
+        match $rec {
+            Record::Organisation($r) => $body,
+            Record::Municipality($r) => $body,
+            Record::Partner($r) => $body,
+            Record::Project($r) => $body,
+            Record::Insats($r) => $body,
+            Record::Indicator($r) => $body,
+            Record::Target($r) => $body,
+            Record::Outcome($r) => $body,
+        }
+    };
+}
+
+impl Record {
+    /// The record's metadata.
+    pub fn meta(&self) -> &Meta {
+        each_record!(self, r => &r.meta)
+    }
+
+    /// Mutable metadata, for stamping a write or a delete.
+    pub fn meta_mut(&mut self) -> &mut Meta {
+        each_record!(self, r => &mut r.meta)
+    }
+}
+
+macro_rules! record_from {
+    ($($variant:ident),*) => {
+        $(impl From<$variant> for Record {
+            fn from(r: $variant) -> Record {
+                Record::$variant(r)
+            }
+        })*
+    };
+}
+record_from!(
+    Organisation,
+    Municipality,
+    Partner,
+    Project,
+    Insats,
+    Indicator,
+    Target,
+    Outcome
+);

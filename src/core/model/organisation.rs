@@ -1,0 +1,66 @@
+//! The förbund itself, its member municipalities and its partner authorities.
+
+use super::meta::{impl_entity, Meta};
+use serde::{Deserialize, Serialize};
+
+/// The well-known id of the one organisation record in a workspace, so that
+/// two laptops that each name the förbund end up with one record after merge.
+pub const ORGANISATION_ID: &str = "organisation";
+
+/// The samordningsförbund whose goals the app follows up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    /// Identity and last write.
+    pub meta: Meta,
+    /// Full name, e.g. "Samordningsförbundet Östra Södertörn".
+    pub name: String,
+}
+
+/// A member municipality; participants, insatser and breakdowns refer to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Municipality {
+    /// Identity and last write.
+    pub meta: Meta,
+    /// Name, e.g. "Haninge".
+    pub name: String,
+}
+
+/// What kind of authority a partner is (the Finsam law's four parties).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerKind {
+    /// Arbetsförmedlingen.
+    EmploymentService,
+    /// Försäkringskassan.
+    SocialInsurance,
+    /// A region (formerly landsting).
+    Region,
+    /// A municipality in its role as partner.
+    Municipality,
+    /// Any other partner.
+    Other,
+}
+
+impl PartnerKind {
+    /// Every kind, in display order.
+    pub const ALL: [PartnerKind; 5] = [
+        PartnerKind::EmploymentService,
+        PartnerKind::SocialInsurance,
+        PartnerKind::Region,
+        PartnerKind::Municipality,
+        PartnerKind::Other,
+    ];
+}
+
+/// A partner authority of the förbund.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Partner {
+    /// Identity and last write.
+    pub meta: Meta,
+    /// Name, e.g. "Arbetsförmedlingen".
+    pub name: String,
+    /// Which kind of authority.
+    pub kind: PartnerKind,
+}
+
+impl_entity!(Organisation, Municipality, Partner);

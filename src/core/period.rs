@@ -1,0 +1,447 @@
+//! Follow-up periods: years, half-years, quarters, months and custom ranges
+//! (for example a project's whole period).
+//!
+//! Guarantees: a [`Period`] always has a start on or before its end, both
+//! within [`MIN_YEAR`]..=[`MAX_YEAR`]; its text form (`2017`, `2017-H1`,
+//! `2017-Q3`, `2017-09`, `2017-04-01..2020-08-31`) parses back to the same
+//! period and is safe in URLs and file names.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+/// Earliest year a period or date may fall in.
+pub const MIN_YEAR: i32 = 1970;
+/// Latest year a period or date may fall in.
+pub const MAX_YEAR: i32 = 2100;
+
+/// The kinds of period a user can pick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// A calendar year.
+    Year,
+    /// January–June or July–December.
+    Half,
+    /// A calendar quarter.
+    Quarter,
+    /// A calendar month.
+    Month,
+    /// Any range of whole days, such as a project period.
+    Range,
+}
+
+/// Why a period could not be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PeriodError {
+    /// The year is outside [`MIN_YEAR`]..=[`MAX_YEAR`].
+    YearOutOfRange(i32),
+    /// Half 1–2, quarter 1–4 or month 1–12 was something else.
+    PartOutOfRange(u32),
+    /// A range ends before it starts.
+    EndBeforeStart,
+    /// The text is not one of the period forms.
+    Unrecognised(String),
+}
+
+impl fmt::Display for PeriodError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PeriodError::YearOutOfRange(y) => {
+                write!(f, "year {y} is outside {MIN_YEAR}-{MAX_YEAR}")
+            }
+            PeriodError::PartOutOfRange(p) => write!(f, "period part {p} is out of range"),
+            PeriodError::EndBeforeStart => write!(f, "the period ends before it starts"),
+            PeriodError::Unrecognised(s) => write!(f, "not a period: {s:?}"),
+        }
+    }
+}
+
+impl std::error::Error for PeriodError {}
+
+/// A span of whole days that targets and outcomes are reported for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Period {
+    kind: PeriodKind,
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+/// Checks that a date lies within the years the app accepts.
+pub fn check_date(date: NaiveDate) -> Result<NaiveDate, PeriodError> {
+    check_year(date.year()).map(|_| date)
+}
+
+fn check_year(year: i32) -> Result<i32, PeriodError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(year)
+    } else {
+        Err(PeriodError::YearOutOfRange(year))
+    }
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate, PeriodError> {
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(PeriodError::PartOutOfRange(month))
+}
+
+/// The last day of a month.
+fn month_end(year: i32, month: u32) -> Result<NaiveDate, PeriodError> {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    ymd(next_year, next_month, 1)?
+        .pred_opt()
+        .ok_or(PeriodError::PartOutOfRange(month))
+}
+
+impl Period {
+    /// A calendar year.
+    pub fn year(year: i32) -> Result<Period, PeriodError> {
+        check_year(year)?;
+        Ok(Period {
+            kind: PeriodKind::Year,
+            start: ymd(year, 1, 1)?,
+            end: ymd(year, 12, 31)?,
+        })
+    }
+
+    /// The calendar year `year`, moved into the accepted range if outside it;
+    /// for defaults that must always yield a period (the current year).
+    pub fn year_clamped(year: i32) -> Period {
+        let y = year.clamp(MIN_YEAR, MAX_YEAR);
+        let first = NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default();
+        let last = NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(first);
+        Period {
+            kind: PeriodKind::Year,
+            start: first,
+            end: last,
+        }
+    }
+
+    /// Half-year 1 (Jan–Jun) or 2 (Jul–Dec).
+    pub fn half(year: i32, half: u32) -> Result<Period, PeriodError> {
+        check_year(year)?;
+        let (first, last) = match half {
+            1 => (1, 6),
+            2 => (7, 12),
+            other => return Err(PeriodError::PartOutOfRange(other)),
+        };
+        Ok(Period {
+            kind: PeriodKind::Half,
+            start: ymd(year, first, 1)?,
+            end: month_end(year, last)?,
+        })
+    }
+
+    /// Quarter 1–4.
+    pub fn quarter(year: i32, quarter: u32) -> Result<Period, PeriodError> {
+        check_year(year)?;
+        if !(1..=4).contains(&quarter) {
+            return Err(PeriodError::PartOutOfRange(quarter));
+        }
+        let first = quarter * 3 - 2;
+        Ok(Period {
+            kind: PeriodKind::Quarter,
+            start: ymd(year, first, 1)?,
+            end: month_end(year, first + 2)?,
+        })
+    }
+
+    /// Month 1–12.
+    pub fn month(year: i32, month: u32) -> Result<Period, PeriodError> {
+        check_year(year)?;
+        if !(1..=12).contains(&month) {
+            return Err(PeriodError::PartOutOfRange(month));
+        }
+        Ok(Period {
+            kind: PeriodKind::Month,
+            start: ymd(year, month, 1)?,
+            end: month_end(year, month)?,
+        })
+    }
+
+    /// Any range of whole days, both ends included.
+    pub fn range(start: NaiveDate, end: NaiveDate) -> Result<Period, PeriodError> {
+        check_date(start)?;
+        check_date(end)?;
+        if end < start {
+            return Err(PeriodError::EndBeforeStart);
+        }
+        Ok(Period {
+            kind: PeriodKind::Range,
+            start,
+            end,
+        })
+    }
+
+    /// Which kind of period this is.
+    pub fn kind(&self) -> PeriodKind {
+        self.kind
+    }
+
+    /// First day, included.
+    pub fn start(&self) -> NaiveDate {
+        self.start
+    }
+
+    /// Last day, included.
+    pub fn end(&self) -> NaiveDate {
+        self.end
+    }
+
+    /// Number of days, at least 1.
+    pub fn days(&self) -> u64 {
+        let span = (self.end - self.start).num_days();
+        u64::try_from(span).unwrap_or(0) + 1
+    }
+
+    /// Whether `other` lies entirely within this period.
+    pub fn contains(&self, other: &Period) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether a day lies within this period.
+    pub fn contains_date(&self, date: NaiveDate) -> bool {
+        self.start <= date && date <= self.end
+    }
+
+    /// Whether the two periods share at least one day.
+    pub fn overlaps(&self, other: &Period) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+
+    /// Whether `other` is a shorter report "so far" of this period: it starts
+    /// on the same day and ends earlier. A half-year report against a yearly
+    /// goal is the typical case.
+    pub fn has_partial(&self, other: &Period) -> bool {
+        other.start == self.start && other.end < self.end
+    }
+
+    /// The calendar year a period starts in (for grouping and defaults).
+    pub fn start_year(&self) -> i32 {
+        self.start.year()
+    }
+
+    /// The period of the same kind that contains `date`; ranges are returned
+    /// unchanged.
+    pub fn same_kind_containing(kind: PeriodKind, date: NaiveDate) -> Result<Period, PeriodError> {
+        let (y, m) = (date.year(), date.month());
+        match kind {
+            PeriodKind::Year => Period::year(y),
+            PeriodKind::Half => Period::half(y, if m <= 6 { 1 } else { 2 }),
+            PeriodKind::Quarter => Period::quarter(y, m.div_ceil(3)),
+            PeriodKind::Month => Period::month(y, m),
+            PeriodKind::Range => Period::range(date, date),
+        }
+    }
+
+    /// The half, quarter or month number (1-based); `None` for years and ranges.
+    pub fn part(&self) -> Option<u32> {
+        let m = self.start.month();
+        match self.kind {
+            PeriodKind::Half => Some(if m <= 6 { 1 } else { 2 }),
+            PeriodKind::Quarter => Some(m.div_ceil(3)),
+            PeriodKind::Month => Some(m),
+            PeriodKind::Year | PeriodKind::Range => None,
+        }
+    }
+}
+
+impl Ord for Period {
+    /// Chronological: earlier start first, then the shorter period first.
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.start
+            .cmp(&other.start)
+            .then(self.end.cmp(&other.end))
+            .then((self.kind as u8).cmp(&(other.kind as u8)))
+    }
+}
+
+impl PartialOrd for Period {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Period {
+    /// The compact, machine-readable form used in files and URLs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let y = self.start.year();
+        match (self.kind, self.part()) {
+            (PeriodKind::Half, Some(h)) => write!(f, "{y}-H{h}"),
+            (PeriodKind::Quarter, Some(q)) => write!(f, "{y}-Q{q}"),
+            (PeriodKind::Month, Some(m)) => write!(f, "{y}-{m:02}"),
+            (PeriodKind::Year, _) => write!(f, "{y}"),
+            _ => write!(
+                f,
+                "{}..{}",
+                self.start.format("%Y-%m-%d"),
+                self.end.format("%Y-%m-%d")
+            ),
+        }
+    }
+}
+
+fn parse_number<T: FromStr>(s: &str, whole: &str) -> Result<T, PeriodError> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(PeriodError::Unrecognised(whole.to_owned()));
+    }
+    s.parse()
+        .map_err(|_| PeriodError::Unrecognised(whole.to_owned()))
+}
+
+/// Parses an ISO date `YYYY-MM-DD` within the accepted years.
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate, PeriodError> {
+    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| PeriodError::Unrecognised(s.to_owned()))?;
+    check_date(date)
+}
+
+impl FromStr for Period {
+    type Err = PeriodError;
+
+    fn from_str(text: &str) -> Result<Period, PeriodError> {
+        let s = text.trim();
+        if let Some((a, b)) = s.split_once("..") {
+            return Period::range(parse_iso_date(a)?, parse_iso_date(b)?);
+        }
+        match s.split_once('-') {
+            None => Period::year(parse_number(s, text)?),
+            Some((y, rest)) => {
+                let year = parse_number(y, text)?;
+                if let Some(h) = rest.strip_prefix('H') {
+                    Period::half(year, parse_number(h, text)?)
+                } else if let Some(q) = rest.strip_prefix('Q') {
+                    Period::quarter(year, parse_number(q, text)?)
+                } else if rest.len() == 2 {
+                    Period::month(year, parse_number(rest, text)?)
+                } else {
+                    Err(PeriodError::Unrecognised(text.to_owned()))
+                }
+            }
+        }
+    }
+}
+
+impl TryFrom<String> for Period {
+    type Error = PeriodError;
+    fn try_from(s: String) -> Result<Period, PeriodError> {
+        s.parse()
+    }
+}
+
+impl From<Period> for String {
+    fn from(p: Period) -> String {
+        p.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn calendar_periods_have_the_right_first_and_last_day() {
+        let h1 = Period::half(2018, 1).unwrap();
+        assert_eq!((h1.start(), h1.end()), (d(2018, 1, 1), d(2018, 6, 30)));
+        let q4 = Period::quarter(2017, 4).unwrap();
+        assert_eq!((q4.start(), q4.end()), (d(2017, 10, 1), d(2017, 12, 31)));
+        let feb = Period::month(2016, 2).unwrap();
+        assert_eq!(feb.end(), d(2016, 2, 29));
+        assert_eq!(Period::year(2017).unwrap().days(), 365);
+        assert_eq!(h1.days(), 181);
+    }
+
+    #[test]
+    fn clamped_years_stay_in_range() {
+        assert_eq!(Period::year_clamped(2017), Period::year(2017).unwrap());
+        assert_eq!(Period::year_clamped(3000), Period::year(MAX_YEAR).unwrap());
+    }
+
+    #[test]
+    fn out_of_range_parts_and_years_are_rejected() {
+        assert_eq!(Period::half(2018, 3), Err(PeriodError::PartOutOfRange(3)));
+        assert_eq!(
+            Period::quarter(2018, 0),
+            Err(PeriodError::PartOutOfRange(0))
+        );
+        assert_eq!(
+            Period::month(2018, 13),
+            Err(PeriodError::PartOutOfRange(13))
+        );
+        assert_eq!(Period::year(1800), Err(PeriodError::YearOutOfRange(1800)));
+        assert_eq!(
+            Period::range(d(2020, 8, 31), d(2017, 4, 1)),
+            Err(PeriodError::EndBeforeStart)
+        );
+    }
+
+    #[test]
+    fn text_form_round_trips() {
+        for s in [
+            "2017",
+            "2018-H1",
+            "2017-Q3",
+            "2017-09",
+            "2017-04-01..2020-08-31",
+        ] {
+            let p: Period = s.parse().unwrap();
+            assert_eq!(p.to_string(), s);
+        }
+        for bad in [
+            "",
+            "17",
+            "2017-H3",
+            "2017-9",
+            "abc",
+            "2017-13",
+            "2020-01-01..2019-01-01",
+            "+2017",
+        ] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn containment_overlap_and_partial_reports() {
+        let year = Period::year(2018).unwrap();
+        let h1 = Period::half(2018, 1).unwrap();
+        let mia = Period::range(d(2017, 4, 1), d(2020, 8, 31)).unwrap();
+        assert!(year.contains(&h1));
+        assert!(!h1.contains(&year));
+        assert!(year.has_partial(&h1));
+        assert!(!year.has_partial(&Period::half(2018, 2).unwrap()));
+        assert!(mia.overlaps(&Period::year(2017).unwrap()));
+        assert!(!mia.overlaps(&Period::year(2016).unwrap()));
+    }
+
+    #[test]
+    fn periods_sort_chronologically_with_shorter_first() {
+        let mut ps = [
+            Period::year(2018).unwrap(),
+            Period::half(2018, 1).unwrap(),
+            Period::year(2016).unwrap(),
+        ];
+        ps.sort();
+        assert_eq!(
+            ps.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            ["2016", "2018-H1", "2018"]
+        );
+    }
+
+    #[test]
+    fn same_kind_containing_finds_the_calendar_period_of_a_date() {
+        let p = Period::same_kind_containing(PeriodKind::Quarter, d(2018, 8, 31)).unwrap();
+        assert_eq!(p.to_string(), "2018-Q3");
+    }
+}

@@ -1,0 +1,121 @@
+//! How one record is written to the browser's database: a JSON text with a
+//! schema version, so a later version of the app can migrate what an earlier
+//! one stored.
+//!
+//! Guarantees: [`decode`] never panics, whatever the stored text; a record
+//! that cannot be read is reported with its reason and skipped by
+//! [`decode_all`], never fatal to loading the rest.
+
+use super::model::Record;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The version of the stored record format this app writes.
+pub const STORED_SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    schema: u32,
+    record: &'a Record,
+}
+
+#[derive(Deserialize)]
+struct OwnedEnvelope {
+    schema: u32,
+    record: serde_json::Value,
+}
+
+/// Why a stored record could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StoredError {
+    /// The text is not the envelope JSON.
+    NotJson(String),
+    /// Written by a newer app with a schema this one does not know.
+    NewerSchema(u32),
+    /// The record inside does not match the model.
+    BadRecord(String),
+}
+
+impl fmt::Display for StoredError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoredError::NotJson(e) => write!(f, "stored text is not a record envelope: {e}"),
+            StoredError::NewerSchema(v) => write!(f, "stored with newer schema {v}"),
+            StoredError::BadRecord(e) => write!(f, "stored record is invalid: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for StoredError {}
+
+/// The text to store for a record.
+pub fn encode(record: &Record) -> String {
+    let envelope = Envelope {
+        schema: STORED_SCHEMA,
+        record,
+    };
+    // Serialising our own model to JSON cannot fail: all keys are strings
+    // and all numbers are finite.
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads a stored record.
+pub fn decode(text: &str) -> Result<Record, StoredError> {
+    let envelope: OwnedEnvelope =
+        serde_json::from_str(text).map_err(|e| StoredError::NotJson(e.to_string()))?;
+    if envelope.schema > STORED_SCHEMA {
+        return Err(StoredError::NewerSchema(envelope.schema));
+    }
+    serde_json::from_value(envelope.record).map_err(|e| StoredError::BadRecord(e.to_string()))
+}
+
+/// What loading the stored records found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The records that could be read.
+    pub records: Vec<Record>,
+    /// The ones that could not, with the reason.
+    pub skipped: Vec<StoredError>,
+}
+
+/// Reads every stored text, keeping the good records and the reasons for the
+/// bad ones.
+pub fn decode_all(texts: impl IntoIterator<Item = String>) -> Loaded {
+    let mut loaded = Loaded::default();
+    for text in texts {
+        match decode(&text) {
+            Ok(r) => loaded.records.push(r),
+            Err(e) => loaded.skipped.push(e),
+        }
+    }
+    loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo;
+
+    #[test]
+    fn every_demo_record_round_trips_through_storage() {
+        for r in demo::workspace().records() {
+            assert_eq!(decode(&encode(&r)).unwrap(), r);
+        }
+    }
+
+    #[test]
+    fn bad_stored_texts_are_skipped_with_a_reason() {
+        let good = encode(&demo::workspace().records()[0]);
+        let loaded = decode_all([
+            good,
+            "{".into(),
+            r#"{"schema":99,"record":{}}"#.into(),
+            r#"{"schema":1,"record":{"type":"target","meta":{}}}"#.into(),
+        ]);
+        assert_eq!(loaded.records.len(), 1);
+        assert!(matches!(loaded.skipped[0], StoredError::NotJson(_)));
+        assert_eq!(loaded.skipped[1], StoredError::NewerSchema(99));
+        assert!(matches!(loaded.skipped[2], StoredError::BadRecord(_)));
+    }
+}

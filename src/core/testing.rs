@@ -1,0 +1,42 @@
+//! Small builders shared by the core's unit tests.
+
+use super::ids::{DeviceId, Hlc, RecordId};
+use super::model::{Dimension, Direction, Indicator, Meta, Municipality, Record};
+use super::value::Unit;
+use super::workspace::Workspace;
+
+/// Metadata with a fixed stamp for a test record.
+pub fn meta(id: &str) -> Meta {
+    Meta::new(
+        RecordId::parse(id).expect("test ids are valid"),
+        Hlc {
+            millis: 1,
+            counter: 0,
+        },
+        DeviceId::parse("test").expect("valid"),
+    )
+}
+
+/// A workspace holding one municipality.
+pub fn ws_with_municipality(id: &str, name: &str) -> Workspace {
+    Workspace::from_records([Record::Municipality(Municipality {
+        meta: meta(id),
+        name: name.into(),
+    })])
+}
+
+/// A percentage indicator allowing the given breakdowns.
+pub fn percent_indicator(id: &str, name: &str, dimensions: &[Dimension]) -> Indicator {
+    Indicator {
+        meta: meta(id),
+        name: name.into(),
+        unit: Unit::Percent,
+        definition: String::new(),
+        numerator: "täljare".into(),
+        denominator: "nämnare".into(),
+        direction: Direction::HigherIsBetter,
+        dimensions: dimensions.to_vec(),
+        tolerance_percent: 10,
+        prorate: false,
+    }
+}

@@ -1,0 +1,180 @@
+//! The indicator form.
+
+use super::names::name_taken;
+use super::{free_text, required_name, short_text, Field, FormErrors, Problem};
+use crate::core::model::indicator::{DEFAULT_TOLERANCE_PERCENT, MAX_TOLERANCE_PERCENT};
+use crate::core::model::{Dimension, Direction, Indicator, Meta};
+use crate::core::value::Unit;
+use crate::core::workspace::Workspace;
+
+/// The indicator form as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorDraft {
+    /// Name.
+    pub name: String,
+    /// Count or percent.
+    pub unit: Unit,
+    /// Definition in words.
+    pub definition: String,
+    /// For percentages: what is counted.
+    pub numerator: String,
+    /// For percentages: out of what.
+    pub denominator: String,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Allowed breakdowns.
+    pub dimensions: Vec<Dimension>,
+    /// The "near" tolerance in whole percent, as typed.
+    pub tolerance: String,
+    /// Compare partial count reports pro rata.
+    pub prorate: bool,
+}
+
+impl IndicatorDraft {
+    /// An empty form with the default tolerance.
+    pub fn empty() -> IndicatorDraft {
+        IndicatorDraft {
+            name: String::new(),
+            unit: Unit::Count,
+            definition: String::new(),
+            numerator: String::new(),
+            denominator: String::new(),
+            direction: Direction::HigherIsBetter,
+            dimensions: Vec::new(),
+            tolerance: DEFAULT_TOLERANCE_PERCENT.to_string(),
+            prorate: false,
+        }
+    }
+
+    /// A form showing an existing indicator.
+    pub fn from_indicator(i: &Indicator) -> IndicatorDraft {
+        IndicatorDraft {
+            name: i.name.clone(),
+            unit: i.unit,
+            definition: i.definition.clone(),
+            numerator: i.numerator.clone(),
+            denominator: i.denominator.clone(),
+            direction: i.direction,
+            dimensions: i.dimensions.clone(),
+            tolerance: i.tolerance_percent.to_string(),
+            prorate: i.prorate,
+        }
+    }
+}
+
+fn tolerance(text: &str) -> Result<u8, Problem> {
+    let t = text.trim().trim_end_matches('%').trim();
+    if t.is_empty() {
+        return Err(Problem::Required);
+    }
+    let n: u32 = t.parse().map_err(|_| Problem::ToleranceOutOfRange)?;
+    u8::try_from(n)
+        .ok()
+        .filter(|n| *n <= MAX_TOLERANCE_PERCENT)
+        .ok_or(Problem::ToleranceOutOfRange)
+}
+
+/// Validates an indicator: unique name; numerator and denominator for
+/// percentages; a tolerance of 0–50 %; and no change of unit while targets or
+/// outcomes are recorded in the old one.
+pub fn build_indicator(
+    draft: &IndicatorDraft,
+    ws: &Workspace,
+    meta: Meta,
+) -> Result<Indicator, FormErrors> {
+    let mut errors = FormErrors::default();
+    let name = errors.check(Field::Name, required_name(&draft.name));
+    if let Some(n) = &name {
+        let others = ws.indicators.live().map(|i| (&i.meta.id, i.name.as_str()));
+        if name_taken(n, &meta.id, others) {
+            errors.push(Field::Name, Problem::DuplicateName);
+        }
+    }
+    if let Some(old) = ws.indicators.get(&meta.id) {
+        let in_use = ws.targets.live().any(|t| t.indicator == meta.id)
+            || ws.outcomes.live().any(|o| o.indicator == meta.id);
+        if old.unit != draft.unit && in_use {
+            errors.push(Field::Unit, Problem::UnitLocked);
+        }
+    }
+    let definition = errors.check(Field::Description, free_text(&draft.definition));
+    let words = |field, text: &str, errors: &mut FormErrors| match draft.unit {
+        Unit::Percent => errors.check(field, required_name(text)),
+        Unit::Count => errors.check(field, short_text(text)),
+    };
+    let numerator = words(Field::Numerator, &draft.numerator, &mut errors);
+    let denominator = words(Field::Denominator, &draft.denominator, &mut errors);
+    let tolerance = errors.check(Field::Tolerance, tolerance(&draft.tolerance));
+    let mut dimensions = draft.dimensions.clone();
+    dimensions.sort();
+    dimensions.dedup();
+    errors.into_result(|| {
+        Some(Indicator {
+            meta,
+            name: name?,
+            unit: draft.unit,
+            definition: definition?,
+            numerator: numerator?,
+            denominator: denominator?,
+            direction: draft.direction,
+            dimensions,
+            tolerance_percent: tolerance?,
+            prorate: draft.prorate && draft.unit == Unit::Count,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::testing::meta;
+
+    #[test]
+    fn a_percent_indicator_needs_numerator_and_denominator_in_words() {
+        let mut d = IndicatorDraft::empty();
+        d.name = "Andel till arbete eller studier".into();
+        d.unit = Unit::Percent;
+        let e = build_indicator(&d, &Workspace::default(), meta("x")).unwrap_err();
+        assert_eq!(e.at(Field::Numerator), Some(&Problem::Required));
+        assert_eq!(e.at(Field::Denominator), Some(&Problem::Required));
+        d.numerator = "började arbeta eller studera".into();
+        d.denominator = "samtliga som avslutade".into();
+        assert!(build_indicator(&d, &Workspace::default(), meta("x")).is_ok());
+    }
+
+    #[test]
+    fn tolerance_must_be_between_zero_and_fifty_percent() {
+        let mut d = IndicatorDraft::empty();
+        d.name = "Deltagare".into();
+        for (text, ok) in [
+            ("10", true),
+            ("0", true),
+            ("50 %", true),
+            ("51", false),
+            ("-1", false),
+            ("", false),
+        ] {
+            d.tolerance = text.into();
+            assert_eq!(
+                build_indicator(&d, &Workspace::default(), meta("x")).is_ok(),
+                ok,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn prorating_applies_only_to_counts() {
+        let mut d = IndicatorDraft::empty();
+        d.name = "Andel".into();
+        d.unit = Unit::Percent;
+        d.numerator = "a".into();
+        d.denominator = "b".into();
+        d.prorate = true;
+        assert!(
+            !build_indicator(&d, &Workspace::default(), meta("x"))
+                .unwrap()
+                .prorate
+        );
+    }
+}

@@ -1,0 +1,362 @@
+//! Validation of everything a person types: forms become records only
+//! through these functions.
+//!
+//! Guarantees: a form either yields a complete, valid record or a list of
+//! [`FieldError`]s naming each bad field and why, so the UI can show a
+//! message at the field and store nothing. Drafts hold the raw text exactly
+//! as typed, so a rejected form keeps the user's input.
+
+pub mod figure;
+pub mod indicator;
+pub mod insats;
+pub mod names;
+pub mod period_draft;
+pub mod project;
+
+pub use figure::{build_outcome, build_target, FigureDraft};
+pub use indicator::{build_indicator, IndicatorDraft};
+pub use insats::{build_insats, ContactDraft, InsatsDraft};
+pub use names::{build_municipality, build_organisation, build_partner, NameDraft};
+pub use period_draft::PeriodDraft;
+pub use project::{build_project, ProjectDraft};
+
+use super::fmt_sv::{self, NumberError};
+use super::period::{parse_iso_date, PeriodError};
+use super::value::{Count, Percent};
+use chrono::NaiveDate;
+use std::fmt;
+
+/// Longest name we accept, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest free text (descriptions, notes), in characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// The form fields errors can point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Field {
+    /// A name.
+    Name,
+    /// A description or definition.
+    Description,
+    /// A start date.
+    Start,
+    /// An end date.
+    End,
+    /// The period picker as a whole (year, part).
+    Period,
+    /// A parent project.
+    Parent,
+    /// The project an insats belongs to.
+    Project,
+    /// Municipalities an insats serves.
+    Municipalities,
+    /// Number of places.
+    Capacity,
+    /// A contact's e-mail, by contact index.
+    ContactEmail(usize),
+    /// A contact's other fields, by contact index.
+    Contact(usize),
+    /// A funder's share.
+    FunderShare,
+    /// An indicator's numerator in words.
+    Numerator,
+    /// An indicator's denominator in words.
+    Denominator,
+    /// An indicator's unit.
+    Unit,
+    /// The "near" tolerance.
+    Tolerance,
+    /// The indicator of a target or outcome.
+    Indicator,
+    /// The scope of a target or outcome.
+    Scope,
+    /// The breakdown slice of a target or outcome.
+    Breakdown,
+    /// A target's or outcome's value.
+    Value,
+    /// The date an outcome was reported.
+    ReportedOn,
+    /// A note.
+    Note,
+}
+
+/// What is wrong with a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// Must be filled in.
+    Required,
+    /// Longer than allowed.
+    TooLong {
+        /// The limit in characters.
+        max: usize,
+    },
+    /// Not a number at all.
+    NotANumber,
+    /// A count below zero.
+    NegativeCount,
+    /// A count with decimals.
+    NotWhole,
+    /// A count above the maximum.
+    CountTooLarge,
+    /// A percentage below 0 or above 100.
+    PercentOutOfRange,
+    /// A percentage with more than one decimal.
+    PercentTooPrecise,
+    /// Not a date in the form YYYY-MM-DD.
+    InvalidDate,
+    /// A date outside the years the app accepts.
+    DateOutOfRange,
+    /// An end before its start.
+    EndBeforeStart,
+    /// A half, quarter or month number out of range.
+    PeriodPartOutOfRange,
+    /// Another live record already has this name.
+    DuplicateName,
+    /// A target already exists for the same indicator, scope, period and slice.
+    DuplicateTarget,
+    /// An outcome already exists for the same key.
+    DuplicateOutcome,
+    /// The referenced record does not exist (deleted meanwhile).
+    UnknownReference,
+    /// A project cannot be its own ancestor.
+    CyclicParent,
+    /// The indicator does not allow this breakdown.
+    BreakdownNotAllowed,
+    /// Not an e-mail address.
+    InvalidEmail,
+    /// The unit cannot change while targets or outcomes use it.
+    UnitLocked,
+    /// The tolerance is outside 0–50 %.
+    ToleranceOutOfRange,
+}
+
+/// One problem at one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// Where.
+    pub field: Field,
+    /// What.
+    pub problem: Problem,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {:?}", self.field, self.problem)
+    }
+}
+
+/// All problems of one form submission.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FormErrors(pub Vec<FieldError>);
+
+impl FormErrors {
+    /// Adds a problem.
+    pub fn push(&mut self, field: Field, problem: Problem) {
+        self.0.push(FieldError { field, problem });
+    }
+
+    /// The first problem at a field, if any.
+    pub fn at(&self, field: Field) -> Option<&Problem> {
+        self.0.iter().find(|e| e.field == field).map(|e| &e.problem)
+    }
+
+    /// Whether there are no problems.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(value)` when there are no problems.
+    pub fn into_result<T>(self, value: impl FnOnce() -> Option<T>) -> Result<T, FormErrors> {
+        match (self.is_empty(), value()) {
+            (true, Some(v)) => Ok(v),
+            (_, _) => Err(self),
+        }
+    }
+
+    /// Records the error of a field check and returns its value.
+    pub fn check<T>(&mut self, field: Field, result: Result<T, Problem>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(p) => {
+                self.push(field, p);
+                None
+            }
+        }
+    }
+}
+
+impl fmt::Display for FormErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl std::error::Error for FormErrors {}
+
+/// A required single-line name: trimmed, non-empty, not too long.
+pub fn required_name(text: &str) -> Result<String, Problem> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(Problem::Required)
+    } else if t.chars().count() > MAX_NAME_CHARS {
+        Err(Problem::TooLong {
+            max: MAX_NAME_CHARS,
+        })
+    } else {
+        Ok(t.to_owned())
+    }
+}
+
+/// Optional free text: trimmed, not too long.
+pub fn free_text(text: &str) -> Result<String, Problem> {
+    let t = text.trim();
+    if t.chars().count() > MAX_TEXT_CHARS {
+        Err(Problem::TooLong {
+            max: MAX_TEXT_CHARS,
+        })
+    } else {
+        Ok(t.to_owned())
+    }
+}
+
+/// Optional short text (a provider, a role): trimmed, at most a name's length.
+pub fn short_text(text: &str) -> Result<String, Problem> {
+    let t = text.trim();
+    if t.chars().count() > MAX_NAME_CHARS {
+        Err(Problem::TooLong {
+            max: MAX_NAME_CHARS,
+        })
+    } else {
+        Ok(t.to_owned())
+    }
+}
+
+/// A required count typed by a person.
+pub fn count(text: &str) -> Result<Count, Problem> {
+    match fmt_sv::parse_count(text) {
+        Ok(n) => Count::new(n).ok_or(Problem::CountTooLarge),
+        Err(NumberError::Empty) => Err(Problem::Required),
+        Err(NumberError::Negative) => Err(Problem::NegativeCount),
+        Err(NumberError::TooPrecise) => Err(Problem::NotWhole),
+        Err(NumberError::TooLarge) => Err(Problem::CountTooLarge),
+        Err(_) => Err(Problem::NotANumber),
+    }
+}
+
+/// An optional count: empty text means none.
+pub fn optional_count(text: &str) -> Result<Option<Count>, Problem> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        count(text).map(Some)
+    }
+}
+
+/// A required percentage typed by a person.
+pub fn percent(text: &str) -> Result<Percent, Problem> {
+    match fmt_sv::parse_percent(text) {
+        Ok(p) => Ok(p),
+        Err(NumberError::Empty) => Err(Problem::Required),
+        Err(NumberError::Negative | NumberError::TooLarge) => Err(Problem::PercentOutOfRange),
+        Err(NumberError::TooPrecise) => Err(Problem::PercentTooPrecise),
+        Err(_) => Err(Problem::NotANumber),
+    }
+}
+
+/// An optional percentage: empty text means none.
+pub fn optional_percent(text: &str) -> Result<Option<Percent>, Problem> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        percent(text).map(Some)
+    }
+}
+
+/// An optional ISO date (what `<input type=date>` gives).
+pub fn optional_date(text: &str) -> Result<Option<NaiveDate>, Problem> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match parse_iso_date(text) {
+        Ok(d) => Ok(Some(d)),
+        Err(PeriodError::YearOutOfRange(_)) => Err(Problem::DateOutOfRange),
+        Err(_) => Err(Problem::InvalidDate),
+    }
+}
+
+/// A loose e-mail check: one `@` with text on both sides and a dot after it.
+pub fn optional_email(text: &str) -> Result<String, Problem> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(String::new());
+    }
+    let ok = match t.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !t.contains(char::is_whitespace)
+        }
+        None => false,
+    };
+    if ok && t.chars().count() <= MAX_NAME_CHARS {
+        Ok(t.to_owned())
+    } else {
+        Err(Problem::InvalidEmail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_required() {
+        assert_eq!(required_name("  MIA  "), Ok("MIA".into()));
+        assert_eq!(required_name("   "), Err(Problem::Required));
+        assert_eq!(
+            required_name(&"x".repeat(201)),
+            Err(Problem::TooLong { max: 200 })
+        );
+    }
+
+    #[test]
+    fn counts_report_negative_decimal_and_garbage_input_separately() {
+        assert_eq!(count("-3"), Err(Problem::NegativeCount));
+        assert_eq!(count("2,5"), Err(Problem::NotWhole));
+        assert_eq!(count("många"), Err(Problem::NotANumber));
+        assert_eq!(count(""), Err(Problem::Required));
+        assert_eq!(optional_count(""), Ok(None));
+        assert_eq!(count("1 000 000 000"), Err(Problem::CountTooLarge));
+    }
+
+    #[test]
+    fn percentages_outside_zero_to_hundred_are_refused() {
+        assert_eq!(percent("101"), Err(Problem::PercentOutOfRange));
+        assert_eq!(percent("-1"), Err(Problem::PercentOutOfRange));
+        assert_eq!(percent("33,33"), Err(Problem::PercentTooPrecise));
+        assert!(percent("64,5").is_ok());
+    }
+
+    #[test]
+    fn dates_must_be_iso_and_in_range() {
+        assert_eq!(optional_date("2018-09-28").map(|d| d.is_some()), Ok(true));
+        assert_eq!(optional_date("28/9"), Err(Problem::InvalidDate));
+        assert_eq!(optional_date("1066-10-14"), Err(Problem::DateOutOfRange));
+        assert_eq!(optional_date(""), Ok(None));
+    }
+
+    #[test]
+    fn emails_are_checked_loosely() {
+        assert!(optional_email("sophie.olofsson@haninge.se").is_ok());
+        assert!(optional_email("").is_ok());
+        for bad in ["sophie", "a@b", "@haninge.se", "a b@c.se", "a@b@c.se"] {
+            assert_eq!(optional_email(bad), Err(Problem::InvalidEmail), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Forms that are just a name: the organisation, municipalities, partners.
+
+use super::{required_name, Field, FormErrors, Problem};
+use crate::core::ids::RecordId;
+use crate::core::model::{Meta, Municipality, Organisation, Partner, PartnerKind};
+use crate::core::workspace::Workspace;
+
+/// A name as typed, and for partners their kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameDraft {
+    /// The name.
+    pub name: String,
+    /// The partner kind (ignored for other records).
+    pub kind: PartnerKind,
+}
+
+impl Default for NameDraft {
+    fn default() -> Self {
+        NameDraft {
+            name: String::new(),
+            kind: PartnerKind::Other,
+        }
+    }
+}
+
+/// Whether another live record among `existing` has the same name,
+/// ignoring case and surrounding spaces.
+fn taken<'a>(
+    name: &str,
+    me: &RecordId,
+    mut existing: impl Iterator<Item = (&'a RecordId, &'a str)>,
+) -> bool {
+    let wanted = name.trim().to_lowercase();
+    existing.any(|(id, n)| id != me && n.trim().to_lowercase() == wanted)
+}
+
+fn unique_name<'a>(
+    draft: &NameDraft,
+    me: &RecordId,
+    existing: impl Iterator<Item = (&'a RecordId, &'a str)>,
+    errors: &mut FormErrors,
+) -> Option<String> {
+    let name = errors.check(Field::Name, required_name(&draft.name))?;
+    if taken(&name, me, existing) {
+        errors.push(Field::Name, Problem::DuplicateName);
+        return None;
+    }
+    Some(name)
+}
+
+/// Validates the förbund's name.
+pub fn build_organisation(draft: &NameDraft, meta: Meta) -> Result<Organisation, FormErrors> {
+    let mut errors = FormErrors::default();
+    let name = errors.check(Field::Name, required_name(&draft.name));
+    errors.into_result(|| Some(Organisation { meta, name: name? }))
+}
+
+/// Validates a member municipality: a unique name.
+pub fn build_municipality(
+    draft: &NameDraft,
+    ws: &Workspace,
+    meta: Meta,
+) -> Result<Municipality, FormErrors> {
+    let mut errors = FormErrors::default();
+    let existing = ws
+        .municipalities
+        .live()
+        .map(|m| (&m.meta.id, m.name.as_str()));
+    let name = unique_name(draft, &meta.id, existing, &mut errors);
+    errors.into_result(|| Some(Municipality { meta, name: name? }))
+}
+
+/// Validates a partner authority: a unique name and a kind.
+pub fn build_partner(draft: &NameDraft, ws: &Workspace, meta: Meta) -> Result<Partner, FormErrors> {
+    let mut errors = FormErrors::default();
+    let existing = ws.partners.live().map(|p| (&p.meta.id, p.name.as_str()));
+    let name = unique_name(draft, &meta.id, existing, &mut errors);
+    errors.into_result(|| {
+        Some(Partner {
+            meta,
+            name: name?,
+            kind: draft.kind,
+        })
+    })
+}
+
+/// Whether a name is used by another live record of a list (for projects,
+/// insatser and indicators).
+pub(crate) fn name_taken<'a>(
+    name: &str,
+    me: &RecordId,
+    existing: impl Iterator<Item = (&'a RecordId, &'a str)>,
+) -> bool {
+    taken(name, me, existing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::testing::{meta, ws_with_municipality};
+
+    #[test]
+    fn an_empty_name_is_refused() {
+        let ws = Workspace::default();
+        let r = build_municipality(
+            &NameDraft {
+                name: " ".into(),
+                ..Default::default()
+            },
+            &ws,
+            meta("m1"),
+        );
+        assert_eq!(r.unwrap_err().at(Field::Name), Some(&Problem::Required));
+    }
+
+    #[test]
+    fn a_duplicate_municipality_name_is_refused_but_renaming_itself_is_fine() {
+        let ws = ws_with_municipality("m1", "Tyresö");
+        let draft = NameDraft {
+            name: "tyresö ".into(),
+            ..Default::default()
+        };
+        let r = build_municipality(&draft, &ws, meta("m2"));
+        assert_eq!(
+            r.unwrap_err().at(Field::Name),
+            Some(&Problem::DuplicateName)
+        );
+        assert!(build_municipality(&draft, &ws, meta("m1")).is_ok());
+    }
+}

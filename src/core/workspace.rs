@@ -1,0 +1,327 @@
+//! The whole data set of one förbund in memory, and the lookups every page
+//! needs.
+//!
+//! Guarantees: at most one record per id; [`Workspace::put`] keeps whichever
+//! write of a record has the higher stamp, so applying the same records in any
+//! order gives the same workspace; tombstones are kept but hidden from every
+//! `live` view.
+
+use super::ids::{Hlc, RecordId};
+use super::model::{
+    Entity, Indicator, Insats, Municipality, Organisation, Outcome, Partner, Project, Record,
+    Scope, Target,
+};
+use std::collections::BTreeMap;
+
+/// Records of one type by id, tombstones included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table<T>(BTreeMap<RecordId, T>);
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table(BTreeMap::new())
+    }
+}
+
+impl<T: Entity> Table<T> {
+    /// A live record by id; `None` for unknown ids and tombstones.
+    pub fn get(&self, id: &RecordId) -> Option<&T> {
+        self.0.get(id).filter(|r| r.meta().is_live())
+    }
+
+    /// Any stored version of a record, tombstone or not.
+    pub fn get_any(&self, id: &RecordId) -> Option<&T> {
+        self.0.get(id)
+    }
+
+    /// Live records in id order.
+    pub fn live(&self) -> impl Iterator<Item = &T> {
+        self.0.values().filter(|r| r.meta().is_live())
+    }
+
+    /// Every record including tombstones.
+    pub fn all(&self) -> impl Iterator<Item = &T> {
+        self.0.values()
+    }
+
+    /// Number of live records.
+    pub fn live_count(&self) -> usize {
+        self.live().count()
+    }
+
+    /// Stores `record` unless a write with an equal or higher stamp is
+    /// already there; returns whether it was stored.
+    fn put(&mut self, record: T) -> bool {
+        match self.0.get(record.id()) {
+            Some(existing) if existing.meta().stamp >= record.meta().stamp => false,
+            _ => {
+                self.0.insert(record.id().clone(), record);
+                true
+            }
+        }
+    }
+}
+
+/// Everything one förbund has recorded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Workspace {
+    /// The förbund (one record with a well-known id).
+    pub organisation: Option<Organisation>,
+    /// Member municipalities.
+    pub municipalities: Table<Municipality>,
+    /// Partner authorities.
+    pub partners: Table<Partner>,
+    /// Projects.
+    pub projects: Table<Project>,
+    /// Insatser.
+    pub insatser: Table<Insats>,
+    /// Indicators.
+    pub indicators: Table<Indicator>,
+    /// Targets.
+    pub targets: Table<Target>,
+    /// Outcomes.
+    pub outcomes: Table<Outcome>,
+}
+
+fn by_name<'a, T: 'a>(mut items: Vec<&'a T>, name: impl Fn(&T) -> &str) -> Vec<&'a T> {
+    items.sort_by_cached_key(|r| name(r).to_lowercase());
+    items
+}
+
+impl Workspace {
+    /// A workspace built from stored records, applied in any order.
+    pub fn from_records(records: impl IntoIterator<Item = Record>) -> Workspace {
+        let mut ws = Workspace::default();
+        for r in records {
+            ws.put(r);
+        }
+        ws
+    }
+
+    /// Applies one write if it is newer than what is stored; returns whether
+    /// anything changed.
+    pub fn put(&mut self, record: Record) -> bool {
+        match record {
+            Record::Organisation(o) => match &self.organisation {
+                Some(existing) if existing.meta.stamp >= o.meta.stamp => false,
+                _ => {
+                    self.organisation = Some(o);
+                    true
+                }
+            },
+            Record::Municipality(r) => self.municipalities.put(r),
+            Record::Partner(r) => self.partners.put(r),
+            Record::Project(r) => self.projects.put(r),
+            Record::Insats(r) => self.insatser.put(r),
+            Record::Indicator(r) => self.indicators.put(r),
+            Record::Target(r) => self.targets.put(r),
+            Record::Outcome(r) => self.outcomes.put(r),
+        }
+    }
+
+    /// Every stored record, tombstones included, in a stable order.
+    pub fn records(&self) -> Vec<Record> {
+        let mut out: Vec<Record> = Vec::new();
+        out.extend(self.organisation.iter().cloned().map(Record::from));
+        out.extend(self.municipalities.all().cloned().map(Record::from));
+        out.extend(self.partners.all().cloned().map(Record::from));
+        out.extend(self.projects.all().cloned().map(Record::from));
+        out.extend(self.insatser.all().cloned().map(Record::from));
+        out.extend(self.indicators.all().cloned().map(Record::from));
+        out.extend(self.targets.all().cloned().map(Record::from));
+        out.extend(self.outcomes.all().cloned().map(Record::from));
+        out
+    }
+
+    /// The highest clock reading of any record, so a device's clock can start
+    /// after everything it has stored.
+    pub fn max_hlc(&self) -> Hlc {
+        self.records()
+            .iter()
+            .map(|r| r.meta().stamp.hlc)
+            .max()
+            .unwrap_or_default()
+    }
+
+    /// Whether nothing live has been recorded (first start).
+    pub fn is_empty(&self) -> bool {
+        self.organisation.is_none()
+            && self.municipalities.live_count() == 0
+            && self.projects.live_count() == 0
+            && self.insatser.live_count() == 0
+            && self.indicators.live_count() == 0
+    }
+
+    /// The förbund's name, if set.
+    pub fn organisation_name(&self) -> Option<&str> {
+        self.organisation
+            .as_ref()
+            .filter(|o| o.meta.is_live())
+            .map(|o| o.name.as_str())
+    }
+
+    /// Live municipalities by name.
+    pub fn municipalities_by_name(&self) -> Vec<&Municipality> {
+        by_name(self.municipalities.live().collect(), |m| &m.name)
+    }
+
+    /// Live partners by name.
+    pub fn partners_by_name(&self) -> Vec<&Partner> {
+        by_name(self.partners.live().collect(), |p| &p.name)
+    }
+
+    /// Live projects by name.
+    pub fn projects_by_name(&self) -> Vec<&Project> {
+        by_name(self.projects.live().collect(), |p| &p.name)
+    }
+
+    /// Live insatser by name.
+    pub fn insatser_by_name(&self) -> Vec<&Insats> {
+        by_name(self.insatser.live().collect(), |i| &i.name)
+    }
+
+    /// Live indicators by name.
+    pub fn indicators_by_name(&self) -> Vec<&Indicator> {
+        by_name(self.indicators.live().collect(), |i| &i.name)
+    }
+
+    /// A project and all its live sub-projects, at any depth, without looping
+    /// on a (corrupt) cycle.
+    pub fn project_family(&self, root: &RecordId) -> Vec<RecordId> {
+        let mut family = vec![root.clone()];
+        let mut i = 0;
+        while let Some(current) = family.get(i).cloned() {
+            for p in self.projects.live() {
+                if p.parent.as_ref() == Some(&current) && !family.contains(&p.meta.id) {
+                    family.push(p.meta.id.clone());
+                }
+            }
+            i += 1;
+        }
+        family
+    }
+
+    /// Live insatser of a project or any of its sub-projects, by name.
+    pub fn insatser_of_project(&self, project: &RecordId) -> Vec<&Insats> {
+        let family = self.project_family(project);
+        by_name(
+            self.insatser
+                .live()
+                .filter(|i| i.project.as_ref().is_some_and(|p| family.contains(p)))
+                .collect(),
+            |i| &i.name,
+        )
+    }
+
+    /// Live direct sub-projects of a project, by name.
+    pub fn subprojects(&self, project: &RecordId) -> Vec<&Project> {
+        by_name(
+            self.projects
+                .live()
+                .filter(|p| p.parent.as_ref() == Some(project))
+                .collect(),
+            |p| &p.name,
+        )
+    }
+
+    /// The name of a scope's project or insats; `None` for the whole förbund
+    /// or a record that no longer exists.
+    pub fn scope_name(&self, scope: &Scope) -> Option<&str> {
+        match scope {
+            Scope::Forbund => self.organisation_name(),
+            Scope::Project(id) => self.projects.get(id).map(|p| p.name.as_str()),
+            Scope::Insats(id) => self.insatser.get(id).map(|i| i.name.as_str()),
+        }
+    }
+
+    /// Whether a scope refers to something that exists.
+    pub fn scope_exists(&self, scope: &Scope) -> bool {
+        match scope {
+            Scope::Forbund => true,
+            Scope::Project(id) => self.projects.get(id).is_some(),
+            Scope::Insats(id) => self.insatser.get(id).is_some(),
+        }
+    }
+
+    /// Live targets of an indicator, in period order.
+    pub fn targets_of(&self, indicator: &RecordId) -> Vec<&Target> {
+        let mut v: Vec<&Target> = self
+            .targets
+            .live()
+            .filter(|t| &t.indicator == indicator)
+            .collect();
+        v.sort_by(|a, b| a.period.cmp(&b.period).then_with(|| a.scope.cmp(&b.scope)));
+        v
+    }
+
+    /// Live outcomes of an indicator, in period order.
+    pub fn outcomes_of(&self, indicator: &RecordId) -> Vec<&Outcome> {
+        let mut v: Vec<&Outcome> = self
+            .outcomes
+            .live()
+            .filter(|o| &o.indicator == indicator)
+            .collect();
+        v.sort_by(|a, b| a.period.cmp(&b.period).then_with(|| a.scope.cmp(&b.scope)));
+        v
+    }
+
+    /// Indicators with at least one live target or outcome for a scope.
+    pub fn indicators_for_scope(&self, scope: &Scope) -> Vec<&Indicator> {
+        let used = |id: &RecordId| {
+            self.targets
+                .live()
+                .any(|t| &t.indicator == id && &t.scope == scope)
+                || self
+                    .outcomes
+                    .live()
+                    .any(|o| &o.indicator == id && &o.scope == scope)
+        };
+        by_name(
+            self.indicators
+                .live()
+                .filter(|i| used(&i.meta.id))
+                .collect(),
+            |i| &i.name,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ids::DeviceId;
+    use crate::core::model::Meta;
+
+    fn muni(id: &str, name: &str, millis: u64) -> Record {
+        Record::Municipality(Municipality {
+            meta: Meta::new(
+                RecordId::parse(id).unwrap(),
+                Hlc { millis, counter: 0 },
+                DeviceId::parse("dev").unwrap(),
+            ),
+            name: name.into(),
+        })
+    }
+
+    #[test]
+    fn put_keeps_the_newest_write_whatever_the_order() {
+        let a = Workspace::from_records([muni("m", "Old", 1), muni("m", "New", 2)]);
+        let b = Workspace::from_records([muni("m", "New", 2), muni("m", "Old", 1)]);
+        assert_eq!(a, b);
+        assert_eq!(a.municipalities_by_name()[0].name, "New");
+        assert_eq!(a.max_hlc().millis, 2);
+    }
+
+    #[test]
+    fn tombstones_are_kept_but_hidden() {
+        let mut gone = muni("m", "Tyresö", 5);
+        gone.meta_mut().deleted = true;
+        let ws = Workspace::from_records([muni("m", "Tyresö", 1), gone]);
+        assert_eq!(ws.municipalities.live_count(), 0);
+        assert!(ws
+            .municipalities
+            .get_any(&RecordId::parse("m").unwrap())
+            .is_some());
+        assert_eq!(ws.records().len(), 1);
+    }
+}

@@ -1,0 +1,104 @@
+//! The root: loads the stored records, builds the state, provides it, and
+//! declares the routes.
+
+use super::components::layout::{Banners, Header};
+use super::pages::board::BoardPage;
+use super::pages::indicators::{IndicatorPage, IndicatorsPage};
+use super::pages::insatser::{InsatsPage, InsatserPage};
+use super::pages::not_found::NotFoundPage;
+use super::pages::organisation::OrganisationPage;
+use super::pages::projects::{ProjectPage, ProjectsPage};
+use super::pages::settings::SettingsPage;
+use super::state::{tr, AppState};
+use crate::browser::clock::Clock;
+use crate::browser::idb::RecordDb;
+use crate::browser::settings::device_id;
+use crate::core::stored;
+use crate::core::workspace::Workspace;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// Opens storage and reads everything; without IndexedDB the app still runs
+/// on an empty, unsaved workspace (and says so).
+async fn load() -> AppState {
+    let device = device_id();
+    match RecordDb::open().await {
+        Ok(db) => {
+            let texts = db.load_all().await.unwrap_or_default();
+            let loaded = stored::decode_all(texts);
+            let ws = Workspace::from_records(loaded.records);
+            let clock = Clock::new(device, ws.max_hlc());
+            AppState::new(ws, Some(db), clock, loaded.skipped.len())
+        }
+        Err(_) => AppState::new(
+            Workspace::default(),
+            None,
+            Clock::new(device, Default::default()),
+            0,
+        ),
+    }
+}
+
+/// The root component: a loading line until storage is read, then the app.
+#[component]
+pub fn App() -> impl IntoView {
+    let ready = RwSignal::new_local(None::<AppState>);
+    leptos::task::spawn_local(async move {
+        ready.set(Some(load().await));
+    });
+    view! {
+        {move || match ready.get() {
+            None => view! { <p class="loading" role="status">"Måltavla …"</p> }.into_any(),
+            Some(state) => view! { <Provided state=state /> }.into_any(),
+        }}
+    }
+}
+
+/// Keeps `<html lang>` and the document title in step with the language.
+fn sync_document_language(app: AppState) {
+    Effect::new(move |_| {
+        let lang = app.lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            doc.set_title(lang.texts().app_name);
+        }
+    });
+}
+
+#[component]
+fn Provided(state: AppState) -> impl IntoView {
+    provide_context(state);
+    sync_document_language(state);
+    view! {
+        <Router>
+            <Header />
+            <Banners />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("/") view=BoardPage />
+                    <Route path=path!("/projekt") view=ProjectsPage />
+                    <Route path=path!("/projekt/:id") view=ProjectPage />
+                    <Route path=path!("/insatser") view=InsatserPage />
+                    <Route path=path!("/insatser/:id") view=InsatsPage />
+                    <Route path=path!("/indikatorer") view=IndicatorsPage />
+                    <Route path=path!("/indikatorer/:id") view=IndicatorPage />
+                    <Route path=path!("/organisation") view=OrganisationPage />
+                    <Route path=path!("/installningar") view=SettingsPage />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>{tr(|t| t.app_name)}" · " {tr(|t| t.app_tagline)}</p>
+        </footer>
+    }
+}

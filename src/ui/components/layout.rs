@@ -1,0 +1,60 @@
+//! The frame around every page: skip link, header with the main menu,
+//! banners for storage problems and notices, and the footer.
+
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The header with the app name, the förbund's name and the main menu.
+#[component]
+pub fn Header() -> impl IntoView {
+    let app = use_app();
+    let org = move || app.ws.with(|w| w.organisation_name().map(str::to_owned));
+    let link = move |href: &'static str,
+                     text: fn(&crate::ui::i18n::Texts) -> &'static str,
+                     testid: &'static str| {
+        view! { <li><A href=href attr:data-testid=testid>{move || text(app.t())}</A></li> }
+    };
+    view! {
+        <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
+        <header class="site-header">
+            <div class="brand">
+                <a href="/" class="app-name">{tr(|t| t.app_name)}</a>
+                <span class="org-name" data-testid="org-name">{move || org().unwrap_or_else(|| app.t().app_tagline.to_owned())}</span>
+            </div>
+            <nav aria-label=move || app.t().nav_label>
+                <ul>
+                    {link("/", |t| t.nav_board, "nav-board")}
+                    {link("/projekt", |t| t.nav_projects, "nav-projects")}
+                    {link("/insatser", |t| t.nav_insatser, "nav-insatser")}
+                    {link("/indikatorer", |t| t.nav_indicators, "nav-indicators")}
+                    {link("/organisation", |t| t.nav_organisation, "nav-organisation")}
+                    {link("/installningar", |t| t.nav_settings, "nav-settings")}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Banners: storage problems (persistent) and the last notice.
+#[component]
+pub fn Banners() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="banners" aria-live="polite">
+            {move || app.storage_error.get().map(|e| view! {
+                <p class="banner banner-error" role="alert" data-testid="storage-error">{app.storage_message(&e)}</p>
+            })}
+            {move || {
+                let n = app.skipped_records.get();
+                (n > 0).then(|| view! { <p class="banner banner-error">{(app.t().records_skipped)(n)}</p> })
+            }}
+            {move || app.notice.get().map(|n| view! {
+                <p class="banner banner-notice" data-testid="notice">
+                    {n}
+                    <button type="button" class="link-button" on:click=move |_| app.notice.set(None)>"×"</button>
+                </p>
+            })}
+        </div>
+    }
+}

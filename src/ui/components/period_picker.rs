@@ -1,0 +1,161 @@
+//! Picks a period: a kind, then a year and part, or two dates (with a
+//! shortcut to any project's period).
+//!
+//! Guarantees: the picker only edits a [`PeriodDraft`]; whoever owns the
+//! draft asks the core to parse it, so the board and the forms share one
+//! rule for what a valid period is.
+
+use super::form::{field_error, Choice, ErrorText, SelectField, TextField};
+use crate::core::period::PeriodKind;
+use crate::core::validate::{Field, FormErrors, PeriodDraft};
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+
+const KINDS: [PeriodKind; 5] = [
+    PeriodKind::Year,
+    PeriodKind::Half,
+    PeriodKind::Quarter,
+    PeriodKind::Month,
+    PeriodKind::Range,
+];
+
+fn kind_code(k: PeriodKind) -> &'static str {
+    match k {
+        PeriodKind::Year => "year",
+        PeriodKind::Half => "half",
+        PeriodKind::Quarter => "quarter",
+        PeriodKind::Month => "month",
+        PeriodKind::Range => "range",
+    }
+}
+
+fn kind_from_code(code: &str) -> PeriodKind {
+    KINDS
+        .into_iter()
+        .find(|k| kind_code(*k) == code)
+        .unwrap_or(PeriodKind::Year)
+}
+
+/// The period controls, bound to `draft`; errors come from `errors`.
+#[component]
+pub fn PeriodPicker(
+    #[prop(into)] id: String,
+    draft: RwSignal<PeriodDraft>,
+    errors: RwSignal<FormErrors>,
+) -> impl IntoView {
+    let app = use_app();
+    // Field-level signals mirror the draft so the generic controls can bind.
+    let kind = RwSignal::new(kind_code(draft.get_untracked().kind).to_owned());
+    let year = RwSignal::new(draft.get_untracked().year);
+    let part = RwSignal::new(draft.get_untracked().part);
+    let start = RwSignal::new(draft.get_untracked().start);
+    let end = RwSignal::new(draft.get_untracked().end);
+    let project = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let next = PeriodDraft {
+            kind: kind_from_code(&kind.get()),
+            year: year.get(),
+            part: part.get(),
+            start: start.get(),
+            end: end.get(),
+        };
+        if draft.get_untracked() != next {
+            draft.set(next);
+        }
+    });
+    // A draft changed from outside (the URL, a reset) updates the fields.
+    Effect::new(move |_| {
+        let d = draft.get();
+        if kind.get_untracked() != kind_code(d.kind) {
+            kind.set(kind_code(d.kind).to_owned());
+        }
+        for (field, text) in [
+            (year, d.year),
+            (part, d.part),
+            (start, d.start),
+            (end, d.end),
+        ] {
+            if field.get_untracked() != text {
+                field.set(text);
+            }
+        }
+    });
+    // Picking a project copies its period into the two dates.
+    Effect::new(move |_| {
+        let chosen = project.get();
+        let period = app.ws.with_untracked(|w| {
+            w.projects
+                .live()
+                .find(|p| p.meta.id.as_str() == chosen)
+                .and_then(|p| p.period)
+        });
+        if let Some(p) = period {
+            start.set(p.start().format("%Y-%m-%d").to_string());
+            end.set(p.end().format("%Y-%m-%d").to_string());
+        }
+    });
+    let kind_choices = Signal::derive(move || {
+        let t = app.t();
+        KINDS
+            .iter()
+            .map(|k| Choice::new(kind_code(*k), t.period_kind(*k)))
+            .collect::<Vec<_>>()
+    });
+    let part_choices = Signal::derive(move || {
+        let t = app.t();
+        let names: &[&str] = match kind_from_code(&kind.get()) {
+            PeriodKind::Half => &t.halves,
+            PeriodKind::Quarter => &t.quarters,
+            _ => &t.months,
+        };
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Choice::new((i + 1).to_string(), *n))
+            .collect::<Vec<_>>()
+    });
+    let project_choices = Signal::derive(move || {
+        let t = app.t();
+        let mut v = vec![Choice::new("", t.choose_option)];
+        app.ws.with(|w| {
+            v.extend(
+                w.projects_by_name()
+                    .into_iter()
+                    .filter(|p| p.period.is_some())
+                    .map(|p| Choice::new(p.meta.id.as_str(), p.name.clone())),
+            )
+        });
+        v
+    });
+    let is = move |k: PeriodKind| kind_from_code(&kind.get()) == k;
+    let period_error = field_error(errors, Field::Period);
+    let period_error_id = format!("{id}-period-error");
+    let (kind_id, year_id, part_id) = (
+        format!("{id}-kind"),
+        format!("{id}-year"),
+        format!("{id}-part"),
+    );
+    let (start_id, end_id, project_id) = (
+        format!("{id}-start"),
+        format!("{id}-end"),
+        format!("{id}-project"),
+    );
+    view! {
+        <fieldset class="period-picker">
+            <legend>{tr(|t| t.period_label)}</legend>
+            <SelectField id=kind_id label=tr(|t| t.period_kind_label) value=kind choices=kind_choices />
+            <Show when=move || !is(PeriodKind::Range)>
+                <TextField id=year_id.clone() label=tr(|t| t.year_label) value=year inputmode="numeric" />
+            </Show>
+            <Show when=move || is(PeriodKind::Half) || is(PeriodKind::Quarter) || is(PeriodKind::Month)>
+                <SelectField id=part_id.clone() label=tr(|t| t.part_label) value=part choices=part_choices />
+            </Show>
+            <Show when=move || is(PeriodKind::Range)>
+                <TextField id=start_id.clone() label=tr(|t| t.range_start) value=start input_type="date" error=field_error(errors, Field::Start) />
+                <TextField id=end_id.clone() label=tr(|t| t.range_end) value=end input_type="date" error=field_error(errors, Field::End) />
+                <SelectField id=project_id.clone() label=tr(|t| t.project_period_pick) value=project choices=project_choices />
+            </Show>
+            <ErrorText id=period_error_id.clone() error=period_error />
+        </fieldset>
+    }
+}

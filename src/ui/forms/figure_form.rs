@@ -1,0 +1,205 @@
+//! The form for a target or an outcome.
+//!
+//! Guarantees: the core validates the whole draft (unit, range, duplicate
+//! key, allowed breakdown); nothing is stored unless it passes, and the
+//! typed values stay in the form when it does not.
+
+use crate::core::model::{Dimension, Gender, Meta, Record, Referrer};
+use crate::core::validate::{
+    build_outcome, build_target, figure::enum_code, Field, FigureDraft, FormErrors,
+};
+use crate::core::value::Unit;
+use crate::ui::components::form::{
+    field_error, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
+};
+use crate::ui::components::period_picker::PeriodPicker;
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+
+/// Which of the two records the form makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKind {
+    /// A goal.
+    Target,
+    /// A result.
+    Outcome,
+}
+
+fn dimension_code(d: Option<Dimension>) -> String {
+    d.map(|d| enum_code(&d)).unwrap_or_default()
+}
+
+fn dimension_from_code(code: &str) -> Option<Dimension> {
+    Dimension::ALL.into_iter().find(|d| enum_code(d) == code)
+}
+
+/// A target or outcome form, prefilled with `initial`; `editing` holds the
+/// record's metadata when an existing record is changed.
+#[component]
+pub fn FigureForm(
+    kind: FigureKind,
+    initial: FigureDraft,
+    #[prop(optional)] editing: Option<Meta>,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let app = use_app();
+    let prefix = match kind {
+        FigureKind::Target => "target",
+        FigureKind::Outcome => "outcome",
+    };
+    let indicator = RwSignal::new(initial.indicator.clone());
+    let scope = RwSignal::new(initial.scope.clone());
+    let period = RwSignal::new(initial.period.clone());
+    let dimension = RwSignal::new(dimension_code(initial.dimension));
+    let slice = RwSignal::new(initial.slice.clone());
+    let value = RwSignal::new(initial.value.clone());
+    let reported_on = RwSignal::new(initial.reported_on.clone());
+    let note = RwSignal::new(initial.note.clone());
+    let errors = RwSignal::new(FormErrors::default());
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+
+    let chosen_indicator = Memo::new(move |_| {
+        let id = indicator.get();
+        app.ws.with(|w| {
+            w.indicators
+                .live()
+                .find(|i| i.meta.id.as_str() == id)
+                .cloned()
+        })
+    });
+    let indicator_choices = Signal::derive(move || {
+        let mut v = vec![Choice::new("", app.t().choose_option)];
+        app.ws.with(|w| {
+            v.extend(
+                w.indicators_by_name()
+                    .into_iter()
+                    .map(|i| Choice::new(i.meta.id.as_str(), i.name.clone())),
+            )
+        });
+        v
+    });
+    let scope_choices = Signal::derive(move || {
+        let t = app.t();
+        let mut v = vec![Choice::new("forbund", t.whole_forbund)];
+        app.ws.with(|w| {
+            v.extend(w.projects_by_name().into_iter().map(|p| {
+                Choice::new(
+                    format!("project:{}", p.meta.id),
+                    format!("{}: {}", t.project_label, p.name),
+                )
+            }));
+            v.extend(w.insatser_by_name().into_iter().map(|i| {
+                Choice::new(
+                    format!("insats:{}", i.meta.id),
+                    format!("{}: {}", t.nav_insatser, i.name),
+                )
+            }));
+        });
+        v
+    });
+    let dimension_choices = Signal::derive(move || {
+        let t = app.t();
+        let mut v = vec![Choice::new("", t.breakdown_total)];
+        if let Some(ind) = chosen_indicator.get() {
+            v.extend(
+                ind.dimensions
+                    .iter()
+                    .map(|d| Choice::new(enum_code(d), t.dimension(*d))),
+            );
+        }
+        v
+    });
+    let slice_choices = Signal::derive(move || {
+        let t = app.t();
+        let mut v = vec![Choice::new("", t.choose_option)];
+        match dimension_from_code(&dimension.get()) {
+            Some(Dimension::Municipality) => app.ws.with(|w| {
+                v.extend(
+                    w.municipalities_by_name()
+                        .into_iter()
+                        .map(|m| Choice::new(m.meta.id.as_str(), m.name.clone())),
+                )
+            }),
+            Some(Dimension::Gender) => v.extend(
+                Gender::ALL
+                    .iter()
+                    .map(|g| Choice::new(enum_code(g), t.gender(*g))),
+            ),
+            Some(Dimension::Referrer) => v.extend(
+                Referrer::ALL
+                    .iter()
+                    .map(|r| Choice::new(enum_code(r), t.referrer(*r))),
+            ),
+            _ => {}
+        }
+        v
+    });
+    let value_hint = Signal::derive(move || {
+        let t = app.t();
+        match chosen_indicator.get().map(|i| i.unit) {
+            Some(Unit::Percent) => t.value_hint_percent.to_owned(),
+            _ => t.value_hint_count.to_owned(),
+        }
+    });
+
+    let editing_meta = editing.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = FigureDraft {
+            indicator: indicator.get_untracked(),
+            scope: scope.get_untracked(),
+            period: period.get_untracked(),
+            dimension: dimension_from_code(&dimension.get_untracked()),
+            slice: slice.get_untracked(),
+            value: value.get_untracked(),
+            reported_on: reported_on.get_untracked(),
+            note: note.get_untracked(),
+        };
+        let meta = editing_meta.clone().unwrap_or_else(|| app.new_meta());
+        let built: Result<Record, FormErrors> = app.ws.with_untracked(|w| match kind {
+            FigureKind::Target => build_target(&draft, w, meta).map(Record::Target),
+            FigureKind::Outcome => build_outcome(&draft, w, meta).map(Record::Outcome),
+        });
+        match built {
+            Err(e) => errors.set(e),
+            Ok(record) => {
+                errors.set(FormErrors::default());
+                app.save(vec![record], busy, failure, move || on_done.run(()));
+            }
+        }
+    };
+    let title = move || {
+        let t = app.t();
+        match (kind, editing.is_some()) {
+            (FigureKind::Target, false) => t.add_target,
+            (FigureKind::Target, true) => t.edit_target,
+            (FigureKind::Outcome, false) => t.add_outcome,
+            (FigureKind::Outcome, true) => t.edit_outcome,
+        }
+    };
+    let is_provider = move || dimension_from_code(&dimension.get()) == Some(Dimension::Provider);
+    let has_slice = move || !dimension.get().is_empty();
+    view! {
+        <form class="record-form" data-testid=format!("{prefix}-form") on:submit=submit novalidate>
+            <h3>{title}</h3>
+            <FormSummary errors=errors extra=failure />
+            <SelectField id=format!("{prefix}-indicator") label=tr(|t| t.col_indicator) value=indicator choices=indicator_choices error=field_error(errors, Field::Indicator) />
+            <SelectField id=format!("{prefix}-scope") label=tr(|t| t.scope_label) value=scope choices=scope_choices error=field_error(errors, Field::Scope) />
+            <PeriodPicker id=format!("{prefix}-period") draft=period errors=errors />
+            <SelectField id=format!("{prefix}-dimension") label=tr(|t| t.breakdown_label) value=dimension choices=dimension_choices error=field_error(errors, Field::Breakdown) />
+            <Show when=move || has_slice() && !is_provider()>
+                <SelectField id=format!("{prefix}-slice") label=tr(|t| t.slice_label) value=slice choices=slice_choices />
+            </Show>
+            <Show when=is_provider>
+                <TextField id=format!("{prefix}-provider") label=tr(|t| t.provider) value=slice />
+            </Show>
+            <TextField id=format!("{prefix}-value") label=tr(|t| t.value_label) value=value inputmode="decimal" hint=value_hint error=field_error(errors, Field::Value) required=true />
+            {(kind == FigureKind::Outcome).then(|| view! {
+                <TextField id=format!("{prefix}-reported") label=tr(|t| t.reported_on) value=reported_on input_type="date" error=field_error(errors, Field::ReportedOn) />
+            })}
+            <TextArea id=format!("{prefix}-note") label=tr(|t| t.note_label) value=note error=field_error(errors, Field::Note) />
+            <FormButtons on_cancel=on_done busy=busy.read_only() />
+        </form>
+    }
+}

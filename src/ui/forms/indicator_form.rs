@@ -1,0 +1,127 @@
+//! The indicator form.
+
+use crate::core::ids::RecordId;
+use crate::core::model::{Dimension, Direction, Indicator, Record};
+use crate::core::validate::{
+    build_indicator, figure::enum_code, Field, FormErrors, IndicatorDraft,
+};
+use crate::core::value::Unit;
+use crate::ui::components::form::{
+    field_error, CheckField, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
+};
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+
+/// Creates an indicator, or edits `existing`; `on_done` gets the saved id,
+/// or `None` when cancelled.
+#[component]
+pub fn IndicatorForm(
+    #[prop(optional)] existing: Option<Indicator>,
+    on_done: Callback<Option<RecordId>>,
+) -> impl IntoView {
+    let app = use_app();
+    let d = existing
+        .as_ref()
+        .map(IndicatorDraft::from_indicator)
+        .unwrap_or_else(IndicatorDraft::empty);
+    let name = RwSignal::new(d.name);
+    let unit = RwSignal::new(enum_code(&d.unit));
+    let definition = RwSignal::new(d.definition);
+    let numerator = RwSignal::new(d.numerator);
+    let denominator = RwSignal::new(d.denominator);
+    let direction = RwSignal::new(enum_code(&d.direction));
+    let dimensions = RwSignal::new(d.dimensions);
+    let tolerance = RwSignal::new(d.tolerance);
+    let prorate = RwSignal::new(d.prorate);
+    let errors = RwSignal::new(FormErrors::default());
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let is_percent = move || unit.get() == enum_code(&Unit::Percent);
+    let unit_choices = Signal::derive(move || {
+        let t = app.t();
+        [Unit::Count, Unit::Percent]
+            .iter()
+            .map(|u| Choice::new(enum_code(u), t.unit(*u)))
+            .collect::<Vec<_>>()
+    });
+    let direction_choices = Signal::derive(move || {
+        let t = app.t();
+        [Direction::HigherIsBetter, Direction::LowerIsBetter]
+            .iter()
+            .map(|d| Choice::new(enum_code(d), t.direction(*d)))
+            .collect::<Vec<_>>()
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = IndicatorDraft {
+            name: name.get_untracked(),
+            unit: if is_percent() {
+                Unit::Percent
+            } else {
+                Unit::Count
+            },
+            definition: definition.get_untracked(),
+            numerator: numerator.get_untracked(),
+            denominator: denominator.get_untracked(),
+            direction: if direction.get_untracked() == enum_code(&Direction::LowerIsBetter) {
+                Direction::LowerIsBetter
+            } else {
+                Direction::HigherIsBetter
+            },
+            dimensions: dimensions.get_untracked(),
+            tolerance: tolerance.get_untracked(),
+            prorate: prorate.get_untracked(),
+        };
+        let meta = existing
+            .as_ref()
+            .map(|i| i.meta.clone())
+            .unwrap_or_else(|| app.new_meta());
+        match app.ws.with_untracked(|w| build_indicator(&draft, w, meta)) {
+            Err(e) => errors.set(e),
+            Ok(i) => {
+                errors.set(FormErrors::default());
+                let id = i.meta.id.clone();
+                app.save(vec![Record::Indicator(i)], busy, failure, move || {
+                    on_done.run(Some(id))
+                });
+            }
+        }
+    };
+    view! {
+        <form class="record-form" data-testid="indicator-form" on:submit=submit novalidate>
+            <FormSummary errors=errors extra=failure />
+            <TextField id="indicator-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
+            <div class="field-row">
+                <SelectField id="indicator-unit" label=tr(|t| t.unit_label) value=unit choices=unit_choices error=field_error(errors, Field::Unit) />
+                <SelectField id="indicator-direction" label=tr(|t| t.direction_label) value=direction choices=direction_choices />
+            </div>
+            <TextArea id="indicator-definition" label=tr(|t| t.definition) value=definition error=field_error(errors, Field::Description) />
+            <Show when=is_percent>
+                <TextField id="indicator-numerator" label=tr(|t| t.numerator) value=numerator error=field_error(errors, Field::Numerator) required=true />
+                <TextField id="indicator-denominator" label=tr(|t| t.denominator) value=denominator error=field_error(errors, Field::Denominator) required=true />
+            </Show>
+            <fieldset class="checks">
+                <legend>{tr(|t| t.dimensions_label)}</legend>
+                {Dimension::ALL.into_iter().map(|dim| {
+                    let id = format!("indicator-dim-{}", enum_code(&dim));
+                    view! {
+                        <label for=id.clone() class="check">
+                            <input type="checkbox" id=id.clone()
+                                prop:checked=move || dimensions.with(|v| v.contains(&dim))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    dimensions.update(|v| { v.retain(|x| *x != dim); if on { v.push(dim); } });
+                                } />
+                            {move || app.t().dimension(dim)}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <TextField id="indicator-tolerance" label=tr(|t| t.tolerance) value=tolerance inputmode="numeric" hint=move || app.t().tolerance_hint error=field_error(errors, Field::Tolerance) />
+            <Show when=move || !is_percent()>
+                <CheckField id="indicator-prorate" label=tr(|t| t.prorate) checked=prorate />
+            </Show>
+            <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
+        </form>
+    }
+}

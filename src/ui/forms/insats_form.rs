@@ -1,0 +1,197 @@
+//! The insats form, with municipalities to tick and contact rows to add.
+
+use crate::core::ids::RecordId;
+use crate::core::model::{Insats, InsatsKind, Record};
+use crate::core::validate::{
+    build_insats, figure::enum_code, ContactDraft, Field, FormErrors, InsatsDraft,
+};
+use crate::ui::components::form::{
+    field_error, Choice, ErrorText, FormButtons, FormSummary, SelectField, TextArea, TextField,
+};
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+
+fn kind_from_code(code: &str) -> InsatsKind {
+    InsatsKind::ALL
+        .into_iter()
+        .find(|k| enum_code(k) == code)
+        .unwrap_or(InsatsKind::Other)
+}
+
+/// One editable contact row.
+#[component]
+fn ContactRow(
+    index: usize,
+    contacts: RwSignal<Vec<ContactDraft>>,
+    errors: RwSignal<FormErrors>,
+) -> impl IntoView {
+    let app = use_app();
+    let get = move |f: fn(&ContactDraft) -> String| {
+        move || contacts.with(|c| c.get(index).map(f).unwrap_or_default())
+    };
+    let set = move |f: fn(&mut ContactDraft, String)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            contacts.update(|c| {
+                if let Some(row) = c.get_mut(index) {
+                    f(row, v);
+                }
+            })
+        }
+    };
+    let email_error = field_error(errors, Field::ContactEmail(index));
+    let id = move |f: &str| format!("contact-{index}-{f}");
+    view! {
+        <fieldset class="contact-row">
+            <legend>{move || format!("{} {}", app.t().contacts, index + 1)}</legend>
+            <div class="field"><label for=id("role")>{tr(|t| t.contact_role)}</label>
+                <input id=id("role") prop:value=get(|c| c.role.clone()) on:input=set(|c, v| c.role = v) /></div>
+            <div class="field"><label for=id("name")>{tr(|t| t.contact_name)}</label>
+                <input id=id("name") prop:value=get(|c| c.name.clone()) on:input=set(|c, v| c.name = v) /></div>
+            <div class="field"><label for=id("phone")>{tr(|t| t.contact_phone)}</label>
+                <input id=id("phone") type="tel" prop:value=get(|c| c.phone.clone()) on:input=set(|c, v| c.phone = v) /></div>
+            <div class="field" class:has-error=move || email_error.with(Option::is_some)>
+                <label for=id("email")>{tr(|t| t.contact_email)}</label>
+                <input id=id("email") type="email" aria-describedby=id("email-error")
+                    aria-invalid=move || if email_error.with(Option::is_some) { "true" } else { "false" }
+                    prop:value=get(|c| c.email.clone()) on:input=set(|c, v| c.email = v) />
+                <ErrorText id=id("email-error") error=email_error />
+            </div>
+            <button type="button" class="link-button" on:click=move |_| contacts.update(|c| { if index < c.len() { c.remove(index); } })>
+                {tr(|t| t.remove_contact)}
+            </button>
+        </fieldset>
+    }
+}
+
+/// Creates an insats, or edits `existing`; `on_done` gets the saved id, or
+/// `None` when cancelled.
+#[component]
+pub fn InsatsForm(
+    #[prop(optional)] existing: Option<Insats>,
+    #[prop(optional)] project: Option<RecordId>,
+    on_done: Callback<Option<RecordId>>,
+) -> impl IntoView {
+    let app = use_app();
+    let mut d = existing
+        .as_ref()
+        .map(InsatsDraft::from_insats)
+        .unwrap_or_else(InsatsDraft::empty);
+    if let (None, Some(p)) = (&existing, project) {
+        d.project = p.to_string();
+    }
+    let name = RwSignal::new(d.name);
+    let kind = RwSignal::new(enum_code(&d.kind));
+    let description = RwSignal::new(d.description);
+    let municipalities = RwSignal::new(d.municipalities);
+    let provider = RwSignal::new(d.provider);
+    let project = RwSignal::new(d.project);
+    let start = RwSignal::new(d.start);
+    let end = RwSignal::new(d.end);
+    let capacity = RwSignal::new(d.capacity);
+    let contacts = RwSignal::new(d.contacts);
+    // Only the number of rows re-renders the list, so typing keeps focus.
+    let contact_count = Memo::new(move |_| contacts.with(Vec::len));
+    let errors = RwSignal::new(FormErrors::default());
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let kind_choices = Signal::derive(move || {
+        let t = app.t();
+        InsatsKind::ALL
+            .iter()
+            .map(|k| Choice::new(enum_code(k), t.insats_kind(*k)))
+            .collect::<Vec<_>>()
+    });
+    let project_choices = Signal::derive(move || {
+        let mut v = vec![Choice::new("", app.t().none_option)];
+        app.ws.with(|w| {
+            v.extend(
+                w.projects_by_name()
+                    .into_iter()
+                    .map(|p| Choice::new(p.meta.id.as_str(), p.name.clone())),
+            )
+        });
+        v
+    });
+    let all_municipalities = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.municipalities_by_name()
+                .into_iter()
+                .map(|m| (m.meta.id.to_string(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = InsatsDraft {
+            name: name.get_untracked(),
+            kind: kind_from_code(&kind.get_untracked()),
+            description: description.get_untracked(),
+            municipalities: municipalities.get_untracked(),
+            provider: provider.get_untracked(),
+            project: project.get_untracked(),
+            start: start.get_untracked(),
+            end: end.get_untracked(),
+            capacity: capacity.get_untracked(),
+            contacts: contacts.get_untracked(),
+        };
+        let meta = existing
+            .as_ref()
+            .map(|i| i.meta.clone())
+            .unwrap_or_else(|| app.new_meta());
+        match app.ws.with_untracked(|w| build_insats(&draft, w, meta)) {
+            Err(e) => errors.set(e),
+            Ok(i) => {
+                errors.set(FormErrors::default());
+                let id = i.meta.id.clone();
+                app.save(vec![Record::Insats(i)], busy, failure, move || {
+                    on_done.run(Some(id))
+                });
+            }
+        }
+    };
+    view! {
+        <form class="record-form" data-testid="insats-form" on:submit=submit novalidate>
+            <FormSummary errors=errors extra=failure />
+            <TextField id="insats-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
+            <SelectField id="insats-kind" label=tr(|t| t.insats_kind) value=kind choices=kind_choices />
+            <TextArea id="insats-description" label=tr(|t| t.description_label) value=description error=field_error(errors, Field::Description) />
+            <fieldset class="checks">
+                <legend>{tr(|t| t.municipalities_label)}</legend>
+                <For each=move || all_municipalities.get() key=|(id, _)| id.clone() let:m>
+                    {
+                        let (id, label) = m;
+                        let input_id = format!("insats-muni-{id}");
+                        let id_for_check = id.clone();
+                        view! {
+                            <label for=input_id.clone() class="check">
+                                <input type="checkbox" id=input_id.clone()
+                                    prop:checked=move || municipalities.with(|v| v.contains(&id_for_check))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let id = id.clone();
+                                        municipalities.update(|v| { v.retain(|x| x != &id); if on { v.push(id); } });
+                                    } />
+                                {label}
+                            </label>
+                        }
+                    }
+                </For>
+                <ErrorText id="insats-municipalities-error" error=field_error(errors, Field::Municipalities) />
+            </fieldset>
+            <TextField id="insats-provider" label=tr(|t| t.provider) value=provider />
+            <SelectField id="insats-project" label=tr(|t| t.project_label) value=project choices=project_choices error=field_error(errors, Field::Project) />
+            <div class="field-row">
+                <TextField id="insats-start" label=tr(|t| t.start_date) value=start input_type="date" error=field_error(errors, Field::Start) />
+                <TextField id="insats-end" label=tr(|t| t.end_date) value=end input_type="date" error=field_error(errors, Field::End) />
+            </div>
+            <TextField id="insats-capacity" label=tr(|t| t.capacity) value=capacity inputmode="numeric" error=field_error(errors, Field::Capacity) />
+            <div class="contacts">
+                <h3>{tr(|t| t.contacts)}</h3>
+                {move || (0..contact_count.get()).map(|i| view! { <ContactRow index=i contacts=contacts errors=errors /> }).collect_view()}
+                <button type="button" on:click=move |_| contacts.update(|c| c.push(ContactDraft::default()))>{tr(|t| t.add_contact)}</button>
+            </div>
+            <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
+        </form>
+    }
+}

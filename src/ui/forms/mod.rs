@@ -1,0 +1,7 @@
+//! Forms that create and edit records. Each form holds raw text in signals,
+//! hands a draft to the core's validation, and commits only what passes.
+
+pub mod figure_form;
+pub mod indicator_form;
+pub mod insats_form;
+pub mod project_form;

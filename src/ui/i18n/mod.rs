@@ -1,0 +1,335 @@
+//! The one catalogue of user-visible text, in Swedish and English.
+//!
+//! Guarantees: every text a component shows comes from a [`Texts`] value;
+//! both languages are complete because each is one `Texts` struct literal,
+//! so a missing text is a compile error, not a blank on screen.
+
+mod en;
+mod sv;
+
+use crate::core::goal::GoalStatus;
+use crate::core::model::{Dimension, Direction, Gender, InsatsKind, PartnerKind, Referrer};
+use crate::core::period::PeriodKind;
+use crate::core::value::Unit;
+
+/// The languages the UI speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Svenska (default).
+    #[default]
+    Sv,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The catalogue for this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Sv => &sv::SV,
+            Lang::En => &en::EN,
+        }
+    }
+
+    /// The BCP 47 code, for `<html lang>` and settings.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a stored code; anything unknown is Swedish.
+    pub fn from_code(code: &str) -> Lang {
+        if code == "en" {
+            Lang::En
+        } else {
+            Lang::Sv
+        }
+    }
+}
+
+/// Every user-visible text. Plain fields are fixed texts; `fn` fields build
+/// texts around figures the core has already formatted.
+pub struct Texts {
+    pub app_name: &'static str,
+    pub app_tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_board: &'static str,
+    pub nav_projects: &'static str,
+    pub nav_insatser: &'static str,
+    pub nav_indicators: &'static str,
+    pub nav_organisation: &'static str,
+    pub nav_settings: &'static str,
+    pub loading: &'static str,
+    pub storage_unavailable: &'static str,
+    pub storage_quota: &'static str,
+    pub storage_failed: &'static str,
+    pub records_skipped: fn(usize) -> String,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub edit: &'static str,
+    pub delete: &'static str,
+    pub form_has_errors: &'static str,
+    pub optional: &'static str,
+    pub none_option: &'static str,
+    pub choose_option: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub record_missing: &'static str,
+    pub back_to_board: &'static str,
+
+    pub board_title: &'static str,
+    pub board_intro: &'static str,
+    pub period_label: &'static str,
+    pub period_kind_label: &'static str,
+    pub period_kinds: [&'static str; 5],
+    pub year_label: &'static str,
+    pub part_label: &'static str,
+    pub halves: [&'static str; 2],
+    pub quarters: [&'static str; 4],
+    pub months: [&'static str; 12],
+    pub range_start: &'static str,
+    pub range_end: &'static str,
+    pub project_period_pick: &'static str,
+    pub focus_label: &'static str,
+    pub whole_forbund: &'static str,
+    pub col_indicator: &'static str,
+    pub col_scope: &'static str,
+    pub col_period: &'static str,
+    pub col_target: &'static str,
+    pub col_outcome: &'static str,
+    pub col_gap: &'static str,
+    pub col_status: &'static str,
+    pub col_slice: &'static str,
+    pub col_note: &'static str,
+    pub col_actions: &'static str,
+    pub statuses: [&'static str; 3],
+    pub status_missing: &'static str,
+    pub near_rule: fn(u8, Direction) -> String,
+    pub so_far: fn(&str) -> String,
+    pub prorated: fn(&str, &str) -> String,
+    pub board_nothing: fn(&str) -> String,
+    pub board_years_with_targets: &'static str,
+    pub untargeted_title: &'static str,
+    pub untargeted_intro: &'static str,
+    pub chart_counts: fn(&str) -> String,
+    pub chart_shares: fn(&str) -> String,
+    pub chart_desc_row: fn(&str, &str, &str, &str) -> String,
+    pub show_table: &'static str,
+    pub show_chart: &'static str,
+    pub empty_chart: &'static str,
+    pub legend_title: &'static str,
+    pub legend_text: &'static str,
+    pub welcome_title: &'static str,
+    pub welcome_text: &'static str,
+    pub load_demo: &'static str,
+    pub start_empty: &'static str,
+    pub demo_loaded: fn(usize) -> String,
+    pub demo_nothing_missing: &'static str,
+
+    pub projects_title: &'static str,
+    pub new_project: &'static str,
+    pub no_projects: &'static str,
+    pub name_label: &'static str,
+    pub description_label: &'static str,
+    pub project_start: &'static str,
+    pub project_end: &'static str,
+    pub project_period: &'static str,
+    pub parent_project: &'static str,
+    pub funder: &'static str,
+    pub funder_share: &'static str,
+    pub subprojects: &'static str,
+    pub insatser_of_project: &'static str,
+    pub no_insatser: &'static str,
+
+    pub insatser_title: &'static str,
+    pub new_insats: &'static str,
+    pub insats_kind: &'static str,
+    pub insats_kinds: [&'static str; 8],
+    pub municipalities_label: &'static str,
+    pub provider: &'static str,
+    pub project_label: &'static str,
+    pub start_date: &'static str,
+    pub end_date: &'static str,
+    pub active_period: &'static str,
+    pub capacity: &'static str,
+    pub places: fn(&str) -> String,
+    pub contacts: &'static str,
+    pub contact_role: &'static str,
+    pub contact_name: &'static str,
+    pub contact_phone: &'static str,
+    pub contact_email: &'static str,
+    pub add_contact: &'static str,
+    pub remove_contact: &'static str,
+    pub no_contacts: &'static str,
+
+    pub indicators_title: &'static str,
+    pub new_indicator: &'static str,
+    pub no_indicators: &'static str,
+    pub unit_label: &'static str,
+    pub units: [&'static str; 2],
+    pub definition: &'static str,
+    pub numerator: &'static str,
+    pub denominator: &'static str,
+    pub share_of: fn(&str, &str) -> String,
+    pub direction_label: &'static str,
+    pub directions: [&'static str; 2],
+    pub dimensions_label: &'static str,
+    pub dimensions: [&'static str; 4],
+    pub tolerance: &'static str,
+    pub tolerance_hint: &'static str,
+    pub prorate: &'static str,
+
+    pub figures_title: &'static str,
+    pub indicators_of_scope: &'static str,
+    pub targets_title: &'static str,
+    pub outcomes_title: &'static str,
+    pub add_target: &'static str,
+    pub add_outcome: &'static str,
+    pub edit_target: &'static str,
+    pub edit_outcome: &'static str,
+    pub scope_label: &'static str,
+    pub breakdown_label: &'static str,
+    pub breakdown_total: &'static str,
+    pub slice_label: &'static str,
+    pub value_label: &'static str,
+    pub value_hint_percent: &'static str,
+    pub value_hint_count: &'static str,
+    pub reported_on: &'static str,
+    pub note_label: &'static str,
+    pub no_figures: &'static str,
+    pub no_target_in_period: fn(&str) -> String,
+    pub over_time: fn(&str) -> String,
+    pub by_breakdown: fn(&str, &str) -> String,
+    pub genders: [&'static str; 3],
+    pub referrers: [&'static str; 6],
+
+    pub delete_title: fn(&str) -> String,
+    pub delete_consequences: fn(usize, usize) -> String,
+    pub delete_confirm: &'static str,
+    pub deleted_note: &'static str,
+
+    pub organisation_title: &'static str,
+    pub organisation_name: &'static str,
+    pub members_title: &'static str,
+    pub partners_title: &'static str,
+    pub partner_kind: &'static str,
+    pub partner_kinds: [&'static str; 5],
+    pub add_municipality: &'static str,
+    pub add_partner: &'static str,
+    pub no_municipalities: &'static str,
+    pub no_partners: &'static str,
+
+    pub settings_title: &'static str,
+    pub language_label: &'static str,
+    pub demo_title: &'static str,
+    pub demo_text: &'static str,
+    pub storage_title: &'static str,
+    pub storage_text: fn(usize) -> String,
+    pub device_label: &'static str,
+
+    pub problem_required: &'static str,
+    pub problem_too_long: fn(usize) -> String,
+    pub problem_not_a_number: &'static str,
+    pub problem_negative_count: &'static str,
+    pub problem_not_whole: &'static str,
+    pub problem_count_too_large: &'static str,
+    pub problem_percent_range: &'static str,
+    pub problem_percent_precise: &'static str,
+    pub problem_invalid_date: &'static str,
+    pub problem_date_range: &'static str,
+    pub problem_end_before_start: &'static str,
+    pub problem_period_part: &'static str,
+    pub problem_duplicate_name: &'static str,
+    pub problem_duplicate_target: &'static str,
+    pub problem_duplicate_outcome: &'static str,
+    pub problem_unknown_reference: &'static str,
+    pub problem_cyclic_parent: &'static str,
+    pub problem_breakdown_not_allowed: &'static str,
+    pub problem_invalid_email: &'static str,
+    pub problem_unit_locked: &'static str,
+    pub problem_tolerance: &'static str,
+}
+
+fn pick(items: &[&'static str], index: usize) -> &'static str {
+    items.get(index).copied().unwrap_or("")
+}
+
+impl Texts {
+    /// Name of a goal status.
+    pub fn status(&self, s: GoalStatus) -> &'static str {
+        pick(&self.statuses, s as usize)
+    }
+
+    /// Name of a period kind.
+    pub fn period_kind(&self, k: PeriodKind) -> &'static str {
+        pick(&self.period_kinds, k as usize)
+    }
+
+    /// Name of an insats kind.
+    pub fn insats_kind(&self, k: InsatsKind) -> &'static str {
+        pick(&self.insats_kinds, k as usize)
+    }
+
+    /// Name of a unit.
+    pub fn unit(&self, u: Unit) -> &'static str {
+        pick(&self.units, u as usize)
+    }
+
+    /// Name of a direction.
+    pub fn direction(&self, d: Direction) -> &'static str {
+        pick(&self.directions, d as usize)
+    }
+
+    /// Name of a breakdown dimension.
+    pub fn dimension(&self, d: Dimension) -> &'static str {
+        pick(&self.dimensions, d as usize)
+    }
+
+    /// Name of a gender.
+    pub fn gender(&self, g: Gender) -> &'static str {
+        pick(&self.genders, g as usize)
+    }
+
+    /// Name of a referrer.
+    pub fn referrer(&self, r: Referrer) -> &'static str {
+        pick(&self.referrers, r as usize)
+    }
+
+    /// Name of a partner kind.
+    pub fn partner_kind(&self, k: PartnerKind) -> &'static str {
+        pick(&self.partner_kinds, k as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enum_labels_exist_for_every_variant_in_both_languages() {
+        for lang in [Lang::Sv, Lang::En] {
+            let t = lang.texts();
+            assert!(InsatsKind::ALL
+                .iter()
+                .all(|k| !t.insats_kind(*k).is_empty()));
+            assert!(Dimension::ALL.iter().all(|d| !t.dimension(*d).is_empty()));
+            assert!(Gender::ALL.iter().all(|g| !t.gender(*g).is_empty()));
+            assert!(Referrer::ALL.iter().all(|r| !t.referrer(*r).is_empty()));
+            assert!(PartnerKind::ALL
+                .iter()
+                .all(|k| !t.partner_kind(*k).is_empty()));
+            for s in [GoalStatus::Met, GoalStatus::Near, GoalStatus::Behind] {
+                assert!(!t.status(s).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn language_codes_round_trip_and_default_to_swedish() {
+        assert_eq!(Lang::from_code(Lang::En.code()), Lang::En);
+        assert_eq!(Lang::from_code("fi"), Lang::Sv);
+    }
+}

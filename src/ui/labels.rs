@@ -1,0 +1,77 @@
+//! Names of things as the UI shows them: scopes, breakdown slices, statuses
+//! and the words charts need, all in the current language.
+
+use super::i18n::Texts;
+use crate::core::chart_specs::ChartWords;
+use crate::core::goal::GoalStatus;
+use crate::core::model::{Breakdown, Scope};
+use crate::core::workspace::Workspace;
+
+/// A scope's display name: the förbund's name (or "Hela förbundet"), or the
+/// project's or insats's name.
+pub fn scope_name(ws: &Workspace, t: &Texts, scope: &Scope) -> String {
+    match scope {
+        Scope::Forbund => t.whole_forbund.to_owned(),
+        other => ws.scope_name(other).unwrap_or("?").to_owned(),
+    }
+}
+
+/// Where a scope's page is.
+pub fn scope_href(scope: &Scope) -> String {
+    match scope {
+        Scope::Forbund => "/".into(),
+        Scope::Project(id) => format!("/projekt/{id}"),
+        Scope::Insats(id) => format!("/insatser/{id}"),
+    }
+}
+
+/// A breakdown slice's display name: a municipality's name, a gender, …
+pub fn slice_name(ws: &Workspace, t: &Texts, b: &Breakdown) -> String {
+    match b {
+        Breakdown::Municipality(id) => ws
+            .municipalities
+            .get_any(id)
+            .map(|m| m.name.clone())
+            .unwrap_or_else(|| "?".into()),
+        Breakdown::Gender(g) => t.gender(*g).to_owned(),
+        Breakdown::Referrer(r) => t.referrer(*r).to_owned(),
+        Breakdown::Provider(p) => p.clone(),
+    }
+}
+
+/// A status as symbol and word, so it never depends on colour.
+pub fn status_text(t: &Texts, s: GoalStatus) -> String {
+    let symbol = match s {
+        GoalStatus::Met => "✓",
+        GoalStatus::Near => "≈",
+        GoalStatus::Behind => "✗",
+    };
+    format!("{symbol} {}", t.status(s))
+}
+
+/// CSS class of a status (colour is an extra, never the only cue).
+pub fn status_class(s: GoalStatus) -> &'static str {
+    match s {
+        GoalStatus::Met => "status status-met",
+        GoalStatus::Near => "status status-near",
+        GoalStatus::Behind => "status status-behind",
+    }
+}
+
+/// The words charts print, in the current language.
+pub fn chart_words(t: &Texts) -> ChartWords {
+    ChartWords {
+        target: t.col_target.into(),
+        outcome: t.col_outcome.into(),
+        status: t.col_status.into(),
+        empty: t.empty_chart.into(),
+        indicator: t.col_indicator.into(),
+        period: t.col_period.into(),
+        statuses: [
+            t.statuses[0].into(),
+            t.statuses[1].into(),
+            t.statuses[2].into(),
+        ],
+        describe: t.chart_desc_row,
+    }
+}

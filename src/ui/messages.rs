@@ -1,0 +1,89 @@
+//! Turns the core's typed problems into sentences for the user.
+//!
+//! Guarantees: every [`Problem`] the core can report has a message in each
+//! language (the match is exhaustive over known variants and falls back to a
+//! generic sentence for future ones).
+
+use super::i18n::Texts;
+use crate::core::validate::Problem;
+
+/// The sentence shown at a field for a validation problem.
+pub fn problem(t: &Texts, p: &Problem) -> String {
+    match p {
+        Problem::Required => t.problem_required.into(),
+        Problem::TooLong { max } => (t.problem_too_long)(*max),
+        Problem::NotANumber => t.problem_not_a_number.into(),
+        Problem::NegativeCount => t.problem_negative_count.into(),
+        Problem::NotWhole => t.problem_not_whole.into(),
+        Problem::CountTooLarge => t.problem_count_too_large.into(),
+        Problem::PercentOutOfRange => t.problem_percent_range.into(),
+        Problem::PercentTooPrecise => t.problem_percent_precise.into(),
+        Problem::InvalidDate => t.problem_invalid_date.into(),
+        Problem::DateOutOfRange => t.problem_date_range.into(),
+        Problem::EndBeforeStart => t.problem_end_before_start.into(),
+        Problem::PeriodPartOutOfRange => t.problem_period_part.into(),
+        Problem::DuplicateName => t.problem_duplicate_name.into(),
+        Problem::DuplicateTarget => t.problem_duplicate_target.into(),
+        Problem::DuplicateOutcome => t.problem_duplicate_outcome.into(),
+        Problem::UnknownReference => t.problem_unknown_reference.into(),
+        Problem::CyclicParent => t.problem_cyclic_parent.into(),
+        Problem::BreakdownNotAllowed => t.problem_breakdown_not_allowed.into(),
+        Problem::InvalidEmail => t.problem_invalid_email.into(),
+        Problem::UnitLocked => t.problem_unit_locked.into(),
+        Problem::ToleranceOutOfRange => t.problem_tolerance.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::Lang;
+
+    #[test]
+    fn the_issue_examples_get_clear_swedish_messages() {
+        let t = Lang::Sv.texts();
+        assert_eq!(
+            problem(t, &Problem::PercentOutOfRange),
+            "En procentsats måste vara mellan 0 och 100."
+        );
+        assert_eq!(
+            problem(t, &Problem::NegativeCount),
+            "Ett antal kan inte vara negativt."
+        );
+        assert!(problem(t, &Problem::EndBeforeStart).contains("före starten"));
+        assert!(problem(t, &Problem::DuplicateTarget).contains("redan ett mål"));
+        assert_eq!(problem(t, &Problem::Required), "Fyll i det här fältet.");
+    }
+
+    #[test]
+    fn every_problem_has_a_non_empty_message_in_both_languages() {
+        let all = [
+            Problem::Required,
+            Problem::TooLong { max: 5 },
+            Problem::NotANumber,
+            Problem::NegativeCount,
+            Problem::NotWhole,
+            Problem::CountTooLarge,
+            Problem::PercentOutOfRange,
+            Problem::PercentTooPrecise,
+            Problem::InvalidDate,
+            Problem::DateOutOfRange,
+            Problem::EndBeforeStart,
+            Problem::PeriodPartOutOfRange,
+            Problem::DuplicateName,
+            Problem::DuplicateTarget,
+            Problem::DuplicateOutcome,
+            Problem::UnknownReference,
+            Problem::CyclicParent,
+            Problem::BreakdownNotAllowed,
+            Problem::InvalidEmail,
+            Problem::UnitLocked,
+            Problem::ToleranceOutOfRange,
+        ];
+        for lang in [Lang::Sv, Lang::En] {
+            for p in &all {
+                assert!(!problem(lang.texts(), p).is_empty());
+            }
+        }
+    }
+}

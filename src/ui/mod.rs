@@ -1,0 +1,12 @@
+//! The user interface: Leptos components and pages. Components call the
+//! core for every rule and the state for every write; they hold no business
+//! logic of their own.
+
+pub mod app;
+pub mod components;
+pub mod forms;
+pub mod i18n;
+pub mod labels;
+pub mod messages;
+pub mod pages;
+pub mod state;

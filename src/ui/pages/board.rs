@@ -1,0 +1,320 @@
+//! Måluppfyllelse: the overview board of every target that applies in the
+//! chosen period, with outcome, gap and status, two charts and the figures
+//! that have no target.
+//!
+//! The period and focus live in the URL (`?period=2017&focus=project:ID`),
+//! so a board can be bookmarked or shared, and are remembered in settings.
+
+use crate::browser::clock::today;
+use crate::browser::settings::{self, Key};
+use crate::core::chart::{bullet_chart_svg, bullet_table};
+use crate::core::chart_specs::board_chart;
+use crate::core::fmt_sv;
+use crate::core::goal::{
+    goal_rows, untargeted_outcomes, years_with_targets, Focus, GoalRow, OutcomeGroup,
+};
+use crate::core::period::Period;
+use crate::core::validate::{FormErrors, PeriodDraft};
+use crate::core::value::Unit;
+use crate::ui::components::chart_figure::ChartFigure;
+use crate::ui::components::form::{Choice, SelectField};
+use crate::ui::components::period_picker::PeriodPicker;
+use crate::ui::labels::{
+    chart_words, scope_href, scope_name, slice_name, status_class, status_text,
+};
+use crate::ui::pages::welcome::Welcome;
+use crate::ui::state::{tr, use_app};
+use chrono::Datelike;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The board's URL for a period and focus.
+pub fn board_href(period: &Period, focus: &Focus) -> String {
+    format!("/?period={period}&focus={}", focus.code())
+}
+
+fn default_period() -> Period {
+    settings::get(Key::BoardPeriod)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| Period::year_clamped(today().year()))
+}
+
+/// The overview board page.
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let app = use_app();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let period = Memo::new(move |_| {
+        query
+            .with(|q| q.get("period").and_then(|s| s.parse::<Period>().ok()))
+            .unwrap_or_else(default_period)
+    });
+    let focus = Memo::new(move |_| {
+        query
+            .with(|q| q.get("focus"))
+            .or_else(|| settings::get(Key::BoardFocus))
+            .map(|s| Focus::parse(&s))
+            .unwrap_or(Focus::All)
+    });
+    let draft = RwSignal::new(PeriodDraft::from_period(&period.get_untracked()));
+    let draft_errors = RwSignal::new(FormErrors::default());
+    let focus_text = RwSignal::new(focus.get_untracked().code());
+    // URL → controls (back button, links).
+    Effect::new(move |_| {
+        let p = period.get();
+        let mut scratch = FormErrors::default();
+        if draft.with_untracked(|d| d.parse(&mut scratch)) != Some(p) {
+            draft.set(PeriodDraft::from_period(&p));
+        }
+        let f = focus.get().code();
+        if focus_text.get_untracked() != f {
+            focus_text.set(f);
+        }
+    });
+    // Controls → URL and settings.
+    let go = navigate.clone();
+    Effect::new(move |_| {
+        let mut errors = FormErrors::default();
+        let parsed = draft.with(|d| d.parse(&mut errors));
+        let chosen_focus = Focus::parse(&focus_text.get());
+        draft_errors.set(errors);
+        if let Some(p) = parsed {
+            if p != period.get_untracked() || chosen_focus != focus.get_untracked() {
+                settings::set(Key::BoardPeriod, &p.to_string());
+                settings::set(Key::BoardFocus, &chosen_focus.code());
+                go(
+                    &board_href(&p, &chosen_focus),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+    });
+    let focus_choices = Signal::derive(move || {
+        let t = app.t();
+        let mut v = vec![Choice::new("all", t.whole_forbund)];
+        app.ws.with(|w| {
+            v.extend(w.projects_by_name().into_iter().map(|p| {
+                Choice::new(
+                    format!("project:{}", p.meta.id),
+                    format!("{}: {}", t.project_label, p.name),
+                )
+            }));
+            v.extend(w.insatser_by_name().into_iter().map(|i| {
+                Choice::new(
+                    format!("insats:{}", i.meta.id),
+                    format!("{}: {}", t.nav_insatser, i.name),
+                )
+            }));
+        });
+        v
+    });
+    let rows = Memo::new(move |_| app.ws.with(|w| goal_rows(w, &period.get(), &focus.get())));
+    let untargeted = Memo::new(move |_| {
+        app.ws
+            .with(|w| untargeted_outcomes(w, &period.get(), &focus.get()))
+    });
+    let is_empty = Memo::new(move |_| app.ws.with(|w| w.is_empty()));
+    view! {
+        <h1>{tr(|t| t.board_title)}</h1>
+        <Show when=move || !is_empty.get() fallback=|| view! { <Welcome /> }>
+            <p class="lead">{tr(|t| t.board_intro)}</p>
+            <section class="filters" aria-label=move || app.t().period_label>
+                <PeriodPicker id="board-period" draft=draft errors=draft_errors />
+                <SelectField id="board-focus" label=tr(|t| t.focus_label) value=focus_text choices=focus_choices />
+            </section>
+            <h2 class="period-heading" data-testid="board-period">{move || fmt_sv::period(&period.get())}</h2>
+            <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <NoTargets period=period focus=focus /> }>
+                <GoalTable rows=rows />
+                <BoardCharts rows=rows period=period />
+                <details class="legend">
+                    <summary>{tr(|t| t.legend_title)}</summary>
+                    <p>{tr(|t| t.legend_text)}</p>
+                </details>
+            </Show>
+            <Show when=move || !untargeted.with(Vec::is_empty)>
+                <Untargeted groups=untargeted />
+            </Show>
+        </Show>
+    }
+}
+
+/// Shown when no target applies: offers the years that have targets.
+#[component]
+fn NoTargets(period: Memo<Period>, focus: Memo<Focus>) -> impl IntoView {
+    let app = use_app();
+    let years = Memo::new(move |_| app.ws.with(years_with_targets));
+    view! {
+        <div class="empty-state" data-testid="no-targets">
+            <p>{move || (app.t().board_nothing)(&fmt_sv::period(&period.get()))}</p>
+            <Show when=move || !years.with(Vec::is_empty)>
+                <p>
+                    {tr(|t| t.board_years_with_targets)}" "
+                    {move || years.get().into_iter().filter_map(|y| Period::year(y).ok()).map(|p| {
+                        view! { <A href=board_href(&p, &focus.get())>{p.to_string()}</A>" " }
+                    }).collect_view()}
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+fn target_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
+    let main = fmt_sv::value(row.target.value);
+    let prorated = row
+        .expected
+        .zip(row.outcome.as_ref())
+        .map(|(e, o)| (t.prorated)(&fmt_sv::value(e), &fmt_sv::date(o.period.end())));
+    view! {
+        <span class="figure" data-testid="target">{main}</span>
+        {prorated.map(|p| view! { <span class="sub">{p}</span> })}
+    }
+}
+
+fn outcome_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
+    match &row.outcome {
+        None => view! { <span class="missing">{t.status_missing}</span> }.into_any(),
+        Some(o) => {
+            let so_far = row
+                .partial
+                .then(|| (t.so_far)(&fmt_sv::date(o.period.end())));
+            view! {
+                <span class="figure" data-testid="outcome">{fmt_sv::value(o.value)}</span>
+                {so_far.map(|s| view! { <span class="sub">{s}</span> })}
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The board's table: one row per target.
+#[component]
+fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="table-scroll">
+            <table class="goal-table" data-testid="goal-table">
+                <caption class="visually-hidden">{tr(|t| t.board_title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(|t| t.col_indicator)}</th>
+                        <th scope="col">{tr(|t| t.col_scope)}</th>
+                        <th scope="col">{tr(|t| t.col_period)}</th>
+                        <th scope="col" class="num">{tr(|t| t.col_target)}</th>
+                        <th scope="col" class="num">{tr(|t| t.col_outcome)}</th>
+                        <th scope="col" class="num">{tr(|t| t.col_gap)}</th>
+                        <th scope="col">{tr(|t| t.col_status)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let t = app.t();
+                        app.ws.with(|w| rows.get().into_iter().map(|row| {
+                            let scope = row.target.scope.clone();
+                            let slice = row.target.breakdown.as_ref().map(|b| slice_name(w, t, b));
+                            let gap = row.outcome.as_ref().map(|o| fmt_sv::gap(o.value, row.compared_to())).unwrap_or_default();
+                            let rule = (t.near_rule)(row.indicator.tolerance_percent, row.indicator.direction);
+                            let indicator_href = format!("/indikatorer/{}", row.indicator.meta.id);
+                            let indicator_name = row.indicator.name.clone();
+                            let scope_label = scope_name(w, t, &scope);
+                            let target = target_cell(&row, t);
+                            let outcome = outcome_cell(&row, t);
+                            view! {
+                                <tr data-testid="goal-row">
+                                    <th scope="row">
+                                        <A href=indicator_href>{indicator_name}</A>
+                                        {slice.map(|s| view! { <span class="sub">{s}</span> })}
+                                    </th>
+                                    <td><A href=scope_href(&scope)>{scope_label}</A></td>
+                                    <td>{fmt_sv::period(&row.target.period)}</td>
+                                    <td class="num">{target}</td>
+                                    <td class="num">{outcome}</td>
+                                    <td class="num" data-testid="gap">{gap}</td>
+                                    <td>
+                                        {row.status.map(|s| view! { <span class=status_class(s) data-testid="status">{status_text(t, s)}</span> })}
+                                        <span class="sub rule">{rule}</span>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view())
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Two bullet charts: counts and shares against their targets.
+#[component]
+fn BoardCharts(rows: Memo<Vec<GoalRow>>, period: Memo<Period>) -> impl IntoView {
+    let app = use_app();
+    let chart = move |unit: Unit| {
+        Memo::new(move |_| {
+            let t = app.t();
+            let label = fmt_sv::period(&period.get());
+            let title = match unit {
+                Unit::Count => (t.chart_counts)(&label),
+                Unit::Percent => (t.chart_shares)(&label),
+            };
+            let id = match unit {
+                Unit::Count => "board-counts",
+                Unit::Percent => "board-shares",
+            };
+            app.ws
+                .with(|w| board_chart(w, &rows.get(), unit, title, id, &chart_words(t)))
+        })
+    };
+    let counts = chart(Unit::Count);
+    let shares = chart(Unit::Percent);
+    view! {
+        <div class="chart-grid">
+            <Show when=move || !counts.with(|c| c.rows.is_empty())>
+                <ChartFigure svg=Signal::derive(move || counts.with(bullet_chart_svg)) table=Signal::derive(move || counts.with(bullet_table)) testid="chart-counts" />
+            </Show>
+            <Show when=move || !shares.with(|c| c.rows.is_empty())>
+                <ChartFigure svg=Signal::derive(move || shares.with(bullet_chart_svg)) table=Signal::derive(move || shares.with(bullet_table)) testid="chart-shares" />
+            </Show>
+        </div>
+    }
+}
+
+/// Followed-up figures without a target, with their breakdowns.
+#[component]
+fn Untargeted(groups: Memo<Vec<OutcomeGroup>>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <section class="untargeted" data-testid="untargeted">
+            <h2>{tr(|t| t.untargeted_title)}</h2>
+            <p>{tr(|t| t.untargeted_intro)}</p>
+            <ul class="figure-list">
+                {move || {
+                    let t = app.t();
+                    app.ws.with(|w| groups.get().into_iter().map(|g| {
+                        let slices = g.slices.iter().filter_map(|o| {
+                            o.breakdown.as_ref().map(|b| format!("{} {}", slice_name(w, t, b), fmt_sv::value(o.value)))
+                        }).collect::<Vec<_>>().join(" · ");
+                        let note = g.total.as_ref().map(|o| o.note.clone()).filter(|n| !n.is_empty())
+                            .or_else(|| g.slices.iter().map(|o| o.note.clone()).find(|n| n.starts_with("Motsvarar")));
+                        let href = format!("/indikatorer/{}", g.indicator.meta.id);
+                        let name = g.indicator.name.clone();
+                        let scope_label = scope_name(w, t, &g.scope);
+                        view! {
+                            <li>
+                                <A href=href>{name}</A>
+                                " · " {scope_label} " · " {fmt_sv::period(&g.period)}
+                                {g.total.as_ref().map(|o| view! { <strong class="figure">" "{fmt_sv::value(o.value)}</strong> })}
+                                {(!slices.is_empty()).then(|| view! { <span class="sub">{slices}</span> })}
+                                {note.map(|n| view! { <span class="sub note">{n}</span> })}
+                            </li>
+                        }
+                    }).collect_view())
+                }}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,220 @@
+//! Indicators: the list, and one indicator's page with every target and
+//! outcome recorded for it, editable row by row.
+
+use crate::core::fmt_sv;
+use crate::core::ids::RecordId;
+use crate::core::model::{Indicator, Outcome, Scope, Target};
+use crate::core::validate::FigureDraft;
+use crate::core::value::Unit;
+use crate::ui::components::confirm_delete::DeleteButton;
+use crate::ui::components::scope_figures::this_year;
+use crate::ui::forms::figure_form::{FigureForm, FigureKind};
+use crate::ui::forms::indicator_form::IndicatorForm;
+use crate::ui::labels::{scope_href, scope_name, slice_name};
+use crate::ui::pages::not_found::RecordMissing;
+use crate::ui::pages::projects::route_id;
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+/// All indicators, and a form for a new one.
+#[component]
+pub fn IndicatorsPage() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let creating = RwSignal::new(false);
+    let indicators = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.indicators_by_name()
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Indicator>>()
+        })
+    });
+    let on_done = Callback::new(move |saved: Option<RecordId>| {
+        creating.set(false);
+        if let Some(id) = saved {
+            navigate(&format!("/indikatorer/{id}"), NavigateOptions::default());
+        }
+    });
+    view! {
+        <h1>{tr(|t| t.indicators_title)}</h1>
+        <Show when=move || !creating.get() fallback=move || view! { <IndicatorForm on_done=on_done /> }>
+            <button type="button" class="primary" data-testid="new-indicator" on:click=move |_| creating.set(true)>{tr(|t| t.new_indicator)}</button>
+        </Show>
+        <Show when=move || !indicators.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_indicators)}</p> }>
+            <ul class="card-list" data-testid="indicator-list">
+                {move || indicators.get().into_iter().map(|i| {
+                    let unit = i.unit;
+                    view! {
+                        <li>
+                            <A href=format!("/indikatorer/{}", i.meta.id)>{i.name.clone()}</A>
+                            <span class="sub">{move || app.t().unit(unit)}</span>
+                            {(!i.definition.is_empty()).then(|| view! { <span class="sub">{i.definition.clone()}</span> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+/// One indicator.
+#[component]
+pub fn IndicatorPage() -> impl IntoView {
+    let app = use_app();
+    let id = route_id();
+    let indicator = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| app.ws.with(|w| w.indicators.get(&id).cloned()))
+    });
+    view! {
+        {move || match indicator.get() {
+            None => view! { <RecordMissing /> }.into_any(),
+            Some(i) => view! { <IndicatorView indicator=i /> }.into_any(),
+        }}
+    }
+}
+
+/// What the figure form is doing on this page.
+#[derive(Clone)]
+enum Editing {
+    New(FigureKind),
+    Target(Target),
+    Outcome(Outcome),
+}
+
+#[component]
+fn IndicatorView(indicator: Indicator) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let editing_indicator = RwSignal::new(false);
+    let editing = RwSignal::new(None::<Editing>);
+    let id = indicator.meta.id.clone();
+    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
+    let targets = Memo::new(move |_| {
+        app.ws
+            .with(|w| w.targets_of(&id1).into_iter().cloned().collect::<Vec<_>>())
+    });
+    let outcomes = Memo::new(move |_| {
+        app.ws
+            .with(|w| w.outcomes_of(&id2).into_iter().cloned().collect::<Vec<_>>())
+    });
+    let i = indicator.clone();
+    let for_form = indicator.clone();
+    let unit = i.unit;
+    let direction = i.direction;
+    let dims = i.dimensions.clone();
+    let on_deleted = Callback::new(move |()| navigate("/indikatorer", NavigateOptions::default()));
+    let form = move || {
+        editing.get().map(|e| {
+            let done = Callback::new(move |()| editing.set(None));
+            match e {
+                Editing::New(kind) => {
+                    let draft = FigureDraft::new(id3.as_str(), &Scope::Forbund, this_year());
+                    view! { <FigureForm kind=kind initial=draft on_done=done /> }.into_any()
+                }
+                Editing::Target(t) => view! { <FigureForm kind=FigureKind::Target initial=FigureDraft::from_target(&t) editing=t.meta.clone() on_done=done /> }.into_any(),
+                Editing::Outcome(o) => view! { <FigureForm kind=FigureKind::Outcome initial=FigureDraft::from_outcome(&o) editing=o.meta.clone() on_done=done /> }.into_any(),
+            }
+        })
+    };
+    view! {
+        <h1 data-testid="page-title">{indicator.name.clone()}</h1>
+        <Show when=move || !editing_indicator.get() fallback={
+            let existing = for_form.clone();
+            move || view! { <IndicatorForm existing=existing.clone() on_done=Callback::new(move |_| editing_indicator.set(false)) /> }
+        }>
+            <dl class="facts">
+                <dt>{tr(|t| t.unit_label)}</dt><dd>{move || app.t().unit(unit)}</dd>
+                {(!i.definition.is_empty()).then(|| view! { <dt>{tr(|t| t.definition)}</dt><dd>{i.definition.clone()}</dd> })}
+                {(unit == Unit::Percent).then(|| {
+                    let (n, d) = (i.numerator.clone(), i.denominator.clone());
+                    view! { <dt>{tr(|t| t.numerator)}</dt><dd>{n}</dd><dt>{tr(|t| t.denominator)}</dt><dd>{d}</dd> }
+                })}
+                <dt>{tr(|t| t.direction_label)}</dt><dd>{move || app.t().direction(direction)}</dd>
+                <dt>{tr(|t| t.tolerance)}</dt><dd>{move || (app.t().near_rule)(i.tolerance_percent, direction)}</dd>
+                {(!dims.is_empty()).then(|| {
+                    let dims = dims.clone();
+                    view! { <dt>{tr(|t| t.dimensions_label)}</dt><dd>{move || dims.iter().map(|d| app.t().dimension(*d)).collect::<Vec<_>>().join(", ")}</dd> }
+                })}
+            </dl>
+            <div class="actions">
+                <button type="button" data-testid="edit" on:click=move |_| editing_indicator.set(true)>{tr(|t| t.edit)}</button>
+                <DeleteButton id=id.clone() name=indicator.name.clone() on_deleted=on_deleted />
+            </div>
+        </Show>
+        <div class="actions">
+            <button type="button" data-testid="add-target" on:click=move |_| editing.set(Some(Editing::New(FigureKind::Target)))>{tr(|t| t.add_target)}</button>
+            <button type="button" data-testid="add-outcome" on:click=move |_| editing.set(Some(Editing::New(FigureKind::Outcome)))>{tr(|t| t.add_outcome)}</button>
+        </div>
+        {form}
+        <h2>{tr(|t| t.targets_title)}</h2>
+        <FigureRows rows=Signal::derive(move || targets.get().into_iter().map(FigureRow::Target).collect()) editing=editing />
+        <h2>{tr(|t| t.outcomes_title)}</h2>
+        <FigureRows rows=Signal::derive(move || outcomes.get().into_iter().map(FigureRow::Outcome).collect()) editing=editing />
+    }
+}
+
+/// A target or an outcome as one table row.
+#[derive(Clone, PartialEq)]
+enum FigureRow {
+    Target(Target),
+    Outcome(Outcome),
+}
+
+#[component]
+fn FigureRows(rows: Signal<Vec<FigureRow>>, editing: RwSignal<Option<Editing>>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_figures)}</p> }>
+            <div class="table-scroll">
+                <table class="figure-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(|t| t.col_scope)}</th>
+                            <th scope="col">{tr(|t| t.col_period)}</th>
+                            <th scope="col">{tr(|t| t.col_slice)}</th>
+                            <th scope="col" class="num">{tr(|t| t.value_label)}</th>
+                            <th scope="col">{tr(|t| t.col_note)}</th>
+                            <th scope="col">{tr(|t| t.col_actions)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let t = app.t();
+                            app.ws.with(|w| rows.get().into_iter().map(|row| {
+                                let (meta, scope, period, breakdown, value, note) = match &row {
+                                    FigureRow::Target(x) => (x.meta.clone(), x.scope.clone(), x.period, x.breakdown.clone(), x.value, x.note.clone()),
+                                    FigureRow::Outcome(x) => (x.meta.clone(), x.scope.clone(), x.period, x.breakdown.clone(), x.value, x.note.clone()),
+                                };
+                                let edit_as = match &row {
+                                    FigureRow::Target(x) => Editing::Target(x.clone()),
+                                    FigureRow::Outcome(x) => Editing::Outcome(x.clone()),
+                                };
+                                let label = format!("{} {}", fmt_sv::period(&period), fmt_sv::value(value));
+                                let scope_label = scope_name(w, t, &scope);
+                                let slice = breakdown.as_ref().map(|b| slice_name(w, t, b)).unwrap_or_else(|| "–".into());
+                                view! {
+                                    <tr data-testid="figure-row">
+                                        <td><A href=scope_href(&scope)>{scope_label}</A></td>
+                                        <td>{fmt_sv::period(&period)}</td>
+                                        <td>{slice}</td>
+                                        <td class="num">{fmt_sv::value(value)}</td>
+                                        <td>{note}</td>
+                                        <td class="row-actions">
+                                            <button type="button" class="link-button" on:click=move |_| editing.set(Some(edit_as.clone()))>{t.edit}</button>
+                                            <DeleteButton id=meta.id.clone() name=label on_deleted=Callback::new(|()| {}) />
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view())
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,148 @@
+//! Insatser: the list, and one insats's page.
+
+use crate::core::fmt_sv;
+use crate::core::ids::RecordId;
+use crate::core::model::{Insats, Scope};
+use crate::ui::components::confirm_delete::DeleteButton;
+use crate::ui::components::scope_figures::ScopeFigures;
+use crate::ui::forms::insats_form::InsatsForm;
+use crate::ui::pages::not_found::RecordMissing;
+use crate::ui::pages::projects::route_id;
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+/// All insatser, and a form for a new one.
+#[component]
+pub fn InsatserPage() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let creating = RwSignal::new(false);
+    let insatser = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.insatser_by_name()
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Insats>>()
+        })
+    });
+    let on_done = Callback::new(move |saved: Option<RecordId>| {
+        creating.set(false);
+        if let Some(id) = saved {
+            navigate(&format!("/insatser/{id}"), NavigateOptions::default());
+        }
+    });
+    view! {
+        <h1>{tr(|t| t.insatser_title)}</h1>
+        <Show when=move || !creating.get() fallback=move || view! { <InsatsForm on_done=on_done /> }>
+            <button type="button" class="primary" data-testid="new-insats" on:click=move |_| creating.set(true)>{tr(|t| t.new_insats)}</button>
+        </Show>
+        <Show when=move || !insatser.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_insatser)}</p> }>
+            <ul class="card-list" data-testid="insats-list">
+                {move || app.ws.with(|w| insatser.get().into_iter().map(|i| {
+                    let project = i.project.as_ref().and_then(|id| w.projects.get(id)).map(|p| p.name.clone());
+                    let kind = i.kind;
+                    view! {
+                        <li>
+                            <A href=format!("/insatser/{}", i.meta.id)>{i.name.clone()}</A>
+                            <span class="sub">{move || app.t().insats_kind(kind)}</span>
+                            {(!i.provider.is_empty()).then(|| view! { <span class="sub">{i.provider.clone()}</span> })}
+                            {project.map(|n| view! { <span class="sub">{n}</span> })}
+                        </li>
+                    }
+                }).collect_view())}
+            </ul>
+        </Show>
+    }
+}
+
+/// One insats: its facts, contacts and figures.
+#[component]
+pub fn InsatsPage() -> impl IntoView {
+    let app = use_app();
+    let id = route_id();
+    let insats = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| app.ws.with(|w| w.insatser.get(&id).cloned()))
+    });
+    view! {
+        {move || match insats.get() {
+            None => view! { <RecordMissing /> }.into_any(),
+            Some(i) => view! { <InsatsView insats=i /> }.into_any(),
+        }}
+    }
+}
+
+fn active_text(i: &Insats) -> Option<String> {
+    match (i.start, i.end) {
+        (None, None) => None,
+        (Some(s), None) => Some(format!("{} –", fmt_sv::date(s))),
+        (None, Some(e)) => Some(format!("– {}", fmt_sv::date(e))),
+        (Some(s), Some(e)) => Some(format!("{} – {}", fmt_sv::date(s), fmt_sv::date(e))),
+    }
+}
+
+#[component]
+fn InsatsView(insats: Insats) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let editing = RwSignal::new(false);
+    let i = insats.clone();
+    let municipalities = app.ws.with_untracked(|w| {
+        i.municipalities
+            .iter()
+            .filter_map(|m| w.municipalities.get(m))
+            .map(|m| m.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let project = i.project.clone().and_then(|pid| {
+        app.ws
+            .with_untracked(|w| w.projects.get(&pid).map(|p| (pid.clone(), p.name.clone())))
+    });
+    let kind = i.kind;
+    let for_form = insats.clone();
+    let on_deleted = Callback::new(move |()| navigate("/insatser", NavigateOptions::default()));
+    let scope = Scope::Insats(insats.meta.id.clone());
+    let (delete_id, delete_name) = (insats.meta.id.clone(), insats.name.clone());
+    view! {
+        <h1 data-testid="page-title">{insats.name.clone()}</h1>
+        <Show when=move || !editing.get() fallback={
+            let existing = for_form.clone();
+            move || view! { <InsatsForm existing=existing.clone() on_done=Callback::new(move |_| editing.set(false)) /> }
+        }>
+            <dl class="facts" data-testid="insats-facts">
+                <dt>{tr(|t| t.insats_kind)}</dt><dd>{move || app.t().insats_kind(kind)}</dd>
+                {(!i.description.is_empty()).then(|| view! { <dt>{tr(|t| t.description_label)}</dt><dd>{i.description.clone()}</dd> })}
+                {(!municipalities.is_empty()).then(|| view! { <dt>{tr(|t| t.municipalities_label)}</dt><dd>{municipalities.clone()}</dd> })}
+                {(!i.provider.is_empty()).then(|| view! { <dt>{tr(|t| t.provider)}</dt><dd>{i.provider.clone()}</dd> })}
+                {project.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.project_label)}</dt><dd><A href=format!("/projekt/{pid}")>{pname}</A></dd> })}
+                {active_text(&i).map(|a| view! { <dt>{tr(|t| t.active_period)}</dt><dd>{a}</dd> })}
+                {i.capacity.map(|c| view! { <dt>{tr(|t| t.capacity)}</dt><dd>{(app.t().places)(&fmt_sv::integer(c.get()))}</dd> })}
+            </dl>
+            <h2>{tr(|t| t.contacts)}</h2>
+            {if i.contacts.is_empty() {
+                view! { <p>{tr(|t| t.no_contacts)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="contacts-list">
+                        {i.contacts.iter().map(|c| {
+                            let mail = (!c.email.is_empty()).then(|| {
+                                let href = format!("mailto:{}", c.email);
+                                view! { <a href=href>{c.email.clone()}</a> }
+                            });
+                            view! { <li><strong>{c.name.clone()}</strong>" " {c.role.clone()}" " {c.phone.clone()}" " {mail}</li> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <div class="actions">
+                <button type="button" data-testid="edit" on:click=move |_| editing.set(true)>{tr(|t| t.edit)}</button>
+                <DeleteButton id=delete_id.clone() name=delete_name.clone() on_deleted=on_deleted />
+            </div>
+        </Show>
+        <ScopeFigures scope=scope />
+    }
+}

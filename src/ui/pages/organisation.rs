@@ -1,0 +1,199 @@
+//! The förbund: its name, member municipalities and partner authorities.
+
+use crate::core::ids::RecordId;
+use crate::core::model::{Meta, PartnerKind, Record, ORGANISATION_ID};
+use crate::core::validate::{
+    build_municipality, build_organisation, build_partner, figure::enum_code, Field, FormErrors,
+    NameDraft,
+};
+use crate::ui::components::confirm_delete::DeleteButton;
+use crate::ui::components::form::{field_error, Choice, FormSummary, SelectField, TextField};
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+
+/// The organisation page.
+#[component]
+pub fn OrganisationPage() -> impl IntoView {
+    view! {
+        <h1>{tr(|t| t.organisation_title)}</h1>
+        <OrganisationName />
+        <h2>{tr(|t| t.members_title)}</h2>
+        <NamedList kind=NamedKind::Municipality />
+        <h2>{tr(|t| t.partners_title)}</h2>
+        <NamedList kind=NamedKind::Partner />
+    }
+}
+
+#[component]
+fn OrganisationName() -> impl IntoView {
+    let app = use_app();
+    let name = RwSignal::new(
+        app.ws
+            .with_untracked(|w| w.organisation_name().unwrap_or_default().to_owned()),
+    );
+    let errors = RwSignal::new(FormErrors::default());
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let clock = app.clock();
+        let meta = app
+            .ws
+            .with_untracked(|w| w.organisation.as_ref().map(|o| o.meta.clone()))
+            .unwrap_or_else(|| {
+                Meta::new(
+                    RecordId::parse(ORGANISATION_ID)
+                        .unwrap_or_else(|_| RecordId::from_random([0; 16])),
+                    clock.last(),
+                    clock.device().clone(),
+                )
+            });
+        let mut meta = meta;
+        meta.deleted = false;
+        match build_organisation(
+            &NameDraft {
+                name: name.get_untracked(),
+                ..Default::default()
+            },
+            meta,
+        ) {
+            Err(e) => errors.set(e),
+            Ok(o) => {
+                errors.set(FormErrors::default());
+                app.save(vec![Record::Organisation(o)], busy, failure, move || {
+                    saved.set(true)
+                });
+            }
+        }
+    };
+    view! {
+        <form class="record-form inline" data-testid="organisation-form" on:submit=submit novalidate>
+            <FormSummary errors=errors extra=failure />
+            <TextField id="organisation-name" label=tr(|t| t.organisation_name) value=name error=field_error(errors, Field::Name) required=true />
+            <button type="submit" class="primary" disabled=move || busy.get()>{tr(|t| t.save)}</button>
+            <span class="sub" role="status">{move || saved.get().then_some("✓")}</span>
+        </form>
+    }
+}
+
+/// Which list a [`NamedList`] shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NamedKind {
+    Municipality,
+    Partner,
+}
+
+fn kind_from_code(code: &str) -> PartnerKind {
+    PartnerKind::ALL
+        .into_iter()
+        .find(|k| enum_code(k) == code)
+        .unwrap_or(PartnerKind::Other)
+}
+
+/// Municipalities or partners: each with rename and delete, plus an add row.
+#[component]
+fn NamedList(kind: NamedKind) -> impl IntoView {
+    let app = use_app();
+    let items = Memo::new(move |_| {
+        app.ws.with(|w| match kind {
+            NamedKind::Municipality => w
+                .municipalities_by_name()
+                .into_iter()
+                .map(|m| (m.meta.clone(), m.name.clone(), None))
+                .collect::<Vec<_>>(),
+            NamedKind::Partner => w
+                .partners_by_name()
+                .into_iter()
+                .map(|p| (p.meta.clone(), p.name.clone(), Some(p.kind)))
+                .collect(),
+        })
+    });
+    let empty = move || match kind {
+        NamedKind::Municipality => app.t().no_municipalities,
+        NamedKind::Partner => app.t().no_partners,
+    };
+    view! {
+        <Show when=move || !items.with(Vec::is_empty) fallback=move || view! { <p>{empty}</p> }>
+            <ul class="named-list" data-testid=match kind { NamedKind::Municipality => "municipality-list", NamedKind::Partner => "partner-list" }>
+                <For each=move || items.get() key=|(meta, _, _)| (meta.id.clone(), meta.stamp.clone()) let:item>
+                    <li>
+                        <NamedEditor kind=kind meta=Some(item.0.clone()) name=item.1.clone() partner_kind=item.2 />
+                        <DeleteButton id=item.0.id.clone() name=item.1.clone() on_deleted=Callback::new(|()| {}) />
+                    </li>
+                </For>
+            </ul>
+        </Show>
+        <NamedEditor kind=kind meta=None name=String::new() partner_kind=None />
+    }
+}
+
+/// A one-line form that adds (when `meta` is `None`) or renames a record.
+#[component]
+fn NamedEditor(
+    kind: NamedKind,
+    meta: Option<Meta>,
+    name: String,
+    partner_kind: Option<PartnerKind>,
+) -> impl IntoView {
+    let app = use_app();
+    let is_new = meta.is_none();
+    let value = RwSignal::new(name);
+    let pkind = RwSignal::new(enum_code(&partner_kind.unwrap_or(PartnerKind::Other)));
+    let errors = RwSignal::new(FormErrors::default());
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let key = meta
+        .as_ref()
+        .map(|m| m.id.to_string())
+        .unwrap_or_else(|| "new".into());
+    let prefix = match kind {
+        NamedKind::Municipality => "municipality",
+        NamedKind::Partner => "partner",
+    };
+    let kind_choices = Signal::derive(move || {
+        let t = app.t();
+        PartnerKind::ALL
+            .iter()
+            .map(|k| Choice::new(enum_code(k), t.partner_kind(*k)))
+            .collect::<Vec<_>>()
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = NameDraft {
+            name: value.get_untracked(),
+            kind: kind_from_code(&pkind.get_untracked()),
+        };
+        let m = meta.clone().unwrap_or_else(|| app.new_meta());
+        let built = app.ws.with_untracked(|w| match kind {
+            NamedKind::Municipality => build_municipality(&draft, w, m).map(Record::Municipality),
+            NamedKind::Partner => build_partner(&draft, w, m).map(Record::Partner),
+        });
+        match built {
+            Err(e) => errors.set(e),
+            Ok(r) => {
+                errors.set(FormErrors::default());
+                app.save(vec![r], busy, failure, move || {
+                    if is_new {
+                        value.set(String::new());
+                    }
+                });
+            }
+        }
+    };
+    let label = move || match (kind, is_new) {
+        (NamedKind::Municipality, true) => app.t().add_municipality,
+        (NamedKind::Partner, true) => app.t().add_partner,
+        _ => app.t().name_label,
+    };
+    view! {
+        <form class="record-form inline" data-testid=format!("{prefix}-form-{key}") on:submit=submit novalidate>
+            <TextField id=format!("{prefix}-{key}-name") label=label value=value error=field_error(errors, Field::Name) />
+            {(kind == NamedKind::Partner).then(|| view! {
+                <SelectField id=format!("{prefix}-{key}-kind") label=tr(|t| t.partner_kind) value=pkind choices=kind_choices />
+            })}
+            <button type="submit" disabled=move || busy.get()>{tr(|t| t.save)}</button>
+            {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}
+        </form>
+    }
+}

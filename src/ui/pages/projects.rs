@@ -1,0 +1,152 @@
+//! Projects: the list, and one project's page.
+
+use crate::core::fmt_sv;
+use crate::core::ids::RecordId;
+use crate::core::model::{Project, Scope};
+use crate::ui::components::confirm_delete::DeleteButton;
+use crate::ui::components::scope_figures::ScopeFigures;
+use crate::ui::forms::insats_form::InsatsForm;
+use crate::ui::forms::project_form::ProjectForm;
+use crate::ui::pages::not_found::RecordMissing;
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+/// The id in the current route, if it is a valid id.
+pub fn route_id() -> Memo<Option<RecordId>> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|s| RecordId::parse(&s).ok())
+    })
+}
+
+/// All projects, and a form for a new one.
+#[component]
+pub fn ProjectsPage() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let creating = RwSignal::new(false);
+    let projects = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.projects_by_name()
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Project>>()
+        })
+    });
+    let on_done = Callback::new(move |saved: Option<RecordId>| {
+        creating.set(false);
+        if let Some(id) = saved {
+            navigate(&format!("/projekt/{id}"), NavigateOptions::default());
+        }
+    });
+    view! {
+        <h1>{tr(|t| t.projects_title)}</h1>
+        <Show when=move || !creating.get() fallback=move || view! { <ProjectForm on_done=on_done /> }>
+            <button type="button" class="primary" data-testid="new-project" on:click=move |_| creating.set(true)>{tr(|t| t.new_project)}</button>
+        </Show>
+        <Show when=move || !projects.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_projects)}</p> }>
+            <ul class="card-list" data-testid="project-list">
+                {move || app.ws.with(|w| projects.get().into_iter().map(|p| {
+                    let count = w.insatser_of_project(&p.meta.id).len();
+                    let parent = p.parent.as_ref().and_then(|id| w.projects.get(id)).map(|pp| pp.name.clone());
+                    view! {
+                        <li>
+                            <A href=format!("/projekt/{}", p.meta.id)>{p.name.clone()}</A>
+                            {parent.map(|n| view! { <span class="sub">{tr(|t| t.parent_project)}": "{n.clone()}</span> })}
+                            {p.period.map(|per| view! { <span class="sub">{fmt_sv::period(&per)}</span> })}
+                            <span class="sub">{tr(|t| t.insatser_of_project)}": "{count}</span>
+                        </li>
+                    }
+                }).collect_view())}
+            </ul>
+        </Show>
+    }
+}
+
+/// One project: its facts, sub-projects, insatser and figures.
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let app = use_app();
+    let id = route_id();
+    let project = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| app.ws.with(|w| w.projects.get(&id).cloned()))
+    });
+    view! {
+        {move || match project.get() {
+            None => view! { <RecordMissing /> }.into_any(),
+            Some(p) => view! { <ProjectView project=p /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ProjectView(project: Project) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let editing = RwSignal::new(false);
+    let adding_insats = RwSignal::new(false);
+    let id = project.meta.id.clone();
+    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
+    let facts = project.clone();
+    let subprojects = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.subprojects(&id1)
+                .into_iter()
+                .map(|p| (p.meta.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let insatser = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.insatser_of_project(&id2)
+                .into_iter()
+                .map(|i| (i.meta.id.clone(), i.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let parent = project.parent.clone().and_then(|pid| {
+        app.ws
+            .with_untracked(|w| w.projects.get(&pid).map(|p| (pid.clone(), p.name.clone())))
+    });
+    let name = project.name.clone();
+    let on_deleted = Callback::new(move |()| navigate("/projekt", NavigateOptions::default()));
+    view! {
+        <h1 data-testid="page-title">{project.name.clone()}</h1>
+        <Show when=move || !editing.get() fallback={
+            let p = facts.clone();
+            move || view! { <ProjectForm existing=p.clone() on_done=Callback::new(move |_| editing.set(false)) /> }
+        }>
+            <dl class="facts">
+                {(!project.description.is_empty()).then(|| view! { <dt>{tr(|t| t.description_label)}</dt><dd>{project.description.clone()}</dd> })}
+                {project.period.map(|p| view! { <dt>{tr(|t| t.project_period)}</dt><dd>{fmt_sv::period(&p)}</dd> })}
+                {parent.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.parent_project)}</dt><dd><A href=format!("/projekt/{pid}")>{pname}</A></dd> })}
+                {(!project.funder.is_empty()).then(|| view! { <dt>{tr(|t| t.funder)}</dt><dd>{project.funder.clone()}{project.funder_share.map(|s| format!(" ({})", fmt_sv::percent(s)))}</dd> })}
+            </dl>
+            <div class="actions">
+                <button type="button" data-testid="edit" on:click=move |_| editing.set(true)>{tr(|t| t.edit)}</button>
+                <DeleteButton id=id.clone() name=name.clone() on_deleted=on_deleted />
+            </div>
+        </Show>
+        <Show when=move || !subprojects.with(Vec::is_empty)>
+            <h2>{tr(|t| t.subprojects)}</h2>
+            <ul>{move || subprojects.get().into_iter().map(|(sid, sname)| view! { <li><A href=format!("/projekt/{sid}")>{sname}</A></li> }).collect_view()}</ul>
+        </Show>
+        <h2>{tr(|t| t.insatser_of_project)}</h2>
+        <Show when=move || !insatser.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_insatser)}</p> }>
+            <ul class="inline-list">{move || insatser.get().into_iter().map(|(iid, iname)| view! { <li><A href=format!("/insatser/{iid}")>{iname}</A></li> }).collect_view()}</ul>
+        </Show>
+        <Show when=move || !adding_insats.get() fallback={
+            let pid = id3.clone();
+            move || view! { <InsatsForm project=pid.clone() on_done=Callback::new(move |_| adding_insats.set(false)) /> }
+        }>
+            <button type="button" on:click=move |_| adding_insats.set(true)>{tr(|t| t.new_insats)}</button>
+        </Show>
+        <ScopeFigures scope=Scope::Project(project.meta.id.clone()) />
+    }
+}

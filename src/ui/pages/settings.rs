@@ -1,0 +1,51 @@
+//! Settings: language, example data and what is stored on this device.
+
+use crate::ui::components::form::{Choice, SelectField};
+use crate::ui::i18n::Lang;
+use crate::ui::pages::welcome::load_demo;
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+/// The settings page.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let lang = RwSignal::new(app.lang.get_untracked().code().to_owned());
+    Effect::new(move |_| {
+        let chosen = Lang::from_code(&lang.get());
+        if chosen != app.lang.get_untracked() {
+            app.set_lang(chosen);
+        }
+    });
+    let choices =
+        Signal::derive(|| vec![Choice::new("sv", "Svenska"), Choice::new("en", "English")]);
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let on_demo = move |_| {
+        let navigate = navigate.clone();
+        load_demo(app, busy, failure, move |href| {
+            navigate(href, NavigateOptions::default())
+        });
+    };
+    let stored = Memo::new(move |_| app.ws.with(|w| w.records().len()));
+    view! {
+        <h1>{tr(|t| t.settings_title)}</h1>
+        <section>
+            <SelectField id="settings-language" label=tr(|t| t.language_label) value=lang choices=choices />
+        </section>
+        <section>
+            <h2>{tr(|t| t.demo_title)}</h2>
+            <p>{tr(|t| t.demo_text)}</p>
+            {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}
+            <button type="button" data-testid="settings-load-demo" disabled=move || busy.get() on:click=on_demo>{tr(|t| t.load_demo)}</button>
+        </section>
+        <section>
+            <h2>{tr(|t| t.storage_title)}</h2>
+            <p data-testid="storage-count">{move || (app.t().storage_text)(stored.get())}</p>
+            <p>{tr(|t| t.device_label)}": " <code>{app.clock().device().to_string()}</code></p>
+        </section>
+    }
+}
