@@ -1,4 +1,5 @@
-// Smoke test: the release build loads, mounts and survives a reload.
+// Smoke test: the release build loads, mounts and survives a reload, and
+// deep links are answered by the app shell.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../serve.mjs';
@@ -7,8 +8,6 @@ import { DIST_DIR, launchBrowser, openApp, screenshot, waitForApp } from '../lib
 let server;
 let browser;
 
-// One server per file; a new browser with an empty profile per test, so no
-// test sees another's localStorage, IndexedDB or service worker.
 before(async () => {
   server = await startServer({ root: DIST_DIR });
 });
@@ -22,22 +21,22 @@ after(async () => {
   await server?.close();
 });
 
-test('the app mounts, shows its title and survives a reload', async () => {
+test('the app mounts in Swedish, offers the example data and survives a reload', async () => {
   const { page, errors } = await openApp(browser.context, server.url);
-  const title = page.getByTestId('app-title');
-  assert.equal((await title.textContent())?.trim(), 'Måltavla');
+  await page.getByTestId('welcome').waitFor();
+  assert.equal(await page.title(), 'Måltavla');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
+  assert.equal(await page.getByTestId('nav-board').textContent(), 'Måluppfyllelse');
 
   await page.reload({ waitUntil: 'load' });
   await waitForApp(page);
-  assert.equal((await title.textContent())?.trim(), 'Måltavla');
-  assert.equal(await page.title(), 'Måltavla');
-
-  await screenshot(page, 'smoke');
+  await page.getByTestId('welcome').waitFor();
+  await screenshot(page, 'welcome');
   errors.assertClean();
 });
 
 test('a deep link is answered by the app shell (SPA fallback)', async () => {
-  const { page, errors } = await openApp(browser.context, server.url, '/insatser/abc');
-  assert.equal((await page.getByTestId('app-title').textContent())?.trim(), 'Måltavla');
+  const { page, errors } = await openApp(browser.context, server.url, '/indikatorer');
+  await page.getByTestId('new-indicator').waitFor();
   errors.assertClean();
 });

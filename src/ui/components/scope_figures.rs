@@ -60,8 +60,17 @@ pub fn ScopeFigures(scope: Scope) -> impl IntoView {
     let scope_for_form = scope.clone();
     let form = move || {
         adding.get().map(|kind| {
-            let draft = FigureDraft::new("", &scope_for_form, period.get_untracked().start_year());
-            view! { <FigureForm kind=kind initial=draft on_done=Callback::new(move |()| adding.set(None)) /> }
+            let mut initial = FigureDraft::new("", &scope_for_form, period.get_untracked().start_year());
+            initial.period = PeriodDraft::from_period(&period.get_untracked());
+            // After saving, show the period just recorded, so the new figure
+            // is in view.
+            let done = Callback::new(move |saved: Option<Period>| {
+                adding.set(None);
+                if let Some(p) = saved {
+                    draft.set(PeriodDraft::from_period(&p));
+                }
+            });
+            view! { <FigureForm kind=kind initial=initial on_done=done /> }
         })
     };
     let scope_for_cards = StoredValue::new(scope.clone());

@@ -8,6 +8,7 @@ use crate::core::model::{Dimension, Gender, Meta, Record, Referrer};
 use crate::core::validate::{
     build_outcome, build_target, figure::enum_code, Field, FigureDraft, FormErrors,
 };
+use crate::core::period::Period;
 use crate::core::value::Unit;
 use crate::ui::components::form::{
     field_error, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
@@ -34,13 +35,14 @@ fn dimension_from_code(code: &str) -> Option<Dimension> {
 }
 
 /// A target or outcome form, prefilled with `initial`; `editing` holds the
-/// record's metadata when an existing record is changed.
+/// record's metadata when an existing record is changed. `on_done` gets the
+/// saved record's period, or `None` when cancelled.
 #[component]
 pub fn FigureForm(
     kind: FigureKind,
     initial: FigureDraft,
     #[prop(optional)] editing: Option<Meta>,
-    on_done: Callback<()>,
+    on_done: Callback<Option<Period>>,
 ) -> impl IntoView {
     let app = use_app();
     let prefix = match kind {
@@ -165,7 +167,12 @@ pub fn FigureForm(
             Err(e) => errors.set(e),
             Ok(record) => {
                 errors.set(FormErrors::default());
-                app.save(vec![record], busy, failure, move || on_done.run(()));
+                let period = match &record {
+                    Record::Target(t) => Some(t.period),
+                    Record::Outcome(o) => Some(o.period),
+                    _ => None,
+                };
+                app.save(vec![record], busy, failure, move || on_done.run(period));
             }
         }
     };
@@ -199,7 +206,7 @@ pub fn FigureForm(
                 <TextField id=format!("{prefix}-reported") label=tr(|t| t.reported_on) value=reported_on input_type="date" error=field_error(errors, Field::ReportedOn) />
             })}
             <TextArea id=format!("{prefix}-note") label=tr(|t| t.note_label) value=note error=field_error(errors, Field::Note) />
-            <FormButtons on_cancel=on_done busy=busy.read_only() />
+            <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
         </form>
     }
 }

@@ -110,7 +110,7 @@ fn IndicatorView(indicator: Indicator) -> impl IntoView {
     let on_deleted = Callback::new(move |()| navigate("/indikatorer", NavigateOptions::default()));
     let form = move || {
         editing.get().map(|e| {
-            let done = Callback::new(move |()| editing.set(None));
+            let done = Callback::new(move |_| editing.set(None));
             match e {
                 Editing::New(kind) => {
                     let draft = FigureDraft::new(id3.as_str(), &Scope::Forbund, this_year());
