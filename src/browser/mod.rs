@@ -6,5 +6,6 @@
 //! knows business rules: records arrive already encoded by the core.
 
 pub mod clock;
+pub mod history;
 pub mod idb;
 pub mod settings;

@@ -9,6 +9,7 @@
 
 use super::ids::RecordId;
 use super::model::{Breakdown, Direction, FigureKey, Indicator, Outcome, Scope, Target};
+use super::order;
 use super::period::Period;
 use super::value::{Count, Unit, Value};
 use super::workspace::Workspace;
@@ -199,7 +200,7 @@ pub fn years_with_targets(ws: &Workspace) -> Vec<i32> {
         .filter(|t| t.period.kind() != super::period::PeriodKind::Range)
         .map(|t| t.period.start_year())
         .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
+    order::sort_by(&mut years, |a, b| b.cmp(a));
     years.dedup();
     years
 }
@@ -241,11 +242,11 @@ pub fn goal_rows(ws: &Workspace, period: &Period, focus: &Focus) -> Vec<GoalRow>
         .filter(|t| t.period.overlaps(period) && in_focus(ws, focus, &t.scope))
         .filter_map(|t| goal_row(ws, t))
         .collect();
-    rows.sort_by_cached_key(|r| {
+    order::sort_by_key(&mut rows, |r| {
         (
             scope_rank(&r.target.scope),
-            ws.scope_name(&r.target.scope).unwrap_or("").to_lowercase(),
-            r.indicator.name.to_lowercase(),
+            order::fold_case(ws.scope_name(&r.target.scope).unwrap_or("")),
+            order::fold_case(&r.indicator.name),
             r.target.breakdown.clone(),
             r.target.period,
         )
@@ -319,13 +320,13 @@ pub fn group_outcomes(ws: &Workspace, outcomes: Vec<&Outcome>) -> Vec<OutcomeGro
         }
     }
     for g in &mut groups {
-        g.slices.sort_by(|a, b| a.breakdown.cmp(&b.breakdown));
+        order::sort_by(&mut g.slices, |a, b| a.breakdown.cmp(&b.breakdown));
     }
-    groups.sort_by_cached_key(|g| {
+    order::sort_by_key(&mut groups, |g| {
         (
             scope_rank(&g.scope),
-            ws.scope_name(&g.scope).unwrap_or("").to_lowercase(),
-            g.indicator.name.to_lowercase(),
+            order::fold_case(ws.scope_name(&g.scope).unwrap_or("")),
+            order::fold_case(&g.indicator.name),
             g.period,
         )
     });
@@ -390,7 +391,7 @@ pub fn series(
             });
         }
     }
-    points.sort_by_key(|p| p.period);
+    order::sort_by_key(&mut points, |p| p.period);
     points
 }
 

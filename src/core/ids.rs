@@ -136,9 +136,12 @@ token_id!(
 /// Why: wall clocks on laptops disagree and go backwards; an HLC never goes
 /// backwards on one device and stays close to real time, so "newer wins" is
 /// both safe and what people expect.
+///
+/// Written as a pair `[millis, counter]` to keep stored records short.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
 )]
+#[serde(from = "(u64, u32)", into = "(u64, u32)")]
 pub struct Hlc {
     /// Milliseconds since the Unix epoch (at least the wall clock when written).
     pub millis: u64,
@@ -173,6 +176,18 @@ impl Hlc {
     /// so that our next write is ordered after everything we have seen.
     pub fn observe(self, seen: Hlc) -> Hlc {
         self.max(seen)
+    }
+}
+
+impl From<(u64, u32)> for Hlc {
+    fn from((millis, counter): (u64, u32)) -> Hlc {
+        Hlc { millis, counter }
+    }
+}
+
+impl From<Hlc> for (u64, u32) {
+    fn from(h: Hlc) -> (u64, u32) {
+        (h.millis, h.counter)
     }
 }
 

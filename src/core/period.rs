@@ -278,12 +278,7 @@ impl fmt::Display for Period {
             (PeriodKind::Quarter, Some(q)) => write!(f, "{y}-Q{q}"),
             (PeriodKind::Month, Some(m)) => write!(f, "{y}-{m:02}"),
             (PeriodKind::Year, _) => write!(f, "{y}"),
-            _ => write!(
-                f,
-                "{}..{}",
-                self.start.format("%Y-%m-%d"),
-                self.end.format("%Y-%m-%d")
-            ),
+            _ => write!(f, "{}..{}", iso_date(self.start), iso_date(self.end)),
         }
     }
 }
@@ -296,11 +291,54 @@ fn parse_number<T: FromStr>(s: &str, whole: &str) -> Result<T, PeriodError> {
         .map_err(|_| PeriodError::Unrecognised(whole.to_owned()))
 }
 
-/// Parses an ISO date `YYYY-MM-DD` within the accepted years.
+/// Parses an ISO date `YYYY-MM-DD` (what `<input type=date>` gives) within
+/// the accepted years. Written out by hand rather than with chrono's
+/// `parse_from_str`, whose format machinery costs download size.
 pub fn parse_iso_date(s: &str) -> Result<NaiveDate, PeriodError> {
-    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| PeriodError::Unrecognised(s.to_owned()))?;
+    let text = s.trim();
+    let bad = || PeriodError::Unrecognised(s.to_owned());
+    let mut parts = text.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let year: i32 = parse_number(y, s)?;
+    let date =
+        NaiveDate::from_ymd_opt(year, parse_number(m, s)?, parse_number(d, s)?).ok_or_else(bad)?;
     check_date(date)
+}
+
+/// Serde for an optional date written as `YYYY-MM-DD`, through
+/// [`iso_date`] and [`parse_iso_date`] (so the accepted years are checked
+/// and chrono's general-purpose format parser stays out of the download).
+pub mod optional_iso_date {
+    use super::{iso_date, parse_iso_date};
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    /// Writes `Some(date)` as its ISO text, `None` as null.
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(d) => s.serialize_some(&iso_date(*d)),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads null or an ISO date text.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let text: Option<String> = Option::deserialize(d)?;
+        text.map(|t| parse_iso_date(&t).map_err(D::Error::custom))
+            .transpose()
+    }
+}
+
+/// A date as `YYYY-MM-DD`, the form date inputs and files use.
+pub fn iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 impl FromStr for Period {
@@ -409,6 +447,23 @@ mod tests {
             "+2017",
         ] {
             assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn iso_dates_parse_strictly_and_print_padded() {
+        assert_eq!(parse_iso_date("2018-09-28"), Ok(d(2018, 9, 28)));
+        assert_eq!(iso_date(d(2017, 4, 1)), "2017-04-01");
+        for bad in [
+            "2018-9-28",
+            "2018-02-30",
+            "18-09-28",
+            "2018-09-28-1",
+            "2018/09/28",
+            "",
+            "abcd-ef-gh",
+        ] {
+            assert!(parse_iso_date(bad).is_err(), "{bad}");
         }
     }
 

@@ -105,13 +105,19 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_record_reads_as_documented() {
+        let text = encode(&demo::workspace().records()[1]);
+        assert!(text.starts_with(r#"{"schema":1,"record":{"municipality":{"meta":{"id":"demo-haninge","stamp":{"hlc":["#), "{text}");
+    }
+
+    #[test]
     fn bad_stored_texts_are_skipped_with_a_reason() {
         let good = encode(&demo::workspace().records()[0]);
         let loaded = decode_all([
             good,
             "{".into(),
             r#"{"schema":99,"record":{}}"#.into(),
-            r#"{"schema":1,"record":{"type":"target","meta":{}}}"#.into(),
+            r#"{"schema":1,"record":{"target":{"meta":{}}}}"#.into(),
         ]);
         assert_eq!(loaded.records.len(), 1);
         assert!(matches!(loaded.skipped[0], StoredError::NotJson(_)));

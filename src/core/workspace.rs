@@ -11,6 +11,7 @@ use super::model::{
     Entity, Indicator, Insats, Municipality, Organisation, Outcome, Partner, Project, Record,
     Scope, Target,
 };
+use super::order;
 use std::collections::BTreeMap;
 
 /// Records of one type by id, tombstones included.
@@ -84,7 +85,7 @@ pub struct Workspace {
 }
 
 fn by_name<'a, T: 'a>(mut items: Vec<&'a T>, name: impl Fn(&T) -> &str) -> Vec<&'a T> {
-    items.sort_by_cached_key(|r| name(r).to_lowercase());
+    order::sort_by_key(&mut items, |r| order::fold_case(name(r)));
     items
 }
 
@@ -250,7 +251,9 @@ impl Workspace {
             .live()
             .filter(|t| &t.indicator == indicator)
             .collect();
-        v.sort_by(|a, b| a.period.cmp(&b.period).then_with(|| a.scope.cmp(&b.scope)));
+        order::sort_by(&mut v, |a, b| {
+            a.period.cmp(&b.period).then_with(|| a.scope.cmp(&b.scope))
+        });
         v
     }
 
@@ -261,7 +264,9 @@ impl Workspace {
             .live()
             .filter(|o| &o.indicator == indicator)
             .collect();
-        v.sort_by(|a, b| a.period.cmp(&b.period).then_with(|| a.scope.cmp(&b.scope)));
+        order::sort_by(&mut v, |a, b| {
+            a.period.cmp(&b.period).then_with(|| a.scope.cmp(&b.scope))
+        });
         v
     }
 

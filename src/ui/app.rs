@@ -2,13 +2,7 @@
 //! declares the routes.
 
 use super::components::layout::{Banners, Header};
-use super::pages::board::BoardPage;
-use super::pages::indicators::{IndicatorPage, IndicatorsPage};
-use super::pages::insatser::{InsatsPage, InsatserPage};
-use super::pages::not_found::NotFoundPage;
-use super::pages::organisation::OrganisationPage;
-use super::pages::projects::{ProjectPage, ProjectsPage};
-use super::pages::settings::SettingsPage;
+use super::router::{start_router, RouteView};
 use super::state::{tr, AppState};
 use crate::browser::clock::Clock;
 use crate::browser::idb::RecordDb;
@@ -16,8 +10,6 @@ use crate::browser::settings::device_id;
 use crate::core::stored;
 use crate::core::workspace::Workspace;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 /// Opens storage and reads everything; without IndexedDB the app still runs
 /// on an empty, unsaved workspace (and says so).
@@ -71,26 +63,15 @@ fn sync_document_language(app: AppState) {
 #[component]
 fn Provided(state: AppState) -> impl IntoView {
     provide_context(state);
+    start_router();
     sync_document_language(state);
     view! {
-        <Router>
-            <Header />
-            <Banners />
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/") view=BoardPage />
-                    <Route path=path!("/projekt") view=ProjectsPage />
-                    <Route path=path!("/projekt/:id") view=ProjectPage />
-                    <Route path=path!("/insatser") view=InsatserPage />
-                    <Route path=path!("/insatser/:id") view=InsatsPage />
-                    <Route path=path!("/indikatorer") view=IndicatorsPage />
-                    <Route path=path!("/indikatorer/:id") view=IndicatorPage />
-                    <Route path=path!("/organisation") view=OrganisationPage />
-                    <Route path=path!("/installningar") view=SettingsPage />
-                </Routes>
-            </main>
-            <Footer />
-        </Router>
+        <Header />
+        <Banners />
+        <main id="main" tabindex="-1">
+            <RouteView />
+        </main>
+        <Footer />
     }
 }
 

@@ -9,4 +9,5 @@ pub mod i18n;
 pub mod labels;
 pub mod messages;
 pub mod pages;
+pub mod router;
 pub mod state;

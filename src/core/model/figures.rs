@@ -72,7 +72,7 @@ pub struct Outcome {
     /// The value reached.
     pub value: Value,
     /// When it was reported (e.g. the newsletter's date).
-    #[serde(default)]
+    #[serde(default, with = "crate::core::period::optional_iso_date")]
     pub reported_on: Option<NaiveDate>,
     /// Typed in or computed.
     #[serde(default)]

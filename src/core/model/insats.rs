@@ -81,10 +81,10 @@ pub struct Insats {
     #[serde(default)]
     pub project: Option<RecordId>,
     /// First day it is active.
-    #[serde(default)]
+    #[serde(default, with = "crate::core::period::optional_iso_date")]
     pub start: Option<NaiveDate>,
     /// Last day it is active; open-ended when absent.
-    #[serde(default)]
+    #[serde(default, with = "crate::core::period::optional_iso_date")]
     pub end: Option<NaiveDate>,
     /// Number of places (platser), if limited.
     #[serde(default)]

@@ -13,7 +13,6 @@ pub struct Meta {
     /// Stable random id.
     pub id: RecordId,
     /// The clock reading and device of the last write.
-    #[serde(flatten)]
     pub stamp: Stamp,
     /// True once the record is deleted; tombstones are kept for merging.
     #[serde(default)]

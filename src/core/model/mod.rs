@@ -23,8 +23,11 @@ pub use scope::{Breakdown, Gender, Referrer, Scope};
 use serde::{Deserialize, Serialize};
 
 /// Any record, tagged with its type; what is stored and exchanged.
+///
+/// Serialised externally tagged (`{"insats": {…}}`): the tag comes first, so
+/// a reader never has to buffer a record to find out what it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Record {
     /// The förbund.
     Organisation(Organisation),

@@ -102,7 +102,7 @@ impl FigureDraft {
         );
         d.reported_on = o
             .reported_on
-            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map(crate::core::period::iso_date)
             .unwrap_or_default();
         d
     }

@@ -106,7 +106,7 @@ pub fn build_indicator(
     let denominator = words(Field::Denominator, &draft.denominator, &mut errors);
     let tolerance = errors.check(Field::Tolerance, tolerance(&draft.tolerance));
     let mut dimensions = draft.dimensions.clone();
-    dimensions.sort();
+    crate::core::order::sort_by(&mut dimensions, Ord::cmp);
     dimensions.dedup();
     errors.into_result(|| {
         Some(Indicator {

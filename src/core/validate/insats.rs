@@ -66,10 +66,8 @@ impl InsatsDraft {
 
     /// A form showing an existing insats.
     pub fn from_insats(i: &Insats) -> InsatsDraft {
-        let iso = |d: Option<chrono::NaiveDate>| {
-            d.map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default()
-        };
+        let iso =
+            |d: Option<chrono::NaiveDate>| d.map(crate::core::period::iso_date).unwrap_or_default();
         InsatsDraft {
             name: i.name.clone(),
             kind: i.kind,

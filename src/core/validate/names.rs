@@ -3,6 +3,7 @@
 use super::{required_name, Field, FormErrors, Problem};
 use crate::core::ids::RecordId;
 use crate::core::model::{Meta, Municipality, Organisation, Partner, PartnerKind};
+use crate::core::order::fold_case;
 use crate::core::workspace::Workspace;
 
 /// A name as typed, and for partners their kind.
@@ -30,8 +31,8 @@ fn taken<'a>(
     me: &RecordId,
     mut existing: impl Iterator<Item = (&'a RecordId, &'a str)>,
 ) -> bool {
-    let wanted = name.trim().to_lowercase();
-    existing.any(|(id, n)| id != me && n.trim().to_lowercase() == wanted)
+    let wanted = fold_case(name.trim());
+    existing.any(|(id, n)| id != me && fold_case(n.trim()) == wanted)
 }
 
 fn unique_name<'a>(

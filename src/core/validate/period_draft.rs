@@ -25,8 +25,8 @@ impl PeriodDraft {
             kind: p.kind(),
             year: p.start_year().to_string(),
             part: p.part().map(|n| n.to_string()).unwrap_or_default(),
-            start: p.start().format("%Y-%m-%d").to_string(),
-            end: p.end().format("%Y-%m-%d").to_string(),
+            start: crate::core::period::iso_date(p.start()),
+            end: crate::core::period::iso_date(p.end()),
         }
     }
 

@@ -43,7 +43,7 @@ impl ProjectDraft {
 
     /// A form showing an existing project.
     pub fn from_project(p: &Project) -> ProjectDraft {
-        let iso = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        let iso = crate::core::period::iso_date;
         ProjectDraft {
             name: p.name.clone(),
             description: p.description.clone(),

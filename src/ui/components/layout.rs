@@ -1,20 +1,25 @@
 //! The frame around every page: skip link, header with the main menu,
 //! banners for storage problems and notices, and the footer.
 
+use crate::core::route::Route;
+use crate::ui::i18n::Texts;
+use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The header with the app name, the förbund's name and the main menu.
 #[component]
 pub fn Header() -> impl IntoView {
     let app = use_app();
     let org = move || app.ws.with(|w| w.organisation_name().map(str::to_owned));
-    let link = move |href: &'static str,
-                     text: fn(&crate::ui::i18n::Texts) -> &'static str,
-                     testid: &'static str| {
-        view! { <li><A href=href attr:data-testid=testid>{move || text(app.t())}</A></li> }
-    };
+    let nav = use_nav();
+    let section = Memo::new(move |_| nav.route().section());
+    let link =
+        move |target: Route, text: fn(&'static Texts) -> &'static str, testid: &'static str| {
+            let href = target.href();
+            let current = move || (section.get() == target).then_some("page");
+            view! { <li><a href=href data-testid=testid aria-current=current>{tr(text)}</a></li> }
+        };
     view! {
         <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
         <header class="site-header">
@@ -24,12 +29,12 @@ pub fn Header() -> impl IntoView {
             </div>
             <nav aria-label=move || app.t().nav_label>
                 <ul>
-                    {link("/", |t| t.nav_board, "nav-board")}
-                    {link("/projekt", |t| t.nav_projects, "nav-projects")}
-                    {link("/insatser", |t| t.nav_insatser, "nav-insatser")}
-                    {link("/indikatorer", |t| t.nav_indicators, "nav-indicators")}
-                    {link("/organisation", |t| t.nav_organisation, "nav-organisation")}
-                    {link("/installningar", |t| t.nav_settings, "nav-settings")}
+                    {link(Route::Board { period: None, focus: None }, |t| t.nav_board, "nav-board")}
+                    {link(Route::Projects, |t| t.nav_projects, "nav-projects")}
+                    {link(Route::Insatser, |t| t.nav_insatser, "nav-insatser")}
+                    {link(Route::Indicators, |t| t.nav_indicators, "nav-indicators")}
+                    {link(Route::Organisation, |t| t.nav_organisation, "nav-organisation")}
+                    {link(Route::Settings, |t| t.nav_settings, "nav-settings")}
                 </ul>
             </nav>
         </header>

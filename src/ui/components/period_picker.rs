@@ -51,7 +51,10 @@ pub fn PeriodPicker(
     let start = RwSignal::new(draft.get_untracked().start);
     let end = RwSignal::new(draft.get_untracked().end);
     let project = RwSignal::new(String::new());
-    Effect::new(move |_| {
+    // Only the person's edits flow from the fields to the draft: the first
+    // run just subscribes, so a picker created while its owner is updating
+    // the draft (the board after loading data) never writes back a stale one.
+    Effect::new(move |first_run_done: Option<()>| {
         let next = PeriodDraft {
             kind: kind_from_code(&kind.get()),
             year: year.get(),
@@ -59,7 +62,7 @@ pub fn PeriodPicker(
             start: start.get(),
             end: end.get(),
         };
-        if draft.get_untracked() != next {
+        if first_run_done.is_some() && draft.get_untracked() != next {
             draft.set(next);
         }
     });
@@ -90,8 +93,8 @@ pub fn PeriodPicker(
                 .and_then(|p| p.period)
         });
         if let Some(p) = period {
-            start.set(p.start().format("%Y-%m-%d").to_string());
-            end.set(p.end().format("%Y-%m-%d").to_string());
+            start.set(crate::core::period::iso_date(p.start()));
+            end.set(crate::core::period::iso_date(p.end()));
         }
     });
     let kind_choices = Signal::derive(move || {

@@ -20,7 +20,6 @@ use crate::ui::labels::{chart_words, slice_name};
 use crate::ui::state::{tr, use_app};
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 fn focus_of(scope: &Scope) -> Focus {
     match scope {
@@ -60,7 +59,8 @@ pub fn ScopeFigures(scope: Scope) -> impl IntoView {
     let scope_for_form = scope.clone();
     let form = move || {
         adding.get().map(|kind| {
-            let mut initial = FigureDraft::new("", &scope_for_form, period.get_untracked().start_year());
+            let mut initial =
+                FigureDraft::new("", &scope_for_form, period.get_untracked().start_year());
             initial.period = PeriodDraft::from_period(&period.get_untracked());
             // After saving, show the period just recorded, so the new figure
             // is in view.
@@ -182,7 +182,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
     let definition = indicator.definition.clone();
     view! {
         <article class="indicator-card" data-testid="indicator-card">
-            <h3><A href=format!("/indikatorer/{id}")>{name.clone()}</A></h3>
+            <h3><a href=format!("/indikatorer/{id}")>{name.clone()}</a></h3>
             <p class="definition">
                 {definition}
                 {words.map(|(n, d)| view! { " " <em>{move || (app.t().share_of)(&n, &d)}</em> })}

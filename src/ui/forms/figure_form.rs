@@ -5,10 +5,10 @@
 //! typed values stay in the form when it does not.
 
 use crate::core::model::{Dimension, Gender, Meta, Record, Referrer};
+use crate::core::period::Period;
 use crate::core::validate::{
     build_outcome, build_target, figure::enum_code, Field, FigureDraft, FormErrors,
 };
-use crate::core::period::Period;
 use crate::core::value::Unit;
 use crate::ui::components::form::{
     field_error, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,

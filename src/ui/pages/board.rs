@@ -14,6 +14,7 @@ use crate::core::goal::{
     goal_rows, untargeted_outcomes, years_with_targets, Focus, GoalRow, OutcomeGroup,
 };
 use crate::core::period::Period;
+use crate::core::route::Route;
 use crate::core::validate::{FormErrors, PeriodDraft};
 use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;
@@ -23,16 +24,18 @@ use crate::ui::labels::{
     chart_words, scope_href, scope_name, slice_name, status_class, status_text,
 };
 use crate::ui::pages::welcome::Welcome;
+use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
-/// The board's URL for a period and focus.
+/// The board's address for a period and focus.
 pub fn board_href(period: &Period, focus: &Focus) -> String {
-    format!("/?period={period}&focus={}", focus.code())
+    Route::Board {
+        period: Some(*period),
+        focus: Some(focus.clone()),
+    }
+    .href()
 }
 
 fn default_period() -> Period {
@@ -45,18 +48,17 @@ fn default_period() -> Period {
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let app = use_app();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let period = Memo::new(move |_| {
-        query
-            .with(|q| q.get("period").and_then(|s| s.parse::<Period>().ok()))
-            .unwrap_or_else(default_period)
+    let nav = use_nav();
+    let in_address = Memo::new(move |_| match nav.route() {
+        Route::Board { period, focus } => (period, focus),
+        _ => (None, None),
     });
+    let period = Memo::new(move |_| in_address.get().0.unwrap_or_else(default_period));
     let focus = Memo::new(move |_| {
-        query
-            .with(|q| q.get("focus"))
-            .or_else(|| settings::get(Key::BoardFocus))
-            .map(|s| Focus::parse(&s))
+        in_address
+            .get()
+            .1
+            .or_else(|| settings::get(Key::BoardFocus).map(|s| Focus::parse(&s)))
             .unwrap_or(Focus::All)
     });
     let draft = RwSignal::new(PeriodDraft::from_period(&period.get_untracked()));
@@ -75,7 +77,6 @@ pub fn BoardPage() -> impl IntoView {
         }
     });
     // Controls → URL and settings.
-    let go = navigate.clone();
     Effect::new(move |_| {
         let mut errors = FormErrors::default();
         let parsed = draft.with(|d| d.parse(&mut errors));
@@ -85,13 +86,10 @@ pub fn BoardPage() -> impl IntoView {
             if p != period.get_untracked() || chosen_focus != focus.get_untracked() {
                 settings::set(Key::BoardPeriod, &p.to_string());
                 settings::set(Key::BoardFocus, &chosen_focus.code());
-                go(
-                    &board_href(&p, &chosen_focus),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                nav.replace(Route::Board {
+                    period: Some(p),
+                    focus: Some(chosen_focus),
+                });
             }
         }
     });
@@ -156,7 +154,7 @@ fn NoTargets(period: Memo<Period>, focus: Memo<Focus>) -> impl IntoView {
                 <p>
                     {tr(|t| t.board_years_with_targets)}" "
                     {move || years.get().into_iter().filter_map(|y| Period::year(y).ok()).map(|p| {
-                        view! { <A href=board_href(&p, &focus.get())>{p.to_string()}</A>" " }
+                        view! { <a href=board_href(&p, &focus.get())>{p.to_string()}</a>" " }
                     }).collect_view()}
                 </p>
             </Show>
@@ -227,10 +225,10 @@ fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
                             view! {
                                 <tr data-testid="goal-row">
                                     <th scope="row">
-                                        <A href=indicator_href>{indicator_name}</A>
+                                        <a href=indicator_href>{indicator_name}</a>
                                         {slice.map(|s| view! { <span class="sub">{s}</span> })}
                                     </th>
-                                    <td><A href=scope_href(&scope)>{scope_label}</A></td>
+                                    <td><a href=scope_href(&scope)>{scope_label}</a></td>
                                     <td>{fmt_sv::period(&row.target.period)}</td>
                                     <td class="num">{target}</td>
                                     <td class="num">{outcome}</td>
@@ -305,7 +303,7 @@ fn Untargeted(groups: Memo<Vec<OutcomeGroup>>) -> impl IntoView {
                         let scope_label = scope_name(w, t, &g.scope);
                         view! {
                             <li>
-                                <A href=href>{name}</A>
+                                <a href=href>{name}</a>
                                 " · " {scope_label} " · " {fmt_sv::period(&g.period)}
                                 {g.total.as_ref().map(|o| view! { <strong class="figure">" "{fmt_sv::value(o.value)}</strong> })}
                                 {(!slices.is_empty()).then(|| view! { <span class="sub">{slices}</span> })}

@@ -4,6 +4,7 @@
 use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::model::{Indicator, Outcome, Scope, Target};
+use crate::core::route::Route;
 use crate::core::validate::FigureDraft;
 use crate::core::value::Unit;
 use crate::ui::components::confirm_delete::DeleteButton;
@@ -12,18 +13,15 @@ use crate::ui::forms::figure_form::{FigureForm, FigureKind};
 use crate::ui::forms::indicator_form::IndicatorForm;
 use crate::ui::labels::{scope_href, scope_name, slice_name};
 use crate::ui::pages::not_found::RecordMissing;
-use crate::ui::pages::projects::route_id;
+use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// All indicators, and a form for a new one.
 #[component]
 pub fn IndicatorsPage() -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let creating = RwSignal::new(false);
     let indicators = Memo::new(move |_| {
         app.ws.with(|w| {
@@ -36,7 +34,7 @@ pub fn IndicatorsPage() -> impl IntoView {
     let on_done = Callback::new(move |saved: Option<RecordId>| {
         creating.set(false);
         if let Some(id) = saved {
-            navigate(&format!("/indikatorer/{id}"), NavigateOptions::default());
+            nav.go(Route::Indicator(id));
         }
     });
     view! {
@@ -50,7 +48,7 @@ pub fn IndicatorsPage() -> impl IntoView {
                     let unit = i.unit;
                     view! {
                         <li>
-                            <A href=format!("/indikatorer/{}", i.meta.id)>{i.name.clone()}</A>
+                            <a href=format!("/indikatorer/{}", i.meta.id)>{i.name.clone()}</a>
                             <span class="sub">{move || app.t().unit(unit)}</span>
                             {(!i.definition.is_empty()).then(|| view! { <span class="sub">{i.definition.clone()}</span> })}
                         </li>
@@ -62,14 +60,12 @@ pub fn IndicatorsPage() -> impl IntoView {
 }
 
 /// One indicator.
+/// `id` comes from the address; an unknown or deleted id shows a not-found
+/// message.
 #[component]
-pub fn IndicatorPage() -> impl IntoView {
+pub fn IndicatorPage(id: RecordId) -> impl IntoView {
     let app = use_app();
-    let id = route_id();
-    let indicator = Memo::new(move |_| {
-        id.get()
-            .and_then(|id| app.ws.with(|w| w.indicators.get(&id).cloned()))
-    });
+    let indicator = Memo::new(move |_| app.ws.with(|w| w.indicators.get(&id).cloned()));
     view! {
         {move || match indicator.get() {
             None => view! { <RecordMissing /> }.into_any(),
@@ -89,7 +85,7 @@ enum Editing {
 #[component]
 fn IndicatorView(indicator: Indicator) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let editing_indicator = RwSignal::new(false);
     let editing = RwSignal::new(None::<Editing>);
     let id = indicator.meta.id.clone();
@@ -107,7 +103,7 @@ fn IndicatorView(indicator: Indicator) -> impl IntoView {
     let unit = i.unit;
     let direction = i.direction;
     let dims = i.dimensions.clone();
-    let on_deleted = Callback::new(move |()| navigate("/indikatorer", NavigateOptions::default()));
+    let on_deleted = Callback::new(move |()| nav.go(Route::Indicators));
     let form = move || {
         editing.get().map(|e| {
             let done = Callback::new(move |_| editing.set(None));
@@ -199,7 +195,7 @@ fn FigureRows(rows: Signal<Vec<FigureRow>>, editing: RwSignal<Option<Editing>>) 
                                 let slice = breakdown.as_ref().map(|b| slice_name(w, t, b)).unwrap_or_else(|| "–".into());
                                 view! {
                                     <tr data-testid="figure-row">
-                                        <td><A href=scope_href(&scope)>{scope_label}</A></td>
+                                        <td><a href=scope_href(&scope)>{scope_label}</a></td>
                                         <td>{fmt_sv::period(&period)}</td>
                                         <td>{slice}</td>
                                         <td class="num">{fmt_sv::value(value)}</td>

@@ -3,22 +3,20 @@
 use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::model::{Insats, Scope};
+use crate::core::route::Route;
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::scope_figures::ScopeFigures;
 use crate::ui::forms::insats_form::InsatsForm;
 use crate::ui::pages::not_found::RecordMissing;
-use crate::ui::pages::projects::route_id;
+use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// All insatser, and a form for a new one.
 #[component]
 pub fn InsatserPage() -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let creating = RwSignal::new(false);
     let insatser = Memo::new(move |_| {
         app.ws.with(|w| {
@@ -31,7 +29,7 @@ pub fn InsatserPage() -> impl IntoView {
     let on_done = Callback::new(move |saved: Option<RecordId>| {
         creating.set(false);
         if let Some(id) = saved {
-            navigate(&format!("/insatser/{id}"), NavigateOptions::default());
+            nav.go(Route::Insats(id));
         }
     });
     view! {
@@ -46,7 +44,7 @@ pub fn InsatserPage() -> impl IntoView {
                     let kind = i.kind;
                     view! {
                         <li>
-                            <A href=format!("/insatser/{}", i.meta.id)>{i.name.clone()}</A>
+                            <a href=format!("/insatser/{}", i.meta.id)>{i.name.clone()}</a>
                             <span class="sub">{move || app.t().insats_kind(kind)}</span>
                             {(!i.provider.is_empty()).then(|| view! { <span class="sub">{i.provider.clone()}</span> })}
                             {project.map(|n| view! { <span class="sub">{n}</span> })}
@@ -59,14 +57,12 @@ pub fn InsatserPage() -> impl IntoView {
 }
 
 /// One insats: its facts, contacts and figures.
+/// `id` comes from the address; an unknown or deleted id shows a not-found
+/// message.
 #[component]
-pub fn InsatsPage() -> impl IntoView {
+pub fn InsatsPage(id: RecordId) -> impl IntoView {
     let app = use_app();
-    let id = route_id();
-    let insats = Memo::new(move |_| {
-        id.get()
-            .and_then(|id| app.ws.with(|w| w.insatser.get(&id).cloned()))
-    });
+    let insats = Memo::new(move |_| app.ws.with(|w| w.insatser.get(&id).cloned()));
     view! {
         {move || match insats.get() {
             None => view! { <RecordMissing /> }.into_any(),
@@ -87,7 +83,7 @@ fn active_text(i: &Insats) -> Option<String> {
 #[component]
 fn InsatsView(insats: Insats) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let editing = RwSignal::new(false);
     let i = insats.clone();
     let municipalities = app.ws.with_untracked(|w| {
@@ -104,7 +100,7 @@ fn InsatsView(insats: Insats) -> impl IntoView {
     });
     let kind = i.kind;
     let for_form = insats.clone();
-    let on_deleted = Callback::new(move |()| navigate("/insatser", NavigateOptions::default()));
+    let on_deleted = Callback::new(move |()| nav.go(Route::Insatser));
     let scope = Scope::Insats(insats.meta.id.clone());
     let (delete_id, delete_name) = (insats.meta.id.clone(), insats.name.clone());
     view! {
@@ -118,7 +114,7 @@ fn InsatsView(insats: Insats) -> impl IntoView {
                 {(!i.description.is_empty()).then(|| view! { <dt>{tr(|t| t.description_label)}</dt><dd>{i.description.clone()}</dd> })}
                 {(!municipalities.is_empty()).then(|| view! { <dt>{tr(|t| t.municipalities_label)}</dt><dd>{municipalities.clone()}</dd> })}
                 {(!i.provider.is_empty()).then(|| view! { <dt>{tr(|t| t.provider)}</dt><dd>{i.provider.clone()}</dd> })}
-                {project.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.project_label)}</dt><dd><A href=format!("/projekt/{pid}")>{pname}</A></dd> })}
+                {project.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.project_label)}</dt><dd><a href=format!("/projekt/{pid}")>{pname}</a></dd> })}
                 {active_text(&i).map(|a| view! { <dt>{tr(|t| t.active_period)}</dt><dd>{a}</dd> })}
                 {i.capacity.map(|c| view! { <dt>{tr(|t| t.capacity)}</dt><dd>{(app.t().places)(&fmt_sv::integer(c.get()))}</dd> })}
             </dl>

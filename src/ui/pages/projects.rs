@@ -3,32 +3,21 @@
 use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::model::{Project, Scope};
+use crate::core::route::Route;
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::scope_figures::ScopeFigures;
 use crate::ui::forms::insats_form::InsatsForm;
 use crate::ui::forms::project_form::ProjectForm;
 use crate::ui::pages::not_found::RecordMissing;
+use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
-
-/// The id in the current route, if it is a valid id.
-pub fn route_id() -> Memo<Option<RecordId>> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params
-            .with(|p| p.get("id"))
-            .and_then(|s| RecordId::parse(&s).ok())
-    })
-}
 
 /// All projects, and a form for a new one.
 #[component]
 pub fn ProjectsPage() -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let creating = RwSignal::new(false);
     let projects = Memo::new(move |_| {
         app.ws.with(|w| {
@@ -41,7 +30,7 @@ pub fn ProjectsPage() -> impl IntoView {
     let on_done = Callback::new(move |saved: Option<RecordId>| {
         creating.set(false);
         if let Some(id) = saved {
-            navigate(&format!("/projekt/{id}"), NavigateOptions::default());
+            nav.go(Route::Project(id));
         }
     });
     view! {
@@ -56,7 +45,7 @@ pub fn ProjectsPage() -> impl IntoView {
                     let parent = p.parent.as_ref().and_then(|id| w.projects.get(id)).map(|pp| pp.name.clone());
                     view! {
                         <li>
-                            <A href=format!("/projekt/{}", p.meta.id)>{p.name.clone()}</A>
+                            <a href=format!("/projekt/{}", p.meta.id)>{p.name.clone()}</a>
                             {parent.map(|n| view! { <span class="sub">{tr(|t| t.parent_project)}": "{n.clone()}</span> })}
                             {p.period.map(|per| view! { <span class="sub">{fmt_sv::period(&per)}</span> })}
                             <span class="sub">{tr(|t| t.insatser_of_project)}": "{count}</span>
@@ -69,14 +58,12 @@ pub fn ProjectsPage() -> impl IntoView {
 }
 
 /// One project: its facts, sub-projects, insatser and figures.
+/// `id` comes from the address; an unknown or deleted id shows a not-found
+/// message.
 #[component]
-pub fn ProjectPage() -> impl IntoView {
+pub fn ProjectPage(id: RecordId) -> impl IntoView {
     let app = use_app();
-    let id = route_id();
-    let project = Memo::new(move |_| {
-        id.get()
-            .and_then(|id| app.ws.with(|w| w.projects.get(&id).cloned()))
-    });
+    let project = Memo::new(move |_| app.ws.with(|w| w.projects.get(&id).cloned()));
     view! {
         {move || match project.get() {
             None => view! { <RecordMissing /> }.into_any(),
@@ -88,7 +75,7 @@ pub fn ProjectPage() -> impl IntoView {
 #[component]
 fn ProjectView(project: Project) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let editing = RwSignal::new(false);
     let adding_insats = RwSignal::new(false);
     let id = project.meta.id.clone();
@@ -115,7 +102,7 @@ fn ProjectView(project: Project) -> impl IntoView {
             .with_untracked(|w| w.projects.get(&pid).map(|p| (pid.clone(), p.name.clone())))
     });
     let name = project.name.clone();
-    let on_deleted = Callback::new(move |()| navigate("/projekt", NavigateOptions::default()));
+    let on_deleted = Callback::new(move |()| nav.go(Route::Projects));
     view! {
         <h1 data-testid="page-title">{project.name.clone()}</h1>
         <Show when=move || !editing.get() fallback={
@@ -125,7 +112,7 @@ fn ProjectView(project: Project) -> impl IntoView {
             <dl class="facts">
                 {(!project.description.is_empty()).then(|| view! { <dt>{tr(|t| t.description_label)}</dt><dd>{project.description.clone()}</dd> })}
                 {project.period.map(|p| view! { <dt>{tr(|t| t.project_period)}</dt><dd>{fmt_sv::period(&p)}</dd> })}
-                {parent.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.parent_project)}</dt><dd><A href=format!("/projekt/{pid}")>{pname}</A></dd> })}
+                {parent.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.parent_project)}</dt><dd><a href=format!("/projekt/{pid}")>{pname}</a></dd> })}
                 {(!project.funder.is_empty()).then(|| view! { <dt>{tr(|t| t.funder)}</dt><dd>{project.funder.clone()}{project.funder_share.map(|s| format!(" ({})", fmt_sv::percent(s)))}</dd> })}
             </dl>
             <div class="actions">
@@ -135,11 +122,11 @@ fn ProjectView(project: Project) -> impl IntoView {
         </Show>
         <Show when=move || !subprojects.with(Vec::is_empty)>
             <h2>{tr(|t| t.subprojects)}</h2>
-            <ul>{move || subprojects.get().into_iter().map(|(sid, sname)| view! { <li><A href=format!("/projekt/{sid}")>{sname}</A></li> }).collect_view()}</ul>
+            <ul>{move || subprojects.get().into_iter().map(|(sid, sname)| view! { <li><a href=format!("/projekt/{sid}")>{sname}</a></li> }).collect_view()}</ul>
         </Show>
         <h2>{tr(|t| t.insatser_of_project)}</h2>
         <Show when=move || !insatser.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_insatser)}</p> }>
-            <ul class="inline-list">{move || insatser.get().into_iter().map(|(iid, iname)| view! { <li><A href=format!("/insatser/{iid}")>{iname}</A></li> }).collect_view()}</ul>
+            <ul class="inline-list">{move || insatser.get().into_iter().map(|(iid, iname)| view! { <li><a href=format!("/insatser/{iid}")>{iname}</a></li> }).collect_view()}</ul>
         </Show>
         <Show when=move || !adding_insats.get() fallback={
             let pid = id3.clone();

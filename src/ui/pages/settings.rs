@@ -3,16 +3,15 @@
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::i18n::Lang;
 use crate::ui::pages::welcome::load_demo;
+use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// The settings page.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let lang = RwSignal::new(app.lang.get_untracked().code().to_owned());
     Effect::new(move |_| {
         let chosen = Lang::from_code(&lang.get());
@@ -24,12 +23,7 @@ pub fn SettingsPage() -> impl IntoView {
         Signal::derive(|| vec![Choice::new("sv", "Svenska"), Choice::new("en", "English")]);
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
-    let on_demo = move |_| {
-        let navigate = navigate.clone();
-        load_demo(app, busy, failure, move |href| {
-            navigate(href, NavigateOptions::default())
-        });
-    };
+    let on_demo = move |_| load_demo(app, nav, busy, failure);
     let stored = Memo::new(move |_| app.ws.with(|w| w.records().len()));
     view! {
         <h1>{tr(|t| t.settings_title)}</h1>

@@ -4,21 +4,14 @@ use crate::browser::settings::{self, Key};
 use crate::core::demo;
 use crate::core::goal::Focus;
 use crate::core::period::Period;
-use crate::ui::pages::board::board_href;
+use crate::core::route::Route;
+use crate::ui::router::{use_nav, Nav};
 use crate::ui::state::{tr, use_app, AppState};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// Loads the demo records the workspace lacks, then shows the board for the
 /// demo's year.
-pub fn load_demo(
-    app: AppState,
-    busy: RwSignal<bool>,
-    failure: RwSignal<Option<String>>,
-    go_to_board: impl Fn(&str) + 'static,
-) {
+pub fn load_demo(app: AppState, nav: Nav, busy: RwSignal<bool>, failure: RwSignal<Option<String>>) {
     let clock = app.clock();
     let records = app
         .ws
@@ -34,7 +27,10 @@ pub fn load_demo(
         settings::set(Key::BoardPeriod, &year.to_string());
         settings::set(Key::BoardFocus, &Focus::All.code());
         app.notice.set(Some((app.t_now().demo_loaded)(count)));
-        go_to_board(&board_href(&year, &Focus::All));
+        nav.go(Route::Board {
+            period: Some(year),
+            focus: Some(Focus::All),
+        });
     });
 }
 
@@ -42,15 +38,10 @@ pub fn load_demo(
 #[component]
 pub fn Welcome() -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
-    let on_demo = move |_| {
-        let navigate = navigate.clone();
-        load_demo(app, busy, failure, move |href| {
-            navigate(href, NavigateOptions::default())
-        });
-    };
+    let on_demo = move |_| load_demo(app, nav, busy, failure);
     view! {
         <section class="welcome" data-testid="welcome">
             <h2>{tr(|t| t.welcome_title)}</h2>
@@ -60,7 +51,7 @@ pub fn Welcome() -> impl IntoView {
                 <button type="button" class="primary" data-testid="load-demo" disabled=move || busy.get() on:click=on_demo>
                     {tr(|t| t.load_demo)}
                 </button>
-                <A href="/organisation">{tr(|t| t.start_empty)}</A>
+                <a href="/organisation">{tr(|t| t.start_empty)}</a>
             </div>
         </section>
     }

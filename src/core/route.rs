@@ -1,0 +1,216 @@
+//! The app's addresses: which page a URL shows, and the URL of each page.
+//!
+//! Guarantees: every address parses to exactly one [`Route`] (unknown ones to
+//! [`Route::NotFound`], never an error), ids in addresses are checked, and
+//! `Route::parse(route.href())` gives the route back, so links, bookmarks and
+//! reloads all land on the same page.
+
+use super::goal::Focus;
+use super::ids::RecordId;
+use super::period::Period;
+
+/// One page of the app.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Route {
+    /// Måluppfyllelse, optionally for a given period and focus.
+    Board {
+        /// The period in the address, if any.
+        period: Option<Period>,
+        /// The focus in the address, if any.
+        focus: Option<Focus>,
+    },
+    /// All projects.
+    Projects,
+    /// One project.
+    Project(RecordId),
+    /// All insatser.
+    Insatser,
+    /// One insats.
+    Insats(RecordId),
+    /// All indicators.
+    Indicators,
+    /// One indicator.
+    Indicator(RecordId),
+    /// The förbund, its municipalities and partners.
+    Organisation,
+    /// Settings.
+    Settings,
+    /// An address that leads nowhere.
+    NotFound,
+}
+
+/// Decodes `%XX` escapes and `+` in a query value; bad escapes stay as typed.
+fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = |j: usize| bytes.get(j).and_then(|c| (*c as char).to_digit(16));
+        match (b, hex(i + 1), hex(i + 2)) {
+            (b'%', Some(hi), Some(lo)) => {
+                // Two hex digits make at most 255.
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The value of `key` in a query string (with or without its leading `?`).
+pub fn query_value(query: &str, key: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| decode(v))
+}
+
+impl Route {
+    /// The page for a path (`/insatser/abc`) and query (`?period=2017`).
+    pub fn parse(path: &str, query: &str) -> Route {
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let id = |s: &str| RecordId::parse(&decode(s)).ok();
+        match segments.as_slice() {
+            [] => Route::Board {
+                period: query_value(query, "period").and_then(|p| p.parse().ok()),
+                focus: query_value(query, "focus").map(|f| Focus::parse(&f)),
+            },
+            ["projekt"] => Route::Projects,
+            ["projekt", p] => id(p).map_or(Route::NotFound, Route::Project),
+            ["insatser"] => Route::Insatser,
+            ["insatser", i] => id(i).map_or(Route::NotFound, Route::Insats),
+            ["indikatorer"] => Route::Indicators,
+            ["indikatorer", i] => id(i).map_or(Route::NotFound, Route::Indicator),
+            ["organisation"] => Route::Organisation,
+            ["installningar"] => Route::Settings,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The address of the page, relative to the app's root.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Board { period, focus } => {
+                let mut parts = Vec::new();
+                if let Some(p) = period {
+                    parts.push(format!("period={p}"));
+                }
+                if let Some(f) = focus {
+                    parts.push(format!("focus={}", f.code()));
+                }
+                if parts.is_empty() {
+                    "/".into()
+                } else {
+                    format!("/?{}", parts.join("&"))
+                }
+            }
+            Route::Projects => "/projekt".into(),
+            Route::Project(id) => format!("/projekt/{id}"),
+            Route::Insatser => "/insatser".into(),
+            Route::Insats(id) => format!("/insatser/{id}"),
+            Route::Indicators => "/indikatorer".into(),
+            Route::Indicator(id) => format!("/indikatorer/{id}"),
+            Route::Organisation => "/organisation".into(),
+            Route::Settings => "/installningar".into(),
+            Route::NotFound => "/finns-inte".into(),
+        }
+    }
+
+    /// The main-menu section a page belongs to, for marking the current item.
+    pub fn section(&self) -> Route {
+        match self {
+            Route::Board { .. } => Route::Board {
+                period: None,
+                focus: None,
+            },
+            Route::Project(_) => Route::Projects,
+            Route::Insats(_) => Route::Insatser,
+            Route::Indicator(_) => Route::Indicators,
+            other => other.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> RecordId {
+        RecordId::parse(s).unwrap()
+    }
+
+    #[test]
+    fn every_page_round_trips_through_its_address() {
+        let routes = [
+            Route::Board {
+                period: None,
+                focus: None,
+            },
+            Route::Board {
+                period: Some("2017-04-01..2020-08-31".parse().unwrap()),
+                focus: Some(Focus::Project(id("demo-mia"))),
+            },
+            Route::Board {
+                period: Some(Period::half(2018, 1).unwrap()),
+                focus: Some(Focus::All),
+            },
+            Route::Projects,
+            Route::Project(id("p1")),
+            Route::Insatser,
+            Route::Insats(id("i_1-x")),
+            Route::Indicators,
+            Route::Indicator(id("demo-ind-arbete")),
+            Route::Organisation,
+            Route::Settings,
+        ];
+        for r in routes {
+            let href = r.href();
+            let (path, query) = href.split_once('?').unwrap_or((&href, ""));
+            assert_eq!(Route::parse(path, query), r, "{href}");
+        }
+    }
+
+    #[test]
+    fn unknown_addresses_and_bad_ids_lead_to_not_found() {
+        assert_eq!(Route::parse("/nope", ""), Route::NotFound);
+        assert_eq!(Route::parse("/insatser/<script>", ""), Route::NotFound);
+        assert_eq!(Route::parse("/insatser/a/b", ""), Route::NotFound);
+        assert_eq!(Route::parse("/insatser/", ""), Route::Insatser);
+    }
+
+    #[test]
+    fn queries_are_decoded_and_bad_values_ignored() {
+        let r = Route::parse("/", "?period=2018&focus=project%3Ademo-mia");
+        assert_eq!(
+            r,
+            Route::Board {
+                period: Some(Period::year(2018).unwrap()),
+                focus: Some(Focus::Project(id("demo-mia")))
+            }
+        );
+        let bad = Route::parse("/", "period=20x8&focus=%zz");
+        assert_eq!(
+            bad,
+            Route::Board {
+                period: None,
+                focus: Some(Focus::All)
+            }
+        );
+        assert_eq!(query_value("a=1&b=x+y", "b").as_deref(), Some("x y"));
+    }
+
+    #[test]
+    fn detail_pages_belong_to_their_list_in_the_menu() {
+        assert_eq!(Route::Insats(id("x")).section(), Route::Insatser);
+    }
+}

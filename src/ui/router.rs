@@ -1,0 +1,106 @@
+//! Page routing: the current [`Route`] in a signal, kept in step with the
+//! address bar, and the view that shows its page.
+//!
+//! Why our own and not leptos_router: the routes are a closed, typed set
+//! (`core::route`), and leptos_router's nested, async routing machinery cost
+//! about 40 KB of the 350 KB gzipped download budget (see BENCHMARKS.md).
+//! Links are ordinary `<a href>` elements; a click on one that stays inside
+//! the app changes the route without a page load, so deep links, reloads,
+//! the back button, "open in new tab" and no-JavaScript crawlers all work.
+
+use super::pages::board::BoardPage;
+use super::pages::indicators::{IndicatorPage, IndicatorsPage};
+use super::pages::insatser::{InsatsPage, InsatserPage};
+use super::pages::not_found::NotFoundPage;
+use super::pages::organisation::OrganisationPage;
+use super::pages::projects::{ProjectPage, ProjectsPage};
+use super::pages::settings::SettingsPage;
+use crate::browser::history;
+use crate::core::route::Route;
+use leptos::ev;
+use leptos::prelude::*;
+
+/// The navigation handle pages use.
+#[derive(Debug, Clone, Copy)]
+pub struct Nav {
+    route: RwSignal<Route>,
+}
+
+impl Nav {
+    /// The current route (tracked).
+    pub fn route(&self) -> Route {
+        self.route.get()
+    }
+
+    /// Goes to a page, as following a link does.
+    pub fn go(&self, route: Route) {
+        if history::push(&route.href()) {
+            self.route.set(route);
+            history::after_navigation();
+        }
+    }
+
+    /// Changes the address without a new history step (board filters).
+    pub fn replace(&self, route: Route) {
+        history::replace(&route.href());
+        self.route.set(route);
+    }
+}
+
+/// The navigation handle provided by [`start_router`].
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
+}
+
+/// Reads the address, provides [`Nav`], and follows the back button and
+/// in-app link clicks from now on.
+pub fn start_router() -> Nav {
+    let (path, query) = history::current();
+    let nav = Nav {
+        route: RwSignal::new(Route::parse(&path, &query)),
+    };
+    provide_context(nav);
+    // The listeners live as long as the page: the router is never torn down.
+    let _ = window_event_listener(ev::popstate, move |_| {
+        let (path, query) = history::current();
+        nav.route.set(Route::parse(&path, &query));
+    });
+    let _ = window_event_listener(ev::click, move |event| {
+        if let Some((path, query)) = history::in_app_link(&event) {
+            event.prevent_default();
+            nav.go(Route::parse(&path, &query));
+        }
+    });
+    nav
+}
+
+/// Which page a route shows: the board's filters change the board, not the
+/// page, so typing in a filter never rebuilds the page around it.
+fn page_of(route: Route) -> Route {
+    match route {
+        Route::Board { .. } => Route::Board {
+            period: None,
+            focus: None,
+        },
+        other => other,
+    }
+}
+
+/// Shows the page of the current route.
+#[component]
+pub fn RouteView() -> impl IntoView {
+    let nav = use_nav();
+    let page = Memo::new(move |_| page_of(nav.route()));
+    move || match page.get() {
+        Route::Board { .. } => view! { <BoardPage /> }.into_any(),
+        Route::Projects => view! { <ProjectsPage /> }.into_any(),
+        Route::Project(id) => view! { <ProjectPage id=id /> }.into_any(),
+        Route::Insatser => view! { <InsatserPage /> }.into_any(),
+        Route::Insats(id) => view! { <InsatsPage id=id /> }.into_any(),
+        Route::Indicators => view! { <IndicatorsPage /> }.into_any(),
+        Route::Indicator(id) => view! { <IndicatorPage id=id /> }.into_any(),
+        Route::Organisation => view! { <OrganisationPage /> }.into_any(),
+        Route::Settings => view! { <SettingsPage /> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+    }
+}
