@@ -117,10 +117,36 @@ export async function waitForApp(page, timeout = 15_000) {
   );
 }
 
-/** Saves a PNG of the viewport to e2e/screenshots/<name>.png and returns its path. */
-export async function screenshot(page, name) {
+/**
+ * Saves a PNG of the viewport (or, with fullPage, the whole page) to
+ * e2e/screenshots/<name>.png and returns its path.
+ */
+export async function screenshot(page, name, { fullPage = false } = {}) {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, name.endsWith('.png') ? name : `${name}.png`);
-  await page.screenshot({ path, fullPage: false });
+  await page.screenshot({ path, fullPage });
   return path;
+}
+
+/**
+ * Registers the usual hooks of a test file: one static server on dist/ for
+ * the file, and a new browser with an empty profile for every test.
+ * @returns {{ readonly server: { url: string }, readonly browser: Awaited<ReturnType<typeof launchBrowser>> }}
+ */
+export function useAppUnderTest({ before, beforeEach, afterEach, after }) {
+  const state = { server: undefined, browser: undefined };
+  before(async () => {
+    const { startServer } = await import('../serve.mjs');
+    state.server = await startServer({ root: DIST_DIR });
+  });
+  beforeEach(async () => {
+    state.browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await state.browser?.close();
+  });
+  after(async () => {
+    await state.server?.close();
+  });
+  return state;
 }

@@ -4,31 +4,16 @@
 // reload, and find everything still there; invalid input gets a message.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../serve.mjs';
-import { DIST_DIR, launchBrowser, openApp, screenshot } from '../lib/browser.mjs';
+import { useAppUnderTest, openApp, screenshot } from '../lib/browser.mjs';
 import { BoardPage, InsatserPage, ScopePage } from '../pages/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST_DIR });
-});
-beforeEach(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.close();
-});
-after(async () => {
-  await server?.close();
-});
+const app = useAppUnderTest({ before, beforeEach, afterEach, after });
 
 // Figures are printed with no-break spaces (`15 %`, `1 234`); the page
 // objects read text with all whitespace as plain spaces.
 
 test('the example data shows the newsletters’ figures on the board', async () => {
-  const { board, errors } = await BoardPage.open(browser.context, server.url);
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
   await board.welcome().waitFor();
   await board.loadDemo();
 
@@ -54,7 +39,7 @@ test('the example data shows the newsletters’ figures on the board', async () 
   assert.match(counts, /927/);
   assert.match(counts, /975/);
 
-  await board.page.screenshot({ path: new URL('../screenshots/board.png', import.meta.url).pathname, fullPage: true });
+  await screenshot(board.page, 'board', { fullPage: true });
 
   // Half-year outcomes against a yearly goal: 204 new youth participants is
   // ahead of the pro-rata goal (193) of 390 for the year.
@@ -69,7 +54,7 @@ test('the example data shows the newsletters’ figures on the board', async () 
 });
 
 test('an insats with a target and an outcome survives a reload; bad input is refused with a message', async () => {
-  const { board, errors } = await BoardPage.open(browser.context, server.url);
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
   await board.loadDemo();
   const page = board.page;
   await board.shell.goTo('insatser');
@@ -130,7 +115,7 @@ test('an insats with a target and an outcome survives a reload; bad input is ref
 });
 
 test('an unknown record address says the record does not exist', async () => {
-  const { page, errors } = await openApp(browser.context, server.url, '/insatser/finns-inte');
+  const { page, errors } = await openApp(app.browser.context, app.server.url, '/insatser/finns-inte');
   await page.getByTestId('record-missing').waitFor();
   errors.assertClean();
 });

@@ -2,28 +2,13 @@
 // back button, and a bookmarked board address opened in a new browser.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../serve.mjs';
-import { DIST_DIR, launchBrowser } from '../lib/browser.mjs';
+import { useAppUnderTest } from '../lib/browser.mjs';
 import { BoardPage } from '../pages/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST_DIR });
-});
-beforeEach(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.close();
-});
-after(async () => {
-  await server?.close();
-});
+const app = useAppUnderTest({ before, beforeEach, afterEach, after });
 
 test('links change the page without reloading, and the back button returns', async () => {
-  const { board, errors } = await BoardPage.open(browser.context, server.url);
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
   await board.loadDemo();
   const page = board.page;
   // A marker on window survives in-app navigation but not a page load.
@@ -50,9 +35,9 @@ test('links change the page without reloading, and the back button returns', asy
 });
 
 test('a bookmarked board address opens with its period and focus', async () => {
-  const { board, errors } = await BoardPage.open(browser.context, server.url);
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
   await board.loadDemo();
-  await board.page.goto(new URL('/?period=2018&focus=project:demo-ungdom', server.url).href);
+  await board.page.goto(new URL('/?period=2018&focus=project:demo-ungdom', app.server.url).href);
   await board.page.getByTestId('goal-table').waitFor();
   assert.equal(await board.periodHeading().textContent(), '2018');
   assert.equal(await board.page.locator('#board-focus').inputValue(), 'project:demo-ungdom');

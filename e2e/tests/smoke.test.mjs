@@ -2,27 +2,12 @@
 // deep links are answered by the app shell.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../serve.mjs';
-import { DIST_DIR, launchBrowser, openApp, screenshot, waitForApp } from '../lib/browser.mjs';
+import { useAppUnderTest, openApp, screenshot, waitForApp } from '../lib/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST_DIR });
-});
-beforeEach(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.close();
-});
-after(async () => {
-  await server?.close();
-});
+const app = useAppUnderTest({ before, beforeEach, afterEach, after });
 
 test('the app mounts in Swedish, offers the example data and survives a reload', async () => {
-  const { page, errors } = await openApp(browser.context, server.url);
+  const { page, errors } = await openApp(app.browser.context, app.server.url);
   await page.getByTestId('welcome').waitFor();
   assert.equal(await page.title(), 'Måltavla');
   assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
@@ -36,7 +21,7 @@ test('the app mounts in Swedish, offers the example data and survives a reload',
 });
 
 test('a deep link is answered by the app shell (SPA fallback)', async () => {
-  const { page, errors } = await openApp(browser.context, server.url, '/indikatorer');
+  const { page, errors } = await openApp(app.browser.context, app.server.url, '/indikatorer');
   await page.getByTestId('new-indicator').waitFor();
   errors.assertClean();
 });

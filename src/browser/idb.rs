@@ -7,7 +7,7 @@
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use std::fmt;
 
 /// The database name used by the app.
@@ -75,6 +75,16 @@ impl RecordDb {
         Ok(RecordDb { db })
     }
 
+    /// A read-write transaction on the record store; it rolls back unless
+    /// committed, so an early return by `?` never half-applies a batch.
+    fn writable(&self) -> Result<Transaction<'_>, IdbError> {
+        self.db
+            .transaction(RECORDS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(failed)
+    }
+
     /// Every stored record text.
     pub async fn load_all(&self) -> Result<Vec<String>, IdbError> {
         let tx = self.db.transaction(RECORDS).build().map_err(failed)?;
@@ -90,12 +100,7 @@ impl RecordDb {
 
     /// Stores `(id, text)` pairs in one transaction: all of them or none.
     pub async fn put_all(&self, items: &[(String, String)]) -> Result<(), IdbError> {
-        let tx = self
-            .db
-            .transaction(RECORDS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(failed)?;
+        let tx = self.writable()?;
         let store = tx.object_store(RECORDS).map_err(failed)?;
         for (id, text) in items {
             store
@@ -109,12 +114,7 @@ impl RecordDb {
 
     /// Removes every record (used by tests and a future "reset" action).
     pub async fn clear(&self) -> Result<(), IdbError> {
-        let tx = self
-            .db
-            .transaction(RECORDS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(failed)?;
+        let tx = self.writable()?;
         let store = tx.object_store(RECORDS).map_err(failed)?;
         store.clear().map_err(failed)?;
         tx.commit().await.map_err(failed)

@@ -1,6 +1,7 @@
 //! Names of things as the UI shows them: scopes, breakdown slices, statuses
 //! and the words charts need, all in the current language.
 
+use super::components::form::Choice;
 use super::i18n::Texts;
 use crate::core::chart_specs::ChartWords;
 use crate::core::goal::GoalStatus;
@@ -74,4 +75,22 @@ pub fn chart_words(t: &Texts) -> ChartWords {
         ],
         describe: t.chart_desc_row,
     }
+}
+
+/// Every project and insats as select options (`project:ID`, `insats:ID`),
+/// labelled with their kind, for choosing a scope or a focus.
+pub fn project_and_insats_choices(ws: &Workspace, t: &Texts) -> Vec<Choice> {
+    let projects = ws.projects_by_name().into_iter().map(|p| {
+        Choice::new(
+            format!("project:{}", p.meta.id),
+            format!("{}: {}", t.project_label, p.name),
+        )
+    });
+    let insatser = ws.insatser_by_name().into_iter().map(|i| {
+        Choice::new(
+            format!("insats:{}", i.meta.id),
+            format!("{}: {}", t.nav_insatser, i.name),
+        )
+    });
+    projects.chain(insatser).collect()
 }

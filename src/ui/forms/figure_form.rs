@@ -14,6 +14,7 @@ use crate::ui::components::form::{
     field_error, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
 };
 use crate::ui::components::period_picker::PeriodPicker;
+use crate::ui::labels::project_and_insats_choices;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
@@ -84,20 +85,7 @@ pub fn FigureForm(
     let scope_choices = Signal::derive(move || {
         let t = app.t();
         let mut v = vec![Choice::new("forbund", t.whole_forbund)];
-        app.ws.with(|w| {
-            v.extend(w.projects_by_name().into_iter().map(|p| {
-                Choice::new(
-                    format!("project:{}", p.meta.id),
-                    format!("{}: {}", t.project_label, p.name),
-                )
-            }));
-            v.extend(w.insatser_by_name().into_iter().map(|i| {
-                Choice::new(
-                    format!("insats:{}", i.meta.id),
-                    format!("{}: {}", t.nav_insatser, i.name),
-                )
-            }));
-        });
+        app.ws.with(|w| v.extend(project_and_insats_choices(w, t)));
         v
     });
     let dimension_choices = Signal::derive(move || {

@@ -21,7 +21,8 @@ use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::components::period_picker::PeriodPicker;
 use crate::ui::labels::{
-    chart_words, scope_href, scope_name, slice_name, status_class, status_text,
+    chart_words, project_and_insats_choices, scope_href, scope_name, slice_name, status_class,
+    status_text,
 };
 use crate::ui::pages::welcome::Welcome;
 use crate::ui::router::use_nav;
@@ -96,20 +97,7 @@ pub fn BoardPage() -> impl IntoView {
     let focus_choices = Signal::derive(move || {
         let t = app.t();
         let mut v = vec![Choice::new("all", t.whole_forbund)];
-        app.ws.with(|w| {
-            v.extend(w.projects_by_name().into_iter().map(|p| {
-                Choice::new(
-                    format!("project:{}", p.meta.id),
-                    format!("{}: {}", t.project_label, p.name),
-                )
-            }));
-            v.extend(w.insatser_by_name().into_iter().map(|i| {
-                Choice::new(
-                    format!("insats:{}", i.meta.id),
-                    format!("{}: {}", t.nav_insatser, i.name),
-                )
-            }));
-        });
+        app.ws.with(|w| v.extend(project_and_insats_choices(w, t)));
         v
     });
     let rows = Memo::new(move |_| app.ws.with(|w| goal_rows(w, &period.get(), &focus.get())));
