@@ -119,3 +119,36 @@ test('an unknown record address says the record does not exist', async () => {
   await page.getByTestId('record-missing').waitFor();
   errors.assertClean();
 });
+
+test('a target is edited and deleted on its indicator page, and the board follows after a reload', async () => {
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
+  await board.loadDemo();
+  const page = board.page;
+  await board.shell.goTo('indicators');
+  await page.getByTestId('indicator-list').getByRole('link', { name: 'Deltagare', exact: true }).click();
+  await page.waitForURL(/\/indikatorer\/demo-ind-deltagare$/);
+
+  const targetRow = page.getByTestId('figure-row').filter({ hasText: '975' });
+  await targetRow.getByRole('button', { name: 'Ändra' }).click();
+  const form = page.getByTestId('target-form');
+  await form.locator('#target-value').fill('980');
+  await form.getByTestId('save').click();
+  await form.waitFor({ state: 'detached' });
+  const edited = page.getByTestId('figure-row').filter({ hasText: '980' });
+  await edited.waitFor();
+
+  await edited.getByTestId('delete').click();
+  await edited.getByTestId('confirm-delete-yes').click();
+  await edited.waitFor({ state: 'detached' });
+
+  await page.reload({ waitUntil: 'load' });
+  await page.getByTestId('page-title').waitFor();
+  assert.equal(await page.getByTestId('figure-row').filter({ hasText: '980' }).count(), 0);
+  // The outcome 927 is still recorded; only the goal is gone.
+  assert.equal(await page.getByTestId('figure-row').filter({ hasText: '927' }).count(), 1);
+
+  await board.shell.goTo('board');
+  const rows = await board.rows();
+  assert.ok(!rows.some((r) => r.indicator === 'Deltagare'));
+  errors.assertClean();
+});

@@ -43,7 +43,7 @@ fn ContactRow(
     let id = move |f: &str| format!("contact-{index}-{f}");
     view! {
         <fieldset class="contact-row">
-            <legend>{move || format!("{} {}", app.t().contacts, index + 1)}</legend>
+            <legend>{move || (app.t().contact_n)(index + 1)}</legend>
             <div class="field"><label for=id("role")>{tr(|t| t.contact_role)}</label>
                 <input id=id("role") prop:value=get(|c| c.role.clone()) on:input=set(|c, v| c.role = v) /></div>
             <div class="field"><label for=id("name")>{tr(|t| t.contact_name)}</label>

@@ -122,6 +122,7 @@ pub(super) static EN: Texts = Texts {
     capacity: "Number of places",
     places: |n| format!("{n} places"),
     contacts: "Contacts",
+    contact_n: |n| format!("Contact {n}"),
     contact_role: "Role",
     contact_name: "Name",
     contact_phone: "Phone",

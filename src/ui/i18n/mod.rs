@@ -157,6 +157,7 @@ pub struct Texts {
     pub capacity: &'static str,
     pub places: fn(&str) -> String,
     pub contacts: &'static str,
+    pub contact_n: fn(usize) -> String,
     pub contact_role: &'static str,
     pub contact_name: &'static str,
     pub contact_phone: &'static str,

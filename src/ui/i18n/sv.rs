@@ -120,6 +120,7 @@ pub(super) static SV: Texts = Texts {
     capacity: "Antal platser",
     places: |n| format!("{n} platser"),
     contacts: "Kontaktpersoner",
+    contact_n: |n| format!("Kontaktperson {n}"),
     contact_role: "Roll",
     contact_name: "Namn",
     contact_phone: "Telefon",
