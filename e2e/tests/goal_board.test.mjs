@@ -50,6 +50,14 @@ test('the example data shows the newsletters’ figures on the board', async () 
   assert.equal(inflow.target, '390');
   assert.equal(inflow.outcome, '204');
   assert.equal(inflow.status, '✓ Uppnått');
+
+  // Switching to half-years keeps the place in time: 2018 → first half of 2018,
+  // where the half-year reports answer the yearly goals "so far".
+  await board.choosePeriod({ kind: 'half' });
+  await board.page.waitForURL(/period=2018-H1/);
+  assert.equal(await board.periodHeading().textContent(), 'första halvåret 2018');
+  await board.choosePeriod({ kind: 'half', part: 2 });
+  await board.page.waitForURL(/period=2018-H2/);
   errors.assertClean();
 });
 

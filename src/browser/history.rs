@@ -56,7 +56,7 @@ pub fn after_navigation() {
 
 /// If a click should be handled inside the app, the path and query of the
 /// link clicked; `None` for modified clicks, other buttons, links that open
-/// elsewhere, downloads and other origins.
+/// elsewhere, downloads, other origins and jumps within the page.
 pub fn in_app_link(event: &web_sys::MouseEvent) -> Option<(String, String)> {
     if event.default_prevented()
         || event.button() != 0
@@ -80,6 +80,10 @@ pub fn in_app_link(event: &web_sys::MouseEvent) -> Option<(String, String)> {
     let location = web_sys::window()?.location();
     let url = web_sys::Url::new_with_base(&href, &location.href().ok()?).ok()?;
     if url.origin() != location.origin().ok()? {
+        return None;
+    }
+    // A jump within the page (the skip link `#main`) is the browser's job.
+    if !url.hash().is_empty() && url.pathname() == location.pathname().ok()? {
         return None;
     }
     Some((url.pathname(), url.search()))

@@ -23,6 +23,8 @@ pub enum IdbError {
     Unavailable(String),
     /// The disk quota for this site is used up.
     QuotaExceeded,
+    /// Stored records exist but could not be read.
+    Unreadable(String),
     /// Any other failure, with the browser's message.
     Failed(String),
 }
@@ -32,6 +34,7 @@ impl fmt::Display for IdbError {
         match self {
             IdbError::Unavailable(e) => write!(f, "IndexedDB unavailable: {e}"),
             IdbError::QuotaExceeded => write!(f, "storage quota exceeded"),
+            IdbError::Unreadable(e) => write!(f, "stored records could not be read: {e}"),
             IdbError::Failed(e) => write!(f, "IndexedDB failed: {e}"),
         }
     }

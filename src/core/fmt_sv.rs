@@ -157,6 +157,10 @@ pub enum NumberError {
     TooPrecise,
     /// Above the allowed maximum (100 % or [`MAX_COUNT`]).
     TooLarge,
+    /// A count written with a point or comma before three digits (`1.000`,
+    /// `1,000`): a thousands separator in English or Excel, but a decimal
+    /// mark in Swedish, so the number is ambiguous and refused.
+    AmbiguousThousands,
 }
 
 impl fmt::Display for NumberError {
@@ -167,18 +171,41 @@ impl fmt::Display for NumberError {
             NumberError::Negative => "negative",
             NumberError::TooPrecise => "too many decimals",
             NumberError::TooLarge => "too large",
+            NumberError::AmbiguousThousands => "point or comma before three digits",
         })
     }
 }
 
 impl std::error::Error for NumberError {}
 
+/// Whether spaces in a number only separate groups of three digits
+/// (`1 234 567`, not `12 34`).
+fn grouped_in_threes(text: &str) -> bool {
+    let integer_part = text.split([',', '.']).next().unwrap_or("");
+    let mut groups = integer_part.split([' ', NBSP, '\u{202f}']);
+    let first_ok = groups.next().is_some_and(|g| {
+        let digits = g.trim_start_matches(['-', MINUS, '+']);
+        !digits.is_empty() && digits.len() <= 3 || groups.clone().next().is_none()
+    });
+    first_ok && groups.all(|g| g.len() == 3)
+}
+
 /// Splits typed text into sign, whole digits and at most one decimal part,
-/// ignoring spaces between digit groups and a trailing `%`.
+/// allowing spaces between groups of three digits and one trailing `%`.
 fn decimal_parts(text: &str) -> Result<(bool, String, String), NumberError> {
-    let cleaned: String = text
-        .trim()
-        .trim_end_matches('%')
+    let trimmed = text.trim();
+    let trimmed = trimmed
+        .strip_suffix('%')
+        .map(str::trim_end)
+        .unwrap_or(trimmed);
+    if !grouped_in_threes(trimmed) {
+        return Err(if trimmed.is_empty() {
+            NumberError::Empty
+        } else {
+            NumberError::NotANumber
+        });
+    }
+    let cleaned: String = trimmed
         .chars()
         .filter(|c| !matches!(*c, ' ' | NBSP | '\u{202f}'))
         .collect();
@@ -214,6 +241,9 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
     };
     if negative && (n > 0 || frac.bytes().any(|b| b != b'0')) {
         return Err(NumberError::Negative);
+    }
+    if frac.len() == 3 && !whole.is_empty() {
+        return Err(NumberError::AmbiguousThousands);
     }
     if frac.bytes().any(|b| b != b'0') {
         return Err(NumberError::TooPrecise);
@@ -324,6 +354,11 @@ mod tests {
             Err(NumberError::TooLarge)
         );
         assert_eq!(parse_count("100000001"), Err(NumberError::TooLarge));
+        assert_eq!(parse_count("1.000"), Err(NumberError::AmbiguousThousands));
+        assert_eq!(parse_count("1,000"), Err(NumberError::AmbiguousThousands));
+        assert_eq!(parse_count("12 34"), Err(NumberError::NotANumber));
+        assert_eq!(parse_count("1 234 567"), Ok(1_234_567));
+        assert_eq!(parse_count("12%%"), Err(NumberError::NotANumber));
     }
 
     #[test]
@@ -342,5 +377,7 @@ mod tests {
         assert_eq!(parse_percent("%"), Err(NumberError::Empty));
         assert_eq!(parse_percent(",5"), t(5));
         assert_eq!(parse_percent("5,"), Err(NumberError::NotANumber));
+        assert_eq!(parse_percent("15%%"), Err(NumberError::NotANumber));
+        assert_eq!(parse_percent("15 %"), t(150));
     }
 }

@@ -245,8 +245,8 @@ pub fn goal_rows(ws: &Workspace, period: &Period, focus: &Focus) -> Vec<GoalRow>
     order::sort_by_key(&mut rows, |r| {
         (
             scope_rank(&r.target.scope),
-            order::fold_case(ws.scope_name(&r.target.scope).unwrap_or("")),
-            order::fold_case(&r.indicator.name),
+            order::sort_key(ws.scope_name(&r.target.scope).unwrap_or("")),
+            order::sort_key(&r.indicator.name),
             r.target.breakdown.clone(),
             r.target.period,
         )
@@ -267,6 +267,21 @@ pub struct OutcomeGroup {
     pub total: Option<Outcome>,
     /// Reported slices (by municipality, gender, …), in breakdown order.
     pub slices: Vec<Outcome>,
+}
+
+impl OutcomeGroup {
+    /// The group's notes without repeats, the total's first: slices
+    /// reported together usually share their source.
+    pub fn notes(&self) -> Vec<&str> {
+        let mut notes: Vec<&str> = Vec::new();
+        for o in self.total.iter().chain(self.slices.iter()) {
+            let n = o.note.trim();
+            if !n.is_empty() && !notes.contains(&n) {
+                notes.push(n);
+            }
+        }
+        notes
+    }
 }
 
 /// Outcomes in focus overlapping `period` that no target on the board uses:
@@ -325,8 +340,8 @@ pub fn group_outcomes(ws: &Workspace, outcomes: Vec<&Outcome>) -> Vec<OutcomeGro
     order::sort_by_key(&mut groups, |g| {
         (
             scope_rank(&g.scope),
-            order::fold_case(ws.scope_name(&g.scope).unwrap_or("")),
-            order::fold_case(&g.indicator.name),
+            order::sort_key(ws.scope_name(&g.scope).unwrap_or("")),
+            order::sort_key(&g.indicator.name),
             g.period,
         )
     });
@@ -479,6 +494,19 @@ mod tests {
         assert_eq!(Focus::parse(&f.code()), f);
         assert_eq!(Focus::parse("all"), Focus::All);
         assert_eq!(Focus::parse("<bad>"), Focus::All);
+    }
+
+    #[test]
+    fn a_groups_notes_are_listed_once_each() {
+        let ws = crate::core::demo::workspace();
+        let groups = untargeted_outcomes(&ws, &Period::year(2017).unwrap(), &Focus::All);
+        let shares = groups
+            .iter()
+            .find(|g| g.indicator.name == "Fördelning av nya deltagare")
+            .unwrap();
+        let notes = shares.notes();
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes.iter().any(|n| n.starts_with("Motsvarar 102")));
     }
 
     #[test]

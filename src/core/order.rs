@@ -86,6 +86,24 @@ pub fn fold_case(text: &str) -> String {
         .collect()
 }
 
+/// A key that sorts text in Swedish alphabetical order, ignoring case:
+/// å, ä and ö come after z (in that order), é sorts as e and ü as y, as in
+/// Swedish dictionaries; Danish and Norwegian æ and ø sort with ä and ö.
+pub fn sort_key(text: &str) -> String {
+    fold_case(text)
+        .chars()
+        .map(|c| match c {
+            'å' => '{',
+            'ä' | 'æ' => '|',
+            'ö' | 'ø' => '}',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' => 'y',
+            'á' | 'à' | 'â' => 'a',
+            other => other,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +127,30 @@ mod tests {
         let mut back = v.clone();
         back.sort_unstable();
         assert_eq!(back, (0..50).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn names_sort_in_swedish_order() {
+        let mut names = vec![
+            "Örebro",
+            "Ängelholm",
+            "Åre",
+            "Zinkgruvan",
+            "ankarsrum",
+            "Émile",
+        ];
+        sort_by_key(&mut names, |n| sort_key(n));
+        assert_eq!(
+            names,
+            [
+                "ankarsrum",
+                "Émile",
+                "Zinkgruvan",
+                "Åre",
+                "Ängelholm",
+                "Örebro"
+            ]
+        );
     }
 
     #[test]

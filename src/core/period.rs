@@ -166,18 +166,30 @@ impl Period {
         })
     }
 
-    /// Any range of whole days, both ends included.
+    /// Any range of whole days, both ends included. A range that is exactly
+    /// a calendar year, half-year, quarter or month becomes that period, so
+    /// one span of days always has one identity (a target for
+    /// 2018-01-01..2018-12-31 is a target for 2018).
     pub fn range(start: NaiveDate, end: NaiveDate) -> Result<Period, PeriodError> {
         check_date(start)?;
         check_date(end)?;
         if end < start {
             return Err(PeriodError::EndBeforeStart);
         }
-        Ok(Period {
+        let calendar = [
+            PeriodKind::Year,
+            PeriodKind::Half,
+            PeriodKind::Quarter,
+            PeriodKind::Month,
+        ]
+        .into_iter()
+        .filter_map(|kind| Period::same_kind_containing(kind, start).ok())
+        .find(|p| p.start == start && p.end == end);
+        Ok(calendar.unwrap_or(Period {
             kind: PeriodKind::Range,
             start,
             end,
-        })
+        }))
     }
 
     /// Which kind of period this is.
@@ -398,6 +410,35 @@ mod tests {
         assert_eq!(feb.end(), d(2016, 2, 29));
         assert_eq!(Period::year(2017).unwrap().days(), 365);
         assert_eq!(h1.days(), 181);
+    }
+
+    #[test]
+    fn a_range_covering_a_calendar_period_is_that_period() {
+        assert_eq!(
+            Period::range(d(2018, 1, 1), d(2018, 12, 31)),
+            Period::year(2018)
+        );
+        assert_eq!(
+            Period::range(d(2018, 7, 1), d(2018, 12, 31)),
+            Period::half(2018, 2)
+        );
+        assert_eq!(
+            Period::range(d(2016, 2, 1), d(2016, 2, 29)),
+            Period::month(2016, 2)
+        );
+        assert_eq!(
+            Period::range(d(2018, 1, 2), d(2018, 12, 31))
+                .unwrap()
+                .kind(),
+            PeriodKind::Range
+        );
+        assert_eq!(
+            "2018-01-01..2018-12-31"
+                .parse::<Period>()
+                .unwrap()
+                .to_string(),
+            "2018"
+        );
     }
 
     #[test]

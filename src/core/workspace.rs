@@ -85,7 +85,7 @@ pub struct Workspace {
 }
 
 fn by_name<'a, T: 'a>(mut items: Vec<&'a T>, name: impl Fn(&T) -> &str) -> Vec<&'a T> {
-    order::sort_by_key(&mut items, |r| order::fold_case(name(r)));
+    order::sort_by_key(&mut items, |r| order::sort_key(name(r)));
     items
 }
 

@@ -5,28 +5,41 @@ use super::components::layout::{Banners, Header};
 use super::router::{start_router, RouteView};
 use super::state::{tr, AppState};
 use crate::browser::clock::Clock;
-use crate::browser::idb::RecordDb;
+use crate::browser::idb::{IdbError, RecordDb};
 use crate::browser::settings::device_id;
 use crate::core::stored;
 use crate::core::workspace::Workspace;
 use leptos::prelude::*;
 
-/// Opens storage and reads everything; without IndexedDB the app still runs
-/// on an empty, unsaved workspace (and says so).
+/// Opens storage and reads everything. Without IndexedDB, or when what is
+/// stored cannot be read, the app still runs on an empty workspace that is
+/// never saved (and says so), so nothing stored is ever overwritten.
 async fn load() -> AppState {
     let device = device_id();
-    match RecordDb::open().await {
-        Ok(db) => {
-            let texts = db.load_all().await.unwrap_or_default();
+    let fresh_clock = |seen| Clock::new(device.clone(), seen);
+    let db = match RecordDb::open().await {
+        Ok(db) => db,
+        Err(e) => {
+            return AppState::new(
+                Workspace::default(),
+                Err(e),
+                fresh_clock(Default::default()),
+                0,
+            )
+        }
+    };
+    match db.load_all().await {
+        Ok(texts) => {
             let loaded = stored::decode_all(texts);
             let ws = Workspace::from_records(loaded.records);
-            let clock = Clock::new(device, ws.max_hlc());
-            AppState::new(ws, Some(db), clock, loaded.skipped.len())
+            let clock = fresh_clock(ws.max_hlc());
+            AppState::new(ws, Ok(db), clock, loaded.skipped.len())
         }
-        Err(_) => AppState::new(
+        // Stored data exists but cannot be read: never write over it.
+        Err(e) => AppState::new(
             Workspace::default(),
-            None,
-            Clock::new(device, Default::default()),
+            Err(IdbError::Unreadable(e.to_string())),
+            fresh_clock(Default::default()),
             0,
         ),
     }

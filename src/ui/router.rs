@@ -32,12 +32,15 @@ impl Nav {
         self.route.get()
     }
 
-    /// Goes to a page, as following a link does.
-    pub fn go(&self, route: Route) {
-        if history::push(&route.href()) {
+    /// Goes to a page, as following a link does; `false` when the browser
+    /// refused to change the address (then nothing changed).
+    pub fn go(&self, route: Route) -> bool {
+        let pushed = history::push(&route.href());
+        if pushed {
             self.route.set(route);
             history::after_navigation();
         }
+        pushed
     }
 
     /// Changes the address without a new history step (board filters).
@@ -66,9 +69,13 @@ pub fn start_router() -> Nav {
         nav.route.set(Route::parse(&path, &query));
     });
     let _ = window_event_listener(ev::click, move |event| {
+        // Only a link the router can show replaces the page load; if the
+        // address bar refuses the change, the browser follows the link.
         if let Some((path, query)) = history::in_app_link(&event) {
-            event.prevent_default();
-            nav.go(Route::parse(&path, &query));
+            let route = Route::parse(&path, &query);
+            if route != Route::NotFound && nav.go(route) {
+                event.prevent_default();
+            }
         }
     });
     nav

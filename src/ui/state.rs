@@ -36,17 +36,26 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// State over loaded data; `db` is `None` when IndexedDB is unavailable
-    /// (then changes live only until the tab closes).
-    pub fn new(ws: Workspace, db: Option<RecordDb>, clock: Clock, skipped: usize) -> AppState {
+    /// State over loaded data; `db` is the error when IndexedDB is
+    /// unavailable or unreadable (then changes live only until the tab
+    /// closes, and the banner says so).
+    pub fn new(
+        ws: Workspace,
+        db: Result<RecordDb, IdbError>,
+        clock: Clock,
+        skipped: usize,
+    ) -> AppState {
         let lang = settings::get(Key::Language)
             .map(|c| Lang::from_code(&c))
             .unwrap_or_default();
-        let unavailable = db.is_none().then(|| IdbError::Unavailable(String::new()));
+        let (db, problem) = match db {
+            Ok(db) => (Some(db), None),
+            Err(e) => (None, Some(e)),
+        };
         AppState {
             ws: RwSignal::new(ws),
             lang: RwSignal::new(lang),
-            storage_error: RwSignal::new(unavailable),
+            storage_error: RwSignal::new(problem),
             skipped_records: RwSignal::new(skipped),
             notice: RwSignal::new(None),
             db: StoredValue::new_local(db.map(Rc::new)),
@@ -118,6 +127,7 @@ impl AppState {
         match e {
             IdbError::QuotaExceeded => t.storage_quota.into(),
             IdbError::Unavailable(_) => t.storage_unavailable.into(),
+            IdbError::Unreadable(_) => t.storage_unreadable.into(),
             _ => t.storage_failed.into(),
         }
     }

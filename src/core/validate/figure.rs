@@ -211,6 +211,7 @@ fn common(
 /// the same indicator, scope, period and slice.
 pub fn build_target(draft: &FigureDraft, ws: &Workspace, meta: Meta) -> Result<Target, FormErrors> {
     let mut errors = FormErrors::default();
+    super::still_live(&ws.targets, &meta.id, &mut errors);
     let checked = common(draft, ws, &mut errors);
     let note = errors.check(Field::Note, free_text(&draft.note));
     if let Some((key, _)) = &checked {
@@ -244,6 +245,7 @@ pub fn build_outcome(
     meta: Meta,
 ) -> Result<Outcome, FormErrors> {
     let mut errors = FormErrors::default();
+    super::still_live(&ws.outcomes, &meta.id, &mut errors);
     let checked = common(draft, ws, &mut errors);
     let note = errors.check(Field::Note, free_text(&draft.note));
     let reported_on = errors.check(Field::ReportedOn, optional_date(&draft.reported_on));

@@ -83,6 +83,7 @@ pub fn build_indicator(
     meta: Meta,
 ) -> Result<Indicator, FormErrors> {
     let mut errors = FormErrors::default();
+    super::still_live(&ws.indicators, &meta.id, &mut errors);
     let name = errors.check(Field::Name, required_name(&draft.name));
     if let Some(n) = &name {
         let others = ws.indicators.live().map(|i| (&i.meta.id, i.name.as_str()));

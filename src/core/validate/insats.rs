@@ -114,6 +114,7 @@ fn contact(index: usize, d: &ContactDraft, errors: &mut FormErrors) -> Option<Co
 /// with plausible e-mail addresses.
 pub fn build_insats(draft: &InsatsDraft, ws: &Workspace, meta: Meta) -> Result<Insats, FormErrors> {
     let mut errors = FormErrors::default();
+    super::still_live(&ws.insatser, &meta.id, &mut errors);
     let name = errors.check(Field::Name, required_name(&draft.name));
     if let Some(n) = &name {
         let others = ws.insatser.live().map(|i| (&i.meta.id, i.name.as_str()));
@@ -122,7 +123,7 @@ pub fn build_insats(draft: &InsatsDraft, ws: &Workspace, meta: Meta) -> Result<I
         }
     }
     let description = errors.check(Field::Description, free_text(&draft.description));
-    let provider = errors.check(Field::Description, short_text(&draft.provider));
+    let provider = errors.check(Field::Provider, short_text(&draft.provider));
     let mut municipalities = Vec::new();
     for text in &draft.municipalities {
         match RecordId::parse(text)

@@ -35,8 +35,14 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Field {
+    /// The form as a whole (problems no single field causes).
+    Form,
     /// A name.
     Name,
+    /// An insats's provider.
+    Provider,
+    /// A project's funder.
+    Funder,
     /// A description or definition.
     Description,
     /// A start date.
@@ -98,6 +104,11 @@ pub enum Problem {
     NegativeCount,
     /// A count with decimals.
     NotWhole,
+    /// A count with a point or comma before three digits (`1.000`).
+    AmbiguousThousands,
+    /// The record being edited was deleted meanwhile (in another tab or
+    /// by a cascade); saving would bring it back.
+    RecordDeleted,
     /// A count above the maximum.
     CountTooLarge,
     /// A percentage below 0 or above 100.
@@ -196,6 +207,18 @@ impl fmt::Display for FormErrors {
 
 impl std::error::Error for FormErrors {}
 
+/// Refuses to save an edit of a record that has been deleted since the form
+/// was opened: storing it would bring the record back.
+pub fn still_live<T: crate::core::model::Entity>(
+    table: &crate::core::workspace::Table<T>,
+    id: &crate::core::ids::RecordId,
+    errors: &mut FormErrors,
+) {
+    if table.get_any(id).is_some() && table.get(id).is_none() {
+        errors.push(Field::Form, Problem::RecordDeleted);
+    }
+}
+
 /// A required single-line name: trimmed, non-empty, not too long.
 pub fn required_name(text: &str) -> Result<String, Problem> {
     let t = text.trim();
@@ -241,6 +264,7 @@ pub fn count(text: &str) -> Result<Count, Problem> {
         Err(NumberError::Empty) => Err(Problem::Required),
         Err(NumberError::Negative) => Err(Problem::NegativeCount),
         Err(NumberError::TooPrecise) => Err(Problem::NotWhole),
+        Err(NumberError::AmbiguousThousands) => Err(Problem::AmbiguousThousands),
         Err(NumberError::TooLarge) => Err(Problem::CountTooLarge),
         Err(_) => Err(Problem::NotANumber),
     }
@@ -333,6 +357,7 @@ mod tests {
         assert_eq!(count(""), Err(Problem::Required));
         assert_eq!(optional_count(""), Ok(None));
         assert_eq!(count("1 000 000 000"), Err(Problem::CountTooLarge));
+        assert_eq!(count("1.000"), Err(Problem::AmbiguousThousands));
     }
 
     #[test]

@@ -63,6 +63,7 @@ pub fn build_municipality(
     meta: Meta,
 ) -> Result<Municipality, FormErrors> {
     let mut errors = FormErrors::default();
+    super::still_live(&ws.municipalities, &meta.id, &mut errors);
     let existing = ws
         .municipalities
         .live()
@@ -74,6 +75,7 @@ pub fn build_municipality(
 /// Validates a partner authority: a unique name and a kind.
 pub fn build_partner(draft: &NameDraft, ws: &Workspace, meta: Meta) -> Result<Partner, FormErrors> {
     let mut errors = FormErrors::default();
+    super::still_live(&ws.partners, &meta.id, &mut errors);
     let existing = ws.partners.live().map(|p| (&p.meta.id, p.name.as_str()));
     let name = unique_name(draft, &meta.id, existing, &mut errors);
     errors.into_result(|| {
@@ -112,6 +114,29 @@ mod tests {
             meta("m1"),
         );
         assert_eq!(r.unwrap_err().at(Field::Name), Some(&Problem::Required));
+    }
+
+    #[test]
+    fn saving_an_edit_of_a_deleted_record_is_refused() {
+        let mut gone = meta("m1");
+        gone.deleted = true;
+        gone.stamp.hlc.millis = 5;
+        let mut ws = ws_with_municipality("m1", "Tyresö");
+        ws.put(crate::core::model::Record::Municipality(
+            crate::core::model::Municipality {
+                meta: gone,
+                name: "Tyresö".into(),
+            },
+        ));
+        let draft = NameDraft {
+            name: "Tyresö kommun".into(),
+            ..Default::default()
+        };
+        let r = build_municipality(&draft, &ws, meta("m1"));
+        assert_eq!(
+            r.unwrap_err().at(Field::Form),
+            Some(&Problem::RecordDeleted)
+        );
     }
 
     #[test]

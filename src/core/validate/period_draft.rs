@@ -30,6 +30,32 @@ impl PeriodDraft {
         }
     }
 
+    /// The draft switched to another kind of period, keeping its place in
+    /// time: the half, quarter or month containing the current period's
+    /// start (or the same year and part 1 when the draft does not parse).
+    pub fn with_kind(&self, kind: PeriodKind) -> PeriodDraft {
+        let current = self.parse(&mut FormErrors::default());
+        let moved = current.and_then(|p| Period::same_kind_containing(kind, p.start()).ok());
+        match (moved, kind) {
+            (Some(p), PeriodKind::Range) => {
+                let mut d = PeriodDraft::from_period(&p);
+                // Keep the whole previous period as the range, not one day.
+                if let Some(c) = current {
+                    d.start = crate::core::period::iso_date(c.start());
+                    d.end = crate::core::period::iso_date(c.end());
+                }
+                d.kind = PeriodKind::Range;
+                d
+            }
+            (Some(p), _) => PeriodDraft::from_period(&p),
+            (None, _) => PeriodDraft {
+                kind,
+                part: "1".into(),
+                ..self.clone()
+            },
+        }
+    }
+
     /// Checks the draft; errors go to [`Field::Period`], [`Field::Start`] or
     /// [`Field::End`].
     pub fn parse(&self, errors: &mut FormErrors) -> Option<Period> {
@@ -135,6 +161,46 @@ mod tests {
             assert_eq!(draft(kind, year, part, "", "").parse(&mut e), None);
             assert_eq!(e.at(Field::Period), Some(&problem));
         }
+    }
+
+    #[test]
+    fn switching_kind_keeps_the_place_in_time() {
+        let sept = PeriodDraft::from_period(&"2017-09".parse().unwrap());
+        let mut e = FormErrors::default();
+        assert_eq!(
+            sept.with_kind(PeriodKind::Half)
+                .parse(&mut e)
+                .map(|p| p.to_string()),
+            Some("2017-H2".into())
+        );
+        assert_eq!(
+            sept.with_kind(PeriodKind::Quarter)
+                .parse(&mut e)
+                .map(|p| p.to_string()),
+            Some("2017-Q3".into())
+        );
+        let year = PeriodDraft::from_period(&Period::year(2018).unwrap());
+        assert_eq!(
+            year.with_kind(PeriodKind::Month)
+                .parse(&mut e)
+                .map(|p| p.to_string()),
+            Some("2018-01".into())
+        );
+        let range = year.with_kind(PeriodKind::Range);
+        assert_eq!(
+            (range.kind, range.start.as_str(), range.end.as_str()),
+            (PeriodKind::Range, "2018-01-01", "2018-12-31")
+        );
+        let h2 = PeriodDraft::from_period(&Period::half(2018, 2).unwrap());
+        assert_eq!(
+            h2.with_kind(PeriodKind::Year)
+                .parse(&mut e)
+                .map(|p| p.to_string()),
+            Some("2018".into())
+        );
+        let broken = draft(PeriodKind::Year, "20x8", "", "", "");
+        assert_eq!(broken.with_kind(PeriodKind::Half).part, "1");
+        assert!(e.is_empty());
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub fn build_project(
     meta: Meta,
 ) -> Result<Project, FormErrors> {
     let mut errors = FormErrors::default();
+    super::still_live(&ws.projects, &meta.id, &mut errors);
     let name = errors.check(Field::Name, required_name(&draft.name));
     if let Some(n) = &name {
         let others = ws.projects.live().map(|p| (&p.meta.id, p.name.as_str()));
@@ -122,7 +123,7 @@ pub fn build_project(
             Some(id) => Some(Some(id)),
         },
     };
-    let funder = errors.check(Field::Description, short_text(&draft.funder));
+    let funder = errors.check(Field::Funder, short_text(&draft.funder));
     let funder_share = errors.check(Field::FunderShare, optional_percent(&draft.funder_share));
     errors.into_result(|| {
         Some(Project {

@@ -20,6 +20,14 @@ pub fn DeleteButton(
     let failure = RwSignal::new(None::<String>);
     let id_for_plan = id.clone();
     let title_id = format!("confirm-title-{id}");
+    // The question takes the keyboard focus when it opens, so keyboard and
+    // screen-reader users land on it.
+    let confirm_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = confirm_button.get() {
+            let _ = button.focus();
+        }
+    });
     let plan = Memo::new(move |_| app.ws.with(|w| plan_delete(w, &id_for_plan)));
     let confirm = move |_| {
         let Some(p) = plan.get_untracked() else {
@@ -53,7 +61,14 @@ pub fn DeleteButton(
                     </p>
                     <p class="hint">{tr(|t| t.deleted_note)}</p>
                     {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}
-                    <button type="button" class="danger" data-testid="confirm-delete-yes" disabled=move || busy.get() on:click=confirm>
+                    <button
+                        type="button"
+                        class="danger"
+                        data-testid="confirm-delete-yes"
+                        node_ref=confirm_button
+                        disabled=move || busy.get()
+                        on:click=confirm
+                    >
                         {tr(|t| t.delete_confirm)}
                     </button>
                     <button type="button" on:click=move |_| asking.set(false)>{tr(|t| t.cancel)}</button>

@@ -130,6 +130,19 @@ pub fn SelectField(
 ) -> impl IntoView {
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
     let error_id = format!("{id}-error");
+    // The select can only show one of its options: a value that is not among
+    // them (options changed, or a stale value) becomes the first option, so
+    // what is shown is always what will be saved.
+    Effect::new(move |_| {
+        choices.with(|cs| {
+            let current = value.get_untracked();
+            if !cs.iter().any(|c| c.value == current) {
+                if let Some(first) = cs.first() {
+                    value.set(first.value.clone());
+                }
+            }
+        })
+    });
     view! {
         <div class="field" class:has-error=move || error.with(Option::is_some)>
             <label for=id.clone()>{move || label.get()}</label>
@@ -189,6 +202,10 @@ pub fn FormSummary(
     view! {
         <div role="alert" class="form-summary" data-testid="form-summary">
             {move || (!errors.with(FormErrors::is_empty)).then(|| view! { <p>{app.t().form_has_errors}</p> })}
+            {move || {
+                errors.with(|e| e.at(Field::Form).map(|p| messages::problem(app.t(), p)))
+                    .map(|m| view! { <p>{m}</p> })
+            }}
             {move || extra.get().map(|e| view! { <p>{e}</p> })}
         </div>
     }

@@ -57,7 +57,14 @@ pub fn Banners() -> impl IntoView {
             {move || app.notice.get().map(|n| view! {
                 <p class="banner banner-notice" data-testid="notice">
                     {n}
-                    <button type="button" class="link-button" on:click=move |_| app.notice.set(None)>"×"</button>
+                    <button
+                        type="button"
+                        class="link-button"
+                        aria-label=tr(|t| t.close)
+                        on:click=move |_| app.notice.set(None)
+                    >
+                        "×"
+                    </button>
                 </p>
             })}
         </div>

@@ -62,8 +62,18 @@ pub fn PeriodPicker(
             start: start.get(),
             end: end.get(),
         };
-        if first_run_done.is_some() && draft.get_untracked() != next {
-            draft.set(next);
+        if first_run_done.is_some() {
+            let current = draft.get_untracked();
+            // A new kind moves to the period of that kind around the current
+            // one (September → second half-year), so the part always fits.
+            let next = if next.kind == current.kind {
+                next
+            } else {
+                current.with_kind(next.kind)
+            };
+            if current != next {
+                draft.set(next);
+            }
         }
     });
     // A draft changed from outside (the URL, a reset) updates the fields.

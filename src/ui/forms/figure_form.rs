@@ -125,6 +125,25 @@ pub fn FigureForm(
         }
         v
     });
+    // A new breakdown starts with no slice chosen, and an indicator that
+    // does not allow the chosen breakdown falls back to the total.
+    Effect::new(move |first_run_done: Option<()>| {
+        dimension.track();
+        if first_run_done.is_some() {
+            slice.set(String::new());
+        }
+    });
+    Effect::new(move |_| {
+        let allowed = chosen_indicator.with(|i| {
+            let d = dimension_from_code(&dimension.get_untracked());
+            d.is_none()
+                || i.as_ref()
+                    .is_some_and(|i| d.is_some_and(|d| i.dimensions.contains(&d)))
+        });
+        if !allowed {
+            dimension.set(String::new());
+        }
+    });
     let value_hint = Signal::derive(move || {
         let t = app.t();
         match chosen_indicator.get().map(|i| i.unit) {
@@ -182,12 +201,12 @@ pub fn FigureForm(
             <SelectField id=format!("{prefix}-indicator") label=tr(|t| t.col_indicator) value=indicator choices=indicator_choices error=field_error(errors, Field::Indicator) />
             <SelectField id=format!("{prefix}-scope") label=tr(|t| t.scope_label) value=scope choices=scope_choices error=field_error(errors, Field::Scope) />
             <PeriodPicker id=format!("{prefix}-period") draft=period errors=errors />
-            <SelectField id=format!("{prefix}-dimension") label=tr(|t| t.breakdown_label) value=dimension choices=dimension_choices error=field_error(errors, Field::Breakdown) />
+            <SelectField id=format!("{prefix}-dimension") label=tr(|t| t.breakdown_label) value=dimension choices=dimension_choices />
             <Show when=move || has_slice() && !is_provider()>
-                <SelectField id=format!("{prefix}-slice") label=tr(|t| t.slice_label) value=slice choices=slice_choices />
+                <SelectField id=format!("{prefix}-slice") label=tr(|t| t.slice_label) value=slice choices=slice_choices error=field_error(errors, Field::Breakdown) />
             </Show>
             <Show when=is_provider>
-                <TextField id=format!("{prefix}-provider") label=tr(|t| t.provider) value=slice />
+                <TextField id=format!("{prefix}-provider") label=tr(|t| t.provider) value=slice error=field_error(errors, Field::Breakdown) />
             </Show>
             <TextField id=format!("{prefix}-value") label=tr(|t| t.value_label) value=value inputmode="decimal" hint=value_hint error=field_error(errors, Field::Value) required=true />
             {(kind == FigureKind::Outcome).then(|| view! {

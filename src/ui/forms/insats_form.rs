@@ -40,6 +40,7 @@ fn ContactRow(
         }
     };
     let email_error = field_error(errors, Field::ContactEmail(index));
+    let row_error = field_error(errors, Field::Contact(index));
     let id = move |f: &str| format!("contact-{index}-{f}");
     view! {
         <fieldset class="contact-row">
@@ -57,6 +58,7 @@ fn ContactRow(
                     prop:value=get(|c| c.email.clone()) on:input=set(|c, v| c.email = v) />
                 <ErrorText id=id("email-error") error=email_error />
             </div>
+            <ErrorText id=id("error") error=row_error />
             <button type="button" class="link-button" on:click=move |_| contacts.update(|c| { if index < c.len() { c.remove(index); } })>
                 {tr(|t| t.remove_contact)}
             </button>
@@ -179,7 +181,7 @@ pub fn InsatsForm(
                 </For>
                 <ErrorText id="insats-municipalities-error" error=field_error(errors, Field::Municipalities) />
             </fieldset>
-            <TextField id="insats-provider" label=tr(|t| t.provider) value=provider />
+            <TextField id="insats-provider" label=tr(|t| t.provider) value=provider error=field_error(errors, Field::Provider) />
             <SelectField id="insats-project" label=tr(|t| t.project_label) value=project choices=project_choices error=field_error(errors, Field::Project) />
             <div class="field-row">
                 <TextField id="insats-start" label=tr(|t| t.start_date) value=start input_type="date" error=field_error(errors, Field::Start) />

@@ -81,7 +81,7 @@ pub fn ProjectForm(
             </div>
             <SelectField id="project-parent" label=tr(|t| t.parent_project) value=parent choices=parent_choices error=field_error(errors, Field::Parent) />
             <div class="field-row">
-                <TextField id="project-funder" label=tr(|t| t.funder) value=funder />
+                <TextField id="project-funder" label=tr(|t| t.funder) value=funder error=field_error(errors, Field::Funder) />
                 <TextField id="project-share" label=tr(|t| t.funder_share) value=share inputmode="decimal" error=field_error(errors, Field::FunderShare) />
             </div>
             <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />

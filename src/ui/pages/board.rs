@@ -284,8 +284,8 @@ fn Untargeted(groups: Memo<Vec<OutcomeGroup>>) -> impl IntoView {
                         let slices = g.slices.iter().filter_map(|o| {
                             o.breakdown.as_ref().map(|b| format!("{} {}", slice_name(w, t, b), fmt_sv::value(o.value)))
                         }).collect::<Vec<_>>().join(" · ");
-                        let note = g.total.as_ref().map(|o| o.note.clone()).filter(|n| !n.is_empty())
-                            .or_else(|| g.slices.iter().map(|o| o.note.clone()).find(|n| n.starts_with("Motsvarar")));
+                        let notes = g.notes().join(" · ");
+                        let note = (!notes.is_empty()).then_some(notes);
                         let href = format!("/indikatorer/{}", g.indicator.meta.id);
                         let name = g.indicator.name.clone();
                         let scope_label = scope_name(w, t, &g.scope);

@@ -65,12 +65,16 @@ pub fn IndicatorsPage() -> impl IntoView {
 #[component]
 pub fn IndicatorPage(id: RecordId) -> impl IntoView {
     let app = use_app();
-    let indicator = Memo::new(move |_| app.ws.with(|w| w.indicators.get(&id).cloned()));
-    view! {
-        {move || match indicator.get() {
-            None => view! { <RecordMissing /> }.into_any(),
-            Some(i) => view! { <IndicatorView indicator=i /> }.into_any(),
-        }}
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| app.ws.with(|w| w.indicators.get(&id).is_some()))
+    };
+    move || {
+        if exists.get() {
+            view! { <IndicatorView id=id.clone() /> }.into_any()
+        } else {
+            view! { <RecordMissing /> }.into_any()
+        }
     }
 }
 
@@ -82,14 +86,14 @@ enum Editing {
     Outcome(Outcome),
 }
 
+/// The page body; only the heading and facts follow edits of the
+/// indicator, so an open target or outcome form keeps what is typed in it.
 #[component]
-fn IndicatorView(indicator: Indicator) -> impl IntoView {
+fn IndicatorView(id: RecordId) -> impl IntoView {
     let app = use_app();
-    let nav = use_nav();
-    let editing_indicator = RwSignal::new(false);
     let editing = RwSignal::new(None::<Editing>);
-    let id = indicator.meta.id.clone();
-    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
+    let (id0, id1, id2, id3) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let indicator = Memo::new(move |_| app.ws.with(|w| w.indicators.get(&id0).cloned()));
     let targets = Memo::new(move |_| {
         app.ws
             .with(|w| w.targets_of(&id1).into_iter().cloned().collect::<Vec<_>>())
@@ -98,12 +102,6 @@ fn IndicatorView(indicator: Indicator) -> impl IntoView {
         app.ws
             .with(|w| w.outcomes_of(&id2).into_iter().cloned().collect::<Vec<_>>())
     });
-    let i = indicator.clone();
-    let for_form = indicator.clone();
-    let unit = i.unit;
-    let direction = i.direction;
-    let dims = i.dimensions.clone();
-    let on_deleted = Callback::new(move |()| nav.go(Route::Indicators));
     let form = move || {
         editing.get().map(|e| {
             let done = Callback::new(move |_| editing.set(None));
@@ -117,6 +115,35 @@ fn IndicatorView(indicator: Indicator) -> impl IntoView {
             }
         })
     };
+    view! {
+        {move || indicator.get().map(|i| view! { <IndicatorHead indicator=i /> })}
+        <div class="actions">
+            <button type="button" data-testid="add-target" on:click=move |_| editing.set(Some(Editing::New(FigureKind::Target)))>{tr(|t| t.add_target)}</button>
+            <button type="button" data-testid="add-outcome" on:click=move |_| editing.set(Some(Editing::New(FigureKind::Outcome)))>{tr(|t| t.add_outcome)}</button>
+        </div>
+        {form}
+        <h2>{tr(|t| t.targets_title)}</h2>
+        <FigureRows rows=Signal::derive(move || targets.get().into_iter().map(FigureRow::Target).collect()) editing=editing />
+        <h2>{tr(|t| t.outcomes_title)}</h2>
+        <FigureRows rows=Signal::derive(move || outcomes.get().into_iter().map(FigureRow::Outcome).collect()) editing=editing />
+    }
+}
+
+/// The indicator's name, facts, and its edit and delete controls.
+#[component]
+fn IndicatorHead(indicator: Indicator) -> impl IntoView {
+    let app = use_app();
+    let nav = use_nav();
+    let editing_indicator = RwSignal::new(false);
+    let i = indicator.clone();
+    let for_form = indicator.clone();
+    let unit = i.unit;
+    let direction = i.direction;
+    let dims = i.dimensions.clone();
+    let id = indicator.meta.id.clone();
+    let on_deleted = Callback::new(move |()| {
+        nav.go(Route::Indicators);
+    });
     view! {
         <h1 data-testid="page-title">{indicator.name.clone()}</h1>
         <Show when=move || !editing_indicator.get() fallback={
@@ -142,15 +169,6 @@ fn IndicatorView(indicator: Indicator) -> impl IntoView {
                 <DeleteButton id=id.clone() name=indicator.name.clone() on_deleted=on_deleted />
             </div>
         </Show>
-        <div class="actions">
-            <button type="button" data-testid="add-target" on:click=move |_| editing.set(Some(Editing::New(FigureKind::Target)))>{tr(|t| t.add_target)}</button>
-            <button type="button" data-testid="add-outcome" on:click=move |_| editing.set(Some(Editing::New(FigureKind::Outcome)))>{tr(|t| t.add_outcome)}</button>
-        </div>
-        {form}
-        <h2>{tr(|t| t.targets_title)}</h2>
-        <FigureRows rows=Signal::derive(move || targets.get().into_iter().map(FigureRow::Target).collect()) editing=editing />
-        <h2>{tr(|t| t.outcomes_title)}</h2>
-        <FigureRows rows=Signal::derive(move || outcomes.get().into_iter().map(FigureRow::Outcome).collect()) editing=editing />
     }
 }
 
@@ -201,7 +219,7 @@ fn FigureRows(rows: Signal<Vec<FigureRow>>, editing: RwSignal<Option<Editing>>) 
                                         <td class="num">{fmt_sv::value(value)}</td>
                                         <td>{note}</td>
                                         <td class="row-actions">
-                                            <button type="button" class="link-button" on:click=move |_| editing.set(Some(edit_as.clone()))>{t.edit}</button>
+                                            <button type="button" class="link-button" aria-label=format!("{} {}", t.edit, label.clone()) on:click=move |_| editing.set(Some(edit_as.clone()))>{t.edit}</button>
                                             <DeleteButton id=meta.id.clone() name=label on_deleted=Callback::new(|()| {}) />
                                         </td>
                                     </tr>

@@ -62,12 +62,26 @@ pub fn InsatserPage() -> impl IntoView {
 #[component]
 pub fn InsatsPage(id: RecordId) -> impl IntoView {
     let app = use_app();
-    let insats = Memo::new(move |_| app.ws.with(|w| w.insatser.get(&id).cloned()));
-    view! {
-        {move || match insats.get() {
-            None => view! { <RecordMissing /> }.into_any(),
-            Some(i) => view! { <InsatsView insats=i /> }.into_any(),
-        }}
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| app.ws.with(|w| w.insatser.get(&id).is_some()))
+    };
+    let record = {
+        let id = id.clone();
+        Memo::new(move |_| app.ws.with(|w| w.insatser.get(&id).cloned()))
+    };
+    // Only the heading and facts follow edits of the insats, so an open
+    // target or outcome form below keeps what is typed in it.
+    move || {
+        if exists.get() {
+            view! {
+                {move || record.get().map(|i| view! { <InsatsHead insats=i /> })}
+                <ScopeFigures scope=Scope::Insats(id.clone()) />
+            }
+            .into_any()
+        } else {
+            view! { <RecordMissing /> }.into_any()
+        }
     }
 }
 
@@ -80,8 +94,9 @@ fn active_text(i: &Insats) -> Option<String> {
     }
 }
 
+/// The insats's name, facts, contacts, and its edit and delete controls.
 #[component]
-fn InsatsView(insats: Insats) -> impl IntoView {
+fn InsatsHead(insats: Insats) -> impl IntoView {
     let app = use_app();
     let nav = use_nav();
     let editing = RwSignal::new(false);
@@ -100,8 +115,9 @@ fn InsatsView(insats: Insats) -> impl IntoView {
     });
     let kind = i.kind;
     let for_form = insats.clone();
-    let on_deleted = Callback::new(move |()| nav.go(Route::Insatser));
-    let scope = Scope::Insats(insats.meta.id.clone());
+    let on_deleted = Callback::new(move |()| {
+        nav.go(Route::Insatser);
+    });
     let (delete_id, delete_name) = (insats.meta.id.clone(), insats.name.clone());
     view! {
         <h1 data-testid="page-title">{insats.name.clone()}</h1>
@@ -139,6 +155,5 @@ fn InsatsView(insats: Insats) -> impl IntoView {
                 <DeleteButton id=delete_id.clone() name=delete_name.clone() on_deleted=on_deleted />
             </div>
         </Show>
-        <ScopeFigures scope=scope />
     }
 }

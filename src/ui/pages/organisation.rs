@@ -72,7 +72,7 @@ fn OrganisationName() -> impl IntoView {
             <FormSummary errors=errors extra=failure />
             <TextField id="organisation-name" label=tr(|t| t.organisation_name) value=name error=field_error(errors, Field::Name) required=true />
             <button type="submit" class="primary" disabled=move || busy.get()>{tr(|t| t.save)}</button>
-            <span class="sub" role="status">{move || saved.get().then_some("✓")}</span>
+            <span class="sub" role="status">{move || saved.get().then(|| format!("✓ {}", app.t().saved))}</span>
         </form>
     }
 }

@@ -63,24 +63,27 @@ pub fn ProjectsPage() -> impl IntoView {
 #[component]
 pub fn ProjectPage(id: RecordId) -> impl IntoView {
     let app = use_app();
-    let project = Memo::new(move |_| app.ws.with(|w| w.projects.get(&id).cloned()));
-    view! {
-        {move || match project.get() {
-            None => view! { <RecordMissing /> }.into_any(),
-            Some(p) => view! { <ProjectView project=p /> }.into_any(),
-        }}
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| app.ws.with(|w| w.projects.get(&id).is_some()))
+    };
+    move || {
+        if exists.get() {
+            view! { <ProjectView id=id.clone() /> }.into_any()
+        } else {
+            view! { <RecordMissing /> }.into_any()
+        }
     }
 }
 
+/// The page body; only the heading and facts follow edits of the project,
+/// so an open form further down keeps what is typed in it.
 #[component]
-fn ProjectView(project: Project) -> impl IntoView {
+fn ProjectView(id: RecordId) -> impl IntoView {
     let app = use_app();
-    let nav = use_nav();
-    let editing = RwSignal::new(false);
     let adding_insats = RwSignal::new(false);
-    let id = project.meta.id.clone();
-    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
-    let facts = project.clone();
+    let (id0, id1, id2, id3) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let project = Memo::new(move |_| app.ws.with(|w| w.projects.get(&id0).cloned()));
     let subprojects = Memo::new(move |_| {
         app.ws.with(|w| {
             w.subprojects(&id1)
@@ -97,12 +100,41 @@ fn ProjectView(project: Project) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    view! {
+        {move || project.get().map(|p| view! { <ProjectHead project=p /> })}
+        <Show when=move || !subprojects.with(Vec::is_empty)>
+            <h2>{tr(|t| t.subprojects)}</h2>
+            <ul>{move || subprojects.get().into_iter().map(|(sid, sname)| view! { <li><a href=format!("/projekt/{sid}")>{sname}</a></li> }).collect_view()}</ul>
+        </Show>
+        <h2>{tr(|t| t.insatser_of_project)}</h2>
+        <Show when=move || !insatser.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_insatser)}</p> }>
+            <ul class="inline-list">{move || insatser.get().into_iter().map(|(iid, iname)| view! { <li><a href=format!("/insatser/{iid}")>{iname}</a></li> }).collect_view()}</ul>
+        </Show>
+        <Show when=move || !adding_insats.get() fallback={
+            let pid = id3.clone();
+            move || view! { <InsatsForm project=pid.clone() on_done=Callback::new(move |_| adding_insats.set(false)) /> }
+        }>
+            <button type="button" on:click=move |_| adding_insats.set(true)>{tr(|t| t.new_insats)}</button>
+        </Show>
+        <ScopeFigures scope=Scope::Project(id) />
+    }
+}
+
+/// The project's name, facts, and its edit and delete controls.
+#[component]
+fn ProjectHead(project: Project) -> impl IntoView {
+    let app = use_app();
+    let nav = use_nav();
+    let editing = RwSignal::new(false);
+    let facts = project.clone();
     let parent = project.parent.clone().and_then(|pid| {
         app.ws
             .with_untracked(|w| w.projects.get(&pid).map(|p| (pid.clone(), p.name.clone())))
     });
-    let name = project.name.clone();
-    let on_deleted = Callback::new(move |()| nav.go(Route::Projects));
+    let (id, name) = (project.meta.id.clone(), project.name.clone());
+    let on_deleted = Callback::new(move |()| {
+        nav.go(Route::Projects);
+    });
     view! {
         <h1 data-testid="page-title">{project.name.clone()}</h1>
         <Show when=move || !editing.get() fallback={
@@ -120,20 +152,5 @@ fn ProjectView(project: Project) -> impl IntoView {
                 <DeleteButton id=id.clone() name=name.clone() on_deleted=on_deleted />
             </div>
         </Show>
-        <Show when=move || !subprojects.with(Vec::is_empty)>
-            <h2>{tr(|t| t.subprojects)}</h2>
-            <ul>{move || subprojects.get().into_iter().map(|(sid, sname)| view! { <li><a href=format!("/projekt/{sid}")>{sname}</a></li> }).collect_view()}</ul>
-        </Show>
-        <h2>{tr(|t| t.insatser_of_project)}</h2>
-        <Show when=move || !insatser.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_insatser)}</p> }>
-            <ul class="inline-list">{move || insatser.get().into_iter().map(|(iid, iname)| view! { <li><a href=format!("/insatser/{iid}")>{iname}</a></li> }).collect_view()}</ul>
-        </Show>
-        <Show when=move || !adding_insats.get() fallback={
-            let pid = id3.clone();
-            move || view! { <InsatsForm project=pid.clone() on_done=Callback::new(move |_| adding_insats.set(false)) /> }
-        }>
-            <button type="button" on:click=move |_| adding_insats.set(true)>{tr(|t| t.new_insats)}</button>
-        </Show>
-        <ScopeFigures scope=Scope::Project(project.meta.id.clone()) />
     }
 }

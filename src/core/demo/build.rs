@@ -1,25 +1,16 @@
-//! The demo data set, built from the förbund's own newsletters (2016–2018)
-//! and the MIA fact sheet in `shared/seeds`.
-//!
-//! Guarantees: ids are fixed, so loading the demo on two laptops gives
-//! records that merge into one set; every figure is one the newsletters
-//! print, with its source in the note; [`missing_records`] never overwrites
-//! a record the user already has.
+//! The builder of the demo data set, kept readable in Rust: it writes
+//! `demo.json` (run `UPDATE_DEMO=1 cargo test demo`), and a test checks that
+//! the file is what it builds. The app itself only ships the JSON.
 
-use super::ids::{DeviceId, Hlc, RecordId};
-use super::model::{
+use crate::core::ids::{DeviceId, Hlc, RecordId};
+use crate::core::model::{
     Breakdown, Contact, Dimension, Direction, Gender, Indicator, Insats, InsatsKind, Meta,
     Municipality, Organisation, Outcome, OutcomeSource, Partner, PartnerKind, Project, Record,
     Referrer, Scope, Target, ORGANISATION_ID,
 };
-use super::period::Period;
-use super::value::{Count, Percent, Unit, Value};
-use super::workspace::Workspace;
+use crate::core::period::Period;
+use crate::core::value::{Count, Percent, Unit, Value};
 use chrono::NaiveDate;
-
-/// The year the board should show right after loading the demo: the year the
-/// richest newsletter summarises.
-pub const SUGGESTED_YEAR: i32 = 2017;
 
 const NB_2018_02: &str = "Nyhetsbrev nr 1 2018: En kort sammanfattning av 2017 i siffror";
 const NB_2018_09: &str = "Nyhetsbrev september 2018: förbundets halvårsrapport";
@@ -733,7 +724,7 @@ fn figures_2018(b: &mut Builder) {
 }
 
 /// Every demo record, stamped after `after` by `device`.
-pub fn records(after: Hlc, device: &DeviceId) -> Vec<Record> {
+pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
     let mut b = Builder {
         hlc: after,
         device: device.clone(),
@@ -745,117 +736,4 @@ pub fn records(after: Hlc, device: &DeviceId) -> Vec<Record> {
     figures_2016_2017(&mut b);
     figures_2018(&mut b);
     b.records
-}
-
-/// The demo records a workspace lacks: absent or deleted ones. Records the
-/// user has kept, edited or not, are left alone.
-pub fn missing_records(ws: &Workspace, after: Hlc, device: &DeviceId) -> Vec<Record> {
-    let live: Vec<RecordId> = ws
-        .records()
-        .into_iter()
-        .filter(|r| r.meta().is_live())
-        .map(|r| r.meta().id.clone())
-        .collect();
-    records(after, device)
-        .into_iter()
-        .filter(|r| !live.contains(&r.meta().id))
-        .collect()
-}
-
-/// The demo as a workspace, for tests and benchmarks.
-pub fn workspace() -> Workspace {
-    let device = DeviceId::parse("demo").unwrap_or_else(|_| DeviceId::from_random([0; 16]));
-    Workspace::from_records(records(
-        Hlc {
-            millis: 1_500_000_000_000,
-            counter: 0,
-        },
-        &device,
-    ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::fmt_sv;
-    use crate::core::goal::{goal_rows, Focus, GoalStatus};
-
-    #[test]
-    fn demo_ids_are_unique_and_stamps_increase() {
-        let rs = records(Hlc::default(), &DeviceId::parse("d").unwrap());
-        let mut ids: Vec<_> = rs.iter().map(|r| r.meta().id.clone()).collect();
-        ids.sort();
-        ids.dedup();
-        assert_eq!(ids.len(), rs.len());
-        assert!(rs.windows(2).all(|w| w[0].meta().stamp < w[1].meta().stamp));
-    }
-
-    #[test]
-    fn the_2017_board_shows_the_newsletters_figures() {
-        let ws = workspace();
-        let rows = goal_rows(&ws, &Period::year(2017).unwrap(), &Focus::All);
-        let find = |name: &str, scope: &str| {
-            rows.iter()
-                .find(|r| r.indicator.name == name && ws.scope_name(&r.target.scope) == Some(scope))
-                .unwrap_or_else(|| panic!("{name} / {scope}"))
-        };
-        let participants = find("Deltagare", "Samordningsförbundet Östra Södertörn");
-        assert_eq!(fmt_sv::value(participants.target.value), "975");
-        assert_eq!(
-            participants
-                .outcome
-                .as_ref()
-                .map(|o| fmt_sv::value(o.value)),
-            Some("927".into())
-        );
-        assert_eq!(participants.status, Some(GoalStatus::Near));
-        let mia = find("Andel till arbete eller studier", "MIA Östra Södertörn");
-        assert_eq!(fmt_sv::value(mia.target.value), "30\u{a0}%");
-        assert_eq!(
-            mia.outcome.as_ref().map(|o| fmt_sv::value(o.value)),
-            Some("15\u{a0}%".into())
-        );
-        assert!(mia.partial);
-        assert_eq!(mia.status, Some(GoalStatus::Behind));
-        let youth = find("Andel till arbete eller studier", "Ungdomsinsatserna");
-        assert_eq!(youth.status, Some(GoalStatus::Met));
-        let consult = find(
-            "Myndighetsgemensamma konsultationer",
-            "Samordningsförbundet Östra Södertörn",
-        );
-        assert_eq!(consult.outcome.as_ref().map(|o| o.value), Some(count(183)));
-    }
-
-    #[test]
-    fn the_2018_youth_inflow_is_ahead_of_the_prorated_goal() {
-        let ws = workspace();
-        let rows = goal_rows(
-            &ws,
-            &Period::year(2018).unwrap(),
-            &Focus::Project(rid("demo-ungdom")),
-        );
-        let inflow = rows
-            .iter()
-            .find(|r| r.indicator.name == "Nya deltagare")
-            .unwrap();
-        assert_eq!(inflow.expected, Some(count(193)));
-        assert_eq!(inflow.status, Some(GoalStatus::Met));
-        let share = rows
-            .iter()
-            .find(|r| r.indicator.name == "Andel till arbete eller studier")
-            .unwrap();
-        assert_eq!(share.outcome.as_ref().map(|o| o.value), Some(pct(64)));
-        assert_eq!(share.status, Some(GoalStatus::Near));
-    }
-
-    #[test]
-    fn loading_the_demo_again_adds_nothing_and_keeps_edits() {
-        let ws = workspace();
-        let device = DeviceId::parse("d").unwrap();
-        assert!(missing_records(&ws, ws.max_hlc(), &device).is_empty());
-        assert_eq!(
-            missing_records(&Workspace::default(), Hlc::default(), &device).len(),
-            records(Hlc::default(), &device).len()
-        );
-    }
 }

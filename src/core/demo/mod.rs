@@ -1,0 +1,208 @@
+//! The demo data set, from the förbund's own newsletters (2016–2018) and the
+//! MIA fact sheet in `shared/seeds`, shipped as `demo.json`.
+//!
+//! Guarantees: ids are fixed, so loading the demo on two laptops gives
+//! records that merge into one set; every figure is one the newsletters
+//! print, with its source in the note; [`missing_records`] only adds records
+//! the workspace has never held, so it never overwrites an edit or brings
+//! back something deleted. The JSON is what `build.rs` produces (a test
+//! checks it); shipping data instead of builder code keeps the download small.
+
+#[cfg(test)]
+mod build;
+
+use super::ids::{DeviceId, Hlc, RecordId, Stamp};
+use super::model::Record;
+use super::workspace::Workspace;
+
+/// The year the board should show right after loading the demo: the year the
+/// richest newsletter summarises.
+pub const SUGGESTED_YEAR: i32 = 2017;
+
+/// The demo records as stored, one per line.
+const DEMO_JSON: &str = include_str!("demo.json");
+
+/// Every demo record, stamped after `after` by `device`.
+pub fn records(after: Hlc, device: &DeviceId) -> Vec<Record> {
+    // Read through `serde_json::Value`, the same path stored records take, so
+    // the record deserializer is compiled once for both.
+    let values: Vec<serde_json::Value> = serde_json::from_str(DEMO_JSON).unwrap_or_default();
+    let mut records: Vec<Record> = values
+        .into_iter()
+        .filter_map(|v| serde_json::from_value(v).ok())
+        .collect();
+    let mut hlc = after;
+    for r in &mut records {
+        hlc = hlc.tick(hlc.millis);
+        r.meta_mut().stamp = Stamp {
+            hlc,
+            device: device.clone(),
+        };
+    }
+    records
+}
+
+/// The demo records a workspace has never held. Records the user has kept,
+/// edited or deleted are left alone: loading the demo again never brings
+/// back something deleted or overwrites an edit.
+pub fn missing_records(ws: &Workspace, after: Hlc, device: &DeviceId) -> Vec<Record> {
+    let stored: std::collections::BTreeSet<RecordId> = ws
+        .records()
+        .into_iter()
+        .map(|r| r.meta().id.clone())
+        .collect();
+    records(after, device)
+        .into_iter()
+        .filter(|r| !stored.contains(&r.meta().id))
+        .collect()
+}
+
+/// The demo as a workspace, for tests and benchmarks.
+pub fn workspace() -> Workspace {
+    let device = DeviceId::parse("demo").unwrap_or_else(|_| DeviceId::from_random([0; 16]));
+    Workspace::from_records(records(
+        Hlc {
+            millis: 1_500_000_000_000,
+            counter: 0,
+        },
+        &device,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::fmt_sv;
+    use crate::core::goal::{goal_rows, Focus, GoalStatus};
+    use crate::core::period::Period;
+    use crate::core::value::{Count, Percent, Value};
+
+    fn rid(s: &str) -> RecordId {
+        RecordId::parse(s).unwrap()
+    }
+
+    fn count(n: u64) -> Value {
+        Value::Count(Count::new(n).unwrap())
+    }
+
+    fn pct(whole: u32) -> Value {
+        Value::Percent(Percent::from_whole(whole).unwrap())
+    }
+
+    #[test]
+    fn demo_json_is_what_the_builder_builds() {
+        let device = DeviceId::parse("demo").unwrap();
+        let built = build::build(Hlc::default(), &device);
+        let lines: Vec<String> = built
+            .iter()
+            .map(|r| serde_json::to_string(r).unwrap())
+            .collect();
+        let json = format!("[\n{}\n]\n", lines.join(",\n"));
+        if std::env::var_os("UPDATE_DEMO").is_some() {
+            std::fs::write(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/demo/demo.json"),
+                &json,
+            )
+            .unwrap();
+        }
+        assert_eq!(
+            DEMO_JSON, json,
+            "run UPDATE_DEMO=1 cargo test demo to regenerate demo.json"
+        );
+        assert_eq!(records(Hlc::default(), &device), built);
+    }
+
+    #[test]
+    fn demo_ids_are_unique_and_stamps_increase() {
+        let rs = records(Hlc::default(), &DeviceId::parse("d").unwrap());
+        let mut ids: Vec<_> = rs.iter().map(|r| r.meta().id.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), rs.len());
+        assert!(rs.windows(2).all(|w| w[0].meta().stamp < w[1].meta().stamp));
+    }
+
+    #[test]
+    fn the_2017_board_shows_the_newsletters_figures() {
+        let ws = workspace();
+        let rows = goal_rows(&ws, &Period::year(2017).unwrap(), &Focus::All);
+        let find = |name: &str, scope: &str| {
+            rows.iter()
+                .find(|r| r.indicator.name == name && ws.scope_name(&r.target.scope) == Some(scope))
+                .unwrap_or_else(|| panic!("{name} / {scope}"))
+        };
+        let participants = find("Deltagare", "Samordningsförbundet Östra Södertörn");
+        assert_eq!(fmt_sv::value(participants.target.value), "975");
+        assert_eq!(
+            participants
+                .outcome
+                .as_ref()
+                .map(|o| fmt_sv::value(o.value)),
+            Some("927".into())
+        );
+        assert_eq!(participants.status, Some(GoalStatus::Near));
+        let mia = find("Andel till arbete eller studier", "MIA Östra Södertörn");
+        assert_eq!(fmt_sv::value(mia.target.value), "30\u{a0}%");
+        assert_eq!(
+            mia.outcome.as_ref().map(|o| fmt_sv::value(o.value)),
+            Some("15\u{a0}%".into())
+        );
+        assert!(mia.partial);
+        assert_eq!(mia.status, Some(GoalStatus::Behind));
+        let youth = find("Andel till arbete eller studier", "Ungdomsinsatserna");
+        assert_eq!(youth.status, Some(GoalStatus::Met));
+        let consult = find(
+            "Myndighetsgemensamma konsultationer",
+            "Samordningsförbundet Östra Södertörn",
+        );
+        assert_eq!(consult.outcome.as_ref().map(|o| o.value), Some(count(183)));
+    }
+
+    #[test]
+    fn the_2018_youth_inflow_is_ahead_of_the_prorated_goal() {
+        let ws = workspace();
+        let rows = goal_rows(
+            &ws,
+            &Period::year(2018).unwrap(),
+            &Focus::Project(rid("demo-ungdom")),
+        );
+        let inflow = rows
+            .iter()
+            .find(|r| r.indicator.name == "Nya deltagare")
+            .unwrap();
+        assert_eq!(inflow.expected, Some(count(193)));
+        assert_eq!(inflow.status, Some(GoalStatus::Met));
+        let share = rows
+            .iter()
+            .find(|r| r.indicator.name == "Andel till arbete eller studier")
+            .unwrap();
+        assert_eq!(share.outcome.as_ref().map(|o| o.value), Some(pct(64)));
+        assert_eq!(share.status, Some(GoalStatus::Near));
+    }
+
+    #[test]
+    fn loading_the_demo_again_never_brings_back_a_deleted_record() {
+        let mut ws = workspace();
+        let mut gone = ws
+            .records()
+            .into_iter()
+            .find(|r| r.meta().id.as_str() == "demo-t-deltagare-2017")
+            .unwrap();
+        gone.meta_mut().deleted = true;
+        gone.meta_mut().stamp.hlc.millis += 10_000_000;
+        ws.put(gone);
+        let device = DeviceId::parse("d").unwrap();
+        assert!(missing_records(&ws, ws.max_hlc(), &device).is_empty());
+    }
+
+    #[test]
+    fn loading_the_demo_again_adds_nothing_and_keeps_edits() {
+        let ws = workspace();
+        let device = DeviceId::parse("d").unwrap();
+        assert!(missing_records(&ws, ws.max_hlc(), &device).is_empty());
+        assert_eq!(
+            missing_records(&Workspace::default(), Hlc::default(), &device).len(),
+            records(Hlc::default(), &device).len()
+        );
+    }
+}
