@@ -11,7 +11,7 @@ use super::ids::RecordId;
 use super::model::{Breakdown, Direction, FigureKey, Indicator, Outcome, Scope, Target};
 use super::order;
 use super::period::Period;
-use super::value::{Count, Unit, Value};
+use super::value::{Count, Value};
 use super::workspace::Workspace;
 
 /// How an outcome stands against its target.
@@ -408,16 +408,6 @@ pub fn series(
     }
     order::sort_by_key(&mut points, |p| p.period);
     points
-}
-
-/// Whether a value suits an indicator's unit.
-pub fn unit_matches(indicator: &Indicator, value: Value) -> bool {
-    indicator.unit == value.unit()
-}
-
-/// The unit of values for an indicator (a convenience for forms).
-pub fn unit_of(ws: &Workspace, indicator: &RecordId) -> Option<Unit> {
-    ws.indicators.get(indicator).map(|i| i.unit)
 }
 
 #[cfg(test)]
