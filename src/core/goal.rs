@@ -205,6 +205,56 @@ pub fn years_with_targets(ws: &Workspace) -> Vec<i32> {
     years
 }
 
+impl From<&Scope> for Focus {
+    /// The focus that shows exactly what belongs to a scope.
+    fn from(scope: &Scope) -> Focus {
+        match scope {
+            Scope::Forbund => Focus::All,
+            Scope::Project(id) => Focus::Project(id.clone()),
+            Scope::Insats(id) => Focus::Insats(id.clone()),
+        }
+    }
+}
+
+/// The board rows of one indicator for one scope (its total and any
+/// slices) whose targets apply during `period`, in slice and period order.
+pub fn indicator_rows(
+    ws: &Workspace,
+    period: &Period,
+    indicator: &RecordId,
+    scope: &Scope,
+) -> Vec<GoalRow> {
+    let mut rows: Vec<GoalRow> = ws
+        .targets
+        .live()
+        .filter(|t| &t.indicator == indicator && &t.scope == scope && t.period.overlaps(period))
+        .filter_map(|t| goal_row(ws, t))
+        .collect();
+    order::sort_by_key(&mut rows, |r| (r.target.breakdown.clone(), r.target.period));
+    rows
+}
+
+/// The broken-down outcomes (by municipality, gender, …) of one indicator
+/// for one scope reported for periods overlapping `period`.
+pub fn breakdown_groups(
+    ws: &Workspace,
+    period: &Period,
+    indicator: &RecordId,
+    scope: &Scope,
+) -> Vec<OutcomeGroup> {
+    let outcomes: Vec<&Outcome> = ws
+        .outcomes
+        .live()
+        .filter(|o| {
+            &o.indicator == indicator
+                && &o.scope == scope
+                && o.breakdown.is_some()
+                && o.period.overlaps(period)
+        })
+        .collect();
+    group_outcomes(ws, outcomes)
+}
+
 /// Whether a scope falls under a focus.
 pub fn in_focus(ws: &Workspace, focus: &Focus, scope: &Scope) -> bool {
     match focus {
@@ -497,6 +547,25 @@ mod tests {
         let notes = shares.notes();
         assert_eq!(notes.len(), 2, "{notes:?}");
         assert!(notes.iter().any(|n| n.starts_with("Motsvarar 102")));
+    }
+
+    #[test]
+    fn one_indicators_rows_and_breakdowns_for_a_scope() {
+        let ws = crate::core::demo::workspace();
+        let youth = Scope::Project(RecordId::parse("demo-ungdom").unwrap());
+        let y2018 = Period::year(2018).unwrap();
+        let share = RecordId::parse("demo-ind-arbete").unwrap();
+        let rows = indicator_rows(&ws, &y2018, &share, &youth);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].outcome.as_ref().map(|o| o.value), Some(pct(64)));
+        let own = RecordId::parse("demo-ind-egen").unwrap();
+        let groups = breakdown_groups(&ws, &y2018, &own, &youth);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].slices.len(), 3);
+        assert_eq!(
+            Focus::from(&youth),
+            Focus::Project(RecordId::parse("demo-ungdom").unwrap())
+        );
     }
 
     #[test]

@@ -79,6 +79,14 @@ pub struct Indicator {
     pub prorate: bool,
 }
 
+impl Indicator {
+    /// Whether outcomes and targets may be broken down by `dimension`
+    /// (`None`, the total, is always allowed).
+    pub fn allows(&self, dimension: Option<Dimension>) -> bool {
+        dimension.is_none_or(|d| self.dimensions.contains(&d))
+    }
+}
+
 fn default_tolerance() -> u8 {
     DEFAULT_TOLERANCE_PERCENT
 }

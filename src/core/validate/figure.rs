@@ -139,7 +139,7 @@ fn breakdown(
     let Some(dimension) = draft.dimension else {
         return Ok(None);
     };
-    if !indicator.dimensions.contains(&dimension) {
+    if !indicator.allows(Some(dimension)) {
         return Err(Problem::BreakdownNotAllowed);
     }
     let slice = draft.slice.trim();

@@ -7,7 +7,7 @@ use crate::browser::settings::{self, Key};
 use crate::core::chart::{bullet_chart_svg, bullet_table, line_chart_svg, line_table};
 use crate::core::chart_specs::{board_chart, breakdown_chart, series_chart};
 use crate::core::fmt_sv;
-use crate::core::goal::{goal_rows, group_outcomes, series, Focus};
+use crate::core::goal::{breakdown_groups, indicator_rows, series};
 use crate::core::ids::RecordId;
 use crate::core::model::{Indicator, Scope};
 use crate::core::period::Period;
@@ -20,14 +20,6 @@ use crate::ui::labels::{chart_words, slice_name};
 use crate::ui::state::{tr, use_app};
 use chrono::Datelike;
 use leptos::prelude::*;
-
-fn focus_of(scope: &Scope) -> Focus {
-    match scope {
-        Scope::Forbund => Focus::All,
-        Scope::Project(id) => Focus::Project(id.clone()),
-        Scope::Insats(id) => Focus::Insats(id.clone()),
-    }
-}
 
 /// All indicators of a scope, with a period picker and add buttons.
 #[component]
@@ -114,10 +106,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
         let t = app.t();
         let p = period.get();
         app.ws.with(|w| {
-            let rows: Vec<_> = goal_rows(w, &p, &focus_of(&s1))
-                .into_iter()
-                .filter(|r| r.indicator.meta.id == i1 && r.target.scope == s1)
-                .collect();
+            let rows = indicator_rows(w, &p, &i1, &s1);
             board_chart(
                 w,
                 &rows,
@@ -148,17 +137,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
         let t = app.t();
         let p = period.get();
         app.ws.with(|w| {
-            let outcomes: Vec<_> = w
-                .outcomes
-                .live()
-                .filter(|o| {
-                    o.indicator == i3
-                        && o.scope == s3
-                        && o.breakdown.is_some()
-                        && o.period.overlaps(&p)
-                })
-                .collect();
-            group_outcomes(w, outcomes)
+            breakdown_groups(w, &p, &i3, &s3)
                 .iter()
                 .enumerate()
                 .map(|(n, g)| {

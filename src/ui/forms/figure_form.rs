@@ -134,12 +134,9 @@ pub fn FigureForm(
         }
     });
     Effect::new(move |_| {
-        let allowed = chosen_indicator.with(|i| {
-            let d = dimension_from_code(&dimension.get_untracked());
-            d.is_none()
-                || i.as_ref()
-                    .is_some_and(|i| d.is_some_and(|d| i.dimensions.contains(&d)))
-        });
+        let d = dimension_from_code(&dimension.get_untracked());
+        let allowed =
+            d.is_none() || chosen_indicator.with(|i| i.as_ref().is_some_and(|i| i.allows(d)));
         if !allowed {
             dimension.set(String::new());
         }
