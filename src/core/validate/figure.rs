@@ -205,6 +205,23 @@ fn common(
     Some((key, value?))
 }
 
+/// The checks shared by targets and outcomes, with the duplicate-key rule:
+/// `taken` tells whether another record already has the key.
+fn checked_figure(
+    draft: &FigureDraft,
+    ws: &Workspace,
+    errors: &mut FormErrors,
+    taken: impl Fn(&FigureKey) -> bool,
+    duplicate: Problem,
+) -> (Option<(FigureKey, Value)>, Option<String>) {
+    let checked = common(draft, ws, errors);
+    let note = errors.check(Field::Note, free_text(&draft.note));
+    if checked.as_ref().is_some_and(|(key, _)| taken(key)) {
+        errors.push(Field::Period, duplicate);
+    }
+    (checked, note)
+}
+
 /// Validates a target: an existing indicator and scope, a valid period, a
 /// value in the indicator's unit (0–100 for percentages, whole and
 /// non-negative for counts), an allowed breakdown, and no other target for
@@ -212,17 +229,12 @@ fn common(
 pub fn build_target(draft: &FigureDraft, ws: &Workspace, meta: Meta) -> Result<Target, FormErrors> {
     let mut errors = FormErrors::default();
     super::still_live(&ws.targets, &meta.id, &mut errors);
-    let checked = common(draft, ws, &mut errors);
-    let note = errors.check(Field::Note, free_text(&draft.note));
-    if let Some((key, _)) = &checked {
-        if ws
-            .targets
+    let taken = |key: &FigureKey| {
+        ws.targets
             .live()
             .any(|t| t.meta.id != meta.id && &t.key() == key)
-        {
-            errors.push(Field::Period, Problem::DuplicateTarget);
-        }
-    }
+    };
+    let (checked, note) = checked_figure(draft, ws, &mut errors, taken, Problem::DuplicateTarget);
     errors.into_result(|| {
         let (key, value) = checked?;
         Some(Target {
@@ -246,18 +258,13 @@ pub fn build_outcome(
 ) -> Result<Outcome, FormErrors> {
     let mut errors = FormErrors::default();
     super::still_live(&ws.outcomes, &meta.id, &mut errors);
-    let checked = common(draft, ws, &mut errors);
-    let note = errors.check(Field::Note, free_text(&draft.note));
-    let reported_on = errors.check(Field::ReportedOn, optional_date(&draft.reported_on));
-    if let Some((key, _)) = &checked {
-        if ws
-            .outcomes
+    let taken = |key: &FigureKey| {
+        ws.outcomes
             .live()
             .any(|o| o.meta.id != meta.id && &o.key() == key)
-        {
-            errors.push(Field::Period, Problem::DuplicateOutcome);
-        }
-    }
+    };
+    let (checked, note) = checked_figure(draft, ws, &mut errors, taken, Problem::DuplicateOutcome);
+    let reported_on = errors.check(Field::ReportedOn, optional_date(&draft.reported_on));
     errors.into_result(|| {
         let (key, value) = checked?;
         Some(Outcome {
