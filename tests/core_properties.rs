@@ -88,3 +88,62 @@ proptest! {
         prop_assert_eq!(Workspace::from_records(records), demo::workspace());
     }
 }
+
+mod untrusted_form_input {
+    use maltavla::core::demo;
+    use maltavla::core::ids::{DeviceId, Hlc, RecordId};
+    use maltavla::core::model::{Meta, Scope};
+    use maltavla::core::period::PeriodKind;
+    use maltavla::core::validate::{
+        build_insats, build_outcome, Field, FigureDraft, InsatsDraft, PeriodDraft, Problem,
+    };
+    use maltavla::core::value::Value;
+    use proptest::prelude::*;
+
+    fn meta() -> Meta {
+        Meta::new(
+            RecordId::parse("new").unwrap(),
+            Hlc::default(),
+            DeviceId::parse("d").unwrap(),
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn figure_forms_never_panic_and_accept_only_valid_values(
+            value in "\\PC{0,40}", year in "\\PC{0,8}", part in "\\PC{0,4}", note in "\\PC{0,100}",
+        ) {
+            let ws = demo::workspace();
+            let draft = FigureDraft {
+                indicator: "demo-ind-arbete".into(),
+                scope: Scope::Forbund.to_string(),
+                period: PeriodDraft { kind: PeriodKind::Half, year, part, start: String::new(), end: String::new() },
+                dimension: None,
+                slice: String::new(),
+                value,
+                reported_on: String::new(),
+                note,
+            };
+            if let Ok(outcome) = build_outcome(&draft, &ws, meta()) {
+                let Value::Percent(p) = outcome.value else { panic!("a percent indicator stored a count") };
+                prop_assert!(p.tenths() <= 1000);
+            }
+        }
+    }
+
+    #[test]
+    fn a_megabyte_of_text_is_refused_at_the_field_and_builds_nothing() {
+        let ws = demo::workspace();
+        let mut draft = InsatsDraft::empty();
+        draft.name = "x".repeat(1_000_000);
+        draft.description = "<script>alert(1)</script>".repeat(50_000);
+        let errors = build_insats(&draft, &ws, meta()).unwrap_err();
+        assert_eq!(errors.at(Field::Name), Some(&Problem::TooLong { max: 200 }));
+        assert_eq!(
+            errors.at(Field::Description),
+            Some(&Problem::TooLong { max: 10_000 })
+        );
+        // The workspace a failed form leaves behind is untouched.
+        assert_eq!(ws, demo::workspace());
+    }
+}
