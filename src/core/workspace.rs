@@ -1,12 +1,14 @@
 //! The whole data set of one förbund in memory, and the lookups every page
 //! needs.
 //!
-//! Guarantees: at most one record per id; [`Workspace::put`] keeps whichever
-//! write of a record has the higher stamp, so applying the same records in any
-//! order gives the same workspace; tombstones are kept but hidden from every
-//! `live` view.
+//! Guarantees: at most one record per id; [`Workspace::put`] merges a copy
+//! of a record into the one it holds field by field (see [`merge`]), so
+//! applying the same records in any order gives the same workspace;
+//! tombstones are kept but hidden from every `live` view; records of types
+//! this version does not know are kept as they came.
 
 use super::ids::{Hlc, RecordId};
+use super::merge::{self, FieldView};
 use super::model::{
     Entity, Indicator, Insats, Municipality, Organisation, Outcome, Partner, Project, Record,
     Scope, Target,
@@ -50,17 +52,33 @@ impl<T: Entity> Table<T> {
         self.live().count()
     }
 
-    /// Stores `record` unless a write with an equal or higher stamp is
-    /// already there; returns whether it was stored.
-    fn put(&mut self, record: T) -> bool {
-        match self.0.get(record.id()) {
-            Some(existing) if existing.meta().stamp >= record.meta().stamp => false,
-            _ => {
-                self.0.insert(record.id().clone(), record);
-                true
-            }
-        }
+    /// Stores `record`, merged with the copy already held; returns whether
+    /// anything changed.
+    fn put(&mut self, record: T) -> bool
+    where
+        T: Into<Record> + TryFrom<Record> + PartialEq,
+    {
+        let merged = match self.0.get(record.id()) {
+            Some(existing) if *existing == record => return false,
+            Some(existing) => merge_into(existing, record),
+            None => record,
+        };
+        self.0.insert(merged.id().clone(), merged);
+        true
     }
+}
+
+/// The merge of a held copy and an incoming one; keeps the held copy if the
+/// merged fields no longer fit the model (only a corrupt copy can do that).
+fn merge_into<T>(existing: &T, incoming: T) -> T
+where
+    T: Entity + Into<Record> + TryFrom<Record>,
+{
+    let ours: Record = existing.clone().into();
+    let theirs: Record = incoming.into();
+    merge::merge_records(&ours, &theirs)
+        .and_then(|(r, _)| T::try_from(r).ok())
+        .unwrap_or_else(|| existing.clone())
 }
 
 /// Everything one förbund has recorded.
@@ -82,6 +100,8 @@ pub struct Workspace {
     pub targets: Table<Target>,
     /// Outcomes.
     pub outcomes: Table<Outcome>,
+    /// Records of types a newer version of the app wrote, kept for it.
+    pub other: BTreeMap<RecordId, FieldView>,
 }
 
 fn by_name<'a, T: 'a>(mut items: Vec<&'a T>, name: impl Fn(&T) -> &str) -> Vec<&'a T> {
@@ -99,17 +119,19 @@ impl Workspace {
         ws
     }
 
-    /// Applies one write if it is newer than what is stored; returns whether
+    /// Merges one copy of a record into the workspace; returns whether
     /// anything changed.
     pub fn put(&mut self, record: Record) -> bool {
         match record {
-            Record::Organisation(o) => match &self.organisation {
-                Some(existing) if existing.meta.stamp >= o.meta.stamp => false,
-                _ => {
-                    self.organisation = Some(o);
-                    true
-                }
-            },
+            Record::Organisation(o) => {
+                let merged = match &self.organisation {
+                    Some(existing) if *existing == o => return false,
+                    Some(existing) => merge_into(existing, o),
+                    None => o,
+                };
+                self.organisation = Some(merged);
+                true
+            }
             Record::Municipality(r) => self.municipalities.put(r),
             Record::Partner(r) => self.partners.put(r),
             Record::Project(r) => self.projects.put(r),
@@ -118,6 +140,56 @@ impl Workspace {
             Record::Target(r) => self.targets.put(r),
             Record::Outcome(r) => self.outcomes.put(r),
         }
+    }
+
+    /// Merges a record of any type, known or not; a known type whose fields
+    /// do not fit the model is refused with the reason.
+    pub fn put_view(&mut self, view: FieldView) -> Result<bool, merge::ViewError> {
+        if let Some(record) = view.to_record()? {
+            return Ok(self.put(record));
+        }
+        let merged = match self.other.get(&view.meta.id) {
+            Some(existing) if *existing == view => return Ok(false),
+            Some(existing) => merge::merge_views(existing, &view).view,
+            None => view,
+        };
+        self.other.insert(merged.meta.id.clone(), merged);
+        Ok(true)
+    }
+
+    /// The copy held of any record, tombstone or not, as a field view.
+    pub fn view(&self, id: &RecordId) -> Option<FieldView> {
+        if let Some(v) = self.other.get(id) {
+            return Some(v.clone());
+        }
+        self.record(id).map(|r| FieldView::from_record(&r))
+    }
+
+    /// The copy held of a record of a known type, tombstone or not.
+    pub fn record(&self, id: &RecordId) -> Option<Record> {
+        fn from<T: Clone + Into<Record>>(t: &Table<T>, id: &RecordId) -> Option<Record> {
+            t.0.get(id).cloned().map(Into::into)
+        }
+        self.organisation
+            .as_ref()
+            .filter(|o| &o.meta.id == id)
+            .cloned()
+            .map(Record::from)
+            .or_else(|| from(&self.municipalities, id))
+            .or_else(|| from(&self.partners, id))
+            .or_else(|| from(&self.projects, id))
+            .or_else(|| from(&self.insatser, id))
+            .or_else(|| from(&self.indicators, id))
+            .or_else(|| from(&self.targets, id))
+            .or_else(|| from(&self.outcomes, id))
+    }
+
+    /// Every record as a field view, known types first in the order of
+    /// [`Workspace::records`], then the others by id.
+    pub fn views(&self) -> Vec<FieldView> {
+        let mut out: Vec<FieldView> = self.records().iter().map(FieldView::from_record).collect();
+        out.extend(self.other.values().cloned());
+        out
     }
 
     /// Every stored record, tombstones included, in a stable order.

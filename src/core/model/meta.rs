@@ -2,10 +2,14 @@
 //!
 //! Guarantees: a record's id never changes; its [`Stamp`] only grows; a delete
 //! is a write like any other (the tombstone keeps the record's last fields),
-//! so a merge can always tell an old edit from a newer delete.
+//! so a merge can always tell an old edit from a newer delete. Each field
+//! knows which write set it ([`Meta::fields`]) and each copy knows which
+//! writes it has seen ([`Meta::seen`]), so a merge can keep the newest value
+//! of every field and tell a concurrent edit from a later one.
 
 use crate::core::ids::{DeviceId, Hlc, RecordId, Stamp};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Identity, update stamp and deletion flag of one record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,8 +19,25 @@ pub struct Meta {
     /// The clock reading and device of the last write.
     pub stamp: Stamp,
     /// True once the record is deleted; tombstones are kept for merging.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub deleted: bool,
+    /// The write that last set each field, for fields last set before
+    /// `stamp` (a field not listed was set by the write `stamp`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, Stamp>,
+    /// Writes this copy includes that no field shows any more: per device,
+    /// the clock reading of its newest such write. Together with the stamps
+    /// above it tells whether a copy had seen another's edit.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub seen: BTreeMap<DeviceId, Hlc>,
+    /// Fields written by a newer version of the app, kept verbatim so that
+    /// passing a record through this version never drops them.
+    #[serde(skip)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Meta {
@@ -26,6 +47,9 @@ impl Meta {
             id,
             stamp: Stamp { hlc, device },
             deleted: false,
+            fields: BTreeMap::new(),
+            seen: BTreeMap::new(),
+            extra: BTreeMap::new(),
         }
     }
 
@@ -37,6 +61,27 @@ impl Meta {
     /// Whether the record is still in use (not a tombstone).
     pub fn is_live(&self) -> bool {
         !self.deleted
+    }
+
+    /// The write that last set `field`.
+    pub fn field_stamp(&self, field: &str) -> &Stamp {
+        self.fields.get(field).unwrap_or(&self.stamp)
+    }
+
+    /// The newest write by `device` that this copy includes, if any.
+    pub fn seen_from(&self, device: &DeviceId) -> Option<Hlc> {
+        let mut newest = self.seen.get(device).copied();
+        for s in std::iter::once(&self.stamp).chain(self.fields.values()) {
+            if &s.device == device {
+                newest = newest.max(Some(s.hlc));
+            }
+        }
+        newest
+    }
+
+    /// Whether this copy includes the write `stamp` (made it or merged it).
+    pub fn has_seen(&self, stamp: &Stamp) -> bool {
+        self.seen_from(&stamp.device).is_some_and(|h| h >= stamp.hlc)
     }
 }
 

@@ -80,6 +80,15 @@ macro_rules! record_from {
             fn from(r: $variant) -> Record {
                 Record::$variant(r)
             }
+        }
+        impl TryFrom<Record> for $variant {
+            type Error = Record;
+            fn try_from(r: Record) -> Result<$variant, Record> {
+                match r {
+                    Record::$variant(x) => Ok(x),
+                    other => Err(other),
+                }
+            }
         })*
     };
 }

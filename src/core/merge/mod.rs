@@ -1,0 +1,11 @@
+//! Lossless merging of records written on different devices.
+//!
+//! Guarantees: per field, the newest write wins everywhere; values that lose
+//! to a concurrent edit come back as [`Conflict`]s for the user to restore;
+//! records and fields this version does not know pass through untouched.
+
+mod record;
+mod view;
+
+pub use record::{apply_edit, dominates, merge_records, merge_views, Conflict, Merged};
+pub use view::{known_fields, FieldView, ViewError, DELETED, KNOWN_KINDS};

@@ -1,0 +1,404 @@
+//! Merging two copies of one record, and applying a local edit on top of
+//! whatever is stored.
+//!
+//! The rule: per field, the write with the newer stamp wins (ties between
+//! identical stamps, which only a corrupt file can produce, go to the larger
+//! value so every device still picks the same one). A value that loses to a
+//! write that had not seen it is a *conflict*: both sides changed the field
+//! since they last met; it is returned so the user can restore it. A delete
+//! is a write to the tombstone flag; edits that a delete had not seen are
+//! reported as a conflict on that flag, so "restore" brings the record back.
+//!
+//! Guarantees: [`merge_views`] is commutative, associative and idempotent on
+//! copies that came from edits and merges (property tests in
+//! `tests/merge_properties.rs`), so devices that exchange their data in any
+//! order end up identical.
+
+use super::view::{FieldView, DELETED};
+use crate::core::ids::{DeviceId, Hlc, RecordId, Stamp};
+use crate::core::model::{Meta, Record};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A value that lost to a concurrent edit: kept so the user can restore it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The record's type tag.
+    pub kind: String,
+    /// The record.
+    pub record: RecordId,
+    /// The field (or [`DELETED`] for an edit to a record deleted elsewhere).
+    pub field: String,
+    /// The value now in the record.
+    pub kept: Value,
+    /// The write that set it.
+    pub kept_stamp: Stamp,
+    /// The value that lost.
+    pub lost: Value,
+    /// The write that set the lost value.
+    pub lost_stamp: Stamp,
+}
+
+impl Conflict {
+    /// A key that is the same every time this conflict is found, so finding
+    /// it again (importing the same file twice) does not list it twice.
+    pub fn key(&self) -> String {
+        format!(
+            "{}/{}/{}.{}.{}",
+            self.record,
+            self.field,
+            self.lost_stamp.hlc.millis,
+            self.lost_stamp.hlc.counter,
+            self.lost_stamp.device
+        )
+    }
+}
+
+/// The result of merging two copies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    /// The merged copy.
+    pub view: FieldView,
+    /// Values that lost to concurrent edits.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Every write a copy includes, as the newest clock reading per device.
+fn seen_map(meta: &Meta) -> BTreeMap<DeviceId, Hlc> {
+    let mut out = meta.seen.clone();
+    for s in std::iter::once(&meta.stamp).chain(meta.fields.values()) {
+        let e = out.entry(s.device.clone()).or_insert(s.hlc);
+        *e = (*e).max(s.hlc);
+    }
+    out
+}
+
+/// Whether copy `a` includes every write copy `b` includes.
+pub fn dominates(a: &Meta, b: &Meta) -> bool {
+    seen_map(b)
+        .iter()
+        .all(|(device, hlc)| a.seen_from(device).is_some_and(|h| h >= *hlc))
+}
+
+/// Stores in `meta.seen` only what its stamps do not already show.
+fn set_seen(meta: &mut Meta, wanted: BTreeMap<DeviceId, Hlc>) {
+    meta.seen.clear();
+    let shown = seen_map(meta);
+    meta.seen = wanted
+        .into_iter()
+        .filter(|(d, h)| shown.get(d).is_none_or(|s| s < h))
+        .collect();
+}
+
+/// Pointwise newest of two "seen" maps.
+fn union_seen(a: &Meta, b: &Meta) -> BTreeMap<DeviceId, Hlc> {
+    let mut out = seen_map(a);
+    for (d, h) in seen_map(b) {
+        let e = out.entry(d).or_insert(h);
+        *e = (*e).max(h);
+    }
+    out
+}
+
+/// Orders two different values that carry the same stamp, the same way on
+/// every device.
+fn value_order(a: &Value, b: &Value) -> std::cmp::Ordering {
+    a.to_string().cmp(&b.to_string())
+}
+
+/// Merges two copies of the same record (same id and type).
+pub fn merge_views(ours: &FieldView, theirs: &FieldView) -> Merged {
+    let same_meta = ours.meta.stamp == theirs.meta.stamp
+        && ours.meta.fields == theirs.meta.fields
+        && ours.meta.seen == theirs.meta.seen;
+    if same_meta || dominates(&ours.meta, &theirs.meta) {
+        return Merged {
+            view: ours.clone(),
+            conflicts: Vec::new(),
+        };
+    }
+    if dominates(&theirs.meta, &ours.meta) {
+        return Merged {
+            view: theirs.clone(),
+            conflicts: Vec::new(),
+        };
+    }
+    merge_fields(ours, theirs)
+}
+
+/// The field-by-field merge of two concurrent copies.
+fn merge_fields(ours: &FieldView, theirs: &FieldView) -> Merged {
+    let stamp = ours.meta.stamp.clone().max(theirs.meta.stamp.clone());
+    let mut view = FieldView {
+        kind: ours.kind.clone(),
+        meta: Meta {
+            stamp: stamp.clone(),
+            fields: BTreeMap::new(),
+            seen: BTreeMap::new(),
+            ..ours.meta.clone()
+        },
+        body: serde_json::Map::new(),
+    };
+    let mut conflicts = Vec::new();
+    for field in ours.field_names(theirs) {
+        let (so, st) = (ours.meta.field_stamp(field), theirs.meta.field_stamp(field));
+        let (vo, vt) = (ours.value(field), theirs.value(field));
+        let ours_wins = match so.cmp(st) {
+            std::cmp::Ordering::Equal => value_order(&vo, &vt).is_ge(),
+            o => o.is_gt(),
+        };
+        let (winner, win_stamp, win_value, lost_stamp, lost_value) = if ours_wins {
+            (ours, so, vo, st, vt)
+        } else {
+            (theirs, st, vt, so, vo)
+        };
+        if win_value != lost_value && !winner.meta.has_seen(lost_stamp) {
+            conflicts.push(Conflict {
+                kind: ours.kind.clone(),
+                record: ours.meta.id.clone(),
+                field: field.to_owned(),
+                kept: win_value.clone(),
+                kept_stamp: win_stamp.clone(),
+                lost: lost_value,
+                lost_stamp: lost_stamp.clone(),
+            });
+        }
+        if *win_stamp != stamp {
+            view.meta.fields.insert(field.to_owned(), win_stamp.clone());
+        }
+        view.set_value(field, win_value);
+    }
+    if view.meta.deleted {
+        if let Some(c) = edit_under_delete(ours, theirs, &view) {
+            conflicts.push(c);
+        }
+    }
+    let wanted = union_seen(&ours.meta, &theirs.meta);
+    set_seen(&mut view.meta, wanted);
+    Merged { view, conflicts }
+}
+
+/// An edit to a live copy that the deleting copy had not seen: the record
+/// stays deleted, and the edit is reported so it can be brought back.
+fn edit_under_delete(ours: &FieldView, theirs: &FieldView, merged: &FieldView) -> Option<Conflict> {
+    let (deleter, editor) = if ours.meta.deleted && !theirs.meta.deleted {
+        (ours, theirs)
+    } else if theirs.meta.deleted && !ours.meta.deleted {
+        (theirs, ours)
+    } else {
+        return None;
+    };
+    let newest_unseen = std::iter::once(&editor.meta.stamp)
+        .chain(editor.meta.fields.values())
+        .filter(|s| !deleter.meta.has_seen(s))
+        .max()?;
+    Some(Conflict {
+        kind: merged.kind.clone(),
+        record: merged.meta.id.clone(),
+        field: DELETED.to_owned(),
+        kept: Value::Bool(true),
+        kept_stamp: merged.meta.field_stamp(DELETED).clone(),
+        lost: Value::Bool(false),
+        lost_stamp: newest_unseen.clone(),
+    })
+}
+
+/// Merges two typed copies of one record; `None` only if the merged fields
+/// no longer fit the model (a corrupt copy), when the caller keeps its own.
+pub fn merge_records(ours: &Record, theirs: &Record) -> Option<(Record, Vec<Conflict>)> {
+    let (a, b) = (ours.meta(), theirs.meta());
+    if (a.stamp == b.stamp && a.fields == b.fields && a.seen == b.seen) || dominates(a, b) {
+        return Some((ours.clone(), Vec::new()));
+    }
+    if dominates(b, a) {
+        return Some((theirs.clone(), Vec::new()));
+    }
+    let merged = merge_fields(&FieldView::from_record(ours), &FieldView::from_record(theirs));
+    let record = merged.view.to_record().ok().flatten()?;
+    Some((record, merged.conflicts))
+}
+
+/// Applies a local edit — the change from `base` (the copy the user saw) to
+/// `new` (what they saved) — on top of `stored` (the copy in storage now,
+/// which another tab may have changed meanwhile), as one write at `hlc` by
+/// `device`. Only the fields the user changed are written, so edits made
+/// elsewhere to other fields are kept. The write's clock reading is raised
+/// above every stamp in the stored copy, so the edit wins even over a stamp
+/// from a clock that ran ahead. Returns `None` when nothing changed.
+pub fn apply_edit(
+    stored: Option<&FieldView>,
+    base: Option<&FieldView>,
+    new: &FieldView,
+    hlc: Hlc,
+    device: &DeviceId,
+) -> Option<FieldView> {
+    let Some(stored) = stored else {
+        let mut fresh = new.clone();
+        fresh.meta.stamp = Stamp {
+            hlc,
+            device: device.clone(),
+        };
+        fresh.meta.fields.clear();
+        fresh.meta.seen.clear();
+        return Some(fresh);
+    };
+    let changed: Vec<&str> = match base {
+        Some(base) => base
+            .field_names(new)
+            .into_iter()
+            .filter(|f| base.value(f) != new.value(f))
+            .collect(),
+        None => new
+            .field_names(stored)
+            .into_iter()
+            .filter(|f| stored.value(f) != new.value(f))
+            .collect(),
+    };
+    if changed.is_empty() {
+        return None;
+    }
+    let hlc = if hlc > stored.meta.stamp.hlc {
+        hlc
+    } else {
+        stored.meta.stamp.hlc.tick(0)
+    };
+    let stamp = Stamp {
+        hlc,
+        device: device.clone(),
+    };
+    let mut out = stored.clone();
+    let wanted = seen_map(&stored.meta);
+    for field in stored.field_names(new) {
+        if changed.contains(&field) {
+            out.meta.fields.remove(field);
+            out.set_value(field, new.value(field));
+        } else {
+            let old = stored.meta.field_stamp(field).clone();
+            out.meta.fields.insert(field.to_owned(), old);
+        }
+    }
+    out.meta.stamp = stamp;
+    set_seen(&mut out.meta, wanted);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Municipality;
+    use crate::core::testing::meta;
+
+    fn device(name: &str) -> DeviceId {
+        DeviceId::parse(name).unwrap()
+    }
+
+    fn hlc(millis: u64) -> Hlc {
+        Hlc { millis, counter: 0 }
+    }
+
+    fn municipality(name: &str) -> FieldView {
+        FieldView::from_record(&Record::Municipality(Municipality {
+            meta: meta("m1"),
+            name: name.into(),
+        }))
+    }
+
+    fn edit(stored: &FieldView, name: &str, at: u64, by: &str) -> FieldView {
+        let mut new = stored.clone();
+        new.set_value("name", Value::String(name.into()));
+        apply_edit(Some(stored), Some(stored), &new, hlc(at), &device(by)).unwrap()
+    }
+
+    #[test]
+    fn a_later_edit_that_saw_the_earlier_one_wins_without_a_conflict() {
+        let base = municipality("Haninge");
+        let a = edit(&base, "Haninge kommun", 10, "a");
+        let b = edit(&a, "Haninge k:n", 20, "b");
+        let m = merge_views(&a, &b);
+        assert_eq!(m.view, b);
+        assert!(m.conflicts.is_empty());
+        assert_eq!(merge_views(&b, &a).view, b);
+    }
+
+    #[test]
+    fn concurrent_edits_of_one_field_keep_the_newer_and_log_the_other() {
+        let base = municipality("Haninge");
+        let a = edit(&base, "A", 10, "a");
+        let b = edit(&base, "B", 20, "b");
+        let m = merge_views(&a, &b);
+        assert_eq!(m.view.value("name"), Value::String("B".into()));
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].lost, Value::String("A".into()));
+        assert_eq!(m.conflicts[0].field, "name");
+        let n = merge_views(&b, &a);
+        assert_eq!(n.view, m.view);
+        assert_eq!(n.conflicts, m.conflicts);
+        // Once merged, meeting either side again is quiet.
+        assert!(merge_views(&m.view, &a).conflicts.is_empty());
+        assert_eq!(merge_views(&m.view, &a).view, m.view);
+    }
+
+    #[test]
+    fn edits_to_different_fields_both_survive() {
+        let mut base = municipality("Haninge");
+        base.body.insert("note".into(), Value::String("x".into()));
+        let a = edit(&base, "A", 10, "a");
+        let mut b_new = base.clone();
+        b_new.set_value("note", Value::String("y".into()));
+        let b = apply_edit(Some(&base), Some(&base), &b_new, hlc(5), &device("b")).unwrap();
+        let m = merge_views(&a, &b);
+        assert_eq!(m.view.value("name"), Value::String("A".into()));
+        assert_eq!(m.view.value("note"), Value::String("y".into()));
+        assert!(m.conflicts.is_empty());
+        assert_eq!(m.view, merge_views(&b, &a).view);
+    }
+
+    #[test]
+    fn a_delete_keeps_winning_and_an_unseen_edit_is_reported() {
+        let base = municipality("Haninge");
+        let mut gone = base.clone();
+        gone.set_value(DELETED, Value::Bool(true));
+        let deleted = apply_edit(Some(&base), Some(&base), &gone, hlc(10), &device("a")).unwrap();
+        let edited = edit(&base, "B", 20, "b");
+        let m = merge_views(&deleted, &edited);
+        assert!(m.view.meta.deleted);
+        assert_eq!(m.view.value("name"), Value::String("B".into()));
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].field, DELETED);
+        assert_eq!(m.conflicts[0].lost, Value::Bool(false));
+    }
+
+    #[test]
+    fn an_edit_onto_a_copy_changed_by_another_tab_keeps_that_change() {
+        let mut base = municipality("Haninge");
+        base.body.insert("note".into(), Value::String("x".into()));
+        let other_tab = edit(&base, "Other", 10, "d");
+        let mut mine = base.clone();
+        mine.set_value("note", Value::String("mine".into()));
+        let out = apply_edit(Some(&other_tab), Some(&base), &mine, hlc(11), &device("d")).unwrap();
+        assert_eq!(out.value("name"), Value::String("Other".into()));
+        assert_eq!(out.value("note"), Value::String("mine".into()));
+        assert!(apply_edit(Some(&out), Some(&out), &out, hlc(12), &device("d")).is_none());
+    }
+
+    #[test]
+    fn an_edit_outranks_a_stamp_from_a_clock_far_ahead() {
+        let base = municipality("Haninge");
+        let future = edit(&base, "Future", 9_000_000_000_000, "x");
+        let mine = edit(&future, "Now", 10, "d");
+        assert!(mine.meta.stamp > future.meta.stamp);
+        assert_eq!(merge_views(&future, &mine).view, mine);
+    }
+
+    #[test]
+    fn typed_merge_matches_the_view_merge() {
+        let base = municipality("Haninge");
+        let a = edit(&base, "A", 10, "a").to_record().unwrap().unwrap();
+        let b = edit(&base, "B", 20, "b").to_record().unwrap().unwrap();
+        let (m, conflicts) = merge_records(&a, &b).unwrap();
+        assert_eq!(conflicts.len(), 1);
+        let via_views = merge_views(&FieldView::from_record(&a), &FieldView::from_record(&b));
+        assert_eq!(FieldView::from_record(&m), via_views.view);
+    }
+}

@@ -1,0 +1,317 @@
+//! A record seen as a map of named fields, whatever its type: how merge,
+//! storage and snapshot files look at records.
+//!
+//! Why: merging field by field, keeping fields and record types written by a
+//! newer version of the app, and showing "what changed" in an import preview
+//! all need the same generic view; the typed model stays the only place
+//! where a field's meaning and validity are defined.
+//!
+//! Guarantees: `FieldView::from_record(r).to_record()` gives back `r`; a
+//! field this version does not know survives the round trip through
+//! [`Meta::extra`]; nothing here panics on untrusted JSON.
+
+use crate::core::model::{
+    Indicator, Insats, Meta, Municipality, Organisation, Outcome, Partner, Project, Record, Target,
+};
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The pseudo-field that carries the tombstone flag in a view; a delete is a
+/// write to it like any other field.
+pub const DELETED: &str = "deleted";
+
+/// One record as its type tag, its bookkeeping and its other fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldView {
+    /// The type tag (`insats`, `target`, …), possibly one this version does
+    /// not know.
+    pub kind: String,
+    /// Id, stamps and tombstone (its `extra` is always empty here: unknown
+    /// fields live in `body` like the others).
+    pub meta: Meta,
+    /// Every other field, by its name in files; absent means empty.
+    pub body: Map<String, Value>,
+}
+
+/// Why a JSON value is not a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewError {
+    /// Not an object with exactly one type tag holding an object.
+    NotARecord,
+    /// The `meta` part is missing or invalid (id, stamp); serde's reason.
+    BadMeta(String),
+    /// A known type whose fields do not fit the model; serde's reason.
+    BadFields(String),
+}
+
+impl fmt::Display for ViewError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ViewError::NotARecord => f.write_str("not a record"),
+            ViewError::BadMeta(e) => write!(f, "bad meta: {e}"),
+            ViewError::BadFields(e) => write!(f, "bad fields: {e}"),
+        }
+    }
+}
+
+impl FieldView {
+    /// The view of a typed record, with its kept unknown fields back in the
+    /// body.
+    pub fn from_record(record: &Record) -> FieldView {
+        // Serialising the model cannot fail: string keys, finite numbers.
+        let value = serde_json::to_value(record).unwrap_or(Value::Null);
+        let (kind, mut body) = match value {
+            Value::Object(outer) => match outer.into_iter().next() {
+                Some((kind, Value::Object(inner))) => (kind, inner),
+                _ => (String::new(), Map::new()),
+            },
+            _ => (String::new(), Map::new()),
+        };
+        body.remove("meta");
+        let mut meta = record.meta().clone();
+        for (k, v) in std::mem::take(&mut meta.extra) {
+            body.insert(k, v);
+        }
+        FieldView { kind, meta, body }
+    }
+
+    /// Reads a record from untrusted JSON: `{"<kind>": {"meta": {…}, …}}`.
+    /// Only the bookkeeping is checked here; [`FieldView::to_record`] checks
+    /// the fields of known types.
+    pub fn from_json(value: Value) -> Result<FieldView, ViewError> {
+        let Value::Object(outer) = value else {
+            return Err(ViewError::NotARecord);
+        };
+        if outer.len() != 1 {
+            return Err(ViewError::NotARecord);
+        }
+        let Some((kind, Value::Object(mut body))) = outer.into_iter().next() else {
+            return Err(ViewError::NotARecord);
+        };
+        let meta_value = body
+            .remove("meta")
+            .ok_or_else(|| ViewError::BadMeta("missing field `meta`".into()))?;
+        let meta: Meta =
+            serde_json::from_value(meta_value).map_err(|e| ViewError::BadMeta(e.to_string()))?;
+        Ok(FieldView { kind, meta, body })
+    }
+
+    /// The JSON form written to storage and snapshot files.
+    pub fn to_json(&self) -> Value {
+        let mut inner = Map::new();
+        inner.insert(
+            "meta".into(),
+            serde_json::to_value(&self.meta).unwrap_or(Value::Null),
+        );
+        for (k, v) in &self.body {
+            inner.insert(k.clone(), v.clone());
+        }
+        let mut outer = Map::new();
+        outer.insert(self.kind.clone(), Value::Object(inner));
+        Value::Object(outer)
+    }
+
+    /// The typed record, with fields this version does not know kept in
+    /// [`Meta::extra`]; `Ok(None)` for a record type this version does not
+    /// know (the caller keeps the view as it is).
+    pub fn to_record(&self) -> Result<Option<Record>, ViewError> {
+        let Some(known) = known_fields(&self.kind) else {
+            return Ok(None);
+        };
+        let mut inner = Map::new();
+        let mut extra = std::collections::BTreeMap::new();
+        for (k, v) in &self.body {
+            if known.contains(&k.as_str()) {
+                inner.insert(k.clone(), v.clone());
+            } else if k != "meta" && !v.is_null() {
+                extra.insert(k.clone(), v.clone());
+            }
+        }
+        inner.insert(
+            "meta".into(),
+            serde_json::to_value(&self.meta).map_err(|e| ViewError::BadMeta(e.to_string()))?,
+        );
+        let mut outer = Map::new();
+        outer.insert(self.kind.clone(), Value::Object(inner));
+        let mut record: Record = serde_json::from_value(Value::Object(outer))
+            .map_err(|e| ViewError::BadFields(e.to_string()))?;
+        record.meta_mut().extra = extra;
+        Ok(Some(record))
+    }
+
+    /// A field's value; the tombstone flag for [`DELETED`]; `Null` when
+    /// absent.
+    pub fn value(&self, field: &str) -> Value {
+        if field == DELETED {
+            Value::Bool(self.meta.deleted)
+        } else {
+            self.body.get(field).cloned().unwrap_or(Value::Null)
+        }
+    }
+
+    /// Sets a field (the tombstone flag for [`DELETED`]); `Null` removes it.
+    pub fn set_value(&mut self, field: &str, value: Value) {
+        if field == DELETED {
+            self.meta.deleted = value.as_bool().unwrap_or(false);
+        } else if value.is_null() {
+            self.body.remove(field);
+        } else {
+            self.body.insert(field.to_owned(), value);
+        }
+    }
+
+    /// Every field name either copy or its stamps mention, tombstone flag
+    /// included, in name order.
+    pub fn field_names<'a>(&'a self, other: &'a FieldView) -> Vec<&'a str> {
+        let mut names: Vec<&str> = self
+            .body
+            .keys()
+            .chain(other.body.keys())
+            .chain(self.meta.fields.keys())
+            .chain(other.meta.fields.keys())
+            .map(String::as_str)
+            .chain(std::iter::once(DELETED))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+}
+
+/// The type tags this version knows, in the order records are listed in
+/// files.
+pub const KNOWN_KINDS: [&str; 8] = [
+    "organisation",
+    "municipality",
+    "partner",
+    "project",
+    "insats",
+    "indicator",
+    "target",
+    "outcome",
+];
+
+/// The field names a known record type reads, from its serde derive; `None`
+/// for a type this version does not know.
+pub fn known_fields(kind: &str) -> Option<&'static [&'static str]> {
+    match kind {
+        "organisation" => fields_of::<Organisation>(),
+        "municipality" => fields_of::<Municipality>(),
+        "partner" => fields_of::<Partner>(),
+        "project" => fields_of::<Project>(),
+        "insats" => fields_of::<Insats>(),
+        "indicator" => fields_of::<Indicator>(),
+        "target" => fields_of::<Target>(),
+        "outcome" => fields_of::<Outcome>(),
+        _ => None,
+    }
+}
+
+/// Asks a derived `Deserialize` for its field list without any input: the
+/// derive hands the list to `deserialize_struct`, where this probe keeps it
+/// and stops. One source of truth for field names, no list to keep in step.
+fn fields_of<'de, T: Deserialize<'de>>() -> Option<&'static [&'static str]> {
+    let mut probe = FieldProbe(None);
+    let _ = T::deserialize(&mut probe);
+    probe.0
+}
+
+struct FieldProbe(Option<&'static [&'static str]>);
+
+#[derive(Debug)]
+struct ProbeDone;
+
+impl fmt::Display for ProbeDone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("probe")
+    }
+}
+
+impl std::error::Error for ProbeDone {}
+
+impl de::Error for ProbeDone {
+    fn custom<M: fmt::Display>(_: M) -> Self {
+        ProbeDone
+    }
+}
+
+impl<'de> Deserializer<'de> for &mut FieldProbe {
+    type Error = ProbeDone;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, ProbeDone> {
+        Err(ProbeDone)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, ProbeDone> {
+        self.0 = Some(fields);
+        Err(ProbeDone)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map enum identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo;
+
+    #[test]
+    fn every_known_kind_reports_its_fields() {
+        for kind in KNOWN_KINDS {
+            let fields = known_fields(kind).unwrap_or_default();
+            assert!(fields.contains(&"meta"), "{kind}: {fields:?}");
+        }
+        assert!(known_fields("insats").unwrap_or_default().contains(&"capacity"));
+        assert_eq!(known_fields("participation"), None);
+    }
+
+    #[test]
+    fn records_round_trip_through_views() {
+        for r in demo::workspace().records() {
+            let view = FieldView::from_record(&r);
+            assert_eq!(view.to_record().unwrap(), Some(r.clone()));
+            let again = FieldView::from_json(view.to_json()).unwrap();
+            assert_eq!(again, view);
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_and_written_back() {
+        let r = demo::workspace().records()[1].clone();
+        let mut view = FieldView::from_record(&r);
+        view.body.insert("colour".into(), Value::String("blå".into()));
+        let typed = view.to_record().unwrap().unwrap();
+        assert_eq!(typed.meta().extra.get("colour"), Some(&Value::String("blå".into())));
+        assert_eq!(FieldView::from_record(&typed), view);
+    }
+
+    #[test]
+    fn unknown_kinds_are_not_typed_but_not_errors() {
+        let r = demo::workspace().records()[1].clone();
+        let mut view = FieldView::from_record(&r);
+        view.kind = "participation".into();
+        assert_eq!(view.to_record(), Ok(None));
+    }
+
+    #[test]
+    fn malformed_json_is_refused_with_a_reason() {
+        assert_eq!(FieldView::from_json(Value::Null), Err(ViewError::NotARecord));
+        let two = serde_json::json!({"a": {}, "b": {}});
+        assert_eq!(FieldView::from_json(two), Err(ViewError::NotARecord));
+        let no_meta = serde_json::json!({"insats": {"name": "x"}});
+        assert!(matches!(FieldView::from_json(no_meta), Err(ViewError::BadMeta(_))));
+        let bad = serde_json::json!({"insats": {"meta": {"id": "a", "stamp": {"hlc": [1, 0], "device": "d"}}}});
+        let view = FieldView::from_json(bad).unwrap();
+        assert!(matches!(view.to_record(), Err(ViewError::BadFields(_))));
+    }
+}

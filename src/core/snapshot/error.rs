@@ -1,0 +1,98 @@
+//! Why a snapshot file was refused, precisely enough for the UI to say what
+//! and where in Swedish or English.
+
+use std::fmt;
+
+/// What is wrong with one record of a snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordProblem {
+    /// Not `{"<type>": {"meta": …, …}}`.
+    NotARecord,
+    /// A required field is missing (`meta.id`, `name`, …).
+    MissingField(String),
+    /// A field has a value the model does not accept; the field when it
+    /// could be found, and the model's reason.
+    BadValue {
+        /// The field, if found.
+        field: Option<String>,
+        /// The model's reason, in English (shown as a detail).
+        detail: String,
+    },
+    /// A clock stamp after the year 9999.
+    BadStamp,
+}
+
+/// Why a snapshot file was refused; nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// The file is larger than [`super::MAX_BYTES`].
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+    },
+    /// Not JSON (or cut off: `truncated`), with where reading stopped.
+    NotJson {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+        /// The file ends in the middle of the JSON.
+        truncated: bool,
+    },
+    /// Nested deeper than any snapshot is.
+    TooDeep,
+    /// JSON, but not a Måltavla snapshot (no or another `format`).
+    NotASnapshot,
+    /// The `version` is missing or not "major.minor".
+    BadVersion(String),
+    /// Written by a newer major version of the app.
+    NewerVersion(String),
+    /// An older version could not be brought up to date.
+    Migration {
+        /// The major version the step started from.
+        from: u32,
+        /// Why it failed.
+        reason: String,
+    },
+    /// The `records` list is missing or not a list.
+    MissingRecords,
+    /// More records than any förbund has.
+    TooManyRecords(usize),
+    /// One record is invalid.
+    BadRecord {
+        /// Position in `records`, from 1.
+        index: usize,
+        /// Its type tag, if readable.
+        kind: Option<String>,
+        /// Its id, if readable.
+        id: Option<String>,
+        /// What is wrong.
+        problem: RecordProblem,
+    },
+    /// Two records share an id.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Positions, from 1.
+        first: usize,
+        /// Positions, from 1.
+        second: usize,
+    },
+    /// A record has the id of a record of another type here.
+    KindClash {
+        /// The id.
+        id: String,
+        /// The type held here.
+        ours: String,
+        /// The type in the file.
+        theirs: String,
+    },
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for SnapshotError {}

@@ -1,0 +1,212 @@
+//! Writing a snapshot file.
+//!
+//! One record per line inside a small header, so a file is readable, diffs
+//! well and can be checked by eye; records in a fixed order (type, then id)
+//! and object keys sorted, so the same data always gives the same bytes.
+
+use super::{FORMAT, VERSION};
+use crate::core::ids::{DeviceId, RecordId};
+use crate::core::merge::FieldView;
+use crate::core::model::{Record, Scope};
+use crate::core::period::iso_date;
+use crate::core::workspace::Workspace;
+use chrono::DateTime;
+
+/// What a snapshot holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// Every record, tombstones and unknown types included.
+    All,
+    /// One project with its sub-projects, their insatser, the targets and
+    /// outcomes of those, the indicators these use, and the organisation
+    /// with its municipalities and partners.
+    Project(RecordId),
+}
+
+/// Who exported and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportInfo {
+    /// Wall-clock time of the export, milliseconds since the epoch.
+    pub millis: u64,
+    /// The exporting device.
+    pub device: DeviceId,
+}
+
+/// UTC time as `2026-11-23T10:15:00Z`.
+fn iso_time(millis: u64) -> String {
+    let t = i64::try_from(millis)
+        .ok()
+        .and_then(DateTime::from_timestamp_millis)
+        .unwrap_or_default()
+        .naive_utc();
+    let secs = t.and_utc().timestamp().rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        iso_date(t.date()),
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// Whether a record belongs to a project part.
+fn in_project(ws: &Workspace, family: &[RecordId], record: &Record) -> bool {
+    let insats_in = |id: &RecordId| {
+        ws.insatser
+            .get_any(id)
+            .is_some_and(|i| i.project.as_ref().is_some_and(|p| family.contains(p)))
+    };
+    let scope_in = |scope: &Scope| match scope {
+        Scope::Forbund => false,
+        Scope::Project(p) => family.contains(p),
+        Scope::Insats(i) => insats_in(i),
+    };
+    match record {
+        Record::Organisation(_) | Record::Municipality(_) | Record::Partner(_) => true,
+        Record::Project(p) => family.contains(&p.meta.id),
+        Record::Insats(i) => insats_in(&i.meta.id),
+        Record::Indicator(ind) => {
+            ws.targets
+                .all()
+                .any(|t| t.indicator == ind.meta.id && scope_in(&t.scope))
+                || ws
+                    .outcomes
+                    .all()
+                    .any(|o| o.indicator == ind.meta.id && scope_in(&o.scope))
+        }
+        Record::Target(t) => scope_in(&t.scope),
+        Record::Outcome(o) => scope_in(&o.scope),
+    }
+}
+
+/// The snapshot file's text.
+pub fn export(ws: &Workspace, part: &Part, info: &ExportInfo) -> String {
+    let views: Vec<FieldView> = match part {
+        Part::All => ws.views(),
+        Part::Project(root) => {
+            let family = ws.project_family(root);
+            ws.records()
+                .iter()
+                .filter(|r| in_project(ws, &family, r))
+                .map(FieldView::from_record)
+                .collect()
+        }
+    };
+    let part_text = match part {
+        Part::All => "all".to_owned(),
+        Part::Project(id) => format!("project:{id}"),
+    };
+    let organisation = ws
+        .organisation_name()
+        .map(json_string)
+        .unwrap_or_else(|| "null".into());
+    let mut out = format!(
+        "{{\"format\":\"{FORMAT}\",\"version\":\"{}.{}\",\"exported\":\"{}\",\"device\":{},\"organisation\":{organisation},\"part\":{},\"records\":[",
+        VERSION.0,
+        VERSION.1,
+        iso_time(info.millis),
+        json_string(info.device.as_str()),
+        json_string(&part_text),
+    );
+    for (i, v) in views.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(&v.to_json().to_string());
+    }
+    out.push_str("\n]}\n");
+    out
+}
+
+/// The download's name: `maltavla-<organisation>-<date>.json`, in plain
+/// lower-case ASCII so it survives every file system and mail client.
+pub fn file_name(ws: &Workspace, part_name: Option<&str>, millis: u64) -> String {
+    let slug = |s: &str| {
+        let mut out = String::new();
+        for c in s.chars().flat_map(char::to_lowercase) {
+            let c = match c {
+                'å' | 'ä' | 'á' | 'à' => 'a',
+                'ö' | 'ø' | 'ó' => 'o',
+                'é' | 'è' => 'e',
+                'ü' => 'u',
+                c if c.is_ascii_alphanumeric() => c,
+                _ => '-',
+            };
+            if !(c == '-' && (out.is_empty() || out.ends_with('-'))) {
+                out.push(c);
+            }
+        }
+        out.trim_end_matches('-').to_owned()
+    };
+    let mut name = String::from("maltavla");
+    for part in [ws.organisation_name(), part_name].into_iter().flatten() {
+        let s = slug(part);
+        if !s.is_empty() {
+            name.push('-');
+            name.push_str(&s);
+        }
+    }
+    let date = iso_time(millis);
+    format!("{name}-{}.json", date.get(..10).unwrap_or("0000-00-00"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo;
+
+    fn info() -> ExportInfo {
+        ExportInfo {
+            millis: 1_795_428_900_000,
+            device: DeviceId::parse("laptop-1").unwrap(),
+        }
+    }
+
+    #[test]
+    fn times_are_utc_iso() {
+        assert_eq!(iso_time(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso_time(1_795_428_900_000), "2026-11-23T10:15:00Z");
+    }
+
+    #[test]
+    fn a_file_has_the_header_then_one_record_per_line() {
+        let ws = demo::workspace();
+        let text = export(&ws, &Part::All, &info());
+        assert!(text.starts_with(
+            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.0\",\"exported\":\"2026-11-23T10:15:00Z\",\"device\":\"laptop-1\",\"organisation\":\"Samordningsförbundet Östra Södertörn\",\"part\":\"all\",\"records\":[\n{\"organisation\":"
+        ), "{}", text.chars().take(300).collect::<String>());
+        assert_eq!(text.lines().count(), ws.records().len() + 2);
+        assert!(text.ends_with("\n]}\n"));
+    }
+
+    #[test]
+    fn a_project_part_holds_the_project_and_what_hangs_on_it() {
+        let ws = demo::workspace();
+        let mia = ws
+            .projects
+            .live()
+            .find(|p| p.name.starts_with("MIA –"))
+            .map(|p| p.meta.id.clone())
+            .unwrap();
+        let text = export(&ws, &Part::Project(mia), &info());
+        assert!(text.contains("\"part\":\"project:"));
+        assert!(text.contains("MIA Östra Södertörn"));
+        assert!(!text.contains("Ungdomsteamet"), "insatser outside MIA stay out");
+        assert!(text.lines().count() < ws.records().len());
+    }
+
+    #[test]
+    fn file_names_are_plain_ascii() {
+        let ws = demo::workspace();
+        assert_eq!(
+            file_name(&ws, None, 1_795_428_900_000),
+            "maltavla-samordningsforbundet-ostra-sodertorn-2026-11-23.json"
+        );
+        assert_eq!(
+            file_name(&Workspace::default(), Some("MIA Östra"), 0),
+            "maltavla-mia-ostra-1970-01-01.json"
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! What importing a file would do, worked out before anything changes: the
+//! preview the user confirms, and the exact writes that confirming makes.
+
+use super::error::SnapshotError;
+use super::read::{Incoming, Item};
+use crate::core::ids::RecordId;
+use crate::core::merge::{merge_records, merge_views, Conflict, FieldView, DELETED};
+use crate::core::workspace::Workspace;
+use serde_json::Value;
+
+/// One field that an import changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldChange {
+    /// The field's name in files ([`DELETED`] for the tombstone flag).
+    pub field: String,
+    /// Our value (`Null` when empty).
+    pub ours: Value,
+    /// The value after the import.
+    pub theirs: Value,
+}
+
+/// One record that an import adds, changes or deletes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// Type tag.
+    pub kind: String,
+    /// Id.
+    pub id: RecordId,
+    /// Its name (or other label field) after the import, for the preview.
+    pub label: String,
+    /// The fields that change (empty for an added record).
+    pub fields: Vec<FieldChange>,
+}
+
+/// The preview of an import and the writes that apply it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportPlan {
+    /// Records we do not have.
+    pub added: Vec<Change>,
+    /// Records whose fields change (still live after the import).
+    pub changed: Vec<Change>,
+    /// Records that the import deletes.
+    pub deleted: Vec<Change>,
+    /// Records the file holds exactly as we do (or older).
+    pub unchanged: usize,
+    /// Values that lose to a concurrent edit, for the conflict log.
+    pub conflicts: Vec<Conflict>,
+    /// The merged copies to store: all of them in one transaction.
+    pub writes: Vec<FieldView>,
+}
+
+impl ImportPlan {
+    /// Whether confirming would change anything.
+    pub fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+}
+
+/// The field used to name a record in the preview.
+fn label(view: &FieldView) -> String {
+    ["name", "title", "code"]
+        .iter()
+        .find_map(|f| view.body.get(*f).and_then(Value::as_str))
+        .unwrap_or_else(|| view.meta.id.as_str())
+        .chars()
+        .take(120)
+        .collect()
+}
+
+fn change(view: &FieldView, fields: Vec<FieldChange>) -> Change {
+    Change {
+        kind: view.kind.clone(),
+        id: view.meta.id.clone(),
+        label: label(view),
+        fields,
+    }
+}
+
+/// Works out what importing `incoming` into `ws` would do.
+pub fn plan_import(ws: &Workspace, incoming: &Incoming) -> Result<ImportPlan, SnapshotError> {
+    let mut plan = ImportPlan::default();
+    for item in &incoming.items {
+        let id = match item {
+            Item::Known(r) => &r.meta().id,
+            Item::Other(v) => &v.meta.id,
+        };
+        let ours = ws.view(id);
+        let Some(ours) = ours else {
+            let view = item.view();
+            if view.meta.is_live() {
+                plan.added.push(change(&view, Vec::new()));
+            } else {
+                plan.unchanged += 1;
+            }
+            plan.writes.push(view);
+            continue;
+        };
+        let theirs_kind = match item {
+            Item::Known(r) => FieldView::from_record(r).kind,
+            Item::Other(v) => v.kind.clone(),
+        };
+        if ours.kind != theirs_kind {
+            return Err(SnapshotError::KindClash {
+                id: id.to_string(),
+                ours: ours.kind,
+                theirs: theirs_kind,
+            });
+        }
+        let (merged, conflicts) = match (item, ws.record(id)) {
+            (Item::Known(theirs), Some(our_record)) => {
+                match merge_records(&our_record, theirs) {
+                    Some((r, c)) => (FieldView::from_record(&r), c),
+                    None => (ours.clone(), Vec::new()),
+                }
+            }
+            _ => {
+                let m = merge_views(&ours, &item.view());
+                (m.view, m.conflicts)
+            }
+        };
+        plan.conflicts.extend(conflicts);
+        if merged == ours {
+            plan.unchanged += 1;
+            continue;
+        }
+        let fields: Vec<FieldChange> = ours
+            .field_names(&merged)
+            .into_iter()
+            .filter(|f| ours.value(f) != merged.value(f))
+            .map(|f| FieldChange {
+                field: f.to_owned(),
+                ours: ours.value(f),
+                theirs: merged.value(f),
+            })
+            .collect();
+        if merged.meta.deleted && ours.meta.is_live() {
+            plan.deleted.push(change(&merged, fields));
+        } else if !fields.is_empty() && merged.meta.is_live() {
+            plan.changed.push(change(&merged, fields));
+        }
+        plan.writes.push(merged);
+    }
+    plan.conflicts.retain(|c| c.field != DELETED || c.lost == Value::Bool(false));
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo;
+    use crate::core::ids::{DeviceId, Hlc};
+    use crate::core::merge::apply_edit;
+    use crate::core::snapshot::{export, read, ExportInfo, Part};
+
+    const NOW: u64 = 1_795_428_900_000;
+
+    fn file_of(ws: &Workspace) -> String {
+        let info = ExportInfo {
+            millis: NOW,
+            device: DeviceId::parse("laptop-1").unwrap(),
+        };
+        export(ws, &Part::All, &info)
+    }
+
+    fn plan(ws: &Workspace, text: &str) -> ImportPlan {
+        plan_import(ws, &read(text, NOW).unwrap()).unwrap()
+    }
+
+    fn apply(ws: &mut Workspace, plan: ImportPlan) {
+        for v in plan.writes {
+            ws.put_view(v).unwrap();
+        }
+    }
+
+    fn rename(ws: &mut Workspace, name: &str, new: &str, at: u64, device: &str) {
+        let view = ws
+            .views()
+            .into_iter()
+            .find(|v| v.body.get("name").and_then(Value::as_str) == Some(name))
+            .unwrap();
+        let mut edited = view.clone();
+        edited.set_value("name", Value::String(new.into()));
+        let out = apply_edit(
+            Some(&view),
+            Some(&view),
+            &edited,
+            Hlc { millis: at, counter: 0 },
+            &DeviceId::parse(device).unwrap(),
+        )
+        .unwrap();
+        ws.put_view(out).unwrap();
+    }
+
+    #[test]
+    fn into_an_empty_workspace_everything_is_new_and_reexports_byte_for_byte() {
+        let file = file_of(&demo::workspace());
+        let mut ws = Workspace::default();
+        let p = plan(&ws, &file);
+        assert_eq!(p.added.len(), demo::workspace().records().len());
+        apply(&mut ws, p);
+        assert_eq!(file_of(&ws), file);
+    }
+
+    #[test]
+    fn importing_our_own_file_changes_nothing() {
+        let ws = demo::workspace();
+        let p = plan(&ws, &file_of(&ws));
+        assert!(p.is_empty());
+        assert_eq!(p.unchanged, ws.records().len());
+    }
+
+    #[test]
+    fn concurrent_renames_show_field_by_field_and_log_a_conflict() {
+        let mut ours = demo::workspace();
+        let mut theirs = demo::workspace();
+        rename(&mut ours, "Haninge", "Haninge kommun", NOW - 2000, "a");
+        rename(&mut theirs, "Haninge", "Haninge k:n", NOW - 1000, "b");
+        let p = plan(&ours, &file_of(&theirs));
+        assert_eq!(p.changed.len(), 1);
+        let f = &p.changed[0].fields[0];
+        assert_eq!(f.field, "name");
+        assert_eq!(f.ours, Value::String("Haninge kommun".into()));
+        assert_eq!(f.theirs, Value::String("Haninge k:n".into()));
+        assert_eq!(p.conflicts.len(), 1);
+        assert_eq!(p.conflicts[0].lost, Value::String("Haninge kommun".into()));
+        // Both ways round, the laptops end up identical.
+        let back = plan(&theirs, &file_of(&ours));
+        assert!(back.changed.is_empty());
+        assert_eq!(back.conflicts.len(), 1);
+        apply(&mut ours, p);
+        apply(&mut theirs, back);
+        assert_eq!(file_of(&ours), file_of(&theirs));
+    }
+
+    #[test]
+    fn a_deletion_is_listed_as_such() {
+        let ours = demo::workspace();
+        let mut theirs = demo::workspace();
+        let id = theirs.insatser_by_name()[0].meta.id.clone();
+        let view = theirs.view(&id).unwrap();
+        let mut gone = view.clone();
+        gone.set_value(DELETED, Value::Bool(true));
+        let out = apply_edit(
+            Some(&view),
+            Some(&view),
+            &gone,
+            Hlc { millis: NOW, counter: 0 },
+            &DeviceId::parse("b").unwrap(),
+        )
+        .unwrap();
+        theirs.put_view(out).unwrap();
+        let p = plan(&ours, &file_of(&theirs));
+        assert_eq!(p.deleted.len(), 1);
+        assert_eq!(p.deleted[0].id, id);
+        assert!(p.conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_record_of_another_type_under_the_same_id_is_refused() {
+        let ws = demo::workspace();
+        let file = file_of(&ws).replacen("{\"municipality\":", "{\"region\":", 1);
+        let incoming = read(&file, NOW).unwrap();
+        assert!(matches!(
+            plan_import(&ws, &incoming),
+            Err(SnapshotError::KindClash { .. })
+        ));
+    }
+}

@@ -1,0 +1,399 @@
+//! Reading and checking a snapshot file, before anything is changed.
+
+use super::error::{RecordProblem, SnapshotError};
+use super::migrate::{migrate, MIGRATIONS};
+use super::{FORMAT, MAX_BYTES, MAX_DRIFT_MILLIS, MAX_MILLIS, VERSION};
+use crate::core::ids::Hlc;
+use crate::core::merge::{FieldView, ViewError};
+use crate::core::model::Record;
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap};
+
+/// The most records a file may hold.
+pub const MAX_RECORDS: usize = 5_000_000;
+
+/// One record of a file that passed every check.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A type this version knows.
+    Known(Record),
+    /// A type from a newer version, kept as it came.
+    Other(FieldView),
+}
+
+impl Item {
+    /// The record as a field view.
+    pub fn view(&self) -> FieldView {
+        match self {
+            Item::Known(r) => FieldView::from_record(r),
+            Item::Other(v) => v.clone(),
+        }
+    }
+}
+
+/// What the header of a file says.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IncomingInfo {
+    /// The version written in the file, as (major, minor).
+    pub version: (u32, u32),
+    /// When it was exported, as written (`2026-11-23T10:15:00Z`).
+    pub exported: Option<String>,
+    /// The exporting device.
+    pub device: Option<String>,
+    /// The förbund's name in the file.
+    pub organisation: Option<String>,
+    /// `all` or `project:<id>`.
+    pub part: Option<String>,
+}
+
+/// A file that passed every check, ready for [`super::plan_import`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    /// The header.
+    pub info: IncomingInfo,
+    /// The records, in file order.
+    pub items: Vec<Item>,
+    /// How many records carry a stamp more than [`MAX_DRIFT_MILLIS`] ahead
+    /// of this device's clock; they are accepted, but this device's clock
+    /// does not follow them.
+    pub future_stamps: usize,
+    /// Record types this version does not know, kept for a newer one.
+    pub unknown_kinds: BTreeSet<String>,
+    /// How many records carry fields this version does not know (kept).
+    pub unknown_fields: usize,
+}
+
+impl Incoming {
+    /// The newest clock reading in the file that this device's clock may
+    /// follow: never more than [`MAX_DRIFT_MILLIS`] ahead of `now_millis`.
+    pub fn clock_reading(&self, now_millis: u64) -> Hlc {
+        let limit = now_millis.saturating_add(MAX_DRIFT_MILLIS);
+        self.items
+            .iter()
+            .map(|i| match i {
+                Item::Known(r) => r.meta().stamp.hlc,
+                Item::Other(v) => v.meta.stamp.hlc,
+            })
+            .filter(|h| h.millis <= limit)
+            .max()
+            .unwrap_or_default()
+    }
+}
+
+fn text_of(v: Option<&Value>) -> Option<String> {
+    v.and_then(Value::as_str).map(str::to_owned)
+}
+
+fn parse_version(v: Option<&Value>) -> Result<(u32, u32), SnapshotError> {
+    let text = v.and_then(Value::as_str).unwrap_or_default();
+    let bad = || SnapshotError::BadVersion(text.chars().take(40).collect());
+    let (major, minor) = text.split_once('.').ok_or_else(bad)?;
+    let major: u32 = major.parse().map_err(|_| bad())?;
+    let minor: u32 = minor.parse().map_err(|_| bad())?;
+    if major == 0 {
+        return Err(bad());
+    }
+    Ok((major, minor))
+}
+
+/// Turns serde's "missing field `x`" into the field's name.
+fn missing_field(detail: &str) -> Option<String> {
+    let rest = detail.strip_prefix("missing field `")?;
+    rest.split('`').next().map(str::to_owned)
+}
+
+/// Finds which field of a record the model refuses: the one whose removal
+/// makes the record acceptable (or only reports it missing).
+fn locate_bad_field(view: &FieldView) -> Option<String> {
+    view.body.keys().find_map(|key| {
+        let mut probe = view.clone();
+        probe.body.remove(key);
+        match probe.to_record() {
+            Ok(_) => Some(key.clone()),
+            Err(ViewError::BadFields(d)) if missing_field(&d).as_deref() == Some(key) => {
+                Some(key.clone())
+            }
+            Err(_) => None,
+        }
+    })
+}
+
+fn record_problem(view: Option<&FieldView>, e: ViewError) -> RecordProblem {
+    match e {
+        ViewError::NotARecord => RecordProblem::NotARecord,
+        ViewError::BadMeta(d) | ViewError::BadFields(d) => match missing_field(&d) {
+            Some(field) => RecordProblem::MissingField(field),
+            None => RecordProblem::BadValue {
+                field: view.and_then(locate_bad_field),
+                detail: d,
+            },
+        },
+    }
+}
+
+/// The type tag and id of a record that failed, for the message.
+fn kind_and_id(value: &Value) -> (Option<String>, Option<String>) {
+    let Some((kind, body)) = value.as_object().and_then(|o| o.iter().next()) else {
+        return (None, None);
+    };
+    let id = body
+        .get("meta")
+        .and_then(|m| m.get("id"))
+        .and_then(Value::as_str)
+        .map(|s| s.chars().take(64).collect());
+    (Some(kind.chars().take(40).collect()), id)
+}
+
+/// Reads and checks a snapshot file; `now_millis` is this device's clock,
+/// for reporting stamps from clocks that ran ahead.
+pub fn read(text: &str, now_millis: u64) -> Result<Incoming, SnapshotError> {
+    if text.len() > MAX_BYTES {
+        return Err(SnapshotError::TooLarge { bytes: text.len() });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut doc: Value = serde_json::from_str(text).map_err(|e| {
+        if e.to_string().contains("recursion limit") {
+            SnapshotError::TooDeep
+        } else {
+            SnapshotError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                truncated: e.is_eof(),
+            }
+        }
+    })?;
+    if doc.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(SnapshotError::NotASnapshot);
+    }
+    let version = parse_version(doc.get("version"))?;
+    if version.0 > VERSION.0 {
+        return Err(SnapshotError::NewerVersion(format!(
+            "{}.{}",
+            version.0, version.1
+        )));
+    }
+    if version.0 < VERSION.0 {
+        migrate(&mut doc, version.0, &MIGRATIONS)
+            .map_err(|(from, reason)| SnapshotError::Migration { from, reason })?;
+    }
+    let info = IncomingInfo {
+        version,
+        exported: text_of(doc.get("exported")),
+        device: text_of(doc.get("device")),
+        organisation: text_of(doc.get("organisation")),
+        part: text_of(doc.get("part")),
+    };
+    let records = match doc.get_mut("records").map(Value::take) {
+        Some(Value::Array(records)) => records,
+        _ => return Err(SnapshotError::MissingRecords),
+    };
+    if records.len() > MAX_RECORDS {
+        return Err(SnapshotError::TooManyRecords(records.len()));
+    }
+    read_records(records, info, now_millis)
+}
+
+fn read_records(
+    records: Vec<Value>,
+    info: IncomingInfo,
+    now_millis: u64,
+) -> Result<Incoming, SnapshotError> {
+    let limit = now_millis.saturating_add(MAX_DRIFT_MILLIS);
+    let mut incoming = Incoming {
+        info,
+        items: Vec::with_capacity(records.len()),
+        future_stamps: 0,
+        unknown_kinds: BTreeSet::new(),
+        unknown_fields: 0,
+    };
+    let mut positions: HashMap<String, usize> = HashMap::with_capacity(records.len());
+    for (i, value) in records.into_iter().enumerate() {
+        let index = i + 1;
+        let (kind, id) = kind_and_id(&value);
+        let fail = |problem| SnapshotError::BadRecord {
+            index,
+            kind: kind.clone(),
+            id: id.clone(),
+            problem,
+        };
+        let view = FieldView::from_json(value).map_err(|e| fail(record_problem(None, e)))?;
+        let meta = &view.meta;
+        let stamps = std::iter::once(&meta.stamp).chain(meta.fields.values());
+        if stamps.clone().any(|s| s.hlc.millis > MAX_MILLIS)
+            || meta.seen.values().any(|h| h.millis > MAX_MILLIS)
+        {
+            return Err(fail(RecordProblem::BadStamp));
+        }
+        if stamps.clone().any(|s| s.hlc.millis > limit) {
+            incoming.future_stamps += 1;
+        }
+        if let Some(first) = positions.insert(view.meta.id.to_string(), index) {
+            return Err(SnapshotError::DuplicateId {
+                id: view.meta.id.to_string(),
+                first,
+                second: index,
+            });
+        }
+        match view.to_record() {
+            Ok(Some(record)) => {
+                if !record.meta().extra.is_empty() {
+                    incoming.unknown_fields += 1;
+                }
+                incoming.items.push(Item::Known(record));
+            }
+            Ok(None) => {
+                incoming.unknown_kinds.insert(view.kind.clone());
+                incoming.items.push(Item::Other(view));
+            }
+            Err(e) => return Err(fail(record_problem(Some(&view), e))),
+        }
+    }
+    Ok(incoming)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo;
+    use crate::core::ids::DeviceId;
+    use crate::core::snapshot::{export, ExportInfo, Part};
+
+    const NOW: u64 = 1_795_428_900_000;
+
+    fn demo_file() -> String {
+        let info = ExportInfo {
+            millis: NOW,
+            device: DeviceId::parse("laptop-1").unwrap(),
+        };
+        export(&demo::workspace(), &Part::All, &info)
+    }
+
+    fn err(text: &str) -> SnapshotError {
+        read(text, NOW).unwrap_err()
+    }
+
+    #[test]
+    fn an_export_reads_back_whole() {
+        let file = demo_file();
+        let incoming = read(&file, NOW).unwrap();
+        assert_eq!(incoming.items.len(), demo::workspace().records().len());
+        assert_eq!(incoming.info.version, (1, 0));
+        assert_eq!(incoming.info.device.as_deref(), Some("laptop-1"));
+        assert_eq!(incoming.future_stamps, 0);
+        let with_bom = format!("\u{feff}{file}");
+        assert!(read(&with_bom, NOW).is_ok());
+    }
+
+    #[test]
+    fn broken_json_says_where() {
+        assert_eq!(
+            err("{\"format\": nope}"),
+            SnapshotError::NotJson {
+                line: 1,
+                column: 13,
+                truncated: false
+            }
+        );
+        let file = demo_file();
+        let cut = &file[..file.len() / 2];
+        assert!(matches!(err(cut), SnapshotError::NotJson { truncated: true, .. }));
+        assert!(matches!(err("NaN"), SnapshotError::NotJson { .. }));
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(err(&deep), SnapshotError::TooDeep);
+    }
+
+    #[test]
+    fn other_json_and_other_versions_are_refused() {
+        assert_eq!(err("{\"format\":\"excel\"}"), SnapshotError::NotASnapshot);
+        assert_eq!(err("[1,2]"), SnapshotError::NotASnapshot);
+        assert_eq!(
+            err("{\"format\":\"maltavla-snapshot\",\"version\":\"2.0\",\"records\":[]}"),
+            SnapshotError::NewerVersion("2.0".into())
+        );
+        assert_eq!(
+            err("{\"format\":\"maltavla-snapshot\",\"version\":1,\"records\":[]}"),
+            SnapshotError::BadVersion(String::new())
+        );
+        assert_eq!(
+            err("{\"format\":\"maltavla-snapshot\",\"version\":\"1.0\"}"),
+            SnapshotError::MissingRecords
+        );
+        let newer_minor = read(
+            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.7\",\"records\":[]}",
+            NOW,
+        );
+        assert!(newer_minor.is_ok());
+    }
+
+    fn with_record(record: &str) -> String {
+        format!("{{\"format\":\"maltavla-snapshot\",\"version\":\"1.0\",\"records\":[{record}]}}")
+    }
+
+    const META: &str = r#""meta":{"id":"x1","stamp":{"hlc":[1700000000000,0],"device":"d"}}"#;
+
+    #[test]
+    fn bad_records_say_which_and_what() {
+        let missing = err(&with_record(&format!(r#"{{"insats":{{{META}}}}}"#)));
+        assert_eq!(
+            missing,
+            SnapshotError::BadRecord {
+                index: 1,
+                kind: Some("insats".into()),
+                id: Some("x1".into()),
+                problem: RecordProblem::MissingField("name".into())
+            }
+        );
+        let negative = err(&with_record(&format!(
+            r#"{{"insats":{{{META},"name":"A","kind":"other","capacity":-4}}}}"#
+        )));
+        assert!(
+            matches!(&negative, SnapshotError::BadRecord { problem: RecordProblem::BadValue { field: Some(f), .. }, .. } if f == "capacity"),
+            "{negative:?}"
+        );
+        let no_id = err(&with_record(r#"{"insats":{"meta":{"stamp":{"hlc":[1,0],"device":"d"}},"name":"A"}}"#));
+        assert!(matches!(no_id, SnapshotError::BadRecord { problem: RecordProblem::MissingField(ref f), .. } if f == "id"));
+        let far = err(&with_record(r#"{"municipality":{"meta":{"id":"m","stamp":{"hlc":[99999999999999999,0],"device":"d"}},"name":"A"}}"#));
+        assert!(matches!(far, SnapshotError::BadRecord { problem: RecordProblem::BadStamp, .. }));
+        assert!(matches!(
+            err(&with_record("17")),
+            SnapshotError::BadRecord {
+                problem: RecordProblem::NotARecord,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let m = format!(r#"{{"municipality":{{{META},"name":"A"}}}}"#);
+        assert_eq!(
+            err(&with_record(&format!("{m},{m}"))),
+            SnapshotError::DuplicateId {
+                id: "x1".into(),
+                first: 1,
+                second: 2
+            }
+        );
+    }
+
+    #[test]
+    fn stamps_from_a_clock_far_ahead_are_counted_and_not_followed() {
+        let ahead = NOW + 3_600_000;
+        let file = with_record(&format!(
+            r#"{{"municipality":{{"meta":{{"id":"m","stamp":{{"hlc":[{ahead},0],"device":"d"}}}},"name":"A"}}}}"#
+        ));
+        let incoming = read(&file, NOW).unwrap();
+        assert_eq!(incoming.future_stamps, 1);
+        assert_eq!(incoming.clock_reading(NOW), Hlc::default());
+    }
+
+    #[test]
+    fn newer_types_and_fields_are_kept() {
+        let file = with_record(&format!(
+            r#"{{"participation":{{{META},"code":"K7"}}}},{{"municipality":{{"meta":{{"id":"m","stamp":{{"hlc":[1,0],"device":"d"}}}},"name":"A","colour":"blå"}}}}"#
+        ));
+        let incoming = read(&file, NOW).unwrap();
+        assert!(incoming.unknown_kinds.contains("participation"));
+        assert_eq!(incoming.unknown_fields, 1);
+    }
+}
