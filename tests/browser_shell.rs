@@ -1,12 +1,15 @@
 //! The browser shell in a real browser (headless Chromium through
-//! wasm-bindgen-test-runner): IndexedDB round trips, settings in
-//! localStorage, the clock, and the address bar.
+//! wasm-bindgen-test-runner): IndexedDB round trips and read-merge-write
+//! transactions, the conflict log, settings in localStorage, the clock, the
+//! address bar, messages between tabs and reading a picked file.
 #![cfg(target_arch = "wasm32")]
 
 use maltavla::browser::clock::{new_record_id, Clock};
+use maltavla::browser::files;
 use maltavla::browser::history;
 use maltavla::browser::idb::RecordDb;
 use maltavla::browser::settings::{self, Key};
+use maltavla::browser::tabs::Tabs;
 use maltavla::core::demo;
 use maltavla::core::ids::{DeviceId, Hlc};
 use maltavla::core::stored;
@@ -30,26 +33,145 @@ async fn records_written_to_indexeddb_read_back_identically() {
         .iter()
         .map(|r| (r.meta().id.to_string(), stored::encode(r)))
         .collect();
-    db.put_all(&items).await.expect("the batch is stored");
+    let ids: Vec<String> = items.iter().map(|(id, _)| id.clone()).collect();
+    db.update(&ids, move |_| items, &[], &[])
+        .await
+        .expect("the batch is stored");
     let loaded = stored::decode_all(db.load_all().await.expect("records load"));
     assert!(loaded.skipped.is_empty());
-    assert_eq!(Workspace::from_records(loaded.records), demo::workspace());
+    assert_eq!(Workspace::from_items(loaded.records), demo::workspace());
+}
+
+fn put(pairs: &[(&str, &str)]) -> impl FnOnce(Vec<Option<String>>) -> Vec<(String, String)> {
+    let pairs: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect();
+    move |_| pairs
 }
 
 #[wasm_bindgen_test]
-async fn writing_a_record_again_replaces_it_and_clear_empties_the_store() {
+async fn an_update_sees_what_is_stored_and_clear_empties_both_stores() {
     let db = fresh_db().await;
-    db.put_all(&[("a".into(), "one".into())])
-        .await
-        .expect("stored");
-    db.put_all(&[("a".into(), "two".into()), ("b".into(), "three".into())])
-        .await
-        .expect("stored");
+    let keys = ["a".to_owned()];
+    db.update(
+        &keys,
+        put(&[("a", "one")]),
+        &[("c1".into(), "{}".into())],
+        &[],
+    )
+    .await
+    .expect("stored");
+    let ab = ["a".to_owned(), "b".to_owned()];
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen_in = seen.clone();
+    db.update(
+        &ab,
+        move |stored| {
+            *seen_in.borrow_mut() = stored.clone();
+            vec![
+                (
+                    "a".into(),
+                    format!("{}+two", stored[0].clone().unwrap_or_default()),
+                ),
+                ("b".into(), "three".into()),
+            ]
+        },
+        &[],
+        &[],
+    )
+    .await
+    .expect("stored");
+    assert_eq!(*seen.borrow(), [Some("one".to_owned()), None]);
     let mut texts = db.load_all().await.expect("loads");
     texts.sort();
-    assert_eq!(texts, ["three", "two"]);
+    assert_eq!(texts, ["one+two", "three"]);
+    assert_eq!(
+        db.get_many(&ab).await.expect("reads")[1].as_deref(),
+        Some("three")
+    );
+    assert_eq!(db.load_conflicts().await.expect("loads"), ["{}"]);
+    db.update(&[], put(&[]), &[], &["c1".into()])
+        .await
+        .expect("resolved");
+    assert!(db.load_conflicts().await.expect("loads").is_empty());
     db.clear().await.expect("cleared");
     assert!(db.load_all().await.expect("loads").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn two_updates_at_once_both_land() {
+    let db = fresh_db().await;
+    let key = ["n".to_owned()];
+    let add = |stored: Vec<Option<String>>| {
+        let n: u32 = stored[0].as_deref().unwrap_or("0").parse().unwrap_or(0);
+        vec![("n".to_owned(), (n + 1).to_string())]
+    };
+    let (a, b) = futures_join(
+        db.update(&key, add, &[], &[]),
+        db.update(&key, add, &[], &[]),
+    )
+    .await;
+    a.expect("first");
+    b.expect("second");
+    assert_eq!(db.load_all().await.expect("loads"), ["2"]);
+}
+
+/// Runs two futures concurrently (a tiny join, to avoid a dependency).
+async fn futures_join<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
+    let mut a = std::pin::pin!(a);
+    let mut b = std::pin::pin!(b);
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(|cx| {
+        if ra.is_none() {
+            if let std::task::Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let std::task::Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        if ra.is_some() && rb.is_some() {
+            std::task::Poll::Ready(())
+        } else {
+            std::task::Poll::Pending
+        }
+    })
+    .await;
+    (ra.expect("done"), rb.expect("done"))
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_hears_which_records_were_stored() {
+    let heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let heard_in = heard.clone();
+    let _listener = Tabs::join(move |ids| heard_in.borrow_mut().extend(ids));
+    let sender = Tabs::join(|_| {});
+    sender.announce(&["a".into(), "b".into()]);
+    for _ in 0..50 {
+        if !heard.borrow().is_empty() {
+            break;
+        }
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    }
+    assert_eq!(*heard.borrow(), ["a", "b"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_picked_file_reads_as_utf8_text() {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str("{\"å\": 1}"));
+    let file = web_sys::File::new_with_str_sequence(&parts, "x.json").expect("file");
+    assert_eq!(files::read_text(&file).await.as_deref(), Ok("{\"å\": 1}"));
 }
 
 #[wasm_bindgen_test]

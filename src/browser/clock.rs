@@ -4,6 +4,7 @@
 //! system clock jumps back; ids come from the browser's cryptographic random
 //! source when it exists.
 
+use super::settings::{self, Key};
 use crate::core::ids::{DeviceId, Hlc, RecordId};
 use chrono::NaiveDate;
 use std::cell::Cell;
@@ -63,10 +64,22 @@ impl Clock {
         }
     }
 
-    /// The next stamp for a write made now.
+    /// The next stamp for a write made now. Tabs of one browser profile
+    /// share the device id, so they share the clock too (through
+    /// localStorage): no two tabs hand out the same reading.
     pub fn tick(&self) -> Hlc {
-        let next = self.last.get().tick(now_millis());
+        let shared = settings::get(Key::Clock)
+            .and_then(|s| {
+                let (m, c) = s.split_once('.')?;
+                Some(Hlc {
+                    millis: m.parse().ok()?,
+                    counter: c.parse().ok()?,
+                })
+            })
+            .unwrap_or_default();
+        let next = self.last.get().max(shared).tick(now_millis());
         self.last.set(next);
+        settings::set(Key::Clock, &format!("{}.{}", next.millis, next.counter));
         next
     }
 

@@ -1,9 +1,12 @@
-//! The record store in IndexedDB: one object store of encoded records keyed
-//! by record id.
+//! The record store in IndexedDB: encoded records keyed by record id, and
+//! the conflict log keyed by conflict.
 //!
 //! Guarantees: a batch of writes is one transaction, committed all or
-//! nothing; errors come back as [`IdbError`] with a kind the UI can explain
-//! (quota full, storage blocked, anything else).
+//! nothing; [`RecordDb::update`] reads what is stored and writes the
+//! caller's merge of it inside that one transaction, so two tabs writing at
+//! once never overwrite each other (IndexedDB runs overlapping read-write
+//! transactions one after the other); errors come back as [`IdbError`] with
+//! a kind the UI can explain (quota full, storage blocked, anything else).
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -12,8 +15,9 @@ use std::fmt;
 
 /// The database name used by the app.
 pub const DB_NAME: &str = "maltavla";
-const DB_VERSION: u32 = 1;
+const DB_VERSION: u32 = 2;
 const RECORDS: &str = "records";
+const CONFLICTS: &str = "conflicts";
 
 /// What went wrong talking to IndexedDB.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,8 +72,10 @@ impl RecordDb {
         let db = Database::open(name)
             .with_version(DB_VERSION)
             .with_on_upgrade_needed(|_event, db| {
-                if !db.object_store_names().any(|n| n == RECORDS) {
-                    db.create_object_store(RECORDS).build()?;
+                for name in [RECORDS, CONFLICTS] {
+                    if !db.object_store_names().any(|n| n == name) {
+                        db.create_object_store(name).build()?;
+                    }
                 }
                 Ok(())
             })
@@ -78,20 +84,19 @@ impl RecordDb {
         Ok(RecordDb { db })
     }
 
-    /// A read-write transaction on the record store; it rolls back unless
+    /// A read-write transaction on both stores; it rolls back unless
     /// committed, so an early return by `?` never half-applies a batch.
     fn writable(&self) -> Result<Transaction<'_>, IdbError> {
         self.db
-            .transaction(RECORDS)
+            .transaction([RECORDS, CONFLICTS])
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(failed)
     }
 
-    /// Every stored record text.
-    pub async fn load_all(&self) -> Result<Vec<String>, IdbError> {
-        let tx = self.db.transaction(RECORDS).build().map_err(failed)?;
-        let store = tx.object_store(RECORDS).map_err(failed)?;
+    async fn texts_of(&self, store_name: &str) -> Result<Vec<String>, IdbError> {
+        let tx = self.db.transaction(store_name).build().map_err(failed)?;
+        let store = tx.object_store(store_name).map_err(failed)?;
         let values = store
             .get_all::<String>()
             .primitive()
@@ -101,25 +106,94 @@ impl RecordDb {
         values.collect::<Result<Vec<String>, _>>().map_err(failed)
     }
 
-    /// Stores `(id, text)` pairs in one transaction: all of them or none.
-    pub async fn put_all(&self, items: &[(String, String)]) -> Result<(), IdbError> {
+    /// Every stored record text.
+    pub async fn load_all(&self) -> Result<Vec<String>, IdbError> {
+        self.texts_of(RECORDS).await
+    }
+
+    /// Every entry of the conflict log.
+    pub async fn load_conflicts(&self) -> Result<Vec<String>, IdbError> {
+        self.texts_of(CONFLICTS).await
+    }
+
+    /// In one transaction: reads the stored texts of `ids` (`None` where
+    /// nothing is stored), writes the `(id, text)` pairs that `merge`
+    /// makes of them, adds `conflicts` to the log and removes the entries
+    /// keyed `resolved`. Returns what was written. All or nothing.
+    pub async fn update(
+        &self,
+        ids: &[String],
+        merge: impl FnOnce(Vec<Option<String>>) -> Vec<(String, String)>,
+        conflicts: &[(String, String)],
+        resolved: &[String],
+    ) -> Result<Vec<(String, String)>, IdbError> {
         let tx = self.writable()?;
         let store = tx.object_store(RECORDS).map_err(failed)?;
-        for (id, text) in items {
+        let mut pending = Vec::with_capacity(ids.len());
+        for id in ids {
+            pending.push(
+                store
+                    .get::<String, _, _>(id.as_str())
+                    .primitive()
+                    .map_err(failed)?,
+            );
+        }
+        let mut stored = Vec::with_capacity(ids.len());
+        for request in pending {
+            stored.push(request.await.map_err(failed)?);
+        }
+        let writes = merge(stored);
+        for (id, text) in &writes {
             store
                 .put(text.as_str())
                 .with_key(id.as_str())
                 .primitive()
                 .map_err(failed)?;
         }
-        tx.commit().await.map_err(failed)
+        let log = tx.object_store(CONFLICTS).map_err(failed)?;
+        for (key, text) in conflicts {
+            log.put(text.as_str())
+                .with_key(key.as_str())
+                .primitive()
+                .map_err(failed)?;
+        }
+        for key in resolved {
+            log.delete(key.as_str()).primitive().map_err(failed)?;
+        }
+        tx.commit().await.map_err(failed)?;
+        Ok(writes)
     }
 
-    /// Removes every record (used by tests and a future "reset" action).
+    /// The stored texts of `ids` (`None` where nothing is stored).
+    pub async fn get_many(&self, ids: &[String]) -> Result<Vec<Option<String>>, IdbError> {
+        let tx = self.db.transaction(RECORDS).build().map_err(failed)?;
+        let store = tx.object_store(RECORDS).map_err(failed)?;
+        let mut pending = Vec::with_capacity(ids.len());
+        for id in ids {
+            pending.push(
+                store
+                    .get::<String, _, _>(id.as_str())
+                    .primitive()
+                    .map_err(failed)?,
+            );
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        for request in pending {
+            out.push(request.await.map_err(failed)?);
+        }
+        Ok(out)
+    }
+
+    /// Removes every record and the conflict log (used by tests and a
+    /// future "reset" action).
     pub async fn clear(&self) -> Result<(), IdbError> {
         let tx = self.writable()?;
-        let store = tx.object_store(RECORDS).map_err(failed)?;
-        store.clear().map_err(failed)?;
+        for name in [RECORDS, CONFLICTS] {
+            tx.object_store(name)
+                .map_err(failed)?
+                .clear()
+                .map_err(failed)?;
+        }
         tx.commit().await.map_err(failed)
     }
 }

@@ -6,6 +6,8 @@
 //! knows business rules: records arrive already encoded by the core.
 
 pub mod clock;
+pub mod files;
 pub mod history;
 pub mod idb;
 pub mod settings;
+pub mod tabs;

@@ -1,5 +1,5 @@
-//! Small settings in localStorage: the device id, the language and the
-//! board's last period and focus. Data never goes here; it lives in
+//! Small settings in localStorage: the device id, the language, the
+//! board's last period and focus, and the clock shared by this profile's tabs. Data never goes here; it lives in
 //! IndexedDB.
 //!
 //! Guarantees: reading never fails (a missing or blocked localStorage reads
@@ -21,6 +21,8 @@ pub enum Key {
     BoardPeriod,
     /// The board's focus: "all", "project:ID" or "insats:ID".
     BoardFocus,
+    /// The newest clock reading any tab of this profile handed out.
+    Clock,
 }
 
 impl Key {
@@ -30,6 +32,7 @@ impl Key {
             Key::Language => "language",
             Key::BoardPeriod => "board.period",
             Key::BoardFocus => "board.focus",
+            Key::Clock => "clock",
         };
         format!("{PREFIX}{k}")
     }

@@ -172,6 +172,15 @@ impl Hlc {
         }
     }
 
+    /// The calendar day (UTC) of the reading, to show when a write was made.
+    pub fn date(self) -> chrono::NaiveDate {
+        i64::try_from(self.millis)
+            .ok()
+            .and_then(chrono::DateTime::from_timestamp_millis)
+            .unwrap_or_default()
+            .date_naive()
+    }
+
     /// Advances a local clock past a reading seen in someone else's record,
     /// so that our next write is ordered after everything we have seen.
     pub fn observe(self, seen: Hlc) -> Hlc {

@@ -33,6 +33,8 @@ pub enum Route {
     Indicator(RecordId),
     /// The förbund, its municipalities and partners.
     Organisation,
+    /// Sharing data: snapshot files, import preview and the conflict log.
+    Exchange,
     /// Settings.
     Settings,
     /// An address that leads nowhere.
@@ -93,6 +95,7 @@ impl Route {
             ["indikatorer", i] => id(i).map_or(Route::NotFound, Route::Indicator),
             ["organisation"] => Route::Organisation,
             ["installningar"] => Route::Settings,
+            ["dela"] => Route::Exchange,
             _ => Route::NotFound,
         }
     }
@@ -122,6 +125,7 @@ impl Route {
             Route::Indicator(id) => format!("/indikatorer/{id}"),
             Route::Organisation => "/organisation".into(),
             Route::Settings => "/installningar".into(),
+            Route::Exchange => "/dela".into(),
             Route::NotFound => "/finns-inte".into(),
         }
     }
@@ -168,6 +172,7 @@ mod tests {
             Route::Project(id("p1")),
             Route::Insatser,
             Route::Insats(id("i_1-x")),
+            Route::Exchange,
             Route::Indicators,
             Route::Indicator(id("demo-ind-arbete")),
             Route::Organisation,

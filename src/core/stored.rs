@@ -4,9 +4,12 @@
 //!
 //! Guarantees: [`decode`] never panics, whatever the stored text; a record
 //! that cannot be read is reported with its reason and skipped by
-//! [`decode_all`], never fatal to loading the rest.
+//! [`decode_all`], never fatal to loading the rest; records and fields of
+//! types a newer version wrote are stored and read back unchanged.
 
+use super::merge::FieldView;
 use super::model::Record;
+use super::snapshot::Item;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -14,9 +17,9 @@ use std::fmt;
 pub const STORED_SCHEMA: u32 = 1;
 
 #[derive(Serialize)]
-struct Envelope<'a> {
+struct Envelope {
     schema: u32,
-    record: &'a Record,
+    record: serde_json::Value,
 }
 
 #[derive(Deserialize)]
@@ -49,32 +52,43 @@ impl fmt::Display for StoredError {
 
 impl std::error::Error for StoredError {}
 
-/// The text to store for a record.
-pub fn encode(record: &Record) -> String {
+/// The text to store for a record of any type.
+pub fn encode_view(view: &FieldView) -> String {
     let envelope = Envelope {
         schema: STORED_SCHEMA,
-        record,
+        record: view.to_json(),
     };
-    // Serialising our own model to JSON cannot fail: all keys are strings
-    // and all numbers are finite.
+    // Serialising JSON values cannot fail: all keys are strings and all
+    // numbers are finite.
     serde_json::to_string(&envelope).unwrap_or_default()
 }
 
-/// Reads a stored record.
-pub fn decode(text: &str) -> Result<Record, StoredError> {
+/// The text to store for a record.
+pub fn encode(record: &Record) -> String {
+    encode_view(&FieldView::from_record(record))
+}
+
+/// Reads a stored record: typed when this version knows its type.
+pub fn decode(text: &str) -> Result<Item, StoredError> {
     let envelope: OwnedEnvelope =
         serde_json::from_str(text).map_err(|e| StoredError::NotJson(e.to_string()))?;
     if envelope.schema > STORED_SCHEMA {
         return Err(StoredError::NewerSchema(envelope.schema));
     }
-    serde_json::from_value(envelope.record).map_err(|e| StoredError::BadRecord(e.to_string()))
+    let view =
+        FieldView::from_json(envelope.record).map_err(|e| StoredError::BadRecord(e.to_string()))?;
+    match view.to_record() {
+        Ok(Some(r)) => Ok(Item::Known(r)),
+        Ok(None) => Ok(Item::Other(view)),
+        Err(e) => Err(StoredError::BadRecord(e.to_string())),
+    }
 }
 
 /// What loading the stored records found.
 #[derive(Debug, Default)]
 pub struct Loaded {
     /// The records that could be read.
-    pub records: Vec<Record>,
+    pub records: Vec<Item>,
     /// The ones that could not, with the reason.
     pub skipped: Vec<StoredError>,
 }
@@ -100,14 +114,14 @@ mod tests {
     #[test]
     fn every_demo_record_round_trips_through_storage() {
         for r in demo::workspace().records() {
-            assert_eq!(decode(&encode(&r)).unwrap(), r);
+            assert_eq!(decode(&encode(&r)).unwrap(), Item::Known(r));
         }
     }
 
     #[test]
     fn a_stored_record_reads_as_documented() {
         let text = encode(&demo::workspace().records()[1]);
-        assert!(text.starts_with(r#"{"schema":1,"record":{"municipality":{"meta":{"id":"demo-haninge","stamp":{"hlc":["#), "{text}");
+        assert!(text.starts_with(r#"{"schema":1,"record":{"municipality":{"meta":{"id":"demo-haninge","stamp":{"device":"demo","hlc":["#), "{text}");
     }
 
     #[test]

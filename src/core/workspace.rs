@@ -51,34 +51,6 @@ impl<T: Entity> Table<T> {
     pub fn live_count(&self) -> usize {
         self.live().count()
     }
-
-    /// Stores `record`, merged with the copy already held; returns whether
-    /// anything changed.
-    fn put(&mut self, record: T) -> bool
-    where
-        T: Into<Record> + TryFrom<Record> + PartialEq,
-    {
-        let merged = match self.0.get(record.id()) {
-            Some(existing) if *existing == record => return false,
-            Some(existing) => merge_into(existing, record),
-            None => record,
-        };
-        self.0.insert(merged.id().clone(), merged);
-        true
-    }
-}
-
-/// The merge of a held copy and an incoming one; keeps the held copy if the
-/// merged fields no longer fit the model (only a corrupt copy can do that).
-fn merge_into<T>(existing: &T, incoming: T) -> T
-where
-    T: Entity + Into<Record> + TryFrom<Record>,
-{
-    let ours: Record = existing.clone().into();
-    let theirs: Record = incoming.into();
-    merge::merge_records(&ours, &theirs)
-        .and_then(|(r, _)| T::try_from(r).ok())
-        .unwrap_or_else(|| existing.clone())
 }
 
 /// Everything one förbund has recorded.
@@ -120,25 +92,51 @@ impl Workspace {
     }
 
     /// Merges one copy of a record into the workspace; returns whether
-    /// anything changed.
+    /// anything changed. A copy whose id belongs to a record of another type
+    /// (only a corrupt copy can do that) is ignored.
     pub fn put(&mut self, record: Record) -> bool {
-        match record {
-            Record::Organisation(o) => {
-                let merged = match &self.organisation {
-                    Some(existing) if *existing == o => return false,
-                    Some(existing) => merge_into(existing, o),
-                    None => o,
-                };
-                self.organisation = Some(merged);
-                true
+        let merged = match self.record(&record.meta().id) {
+            None => record,
+            Some(existing) if existing == record => return false,
+            Some(existing)
+                if std::mem::discriminant(&existing) != std::mem::discriminant(&record) =>
+            {
+                return false
             }
-            Record::Municipality(r) => self.municipalities.put(r),
-            Record::Partner(r) => self.partners.put(r),
-            Record::Project(r) => self.projects.put(r),
-            Record::Insats(r) => self.insatser.put(r),
-            Record::Indicator(r) => self.indicators.put(r),
-            Record::Target(r) => self.targets.put(r),
-            Record::Outcome(r) => self.outcomes.put(r),
+            // One merge for every record type, instead of one per table.
+            Some(existing) => match merge::merge_records(&existing, &record) {
+                Some((m, _)) if m != existing => m,
+                _ => return false,
+            },
+        };
+        let id = merged.meta().id.clone();
+        match merged {
+            Record::Organisation(o) => self.organisation = Some(o),
+            Record::Municipality(r) => drop(self.municipalities.0.insert(id, r)),
+            Record::Partner(r) => drop(self.partners.0.insert(id, r)),
+            Record::Project(r) => drop(self.projects.0.insert(id, r)),
+            Record::Insats(r) => drop(self.insatser.0.insert(id, r)),
+            Record::Indicator(r) => drop(self.indicators.0.insert(id, r)),
+            Record::Target(r) => drop(self.targets.0.insert(id, r)),
+            Record::Outcome(r) => drop(self.outcomes.0.insert(id, r)),
+        }
+        true
+    }
+
+    /// A workspace built from stored records of any type, in any order.
+    pub fn from_items(items: impl IntoIterator<Item = crate::core::snapshot::Item>) -> Workspace {
+        let mut ws = Workspace::default();
+        for item in items {
+            ws.put_item(item);
+        }
+        ws
+    }
+
+    /// Merges a record that has already been checked.
+    pub fn put_item(&mut self, item: crate::core::snapshot::Item) -> bool {
+        match item {
+            crate::core::snapshot::Item::Known(r) => self.put(r),
+            crate::core::snapshot::Item::Other(v) => self.put_view(v).unwrap_or(false),
         }
     }
 

@@ -3,12 +3,13 @@
 
 use super::components::layout::{Banners, Header};
 use super::router::{start_router, RouteView};
-use super::state::{tr, AppState};
+use super::state::{decode_conflicts, tr, AppState};
 use crate::browser::clock::Clock;
 use crate::browser::idb::{IdbError, RecordDb};
 use crate::browser::settings::device_id;
-use crate::core::stored;
+use crate::core::ids::Hlc;
 use crate::core::workspace::Workspace;
+use crate::core::{snapshot, stored};
 use leptos::prelude::*;
 
 /// Opens storage and reads everything. Without IndexedDB, or when what is
@@ -25,15 +26,25 @@ async fn load() -> AppState {
                 Err(e),
                 fresh_clock(Default::default()),
                 0,
+                Vec::new(),
             )
         }
     };
     match db.load_all().await {
         Ok(texts) => {
             let loaded = stored::decode_all(texts);
-            let ws = Workspace::from_records(loaded.records);
-            let clock = fresh_clock(ws.max_hlc());
-            AppState::new(ws, Ok(db), clock, loaded.skipped.len())
+            let ws = Workspace::from_items(loaded.records);
+            // A file from a laptop whose clock ran ahead may have left stamps
+            // in the future; this device's clock never follows them far.
+            let limit = crate::browser::clock::now_millis() + snapshot::MAX_DRIFT_MILLIS;
+            let clock = fresh_clock(ws.max_hlc().min(Hlc {
+                millis: limit,
+                counter: 0,
+            }));
+            let conflicts = decode_conflicts(db.load_conflicts().await.unwrap_or_default());
+            let state = AppState::new(ws, Ok(db), clock, loaded.skipped.len(), conflicts);
+            state.join_tabs();
+            state
         }
         // Stored data exists but cannot be read: never write over it.
         Err(e) => AppState::new(
@@ -41,6 +52,7 @@ async fn load() -> AppState {
             Err(IdbError::Unreadable(e.to_string())),
             fresh_clock(Default::default()),
             0,
+            Vec::new(),
         ),
     }
 }

@@ -9,6 +9,7 @@
 //! the back button, "open in new tab" and no-JavaScript crawlers all work.
 
 use super::pages::board::BoardPage;
+use super::pages::exchange::ExchangePage;
 use super::pages::indicators::{IndicatorPage, IndicatorsPage};
 use super::pages::insatser::{InsatsPage, InsatserPage};
 use super::pages::not_found::NotFoundPage;
@@ -108,6 +109,7 @@ pub fn RouteView() -> impl IntoView {
         Route::Indicator(id) => view! { <IndicatorPage id=id /> }.into_any(),
         Route::Organisation => view! { <OrganisationPage /> }.into_any(),
         Route::Settings => view! { <SettingsPage /> }.into_any(),
+        Route::Exchange => view! { <ExchangePage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

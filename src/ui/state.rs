@@ -1,22 +1,31 @@
 //! The app's state: the workspace in a signal, and the one path by which
 //! changes reach storage.
 //!
-//! Guarantees: [`AppState::commit`] stamps every record with this device's
-//! clock, writes the batch to IndexedDB in one transaction, and only then
-//! shows it; if the write fails nothing changes on screen and the caller
-//! keeps the user's input. Pages read the workspace through narrow closures
-//! and never write to it directly.
+//! Guarantees: [`AppState::commit`] writes only the fields the user changed,
+//! on top of what is stored now (another tab may have written since), with
+//! this device's clock, in one IndexedDB transaction, and only then shows
+//! it; if the write fails nothing changes on screen and the caller keeps the
+//! user's input. An import is one transaction too. Other tabs are told what
+//! changed. Pages read the workspace through narrow closures and never write
+//! to it directly.
 
 use super::i18n::{Lang, Texts};
 use crate::browser::clock::{new_record_id, Clock};
 use crate::browser::idb::{IdbError, RecordDb};
 use crate::browser::settings::{self, Key};
-use crate::core::ids::Stamp;
+use crate::browser::tabs::Tabs;
+use crate::core::ids::Hlc;
+use crate::core::merge::{apply_edit, merge_views, Conflict, FieldView};
 use crate::core::model::{Meta, Record};
+use crate::core::snapshot::ImportPlan;
 use crate::core::stored;
 use crate::core::workspace::Workspace;
 use leptos::prelude::*;
 use std::rc::Rc;
+
+/// How a write turns the stored copies of its records into the copies to
+/// store (boxed: one write path is compiled, not one per kind of write).
+type Merge = Box<dyn FnOnce(Vec<Option<FieldView>>) -> Vec<FieldView>>;
 
 /// Handles to everything a page needs; cheap to copy into closures.
 #[derive(Clone, Copy)]
@@ -31,8 +40,11 @@ pub struct AppState {
     pub skipped_records: RwSignal<usize>,
     /// A short message after an action ("Exempeldata inlästa").
     pub notice: RwSignal<Option<String>>,
+    /// Values that lost to concurrent edits from other devices.
+    pub conflicts: RwSignal<Vec<Conflict>>,
     db: StoredValue<Option<Rc<RecordDb>>, LocalStorage>,
     clock: StoredValue<Rc<Clock>, LocalStorage>,
+    tabs: StoredValue<Option<Rc<Tabs>>, LocalStorage>,
 }
 
 impl AppState {
@@ -44,6 +56,7 @@ impl AppState {
         db: Result<RecordDb, IdbError>,
         clock: Clock,
         skipped: usize,
+        conflicts: Vec<Conflict>,
     ) -> AppState {
         let lang = settings::get(Key::Language)
             .map(|c| Lang::from_code(&c))
@@ -58,8 +71,40 @@ impl AppState {
             storage_error: RwSignal::new(problem),
             skipped_records: RwSignal::new(skipped),
             notice: RwSignal::new(None),
+            conflicts: RwSignal::new(conflicts),
             db: StoredValue::new_local(db.map(Rc::new)),
             clock: StoredValue::new_local(Rc::new(clock)),
+            tabs: StoredValue::new_local(None),
+        }
+    }
+
+    /// Starts listening to the app's other tabs: what they store is read
+    /// back from storage and shown here too.
+    pub fn join_tabs(self) {
+        let tabs = Tabs::join(move |ids| {
+            leptos::task::spawn_local(async move { self.refresh(ids).await });
+        });
+        self.tabs.set_value(Some(Rc::new(tabs)));
+    }
+
+    /// Reads records another tab stored, and the conflict log.
+    async fn refresh(self, ids: Vec<String>) {
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
+        if let Ok(texts) = db.get_many(&ids).await {
+            self.ws.update(|w| {
+                for item in texts
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|t| stored::decode(&t).ok())
+                {
+                    w.put_item(item);
+                }
+            });
+        }
+        if let Ok(texts) = db.load_conflicts().await {
+            self.conflicts.set(decode_conflicts(texts));
         }
     }
 
@@ -86,38 +131,177 @@ impl AppState {
         self.clock.get_value()
     }
 
-    /// Stamps, stores and then shows a batch of records: all or nothing.
-    pub async fn commit(self, mut records: Vec<Record>) -> Result<(), IdbError> {
+    /// Stores and then shows a batch of edited or new records: all or
+    /// nothing.
+    pub async fn commit(self, records: Vec<Record>) -> Result<(), IdbError> {
+        let news = records.iter().map(FieldView::from_record).collect();
+        self.write_edits(news, Vec::new()).await
+    }
+
+    /// Writes edits (`news`, each compared with the copy on screen) on top
+    /// of what is stored, and removes the conflict-log entries `resolved`.
+    async fn write_edits(
+        self,
+        news: Vec<FieldView>,
+        resolved: Vec<String>,
+    ) -> Result<(), IdbError> {
         let clock = self.clock();
-        for r in &mut records {
-            r.meta_mut().stamp = Stamp {
-                hlc: clock.tick(),
-                device: clock.device().clone(),
-            };
-        }
-        if let Some(db) = self.db.get_value() {
-            let items: Vec<(String, String)> = records
-                .iter()
-                .map(|r| (r.meta().id.to_string(), stored::encode(r)))
-                .collect();
-            if let Err(e) = db.put_all(&items).await {
-                self.storage_error.set(Some(e.clone()));
-                return Err(e);
+        let ids: Vec<String> = news.iter().map(|n| n.meta.id.to_string()).collect();
+        let bases: Vec<Option<FieldView>> = self
+            .ws
+            .with_untracked(|w| news.iter().map(|n| w.view(&n.meta.id)).collect());
+        let edit = move |stored: Vec<Option<FieldView>>| -> Vec<FieldView> {
+            let device = clock.device().clone();
+            let mut out = Vec::new();
+            for ((stored, base), new) in stored.iter().zip(&bases).zip(&news) {
+                let hlc = clock.tick();
+                if let Some(v) = apply_edit(stored.as_ref(), base.as_ref(), new, hlc, &device) {
+                    clock.observe(v.meta.stamp.hlc);
+                    out.push(v);
+                }
             }
-            if matches!(
-                self.storage_error.get_untracked(),
-                Some(IdbError::QuotaExceeded | IdbError::Failed(_))
-            ) {
-                self.storage_error.set(None);
+            out
+        };
+        self.store(ids, Box::new(edit), Vec::new(), resolved).await
+    }
+
+    /// The one write path: in one transaction, reads the stored copies of
+    /// `ids`, stores what `merge` makes of them, logs `conflicts` and drops
+    /// `resolved`; then shows the result and tells the other tabs. Without
+    /// IndexedDB the copies on screen stand in for the stored ones.
+    async fn store(
+        self,
+        ids: Vec<String>,
+        merge: Merge,
+        conflicts: Vec<Conflict>,
+        resolved: Vec<String>,
+    ) -> Result<(), IdbError> {
+        let written: Vec<FieldView> = match self.db.get_value() {
+            Some(db) => {
+                let log: Vec<(String, String)> = conflicts
+                    .iter()
+                    .map(|c| (c.key(), serde_json::to_string(c).unwrap_or_default()))
+                    .collect();
+                let mut out = Vec::new();
+                let result = db
+                    .update(
+                        &ids,
+                        |texts| {
+                            let stored = texts
+                                .iter()
+                                .map(|t| {
+                                    t.as_deref()
+                                        .and_then(|t| stored::decode(t).ok())
+                                        .map(|i| i.view())
+                                })
+                                .collect();
+                            out = merge(stored);
+                            out.iter()
+                                .map(|v| (v.meta.id.to_string(), stored::encode_view(v)))
+                                .collect()
+                        },
+                        &log,
+                        &resolved,
+                    )
+                    .await;
+                if let Err(e) = result {
+                    self.storage_error.set(Some(e.clone()));
+                    return Err(e);
+                }
+                if matches!(
+                    self.storage_error.get_untracked(),
+                    Some(IdbError::QuotaExceeded | IdbError::Failed(_))
+                ) {
+                    self.storage_error.set(None);
+                }
+                out
             }
-        }
+            None => {
+                let on_screen = self.ws.with_untracked(|w| {
+                    ids.iter()
+                        .map(|id| {
+                            crate::core::ids::RecordId::parse(id)
+                                .ok()
+                                .and_then(|id| w.view(&id))
+                        })
+                        .collect()
+                });
+                merge(on_screen)
+            }
+        };
+        let written_ids: Vec<String> = written.iter().map(|v| v.meta.id.to_string()).collect();
         self.ws.update(|w| {
-            for r in records {
-                w.put(r);
+            for v in written {
+                let _ = w.put_view(v);
             }
         });
+        if !conflicts.is_empty() || !resolved.is_empty() {
+            self.conflicts.update(|log| {
+                log.retain(|c| !resolved.contains(&c.key()));
+                for c in conflicts {
+                    if !log.iter().any(|old| old.key() == c.key()) {
+                        log.push(c);
+                    }
+                }
+            });
+        }
+        if let Some(tabs) = self.tabs.get_value() {
+            tabs.announce(&written_ids);
+        }
         Ok(())
     }
+
+    /// Applies a confirmed import: every merged record and every conflict
+    /// in one transaction, merged once more with what is stored at that
+    /// moment (another tab may have written since the preview). The clock
+    /// then follows the file, but never past `clock_reading`.
+    pub async fn import(self, plan: ImportPlan, clock_reading: Hlc) -> Result<(), IdbError> {
+        let ids: Vec<String> = plan.writes.iter().map(|v| v.meta.id.to_string()).collect();
+        let writes = plan.writes;
+        let merge = move |stored: Vec<Option<FieldView>>| -> Vec<FieldView> {
+            writes
+                .into_iter()
+                .zip(stored)
+                .map(|(incoming, stored)| match stored {
+                    Some(s) if s.kind == incoming.kind => merge_views(&s, &incoming).view,
+                    _ => incoming,
+                })
+                .collect()
+        };
+        self.store(ids, Box::new(merge), plan.conflicts, Vec::new())
+            .await?;
+        self.clock().observe(clock_reading);
+        Ok(())
+    }
+
+    /// Brings a value that lost a conflict back, as a new edit made now.
+    pub async fn restore(self, conflict: Conflict) -> Result<(), IdbError> {
+        let current = self.ws.with_untracked(|w| w.view(&conflict.record));
+        let Some(mut view) = current else {
+            return self.dismiss(conflict).await;
+        };
+        view.set_value(&conflict.field, conflict.lost.clone());
+        self.write_edits(vec![view], vec![conflict.key()]).await
+    }
+
+    /// Removes an entry from the conflict log, keeping the record as it is.
+    pub async fn dismiss(self, conflict: Conflict) -> Result<(), IdbError> {
+        self.store(
+            Vec::new(),
+            Box::new(|_| Vec::new()),
+            Vec::new(),
+            vec![conflict.key()],
+        )
+        .await
+    }
+}
+
+/// Reads the stored conflict log, skipping entries that cannot be read.
+pub fn decode_conflicts(texts: Vec<String>) -> Vec<Conflict> {
+    texts
+        .iter()
+        .filter_map(|t| serde_json::from_str(t).ok())
+        .collect()
 }
 
 impl AppState {

@@ -214,7 +214,10 @@ pub fn merge_records(ours: &Record, theirs: &Record) -> Option<(Record, Vec<Conf
     if dominates(b, a) {
         return Some((theirs.clone(), Vec::new()));
     }
-    let merged = merge_fields(&FieldView::from_record(ours), &FieldView::from_record(theirs));
+    let merged = merge_fields(
+        &FieldView::from_record(ours),
+        &FieldView::from_record(theirs),
+    );
     let record = merged.view.to_record().ok().flatten()?;
     Some((record, merged.conflicts))
 }

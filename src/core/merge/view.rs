@@ -271,7 +271,9 @@ mod tests {
             let fields = known_fields(kind).unwrap_or_default();
             assert!(fields.contains(&"meta"), "{kind}: {fields:?}");
         }
-        assert!(known_fields("insats").unwrap_or_default().contains(&"capacity"));
+        assert!(known_fields("insats")
+            .unwrap_or_default()
+            .contains(&"capacity"));
         assert_eq!(known_fields("participation"), None);
     }
 
@@ -289,9 +291,13 @@ mod tests {
     fn unknown_fields_are_kept_and_written_back() {
         let r = demo::workspace().records()[1].clone();
         let mut view = FieldView::from_record(&r);
-        view.body.insert("colour".into(), Value::String("blå".into()));
+        view.body
+            .insert("colour".into(), Value::String("blå".into()));
         let typed = view.to_record().unwrap().unwrap();
-        assert_eq!(typed.meta().extra.get("colour"), Some(&Value::String("blå".into())));
+        assert_eq!(
+            typed.meta().extra.get("colour"),
+            Some(&Value::String("blå".into()))
+        );
         assert_eq!(FieldView::from_record(&typed), view);
     }
 
@@ -305,11 +311,17 @@ mod tests {
 
     #[test]
     fn malformed_json_is_refused_with_a_reason() {
-        assert_eq!(FieldView::from_json(Value::Null), Err(ViewError::NotARecord));
+        assert_eq!(
+            FieldView::from_json(Value::Null),
+            Err(ViewError::NotARecord)
+        );
         let two = serde_json::json!({"a": {}, "b": {}});
         assert_eq!(FieldView::from_json(two), Err(ViewError::NotARecord));
         let no_meta = serde_json::json!({"insats": {"name": "x"}});
-        assert!(matches!(FieldView::from_json(no_meta), Err(ViewError::BadMeta(_))));
+        assert!(matches!(
+            FieldView::from_json(no_meta),
+            Err(ViewError::BadMeta(_))
+        ));
         let bad = serde_json::json!({"insats": {"meta": {"id": "a", "stamp": {"hlc": [1, 0], "device": "d"}}}});
         let view = FieldView::from_json(bad).unwrap();
         assert!(matches!(view.to_record(), Err(ViewError::BadFields(_))));

@@ -81,7 +81,8 @@ impl Meta {
 
     /// Whether this copy includes the write `stamp` (made it or merged it).
     pub fn has_seen(&self, stamp: &Stamp) -> bool {
-        self.seen_from(&stamp.device).is_some_and(|h| h >= stamp.hlc)
+        self.seen_from(&stamp.device)
+            .is_some_and(|h| h >= stamp.hlc)
     }
 }
 

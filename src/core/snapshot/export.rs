@@ -193,7 +193,10 @@ mod tests {
         let text = export(&ws, &Part::Project(mia), &info());
         assert!(text.contains("\"part\":\"project:"));
         assert!(text.contains("MIA Östra Södertörn"));
-        assert!(!text.contains("Ungdomsteamet"), "insatser outside MIA stay out");
+        assert!(
+            !text.contains("Ungdomsteamet"),
+            "insatser outside MIA stay out"
+        );
         assert!(text.lines().count() < ws.records().len());
     }
 

@@ -107,12 +107,10 @@ pub fn plan_import(ws: &Workspace, incoming: &Incoming) -> Result<ImportPlan, Sn
             });
         }
         let (merged, conflicts) = match (item, ws.record(id)) {
-            (Item::Known(theirs), Some(our_record)) => {
-                match merge_records(&our_record, theirs) {
-                    Some((r, c)) => (FieldView::from_record(&r), c),
-                    None => (ours.clone(), Vec::new()),
-                }
-            }
+            (Item::Known(theirs), Some(our_record)) => match merge_records(&our_record, theirs) {
+                Some((r, c)) => (FieldView::from_record(&r), c),
+                None => (ours.clone(), Vec::new()),
+            },
             _ => {
                 let m = merge_views(&ours, &item.view());
                 (m.view, m.conflicts)
@@ -140,7 +138,8 @@ pub fn plan_import(ws: &Workspace, incoming: &Incoming) -> Result<ImportPlan, Sn
         }
         plan.writes.push(merged);
     }
-    plan.conflicts.retain(|c| c.field != DELETED || c.lost == Value::Bool(false));
+    plan.conflicts
+        .retain(|c| c.field != DELETED || c.lost == Value::Bool(false));
     Ok(plan)
 }
 
@@ -184,7 +183,10 @@ mod tests {
             Some(&view),
             Some(&view),
             &edited,
-            Hlc { millis: at, counter: 0 },
+            Hlc {
+                millis: at,
+                counter: 0,
+            },
             &DeviceId::parse(device).unwrap(),
         )
         .unwrap();
@@ -244,7 +246,10 @@ mod tests {
             Some(&view),
             Some(&view),
             &gone,
-            Hlc { millis: NOW, counter: 0 },
+            Hlc {
+                millis: NOW,
+                counter: 0,
+            },
             &DeviceId::parse("b").unwrap(),
         )
         .unwrap();

@@ -296,7 +296,13 @@ mod tests {
         );
         let file = demo_file();
         let cut = &file[..file.len() / 2];
-        assert!(matches!(err(cut), SnapshotError::NotJson { truncated: true, .. }));
+        assert!(matches!(
+            err(cut),
+            SnapshotError::NotJson {
+                truncated: true,
+                ..
+            }
+        ));
         assert!(matches!(err("NaN"), SnapshotError::NotJson { .. }));
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert_eq!(err(&deep), SnapshotError::TooDeep);
@@ -350,10 +356,22 @@ mod tests {
             matches!(&negative, SnapshotError::BadRecord { problem: RecordProblem::BadValue { field: Some(f), .. }, .. } if f == "capacity"),
             "{negative:?}"
         );
-        let no_id = err(&with_record(r#"{"insats":{"meta":{"stamp":{"hlc":[1,0],"device":"d"}},"name":"A"}}"#));
-        assert!(matches!(no_id, SnapshotError::BadRecord { problem: RecordProblem::MissingField(ref f), .. } if f == "id"));
-        let far = err(&with_record(r#"{"municipality":{"meta":{"id":"m","stamp":{"hlc":[99999999999999999,0],"device":"d"}},"name":"A"}}"#));
-        assert!(matches!(far, SnapshotError::BadRecord { problem: RecordProblem::BadStamp, .. }));
+        let no_id = err(&with_record(
+            r#"{"insats":{"meta":{"stamp":{"hlc":[1,0],"device":"d"}},"name":"A"}}"#,
+        ));
+        assert!(
+            matches!(no_id, SnapshotError::BadRecord { problem: RecordProblem::MissingField(ref f), .. } if f == "id")
+        );
+        let far = err(&with_record(
+            r#"{"municipality":{"meta":{"id":"m","stamp":{"hlc":[99999999999999999,0],"device":"d"}},"name":"A"}}"#,
+        ));
+        assert!(matches!(
+            far,
+            SnapshotError::BadRecord {
+                problem: RecordProblem::BadStamp,
+                ..
+            }
+        ));
         assert!(matches!(
             err(&with_record("17")),
             SnapshotError::BadRecord {

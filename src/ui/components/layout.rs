@@ -34,6 +34,7 @@ pub fn Header() -> impl IntoView {
                     {link(Route::Insatser, |t| t.nav_insatser, "nav-insatser")}
                     {link(Route::Indicators, |t| t.nav_indicators, "nav-indicators")}
                     {link(Route::Organisation, |t| t.nav_organisation, "nav-organisation")}
+                    {link(Route::Exchange, |t| t.exchange.nav, "nav-exchange")}
                     {link(Route::Settings, |t| t.nav_settings, "nav-settings")}
                 </ul>
             </nav>

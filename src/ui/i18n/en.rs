@@ -211,6 +211,7 @@ pub(super) static EN: Texts = Texts {
     storage_title: "Storage",
     storage_text: |n| format!("{n} records stored in this browser (IndexedDB)."),
     device_label: "This device's id",
+    exchange: &super::exchange::EN,
 
     problem_required: "Fill in this field.",
     problem_too_long: |max| format!("The text is too long, at most {max} characters."),

@@ -5,6 +5,7 @@
 //! so a missing text is a compile error, not a blank on screen.
 
 mod en;
+pub mod exchange;
 mod sv;
 
 use crate::core::goal::GoalStatus;
@@ -233,6 +234,7 @@ pub struct Texts {
     pub storage_title: &'static str,
     pub storage_text: fn(usize) -> String,
     pub device_label: &'static str,
+    pub exchange: &'static exchange::ExchangeTexts,
 
     pub problem_required: &'static str,
     pub problem_too_long: fn(usize) -> String,

@@ -1,6 +1,7 @@
 //! One module per page (or pair of list and detail pages).
 
 pub mod board;
+pub mod exchange;
 pub mod indicators;
 pub mod insatser;
 pub mod not_found;
