@@ -15,7 +15,8 @@ use crate::browser::idb::{IdbError, RecordDb};
 use crate::browser::settings::{self, Key};
 use crate::browser::tabs::Tabs;
 use crate::core::ids::Hlc;
-use crate::core::merge::{apply_edit, merge_views, Conflict, FieldView};
+use crate::core::ids::Stamp;
+use crate::core::merge::{apply_edit, merge_views, rebase_stale_edit, Conflict, FieldView};
 use crate::core::model::{Meta, Record};
 use crate::core::snapshot::ImportPlan;
 use crate::core::stored;
@@ -150,6 +151,18 @@ impl AppState {
         let bases: Vec<Option<FieldView>> = self
             .ws
             .with_untracked(|w| news.iter().map(|n| w.view(&n.meta.id)).collect());
+        // A form opened on an older copy must not revert what changed since.
+        let mut news = news;
+        let mut conflicts = Vec::new();
+        let at = Stamp {
+            hlc: clock.last(),
+            device: clock.device().clone(),
+        };
+        for (new, base) in news.iter_mut().zip(&bases) {
+            if let Some(base) = base {
+                conflicts.extend(rebase_stale_edit(base, new, &at));
+            }
+        }
         let edit = move |stored: Vec<Option<FieldView>>| -> Vec<FieldView> {
             let device = clock.device().clone();
             let mut out = Vec::new();
@@ -162,7 +175,7 @@ impl AppState {
             }
             out
         };
-        self.store(ids, Box::new(edit), Vec::new(), resolved).await
+        self.store(ids, Box::new(edit), conflicts, resolved).await
     }
 
     /// The one write path: in one transaction, reads the stored copies of

@@ -150,15 +150,23 @@ impl FieldView {
         }
     }
 
-    /// Sets a field (the tombstone flag for [`DELETED`]); `Null` removes it.
+    /// Sets a field (the tombstone flag for [`DELETED`]); an emptied field
+    /// stays as `null`, so a merge can tell "emptied" from "never written".
     pub fn set_value(&mut self, field: &str, value: Value) {
         if field == DELETED {
             self.meta.deleted = value.as_bool().unwrap_or(false);
-        } else if value.is_null() {
-            self.body.remove(field);
         } else {
             self.body.insert(field.to_owned(), value);
         }
+    }
+
+    /// The write that last set `field`; `None` if this copy never had it
+    /// (a field added by another device or a newer version).
+    pub fn written_by(&self, field: &str) -> Option<&crate::core::ids::Stamp> {
+        let written = field == DELETED
+            || self.body.contains_key(field)
+            || self.meta.fields.contains_key(field);
+        written.then(|| self.meta.field_stamp(field))
     }
 
     /// Every field name either copy or its stamps mention, tombstone flag

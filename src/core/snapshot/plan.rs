@@ -4,7 +4,7 @@
 use super::error::SnapshotError;
 use super::read::{Incoming, Item};
 use crate::core::ids::RecordId;
-use crate::core::merge::{merge_records, merge_views, Conflict, FieldView, DELETED};
+use crate::core::merge::{dominates, merge_records, merge_views, Conflict, FieldView, DELETED};
 use crate::core::workspace::Workspace;
 use serde_json::Value;
 
@@ -80,67 +80,83 @@ fn change(view: &FieldView, fields: Vec<FieldChange>) -> Change {
 pub fn plan_import(ws: &Workspace, incoming: &Incoming) -> Result<ImportPlan, SnapshotError> {
     let mut plan = ImportPlan::default();
     for item in &incoming.items {
-        let id = match item {
-            Item::Known(r) => &r.meta().id,
-            Item::Other(v) => &v.meta.id,
-        };
-        let ours = ws.view(id);
-        let Some(ours) = ours else {
-            let view = item.view();
-            if view.meta.is_live() {
-                plan.added.push(change(&view, Vec::new()));
-            } else {
-                plan.unchanged += 1;
+        // The common case first, on typed records and stamps alone: a record
+        // we hold in the same or a newer state needs no field-level work.
+        if let Item::Known(theirs) = item {
+            if let Some(ours) = ws.record(&theirs.meta().id) {
+                let same_kind = std::mem::discriminant(&ours) == std::mem::discriminant(theirs);
+                if same_kind && (ours == *theirs || dominates(ours.meta(), theirs.meta())) {
+                    plan.unchanged += 1;
+                    continue;
+                }
             }
-            plan.writes.push(view);
-            continue;
-        };
-        let theirs_kind = match item {
-            Item::Known(r) => FieldView::from_record(r).kind,
-            Item::Other(v) => v.kind.clone(),
-        };
-        if ours.kind != theirs_kind {
-            return Err(SnapshotError::KindClash {
-                id: id.to_string(),
-                ours: ours.kind,
-                theirs: theirs_kind,
-            });
         }
-        let (merged, conflicts) = match (item, ws.record(id)) {
-            (Item::Known(theirs), Some(our_record)) => match merge_records(&our_record, theirs) {
-                Some((r, c)) => (FieldView::from_record(&r), c),
-                None => (ours.clone(), Vec::new()),
-            },
-            _ => {
-                let m = merge_views(&ours, &item.view());
-                (m.view, m.conflicts)
-            }
-        };
-        plan.conflicts.extend(conflicts);
-        if merged == ours {
-            plan.unchanged += 1;
-            continue;
-        }
-        let fields: Vec<FieldChange> = ours
-            .field_names(&merged)
-            .into_iter()
-            .filter(|f| ours.value(f) != merged.value(f))
-            .map(|f| FieldChange {
-                field: f.to_owned(),
-                ours: ours.value(f),
-                theirs: merged.value(f),
-            })
-            .collect();
-        if merged.meta.deleted && ours.meta.is_live() {
-            plan.deleted.push(change(&merged, fields));
-        } else if !fields.is_empty() && merged.meta.is_live() {
-            plan.changed.push(change(&merged, fields));
-        }
-        plan.writes.push(merged);
+        plan_one(ws, item, &mut plan)?;
     }
     plan.conflicts
         .retain(|c| c.field != DELETED || c.lost == Value::Bool(false));
     Ok(plan)
+}
+
+/// Plans one record that is new here or may change.
+fn plan_one(ws: &Workspace, item: &Item, plan: &mut ImportPlan) -> Result<(), SnapshotError> {
+    let id = match item {
+        Item::Known(r) => &r.meta().id,
+        Item::Other(v) => &v.meta.id,
+    };
+    let Some(ours) = ws.view(id) else {
+        let view = item.view();
+        if view.meta.is_live() {
+            plan.added.push(change(&view, Vec::new()));
+        } else {
+            plan.unchanged += 1;
+        }
+        plan.writes.push(view);
+        return Ok(());
+    };
+    let theirs_kind = match item {
+        Item::Known(r) => FieldView::from_record(r).kind,
+        Item::Other(v) => v.kind.clone(),
+    };
+    if ours.kind != theirs_kind {
+        return Err(SnapshotError::KindClash {
+            id: id.to_string(),
+            ours: ours.kind,
+            theirs: theirs_kind,
+        });
+    }
+    let (merged, conflicts) = match (item, ws.record(id)) {
+        (Item::Known(theirs), Some(our_record)) => match merge_records(&our_record, theirs) {
+            Some((r, c)) => (FieldView::from_record(&r), c),
+            None => (ours.clone(), Vec::new()),
+        },
+        _ => {
+            let m = merge_views(&ours, &item.view());
+            (m.view, m.conflicts)
+        }
+    };
+    plan.conflicts.extend(conflicts);
+    if merged == ours {
+        plan.unchanged += 1;
+        return Ok(());
+    }
+    let fields: Vec<FieldChange> = ours
+        .field_names(&merged)
+        .into_iter()
+        .filter(|f| ours.value(f) != merged.value(f))
+        .map(|f| FieldChange {
+            field: f.to_owned(),
+            ours: ours.value(f),
+            theirs: merged.value(f),
+        })
+        .collect();
+    if merged.meta.deleted && ours.meta.is_live() {
+        plan.deleted.push(change(&merged, fields));
+    } else if !fields.is_empty() && merged.meta.is_live() {
+        plan.changed.push(change(&merged, fields));
+    }
+    plan.writes.push(merged);
+    Ok(())
 }
 
 #[cfg(test)]

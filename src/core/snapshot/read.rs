@@ -4,8 +4,9 @@ use super::error::{RecordProblem, SnapshotError};
 use super::migrate::{migrate, MIGRATIONS};
 use super::{FORMAT, MAX_BYTES, MAX_DRIFT_MILLIS, MAX_MILLIS, VERSION};
 use crate::core::ids::Hlc;
-use crate::core::merge::{FieldView, ViewError};
+use crate::core::merge::{known_fields, FieldView, ViewError};
 use crate::core::model::Record;
+use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 
@@ -144,6 +145,22 @@ fn kind_and_id(value: &Value) -> (Option<String>, Option<String>) {
     (Some(kind.chars().take(40).collect()), id)
 }
 
+/// A record of a known type with only known fields, read in one pass
+/// straight from the parsed JSON; `None` sends it the long way (unknown
+/// type or fields, or an error to explain).
+fn typed(value: &Value) -> Option<Record> {
+    let (kind, body) = value.as_object().filter(|o| o.len() == 1)?.iter().next()?;
+    let known = known_fields(kind)?;
+    let all_known = body
+        .as_object()?
+        .keys()
+        .all(|k| known.contains(&k.as_str()));
+    if !all_known {
+        return None;
+    }
+    Record::deserialize(value).ok()
+}
+
 /// Reads and checks a snapshot file; `now_millis` is this device's clock,
 /// for reporting stamps from clocks that ran ahead.
 pub fn read(text: &str, now_millis: u64) -> Result<Incoming, SnapshotError> {
@@ -216,8 +233,30 @@ fn read_records(
             id: id.clone(),
             problem,
         };
-        let view = FieldView::from_json(value).map_err(|e| fail(record_problem(None, e)))?;
-        let meta = &view.meta;
+        let item = match typed(&value) {
+            Some(record) => Item::Known(record),
+            None => {
+                let view =
+                    FieldView::from_json(value).map_err(|e| fail(record_problem(None, e)))?;
+                match view.to_record() {
+                    Ok(Some(record)) => {
+                        if !record.meta().extra.is_empty() {
+                            incoming.unknown_fields += 1;
+                        }
+                        Item::Known(record)
+                    }
+                    Ok(None) => {
+                        incoming.unknown_kinds.insert(view.kind.clone());
+                        Item::Other(view)
+                    }
+                    Err(e) => return Err(fail(record_problem(Some(&view), e))),
+                }
+            }
+        };
+        let meta = match &item {
+            Item::Known(r) => r.meta(),
+            Item::Other(v) => &v.meta,
+        };
         let stamps = std::iter::once(&meta.stamp).chain(meta.fields.values());
         if stamps.clone().any(|s| s.hlc.millis > MAX_MILLIS)
             || meta.seen.values().any(|h| h.millis > MAX_MILLIS)
@@ -227,26 +266,14 @@ fn read_records(
         if stamps.clone().any(|s| s.hlc.millis > limit) {
             incoming.future_stamps += 1;
         }
-        if let Some(first) = positions.insert(view.meta.id.to_string(), index) {
+        if let Some(first) = positions.insert(meta.id.to_string(), index) {
             return Err(SnapshotError::DuplicateId {
-                id: view.meta.id.to_string(),
+                id: meta.id.to_string(),
                 first,
                 second: index,
             });
         }
-        match view.to_record() {
-            Ok(Some(record)) => {
-                if !record.meta().extra.is_empty() {
-                    incoming.unknown_fields += 1;
-                }
-                incoming.items.push(Item::Known(record));
-            }
-            Ok(None) => {
-                incoming.unknown_kinds.insert(view.kind.clone());
-                incoming.items.push(Item::Other(view));
-            }
-            Err(e) => return Err(fail(record_problem(Some(&view), e))),
-        }
+        incoming.items.push(item);
     }
     Ok(incoming)
 }

@@ -3,8 +3,11 @@
 use crate::browser::settings::{self, Key};
 use crate::core::demo;
 use crate::core::goal::Focus;
+use crate::core::ids::{DeviceId, Hlc};
+use crate::core::merge::FieldView;
 use crate::core::period::Period;
 use crate::core::route::Route;
+use crate::core::snapshot::ImportPlan;
 use crate::ui::router::{use_nav, Nav};
 use crate::ui::state::{tr, use_app, AppState};
 use leptos::prelude::*;
@@ -12,25 +15,43 @@ use leptos::prelude::*;
 /// Loads the demo records the workspace lacks, then shows the board for the
 /// demo's year.
 pub fn load_demo(app: AppState, nav: Nav, busy: RwSignal<bool>, failure: RwSignal<Option<String>>) {
-    let clock = app.clock();
-    let records = app
-        .ws
-        .with_untracked(|w| demo::missing_records(w, clock.last(), clock.device()));
+    // The demo keeps the same stamps on every laptop (device "demo", clock
+    // readings from zero), so two laptops that both load it hold identical
+    // records, and any edit made anywhere is newer than the demo.
+    let shipped = DeviceId::parse("demo").ok();
+    let records = match &shipped {
+        Some(device) => app
+            .ws
+            .with_untracked(|w| demo::missing_records(w, Hlc::default(), device)),
+        None => Vec::new(),
+    };
     let count = records.len();
     if count == 0 {
         app.notice
             .set(Some(app.t_now().demo_nothing_missing.to_owned()));
         return;
     }
-    app.save(records, busy, failure, move || {
-        let year = Period::year_clamped(demo::SUGGESTED_YEAR);
-        settings::set(Key::BoardPeriod, &year.to_string());
-        settings::set(Key::BoardFocus, &Focus::All.code());
-        app.notice.set(Some((app.t_now().demo_loaded)(count)));
-        nav.go(Route::Board {
-            period: Some(year),
-            focus: Some(Focus::All),
-        });
+    let plan = ImportPlan {
+        writes: records.iter().map(FieldView::from_record).collect(),
+        ..ImportPlan::default()
+    };
+    busy.set(true);
+    failure.set(None);
+    leptos::task::spawn_local(async move {
+        match app.import(plan, Hlc::default()).await {
+            Ok(()) => {
+                let year = Period::year_clamped(demo::SUGGESTED_YEAR);
+                settings::set(Key::BoardPeriod, &year.to_string());
+                settings::set(Key::BoardFocus, &Focus::All.code());
+                app.notice.set(Some((app.t_now().demo_loaded)(count)));
+                nav.go(Route::Board {
+                    period: Some(year),
+                    focus: Some(Focus::All),
+                });
+            }
+            Err(e) => failure.set(Some(app.storage_message(&e))),
+        }
+        busy.set(false);
     });
 }
 

@@ -1,0 +1,432 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Snapshot files on disk: a file of the first format version that must
+//! import forever, a file of a newer minor version with things this version
+//! does not know, and a corpus of bad files that must each be refused with
+//! the right reason (or, for the odd-but-valid ones, accepted as they are)
+//! without changing anything.
+//!
+//! `tests/fixtures/snapshots/v1.0.json` is the demo exported by this code;
+//! regenerate it with `UPDATE_SNAPSHOT_FIXTURES=1 cargo test --test
+//! snapshot_files` (only while the format is still 1.0: after that the file
+//! stands for what old versions wrote and must not change).
+
+use maltavla::core::demo;
+use maltavla::core::ids::{DeviceId, Hlc, RecordId};
+use maltavla::core::snapshot::{
+    export, plan_import, read, ExportInfo, Incoming, Part, RecordProblem, SnapshotError, VERSION,
+};
+use maltavla::core::workspace::Workspace;
+use std::path::{Path, PathBuf};
+
+/// This device's clock: 2026-11-23T10:15:00Z.
+const NOW: u64 = 1_795_428_900_000;
+
+fn info() -> ExportInfo {
+    ExportInfo {
+        millis: NOW,
+        device: DeviceId::parse("laptop-1").expect("a valid device id"),
+    }
+}
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshots")
+}
+
+fn fixture(name: &str) -> String {
+    let path = dir().join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn id(s: &str) -> RecordId {
+    RecordId::parse(s).expect("a valid id")
+}
+
+/// Reads, plans and applies an import as confirming it does; the workspace
+/// is only touched when every check passed.
+fn import(ws: &mut Workspace, text: &str) -> Result<Incoming, SnapshotError> {
+    let incoming = read(text, NOW)?;
+    let plan = plan_import(ws, &incoming)?;
+    for view in plan.writes {
+        ws.put_view(view).expect("a planned write is valid");
+    }
+    Ok(incoming)
+}
+
+#[test]
+fn v1_0_fixture_is_the_demo_exported_by_this_version() {
+    let text = export(&demo::workspace(), &Part::All, &info());
+    let path = dir().join("v1.0.json");
+    if std::env::var_os("UPDATE_SNAPSHOT_FIXTURES").is_some() {
+        assert_eq!(
+            VERSION,
+            (1, 0),
+            "v1.0.json stands for files of format 1.0: do not rewrite it with a newer format"
+        );
+        std::fs::write(&path, &text).expect("fixture written");
+    }
+    if VERSION == (1, 0) {
+        assert!(
+            fixture("v1.0.json") == text,
+            "the demo export changed: run UPDATE_SNAPSHOT_FIXTURES=1 cargo test --test snapshot_files if that was meant"
+        );
+    }
+}
+
+#[test]
+fn v1_0_fixture_imports_into_an_empty_workspace_as_exactly_the_demo_records() {
+    let mut ws = Workspace::default();
+    let incoming = import(&mut ws, &fixture("v1.0.json")).expect("v1.0 imports");
+    assert_eq!(incoming.info.version, (1, 0));
+    assert_eq!(incoming.future_stamps, 0);
+    assert!(incoming.unknown_kinds.is_empty());
+    assert_eq!(incoming.unknown_fields, 0);
+    assert_eq!(ws.records(), demo::workspace().records());
+    assert!(ws.other.is_empty());
+    assert!(ws == demo::workspace());
+}
+
+#[test]
+fn v1_0_fixture_imported_into_the_demo_changes_nothing() {
+    let mut ws = demo::workspace();
+    let incoming = read(&fixture("v1.0.json"), NOW).expect("v1.0 reads");
+    let plan = plan_import(&ws, &incoming).expect("v1.0 imports");
+    assert!(plan.is_empty());
+    assert_eq!(plan.unchanged, ws.records().len());
+    assert!(plan.conflicts.is_empty());
+    import(&mut ws, &fixture("v1.0.json")).expect("v1.0 imports");
+    assert!(ws == demo::workspace());
+}
+
+#[test]
+fn v1_3_fixture_imports_keeping_the_unknown_kind_and_the_unknown_field() {
+    let mut ws = Workspace::default();
+    let incoming =
+        import(&mut ws, &fixture("v1.3-newer-minor.json")).expect("a newer minor imports");
+    assert_eq!(incoming.info.version, (1, 3));
+    assert_eq!(
+        incoming.unknown_kinds.iter().collect::<Vec<_>>(),
+        ["participation"]
+    );
+    assert_eq!(incoming.unknown_fields, 1);
+
+    let participation = ws
+        .other
+        .get(&id("part-2027-01-rr-ht"))
+        .expect("the unknown kind is kept");
+    assert_eq!(participation.kind, "participation");
+    assert_eq!(participation.body["count"], serde_json::json!(14));
+    assert_eq!(
+        participation.body["insats"],
+        serde_json::json!("demo-rr-ht")
+    );
+    assert_eq!(
+        participation.meta.seen.values().collect::<Vec<_>>(),
+        [&Hlc {
+            millis: 1_794_000_000_000,
+            counter: 5
+        }]
+    );
+
+    let haninge = ws
+        .municipalities
+        .get(&id("demo-haninge"))
+        .expect("the known record is typed");
+    assert_eq!(haninge.name, "Haninge");
+    assert_eq!(
+        haninge.meta.extra.get("colour"),
+        Some(&serde_json::json!("#1f77b4"))
+    );
+    let view = ws.view(&id("demo-haninge")).expect("held");
+    assert_eq!(view.body["colour"], serde_json::json!("#1f77b4"));
+    assert_eq!(
+        view.meta.field_stamp("name").hlc,
+        Hlc {
+            millis: 1_500_000_000_000,
+            counter: 2
+        }
+    );
+}
+
+#[test]
+fn v1_3_fixture_reexported_keeps_the_unknown_kind_and_field_and_imports_the_same() {
+    let mut ws = Workspace::default();
+    import(&mut ws, &fixture("v1.3-newer-minor.json")).expect("a newer minor imports");
+    let text = export(&ws, &Part::All, &info());
+    let municipality = text
+        .lines()
+        .find(|l| l.contains("\"demo-haninge\""))
+        .expect("the municipality is exported");
+    assert!(
+        municipality.contains("\"colour\":\"#1f77b4\""),
+        "{municipality}"
+    );
+    let participation = text
+        .lines()
+        .find(|l| l.starts_with("{\"participation\":"))
+        .expect("the unknown kind is exported");
+    assert!(participation.contains("\"seen\":{\"laptop-3\":[1794000000000,5]}"));
+    assert!(participation.contains("\"month\":\"2027-01\""));
+
+    let back = read(&text, NOW).expect("the re-export reads");
+    assert_eq!(back.unknown_fields, 1);
+    assert!(back.unknown_kinds.contains("participation"));
+    let mut again = Workspace::default();
+    import(&mut again, &text).expect("the re-export imports");
+    assert!(again == ws);
+    assert_eq!(export(&again, &Part::All, &info()), text);
+}
+
+#[test]
+fn v1_3_fixture_merges_into_the_demo_without_losing_the_demo_or_the_new_parts() {
+    let mut ws = demo::workspace();
+    import(&mut ws, &fixture("v1.3-newer-minor.json")).expect("a newer minor imports");
+    assert_eq!(ws.records().len(), demo::workspace().records().len());
+    assert!(ws.other.contains_key(&id("part-2027-01-rr-ht")));
+    let haninge = ws.municipalities.get(&id("demo-haninge")).expect("held");
+    assert_eq!(haninge.name, "Haninge");
+    assert!(haninge.meta.extra.contains_key("colour"));
+}
+
+/// What a file of the bad corpus must do.
+enum Expect {
+    /// Refused by `read` or `plan_import` (into the demo) with this error.
+    Refused(fn(&SnapshotError) -> bool),
+    /// Accepted; then this checks what was imported into the demo.
+    Accepted(fn(&Incoming, &Workspace)),
+}
+
+fn bad_value_in(e: &SnapshotError, wanted: &str) -> bool {
+    matches!(e, SnapshotError::BadRecord {
+        index: 1,
+        problem: RecordProblem::BadValue { field: Some(f), .. },
+        ..
+    } if f == wanted)
+}
+
+/// Every file in `tests/fixtures/snapshots/bad/`, with what it must do.
+fn corpus() -> Vec<(&'static str, Expect)> {
+    use Expect::{Accepted, Refused};
+    vec![
+        (
+            "not-json.json",
+            Refused(|e| {
+                *e == SnapshotError::NotJson {
+                    line: 1,
+                    column: 1,
+                    truncated: false,
+                }
+            }),
+        ),
+        (
+            "truncated.json",
+            Refused(|e| {
+                matches!(
+                    e,
+                    SnapshotError::NotJson {
+                        line: 2,
+                        truncated: true,
+                        ..
+                    }
+                )
+            }),
+        ),
+        (
+            "wrong-format.json",
+            Refused(|e| *e == SnapshotError::NotASnapshot),
+        ),
+        (
+            "newer-major-2.0.json",
+            Refused(|e| *e == SnapshotError::NewerVersion("2.0".into())),
+        ),
+        (
+            "bad-version.json",
+            Refused(|e| matches!(e, SnapshotError::BadVersion(_))),
+        ),
+        (
+            "missing-records.json",
+            Refused(|e| *e == SnapshotError::MissingRecords),
+        ),
+        (
+            "missing-required-field.json",
+            Refused(|e| {
+                *e == SnapshotError::BadRecord {
+                    index: 1,
+                    kind: Some("insats".into()),
+                    id: Some("demo-new-insats".into()),
+                    problem: RecordProblem::MissingField("name".into()),
+                }
+            }),
+        ),
+        (
+            "duplicate-ids.json",
+            Refused(|e| {
+                *e == SnapshotError::DuplicateId {
+                    id: "demo-haninge".into(),
+                    first: 1,
+                    second: 2,
+                }
+            }),
+        ),
+        ("negative-count.json", Refused(|e| bad_value_in(e, "value"))),
+        ("percent-150.json", Refused(|e| bad_value_in(e, "value"))),
+        (
+            "period-date-2017-02-30.json",
+            Refused(|e| bad_value_in(e, "period")),
+        ),
+        (
+            "period-year-30000.json",
+            Refused(|e| bad_value_in(e, "period")),
+        ),
+        (
+            "stamp-after-year-9999.json",
+            Refused(|e| {
+                matches!(
+                    e,
+                    SnapshotError::BadRecord {
+                        index: 1,
+                        problem: RecordProblem::BadStamp,
+                        ..
+                    }
+                )
+            }),
+        ),
+        (
+            "record-not-an-object.json",
+            Refused(|e| {
+                matches!(
+                    e,
+                    SnapshotError::BadRecord {
+                        index: 1,
+                        kind: None,
+                        problem: RecordProblem::NotARecord,
+                        ..
+                    }
+                )
+            }),
+        ),
+        (
+            "markup-in-id.json",
+            Refused(|e| {
+                matches!(e, SnapshotError::BadRecord {
+                index: 1,
+                kind: Some(k),
+                problem: RecordProblem::BadValue { field: None, .. },
+                ..
+            } if k == "municipality")
+            }),
+        ),
+        (
+            "kind-clash.json",
+            Refused(|e| {
+                *e == SnapshotError::KindClash {
+                    id: "demo-haninge".into(),
+                    ours: "municipality".into(),
+                    theirs: "partner".into(),
+                }
+            }),
+        ),
+        (
+            "accepted-script-text.json",
+            Accepted(|incoming, ws| {
+                assert_eq!(incoming.items.len(), 2);
+                let m = ws.municipalities.get(&id("demo-xss-1")).expect("imported");
+                assert_eq!(
+                    m.name, "<script>alert('Måltavla')</script>",
+                    "kept as plain text"
+                );
+                let p = ws.partners.get(&id("demo-xss-2")).expect("imported");
+                assert_eq!(p.name, "\"><img src=x onerror=alert(1)>");
+            }),
+        ),
+        (
+            "accepted-future-stamp.json",
+            Accepted(|incoming, ws| {
+                assert_eq!(incoming.future_stamps, 1);
+                assert_eq!(
+                    incoming.clock_reading(NOW),
+                    Hlc::default(),
+                    "the clock does not follow it"
+                );
+                let m = ws.municipalities.get(&id("demo-future")).expect("imported");
+                assert_eq!(m.meta.stamp.hlc.millis, NOW + 86_400_000);
+            }),
+        ),
+    ]
+}
+
+#[test]
+fn every_bad_file_is_listed_with_what_it_must_do() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir().join("bad"))
+        .expect("the bad corpus exists")
+        .map(|e| {
+            e.expect("readable")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = corpus().iter().map(|(n, _)| (*n).to_owned()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+}
+
+#[test]
+fn each_bad_file_gives_its_error_and_odd_but_valid_files_import() {
+    for (name, expect) in corpus() {
+        let text = fixture(&format!("bad/{name}"));
+        let mut ws = demo::workspace();
+        let result = import(&mut ws, &text);
+        match (expect, result) {
+            (Expect::Refused(check), Err(e)) => {
+                assert!(check(&e), "{name}: unexpected {e:?}");
+                assert!(!e.to_string().is_empty());
+            }
+            (Expect::Refused(_), Ok(_)) => panic!("{name} was accepted"),
+            (Expect::Accepted(check), Ok(incoming)) => check(&incoming, &ws),
+            (Expect::Accepted(_), Err(e)) => panic!("{name} was refused: {e:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_refused_file_leaves_the_workspace_unchanged() {
+    for (name, expect) in corpus() {
+        if matches!(expect, Expect::Accepted(_)) {
+            continue;
+        }
+        let text = fixture(&format!("bad/{name}"));
+        for before in [Workspace::default(), demo::workspace()] {
+            let mut ws = before.clone();
+            let empty = before.records().is_empty();
+            let result = import(&mut ws, &text);
+            // The clash only exists against a workspace that holds the id.
+            if !(name == "kind-clash.json" && empty) {
+                assert!(result.is_err(), "{name}");
+                assert!(ws == before, "{name} changed the workspace");
+            }
+        }
+    }
+}
+
+#[test]
+fn fifty_megabytes_of_nested_arrays_are_refused_as_too_deep() {
+    const HALF: usize = 25 * 1024 * 1024;
+    let mut text = String::with_capacity(2 * HALF);
+    text.push_str(&"[".repeat(HALF));
+    text.push_str(&"]".repeat(HALF));
+    assert!(text.len() >= 50 * 1024 * 1024);
+    let mut ws = demo::workspace();
+    assert_eq!(import(&mut ws, &text).err(), Some(SnapshotError::TooDeep));
+    assert!(ws == demo::workspace());
+
+    // The same depth inside a record of an otherwise good file.
+    let head = "{\"format\":\"maltavla-snapshot\",\"version\":\"1.0\",\"records\":[{\"municipality\":{\"meta\":{\"id\":\"m\",\"stamp\":{\"hlc\":[1,0],\"device\":\"d\"}},\"name\":\"A\",\"deep\":";
+    let mut nested = String::with_capacity(2 * HALF + 200);
+    nested.push_str(head);
+    nested.push_str(&"[".repeat(HALF));
+    nested.push_str(&"]".repeat(HALF));
+    nested.push_str("}}]}");
+    assert_eq!(import(&mut ws, &nested).err(), Some(SnapshotError::TooDeep));
+    assert!(ws == demo::workspace());
+}
