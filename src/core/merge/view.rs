@@ -124,7 +124,7 @@ impl FieldView {
         for (k, v) in &self.body {
             if known.contains(&k.as_str()) {
                 inner.insert(k.clone(), v.clone());
-            } else if k != "meta" && !v.is_null() {
+            } else if k != "meta" {
                 extra.insert(k.clone(), v.clone());
             }
         }
