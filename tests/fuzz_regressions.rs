@@ -12,7 +12,8 @@
 mod checks;
 
 use checks::{check_merge, check_snapshot, demo_export, NOW};
-use maltavla::core::snapshot::{read, RecordProblem, SnapshotError};
+use maltavla::core::snapshot::{plan_import, read, RecordProblem, SnapshotError};
+use maltavla::core::workspace::Workspace;
 use std::path::Path;
 
 /// A file with the given records.
@@ -169,9 +170,191 @@ fn odd_headers_are_refused_cleanly() {
     assert_eq!(replay(plus), Ok(()));
 }
 
+/// Reads `text` and imports it into the demo workspace and an empty one,
+/// without the fuzz checks' assertions: for inputs of bugs not fixed yet,
+/// whose tests of the property itself are ignored. Nothing may panic.
+fn import_quietly(text: &str) -> Result<(), SnapshotError> {
+    let incoming = read(text, NOW)?;
+    for mut ws in [checks::demo().clone(), Workspace::default()] {
+        if let Ok(plan) = plan_import(&ws, &incoming) {
+            checks::apply(&mut ws, &plan);
+            let _ = plan_import(&ws, &incoming);
+        }
+    }
+    Ok(())
+}
+
+// Bug 1, found by `merge` in its first seconds: two copies of a record with
+// the same history (here: the same stamp) but different content, which an
+// edited or corrupt file can hold. `merge_views` and `merge_records` return
+// *ours* when `same_meta || dominates(ours, theirs)`, so whichever copy was
+// imported first stays, and two laptops that import each other's file do not
+// end up identical. Fix (src/core/merge/record.rs): when each copy dominates
+// the other but they differ, fall through to `merge_fields`, whose per-field
+// tie-break (larger value wins) picks the same copy in either order.
+
+const SAME_STAMP_A: &str = r#"{"format":"maltavla-snapshot","version":"1.0","records":[
+{"municipality":{"meta":{"id":"demo-haninge","stamp":{"hlc":[1500000000000,2],"device":"demo"}},"name":"Haninge"}}
+]}"#;
+
+const SAME_STAMP_B: &str = r#"{"format":"maltavla-snapshot","version":"1.0","records":[
+{"municipality":{"meta":{"id":"demo-haninge","stamp":{"hlc":[1500000000000,2],"device":"demo"}},"name":"Haninge kommun"}}
+]}"#;
+
+#[test]
+fn same_stamp_different_content_reads_and_imports_cleanly() {
+    assert_eq!(import_quietly(SAME_STAMP_A), Ok(()));
+    assert_eq!(import_quietly(SAME_STAMP_B), Ok(()));
+}
+
+#[test]
+#[ignore = "bug 1 (merge keeps ours for copies with the same history): fix in src/core/merge/record.rs"]
+fn same_stamp_different_content_merges_the_same_in_either_order() {
+    check_merge(SAME_STAMP_A, SAME_STAMP_B);
+}
+
+// Bug 2, found by `merge`: `read` accepts an `organisation` record whose id
+// is not `ORGANISATION_ID`. `Workspace::put` holds one organisation and
+// merges any incoming one into it under the held id, so the record is never
+// stored: importing the same file again lists it as added every time, and
+// two such files merge differently in each order. Fix
+// (src/core/snapshot/read.rs, `read_records`): refuse such a record with
+// `RecordProblem::BadValue { field: Some("id"), .. }`.
+
+const SECOND_ORGANISATION: &str = r#"{"format":"maltavla-snapshot","version":"1.0","records":[
+{"organisation":{"meta":{"id":"demo-ungdom","stamp":{"device":"demo","hlc":[1500000000000,1]}},"name":"Samordningsförbundet Östra Södertörn"}},
+{"organisation":{"meta":{"id":"organisation","stamp":{"device":"demo","hlc":[1500000000000,1]}},"name":"Samordningsförbundet Östra Södertörn"}}
+]}"#;
+
+#[test]
+fn an_organisation_under_another_id_reads_and_imports_cleanly() {
+    // Ok today, a clean Err once fixed; never a panic.
+    let _ = import_quietly(SECOND_ORGANISATION);
+}
+
+#[test]
+#[ignore = "bug 2 (an organisation under another id is merged into ours, never stored): fix in src/core/snapshot/read.rs"]
+fn an_organisation_under_another_id_is_refused_or_kept() {
+    check_snapshot(SECOND_ORGANISATION);
+    let only_the_other: String = SECOND_ORGANISATION
+        .lines()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("\n");
+    check_merge(
+        &format!("{}\n]}}", only_the_other.trim_end_matches(',')),
+        demo_export(),
+    );
+}
+
+// Bug 3, found by reading the reader while writing these targets (the
+// fuzzer's inputs are too short to show it): when a record of a known type
+// is refused, `locate_bad_field` clones the whole record and re-checks it
+// once per field, unknown fields included, which is quadratic. One insats
+// with 32,000 unknown fields and a bad name (a 250 kB file) took 7 minutes
+// to refuse in an optimised native build; in the browser the tab hangs.
+// Fix (src/core/snapshot/read.rs): probe only the fields
+// `known_fields(&view.kind)` lists, on a copy without the unknown fields
+// (they go to `extra` and can never be the culprit).
+
+fn wide_bad_insats(fields: usize) -> String {
+    let extra: Vec<String> = (0..fields).map(|i| format!("\"f{i}\":1")).collect();
+    file(&format!(
+        r#"{{"insats":{{"meta":{{"id":"i","stamp":{{"hlc":[1,0],"device":"d"}}}},"name":5,"kind":"other",{}}}}}"#,
+        extra.join(",")
+    ))
+}
+
+#[test]
+fn a_wide_bad_record_is_refused_with_the_field() {
+    let problem = bad_record(&wide_bad_insats(50));
+    assert!(
+        matches!(&problem, RecordProblem::BadValue { field: Some(f), .. } if f == "name"),
+        "{problem:?}"
+    );
+}
+
+#[test]
+#[ignore = "bug 3 (quadratic search for the bad field): fix in src/core/snapshot/read.rs"]
+fn a_wide_bad_record_is_refused_quickly() {
+    let text = wide_bad_insats(6_000);
+    let start = std::time::Instant::now();
+    assert!(read(&text, NOW).is_err());
+    let took = start.elapsed();
+    assert!(took.as_secs() < 2, "refusing took {took:?}");
+}
+
+// Bug 4, found by reading the merge: `merge_fields` asks `has_seen` for
+// every field whose values differ, and `has_seen` walks all the record's
+// field stamps, so merging two concurrent copies of a wide record is
+// quadratic: two 3 MB files with one 64,000-field record each took 43 s to
+// plan (optimised native build). Less likely than bug 3 (it needs per-field
+// stamps in both files), same kind of hang. Fix (src/core/merge/record.rs):
+// build `seen_map` of each side once in `merge_fields` (and in
+// `edit_under_delete`) and look the lost stamp's device up in it.
+
+fn wide_concurrent(fields: usize, device: &str, value: u32) -> String {
+    let body: Vec<String> = (0..fields).map(|i| format!("\"f{i}\":{value}")).collect();
+    let stamps: Vec<String> = (0..fields)
+        .map(|i| format!(r#""f{i}":{{"hlc":[5,0],"device":"{device}"}}"#))
+        .collect();
+    file(&format!(
+        r#"{{"participation":{{"meta":{{"id":"p","stamp":{{"hlc":[10,0],"device":"{device}"}},"fields":{{{}}}}},{}}}}}"#,
+        stamps.join(","),
+        body.join(",")
+    ))
+}
+
+#[test]
+fn wide_concurrent_copies_merge_the_same_in_either_order() {
+    check_merge(&wide_concurrent(40, "a", 1), &wide_concurrent(40, "b", 2));
+}
+
+#[test]
+#[ignore = "bug 4 (quadratic merge of wide records): fix in src/core/merge/record.rs"]
+fn wide_concurrent_copies_merge_quickly() {
+    let a = read(&wide_concurrent(16_000, "a", 1), NOW).expect("a reads");
+    let b = read(&wide_concurrent(16_000, "b", 2), NOW).expect("b reads");
+    let mut ws = Workspace::default();
+    let first = plan_import(&ws, &a).expect("a imports");
+    checks::apply(&mut ws, &first);
+    let start = std::time::Instant::now();
+    let plan = plan_import(&ws, &b).expect("b imports");
+    let took = start.elapsed();
+    assert_eq!(plan.conflicts.len(), 16_000);
+    assert!(took.as_secs() < 2, "planning took {took:?}");
+}
+
+// Bug 5, found by `merge` after 75 s (a partner with an unknown field
+// `"municipalities": 1.6739739394879443e+243`): serde_json's default float
+// parser is not correctly rounded, so that number reads as
+// 1.6739739394879446e243, the export writes that, the next read gives
+// ...448e243, and so on: a number kept verbatim for a newer version (an
+// unknown field or record type) drifts on every export → import, and
+// "export → read → export gives the same bytes" does not hold. Typed fields
+// are not affected (percentages and counts are stored as integers). Fix
+// (Cargo.toml): `serde_json = { version = "1", features =
+// ["float_roundtrip"] }`. (The fuzz crate must not turn that feature on
+// itself: features unify, and it would hide this bug from the fuzzer.)
+
+const DRIFTING_FLOAT: &str = r#"{"format":"maltavla-snapshot","version":"1.0","records":[
+{"partner":{"kind":"social_insurance","meta":{"id":"demo-fk","stamp":{"device":"demo","hlc":[1500000000000,6]}},"municipalities":1.6739739394879443e+243,"name":"Försäkringskassan"}}
+]}"#;
+
+#[test]
+fn a_float_kept_verbatim_reads_and_imports_cleanly() {
+    assert_eq!(import_quietly(DRIFTING_FLOAT), Ok(()));
+}
+
+#[test]
+#[ignore = "bug 5 (floats drift on every round trip): enable serde_json's float_roundtrip in Cargo.toml"]
+fn a_float_kept_verbatim_survives_export_and_import() {
+    check_snapshot(DRIFTING_FLOAT);
+}
+
 /// Writes the seed corpus of both targets under `fuzz/corpus/` (or
-/// `$FUZZ_CORPUS`): the demo export, a project part, and the hand-made
-/// inputs above. Run by `scripts/fuzz`.
+/// `$FUZZ_CORPUS`): the demo export, a project part, a few hand-made files
+/// and the inputs of the bugs above. Run by `scripts/fuzz`.
 #[test]
 #[ignore = "writes files; run by scripts/fuzz"]
 fn write_fuzz_seeds() {
@@ -206,7 +389,14 @@ fn write_fuzz_seeds() {
             .join(",\n")),
         ),
     ];
-    for (name, text) in seeds {
+    let found = [
+        ("same-stamp-a.json", SAME_STAMP_A),
+        ("same-stamp-b.json", SAME_STAMP_B),
+        ("second-organisation.json", SECOND_ORGANISATION),
+        ("drifting-float.json", DRIFTING_FLOAT),
+    ];
+    let found = found.map(|(name, text)| (name, text.to_owned()));
+    for (name, text) in seeds.into_iter().chain(found) {
         std::fs::write(dir.join(name), text).expect("seed written");
     }
     std::fs::create_dir_all(root.join("merge")).expect("corpus folder");

@@ -118,9 +118,9 @@ fn import_all(files: &[&Incoming]) -> Option<Workspace> {
     Some(ws)
 }
 
-/// Whether `MALTAVLA_FUZZ_SKIP_KNOWN` is set: the merge check then passes
-/// over inputs that hit a bug already reported (see [`known_bug`]), so a run
-/// can look for new ones.
+/// Whether `MALTAVLA_FUZZ_SKIP_KNOWN` is set: the checks then pass over
+/// inputs that hit a bug already reported (see [`known_file_bug`] and
+/// [`known_bug`]), so a run can look for new ones.
 fn skip_known() -> bool {
     static SKIP: OnceLock<bool> = OnceLock::new();
     *SKIP.get_or_init(|| std::env::var_os("MALTAVLA_FUZZ_SKIP_KNOWN").is_some())
@@ -133,12 +133,36 @@ fn skip_known() -> bool {
 ///    merges it into the one organisation held, under that one's id, so the
 ///    record is never stored and every import lists it as added again (and
 ///    two such files merge differently in each order).
+///
+/// 5. "a float that does not survive a round trip": serde_json without its
+///    `float_roundtrip` feature may read a float one unit in the last place
+///    off, so a number kept verbatim (an unknown field or type) changes on
+///    every export → read, and an export is not read back byte for byte.
 pub fn known_file_bug(incoming: &Incoming) -> Option<&'static str> {
+    let other_organisation = incoming.items.iter().any(
+        |i| matches!(i, Item::Known(Record::Organisation(o)) if o.meta.id.as_str() != ORGANISATION_ID),
+    );
+    if other_organisation {
+        return Some("organisation under another id");
+    }
     incoming
         .items
         .iter()
-        .any(|i| matches!(i, Item::Known(Record::Organisation(o)) if o.meta.id.as_str() != ORGANISATION_ID))
-        .then_some("organisation under another id")
+        .any(|i| has_drifting_float(&i.view().to_json()))
+        .then_some("a float that does not survive a round trip")
+}
+
+/// Whether a JSON value holds a float that reads back as another one.
+fn has_drifting_float(value: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => {
+            n.is_f64() && serde_json::from_str::<Value>(&n.to_string()).ok().as_ref() != Some(value)
+        }
+        Value::Array(a) => a.iter().any(has_drifting_float),
+        Value::Object(o) => o.values().any(has_drifting_float),
+        _ => false,
+    }
 }
 
 /// Which reported, not yet fixed bug a pair of files hits, if any: one of

@@ -41,7 +41,12 @@ pub enum Edit {
     /// Removes a field of the body.
     Remove { rec: u8, field: Field },
     /// Sets a stamp: the record's, a field's, or an entry of `seen`.
-    Stamp { rec: u8, slot: Slot, clock: Clock, device: Device },
+    Stamp {
+        rec: u8,
+        slot: Slot,
+        clock: Clock,
+        device: Device,
+    },
     /// Sets the tombstone flag.
     Delete { rec: u8, deleted: bool },
     /// Gives the record another id.
@@ -121,8 +126,9 @@ pub enum Json {
     Object(Vec<(String, i8)>),
 }
 
-/// Field names the model uses, and one it does not.
-pub const FIELD_NAMES: [&str; 22] = [
+/// Field names the model uses, the tombstone flag, `meta`, and one
+/// field no version knows.
+pub const FIELD_NAMES: [&str; 35] = [
     "name",
     "kind",
     "description",
@@ -133,9 +139,13 @@ pub const FIELD_NAMES: [&str; 22] = [
     "project",
     "capacity",
     "municipalities",
-    "partners",
-    "starts",
-    "ends",
+    "provider",
+    "start",
+    "end",
+    "contacts",
+    "role",
+    "phone",
+    "email",
     "indicator",
     "scope",
     "breakdown",
@@ -144,6 +154,15 @@ pub const FIELD_NAMES: [&str; 22] = [
     "reported_on",
     "source",
     "unit",
+    "definition",
+    "numerator",
+    "denominator",
+    "direction",
+    "dimensions",
+    "tolerance_percent",
+    "prorate",
+    "deleted",
+    "meta",
     "colour",
 ];
 
