@@ -9,8 +9,8 @@
 //! of them, and 1 % the same ones (conflicts).
 
 use maltavla::core::demo;
-use maltavla::core::ids::{DeviceId, Hlc, RecordId, Stamp};
-use maltavla::core::merge::{apply_edit, FieldView};
+use maltavla::core::ids::{DeviceId, Hlc, RecordId};
+use maltavla::core::merge::apply_edit;
 use maltavla::core::model::{Meta, Outcome, OutcomeSource, Record, Scope};
 use maltavla::core::period::Period;
 use maltavla::core::snapshot::{export, plan_import, read, ExportInfo, Part};
@@ -146,13 +146,10 @@ fn main() {
         ws
     });
     row("apply the merged records in memory", (med, min, max));
-    let stamp = |s: &Stamp| s.hlc.millis;
-    let _ = stamp;
     println!(
         "plan: {} changed, {} conflicts, {} unchanged",
         plan.changed.len(),
         plan.conflicts.len(),
         plan.unchanged
     );
-    let _ = FieldView::from_record;
 }

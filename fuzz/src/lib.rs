@@ -169,19 +169,15 @@ pub const FIELD_NAMES: [&str; 35] = [
 /// Devices that stamps come from.
 pub const DEVICES: [&str; 5] = ["demo", "fuzz", "a", "b", "laptop-1"];
 
-/// The record type tags, one that this version does not know included.
-pub const KINDS: [&str; 10] = [
-    "organisation",
-    "municipality",
-    "partner",
-    "project",
-    "insats",
-    "indicator",
-    "target",
-    "outcome",
-    "participation",
-    "",
-];
+/// The record type tags: every one this version knows, plus one it does not
+/// and an empty one.
+fn kinds() -> Vec<&'static str> {
+    maltavla::core::merge::KNOWN_KINDS
+        .iter()
+        .copied()
+        .chain(["participation", ""])
+        .collect()
+}
 
 /// The demo export's header line and records.
 fn demo_parts() -> &'static (String, Vec<Value>) {
@@ -353,7 +349,7 @@ fn edit(records: &mut [(Value, Option<String>)], e: &Edit) {
         Edit::Kind { kind, .. } => {
             if let Some(obj) = record.as_object_mut() {
                 if let Some((_, inner)) = std::mem::take(obj).into_iter().next() {
-                    obj.insert(pick(&KINDS, *kind).unwrap_or("").to_owned(), inner);
+                    obj.insert(pick(&kinds(), *kind).unwrap_or("").to_owned(), inner);
                 }
             }
         }

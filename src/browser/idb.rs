@@ -9,6 +9,7 @@
 //! a kind the UI can explain (quota full, storage blocked, anything else).
 
 use indexed_db_futures::database::Database;
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use std::fmt;
@@ -53,6 +54,29 @@ fn failed(e: impl fmt::Display) -> IdbError {
     } else {
         IdbError::Failed(text)
     }
+}
+
+/// The texts stored under `ids` in `store` (`None` where nothing is), all
+/// requested at once and then collected in order, within the caller's
+/// transaction.
+async fn read_keys(
+    store: &ObjectStore<'_>,
+    ids: &[String],
+) -> Result<Vec<Option<String>>, IdbError> {
+    let mut pending = Vec::with_capacity(ids.len());
+    for id in ids {
+        pending.push(
+            store
+                .get::<String, _, _>(id.as_str())
+                .primitive()
+                .map_err(failed)?,
+        );
+    }
+    let mut out = Vec::with_capacity(ids.len());
+    for request in pending {
+        out.push(request.await.map_err(failed)?);
+    }
+    Ok(out)
 }
 
 /// An open record database.
@@ -129,20 +153,7 @@ impl RecordDb {
     ) -> Result<Vec<(String, String)>, IdbError> {
         let tx = self.writable()?;
         let store = tx.object_store(RECORDS).map_err(failed)?;
-        let mut pending = Vec::with_capacity(ids.len());
-        for id in ids {
-            pending.push(
-                store
-                    .get::<String, _, _>(id.as_str())
-                    .primitive()
-                    .map_err(failed)?,
-            );
-        }
-        let mut stored = Vec::with_capacity(ids.len());
-        for request in pending {
-            stored.push(request.await.map_err(failed)?);
-        }
-        let writes = merge(stored);
+        let writes = merge(read_keys(&store, ids).await?);
         for (id, text) in &writes {
             store
                 .put(text.as_str())
@@ -168,20 +179,7 @@ impl RecordDb {
     pub async fn get_many(&self, ids: &[String]) -> Result<Vec<Option<String>>, IdbError> {
         let tx = self.db.transaction(RECORDS).build().map_err(failed)?;
         let store = tx.object_store(RECORDS).map_err(failed)?;
-        let mut pending = Vec::with_capacity(ids.len());
-        for id in ids {
-            pending.push(
-                store
-                    .get::<String, _, _>(id.as_str())
-                    .primitive()
-                    .map_err(failed)?,
-            );
-        }
-        let mut out = Vec::with_capacity(ids.len());
-        for request in pending {
-            out.push(request.await.map_err(failed)?);
-        }
-        Ok(out)
+        read_keys(&store, ids).await
     }
 
     /// Removes every record and the conflict log (used by tests and a

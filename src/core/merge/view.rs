@@ -289,6 +289,7 @@ mod tests {
     fn records_round_trip_through_views() {
         for r in demo::workspace().records() {
             let view = FieldView::from_record(&r);
+            assert_eq!(view.kind, r.kind());
             assert_eq!(view.to_record().unwrap(), Some(r.clone()));
             let again = FieldView::from_json(view.to_json()).unwrap();
             assert_eq!(again, view);

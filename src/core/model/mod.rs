@@ -68,6 +68,20 @@ impl Record {
         each_record!(self, r => &r.meta)
     }
 
+    /// The type tag written in files and storage (`insats`, `target`, …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Record::Organisation(_) => "organisation",
+            Record::Municipality(_) => "municipality",
+            Record::Partner(_) => "partner",
+            Record::Project(_) => "project",
+            Record::Insats(_) => "insats",
+            Record::Indicator(_) => "indicator",
+            Record::Target(_) => "target",
+            Record::Outcome(_) => "outcome",
+        }
+    }
+
     /// Mutable metadata, for stamping a write or a delete.
     pub fn meta_mut(&mut self) -> &mut Meta {
         each_record!(self, r => &mut r.meta)

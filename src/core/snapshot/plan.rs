@@ -115,7 +115,7 @@ fn plan_one(ws: &Workspace, item: &Item, plan: &mut ImportPlan) -> Result<(), Sn
         return Ok(());
     };
     let theirs_kind = match item {
-        Item::Known(r) => FieldView::from_record(r).kind,
+        Item::Known(r) => r.kind().to_owned(),
         Item::Other(v) => v.kind.clone(),
     };
     if ours.kind != theirs_kind {
