@@ -171,8 +171,8 @@ fn odd_headers_are_refused_cleanly() {
 }
 
 /// Reads `text` and imports it into the demo workspace and an empty one,
-/// without the fuzz checks' assertions: for inputs of bugs not fixed yet,
-/// whose tests of the property itself are ignored. Nothing may panic.
+/// without the fuzz checks' assertions: nothing may panic, whatever the
+/// property tests below say.
 fn import_quietly(text: &str) -> Result<(), SnapshotError> {
     let incoming = read(text, NOW)?;
     for mut ws in [checks::demo().clone(), Workspace::default()] {
@@ -189,9 +189,9 @@ fn import_quietly(text: &str) -> Result<(), SnapshotError> {
 // edited or corrupt file can hold. `merge_views` and `merge_records` return
 // *ours* when `same_meta || dominates(ours, theirs)`, so whichever copy was
 // imported first stays, and two laptops that import each other's file do not
-// end up identical. Fix (src/core/merge/record.rs): when each copy dominates
-// the other but they differ, fall through to `merge_fields`, whose per-field
-// tie-break (larger value wins) picks the same copy in either order.
+// end up identical. Fixed (src/core/merge/record.rs): when each copy
+// includes the other's writes but they differ, the merge goes field by
+// field, whose tie-break (larger value wins) picks the same in either order.
 
 const SAME_STAMP_A: &str = r#"{"format":"maltavla-snapshot","version":"1.0","records":[
 {"municipality":{"meta":{"id":"demo-haninge","stamp":{"hlc":[1500000000000,2],"device":"demo"}},"name":"Haninge"}}
@@ -208,7 +208,6 @@ fn same_stamp_different_content_reads_and_imports_cleanly() {
 }
 
 #[test]
-#[ignore = "bug 1 (merge keeps ours for copies with the same history): fix in src/core/merge/record.rs"]
 fn same_stamp_different_content_merges_the_same_in_either_order() {
     check_merge(SAME_STAMP_A, SAME_STAMP_B);
 }
@@ -217,9 +216,9 @@ fn same_stamp_different_content_merges_the_same_in_either_order() {
 // is not `ORGANISATION_ID`. `Workspace::put` holds one organisation and
 // merges any incoming one into it under the held id, so the record is never
 // stored: importing the same file again lists it as added every time, and
-// two such files merge differently in each order. Fix
-// (src/core/snapshot/read.rs, `read_records`): refuse such a record with
-// `RecordProblem::BadValue { field: Some("id"), .. }`.
+// two such files merge differently in each order. Fixed: `read_records`
+// refuses such a record with `RecordProblem::BadValue { field: Some("id"), .. }`
+// and `Workspace::put` ignores one.
 
 const SECOND_ORGANISATION: &str = r#"{"format":"maltavla-snapshot","version":"1.0","records":[
 {"organisation":{"meta":{"id":"demo-ungdom","stamp":{"device":"demo","hlc":[1500000000000,1]}},"name":"Samordningsförbundet Östra Södertörn"}},
@@ -228,12 +227,17 @@ const SECOND_ORGANISATION: &str = r#"{"format":"maltavla-snapshot","version":"1.
 
 #[test]
 fn an_organisation_under_another_id_reads_and_imports_cleanly() {
-    // Ok today, a clean Err once fixed; never a panic.
-    let _ = import_quietly(SECOND_ORGANISATION);
+    assert!(matches!(
+        import_quietly(SECOND_ORGANISATION),
+        Err(SnapshotError::BadRecord {
+            index: 1,
+            problem: RecordProblem::BadValue { field: Some(f), .. },
+            ..
+        }) if f == "id"
+    ));
 }
 
 #[test]
-#[ignore = "bug 2 (an organisation under another id is merged into ours, never stored): fix in src/core/snapshot/read.rs"]
 fn an_organisation_under_another_id_is_refused_or_kept() {
     check_snapshot(SECOND_ORGANISATION);
     let only_the_other: String = SECOND_ORGANISATION
@@ -253,9 +257,9 @@ fn an_organisation_under_another_id_is_refused_or_kept() {
 // once per field, unknown fields included, which is quadratic. One insats
 // with 32,000 unknown fields and a bad name (a 250 kB file) took 7 minutes
 // to refuse in an optimised native build; in the browser the tab hangs.
-// Fix (src/core/snapshot/read.rs): probe only the fields
-// `known_fields(&view.kind)` lists, on a copy without the unknown fields
-// (they go to `extra` and can never be the culprit).
+// Fixed (src/core/snapshot/read.rs): only the fields `known_fields` lists
+// are probed, on a copy without the unknown fields (which are kept as they
+// are and can never be the culprit).
 
 fn wide_bad_insats(fields: usize) -> String {
     let extra: Vec<String> = (0..fields).map(|i| format!("\"f{i}\":1")).collect();
@@ -275,7 +279,6 @@ fn a_wide_bad_record_is_refused_with_the_field() {
 }
 
 #[test]
-#[ignore = "bug 3 (quadratic search for the bad field): fix in src/core/snapshot/read.rs"]
 fn a_wide_bad_record_is_refused_quickly() {
     let text = wide_bad_insats(6_000);
     let start = std::time::Instant::now();
@@ -289,9 +292,8 @@ fn a_wide_bad_record_is_refused_quickly() {
 // field stamps, so merging two concurrent copies of a wide record is
 // quadratic: two 3 MB files with one 64,000-field record each took 43 s to
 // plan (optimised native build). Less likely than bug 3 (it needs per-field
-// stamps in both files), same kind of hang. Fix (src/core/merge/record.rs):
-// build `seen_map` of each side once in `merge_fields` (and in
-// `edit_under_delete`) and look the lost stamp's device up in it.
+// stamps in both files), same kind of hang. Fixed (src/core/merge/record.rs):
+// the writes each side has seen are gathered once per merge.
 
 fn wide_concurrent(fields: usize, device: &str, value: u32) -> String {
     let body: Vec<String> = (0..fields).map(|i| format!("\"f{i}\":{value}")).collect();
@@ -311,7 +313,6 @@ fn wide_concurrent_copies_merge_the_same_in_either_order() {
 }
 
 #[test]
-#[ignore = "bug 4 (quadratic merge of wide records): fix in src/core/merge/record.rs"]
 fn wide_concurrent_copies_merge_quickly() {
     let a = read(&wide_concurrent(16_000, "a", 1), NOW).expect("a reads");
     let b = read(&wide_concurrent(16_000, "b", 2), NOW).expect("b reads");
@@ -332,10 +333,10 @@ fn wide_concurrent_copies_merge_quickly() {
 // ...448e243, and so on: a number kept verbatim for a newer version (an
 // unknown field or record type) drifts on every export → import, and
 // "export → read → export gives the same bytes" does not hold. Typed fields
-// are not affected (percentages and counts are stored as integers). Fix
-// (Cargo.toml): `serde_json = { version = "1", features =
-// ["float_roundtrip"] }`. (The fuzz crate must not turn that feature on
-// itself: features unify, and it would hide this bug from the fuzzer.)
+// are not affected (percentages and counts are stored as integers). Fixed
+// in Cargo.toml: serde_json's `float_roundtrip` feature. (The fuzz crate
+// must not turn that feature on itself: features unify, and it would hide a
+// return of this bug from the fuzzer.)
 
 const DRIFTING_FLOAT: &str = r#"{"format":"maltavla-snapshot","version":"1.0","records":[
 {"partner":{"kind":"social_insurance","meta":{"id":"demo-fk","stamp":{"device":"demo","hlc":[1500000000000,6]}},"municipalities":1.6739739394879443e+243,"name":"Försäkringskassan"}}
@@ -347,7 +348,6 @@ fn a_float_kept_verbatim_reads_and_imports_cleanly() {
 }
 
 #[test]
-#[ignore = "bug 5 (floats drift on every round trip): enable serde_json's float_roundtrip in Cargo.toml"]
 fn a_float_kept_verbatim_survives_export_and_import() {
     check_snapshot(DRIFTING_FLOAT);
 }

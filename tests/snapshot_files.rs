@@ -436,7 +436,6 @@ fn fifty_megabytes_of_nested_arrays_are_refused_as_too_deep() {
 /// by hand, or by another tool) must not take its place: here it is even
 /// older than the held one, and the preview calls it "added".
 #[test]
-#[ignore = "bug: read accepts an organisation record with any id, and Workspace::put stores it in the single organisation slot, replacing the held organisation (whatever the stamps) without a conflict"]
 fn an_organisation_record_with_another_id_does_not_replace_the_held_one() {
     let text = r#"{"format":"maltavla-snapshot","version":"1.0","records":[
 {"organisation":{"meta":{"id":"org-2","stamp":{"hlc":[1400000000000,0],"device":"laptop-2"}},"name":"Ett annat förbund"}}

@@ -7,10 +7,8 @@
 //! to libFuzzer. Nothing in the core it calls may.
 
 use maltavla::core::ids::DeviceId;
-use maltavla::core::merge::dominates;
-use maltavla::core::model::{Record, ORGANISATION_ID};
 use maltavla::core::snapshot::{
-    export, file_name, plan_import, read, ExportInfo, ImportPlan, Incoming, Item, Part,
+    export, file_name, plan_import, read, ExportInfo, ImportPlan, Incoming, Part,
 };
 use maltavla::core::workspace::Workspace;
 use std::sync::OnceLock;
@@ -65,9 +63,6 @@ pub fn check_snapshot(text: &str) {
 pub fn import_and_check(mut ws: Workspace, incoming: &Incoming) -> Option<Workspace> {
     let plan = plan_import(&ws, incoming).ok()?;
     apply(&mut ws, &plan);
-    if skip_known() && known_file_bug(incoming).is_some() {
-        return None;
-    }
     let once = ws.clone();
     apply(&mut ws, &plan);
     assert!(
@@ -118,91 +113,12 @@ fn import_all(files: &[&Incoming]) -> Option<Workspace> {
     Some(ws)
 }
 
-/// Whether `MALTAVLA_FUZZ_SKIP_KNOWN` is set: the checks then pass over
-/// inputs that hit a bug already reported (see [`known_file_bug`] and
-/// [`known_bug`]), so a run can look for new ones.
-fn skip_known() -> bool {
-    static SKIP: OnceLock<bool> = OnceLock::new();
-    *SKIP.get_or_init(|| std::env::var_os("MALTAVLA_FUZZ_SKIP_KNOWN").is_some())
-}
-
-/// Which reported, not yet fixed bug one file hits, if any:
-///
-/// 2. "organisation under another id": `read` accepts an `organisation`
-///    record whose id is not [`ORGANISATION_ID`]; `Workspace::put` then
-///    merges it into the one organisation held, under that one's id, so the
-///    record is never stored and every import lists it as added again (and
-///    two such files merge differently in each order).
-///
-/// 5. "a float that does not survive a round trip": serde_json without its
-///    `float_roundtrip` feature may read a float one unit in the last place
-///    off, so a number kept verbatim (an unknown field or type) changes on
-///    every export → read, and an export is not read back byte for byte.
-pub fn known_file_bug(incoming: &Incoming) -> Option<&'static str> {
-    let other_organisation = incoming.items.iter().any(
-        |i| matches!(i, Item::Known(Record::Organisation(o)) if o.meta.id.as_str() != ORGANISATION_ID),
-    );
-    if other_organisation {
-        return Some("organisation under another id");
-    }
-    incoming
-        .items
-        .iter()
-        .any(|i| has_drifting_float(&i.view().to_json()))
-        .then_some("a float that does not survive a round trip")
-}
-
-/// Whether a JSON value holds a float that reads back as another one.
-fn has_drifting_float(value: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match value {
-        Value::Number(n) => {
-            n.is_f64() && serde_json::from_str::<Value>(&n.to_string()).ok().as_ref() != Some(value)
-        }
-        Value::Array(a) => a.iter().any(has_drifting_float),
-        Value::Object(o) => o.values().any(has_drifting_float),
-        _ => false,
-    }
-}
-
-/// Which reported, not yet fixed bug a pair of files hits, if any: one of
-/// [`known_file_bug`] in either file, or
-///
-/// 1. "same history, different content": a record in both files whose
-///    copies each include every write the other includes (for example the
-///    same stamp), yet hold different values: `merge_views` and
-///    `merge_records` return *ours* for such a pair, so the order of import
-///    decides. Only an edited or corrupt file has such a pair.
-pub fn known_bug(a: &Incoming, b: &Incoming) -> Option<&'static str> {
-    if let Some(bug) = known_file_bug(a).or_else(|| known_file_bug(b)) {
-        return Some(bug);
-    }
-    let ours: std::collections::HashMap<_, _> = a
-        .items
-        .iter()
-        .map(|i| {
-            let v = i.view();
-            (v.meta.id.clone(), v)
-        })
-        .collect();
-    b.items.iter().find_map(|i| {
-        let theirs = i.view();
-        let ours = ours.get(&theirs.meta.id)?;
-        let same_history =
-            dominates(&ours.meta, &theirs.meta) && dominates(&theirs.meta, &ours.meta);
-        (same_history && *ours != theirs).then_some("same history, different content")
-    })
-}
-
 /// Target `merge`: two files. If both read, importing them in either order
 /// into an empty workspace gives the same workspace, byte for byte.
 pub fn check_merge(a: &str, b: &str) {
     let (Ok(ia), Ok(ib)) = (read(a, NOW), read(b, NOW)) else {
         return;
     };
-    if skip_known() && known_bug(&ia, &ib).is_some() {
-        return;
-    }
     let ab = import_all(&[&ia, &ib]);
     let ba = import_all(&[&ib, &ia]);
     let (ab, ba) = match (ab, ba) {

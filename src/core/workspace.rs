@@ -11,7 +11,7 @@ use super::ids::{Hlc, RecordId};
 use super::merge::{self, FieldView};
 use super::model::{
     Entity, Indicator, Insats, Municipality, Organisation, Outcome, Partner, Project, Record,
-    Scope, Target,
+    Scope, Target, ORGANISATION_ID,
 };
 use super::order;
 use std::collections::BTreeMap;
@@ -94,7 +94,12 @@ impl Workspace {
     /// Merges one copy of a record into the workspace; returns whether
     /// anything changed. A copy whose id belongs to a record of another type
     /// (only a corrupt copy can do that) is ignored.
+    /// So is an organisation under any id but [`ORGANISATION_ID`]: the
+    /// workspace holds one, and it must not be replaced whatever its stamps.
     pub fn put(&mut self, record: Record) -> bool {
+        if matches!(&record, Record::Organisation(o) if o.meta.id.as_str() != ORGANISATION_ID) {
+            return false;
+        }
         let merged = match self.record(&record.meta().id) {
             None => record,
             Some(existing) if existing == record => return false,

@@ -8,6 +8,7 @@ mod record;
 mod view;
 
 pub use record::{
-    apply_edit, dominates, merge_records, merge_views, rebase_stale_edit, Conflict, Merged,
+    apply_edit, dominates, merge_records, merge_views, rebase_stale_edit, strictly_includes,
+    Conflict, Merged,
 };
 pub use view::{known_fields, FieldView, ViewError, DELETED, KNOWN_KINDS};

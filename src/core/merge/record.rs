@@ -76,9 +76,48 @@ fn seen_map(meta: &Meta) -> BTreeMap<DeviceId, Hlc> {
 
 /// Whether copy `a` includes every write copy `b` includes.
 pub fn dominates(a: &Meta, b: &Meta) -> bool {
-    seen_map(b)
-        .iter()
-        .all(|(device, hlc)| a.seen_from(device).is_some_and(|h| h >= *hlc))
+    covers(&seen_map(a), &seen_map(b))
+}
+
+/// Whether copy `a` includes every write of copy `b` and `b` lacks one of
+/// `a`'s: then merging `b` into `a` keeps `a` as it is. (Copies that include
+/// each other's writes but differ are merged field by field.)
+pub fn strictly_includes(a: &Meta, b: &Meta) -> bool {
+    let (sa, sb) = (seen_map(a), seen_map(b));
+    covers(&sa, &sb) && !covers(&sb, &sa)
+}
+
+/// Whether the writes `a` has seen include every write `b` has seen.
+fn covers(a: &BTreeMap<DeviceId, Hlc>, b: &BTreeMap<DeviceId, Hlc>) -> bool {
+    b.iter()
+        .all(|(device, hlc)| a.get(device).is_some_and(|h| h >= hlc))
+}
+
+/// Whether a copy that has seen `seen` includes the write `stamp`.
+fn includes(seen: &BTreeMap<DeviceId, Hlc>, stamp: &Stamp) -> bool {
+    seen.get(&stamp.device).is_some_and(|h| *h >= stamp.hlc)
+}
+
+/// Which copy a merge can return as it is, without looking at fields.
+enum Shortcut {
+    Ours,
+    Theirs,
+    /// Neither includes the other, or both hold the same writes with
+    /// different content (only an edited or corrupt file can): merge field
+    /// by field, which decides the same way in either order.
+    Fields(BTreeMap<DeviceId, Hlc>, BTreeMap<DeviceId, Hlc>),
+}
+
+/// Decides [`Shortcut`] for two copies; `same_content` is asked only when
+/// each copy includes every write of the other.
+fn shortcut(ours: &Meta, theirs: &Meta, same_content: impl FnOnce() -> bool) -> Shortcut {
+    let (so, st) = (seen_map(ours), seen_map(theirs));
+    match (covers(&so, &st), covers(&st, &so)) {
+        (true, true) if same_content() => Shortcut::Ours,
+        (true, false) => Shortcut::Ours,
+        (false, true) => Shortcut::Theirs,
+        _ => Shortcut::Fields(so, st),
+    }
 }
 
 /// Stores in `meta.seen` only what its stamps do not already show.
@@ -91,16 +130,6 @@ fn set_seen(meta: &mut Meta, wanted: BTreeMap<DeviceId, Hlc>) {
         .collect();
 }
 
-/// Pointwise newest of two "seen" maps.
-fn union_seen(a: &Meta, b: &Meta) -> BTreeMap<DeviceId, Hlc> {
-    let mut out = seen_map(a);
-    for (d, h) in seen_map(b) {
-        let e = out.entry(d).or_insert(h);
-        *e = (*e).max(h);
-    }
-    out
-}
-
 /// Orders two different values that carry the same stamp, the same way on
 /// every device.
 fn value_order(a: &Value, b: &Value) -> std::cmp::Ordering {
@@ -109,26 +138,25 @@ fn value_order(a: &Value, b: &Value) -> std::cmp::Ordering {
 
 /// Merges two copies of the same record (same id and type).
 pub fn merge_views(ours: &FieldView, theirs: &FieldView) -> Merged {
-    let same_meta = ours.meta.stamp == theirs.meta.stamp
-        && ours.meta.fields == theirs.meta.fields
-        && ours.meta.seen == theirs.meta.seen;
-    if same_meta || dominates(&ours.meta, &theirs.meta) {
-        return Merged {
-            view: ours.clone(),
-            conflicts: Vec::new(),
-        };
+    let quiet = |view: &FieldView| Merged {
+        view: view.clone(),
+        conflicts: Vec::new(),
+    };
+    match shortcut(&ours.meta, &theirs.meta, || ours == theirs) {
+        Shortcut::Ours => quiet(ours),
+        Shortcut::Theirs => quiet(theirs),
+        Shortcut::Fields(so, st) => merge_fields(ours, theirs, &so, &st),
     }
-    if dominates(&theirs.meta, &ours.meta) {
-        return Merged {
-            view: theirs.clone(),
-            conflicts: Vec::new(),
-        };
-    }
-    merge_fields(ours, theirs)
 }
 
-/// The field-by-field merge of two concurrent copies.
-fn merge_fields(ours: &FieldView, theirs: &FieldView) -> Merged {
+/// The field-by-field merge of two concurrent copies, given the writes each
+/// has seen (built once: asking the metadata per field is quadratic).
+fn merge_fields(
+    ours: &FieldView,
+    theirs: &FieldView,
+    seen_ours: &BTreeMap<DeviceId, Hlc>,
+    seen_theirs: &BTreeMap<DeviceId, Hlc>,
+) -> Merged {
     let stamp = ours.meta.stamp.clone().max(theirs.meta.stamp.clone());
     let mut view = FieldView {
         kind: ours.kind.clone(),
@@ -167,12 +195,12 @@ fn merge_fields(ours: &FieldView, theirs: &FieldView) -> Merged {
             std::cmp::Ordering::Equal => value_order(&vo, &vt).is_ge(),
             o => o.is_gt(),
         };
-        let (winner, win_stamp, win_value, lost_stamp, lost_value) = if ours_wins {
-            (ours, so, vo, st, vt)
+        let (winner_saw, win_stamp, win_value, lost_stamp, lost_value) = if ours_wins {
+            (seen_ours, so, vo, st, vt)
         } else {
-            (theirs, st, vt, so, vo)
+            (seen_theirs, st, vt, so, vo)
         };
-        if win_value != lost_value && !winner.meta.has_seen(lost_stamp) {
+        if win_value != lost_value && !includes(winner_saw, lost_stamp) {
             conflicts.push(Conflict {
                 kind: ours.kind.clone(),
                 record: ours.meta.id.clone(),
@@ -189,28 +217,35 @@ fn merge_fields(ours: &FieldView, theirs: &FieldView) -> Merged {
         view.set_value(field, win_value);
     }
     if view.meta.deleted {
-        if let Some(c) = edit_under_delete(ours, theirs, &view) {
+        let sides = [(ours, seen_ours), (theirs, seen_theirs)];
+        if let Some(c) = edit_under_delete(sides, &view) {
             conflicts.push(c);
         }
     }
-    let wanted = union_seen(&ours.meta, &theirs.meta);
+    let mut wanted = seen_ours.clone();
+    for (d, h) in seen_theirs {
+        let e = wanted.entry(d.clone()).or_insert(*h);
+        *e = (*e).max(*h);
+    }
     set_seen(&mut view.meta, wanted);
     Merged { view, conflicts }
 }
 
 /// An edit to a live copy that the deleting copy had not seen: the record
 /// stays deleted, and the edit is reported so it can be brought back.
-fn edit_under_delete(ours: &FieldView, theirs: &FieldView, merged: &FieldView) -> Option<Conflict> {
-    let (deleter, editor) = if ours.meta.deleted && !theirs.meta.deleted {
-        (ours, theirs)
-    } else if theirs.meta.deleted && !ours.meta.deleted {
-        (theirs, ours)
-    } else {
-        return None;
+/// Each side comes with the writes it has seen.
+fn edit_under_delete(
+    [ours, theirs]: [(&FieldView, &BTreeMap<DeviceId, Hlc>); 2],
+    merged: &FieldView,
+) -> Option<Conflict> {
+    let ((_, deleter_saw), (editor, _)) = match (ours.0.meta.deleted, theirs.0.meta.deleted) {
+        (true, false) => (ours, theirs),
+        (false, true) => (theirs, ours),
+        _ => return None,
     };
     let newest_unseen = std::iter::once(&editor.meta.stamp)
         .chain(editor.meta.fields.values())
-        .filter(|s| !deleter.meta.has_seen(s))
+        .filter(|s| !includes(deleter_saw, s))
         .max()?;
     Some(Conflict {
         kind: merged.kind.clone(),
@@ -226,16 +261,16 @@ fn edit_under_delete(ours: &FieldView, theirs: &FieldView, merged: &FieldView) -
 /// Merges two typed copies of one record; `None` only if the merged fields
 /// no longer fit the model (a corrupt copy), when the caller keeps its own.
 pub fn merge_records(ours: &Record, theirs: &Record) -> Option<(Record, Vec<Conflict>)> {
-    let (a, b) = (ours.meta(), theirs.meta());
-    if (a.stamp == b.stamp && a.fields == b.fields && a.seen == b.seen) || dominates(a, b) {
-        return Some((ours.clone(), Vec::new()));
-    }
-    if dominates(b, a) {
-        return Some((theirs.clone(), Vec::new()));
-    }
+    let (so, st) = match shortcut(ours.meta(), theirs.meta(), || ours == theirs) {
+        Shortcut::Ours => return Some((ours.clone(), Vec::new())),
+        Shortcut::Theirs => return Some((theirs.clone(), Vec::new())),
+        Shortcut::Fields(so, st) => (so, st),
+    };
     let merged = merge_fields(
         &FieldView::from_record(ours),
         &FieldView::from_record(theirs),
+        &so,
+        &st,
     );
     let record = merged.view.to_record().ok().flatten()?;
     Some((record, merged.conflicts))

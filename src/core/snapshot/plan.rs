@@ -4,7 +4,9 @@
 use super::error::SnapshotError;
 use super::read::{Incoming, Item};
 use crate::core::ids::RecordId;
-use crate::core::merge::{dominates, merge_records, merge_views, Conflict, FieldView, DELETED};
+use crate::core::merge::{
+    merge_records, merge_views, strictly_includes, Conflict, FieldView, DELETED,
+};
 use crate::core::workspace::Workspace;
 use serde_json::Value;
 
@@ -85,7 +87,7 @@ pub fn plan_import(ws: &Workspace, incoming: &Incoming) -> Result<ImportPlan, Sn
         if let Item::Known(theirs) = item {
             if let Some(ours) = ws.record(&theirs.meta().id) {
                 let same_kind = std::mem::discriminant(&ours) == std::mem::discriminant(theirs);
-                if same_kind && (ours == *theirs || dominates(ours.meta(), theirs.meta())) {
+                if same_kind && (ours == *theirs || strictly_includes(ours.meta(), theirs.meta())) {
                     plan.unchanged += 1;
                     continue;
                 }

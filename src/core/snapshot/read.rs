@@ -5,7 +5,7 @@ use super::migrate::{migrate, MIGRATIONS};
 use super::{FORMAT, MAX_BYTES, MAX_DRIFT_MILLIS, MAX_MILLIS, VERSION};
 use crate::core::ids::Hlc;
 use crate::core::merge::{known_fields, FieldView, ViewError};
-use crate::core::model::Record;
+use crate::core::model::{Record, ORGANISATION_ID};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
@@ -105,9 +105,15 @@ fn missing_field(detail: &str) -> Option<String> {
 
 /// Finds which field of a record the model refuses: the one whose removal
 /// makes the record acceptable (or only reports it missing).
+/// Only the fields of the record's type are probed, on a copy without the
+/// others: an unknown field is kept as it is and can never be the culprit,
+/// and probing every field of a wide record would take quadratic time.
 fn locate_bad_field(view: &FieldView) -> Option<String> {
-    view.body.keys().find_map(|key| {
-        let mut probe = view.clone();
+    let known = known_fields(&view.kind)?;
+    let mut base = view.clone();
+    base.body.retain(|k, _| known.contains(&k.as_str()));
+    base.body.keys().find_map(|key| {
+        let mut probe = base.clone();
         probe.body.remove(key);
         match probe.to_record() {
             Ok(_) => Some(key.clone()),
@@ -257,6 +263,14 @@ fn read_records(
             Item::Known(r) => r.meta(),
             Item::Other(v) => &v.meta,
         };
+        if matches!(item, Item::Known(Record::Organisation(_)))
+            && meta.id.as_str() != ORGANISATION_ID
+        {
+            return Err(fail(RecordProblem::BadValue {
+                field: Some("id".to_owned()),
+                detail: format!("the organisation's id must be \"{ORGANISATION_ID}\""),
+            }));
+        }
         let stamps = std::iter::once(&meta.stamp).chain(meta.fields.values());
         if stamps.clone().any(|s| s.hlc.millis > MAX_MILLIS)
             || meta.seen.values().any(|h| h.millis > MAX_MILLIS)
