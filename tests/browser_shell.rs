@@ -34,7 +34,7 @@ async fn records_written_to_indexeddb_read_back_identically() {
         .map(|r| (r.meta().id.to_string(), stored::encode(r)))
         .collect();
     let ids: Vec<String> = items.iter().map(|(id, _)| id.clone()).collect();
-    db.update(&ids, move |_| items, &[], &[])
+    db.update(&ids, move |_| (items, Vec::new()), &[])
         .await
         .expect("the batch is stored");
     let loaded = stored::decode_all(db.load_all().await.expect("records load"));
@@ -42,26 +42,29 @@ async fn records_written_to_indexeddb_read_back_identically() {
     assert_eq!(Workspace::from_items(loaded.records), demo::workspace());
 }
 
-fn put(pairs: &[(&str, &str)]) -> impl FnOnce(Vec<Option<String>>) -> Vec<(String, String)> {
-    let pairs: Vec<(String, String)> = pairs
+/// Owned `(key, text)` pairs.
+fn pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
         .iter()
         .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
-        .collect();
-    move |_| pairs
+        .collect()
+}
+
+/// An update that writes `records` and logs `conflicts`, whatever is stored.
+type Put = Box<dyn FnOnce(Vec<Option<String>>) -> (Vec<(String, String)>, Vec<(String, String)>)>;
+
+fn put(records: &[(&str, &str)], conflicts: &[(&str, &str)]) -> Put {
+    let (records, conflicts) = (pairs(records), pairs(conflicts));
+    Box::new(move |_| (records, conflicts))
 }
 
 #[wasm_bindgen_test]
 async fn an_update_sees_what_is_stored_and_clear_empties_both_stores() {
     let db = fresh_db().await;
     let keys = ["a".to_owned()];
-    db.update(
-        &keys,
-        put(&[("a", "one")]),
-        &[("c1".into(), "{}".into())],
-        &[],
-    )
-    .await
-    .expect("stored");
+    db.update(&keys, put(&[("a", "one")], &[("c1", "{}")]), &[])
+        .await
+        .expect("stored");
     let ab = ["a".to_owned(), "b".to_owned()];
     let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let seen_in = seen.clone();
@@ -69,15 +72,12 @@ async fn an_update_sees_what_is_stored_and_clear_empties_both_stores() {
         &ab,
         move |stored| {
             *seen_in.borrow_mut() = stored.clone();
-            vec![
-                (
-                    "a".into(),
-                    format!("{}+two", stored[0].clone().unwrap_or_default()),
-                ),
-                ("b".into(), "three".into()),
-            ]
+            let a = format!("{}+two", stored[0].clone().unwrap_or_default());
+            (
+                vec![("a".into(), a), ("b".into(), "three".into())],
+                Vec::new(),
+            )
         },
-        &[],
         &[],
     )
     .await
@@ -91,7 +91,7 @@ async fn an_update_sees_what_is_stored_and_clear_empties_both_stores() {
         Some("three")
     );
     assert_eq!(db.load_conflicts().await.expect("loads"), ["{}"]);
-    db.update(&[], put(&[]), &[], &["c1".into()])
+    db.update(&[], put(&[], &[]), &["c1".into()])
         .await
         .expect("resolved");
     assert!(db.load_conflicts().await.expect("loads").is_empty());
@@ -105,13 +105,9 @@ async fn two_updates_at_once_both_land() {
     let key = ["n".to_owned()];
     let add = |stored: Vec<Option<String>>| {
         let n: u32 = stored[0].as_deref().unwrap_or("0").parse().unwrap_or(0);
-        vec![("n".to_owned(), (n + 1).to_string())]
+        (vec![("n".to_owned(), (n + 1).to_string())], Vec::new())
     };
-    let (a, b) = futures_join(
-        db.update(&key, add, &[], &[]),
-        db.update(&key, add, &[], &[]),
-    )
-    .await;
+    let (a, b) = futures_join(db.update(&key, add, &[]), db.update(&key, add, &[])).await;
     a.expect("first");
     b.expect("second");
     assert_eq!(db.load_all().await.expect("loads"), ["2"]);

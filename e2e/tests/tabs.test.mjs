@@ -6,7 +6,7 @@ import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { collectErrors, openApp, useAppUnderTest, waitForApp } from '../lib/browser.mjs';
 import { BoardPage } from '../pages/app.mjs';
-import { InsatsFacts } from '../pages/exchange.mjs';
+import { ExchangePage, InsatsFacts } from '../pages/exchange.mjs';
 
 const app = useAppUnderTest({ before, beforeEach, afterEach, after });
 
@@ -127,20 +127,38 @@ test('two tabs edit different fields of one insats at once, and both edits are k
     assert.equal(facts['Utförare'], 'Haninge kommun');
     assert.equal(facts['Antal platser'], '12 platser');
   }
+  assert.deepEqual(await (await ExchangePage.goTo(page)).conflictLog(), [], 'nothing was overwritten unseen');
   errors1.assertClean();
   errors2.assertClean();
 });
 
-// BUG (app, src/ui/pages/insatser.rs `InsatsPage`): the insats page rebuilds
-// its whole head, edit form included, whenever the record changes. When
-// another tab saves the same insats while this tab's edit form is open, the
-// form closes and what was typed in it is thrown away without a word (here
-// tab 2's 12 places), so the user cannot save it. `ProjectHead` and
-// `IndicatorHead` follow the same pattern (not tested here). Unskip when an
-// open form survives an update from another tab; the test then also checks
-// that tab 2's save keeps tab 1's provider (see the next test for why that
-// matters).
-test('an open edit form keeps what is typed when another tab saves the same insats', { skip: 'app bug: an open insats form is discarded when another tab saves the insats (see comment)' }, async () => {
+test('when two tabs change the same field, the later save wins and the other value is in the conflict log', async () => {
+  const { insats: tab1, errors: errors1 } = await firstTab();
+  const { page, errors: errors2 } = await openApp(app.browser.context, app.server.url, '/insatser/demo-cm');
+  const tab2 = new InsatsFacts(page);
+  await tab2.title().waitFor();
+
+  await tab1.startEdit({ provider: 'Haninge kommun' });
+  await tab2.startEdit({ provider: 'Tyresö kommun' });
+  await tab1.save();
+  await page.waitForTimeout(500);
+  await tab2.save();
+  await tab1.page.getByTestId('insats-facts').getByText('Tyresö kommun').waitFor();
+  assert.equal((await tab1.facts())['Utförare'], 'Tyresö kommun');
+
+  const log = await (await ExchangePage.goTo(page)).conflictLog();
+  assert.equal(log.length, 1, JSON.stringify(log));
+  assert.match(log[0].join(' | '), /Tyresö kommun/);
+  assert.match(log[0].join(' | '), /Haninge kommun/);
+  errors1.assertClean();
+  errors2.assertClean();
+});
+
+// The edit form lives outside what follows the record, and a save writes
+// only what was changed from the copy the form was opened on: another tab's
+// save updates the page around an open form without touching what is typed
+// in it, and neither tab's change is lost or logged as a conflict.
+test('an open edit form keeps what is typed when another tab saves the same insats', async () => {
   const { insats: tab1, errors: errors1 } = await firstTab();
   const { page, errors: errors2 } = await openApp(app.browser.context, app.server.url, '/insatser/demo-cm');
   const tab2 = new InsatsFacts(page);
@@ -165,15 +183,9 @@ test('an open edit form keeps what is typed when another tab saves the same insa
   errors2.assertClean();
 });
 
-// BUG (app, src/ui/state.rs `AppState::write_edits`): an edit is compared
-// with the copy on screen when it is saved, not with the copy the form was
-// opened on. A target form on the indicator page stays open while another
-// tab saves the same target; when it is then saved, every field it still
-// shows with the old value counts as changed, and tab 1's new value is
-// silently written back to the old one: no conflict, nothing in the log
-// (here 980 becomes 975 again; only tab 2's note survives). The fix is to
-// diff against the record as it was when the form opened instead of
-// `ws.view(id)` at save time.
+// A target form is compared with the copy it was opened on, not with the
+// copy on screen when it is saved: tab 1's new value survives tab 2's save
+// of another field.
 test('a target edited in two tabs keeps both changes', async () => {
   const { board, errors: errors1 } = await BoardPage.open(app.browser.context, app.server.url);
   await board.loadDemo();

@@ -141,19 +141,20 @@ impl RecordDb {
     }
 
     /// In one transaction: reads the stored texts of `ids` (`None` where
-    /// nothing is stored), writes the `(id, text)` pairs that `merge`
-    /// makes of them, adds `conflicts` to the log and removes the entries
-    /// keyed `resolved`. Returns what was written. All or nothing.
+    /// nothing is stored), writes the `(id, text)` records that `merge`
+    /// makes of them, adds the `(key, text)` conflict-log entries it
+    /// returns with them (what a write replaced is only known once the
+    /// stored copies are read) and removes the entries keyed `resolved`.
+    /// Returns what was written. All or nothing.
     pub async fn update(
         &self,
         ids: &[String],
-        merge: impl FnOnce(Vec<Option<String>>) -> Vec<(String, String)>,
-        conflicts: &[(String, String)],
+        merge: impl FnOnce(Vec<Option<String>>) -> (Vec<(String, String)>, Vec<(String, String)>),
         resolved: &[String],
     ) -> Result<Vec<(String, String)>, IdbError> {
         let tx = self.writable()?;
         let store = tx.object_store(RECORDS).map_err(failed)?;
-        let writes = merge(read_keys(&store, ids).await?);
+        let (writes, conflicts) = merge(read_keys(&store, ids).await?);
         for (id, text) in &writes {
             store
                 .put(text.as_str())
@@ -162,7 +163,7 @@ impl RecordDb {
                 .map_err(failed)?;
         }
         let log = tx.object_store(CONFLICTS).map_err(failed)?;
-        for (key, text) in conflicts {
+        for (key, text) in &conflicts {
             log.put(text.as_str())
                 .with_key(key.as_str())
                 .primitive()

@@ -15,8 +15,7 @@ use crate::browser::idb::{IdbError, RecordDb};
 use crate::browser::settings::{self, Key};
 use crate::browser::tabs::Tabs;
 use crate::core::ids::Hlc;
-use crate::core::ids::Stamp;
-use crate::core::merge::{apply_edit, merge_views, rebase_stale_edit, Conflict, FieldView};
+use crate::core::merge::{apply_edit, merge_views, overwritten_by_edit, Conflict, FieldView};
 use crate::core::model::{Meta, Record};
 use crate::core::snapshot::ImportPlan;
 use crate::core::stored;
@@ -25,8 +24,34 @@ use leptos::prelude::*;
 use std::rc::Rc;
 
 /// How a write turns the stored copies of its records into the copies to
-/// store (boxed: one write path is compiled, not one per kind of write).
-type Merge = Box<dyn FnOnce(Vec<Option<FieldView>>) -> Vec<FieldView>>;
+/// store and the entries for the conflict log (boxed: one write path is
+/// compiled, not one per kind of write).
+type Merge = Box<dyn FnOnce(Vec<Option<FieldView>>) -> (Vec<FieldView>, Vec<Conflict>)>;
+
+/// A record as the user saved it, with the copy their form was opened on:
+/// only what they changed from that copy is written, so a change another
+/// tab stored meanwhile is neither reverted nor lost.
+pub struct Edit {
+    saved: Record,
+    opened: Option<Record>,
+}
+
+impl Edit {
+    /// A change made to the copy on screen now (a new record, a delete, a
+    /// one-click action).
+    pub fn now(saved: Record) -> Edit {
+        Edit {
+            saved,
+            opened: None,
+        }
+    }
+
+    /// A change made in a form that was opened on `opened` (`None` for a
+    /// form that creates a record).
+    pub fn from_form(opened: Option<Record>, saved: Record) -> Edit {
+        Edit { saved, opened }
+    }
+}
 
 /// Handles to everything a page needs; cheap to copy into closures.
 #[derive(Clone, Copy)]
@@ -134,68 +159,70 @@ impl AppState {
 
     /// Stores and then shows a batch of edited or new records: all or
     /// nothing.
-    pub async fn commit(self, records: Vec<Record>) -> Result<(), IdbError> {
-        let news = records.iter().map(FieldView::from_record).collect();
-        self.write_edits(news, Vec::new()).await
+    pub async fn commit(self, edits: Vec<Edit>) -> Result<(), IdbError> {
+        let edits = edits
+            .iter()
+            .map(|e| {
+                let opened = e.opened.as_ref().map(FieldView::from_record);
+                (FieldView::from_record(&e.saved), opened)
+            })
+            .collect();
+        self.write_edits(edits, Vec::new()).await
     }
 
-    /// Writes edits (`news`, each compared with the copy on screen) on top
-    /// of what is stored, and removes the conflict-log entries `resolved`.
+    /// Writes edits — each a saved copy and the copy it was made from, or
+    /// `None` for the copy on screen now — on top of what is stored, logs
+    /// what they overwrote unseen, and removes the log entries `resolved`.
     async fn write_edits(
         self,
-        news: Vec<FieldView>,
+        edits: Vec<(FieldView, Option<FieldView>)>,
         resolved: Vec<String>,
     ) -> Result<(), IdbError> {
         let clock = self.clock();
-        let ids: Vec<String> = news.iter().map(|n| n.meta.id.to_string()).collect();
-        let bases: Vec<Option<FieldView>> = self
-            .ws
-            .with_untracked(|w| news.iter().map(|n| w.view(&n.meta.id)).collect());
-        // A form opened on an older copy must not revert what changed since.
-        let mut news = news;
-        let mut conflicts = Vec::new();
-        let at = Stamp {
-            hlc: clock.last(),
-            device: clock.device().clone(),
-        };
-        for (new, base) in news.iter_mut().zip(&bases) {
-            if let Some(base) = base {
-                conflicts.extend(rebase_stale_edit(base, new, &at));
-            }
-        }
-        let edit = move |stored: Vec<Option<FieldView>>| -> Vec<FieldView> {
+        let ids: Vec<String> = edits.iter().map(|(n, _)| n.meta.id.to_string()).collect();
+        let edits: Vec<(FieldView, Option<FieldView>)> = self.ws.with_untracked(|w| {
+            edits
+                .into_iter()
+                .map(|(new, opened)| {
+                    let opened = opened.or_else(|| w.view(&new.meta.id));
+                    (new, opened)
+                })
+                .collect()
+        });
+        let edit = move |stored: Vec<Option<FieldView>>| {
             let device = clock.device().clone();
-            let mut out = Vec::new();
-            for ((stored, base), new) in stored.iter().zip(&bases).zip(&news) {
+            let (mut out, mut conflicts) = (Vec::new(), Vec::new());
+            for (stored, (new, opened)) in stored.iter().zip(&edits) {
                 let hlc = clock.tick();
-                if let Some(v) = apply_edit(stored.as_ref(), base.as_ref(), new, hlc, &device) {
-                    clock.observe(v.meta.stamp.hlc);
-                    out.push(v);
+                let Some(v) = apply_edit(stored.as_ref(), opened.as_ref(), new, hlc, &device)
+                else {
+                    continue;
+                };
+                if let (Some(stored), Some(opened)) = (stored, opened) {
+                    conflicts.extend(overwritten_by_edit(stored, opened, &v));
                 }
+                clock.observe(v.meta.stamp.hlc);
+                out.push(v);
             }
-            out
+            (out, conflicts)
         };
-        self.store(ids, Box::new(edit), conflicts, resolved).await
+        self.store(ids, Box::new(edit), resolved).await
     }
 
     /// The one write path: in one transaction, reads the stored copies of
-    /// `ids`, stores what `merge` makes of them, logs `conflicts` and drops
-    /// `resolved`; then shows the result and tells the other tabs. Without
-    /// IndexedDB the copies on screen stand in for the stored ones.
+    /// `ids`, stores what `merge` makes of them, logs the conflicts it
+    /// returns and drops `resolved`; then shows the result and tells the
+    /// other tabs. Without IndexedDB the copies on screen stand in for the
+    /// stored ones.
     async fn store(
         self,
         ids: Vec<String>,
         merge: Merge,
-        conflicts: Vec<Conflict>,
         resolved: Vec<String>,
     ) -> Result<(), IdbError> {
-        let written: Vec<FieldView> = match self.db.get_value() {
+        let (written, conflicts): (Vec<FieldView>, Vec<Conflict>) = match self.db.get_value() {
             Some(db) => {
-                let log: Vec<(String, String)> = conflicts
-                    .iter()
-                    .map(|c| (c.key(), serde_json::to_string(c).unwrap_or_default()))
-                    .collect();
-                let mut out = Vec::new();
+                let mut out = (Vec::new(), Vec::new());
                 let result = db
                     .update(
                         &ids,
@@ -209,11 +236,18 @@ impl AppState {
                                 })
                                 .collect();
                             out = merge(stored);
-                            out.iter()
+                            let records = out
+                                .0
+                                .iter()
                                 .map(|v| (v.meta.id.to_string(), stored::encode_view(v)))
-                                .collect()
+                                .collect();
+                            let log = out
+                                .1
+                                .iter()
+                                .map(|c| (c.key(), serde_json::to_string(c).unwrap_or_default()))
+                                .collect();
+                            (records, log)
                         },
-                        &log,
                         &resolved,
                     )
                     .await;
@@ -270,19 +304,19 @@ impl AppState {
     /// then follows the file, but never past `clock_reading`.
     pub async fn import(self, plan: ImportPlan, clock_reading: Hlc) -> Result<(), IdbError> {
         let ids: Vec<String> = plan.writes.iter().map(|v| v.meta.id.to_string()).collect();
-        let writes = plan.writes;
-        let merge = move |stored: Vec<Option<FieldView>>| -> Vec<FieldView> {
-            writes
+        let (writes, conflicts) = (plan.writes, plan.conflicts);
+        let merge = move |stored: Vec<Option<FieldView>>| {
+            let merged = writes
                 .into_iter()
                 .zip(stored)
                 .map(|(incoming, stored)| match stored {
                     Some(s) if s.kind == incoming.kind => merge_views(&s, &incoming).view,
                     _ => incoming,
                 })
-                .collect()
+                .collect();
+            (merged, conflicts)
         };
-        self.store(ids, Box::new(merge), plan.conflicts, Vec::new())
-            .await?;
+        self.store(ids, Box::new(merge), Vec::new()).await?;
         self.clock().observe(clock_reading);
         Ok(())
     }
@@ -294,15 +328,15 @@ impl AppState {
             return self.dismiss(conflict).await;
         };
         view.set_value(&conflict.field, conflict.lost.clone());
-        self.write_edits(vec![view], vec![conflict.key()]).await
+        self.write_edits(vec![(view, None)], vec![conflict.key()])
+            .await
     }
 
     /// Removes an entry from the conflict log, keeping the record as it is.
     pub async fn dismiss(self, conflict: Conflict) -> Result<(), IdbError> {
         self.store(
             Vec::new(),
-            Box::new(|_| Vec::new()),
-            Vec::new(),
+            Box::new(|_| (Vec::new(), Vec::new())),
             vec![conflict.key()],
         )
         .await
@@ -333,7 +367,7 @@ impl AppState {
     /// `then`; on failure leaves the form as typed with a message.
     pub fn save(
         self,
-        records: Vec<Record>,
+        edits: Vec<Edit>,
         busy: RwSignal<bool>,
         failure: RwSignal<Option<String>>,
         then: impl FnOnce() + 'static,
@@ -341,7 +375,7 @@ impl AppState {
         busy.set(true);
         failure.set(None);
         leptos::task::spawn_local(async move {
-            match self.commit(records).await {
+            match self.commit(edits).await {
                 Ok(()) => then(),
                 Err(e) => failure.set(Some(self.storage_message(&e))),
             }

@@ -4,11 +4,12 @@
 //! to a concurrent edit come back as [`Conflict`]s for the user to restore;
 //! records and fields this version does not know pass through untouched.
 
+mod edit;
 mod record;
 mod view;
 
+pub use edit::overwritten_by_edit;
 pub use record::{
-    apply_edit, dominates, merge_records, merge_views, rebase_stale_edit, strictly_includes,
-    Conflict, Merged,
+    apply_edit, dominates, merge_records, merge_views, strictly_includes, Conflict, Merged,
 };
 pub use view::{known_fields, FieldView, ViewError, DELETED, KNOWN_KINDS};

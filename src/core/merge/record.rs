@@ -339,48 +339,6 @@ pub fn apply_edit(
     Some(out)
 }
 
-/// Prepares an edit made in a form that was opened on an older copy: the
-/// form's record still carries the stamp of the copy it opened with. A
-/// field that changed since (another tab or an import) keeps its newer
-/// value instead of being silently reverted; where the form holds another
-/// value for it, that value is returned as a conflict, so the user can
-/// restore it from the log. `at` stands for the write the form would make.
-pub fn rebase_stale_edit(current: &FieldView, new: &mut FieldView, at: &Stamp) -> Vec<Conflict> {
-    let opened = new.meta.stamp.clone();
-    if current.meta.stamp <= opened {
-        return Vec::new();
-    }
-    let mut conflicts = Vec::new();
-    let names: Vec<String> = current
-        .field_names(new)
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    for field in &names {
-        let field = field.as_str();
-        let Some(newer) = current.written_by(field) else {
-            continue;
-        };
-        if *newer <= opened {
-            continue;
-        }
-        let (now, typed) = (current.value(field), new.value(field));
-        if now != typed {
-            conflicts.push(Conflict {
-                kind: current.kind.clone(),
-                record: current.meta.id.clone(),
-                field: field.to_owned(),
-                kept: now.clone(),
-                kept_stamp: newer.clone(),
-                lost: typed,
-                lost_stamp: at.clone(),
-            });
-            new.set_value(field, now);
-        }
-    }
-    conflicts
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -487,36 +445,6 @@ mod tests {
         let mine = edit(&future, "Now", 10, "d");
         assert!(mine.meta.stamp > future.meta.stamp);
         assert_eq!(merge_views(&future, &mine).view, mine);
-    }
-
-    #[test]
-    fn a_stale_form_keeps_a_newer_change_and_logs_its_own_value() {
-        let mut base = municipality("Haninge");
-        base.body.insert("note".into(), Value::String("x".into()));
-        let other_tab = edit(&base, "Other", 10, "d");
-        let mut form = base.clone();
-        form.body
-            .insert("note".into(), Value::String("mine".into()));
-        let at = Stamp {
-            hlc: hlc(11),
-            device: device("d"),
-        };
-        let conflicts = rebase_stale_edit(&other_tab, &mut form, &at);
-        assert_eq!(form.value("name"), Value::String("Other".into()));
-        assert_eq!(conflicts.len(), 1);
-        assert_eq!(conflicts[0].lost, Value::String("Haninge".into()));
-        let out = apply_edit(
-            Some(&other_tab),
-            Some(&other_tab),
-            &form,
-            hlc(11),
-            &device("d"),
-        )
-        .unwrap();
-        assert_eq!(out.value("name"), Value::String("Other".into()));
-        assert_eq!(out.value("note"), Value::String("mine".into()));
-        let mut fresh = other_tab.clone();
-        assert!(rebase_stale_edit(&other_tab, &mut fresh, &at).is_empty());
     }
 
     #[test]

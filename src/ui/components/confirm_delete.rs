@@ -3,7 +3,7 @@
 
 use crate::core::delete::plan_delete;
 use crate::core::ids::RecordId;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
 /// A delete button that opens an inline confirmation.
@@ -33,10 +33,15 @@ pub fn DeleteButton(
         let Some(p) = plan.get_untracked() else {
             return;
         };
-        app.save(p.writes, busy, failure, move || {
-            asking.set(false);
-            on_deleted.run(());
-        });
+        app.save(
+            p.writes.into_iter().map(Edit::now).collect(),
+            busy,
+            failure,
+            move || {
+                asking.set(false);
+                on_deleted.run(());
+            },
+        );
     };
     view! {
         <span class="delete-control">

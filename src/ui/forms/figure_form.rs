@@ -4,7 +4,7 @@
 //! key, allowed breakdown); nothing is stored unless it passes, and the
 //! typed values stay in the form when it does not.
 
-use crate::core::model::{Dimension, Gender, Meta, Record, Referrer};
+use crate::core::model::{Dimension, Gender, Record, Referrer};
 use crate::core::period::Period;
 use crate::core::validate::{
     build_outcome, build_target, figure::enum_code, Field, FigureDraft, FormErrors,
@@ -15,7 +15,7 @@ use crate::ui::components::form::{
 };
 use crate::ui::components::period_picker::PeriodPicker;
 use crate::ui::labels::project_and_insats_choices;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
 /// Which of the two records the form makes.
@@ -36,13 +36,13 @@ fn dimension_from_code(code: &str) -> Option<Dimension> {
 }
 
 /// A target or outcome form, prefilled with `initial`; `editing` holds the
-/// record's metadata when an existing record is changed. `on_done` gets the
+/// record as the form opened on it when an existing record is changed. `on_done` gets the
 /// saved record's period, or `None` when cancelled.
 #[component]
 pub fn FigureForm(
     kind: FigureKind,
     initial: FigureDraft,
-    #[prop(optional)] editing: Option<Meta>,
+    #[prop(optional)] editing: Option<Record>,
     on_done: Callback<Option<Period>>,
 ) -> impl IntoView {
     let app = use_app();
@@ -162,7 +162,10 @@ pub fn FigureForm(
             reported_on: reported_on.get_untracked(),
             note: note.get_untracked(),
         };
-        let meta = editing_meta.clone().unwrap_or_else(|| app.new_meta());
+        let meta = editing_meta
+            .as_ref()
+            .map(|r| r.meta().clone())
+            .unwrap_or_else(|| app.new_meta());
         let built: Result<Record, FormErrors> = app.ws.with_untracked(|w| match kind {
             FigureKind::Target => build_target(&draft, w, meta).map(Record::Target),
             FigureKind::Outcome => build_outcome(&draft, w, meta).map(Record::Outcome),
@@ -176,7 +179,8 @@ pub fn FigureForm(
                     Record::Outcome(o) => Some(o.period),
                     _ => None,
                 };
-                app.save(vec![record], busy, failure, move || on_done.run(period));
+                let edit = Edit::from_form(editing_meta.clone(), record);
+                app.save(vec![edit], busy, failure, move || on_done.run(period));
             }
         }
     };

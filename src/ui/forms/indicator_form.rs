@@ -9,7 +9,7 @@ use crate::core::value::Unit;
 use crate::ui::components::form::{
     field_error, CheckField, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
 };
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
 /// Creates an indicator, or edits `existing`; `on_done` gets the saved id,
@@ -81,9 +81,13 @@ pub fn IndicatorForm(
             Ok(i) => {
                 errors.set(FormErrors::default());
                 let id = i.meta.id.clone();
-                app.save(vec![Record::Indicator(i)], busy, failure, move || {
-                    on_done.run(Some(id))
-                });
+                let opened = existing.clone().map(Record::Indicator);
+                app.save(
+                    vec![Edit::from_form(opened, Record::Indicator(i))],
+                    busy,
+                    failure,
+                    move || on_done.run(Some(id)),
+                );
             }
         }
     };

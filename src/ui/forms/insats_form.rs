@@ -8,7 +8,7 @@ use crate::core::validate::{
 use crate::ui::components::form::{
     field_error, Choice, ErrorText, FormButtons, FormSummary, SelectField, TextArea, TextField,
 };
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
 fn kind_from_code(code: &str) -> InsatsKind {
@@ -146,9 +146,13 @@ pub fn InsatsForm(
             Ok(i) => {
                 errors.set(FormErrors::default());
                 let id = i.meta.id.clone();
-                app.save(vec![Record::Insats(i)], busy, failure, move || {
-                    on_done.run(Some(id))
-                });
+                let opened = existing.clone().map(Record::Insats);
+                app.save(
+                    vec![Edit::from_form(opened, Record::Insats(i))],
+                    busy,
+                    failure,
+                    move || on_done.run(Some(id)),
+                );
             }
         }
     };

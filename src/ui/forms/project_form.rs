@@ -6,7 +6,7 @@ use crate::core::validate::{build_project, Field, FormErrors, ProjectDraft};
 use crate::ui::components::form::{
     field_error, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
 };
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
 /// Creates a project, or edits `existing`; `on_done` gets the saved id, or
@@ -64,9 +64,13 @@ pub fn ProjectForm(
             Ok(p) => {
                 errors.set(FormErrors::default());
                 let id = p.meta.id.clone();
-                app.save(vec![Record::Project(p)], busy, failure, move || {
-                    on_done.run(Some(id))
-                });
+                let opened = existing.clone().map(Record::Project);
+                app.save(
+                    vec![Edit::from_form(opened, Record::Project(p))],
+                    busy,
+                    failure,
+                    move || on_done.run(Some(id)),
+                );
             }
         }
     };

@@ -3,7 +3,7 @@
 
 use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
-use crate::core::model::{Indicator, Outcome, Scope, Target};
+use crate::core::model::{Indicator, Outcome, Record, Scope, Target};
 use crate::core::route::Route;
 use crate::core::validate::FigureDraft;
 use crate::core::value::Unit;
@@ -110,13 +110,22 @@ fn IndicatorView(id: RecordId) -> impl IntoView {
                     let draft = FigureDraft::new(id3.as_str(), &Scope::Forbund, this_year());
                     view! { <FigureForm kind=kind initial=draft on_done=done /> }.into_any()
                 }
-                Editing::Target(t) => view! { <FigureForm kind=FigureKind::Target initial=FigureDraft::from_target(&t) editing=t.meta.clone() on_done=done /> }.into_any(),
-                Editing::Outcome(o) => view! { <FigureForm kind=FigureKind::Outcome initial=FigureDraft::from_outcome(&o) editing=o.meta.clone() on_done=done /> }.into_any(),
+                Editing::Target(t) => view! { <FigureForm kind=FigureKind::Target initial=FigureDraft::from_target(&t) editing=Record::Target(t.clone()) on_done=done /> }.into_any(),
+                Editing::Outcome(o) => view! { <FigureForm kind=FigureKind::Outcome initial=FigureDraft::from_outcome(&o) editing=Record::Outcome(o.clone()) on_done=done /> }.into_any(),
             }
         })
     };
+    // The copy the indicator's edit form was opened on, while it is open:
+    // the form lives outside what follows the record, so a save in another
+    // tab leaves it and what is typed in it alone.
+    let editing_indicator = RwSignal::new(None::<Indicator>);
+    let indicator_done = Callback::new(move |_| editing_indicator.set(None));
     view! {
-        {move || indicator.get().map(|i| view! { <IndicatorHead indicator=i /> })}
+        <h1 data-testid="page-title">{move || indicator.with(|i| i.as_ref().map(|i| i.name.clone()))}</h1>
+        {move || match editing_indicator.get() {
+            Some(opened) => view! { <IndicatorForm existing=opened on_done=indicator_done /> }.into_any(),
+            None => (move || indicator.get().map(|i| view! { <IndicatorFacts indicator=i editing=editing_indicator /> })).into_any(),
+        }}
         <div class="actions">
             <button type="button" data-testid="add-target" on:click=move |_| editing.set(Some(Editing::New(FigureKind::Target)))>{tr(|t| t.add_target)}</button>
             <button type="button" data-testid="add-outcome" on:click=move |_| editing.set(Some(Editing::New(FigureKind::Outcome)))>{tr(|t| t.add_outcome)}</button>
@@ -129,27 +138,21 @@ fn IndicatorView(id: RecordId) -> impl IntoView {
     }
 }
 
-/// The indicator's name, facts, and its edit and delete controls.
+/// The indicator's facts, and its edit and delete controls; `edit` opens
+/// the edit form on this copy.
 #[component]
-fn IndicatorHead(indicator: Indicator) -> impl IntoView {
+fn IndicatorFacts(indicator: Indicator, editing: RwSignal<Option<Indicator>>) -> impl IntoView {
     let app = use_app();
     let nav = use_nav();
-    let editing_indicator = RwSignal::new(false);
     let i = indicator.clone();
-    let for_form = indicator.clone();
     let unit = i.unit;
     let direction = i.direction;
     let dims = i.dimensions.clone();
-    let id = indicator.meta.id.clone();
+    let (id, name) = (indicator.meta.id.clone(), indicator.name.clone());
     let on_deleted = Callback::new(move |()| {
         nav.go(Route::Indicators);
     });
     view! {
-        <h1 data-testid="page-title">{indicator.name.clone()}</h1>
-        <Show when=move || !editing_indicator.get() fallback={
-            let existing = for_form.clone();
-            move || view! { <IndicatorForm existing=existing.clone() on_done=Callback::new(move |_| editing_indicator.set(false)) /> }
-        }>
             <dl class="facts">
                 <dt>{tr(|t| t.unit_label)}</dt><dd>{move || app.t().unit(unit)}</dd>
                 {(!i.definition.is_empty()).then(|| view! { <dt>{tr(|t| t.definition)}</dt><dd>{i.definition.clone()}</dd> })}
@@ -165,10 +168,9 @@ fn IndicatorHead(indicator: Indicator) -> impl IntoView {
                 })}
             </dl>
             <div class="actions">
-                <button type="button" data-testid="edit" on:click=move |_| editing_indicator.set(true)>{tr(|t| t.edit)}</button>
-                <DeleteButton id=id.clone() name=indicator.name.clone() on_deleted=on_deleted />
+                <button type="button" data-testid="edit" on:click=move |_| editing.set(Some(indicator.clone()))>{tr(|t| t.edit)}</button>
+                <DeleteButton id=id.clone() name=name.clone() on_deleted=on_deleted />
             </div>
-        </Show>
     }
 }
 

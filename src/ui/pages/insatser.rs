@@ -70,12 +70,21 @@ pub fn InsatsPage(id: RecordId) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| app.ws.with(|w| w.insatser.get(&id).cloned()))
     };
-    // Only the heading and facts follow edits of the insats, so an open
-    // target or outcome form below keeps what is typed in it.
+    // The copy the edit form was opened on, while it is open. The form lives
+    // outside what follows the record, so a save in another tab updates the
+    // heading but leaves the form and what is typed in it alone; only the
+    // heading and facts follow edits, so an open target or outcome form
+    // below keeps its input too.
+    let editing = RwSignal::new(None::<Insats>);
+    let done = Callback::new(move |_| editing.set(None));
     move || {
         if exists.get() {
             view! {
-                {move || record.get().map(|i| view! { <InsatsHead insats=i /> })}
+                <h1 data-testid="page-title">{move || record.with(|i| i.as_ref().map(|i| i.name.clone()))}</h1>
+                {move || match editing.get() {
+                    Some(opened) => view! { <InsatsForm existing=opened on_done=done /> }.into_any(),
+                    None => (move || record.get().map(|i| view! { <InsatsFacts insats=i editing=editing /> })).into_any(),
+                }}
                 <ScopeFigures scope=Scope::Insats(id.clone()) />
             }
             .into_any()
@@ -94,12 +103,12 @@ fn active_text(i: &Insats) -> Option<String> {
     }
 }
 
-/// The insats's name, facts, contacts, and its edit and delete controls.
+/// The insats's facts, contacts, and its edit and delete controls; `edit`
+/// opens the edit form on this copy.
 #[component]
-fn InsatsHead(insats: Insats) -> impl IntoView {
+fn InsatsFacts(insats: Insats, editing: RwSignal<Option<Insats>>) -> impl IntoView {
     let app = use_app();
     let nav = use_nav();
-    let editing = RwSignal::new(false);
     let i = insats.clone();
     let municipalities = app.ws.with_untracked(|w| {
         i.municipalities
@@ -114,17 +123,11 @@ fn InsatsHead(insats: Insats) -> impl IntoView {
             .with_untracked(|w| w.projects.get(&pid).map(|p| (pid.clone(), p.name.clone())))
     });
     let kind = i.kind;
-    let for_form = insats.clone();
     let on_deleted = Callback::new(move |()| {
         nav.go(Route::Insatser);
     });
     let (delete_id, delete_name) = (insats.meta.id.clone(), insats.name.clone());
     view! {
-        <h1 data-testid="page-title">{insats.name.clone()}</h1>
-        <Show when=move || !editing.get() fallback={
-            let existing = for_form.clone();
-            move || view! { <InsatsForm existing=existing.clone() on_done=Callback::new(move |_| editing.set(false)) /> }
-        }>
             <dl class="facts" data-testid="insats-facts">
                 <dt>{tr(|t| t.insats_kind)}</dt><dd>{move || app.t().insats_kind(kind)}</dd>
                 {(!i.description.is_empty()).then(|| view! { <dt>{tr(|t| t.description_label)}</dt><dd>{i.description.clone()}</dd> })}
@@ -151,9 +154,8 @@ fn InsatsHead(insats: Insats) -> impl IntoView {
                 }.into_any()
             }}
             <div class="actions">
-                <button type="button" data-testid="edit" on:click=move |_| editing.set(true)>{tr(|t| t.edit)}</button>
+                <button type="button" data-testid="edit" on:click=move |_| editing.set(Some(insats.clone()))>{tr(|t| t.edit)}</button>
                 <DeleteButton id=delete_id.clone() name=delete_name.clone() on_deleted=on_deleted />
             </div>
-        </Show>
     }
 }

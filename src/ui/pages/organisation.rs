@@ -8,7 +8,7 @@ use crate::core::validate::{
 };
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::form::{field_error, Choice, FormSummary, SelectField, TextField};
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
 /// The organisation page.
@@ -35,20 +35,18 @@ fn OrganisationName() -> impl IntoView {
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
+    // The copy this form shows: a save writes only what was changed from it.
+    let opened = StoredValue::new(app.ws.with_untracked(|w| w.organisation.clone()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let clock = app.clock();
-        let meta = app
-            .ws
-            .with_untracked(|w| w.organisation.as_ref().map(|o| o.meta.clone()))
-            .unwrap_or_else(|| {
-                Meta::new(
-                    RecordId::parse(ORGANISATION_ID)
-                        .unwrap_or_else(|_| RecordId::from_random([0; 16])),
-                    clock.last(),
-                    clock.device().clone(),
-                )
-            });
+        let meta = opened.get_value().map(|o| o.meta).unwrap_or_else(|| {
+            Meta::new(
+                RecordId::parse(ORGANISATION_ID).unwrap_or_else(|_| RecordId::from_random([0; 16])),
+                clock.last(),
+                clock.device().clone(),
+            )
+        });
         let mut meta = meta;
         meta.deleted = false;
         match build_organisation(
@@ -61,7 +59,12 @@ fn OrganisationName() -> impl IntoView {
             Err(e) => errors.set(e),
             Ok(o) => {
                 errors.set(FormErrors::default());
-                app.save(vec![Record::Organisation(o)], busy, failure, move || {
+                let edit = Edit::from_form(
+                    opened.get_value().map(Record::Organisation),
+                    Record::Organisation(o),
+                );
+                app.save(vec![edit], busy, failure, move || {
+                    opened.set_value(app.ws.with_untracked(|w| w.organisation.clone()));
                     saved.set(true)
                 });
             }
@@ -138,6 +141,10 @@ fn NamedEditor(
 ) -> impl IntoView {
     let app = use_app();
     let is_new = meta.is_none();
+    // The copy this row shows: a save writes only what was changed from it.
+    let opened = meta
+        .as_ref()
+        .and_then(|m| app.ws.with_untracked(|w| w.record(&m.id)));
     let value = RwSignal::new(name);
     let pkind = RwSignal::new(enum_code(&partner_kind.unwrap_or(PartnerKind::Other)));
     let errors = RwSignal::new(FormErrors::default());
@@ -173,11 +180,16 @@ fn NamedEditor(
             Err(e) => errors.set(e),
             Ok(r) => {
                 errors.set(FormErrors::default());
-                app.save(vec![r], busy, failure, move || {
-                    if is_new {
-                        value.set(String::new());
-                    }
-                });
+                app.save(
+                    vec![Edit::from_form(opened.clone(), r)],
+                    busy,
+                    failure,
+                    move || {
+                        if is_new {
+                            value.set(String::new());
+                        }
+                    },
+                );
             }
         }
     };

@@ -100,8 +100,17 @@ fn ProjectView(id: RecordId) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The copy the edit form was opened on, while it is open: the form lives
+    // outside what follows the record, so a save in another tab leaves it
+    // and what is typed in it alone.
+    let editing = RwSignal::new(None::<Project>);
+    let done = Callback::new(move |_| editing.set(None));
     view! {
-        {move || project.get().map(|p| view! { <ProjectHead project=p /> })}
+        <h1 data-testid="page-title">{move || project.with(|p| p.as_ref().map(|p| p.name.clone()))}</h1>
+        {move || match editing.get() {
+            Some(opened) => view! { <ProjectForm existing=opened on_done=done /> }.into_any(),
+            None => (move || project.get().map(|p| view! { <ProjectFacts project=p editing=editing /> })).into_any(),
+        }}
         <Show when=move || !subprojects.with(Vec::is_empty)>
             <h2>{tr(|t| t.subprojects)}</h2>
             <ul>{move || subprojects.get().into_iter().map(|(sid, sname)| view! { <li><a href=format!("/projekt/{sid}")>{sname}</a></li> }).collect_view()}</ul>
@@ -120,13 +129,12 @@ fn ProjectView(id: RecordId) -> impl IntoView {
     }
 }
 
-/// The project's name, facts, and its edit and delete controls.
+/// The project's facts, and its edit and delete controls; `edit` opens the
+/// edit form on this copy.
 #[component]
-fn ProjectHead(project: Project) -> impl IntoView {
+fn ProjectFacts(project: Project, editing: RwSignal<Option<Project>>) -> impl IntoView {
     let app = use_app();
     let nav = use_nav();
-    let editing = RwSignal::new(false);
-    let facts = project.clone();
     let parent = project.parent.clone().and_then(|pid| {
         app.ws
             .with_untracked(|w| w.projects.get(&pid).map(|p| (pid.clone(), p.name.clone())))
@@ -136,11 +144,6 @@ fn ProjectHead(project: Project) -> impl IntoView {
         nav.go(Route::Projects);
     });
     view! {
-        <h1 data-testid="page-title">{project.name.clone()}</h1>
-        <Show when=move || !editing.get() fallback={
-            let p = facts.clone();
-            move || view! { <ProjectForm existing=p.clone() on_done=Callback::new(move |_| editing.set(false)) /> }
-        }>
             <dl class="facts">
                 {(!project.description.is_empty()).then(|| view! { <dt>{tr(|t| t.description_label)}</dt><dd>{project.description.clone()}</dd> })}
                 {project.period.map(|p| view! { <dt>{tr(|t| t.project_period)}</dt><dd>{fmt_sv::period(&p)}</dd> })}
@@ -148,9 +151,8 @@ fn ProjectHead(project: Project) -> impl IntoView {
                 {(!project.funder.is_empty()).then(|| view! { <dt>{tr(|t| t.funder)}</dt><dd>{project.funder.clone()}{project.funder_share.map(|s| format!(" ({})", fmt_sv::percent(s)))}</dd> })}
             </dl>
             <div class="actions">
-                <button type="button" data-testid="edit" on:click=move |_| editing.set(true)>{tr(|t| t.edit)}</button>
+                <button type="button" data-testid="edit" on:click=move |_| editing.set(Some(project.clone()))>{tr(|t| t.edit)}</button>
                 <DeleteButton id=id.clone() name=name.clone() on_deleted=on_deleted />
             </div>
-        </Show>
     }
 }
