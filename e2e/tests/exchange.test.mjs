@@ -210,7 +210,7 @@ test('damaged or foreign files are refused with a Swedish message, and nothing c
         renamed(i);
         i.capacity = -3;
       }),
-      [/^Post \d+ \(insats med id ”demo-cm”\): fältet ”capacity” har ett ogiltigt värde/],
+      [/^Post \d+ \(insats med id ”demo-cm”\): fältet ”Platser” \(capacity\) har ett ogiltigt värde/],
     ],
     [
       'the same id twice',

@@ -16,9 +16,12 @@ test('links change the page without reloading, and the back button returns', asy
     window.__stillTheSamePage = true;
   });
 
+  // The "example data loaded" notice belongs to the board it was shown on.
+  await page.getByTestId('notice').waitFor();
   await board.shell.goTo('insatser');
   await page.waitForURL(/\/insatser$/);
   assert.equal(await page.getByTestId('nav-insatser').getAttribute('aria-current'), 'page');
+  assert.equal(await page.getByTestId('notice').count(), 0, 'the notice went with the page it was given on');
   await page.getByTestId('insats-list').getByRole('link', { name: 'Ung i Tyresö' }).click();
   await page.waitForURL(/\/insatser\/demo-ung-tyreso$/);
   assert.equal(await page.getByTestId('page-title').textContent(), 'Ung i Tyresö');

@@ -78,6 +78,16 @@ pub fn query_value(query: &str, key: &str) -> Option<String> {
 }
 
 impl Route {
+    /// Whether two routes show the same page: the board with other filters
+    /// is still the board. A notice ("Exempeldata inlästa") belongs to the
+    /// page it was given on and goes when the user moves to another.
+    pub fn same_page(&self, other: &Route) -> bool {
+        match (self, other) {
+            (Route::Board { .. }, Route::Board { .. }) => true,
+            _ => self == other,
+        }
+    }
+
     /// The page for a path (`/insatser/abc`) and query (`?period=2017`).
     pub fn parse(path: &str, query: &str) -> Route {
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
@@ -151,6 +161,22 @@ mod tests {
 
     fn id(s: &str) -> RecordId {
         RecordId::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_board_with_other_filters_is_the_same_page() {
+        let board = Route::Board {
+            period: None,
+            focus: None,
+        };
+        let filtered = Route::Board {
+            period: Some(Period::year_clamped(2018)),
+            focus: None,
+        };
+        assert!(board.same_page(&filtered));
+        assert!(!board.same_page(&Route::Exchange));
+        assert!(Route::Insats(id("a")).same_page(&Route::Insats(id("a"))));
+        assert!(!Route::Insats(id("a")).same_page(&Route::Insats(id("b"))));
     }
 
     #[test]

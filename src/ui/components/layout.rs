@@ -46,6 +46,21 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn Banners() -> impl IntoView {
     let app = use_app();
+    let nav = use_nav();
+    // A notice belongs to the page it was given on: it goes when the user
+    // moves to another page (it may be given just before a move, as loading
+    // the example data does, and then belongs to the page moved to).
+    Effect::new(move |before: Option<(bool, Route)>| {
+        let shown = app.notice.with(Option::is_some);
+        let route = nav.route();
+        if let Some((true, was)) = before {
+            if shown && !was.same_page(&route) {
+                app.notice.set(None);
+                return (false, route);
+            }
+        }
+        (shown, route)
+    });
     view! {
         <div class="banners" aria-live="polite">
             {move || app.storage_error.get().map(|e| view! {

@@ -82,9 +82,9 @@ fn sv_error(e: &SnapshotError) -> String {
             let what = record(index, kind, id);
             match problem {
                 RecordProblem::NotARecord => format!("{what}: är ingen post."),
-                RecordProblem::MissingField(f) => format!("{what}: fältet \u{201d}{f}\u{201d} saknas."),
+                RecordProblem::MissingField(f) => format!("{what}: fältet {} saknas.", named(f, sv_field, '\u{201d}')),
                 RecordProblem::BadValue { field: Some(f), detail } => {
-                    format!("{what}: fältet \u{201d}{f}\u{201d} har ett ogiltigt värde ({detail}).")
+                    format!("{what}: fältet {} har ett ogiltigt värde ({detail}).", named(f, sv_field, '\u{201d}'))
                 }
                 RecordProblem::BadValue { field: None, detail } => format!("{what}: ogiltigt värde ({detail})."),
                 RecordProblem::BadStamp => format!("{what}: tidsstämpeln ligger efter år 9999."),
@@ -134,9 +134,9 @@ fn en_error(e: &SnapshotError) -> String {
             let what = record(index, kind, id);
             match problem {
                 RecordProblem::NotARecord => format!("{what}: is not a record."),
-                RecordProblem::MissingField(f) => format!("{what}: the field \u{201c}{f}\u{201d} is missing."),
+                RecordProblem::MissingField(f) => format!("{what}: the field {} is missing.", named(f, en_field, '\u{201c}')),
                 RecordProblem::BadValue { field: Some(f), detail } => {
-                    format!("{what}: the field \u{201c}{f}\u{201d} has an invalid value ({detail}).")
+                    format!("{what}: the field {} has an invalid value ({detail}).", named(f, en_field, '\u{201c}'))
                 }
                 RecordProblem::BadValue { field: None, detail } => format!("{what}: invalid value ({detail})."),
                 RecordProblem::BadStamp => format!("{what}: the time stamp is after the year 9999."),
@@ -179,6 +179,16 @@ fn en_kind(kind: &str) -> Option<&'static str> {
         "outcome" => "outcome",
         _ => return None,
     })
+}
+
+/// A field of a file as the user knows it from the forms, with its key in
+/// the file for whoever opens the file to look: ”Platser” (capacity).
+/// `open` is the language's opening quote mark.
+fn named(field: &str, label: fn(&str) -> Option<&'static str>, open: char) -> String {
+    match label(field) {
+        Some(l) => format!("{open}{l}\u{201d} ({field})"),
+        None => format!("{open}{field}\u{201d}"),
+    }
 }
 
 fn sv_field(field: &str) -> Option<&'static str> {
