@@ -10,6 +10,7 @@ pub mod chart;
 pub mod chart_specs;
 pub mod delete;
 pub mod demo;
+pub mod flow;
 pub mod fmt_sv;
 pub mod goal;
 pub mod ids;

@@ -348,6 +348,25 @@ pub mod optional_iso_date {
     }
 }
 
+/// Serde for a required date written as `YYYY-MM-DD` (see
+/// [`optional_iso_date`]).
+pub mod required_iso_date {
+    use super::{iso_date, parse_iso_date};
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    /// Writes the date as its ISO text.
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&iso_date(*date))
+    }
+
+    /// Reads an ISO date text.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_iso_date(&text).map_err(D::Error::custom)
+    }
+}
+
 /// A date as `YYYY-MM-DD`, the form date inputs and files use.
 pub fn iso_date(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())

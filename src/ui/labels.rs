@@ -37,6 +37,7 @@ pub fn slice_name(ws: &Workspace, t: &Texts, b: &Breakdown) -> String {
         Breakdown::Gender(g) => t.gender(*g).to_owned(),
         Breakdown::Referrer(r) => t.referrer(*r).to_owned(),
         Breakdown::Provider(p) => p.clone(),
+        Breakdown::AgeBand(a) => t.age_band(*a).to_owned(),
     }
 }
 

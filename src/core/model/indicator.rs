@@ -27,15 +27,18 @@ pub enum Dimension {
     Referrer,
     /// By the provider running the insats.
     Provider,
+    /// By age band (computed figures only: participations carry one).
+    AgeBand,
 }
 
 impl Dimension {
     /// Every dimension, in display order.
-    pub const ALL: [Dimension; 4] = [
+    pub const ALL: [Dimension; 5] = [
         Dimension::Municipality,
         Dimension::Gender,
         Dimension::Referrer,
         Dimension::Provider,
+        Dimension::AgeBand,
     ];
 }
 

@@ -9,6 +9,7 @@ pub mod indicator;
 pub mod insats;
 pub mod meta;
 pub mod organisation;
+pub mod participation;
 pub mod project;
 pub mod scope;
 
@@ -17,6 +18,7 @@ pub use indicator::{Dimension, Direction, Indicator};
 pub use insats::{Contact, Insats, InsatsKind};
 pub use meta::{Entity, Meta};
 pub use organisation::{Municipality, Organisation, Partner, PartnerKind, ORGANISATION_ID};
+pub use participation::{AgeBand, EndCategory, EndStatus, Participation, DEFAULT_END_STATUSES};
 pub use project::Project;
 pub use scope::{Breakdown, Gender, Referrer, Scope};
 

@@ -149,6 +149,8 @@ pub enum Breakdown {
     Referrer(Referrer),
     /// A provider, by name as written on the insats.
     Provider(String),
+    /// An age band.
+    AgeBand(super::participation::AgeBand),
 }
 
 impl Breakdown {
@@ -159,6 +161,7 @@ impl Breakdown {
             Breakdown::Gender(_) => Dimension::Gender,
             Breakdown::Referrer(_) => Dimension::Referrer,
             Breakdown::Provider(_) => Dimension::Provider,
+            Breakdown::AgeBand(_) => Dimension::AgeBand,
         }
     }
 }

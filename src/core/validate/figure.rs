@@ -4,8 +4,8 @@ use super::period_draft::PeriodDraft;
 use super::{count, free_text, optional_date, percent, short_text, Field, FormErrors, Problem};
 use crate::core::ids::RecordId;
 use crate::core::model::{
-    Breakdown, Dimension, FigureKey, Gender, Indicator, Meta, Outcome, OutcomeSource, Referrer,
-    Scope, Target,
+    AgeBand, Breakdown, Dimension, FigureKey, Gender, Indicator, Meta, Outcome, OutcomeSource,
+    Referrer, Scope, Target,
 };
 use crate::core::period::{Period, PeriodKind};
 use crate::core::value::{Unit, Value};
@@ -115,6 +115,7 @@ pub fn slice_code(b: &Breakdown) -> String {
         Breakdown::Gender(g) => enum_code(g),
         Breakdown::Referrer(r) => enum_code(r),
         Breakdown::Provider(p) => p.clone(),
+        Breakdown::AgeBand(a) => enum_code(a),
     }
 }
 
@@ -153,6 +154,7 @@ fn breakdown(
             .map(Breakdown::Municipality),
         Dimension::Gender => from_code::<Gender>(slice).map(Breakdown::Gender),
         Dimension::Referrer => from_code::<Referrer>(slice).map(Breakdown::Referrer),
+        Dimension::AgeBand => from_code::<AgeBand>(slice).map(Breakdown::AgeBand),
         Dimension::Provider => return short_text(slice).map(|p| Some(Breakdown::Provider(p))),
     };
     found.map(Some).ok_or(Problem::UnknownReference)

@@ -4,7 +4,7 @@
 //! key, allowed breakdown); nothing is stored unless it passes, and the
 //! typed values stay in the form when it does not.
 
-use crate::core::model::{Dimension, Gender, Record, Referrer};
+use crate::core::model::{AgeBand, Dimension, Gender, Record, Referrer};
 use crate::core::period::Period;
 use crate::core::validate::{
     build_outcome, build_target, figure::enum_code, Field, FigureDraft, FormErrors,
@@ -120,6 +120,11 @@ pub fn FigureForm(
                 Referrer::ALL
                     .iter()
                     .map(|r| Choice::new(enum_code(r), t.referrer(*r))),
+            ),
+            Some(Dimension::AgeBand) => v.extend(
+                AgeBand::ALL
+                    .iter()
+                    .map(|a| Choice::new(enum_code(a), t.age_band(*a))),
             ),
             _ => {}
         }

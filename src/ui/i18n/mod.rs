@@ -9,7 +9,9 @@ pub mod exchange;
 mod sv;
 
 use crate::core::goal::GoalStatus;
-use crate::core::model::{Dimension, Direction, Gender, InsatsKind, PartnerKind, Referrer};
+use crate::core::model::{
+    AgeBand, Dimension, Direction, Gender, InsatsKind, PartnerKind, Referrer,
+};
 use crate::core::period::PeriodKind;
 use crate::core::value::Unit;
 
@@ -182,7 +184,8 @@ pub struct Texts {
     pub direction_label: &'static str,
     pub directions: [&'static str; 2],
     pub dimensions_label: &'static str,
-    pub dimensions: [&'static str; 4],
+    pub dimensions: [&'static str; 5],
+    pub age_bands: [&'static str; 8],
     pub tolerance: &'static str,
     pub tolerance_hint: &'static str,
     pub prorate: &'static str,
@@ -294,6 +297,11 @@ impl Texts {
     /// Name of a breakdown dimension.
     pub fn dimension(&self, d: Dimension) -> &'static str {
         pick(&self.dimensions, d as usize)
+    }
+
+    /// Name of an age band.
+    pub fn age_band(&self, a: AgeBand) -> &'static str {
+        pick(&self.age_bands, a as usize)
     }
 
     /// Name of a gender.

@@ -1,0 +1,13 @@
+//! Participant flow computed from participation records: the figures the
+//! newsletters count by hand today ("927 deltagare, 43 % kvinnor", "271
+//! började arbeta eller studera = 39 % av alla som avslutat").
+//!
+//! Guarantees: every figure is a count or a share of two counts over one
+//! period, with the counts kept so that small numbers can be protected
+//! ([`protect`]) before anything is shown to others.
+
+pub mod counts;
+pub mod protect;
+
+pub use counts::{breakdown, count, FlowCounts, FlowMeasure, Share};
+pub use protect::{protect_breakdown, protect_count, protect_share, Shown, DEFAULT_THRESHOLD};
