@@ -187,6 +187,29 @@ impl Workspace {
             .or_else(|| from(&self.outcomes, id))
     }
 
+    /// Whether the copy held of `theirs`'s record is `theirs` or strictly
+    /// newer, so importing it changes nothing. Looks in the one table of its
+    /// type and clones nothing: the import preview asks this of every
+    /// record in a file.
+    pub fn holds(&self, theirs: &Record) -> bool {
+        fn check<T: Entity + PartialEq>(ours: Option<&T>, theirs: &T) -> bool {
+            ours.is_some_and(|o| o == theirs || merge::strictly_includes(o.meta(), theirs.meta()))
+        }
+        let id = &theirs.meta().id;
+        match theirs {
+            Record::Organisation(t) => {
+                check(self.organisation.as_ref().filter(|o| &o.meta.id == id), t)
+            }
+            Record::Municipality(t) => check(self.municipalities.0.get(id), t),
+            Record::Partner(t) => check(self.partners.0.get(id), t),
+            Record::Project(t) => check(self.projects.0.get(id), t),
+            Record::Insats(t) => check(self.insatser.0.get(id), t),
+            Record::Indicator(t) => check(self.indicators.0.get(id), t),
+            Record::Target(t) => check(self.targets.0.get(id), t),
+            Record::Outcome(t) => check(self.outcomes.0.get(id), t),
+        }
+    }
+
     /// Every record as a field view, known types first in the order of
     /// [`Workspace::records`], then the others by id.
     pub fn views(&self) -> Vec<FieldView> {

@@ -4,9 +4,7 @@
 use super::error::SnapshotError;
 use super::read::{Incoming, Item};
 use crate::core::ids::RecordId;
-use crate::core::merge::{
-    merge_records, merge_views, strictly_includes, Conflict, FieldView, DELETED,
-};
+use crate::core::merge::{merge_records, merge_views, Conflict, FieldView, DELETED};
 use crate::core::workspace::Workspace;
 use serde_json::Value;
 
@@ -85,12 +83,9 @@ pub fn plan_import(ws: &Workspace, incoming: &Incoming) -> Result<ImportPlan, Sn
         // The common case first, on typed records and stamps alone: a record
         // we hold in the same or a newer state needs no field-level work.
         if let Item::Known(theirs) = item {
-            if let Some(ours) = ws.record(&theirs.meta().id) {
-                let same_kind = std::mem::discriminant(&ours) == std::mem::discriminant(theirs);
-                if same_kind && (ours == *theirs || strictly_includes(ours.meta(), theirs.meta())) {
-                    plan.unchanged += 1;
-                    continue;
-                }
+            if ws.holds(theirs) {
+                plan.unchanged += 1;
+                continue;
             }
         }
         plan_one(ws, item, &mut plan)?;

@@ -8,7 +8,7 @@ use crate::core::merge::{known_fields, FieldView, ViewError};
 use crate::core::model::{Record, ORGANISATION_ID};
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The most records a file may hold.
 pub const MAX_RECORDS: usize = 5_000_000;
@@ -151,29 +151,38 @@ fn kind_and_id(value: &Value) -> (Option<String>, Option<String>) {
     (Some(kind.chars().take(40).collect()), id)
 }
 
-/// A record of a known type with only known fields, read in one pass
-/// straight from the parsed JSON; `None` sends it the long way (unknown
-/// type or fields, or an error to explain).
-fn typed(value: &Value) -> Option<Record> {
-    let (kind, body) = value.as_object().filter(|o| o.len() == 1)?.iter().next()?;
-    let known = known_fields(kind)?;
-    let all_known = body
-        .as_object()?
-        .keys()
-        .all(|k| known.contains(&k.as_str()));
-    if !all_known {
-        return None;
-    }
-    Record::deserialize(value).ok()
+/// What the one-pass reading of a record found.
+enum Typed {
+    /// A record of a known type with only known fields.
+    Record(Record),
+    /// Another type, unknown fields or not a record: read the long way.
+    LongWay(Value),
+    /// Known type and fields, but refused; the value is used up, and the
+    /// error is explained from a fresh copy (only ever for a bad file).
+    Refused,
 }
 
-/// Reads and checks a snapshot file; `now_millis` is this device's clock,
-/// for reporting stamps from clocks that ran ahead.
-pub fn read(text: &str, now_millis: u64) -> Result<Incoming, SnapshotError> {
-    if text.len() > MAX_BYTES {
-        return Err(SnapshotError::TooLarge { bytes: text.len() });
+/// Reads a record of a known type with only known fields in one pass,
+/// moving its strings out of the parsed JSON instead of copying them.
+fn typed(value: Value) -> Typed {
+    let all_known = value
+        .as_object()
+        .filter(|o| o.len() == 1)
+        .and_then(|o| o.iter().next())
+        .and_then(|(kind, body)| Some((known_fields(kind)?, body.as_object()?)))
+        .is_some_and(|(known, body)| body.keys().all(|k| known.contains(&k.as_str())));
+    if !all_known {
+        return Typed::LongWay(value);
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match Record::deserialize(value) {
+        Ok(record) => Typed::Record(record),
+        Err(_) => Typed::Refused,
+    }
+}
+
+/// Parses a file's text and brings it to the current version: its header
+/// and its records, not yet checked.
+fn document(text: &str) -> Result<(IncomingInfo, Vec<Value>), SnapshotError> {
     let mut doc: Value = serde_json::from_str(text).map_err(|e| {
         if e.to_string().contains("recursion limit") {
             SnapshotError::TooDeep
@@ -213,13 +222,65 @@ pub fn read(text: &str, now_millis: u64) -> Result<Incoming, SnapshotError> {
     if records.len() > MAX_RECORDS {
         return Err(SnapshotError::TooManyRecords(records.len()));
     }
-    read_records(records, info, now_millis)
+    Ok((info, records))
 }
 
+/// Reads and checks a snapshot file; `now_millis` is this device's clock,
+/// for reporting stamps from clocks that ran ahead.
+pub fn read(text: &str, now_millis: u64) -> Result<Incoming, SnapshotError> {
+    if text.len() > MAX_BYTES {
+        return Err(SnapshotError::TooLarge { bytes: text.len() });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (info, records) = document(text)?;
+    let original = |i: usize| {
+        let (_, mut records) = document(text).ok()?;
+        (i < records.len()).then(|| records.swap_remove(i))
+    };
+    read_records(records, info, now_millis, &original)
+}
+
+/// The type tag and id of a record, for a message.
+fn tag_and_id(item: &Item) -> (Option<String>, Option<String>) {
+    match item {
+        Item::Known(r) => (Some(r.kind().to_owned()), Some(r.meta().id.to_string())),
+        Item::Other(v) => (Some(v.kind.clone()), Some(v.meta.id.to_string())),
+    }
+}
+
+/// Reads one record the long way (through a field view), or says why it is
+/// refused.
+fn long_way(value: Value, index: usize, incoming: &mut Incoming) -> Result<Item, SnapshotError> {
+    let (kind, id) = kind_and_id(&value);
+    let fail = |problem| SnapshotError::BadRecord {
+        index,
+        kind: kind.clone(),
+        id: id.clone(),
+        problem,
+    };
+    let view = FieldView::from_json(value).map_err(|e| fail(record_problem(None, e)))?;
+    match view.to_record() {
+        Ok(Some(record)) => {
+            if !record.meta().extra.is_empty() {
+                incoming.unknown_fields += 1;
+            }
+            Ok(Item::Known(record))
+        }
+        Ok(None) => {
+            incoming.unknown_kinds.insert(view.kind.clone());
+            Ok(Item::Other(view))
+        }
+        Err(e) => Err(fail(record_problem(Some(&view), e))),
+    }
+}
+
+/// Checks every record; `original(i)` parses record `i` afresh, to explain
+/// a refusal of the one-pass reading.
 fn read_records(
     records: Vec<Value>,
     info: IncomingInfo,
     now_millis: u64,
+    original: &dyn Fn(usize) -> Option<Value>,
 ) -> Result<Incoming, SnapshotError> {
     let limit = now_millis.saturating_add(MAX_DRIFT_MILLIS);
     let mut incoming = Incoming {
@@ -229,34 +290,23 @@ fn read_records(
         unknown_kinds: BTreeSet::new(),
         unknown_fields: 0,
     };
-    let mut positions: HashMap<String, usize> = HashMap::with_capacity(records.len());
     for (i, value) in records.into_iter().enumerate() {
         let index = i + 1;
-        let (kind, id) = kind_and_id(&value);
-        let fail = |problem| SnapshotError::BadRecord {
-            index,
-            kind: kind.clone(),
-            id: id.clone(),
-            problem,
+        let item = match typed(value) {
+            Typed::Record(record) => Item::Known(record),
+            Typed::LongWay(value) => long_way(value, index, &mut incoming)?,
+            Typed::Refused => {
+                let value = original(i).unwrap_or(Value::Null);
+                long_way(value, index, &mut incoming)?
+            }
         };
-        let item = match typed(&value) {
-            Some(record) => Item::Known(record),
-            None => {
-                let view =
-                    FieldView::from_json(value).map_err(|e| fail(record_problem(None, e)))?;
-                match view.to_record() {
-                    Ok(Some(record)) => {
-                        if !record.meta().extra.is_empty() {
-                            incoming.unknown_fields += 1;
-                        }
-                        Item::Known(record)
-                    }
-                    Ok(None) => {
-                        incoming.unknown_kinds.insert(view.kind.clone());
-                        Item::Other(view)
-                    }
-                    Err(e) => return Err(fail(record_problem(Some(&view), e))),
-                }
+        let fail = |problem| {
+            let (kind, id) = tag_and_id(&item);
+            SnapshotError::BadRecord {
+                index,
+                kind,
+                id,
+                problem,
             }
         };
         let meta = match &item {
@@ -280,16 +330,32 @@ fn read_records(
         if stamps.clone().any(|s| s.hlc.millis > limit) {
             incoming.future_stamps += 1;
         }
-        if let Some(first) = positions.insert(meta.id.to_string(), index) {
-            return Err(SnapshotError::DuplicateId {
-                id: meta.id.to_string(),
-                first,
-                second: index,
-            });
-        }
         incoming.items.push(item);
     }
+    if let Some(e) = first_duplicate(&incoming.items) {
+        return Err(e);
+    }
     Ok(incoming)
+}
+
+/// The first record (in file order) whose id an earlier record has, found
+/// by sorting positions by id: no id is copied.
+fn first_duplicate(items: &[Item]) -> Option<SnapshotError> {
+    let id_of = |i: usize| match &items[i] {
+        Item::Known(r) => &r.meta().id,
+        Item::Other(v) => &v.meta.id,
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| id_of(a).cmp(id_of(b)).then(a.cmp(&b)));
+    order
+        .windows(2)
+        .filter(|w| id_of(w[0]) == id_of(w[1]))
+        .min_by_key(|w| w[1])
+        .map(|w| SnapshotError::DuplicateId {
+            id: id_of(w[0]).to_string(),
+            first: w[0] + 1,
+            second: w[1] + 1,
+        })
 }
 
 #[cfg(test)]
