@@ -151,7 +151,9 @@ fn kind_and_id(value: &Value) -> (Option<String>, Option<String>) {
     (Some(kind.chars().take(40).collect()), id)
 }
 
-/// What the one-pass reading of a record found.
+/// What the one-pass reading of a record found (lives for one record, so
+/// the size of its variants does not matter).
+#[allow(clippy::large_enum_variant)]
 enum Typed {
     /// A record of a known type with only known fields.
     Record(Record),
