@@ -200,3 +200,36 @@ fn the_address_bar_changes_without_a_page_load() {
     assert!(history::replace(&path));
     assert_eq!(history::current().0, path);
 }
+
+#[wasm_bindgen_test]
+async fn a_large_update_sees_exactly_the_stored_records() {
+    let db = fresh_db().await;
+    // Every third key is stored first; then one update over all of them,
+    // more than the batch size that makes the read ask for the keys first.
+    let stored: Vec<(String, String)> = (0..900)
+        .filter(|k| k % 3 == 0)
+        .map(|k| (format!("k{k}"), format!("v{k}")))
+        .collect();
+    let keys: Vec<String> = stored.iter().map(|(k, _)| k.clone()).collect();
+    db.update(&keys, move |_| (stored, Vec::new()), &[])
+        .await
+        .expect("stored");
+    let all: Vec<String> = (0..900).map(|k| format!("k{k}")).collect();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen_in = seen.clone();
+    db.update(
+        &all,
+        move |texts| {
+            *seen_in.borrow_mut() = texts;
+            (Vec::new(), Vec::new())
+        },
+        &[],
+    )
+    .await
+    .expect("read");
+    let seen = seen.borrow();
+    for (k, text) in seen.iter().enumerate() {
+        let expected = (k % 3 == 0).then(|| format!("v{k}"));
+        assert_eq!(text, &expected, "key k{k}");
+    }
+}

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const E2E_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
+export const E2E_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** Where screenshot() writes; the README points people here. */
 export const SCREENSHOT_DIR = join(E2E_DIR, 'screenshots');

@@ -63,21 +63,45 @@ async fn read_keys(
     store: &ObjectStore<'_>,
     ids: &[String],
 ) -> Result<Vec<Option<String>>, IdbError> {
+    // For a large batch (an import), one request for the stored keys first
+    // saves a request per record that is not stored yet: on a new laptop
+    // that is every record.
+    let stored: Option<std::collections::HashSet<String>> = if ids.len() > BATCH_KEYS {
+        let keys = store
+            .get_all_keys::<String>()
+            .primitive()
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
+        Some(keys.collect::<Result<_, _>>().map_err(failed)?)
+    } else {
+        None
+    };
     let mut pending = Vec::with_capacity(ids.len());
     for id in ids {
-        pending.push(
-            store
-                .get::<String, _, _>(id.as_str())
-                .primitive()
-                .map_err(failed)?,
-        );
+        let request = match &stored {
+            Some(keys) if !keys.contains(id) => None,
+            _ => Some(
+                store
+                    .get::<String, _, _>(id.as_str())
+                    .primitive()
+                    .map_err(failed)?,
+            ),
+        };
+        pending.push(request);
     }
     let mut out = Vec::with_capacity(ids.len());
     for request in pending {
-        out.push(request.await.map_err(failed)?);
+        out.push(match request {
+            Some(r) => r.await.map_err(failed)?,
+            None => None,
+        });
     }
     Ok(out)
 }
+
+/// From how many ids on [`read_keys`] asks for the stored keys first.
+const BATCH_KEYS: usize = 256;
 
 /// An open record database.
 #[derive(Debug)]

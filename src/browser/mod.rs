@@ -9,5 +9,6 @@ pub mod clock;
 pub mod files;
 pub mod history;
 pub mod idb;
+pub mod perf;
 pub mod settings;
 pub mod tabs;

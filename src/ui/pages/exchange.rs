@@ -7,6 +7,7 @@
 
 use crate::browser::clock::now_millis;
 use crate::browser::files;
+use crate::browser::perf::Span;
 use crate::core::fmt_sv;
 use crate::core::ids::Hlc;
 use crate::core::merge::{Conflict, DELETED};
@@ -120,11 +121,15 @@ struct Preview {
 fn preview_of(app: AppState, text: &str) -> Result<Preview, String> {
     let t = ex(app);
     let now = now_millis();
+    let span = Span::start("maltavla:read");
     let incoming: Incoming = snapshot::read(text, now).map_err(|e| (t.error)(&e))?;
+    span.end();
+    let span = Span::start("maltavla:plan");
     let plan = app
         .ws
         .with_untracked(|w| snapshot::plan_import(w, &incoming))
         .map_err(|e| (t.error)(&e))?;
+    span.end();
     Ok(Preview {
         future_stamps: incoming.future_stamps,
         unknown: !incoming.unknown_kinds.is_empty() || incoming.unknown_fields > 0,
@@ -158,7 +163,10 @@ fn ImportSection() -> impl IntoView {
         busy.set(true);
         preview.set(None);
         leptos::task::spawn_local(async move {
-            let result = match files::read_text(&file).await {
+            let span = Span::start("maltavla:file");
+            let text = files::read_text(&file).await;
+            span.end();
+            let result = match text {
                 Ok(text) => preview_of(app, &text),
                 Err(e) => Err(e),
             };
@@ -173,7 +181,10 @@ fn ImportSection() -> impl IntoView {
         busy.set(true);
         let count = p.plan.writes.len();
         leptos::task::spawn_local(async move {
-            match app.import(p.plan, p.clock).await {
+            let span = Span::start("maltavla:write");
+            let result = app.import(p.plan, p.clock).await;
+            span.end();
+            match result {
                 Ok(()) => {
                     app.notice.set(Some((ex(app).done)(count)));
                     reset_input();
