@@ -85,6 +85,18 @@ impl Percent {
         u32::try_from(tenths).ok().and_then(Percent::from_tenths)
     }
 
+    /// The share `numerator / denominator` in whole percent, rounded half up
+    /// once (not via tenths, which can round twice): how newsletters print
+    /// shares ("43 procent kvinnor").
+    pub fn from_ratio_whole(numerator: u64, denominator: u64) -> Option<Percent> {
+        if denominator == 0 || numerator > denominator {
+            return None;
+        }
+        let scaled = u128::from(numerator) * 200 + u128::from(denominator);
+        let whole = scaled / (2 * u128::from(denominator));
+        u32::try_from(whole).ok().and_then(Percent::from_whole)
+    }
+
     /// A percentage capped at 100 %, for figures the app itself computes or
     /// ships (never for typed input, which must be refused instead).
     pub fn saturating_tenths(tenths: u32) -> Percent {

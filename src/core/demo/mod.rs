@@ -10,6 +10,7 @@
 
 #[cfg(test)]
 mod build;
+pub mod participants;
 
 use super::ids::{DeviceId, Hlc, RecordId, Stamp};
 use super::model::Record;

@@ -48,6 +48,11 @@ impl Share {
     pub fn percent(self) -> Option<Percent> {
         Percent::from_ratio(self.part, self.whole)
     }
+
+    /// The share in whole percent, as newsletters print it.
+    pub fn whole_percent(self) -> Option<Percent> {
+        Percent::from_ratio_whole(self.part, self.whole)
+    }
 }
 
 /// A figure an indicator can be computed as.
