@@ -47,7 +47,7 @@ fn deep_nesting_is_refused_cleanly() {
     let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
     assert_eq!(replay(&deep(1_000_000)), Err(SnapshotError::TooDeep));
     let in_a_field = file(&format!(
-        r#"{{"participation":{{"meta":{{"id":"p","stamp":{{"hlc":[1,0],"device":"d"}}}},"x":{}}}}}"#,
+        r#"{{"survey":{{"meta":{{"id":"p","stamp":{{"hlc":[1,0],"device":"d"}}}},"x":{}}}}}"#,
         deep(200)
     ));
     assert_eq!(replay(&in_a_field), Err(SnapshotError::TooDeep));
@@ -55,7 +55,7 @@ fn deep_nesting_is_refused_cleanly() {
     assert_eq!(replay(&objects), Err(SnapshotError::TooDeep));
     // Deep but within the limit: kept as an unknown field and round-tripped.
     let kept = file(&format!(
-        r#"{{"participation":{{"meta":{{"id":"p","stamp":{{"hlc":[1,0],"device":"d"}}}},"x":{}}}}}"#,
+        r#"{{"survey":{{"meta":{{"id":"p","stamp":{{"hlc":[1,0],"device":"d"}}}},"x":{}}}}}"#,
         deep(100)
     ));
     assert_eq!(replay(&kept), Ok(()));
@@ -91,7 +91,7 @@ fn huge_numbers_are_refused_cleanly() {
     ));
     let _ = replay(&huge_capacity);
     let long_digits = file(&format!(
-        r#"{{"participation":{{"meta":{{"id":"p","stamp":{{"hlc":[1,0],"device":"d"}}}},"n":{}}}}}"#,
+        r#"{{"survey":{{"meta":{{"id":"p","stamp":{{"hlc":[1,0],"device":"d"}}}},"n":{}}}}}"#,
         "9".repeat(5000)
     ));
     let _ = replay(&long_digits);
@@ -301,7 +301,7 @@ fn wide_concurrent(fields: usize, device: &str, value: u32) -> String {
         .map(|i| format!(r#""f{i}":{{"hlc":[5,0],"device":"{device}"}}"#))
         .collect();
     file(&format!(
-        r#"{{"participation":{{"meta":{{"id":"p","stamp":{{"hlc":[10,0],"device":"{device}"}},"fields":{{{}}}}},{}}}}}"#,
+        r#"{{"survey":{{"meta":{{"id":"p","stamp":{{"hlc":[10,0],"device":"{device}"}},"fields":{{{}}}}},{}}}}}"#,
         stamps.join(","),
         body.join(",")
     ))
@@ -384,7 +384,7 @@ fn write_fuzz_seeds() {
             file(&[
                 municipality("demo-haninge", "[1500000000000,9]", r#","fields":{"name":{"hlc":[1,0],"device":"a"}},"seen":{"b":[7,0]}"#),
                 municipality("m2", "[1,0]", r#","deleted":true"#),
-                r#"{"participation":{"meta":{"id":"p","stamp":{"hlc":[1,0],"device":"d"}},"code":"K7","x":[1,{"y":null}]}}"#.to_owned(),
+                r#"{"survey":{"meta":{"id":"p","stamp":{"hlc":[1,0],"device":"d"}},"code":"K7","x":[1,{"y":null}]}}"#.to_owned(),
             ]
             .join(",\n")),
         ),

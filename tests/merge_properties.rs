@@ -72,7 +72,7 @@ fn base_views() -> &'static [FieldView] {
         };
         let mut tyreso = pick("demo-tyreso");
         tyreso.body.insert("colour".into(), json!("grön"));
-        let participation = FieldView::from_json(json!({"participation": {
+        let survey = FieldView::from_json(json!({"survey": {
             "meta": {"id": "demo-part-1", "stamp": {"hlc": [1_500_000_000_000u64, 99], "device": "demo"}},
             "code": "K7",
             "note": "from a newer version"
@@ -84,7 +84,7 @@ fn base_views() -> &'static [FieldView] {
             tyreso,
             pick("demo-rr-ht"),
             pick("demo-t-deltagare-2017"),
-            participation,
+            survey,
         ]
     })
 }

@@ -794,7 +794,7 @@ fn the_schema_refuses_what_the_format_forbids_in_an_export() {
         }),
         ("a record of an unknown type", &|d| {
             let body = d["records"][1]["municipality"].clone();
-            d["records"][1] = json!({ "participation": body });
+            d["records"][1] = json!({ "survey": body });
         }),
     ];
     for (what, f) in accepted {

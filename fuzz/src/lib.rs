@@ -175,7 +175,7 @@ fn kinds() -> Vec<&'static str> {
     maltavla::core::merge::KNOWN_KINDS
         .iter()
         .copied()
-        .chain(["participation", ""])
+        .chain(["survey", ""])
         .collect()
 }
 

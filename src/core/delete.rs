@@ -1,9 +1,11 @@
 //! What deleting a record means for the records that refer to it.
 //!
 //! Guarantees: a delete never leaves a live record pointing at a tombstone.
-//! Targets and outcomes of a deleted indicator, project or insats become
-//! tombstones too; insatser and sub-projects of a deleted project, and
-//! insatser of a deleted municipality, only lose the link. The plan lists
+//! Targets and outcomes of a deleted indicator, project or insats, and the
+//! participations of a deleted insats, become tombstones too; insatser and
+//! sub-projects of a deleted project, insatser and participations of a
+//! deleted municipality, and participations with a deleted end status only
+//! lose the link. The plan lists
 //! every write before anything happens, so the UI can ask first and then
 //! store it all in one transaction.
 
@@ -18,6 +20,8 @@ pub struct DeletePlan {
     pub writes: Vec<Record>,
     /// How many targets and outcomes go with it.
     pub figures_deleted: usize,
+    /// How many participations go with it.
+    pub participations_deleted: usize,
     /// How many other records only lose their link to it.
     pub unlinked: usize,
 }
@@ -63,6 +67,11 @@ pub fn plan_delete(ws: &Workspace, id: &RecordId) -> Option<DeletePlan> {
         plan.writes.push(tombstone(Record::Insats(i.clone())));
         let scope = Scope::Insats(id.clone());
         figures_where(&mut plan, &|_, s, _| s == &scope);
+        for p in ws.participations.live().filter(|p| &p.insats == id) {
+            plan.writes
+                .push(tombstone(Record::Participation(p.clone())));
+            plan.participations_deleted += 1;
+        }
     } else if let Some(p) = ws.projects.get(id) {
         plan.writes.push(tombstone(Record::Project(p.clone())));
         let scope = Scope::Project(id.clone());
@@ -93,6 +102,31 @@ pub fn plan_delete(ws: &Workspace, id: &RecordId) -> Option<DeletePlan> {
             plan.writes.push(Record::Insats(i));
             plan.unlinked += 1;
         }
+        for p in ws
+            .participations
+            .live()
+            .filter(|p| p.municipality.as_ref() == Some(id))
+        {
+            let mut p = p.clone();
+            p.municipality = None;
+            plan.writes.push(Record::Participation(p));
+            plan.unlinked += 1;
+        }
+    } else if let Some(s) = ws.end_statuses.get(id) {
+        plan.writes.push(tombstone(Record::EndStatus(s.clone())));
+        for p in ws
+            .participations
+            .live()
+            .filter(|p| p.end_status.as_ref() == Some(id))
+        {
+            let mut p = p.clone();
+            p.end_status = None;
+            plan.writes.push(Record::Participation(p));
+            plan.unlinked += 1;
+        }
+    } else if let Some(p) = ws.participations.get(id) {
+        plan.writes
+            .push(tombstone(Record::Participation(p.clone())));
     } else {
         return None;
     }
@@ -143,5 +177,60 @@ mod tests {
             plan_delete(&Workspace::default(), &RecordId::parse("x").unwrap()),
             None
         );
+    }
+
+    /// The demo with its participations, for the participation deletes.
+    fn with_participations() -> Workspace {
+        let mut ws = demo::workspace();
+        let device = crate::core::ids::DeviceId::parse("demo").unwrap();
+        let at = crate::core::ids::Hlc::default();
+        for s in demo::participants::end_statuses(at, &device) {
+            ws.put(Record::EndStatus(s));
+        }
+        for p in demo::participants::participations(at, &device) {
+            ws.put(Record::Participation(p));
+        }
+        ws
+    }
+
+    #[test]
+    fn deleting_an_insats_takes_its_participations_along() {
+        let ws = with_participations();
+        let id = RecordId::parse("demo-ung-tyreso").unwrap();
+        let theirs = ws.participations.live().filter(|p| p.insats == id).count();
+        assert!(theirs > 0);
+        let plan = plan_delete(&ws, &id).unwrap();
+        assert_eq!(plan.participations_deleted, theirs);
+        let gone = plan
+            .writes
+            .iter()
+            .filter(|r| matches!(r, Record::Participation(p) if p.meta.deleted && p.insats == id))
+            .count();
+        assert_eq!(gone, theirs);
+    }
+
+    #[test]
+    fn deleting_a_municipality_or_an_end_status_only_unlinks_participations() {
+        let ws = with_participations();
+        let haninge = RecordId::parse("demo-haninge").unwrap();
+        let plan = plan_delete(&ws, &haninge).unwrap();
+        assert!(plan.writes.iter().any(|r| matches!(
+            r,
+            Record::Participation(p) if !p.meta.deleted && p.municipality.is_none()
+        )));
+        let studies = RecordId::parse("end-studies").unwrap();
+        let plan = plan_delete(&ws, &studies).unwrap();
+        let unlinked: Vec<_> = plan
+            .writes
+            .iter()
+            .filter_map(|r| match r {
+                Record::Participation(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        assert!(!unlinked.is_empty());
+        assert!(unlinked
+            .iter()
+            .all(|p| !p.meta.deleted && p.end_status.is_none()));
     }
 }

@@ -10,8 +10,8 @@
 use super::ids::{Hlc, RecordId};
 use super::merge::{self, FieldView};
 use super::model::{
-    Entity, Indicator, Insats, Municipality, Organisation, Outcome, Partner, Project, Record,
-    Scope, Target, ORGANISATION_ID,
+    EndStatus, Entity, Indicator, Insats, Municipality, Organisation, Outcome, Participation,
+    Partner, Project, Record, Scope, Target, ORGANISATION_ID,
 };
 use super::order;
 use std::collections::BTreeMap;
@@ -72,6 +72,10 @@ pub struct Workspace {
     pub targets: Table<Target>,
     /// Outcomes.
     pub outcomes: Table<Outcome>,
+    /// The förbund's end statuses for participations.
+    pub end_statuses: Table<EndStatus>,
+    /// Pseudonymised participations.
+    pub participations: Table<Participation>,
     /// Records of types a newer version of the app wrote, kept for it.
     pub other: BTreeMap<RecordId, FieldView>,
 }
@@ -124,6 +128,8 @@ impl Workspace {
             Record::Indicator(r) => drop(self.indicators.0.insert(id, r)),
             Record::Target(r) => drop(self.targets.0.insert(id, r)),
             Record::Outcome(r) => drop(self.outcomes.0.insert(id, r)),
+            Record::EndStatus(r) => drop(self.end_statuses.0.insert(id, r)),
+            Record::Participation(r) => drop(self.participations.0.insert(id, r)),
         }
         true
     }
@@ -185,6 +191,8 @@ impl Workspace {
             .or_else(|| from(&self.indicators, id))
             .or_else(|| from(&self.targets, id))
             .or_else(|| from(&self.outcomes, id))
+            .or_else(|| from(&self.end_statuses, id))
+            .or_else(|| from(&self.participations, id))
     }
 
     /// Whether the copy held of `theirs`'s record is `theirs` or strictly
@@ -207,6 +215,8 @@ impl Workspace {
             Record::Indicator(t) => check(self.indicators.0.get(id), t),
             Record::Target(t) => check(self.targets.0.get(id), t),
             Record::Outcome(t) => check(self.outcomes.0.get(id), t),
+            Record::EndStatus(t) => check(self.end_statuses.0.get(id), t),
+            Record::Participation(t) => check(self.participations.0.get(id), t),
         }
     }
 
@@ -229,6 +239,8 @@ impl Workspace {
         out.extend(self.indicators.all().cloned().map(Record::from));
         out.extend(self.targets.all().cloned().map(Record::from));
         out.extend(self.outcomes.all().cloned().map(Record::from));
+        out.extend(self.end_statuses.all().cloned().map(Record::from));
+        out.extend(self.participations.all().cloned().map(Record::from));
         out
     }
 

@@ -11,7 +11,8 @@
 //! [`Meta::extra`]; nothing here panics on untrusted JSON.
 
 use crate::core::model::{
-    Indicator, Insats, Meta, Municipality, Organisation, Outcome, Partner, Project, Record, Target,
+    EndStatus, Indicator, Insats, Meta, Municipality, Organisation, Outcome, Participation,
+    Partner, Project, Record, Target,
 };
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde_json::{Map, Value};
@@ -189,7 +190,7 @@ impl FieldView {
 
 /// The type tags this version knows, in the order records are listed in
 /// files.
-pub const KNOWN_KINDS: [&str; 8] = [
+pub const KNOWN_KINDS: [&str; 10] = [
     "organisation",
     "municipality",
     "partner",
@@ -198,6 +199,8 @@ pub const KNOWN_KINDS: [&str; 8] = [
     "indicator",
     "target",
     "outcome",
+    "end_status",
+    "participation",
 ];
 
 /// The field names a known record type reads, from its serde derive; `None`
@@ -212,6 +215,8 @@ pub fn known_fields(kind: &str) -> Option<&'static [&'static str]> {
         "indicator" => fields_of::<Indicator>(),
         "target" => fields_of::<Target>(),
         "outcome" => fields_of::<Outcome>(),
+        "end_status" => fields_of::<EndStatus>(),
+        "participation" => fields_of::<Participation>(),
         _ => None,
     }
 }
@@ -282,7 +287,7 @@ mod tests {
         assert!(known_fields("insats")
             .unwrap_or_default()
             .contains(&"capacity"));
-        assert_eq!(known_fields("participation"), None);
+        assert_eq!(known_fields("survey"), None);
     }
 
     #[test]
@@ -314,7 +319,7 @@ mod tests {
     fn unknown_kinds_are_not_typed_but_not_errors() {
         let r = demo::workspace().records()[1].clone();
         let mut view = FieldView::from_record(&r);
-        view.kind = "participation".into();
+        view.kind = "survey".into();
         assert_eq!(view.to_record(), Ok(None));
     }
 

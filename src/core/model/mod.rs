@@ -18,7 +18,9 @@ pub use indicator::{Dimension, Direction, Indicator};
 pub use insats::{Contact, Insats, InsatsKind};
 pub use meta::{Entity, Meta};
 pub use organisation::{Municipality, Organisation, Partner, PartnerKind, ORGANISATION_ID};
-pub use participation::{AgeBand, EndCategory, EndStatus, Participation, DEFAULT_END_STATUSES};
+pub use participation::{
+    is_valid_code, AgeBand, EndCategory, EndStatus, Participation, DEFAULT_END_STATUSES,
+};
 pub use project::Project;
 pub use scope::{Breakdown, Gender, Referrer, Scope};
 
@@ -47,6 +49,10 @@ pub enum Record {
     Target(Target),
     /// An outcome.
     Outcome(Outcome),
+    /// An entry of the förbund's list of end statuses.
+    EndStatus(EndStatus),
+    /// A pseudonymised participation.
+    Participation(Participation),
 }
 
 macro_rules! each_record {
@@ -60,6 +66,8 @@ macro_rules! each_record {
             Record::Indicator($r) => $body,
             Record::Target($r) => $body,
             Record::Outcome($r) => $body,
+            Record::EndStatus($r) => $body,
+            Record::Participation($r) => $body,
         }
     };
 }
@@ -81,6 +89,8 @@ impl Record {
             Record::Indicator(_) => "indicator",
             Record::Target(_) => "target",
             Record::Outcome(_) => "outcome",
+            Record::EndStatus(_) => "end_status",
+            Record::Participation(_) => "participation",
         }
     }
 
@@ -116,5 +126,7 @@ record_from!(
     Insats,
     Indicator,
     Target,
-    Outcome
+    Outcome,
+    EndStatus,
+    Participation
 );

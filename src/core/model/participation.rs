@@ -132,6 +132,19 @@ pub struct Participation {
 
 impl_entity!(EndStatus, Participation);
 
+/// The longest participation code: too short to hold a personal identity
+/// number (10 or 12 digits), so none can be stored as a code.
+pub const MAX_CODE_LEN: usize = 8;
+
+/// Whether `code` is a participation code: 1 to [`MAX_CODE_LEN`] digits and
+/// capital letters, as the app makes them.
+pub fn is_valid_code(code: &str) -> bool {
+    (1..=MAX_CODE_LEN).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+}
+
 /// The default end statuses (DESIGN.md), with stable ids so every laptop
 /// that starts from the defaults holds the same records.
 pub const DEFAULT_END_STATUSES: [(&str, &str, EndCategory); 9] = [
@@ -157,6 +170,18 @@ pub const DEFAULT_END_STATUSES: [(&str, &str, EndCategory); 9] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_are_short_and_plain() {
+        assert!(is_valid_code("K7F3Q9"));
+        assert!(!is_valid_code(""));
+        assert!(
+            !is_valid_code("8507099805"),
+            "a personal number does not fit"
+        );
+        assert!(!is_valid_code("k7f3q9"));
+        assert!(!is_valid_code("Anna"));
+    }
 
     #[test]
     fn ages_fall_in_their_bands() {

@@ -66,7 +66,11 @@ fn in_project(ws: &Workspace, family: &[RecordId], record: &Record) -> bool {
         Scope::Insats(i) => insats_in(i),
     };
     match record {
-        Record::Organisation(_) | Record::Municipality(_) | Record::Partner(_) => true,
+        Record::Organisation(_)
+        | Record::Municipality(_)
+        | Record::Partner(_)
+        | Record::EndStatus(_) => true,
+        Record::Participation(p) => insats_in(&p.insats),
         Record::Project(p) => family.contains(&p.meta.id),
         Record::Insats(i) => insats_in(&i.meta.id),
         Record::Indicator(ind) => {
@@ -175,7 +179,7 @@ mod tests {
         let ws = demo::workspace();
         let text = export(&ws, &Part::All, &info());
         assert!(text.starts_with(
-            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.0\",\"exported\":\"2026-11-23T10:15:00Z\",\"device\":\"laptop-1\",\"organisation\":\"Samordningsförbundet Östra Södertörn\",\"part\":\"all\",\"records\":[\n{\"organisation\":"
+            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.1\",\"exported\":\"2026-11-23T10:15:00Z\",\"device\":\"laptop-1\",\"organisation\":\"Samordningsförbundet Östra Södertörn\",\"part\":\"all\",\"records\":[\n{\"organisation\":"
         ), "{}", text.chars().take(300).collect::<String>());
         assert_eq!(text.lines().count(), ws.records().len() + 2);
         assert!(text.ends_with("\n]}\n"));

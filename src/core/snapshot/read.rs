@@ -5,7 +5,7 @@ use super::migrate::{migrate, MIGRATIONS};
 use super::{FORMAT, MAX_BYTES, MAX_DRIFT_MILLIS, MAX_MILLIS, VERSION};
 use crate::core::ids::Hlc;
 use crate::core::merge::{known_fields, FieldView, ViewError};
-use crate::core::model::{Record, ORGANISATION_ID};
+use crate::core::model::{is_valid_code, Record, ORGANISATION_ID};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -323,6 +323,12 @@ fn read_records(
                 detail: format!("the organisation's id must be \"{ORGANISATION_ID}\""),
             }));
         }
+        if matches!(&item, Item::Known(Record::Participation(p)) if !is_valid_code(&p.code)) {
+            return Err(fail(RecordProblem::BadValue {
+                field: Some("code".to_owned()),
+                detail: "a participation code is 1 to 8 digits and capital letters".to_owned(),
+            }));
+        }
         let stamps = std::iter::once(&meta.stamp).chain(meta.fields.values());
         if stamps.clone().any(|s| s.hlc.millis > MAX_MILLIS)
             || meta.seen.values().any(|h| h.millis > MAX_MILLIS)
@@ -386,7 +392,7 @@ mod tests {
         let file = demo_file();
         let incoming = read(&file, NOW).unwrap();
         assert_eq!(incoming.items.len(), demo::workspace().records().len());
-        assert_eq!(incoming.info.version, (1, 0));
+        assert_eq!(incoming.info.version, VERSION);
         assert_eq!(incoming.info.device.as_deref(), Some("laptop-1"));
         assert_eq!(incoming.future_stamps, 0);
         let with_bom = format!("\u{feff}{file}");
@@ -517,10 +523,10 @@ mod tests {
     #[test]
     fn newer_types_and_fields_are_kept() {
         let file = with_record(&format!(
-            r#"{{"participation":{{{META},"code":"K7"}}}},{{"municipality":{{"meta":{{"id":"m","stamp":{{"hlc":[1,0],"device":"d"}}}},"name":"A","colour":"blå"}}}}"#
+            r#"{{"survey":{{{META},"code":"K7"}}}},{{"municipality":{{"meta":{{"id":"m","stamp":{{"hlc":[1,0],"device":"d"}}}},"name":"A","colour":"blå"}}}}"#
         ));
         let incoming = read(&file, NOW).unwrap();
-        assert!(incoming.unknown_kinds.contains("participation"));
+        assert!(incoming.unknown_kinds.contains("survey"));
         assert_eq!(incoming.unknown_fields, 1);
     }
 }

@@ -163,6 +163,8 @@ fn sv_kind(kind: &str) -> Option<&'static str> {
         "indicator" => "indikator",
         "target" => "mål",
         "outcome" => "utfall",
+        "end_status" => "avslutsorsak",
+        "participation" => "deltagande",
         _ => return None,
     })
 }
@@ -177,6 +179,8 @@ fn en_kind(kind: &str) -> Option<&'static str> {
         "indicator" => "indicator",
         "target" => "target",
         "outcome" => "outcome",
+        "end_status" => "end status",
+        "participation" => "participation",
         _ => return None,
     })
 }
@@ -221,6 +225,15 @@ fn sv_field(field: &str) -> Option<&'static str> {
         "scope" => "Nivå",
         "indicator" => "Indikator",
         "breakdown" => "Uppdelning",
+        "code" => "Kod",
+        "insats" => "Insats",
+        "gender" => "Kön",
+        "age_band" => "Åldersgrupp",
+        "municipality" => "Kommun",
+        "referrer" => "Remittent",
+        "end_status" => "Avslutsorsak",
+        "category" => "Räknas som",
+        "order" => "Ordning",
         _ => return None,
     })
 }
@@ -255,6 +268,15 @@ fn en_field(field: &str) -> Option<&'static str> {
         "scope" => "Level",
         "indicator" => "Indicator",
         "breakdown" => "Breakdown",
+        "code" => "Code",
+        "insats" => "Insats",
+        "gender" => "Gender",
+        "age_band" => "Age band",
+        "municipality" => "Municipality",
+        "referrer" => "Referrer",
+        "end_status" => "End status",
+        "category" => "Counts as",
+        "order" => "Order",
         _ => return None,
     })
 }
