@@ -147,3 +147,49 @@ mod untrusted_form_input {
         assert_eq!(ws, demo::workspace());
     }
 }
+
+/// A valid personal or coordination number written in one of its forms.
+fn personal_number() -> impl Strategy<Value = String> {
+    (
+        0u32..100,
+        1u32..=12,
+        1u32..=28,
+        any::<bool>(),
+        0u32..1000,
+        0usize..4,
+        any::<bool>(),
+    )
+        .prop_map(|(yy, mm, dd, coordination, nnn, sep, long)| {
+            let day = if coordination { dd + 60 } else { dd };
+            let nine = format!("{yy:02}{mm:02}{day:02}{nnn:03}");
+            let sum: u32 = nine
+                .bytes()
+                .enumerate()
+                .map(|(i, d)| {
+                    let v = u32::from(d - b'0') * if i % 2 == 0 { 2 } else { 1 };
+                    v / 10 + v % 10
+                })
+                .sum();
+            let check = (10 - sum % 10) % 10;
+            let century = if long { "19" } else { "" };
+            let separator = ["", "-", "+", " "][sep];
+            format!("{century}{}{separator}{}{check}", &nine[..6], &nine[6..])
+        })
+}
+
+proptest! {
+    #[test]
+    fn a_personal_number_is_found_wherever_it_is_written(
+        number in personal_number(),
+        before in "[a-zA-Zåäö ,;:]{0,8}",
+        after in "[a-zA-Zåäö ,;:]{0,8}",
+    ) {
+        let text = format!("{before}{number}{after}");
+        prop_assert!(maltavla::core::pii::contains_personal_number(&text), "{text}");
+    }
+
+    #[test]
+    fn looking_for_personal_numbers_never_panics(text in "\\PC{0,40}") {
+        let _ = maltavla::core::pii::contains_personal_number(&text);
+    }
+}

@@ -18,6 +18,7 @@ pub mod merge;
 pub mod model;
 pub mod order;
 pub mod period;
+pub mod pii;
 pub mod route;
 pub mod snapshot;
 pub mod stored;
