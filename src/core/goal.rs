@@ -51,16 +51,28 @@ pub fn goal_status(
 /// The outcome that answers a target, and whether it covers only the first
 /// part of the target's period.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Answer<'a> {
-    /// The outcome record.
-    pub outcome: &'a Outcome,
+pub struct Answer {
+    /// The outcome: a stored record, or one computed from participations.
+    pub outcome: Outcome,
     /// True when the outcome's period is a leading part of the target's.
     pub partial: bool,
 }
 
-/// Finds the outcome for a target key: the one with exactly the same key, or
-/// else the latest report "so far" (same start, earlier end).
-pub fn answer<'a>(ws: &'a Workspace, key: &FigureKey) -> Option<Answer<'a>> {
+/// Finds the outcome for a target key. For an indicator computed from
+/// participations, the count for exactly the key (typed outcomes are not
+/// mixed in); otherwise the typed outcome with exactly the same key, or else
+/// the latest report "so far" (same start, earlier end).
+pub fn answer(ws: &Workspace, key: &FigureKey) -> Option<Answer> {
+    if let Some(indicator) = ws
+        .indicators
+        .get(&key.indicator)
+        .filter(|i| i.computed.is_some())
+    {
+        return crate::core::flow::computed_outcome(ws, indicator, key).map(|outcome| Answer {
+            outcome,
+            partial: false,
+        });
+    }
     let same_subject = |o: &&Outcome| {
         o.indicator == key.indicator && o.scope == key.scope && o.breakdown == key.breakdown
     };
@@ -71,7 +83,7 @@ pub fn answer<'a>(ws: &'a Workspace, key: &FigureKey) -> Option<Answer<'a>> {
         .find(|o| o.period == key.period)
     {
         return Some(Answer {
-            outcome: exact,
+            outcome: exact.clone(),
             partial: false,
         });
     }
@@ -81,7 +93,7 @@ pub fn answer<'a>(ws: &'a Workspace, key: &FigureKey) -> Option<Answer<'a>> {
         .filter(|o| key.period.has_partial(&o.period))
         .max_by_key(|o| o.period.end())
         .map(|o| Answer {
-            outcome: o,
+            outcome: o.clone(),
             partial: true,
         })
 }
@@ -132,7 +144,7 @@ pub fn goal_row(ws: &Workspace, target: &Target) -> Option<GoalRow> {
     let indicator = ws.indicators.get(&target.indicator)?;
     let found = answer(ws, &target.key());
     let partial = found.as_ref().is_some_and(|a| a.partial);
-    let outcome = found.map(|a| a.outcome.clone());
+    let outcome = found.map(|a| a.outcome);
     let expected = match &outcome {
         Some(o) if partial && indicator.prorate => {
             prorated(target.value, &o.period, &target.period)
@@ -345,10 +357,19 @@ pub fn untargeted_outcomes(ws: &Workspace, period: &Period, focus: &Focus) -> Ve
                 && (t.period == o.period || t.period.has_partial(&o.period))
         })
     };
+    // A computed indicator's typed outcomes are never shown: its figures
+    // come from participations only.
+    let typed = |o: &Outcome| {
+        ws.indicators
+            .get(&o.indicator)
+            .is_none_or(|i| i.computed.is_none())
+    };
     let chosen: Vec<&Outcome> = ws
         .outcomes
         .live()
-        .filter(|o| o.period.overlaps(period) && in_focus(ws, focus, &o.scope) && !targeted(o))
+        .filter(|o| {
+            typed(o) && o.period.overlaps(period) && in_focus(ws, focus, &o.scope) && !targeted(o)
+        })
         .collect();
     group_outcomes(ws, chosen)
 }
@@ -442,10 +463,14 @@ pub fn series(
             partial_until: found.filter(|a| a.partial).map(|a| a.outcome.period),
         });
     }
+    let computed = ws
+        .indicators
+        .get(indicator)
+        .is_some_and(|i| i.computed.is_some());
     for o in ws
         .outcomes
         .live()
-        .filter(|o| same(&o.indicator, &o.scope, &o.breakdown))
+        .filter(|o| !computed && same(&o.indicator, &o.scope, &o.breakdown))
     {
         if !used.contains(&o.meta.id) {
             points.push(SeriesPoint {
@@ -581,5 +606,46 @@ mod tests {
         // 390 × 181/365 = 193.4 -> 193; the newsletter: 204 is "something above the goal".
         assert_eq!(prorated(count(390), &h1, &year), Some(count(193)));
         assert_eq!(prorated(pct(65), &h1, &year), None);
+    }
+
+    #[test]
+    fn a_computed_indicator_answers_its_targets_from_participations_only() {
+        use crate::core::demo;
+        use crate::core::ids::{DeviceId, Hlc, RecordId};
+        use crate::core::model::{FlowMeasure, Record};
+        let mut ws = demo::workspace();
+        let device = DeviceId::parse("demo").unwrap();
+        for s in demo::participants::end_statuses(Hlc::default(), &device) {
+            ws.put(Record::EndStatus(s));
+        }
+        let id = RecordId::parse("demo-ind-deltagare").unwrap();
+        let mut ind = ws.indicators.get(&id).unwrap().clone();
+        ind.computed = Some(FlowMeasure::Active);
+        ind.meta.stamp.hlc = ind.meta.stamp.hlc.tick(2_000_000_000_000);
+        ws.put(Record::Indicator(ind));
+        let year = Period::year(2017).unwrap();
+        let row = |ws: &Workspace| {
+            goal_rows(ws, &year, &Focus::All)
+                .into_iter()
+                .find(|r| r.indicator.meta.id == id)
+                .unwrap()
+        };
+        // No participations yet: the count is 0, although 927 was typed.
+        assert_eq!(
+            row(&ws).outcome.map(|o| o.value),
+            Some(Value::Count(Count::new(0).unwrap()))
+        );
+        for p in demo::participants::participations(Hlc::default(), &device) {
+            ws.put(Record::Participation(p));
+        }
+        let r = row(&ws);
+        let o = r.outcome.unwrap();
+        assert_eq!(o.value, Value::Count(Count::new(927).unwrap()));
+        assert_eq!(o.source, crate::core::model::OutcomeSource::Computed);
+        assert_eq!(r.status, Some(GoalStatus::Near));
+        // The typed outcome is not listed beside it either.
+        assert!(untargeted_outcomes(&ws, &year, &Focus::All)
+            .iter()
+            .all(|g| g.indicator.meta.id != id));
     }
 }

@@ -38,5 +38,6 @@ pub fn percent_indicator(id: &str, name: &str, dimensions: &[Dimension]) -> Indi
         dimensions: dimensions.to_vec(),
         tolerance_percent: 10,
         prorate: false,
+        computed: None,
     }
 }

@@ -119,6 +119,7 @@ impl Builder {
             dimensions: dimensions.to_vec(),
             tolerance_percent: 10,
             prorate,
+            computed: None,
         });
     }
 

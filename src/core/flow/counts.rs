@@ -10,7 +10,9 @@
 //!   share is of the new.
 
 use crate::core::ids::RecordId;
-use crate::core::model::{Breakdown, Dimension, EndCategory, Gender, Participation, Referrer};
+use crate::core::model::{
+    Breakdown, Dimension, EndCategory, FlowMeasure, Gender, Participation, Referrer,
+};
 use crate::core::period::Period;
 use crate::core::value::Percent;
 use std::collections::BTreeMap;
@@ -55,38 +57,7 @@ impl Share {
     }
 }
 
-/// A figure an indicator can be computed as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FlowMeasure {
-    /// Aktiva deltagare.
-    Active,
-    /// Nya deltagare.
-    New,
-    /// Avslutade deltagare.
-    Ended,
-    /// Andel av de avslutade som gått till arbete eller studier.
-    ShareWorkOrStudies,
-    /// Andel av de avslutade som gått vidare till ordinarie insatser.
-    ShareOrdinary,
-    /// Andel kvinnor bland de aktiva.
-    ShareWomen,
-    /// Andel egenanmälda bland de nya.
-    ShareSelfReferral,
-}
-
 impl FlowMeasure {
-    /// Every measure, in display order.
-    pub const ALL: [FlowMeasure; 7] = [
-        FlowMeasure::Active,
-        FlowMeasure::New,
-        FlowMeasure::Ended,
-        FlowMeasure::ShareWorkOrStudies,
-        FlowMeasure::ShareOrdinary,
-        FlowMeasure::ShareWomen,
-        FlowMeasure::ShareSelfReferral,
-    ];
-
     /// The measure's figure from the counts: `Ok` a count, `Err` a share.
     pub fn of(self, c: &FlowCounts) -> Result<u64, Share> {
         let share = |part, whole| Err(Share { part, whole });

@@ -7,7 +7,10 @@
 //! ([`protect`]) before anything is shown to others.
 
 pub mod counts;
+pub mod outcome;
 pub mod protect;
 
-pub use counts::{breakdown, count, FlowCounts, FlowMeasure, Share};
+pub use crate::core::model::FlowMeasure;
+pub use counts::{breakdown, count, FlowCounts, Share};
+pub use outcome::computed_outcome;
 pub use protect::{protect_breakdown, protect_count, protect_share, Shown, DEFAULT_THRESHOLD};

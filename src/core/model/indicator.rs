@@ -80,6 +80,10 @@ pub struct Indicator {
     /// pro rata. Percentages are never prorated.
     #[serde(default)]
     pub prorate: bool,
+    /// When set, outcomes are computed from participations, never typed:
+    /// the user chooses per indicator, so the two are never mixed.
+    #[serde(default)]
+    pub computed: Option<super::participation::FlowMeasure>,
 }
 
 impl Indicator {

@@ -19,7 +19,8 @@ pub use insats::{Contact, Insats, InsatsKind};
 pub use meta::{Entity, Meta};
 pub use organisation::{Municipality, Organisation, Partner, PartnerKind, ORGANISATION_ID};
 pub use participation::{
-    is_valid_code, AgeBand, EndCategory, EndStatus, Participation, DEFAULT_END_STATUSES,
+    is_valid_code, AgeBand, EndCategory, EndStatus, FlowMeasure, Participation,
+    DEFAULT_END_STATUSES,
 };
 pub use project::Project;
 pub use scope::{Breakdown, Gender, Referrer, Scope};

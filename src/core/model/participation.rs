@@ -130,6 +130,50 @@ pub struct Participation {
     pub end_status: Option<RecordId>,
 }
 
+/// A figure an indicator can be computed as from participations
+/// (`core::flow` counts it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlowMeasure {
+    /// Aktiva deltagare.
+    Active,
+    /// Nya deltagare.
+    New,
+    /// Avslutade deltagare.
+    Ended,
+    /// Andel av de avslutade som gått till arbete eller studier.
+    ShareWorkOrStudies,
+    /// Andel av de avslutade som gått vidare till ordinarie insatser.
+    ShareOrdinary,
+    /// Andel kvinnor bland de aktiva.
+    ShareWomen,
+    /// Andel egenanmälda bland de nya.
+    ShareSelfReferral,
+}
+
+impl FlowMeasure {
+    /// Every measure, in display order.
+    pub const ALL: [FlowMeasure; 7] = [
+        FlowMeasure::Active,
+        FlowMeasure::New,
+        FlowMeasure::Ended,
+        FlowMeasure::ShareWorkOrStudies,
+        FlowMeasure::ShareOrdinary,
+        FlowMeasure::ShareWomen,
+        FlowMeasure::ShareSelfReferral,
+    ];
+
+    /// The unit of the figure: a count of people or a share.
+    pub fn unit(self) -> crate::core::value::Unit {
+        match self {
+            FlowMeasure::Active | FlowMeasure::New | FlowMeasure::Ended => {
+                crate::core::value::Unit::Count
+            }
+            _ => crate::core::value::Unit::Percent,
+        }
+    }
+}
+
 impl_entity!(EndStatus, Participation);
 
 /// The longest participation code: too short to hold a personal identity

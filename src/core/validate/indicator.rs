@@ -3,7 +3,7 @@
 use super::names::name_taken;
 use super::{free_text, required_name, short_text, Field, FormErrors, Problem};
 use crate::core::model::indicator::{DEFAULT_TOLERANCE_PERCENT, MAX_TOLERANCE_PERCENT};
-use crate::core::model::{Dimension, Direction, Indicator, Meta};
+use crate::core::model::{Dimension, Direction, FlowMeasure, Indicator, Meta};
 use crate::core::value::Unit;
 use crate::core::workspace::Workspace;
 
@@ -28,6 +28,8 @@ pub struct IndicatorDraft {
     pub tolerance: String,
     /// Compare partial count reports pro rata.
     pub prorate: bool,
+    /// Computed from participations (then the unit follows the measure).
+    pub computed: Option<FlowMeasure>,
 }
 
 impl IndicatorDraft {
@@ -43,6 +45,7 @@ impl IndicatorDraft {
             dimensions: Vec::new(),
             tolerance: DEFAULT_TOLERANCE_PERCENT.to_string(),
             prorate: false,
+            computed: None,
         }
     }
 
@@ -58,6 +61,7 @@ impl IndicatorDraft {
             dimensions: i.dimensions.clone(),
             tolerance: i.tolerance_percent.to_string(),
             prorate: i.prorate,
+            computed: i.computed,
         }
     }
 }
@@ -76,7 +80,8 @@ fn tolerance(text: &str) -> Result<u8, Problem> {
 
 /// Validates an indicator: unique name; numerator and denominator for
 /// percentages; a tolerance of 0–50 %; and no change of unit while targets or
-/// outcomes are recorded in the old one.
+/// outcomes are recorded in the old one. A computed indicator takes the unit
+/// of its measure and is never prorated (it is counted for the exact period).
 pub fn build_indicator(
     draft: &IndicatorDraft,
     ws: &Workspace,
@@ -91,15 +96,16 @@ pub fn build_indicator(
             errors.push(Field::Name, Problem::DuplicateName);
         }
     }
+    let unit = draft.computed.map_or(draft.unit, FlowMeasure::unit);
     if let Some(old) = ws.indicators.get(&meta.id) {
         let in_use = ws.targets.live().any(|t| t.indicator == meta.id)
             || ws.outcomes.live().any(|o| o.indicator == meta.id);
-        if old.unit != draft.unit && in_use {
+        if old.unit != unit && in_use {
             errors.push(Field::Unit, Problem::UnitLocked);
         }
     }
     let definition = errors.check(Field::Description, free_text(&draft.definition));
-    let words = |field, text: &str, errors: &mut FormErrors| match draft.unit {
+    let words = |field, text: &str, errors: &mut FormErrors| match unit {
         Unit::Percent => errors.check(field, required_name(text)),
         Unit::Count => errors.check(field, short_text(text)),
     };
@@ -113,14 +119,15 @@ pub fn build_indicator(
         Some(Indicator {
             meta,
             name: name?,
-            unit: draft.unit,
+            unit,
             definition: definition?,
             numerator: numerator?,
             denominator: denominator?,
             direction: draft.direction,
             dimensions,
             tolerance_percent: tolerance?,
-            prorate: draft.prorate && draft.unit == Unit::Count,
+            prorate: draft.prorate && unit == Unit::Count && draft.computed.is_none(),
+            computed: draft.computed,
         })
     })
 }

@@ -1,7 +1,7 @@
 //! The indicator form.
 
 use crate::core::ids::RecordId;
-use crate::core::model::{Dimension, Direction, Indicator, Record};
+use crate::core::model::{Dimension, Direction, FlowMeasure, Indicator, Record};
 use crate::core::validate::{
     build_indicator, figure::enum_code, Field, FormErrors, IndicatorDraft,
 };
@@ -33,10 +33,30 @@ pub fn IndicatorForm(
     let dimensions = RwSignal::new(d.dimensions);
     let tolerance = RwSignal::new(d.tolerance);
     let prorate = RwSignal::new(d.prorate);
+    let computed = RwSignal::new(d.computed.map(|m| enum_code(&m)).unwrap_or_default());
+    let is_manual = move || computed.with(String::is_empty);
+    let computed_choices = Signal::derive(move || {
+        let t = app.t();
+        std::iter::once(Choice::new("", t.source_manual))
+            .chain(
+                FlowMeasure::ALL
+                    .iter()
+                    .map(|m| Choice::new(enum_code(m), t.flow_measure(*m))),
+            )
+            .collect::<Vec<_>>()
+    });
     let errors = RwSignal::new(FormErrors::default());
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
-    let is_percent = move || unit.get() == enum_code(&Unit::Percent);
+    let measure = move || {
+        FlowMeasure::ALL
+            .into_iter()
+            .find(|m| computed.with(|c| enum_code(m) == *c))
+    };
+    let is_percent = move || match measure() {
+        Some(m) => m.unit() == Unit::Percent,
+        None => unit.get() == enum_code(&Unit::Percent),
+    };
     let unit_choices = Signal::derive(move || {
         let t = app.t();
         [Unit::Count, Unit::Percent]
@@ -71,6 +91,9 @@ pub fn IndicatorForm(
             dimensions: dimensions.get_untracked(),
             tolerance: tolerance.get_untracked(),
             prorate: prorate.get_untracked(),
+            computed: FlowMeasure::ALL
+                .into_iter()
+                .find(|m| computed.with_untracked(|c| enum_code(m) == *c)),
         };
         let meta = existing
             .as_ref()
@@ -95,8 +118,15 @@ pub fn IndicatorForm(
         <form class="record-form" data-testid="indicator-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />
             <TextField id="indicator-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
+            // Offered once there are participations to count (or the
+            // indicator is computed already).
+            <Show when=move || !is_manual() || app.ws.with(|w| w.participations.live_count() > 0)>
+                <SelectField id="indicator-source" label=tr(|t| t.outcome_source) value=computed choices=computed_choices />
+            </Show>
             <div class="field-row">
-                <SelectField id="indicator-unit" label=tr(|t| t.unit_label) value=unit choices=unit_choices error=field_error(errors, Field::Unit) />
+                <Show when=is_manual>
+                    <SelectField id="indicator-unit" label=tr(|t| t.unit_label) value=unit choices=unit_choices error=field_error(errors, Field::Unit) />
+                </Show>
                 <SelectField id="indicator-direction" label=tr(|t| t.direction_label) value=direction choices=direction_choices />
             </div>
             <TextArea id="indicator-definition" label=tr(|t| t.definition) value=definition error=field_error(errors, Field::Description) />
@@ -122,7 +152,7 @@ pub fn IndicatorForm(
                 }).collect_view()}
             </fieldset>
             <TextField id="indicator-tolerance" label=tr(|t| t.tolerance) value=tolerance inputmode="numeric" hint=move || app.t().tolerance_hint error=field_error(errors, Field::Tolerance) />
-            <Show when=move || !is_percent()>
+            <Show when=move || !is_percent() && is_manual()>
                 <CheckField id="indicator-prorate" label=tr(|t| t.prorate) checked=prorate />
             </Show>
             <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />

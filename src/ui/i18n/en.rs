@@ -151,6 +151,18 @@ pub(super) static EN: Texts = Texts {
     tolerance: "Limit for \"near\" (% of target)",
     tolerance_hint: "An outcome within this many percent of the target counts as near. Default 10.",
     prorate: "Compare partial reports pro rata (for counts that grow during the period, like inflow)",
+    outcome_source: "Outcomes",
+    source_manual: "Entered by hand",
+    source_computed: "computed from participants",
+    flow_measures: [
+        "Computed: active participants",
+        "Computed: new participants",
+        "Computed: participants who ended",
+        "Computed: share of those who ended who went to work or studies",
+        "Computed: share of those who ended who went on to ordinary measures",
+        "Computed: share of women among the active",
+        "Computed: share of self-referrals among the new",
+    ],
 
     figures_title: "Targets and outcomes",
     indicators_of_scope: "Indicators",

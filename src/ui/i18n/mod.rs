@@ -10,7 +10,7 @@ mod sv;
 
 use crate::core::goal::GoalStatus;
 use crate::core::model::{
-    AgeBand, Dimension, Direction, Gender, InsatsKind, PartnerKind, Referrer,
+    AgeBand, Dimension, Direction, FlowMeasure, Gender, InsatsKind, PartnerKind, Referrer,
 };
 use crate::core::period::PeriodKind;
 use crate::core::value::Unit;
@@ -189,6 +189,10 @@ pub struct Texts {
     pub tolerance: &'static str,
     pub tolerance_hint: &'static str,
     pub prorate: &'static str,
+    pub outcome_source: &'static str,
+    pub source_manual: &'static str,
+    pub source_computed: &'static str,
+    pub flow_measures: [&'static str; 7],
 
     pub figures_title: &'static str,
     pub indicators_of_scope: &'static str,
@@ -297,6 +301,11 @@ impl Texts {
     /// Name of a breakdown dimension.
     pub fn dimension(&self, d: Dimension) -> &'static str {
         pick(&self.dimensions, d as usize)
+    }
+
+    /// How a computed indicator is counted from participations.
+    pub fn flow_measure(&self, m: FlowMeasure) -> &'static str {
+        pick(&self.flow_measures, m as usize)
     }
 
     /// Name of an age band.

@@ -149,6 +149,18 @@ pub(super) static SV: Texts = Texts {
     tolerance: "Gräns för ”nära” (% av målet)",
     tolerance_hint: "Ett utfall inom så många procent av målet räknas som nära. Standard 10.",
     prorate: "Jämför delrapporter pro rata (för antal som växer under perioden, som inflöde)",
+    outcome_source: "Utfall",
+    source_manual: "Skrivs in för hand",
+    source_computed: "beräknad från deltagare",
+    flow_measures: [
+        "Beräknas: aktiva deltagare",
+        "Beräknas: nya deltagare",
+        "Beräknas: avslutade deltagare",
+        "Beräknas: andel av de avslutade till arbete eller studier",
+        "Beräknas: andel av de avslutade till ordinarie insatser",
+        "Beräknas: andel kvinnor bland de aktiva",
+        "Beräknas: andel egenanmälda bland de nya",
+    ],
 
     figures_title: "Mål och utfall",
     indicators_of_scope: "Indikatorer",

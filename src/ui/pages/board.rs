@@ -13,6 +13,7 @@ use crate::core::fmt_sv;
 use crate::core::goal::{
     goal_rows, untargeted_outcomes, years_with_targets, Focus, GoalRow, OutcomeGroup,
 };
+use crate::core::model::OutcomeSource;
 use crate::core::period::Period;
 use crate::core::route::Route;
 use crate::core::validate::{FormErrors, PeriodDraft};
@@ -169,9 +170,11 @@ fn outcome_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
             let so_far = row
                 .partial
                 .then(|| (t.so_far)(&fmt_sv::date(o.period.end())));
+            let computed = (o.source == OutcomeSource::Computed).then_some(t.source_computed);
             view! {
                 <span class="figure" data-testid="outcome">{fmt_sv::value(o.value)}</span>
                 {so_far.map(|s| view! { <span class="sub">{s}</span> })}
+                {computed.map(|s| view! { <span class="sub" data-testid="outcome-computed">{s}</span> })}
             }
             .into_any()
         }
