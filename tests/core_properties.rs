@@ -193,3 +193,35 @@ proptest! {
         let _ = maltavla::core::pii::contains_personal_number(&text);
     }
 }
+
+proptest! {
+    /// Any bytes read as CSV give a table or an error, never a panic.
+    #[test]
+    fn csv_reading_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = maltavla::core::csv::read_table(&bytes);
+    }
+
+    /// Cells written in either flavour read back as written (trimmed).
+    /// Digits are only zeros, so no cell can read as a personal number.
+    #[test]
+    fn csv_cells_round_trip(
+        cells in proptest::collection::vec("[a-zåäö0 ;,\"\n]{0,12}", 1..6),
+        excel in any::<bool>(),
+    ) {
+        use maltavla::core::csv::{write_table, Cell, CsvFlavour};
+        let flavour = if excel { CsvFlavour::ExcelSv } else { CsvFlavour::Plain };
+        let header: Vec<String> = (0..cells.len()).map(|i| format!("k{i}")).collect();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        // A first cell that keeps the row from being blank.
+        let mut row = vec![Cell::from("x")];
+        row.extend(cells.iter().map(|c| Cell::from(c.as_str())));
+        let mut header = header;
+        header.insert(0, "id");
+        let text = write_table(flavour, &header, &[row]);
+        let t = maltavla::core::csv::read_table(text.as_bytes()).unwrap();
+        prop_assert_eq!(t.rows.len(), 1);
+        for (i, c) in cells.iter().enumerate() {
+            prop_assert_eq!(&t.rows[0].cells[i + 1], c.trim());
+        }
+    }
+}

@@ -33,6 +33,12 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
         Problem::InvalidEmail => t.problem_invalid_email.into(),
         Problem::UnitLocked => t.problem_unit_locked.into(),
         Problem::ToleranceOutOfRange => t.problem_tolerance.into(),
+        Problem::UnknownValue => t.problem_unknown_value.into(),
+        Problem::TooYoung => t.problem_too_young.into(),
+        Problem::InvalidCode => t.problem_invalid_code.into(),
+        Problem::DuplicateCode => t.problem_duplicate_code.into(),
+        Problem::PersonalNumber => t.problem_personal_number.into(),
+        Problem::StatusWithoutEnd => t.problem_status_without_end.into(),
     }
 }
 

@@ -14,7 +14,7 @@
 
 use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::model::{
-    AgeBand, EndStatus, Gender, Meta, Participation, Referrer, DEFAULT_END_STATUSES,
+    make_code, AgeBand, EndStatus, Gender, Meta, Participation, Referrer, DEFAULT_END_STATUSES,
 };
 use chrono::{Days, NaiveDate};
 
@@ -175,17 +175,10 @@ fn nth<T: Copy>(list: &[(T, usize)], k: usize) -> T {
     list[0].0
 }
 
-/// A stable pseudonymous code: a bijection of the number onto six
-/// characters of Crockford's base 32, so codes never repeat.
+/// A stable pseudonymous code: the number spread over the code space by a
+/// multiplication (the tests check that no two codes are the same).
 fn code(n: usize) -> String {
-    const DIGITS: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    let mut x = (n as u64).wrapping_mul(2_654_435_761) & 0x3FFF_FFFF;
-    let mut out = [0u8; 6];
-    for c in out.iter_mut().rev() {
-        *c = DIGITS[(x % 32) as usize];
-        x /= 32;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    make_code((n as u32).wrapping_mul(2_654_435_761) & 0x3FFF_FFFF)
 }
 
 fn day(year: i32, offset: u64) -> NaiveDate {

@@ -180,13 +180,40 @@ impl_entity!(EndStatus, Participation);
 /// number (10 or 12 digits), so none can be stored as a code.
 pub const MAX_CODE_LEN: usize = 8;
 
-/// Whether `code` is a participation code: 1 to [`MAX_CODE_LEN`] digits and
-/// capital letters, as the app makes them.
+/// The shortest participation code.
+pub const MIN_CODE_LEN: usize = 4;
+
+/// Whether `code` is a participation code: 4 to [`MAX_CODE_LEN`] digits and
+/// capital letters with at least one digit, as the app makes them. The
+/// digit keeps a name typed in capitals ("ANNA", "HANNAH") from passing as
+/// a code.
 pub fn is_valid_code(code: &str) -> bool {
-    (1..=MAX_CODE_LEN).contains(&code.len())
+    (MIN_CODE_LEN..=MAX_CODE_LEN).contains(&code.len())
         && code
             .bytes()
             .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && code.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Crockford's base 32: no I, L, O or U, so a code read aloud or copied by
+/// hand is not mistaken.
+const CODE_DIGITS: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// A six-character participation code from random bits (the low 30 are
+/// used): five base-32
+/// characters and, in the fourth place, a decimal digit, so every code
+/// passes [`is_valid_code`]. The caller brings the randomness (the browser's
+/// crypto, or a fixed sequence for the demo) and checks that the code is
+/// free.
+pub fn make_code(bits: u32) -> String {
+    let mut x = bits & 0x3FFF_FFFF;
+    let mut out = [0u8; 6];
+    for (i, c) in out.iter_mut().enumerate().rev() {
+        let radix = if i == 3 { 10 } else { 32 };
+        *c = CODE_DIGITS[(x % radix) as usize];
+        x /= radix;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The default end statuses (DESIGN.md), with stable ids so every laptop
@@ -219,12 +246,25 @@ mod tests {
     fn codes_are_short_and_plain() {
         assert!(is_valid_code("K7F3Q9"));
         assert!(!is_valid_code(""));
+        assert!(!is_valid_code("ANNA"), "a name in capitals is no code");
+        assert!(!is_valid_code("HANNAH"));
+        assert!(!is_valid_code("K7F"), "too short");
         assert!(
             !is_valid_code("8507099805"),
             "a personal number does not fit"
         );
         assert!(!is_valid_code("k7f3q9"));
         assert!(!is_valid_code("Anna"));
+    }
+
+    #[test]
+    fn made_codes_are_valid_and_differ() {
+        let codes: std::collections::BTreeSet<String> = (0..5000u32)
+            .map(|n| make_code(n.wrapping_mul(2_654_435_761)))
+            .collect();
+        assert_eq!(codes.len(), 5000);
+        assert!(codes.iter().all(|c| is_valid_code(c) && c.len() == 6));
+        assert_eq!(make_code(0), "000000");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod figure;
 pub mod indicator;
 pub mod insats;
 pub mod names;
+pub mod participation;
 pub mod period_draft;
 pub mod project;
 
@@ -17,6 +18,7 @@ pub use figure::{build_outcome, build_target, FigureDraft};
 pub use indicator::{build_indicator, IndicatorDraft};
 pub use insats::{build_insats, ContactDraft, InsatsDraft};
 pub use names::{build_municipality, build_organisation, build_partner, NameDraft};
+pub use participation::{build_participation, ParticipationDraft};
 pub use period_draft::PeriodDraft;
 pub use project::{build_project, ProjectDraft};
 
@@ -85,6 +87,20 @@ pub enum Field {
     ReportedOn,
     /// A note.
     Note,
+    /// A participation's code.
+    Code,
+    /// The insats a participation belongs to.
+    Insats,
+    /// A participant's gender.
+    Gender,
+    /// A participant's age band.
+    AgeBand,
+    /// A participant's municipality.
+    Municipality,
+    /// Who referred a participant.
+    Referrer,
+    /// How a participation ended.
+    EndStatus,
 }
 
 /// What is wrong with a field.
@@ -141,6 +157,20 @@ pub enum Problem {
     UnitLocked,
     /// The tolerance is outside 0–50 %.
     ToleranceOutOfRange,
+    /// A value that is none of the choices (a gender, a referrer).
+    UnknownValue,
+    /// An age under 16: the insatser serve people of working age.
+    TooYoung,
+    /// Not a participation code (4–8 capital letters and digits, one digit
+    /// at least).
+    InvalidCode,
+    /// Another participation of the same insats has this code.
+    DuplicateCode,
+    /// Looks like a personal identity or coordination number, which is
+    /// never stored.
+    PersonalNumber,
+    /// An end status without an end date.
+    StatusWithoutEnd,
 }
 
 /// One problem at one field.

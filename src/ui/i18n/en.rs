@@ -249,4 +249,10 @@ pub(super) static EN: Texts = Texts {
     problem_invalid_email: "Enter an e-mail address, for example name@municipality.se.",
     problem_unit_locked: "The unit cannot change while the indicator has targets or outcomes.",
     problem_tolerance: "Enter a whole number between 0 and 50.",
+    problem_unknown_value: "The value is none of the choices.",
+    problem_too_young: "The age is under 16.",
+    problem_invalid_code: "A code is 4–8 capital letters and digits, at least one digit (for example K7F3Q9).",
+    problem_duplicate_code: "Another participant in the insats already has this code.",
+    problem_personal_number: "Looks like a personal identity or coordination number, which may never be stored.",
+    problem_status_without_end: "An end status needs an end date.",
 };

@@ -266,6 +266,12 @@ pub struct Texts {
     pub problem_invalid_email: &'static str,
     pub problem_unit_locked: &'static str,
     pub problem_tolerance: &'static str,
+    pub problem_unknown_value: &'static str,
+    pub problem_too_young: &'static str,
+    pub problem_invalid_code: &'static str,
+    pub problem_duplicate_code: &'static str,
+    pub problem_personal_number: &'static str,
+    pub problem_status_without_end: &'static str,
 }
 
 fn pick(items: &[&'static str], index: usize) -> &'static str {

@@ -247,4 +247,10 @@ pub(super) static SV: Texts = Texts {
     problem_invalid_email: "Skriv en e-postadress, till exempel namn@kommun.se.",
     problem_unit_locked: "Enheten kan inte bytas när indikatorn har mål eller utfall.",
     problem_tolerance: "Skriv ett heltal mellan 0 och 50.",
+    problem_unknown_value: "Värdet är inget av valen.",
+    problem_too_young: "Åldern är under 16 år.",
+    problem_invalid_code: "En kod är 4–8 versaler och siffror, minst en siffra (till exempel K7F3Q9).",
+    problem_duplicate_code: "En annan deltagare i insatsen har redan den här koden.",
+    problem_personal_number: "Ser ut som ett person- eller samordningsnummer, som aldrig får sparas.",
+    problem_status_without_end: "Ett avslut behöver ett slutdatum.",
 };

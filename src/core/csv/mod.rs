@@ -1,0 +1,13 @@
+//! CSV files in and out, in the two forms a förbund meets: Swedish Excel
+//! (byte order mark, `;`, decimal comma) and plain CSV (`,`, decimal point).
+//!
+//! Guarantees: reading never stores anything — it gives a table, and the
+//! import planners turn a table into a plan the user confirms; a file that
+//! holds a personal identity number is refused whole.
+
+pub mod participations;
+pub mod read;
+pub mod write;
+
+pub use read::{read_table, CsvError, Dialect, Encoding, Row, Table};
+pub use write::{write_table, Cell, CsvFlavour};

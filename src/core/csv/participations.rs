@@ -1,0 +1,594 @@
+//! Participations in and out of CSV: the projektledare's own spreadsheet
+//! becomes records, and the records become a spreadsheet again.
+//!
+//! Guarantees: an import is planned in full before anything is stored:
+//! every row is validated by the same rules as the table on screen
+//! (`validate::participation`), each rejected row keeps its line number
+//! and its problems, and a plan with any rejected row cannot be applied
+//! ([`ParticipationPlan::can_apply`]), so an import never half-applies. A
+//! row whose insats and code match a stored participation updates it, so
+//! exporting, editing in Excel and importing again never doubles anyone.
+//! What is exported reads back to the same records.
+
+use super::read::Table;
+use super::write::{write_table, Cell, CsvFlavour};
+use crate::core::ids::RecordId;
+use crate::core::model::{Gender, Meta, Participation, Referrer};
+use crate::core::order::fold_case;
+use crate::core::validate::participation::{
+    build_participation, existing_by_code, ParticipationDraft,
+};
+use crate::core::validate::{Field, FormErrors, Problem};
+use crate::core::workspace::Workspace;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The fields a column can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Column {
+    /// Kod.
+    Code,
+    /// Insats.
+    Insats,
+    /// Kön.
+    Gender,
+    /// Åldersgrupp (or age).
+    AgeBand,
+    /// Kommun.
+    Municipality,
+    /// Anvisad av.
+    Referrer,
+    /// Startdatum.
+    Start,
+    /// Slutdatum.
+    End,
+    /// Avslutsorsak.
+    EndStatus,
+}
+
+impl Column {
+    /// Every field, in the order of an exported file.
+    pub const ALL: [Column; 9] = [
+        Column::Code,
+        Column::Insats,
+        Column::Gender,
+        Column::AgeBand,
+        Column::Municipality,
+        Column::Referrer,
+        Column::Start,
+        Column::End,
+        Column::EndStatus,
+    ];
+
+    /// A stable key, for the remembered mapping and form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Code => "code",
+            Column::Insats => "insats",
+            Column::Gender => "gender",
+            Column::AgeBand => "age_band",
+            Column::Municipality => "municipality",
+            Column::Referrer => "referrer",
+            Column::Start => "start",
+            Column::End => "end",
+            Column::EndStatus => "end_status",
+        }
+    }
+
+    /// The field for a key.
+    pub fn from_key(key: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    /// The header an exported file gives the column (Swedish, as the
+    /// förbund's sheets are).
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::Code => "Kod",
+            Column::Insats => "Insats",
+            Column::Gender => "Kön",
+            Column::AgeBand => "Åldersgrupp",
+            Column::Municipality => "Kommun",
+            Column::Referrer => "Anvisad av",
+            Column::Start => "Startdatum",
+            Column::End => "Slutdatum",
+            Column::EndStatus => "Avslutsorsak",
+        }
+    }
+
+    /// The validation field the column fills, for pointing at problems.
+    pub fn field(self) -> Field {
+        match self {
+            Column::Code => Field::Code,
+            Column::Insats => Field::Insats,
+            Column::Gender => Field::Gender,
+            Column::AgeBand => Field::AgeBand,
+            Column::Municipality => Field::Municipality,
+            Column::Referrer => Field::Referrer,
+            Column::Start => Field::Start,
+            Column::End => Field::End,
+            Column::EndStatus => Field::EndStatus,
+        }
+    }
+
+    /// Header words people use for the field (folded to lower case).
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Column::Code => &["kod", "code", "deltagarkod", "id", "löpnummer"],
+            Column::Insats => &["insats", "insatsnamn", "verksamhet"],
+            Column::Gender => &["kön", "gender", "sex"],
+            Column::AgeBand => &["åldersgrupp", "ålder", "age", "age band", "age_band"],
+            Column::Municipality => &["kommun", "hemkommun", "municipality"],
+            Column::Referrer => &[
+                "anvisad av",
+                "remittent",
+                "remitterad av",
+                "aktör",
+                "referrer",
+            ],
+            Column::Start => &["startdatum", "start", "inskriven", "inskrivningsdatum"],
+            Column::End => &["slutdatum", "slut", "avslutad", "utskriven", "end"],
+            Column::EndStatus => &[
+                "avslutsorsak",
+                "avslut",
+                "orsak",
+                "status",
+                "end status",
+                "end_status",
+            ],
+        }
+    }
+}
+
+/// Which column of the file holds each field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mapping(pub BTreeMap<Column, usize>);
+
+impl Mapping {
+    /// The mapping guessed from the header's words; where a header was
+    /// mapped before, by hand, that choice wins (`remembered`: header text
+    /// folded to lower case → field key, or "" for "not used").
+    pub fn guess(header: &[String], remembered: &BTreeMap<String, String>) -> Mapping {
+        let mut m = BTreeMap::new();
+        let mut used = BTreeSet::new();
+        for (i, h) in header.iter().enumerate() {
+            let folded = fold_case(h.trim());
+            if let Some(key) = remembered.get(&folded) {
+                used.insert(i);
+                if let Some(c) = Column::from_key(key) {
+                    m.entry(c).or_insert(i);
+                }
+            }
+        }
+        for (i, h) in header.iter().enumerate() {
+            let folded = fold_case(h.trim());
+            if used.contains(&i) {
+                continue;
+            }
+            if let Some(c) = Column::ALL
+                .into_iter()
+                .find(|c| !m.contains_key(c) && c.aliases().contains(&folded.as_str()))
+            {
+                m.insert(c, i);
+            }
+        }
+        Mapping(m)
+    }
+
+    /// The mapping to remember: every header of the file and what it was
+    /// mapped to ("" for not used).
+    pub fn to_remember(&self, header: &[String]) -> BTreeMap<String, String> {
+        header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let key = self
+                    .0
+                    .iter()
+                    .find(|(_, &col)| col == i)
+                    .map_or("", |(c, _)| c.key());
+                (fold_case(h.trim()), key.to_owned())
+            })
+            .collect()
+    }
+
+    /// The column of `field`, if mapped.
+    pub fn column(&self, field: Column) -> Option<usize> {
+        self.0.get(&field).copied()
+    }
+
+    /// Maps `field` to `column` (`None`: not in the file).
+    pub fn set(&mut self, field: Column, column: Option<usize>) {
+        match column {
+            Some(c) => {
+                self.0.insert(field, c);
+            }
+            None => {
+                self.0.remove(&field);
+            }
+        }
+    }
+}
+
+/// What keeps a mapping from being used, before any row is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MappingProblem {
+    /// A field every row needs has no column (and, for the insats, none
+    /// was chosen for the whole file).
+    Missing(Column),
+    /// One column is chosen for two fields.
+    Twice(Column, Column),
+}
+
+/// One row that cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectedRow {
+    /// Its line in the file.
+    pub line: u64,
+    /// What is wrong, per field.
+    pub errors: FormErrors,
+}
+
+/// What an import would do.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParticipationPlan {
+    /// New participations (with the metadata the caller gave them).
+    pub added: Vec<Participation>,
+    /// Changed participations: the stored copy and the new one.
+    pub changed: Vec<(Participation, Participation)>,
+    /// Rows equal to what is stored.
+    pub unchanged: usize,
+    /// Rows that cannot be imported.
+    pub rejected: Vec<RejectedRow>,
+}
+
+impl ParticipationPlan {
+    /// Whether the plan may be applied: every row was accepted and there
+    /// is something to do.
+    pub fn can_apply(&self) -> bool {
+        self.rejected.is_empty() && !(self.added.is_empty() && self.changed.is_empty())
+    }
+}
+
+/// Checks a mapping against the fields every row needs.
+pub fn check_mapping(mapping: &Mapping, default_insats: bool) -> Vec<MappingProblem> {
+    let mut problems = Vec::new();
+    for c in [Column::Gender, Column::Referrer, Column::Start] {
+        if mapping.column(c).is_none() {
+            problems.push(MappingProblem::Missing(c));
+        }
+    }
+    if mapping.column(Column::Insats).is_none() && !default_insats {
+        problems.push(MappingProblem::Missing(Column::Insats));
+    }
+    let mut seen: BTreeMap<usize, Column> = BTreeMap::new();
+    for (&c, &i) in &mapping.0 {
+        if let Some(&first) = seen.get(&i) {
+            problems.push(MappingProblem::Twice(first, c));
+        } else {
+            seen.insert(i, c);
+        }
+    }
+    problems
+}
+
+/// Plans the import of `table`. `default_insats` is the insats of rows
+/// without an insats column; `new_meta` gives a new record its id and
+/// stamp; `new_code` proposes a code for a row without one (it is checked
+/// to be free).
+pub fn plan_import(
+    ws: &Workspace,
+    table: &Table,
+    mapping: &Mapping,
+    default_insats: Option<&RecordId>,
+    new_meta: &mut dyn FnMut() -> Meta,
+    new_code: &mut dyn FnMut() -> String,
+) -> Result<ParticipationPlan, Vec<MappingProblem>> {
+    let problems = check_mapping(mapping, default_insats.is_some());
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut plan = ParticipationPlan::default();
+    let mut seen_codes: BTreeMap<(RecordId, String), u64> = BTreeMap::new();
+    for row in &table.rows {
+        let cell = |c: Column| {
+            mapping
+                .column(c)
+                .and_then(|i| row.cells.get(i))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let mut draft = ParticipationDraft {
+            code: cell(Column::Code),
+            insats: cell(Column::Insats),
+            gender: cell(Column::Gender),
+            age_band: cell(Column::AgeBand),
+            municipality: cell(Column::Municipality),
+            referrer: cell(Column::Referrer),
+            start: cell(Column::Start),
+            end: cell(Column::End),
+            end_status: cell(Column::EndStatus),
+        };
+        if draft.insats.trim().is_empty() {
+            if let Some(id) = default_insats {
+                draft.insats = id.to_string();
+            }
+        }
+        let existing = if draft.code.trim().is_empty() {
+            draft.code = free_code(ws, new_code);
+            None
+        } else {
+            existing_by_code(ws, &draft).cloned()
+        };
+        let meta = existing
+            .as_ref()
+            .map_or_else(&mut *new_meta, |e| e.meta.clone());
+        match build_participation(&draft, ws, meta) {
+            Ok(p) => {
+                let key = (p.insats.clone(), p.code.clone());
+                if seen_codes.contains_key(&key) {
+                    let mut errors = FormErrors::default();
+                    errors.push(Field::Code, Problem::DuplicateCode);
+                    plan.rejected.push(RejectedRow {
+                        line: row.line,
+                        errors,
+                    });
+                    continue;
+                }
+                seen_codes.insert(key, row.line);
+                match existing {
+                    Some(old) if old == p => plan.unchanged += 1,
+                    Some(old) => plan.changed.push((old, p)),
+                    None => plan.added.push(p),
+                }
+            }
+            Err(errors) => plan.rejected.push(RejectedRow {
+                line: row.line,
+                errors,
+            }),
+        }
+    }
+    Ok(plan)
+}
+
+/// A code no live participation has.
+fn free_code(ws: &Workspace, new_code: &mut dyn FnMut() -> String) -> String {
+    let taken: BTreeSet<&str> = ws.participations.live().map(|p| p.code.as_str()).collect();
+    let mut code = new_code();
+    for _ in 0..16 {
+        if !taken.contains(code.as_str()) {
+            break;
+        }
+        code = new_code();
+    }
+    code
+}
+
+/// The Swedish word an exported file writes for a gender.
+pub fn gender_word(g: Gender) -> &'static str {
+    match g {
+        Gender::Woman => "Kvinna",
+        Gender::Man => "Man",
+        Gender::OtherOrUnknown => "Annat/okänt",
+    }
+}
+
+/// The Swedish word an exported file writes for a referrer.
+pub fn referrer_word(r: Referrer) -> &'static str {
+    match r {
+        Referrer::Municipality => "Kommunen",
+        Referrer::EmploymentService => "Arbetsförmedlingen",
+        Referrer::SocialInsurance => "Försäkringskassan",
+        Referrer::Region => "Regionen",
+        Referrer::SelfReferral => "Egenanmälan",
+        Referrer::Other => "Annan",
+    }
+}
+
+/// The live participations of `insatser` (all when `None`) as a CSV file,
+/// ordered by insats, start and code.
+pub fn export(ws: &Workspace, insatser: Option<&[RecordId]>, flavour: CsvFlavour) -> String {
+    let mut ps: Vec<&Participation> = ws
+        .participations
+        .live()
+        .filter(|p| insatser.is_none_or(|ids| ids.contains(&p.insats)))
+        .collect();
+    let insats_name = |id: &RecordId| ws.insatser.get_any(id).map_or("", |i| i.name.as_str());
+    ps.sort_by(|a, b| {
+        (insats_name(&a.insats), a.start, &a.code).cmp(&(insats_name(&b.insats), b.start, &b.code))
+    });
+    let rows: Vec<Vec<Cell>> = ps
+        .iter()
+        .map(|p| {
+            let named = |name: Option<&str>| name.map_or(Cell::Empty, Cell::from);
+            vec![
+                Cell::from(p.code.as_str()),
+                Cell::from(insats_name(&p.insats)),
+                Cell::from(gender_word(p.gender)),
+                Cell::from(crate::core::validate::participation::age_band_code(
+                    p.age_band,
+                )),
+                named(
+                    p.municipality
+                        .as_ref()
+                        .and_then(|m| ws.municipalities.get_any(m))
+                        .map(|m| m.name.as_str()),
+                ),
+                Cell::from(referrer_word(p.referrer)),
+                Cell::Text(p.start.to_string()),
+                p.end.map_or(Cell::Empty, |d| Cell::Text(d.to_string())),
+                named(
+                    p.end_status
+                        .as_ref()
+                        .and_then(|s| ws.end_statuses.get_any(s))
+                        .map(|s| s.name.as_str()),
+                ),
+            ]
+        })
+        .collect();
+    let header: Vec<&str> = Column::ALL.iter().map(|c| c.header()).collect();
+    write_table(flavour, &header, &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read::read_table;
+    use super::*;
+    use crate::core::demo;
+    use crate::core::ids::{DeviceId, Hlc};
+    use crate::core::model::Record;
+
+    const ONE: Hlc = Hlc {
+        millis: 1,
+        counter: 0,
+    };
+
+    fn device() -> DeviceId {
+        DeviceId::parse("test").unwrap()
+    }
+
+    /// The demo with its end statuses and participations.
+    fn ws() -> Workspace {
+        let mut ws = demo::workspace();
+        for s in demo::participants::end_statuses(ONE, &device()) {
+            ws.put(Record::EndStatus(s));
+        }
+        for p in demo::participants::participations(ONE, &device()) {
+            ws.put(Record::Participation(p));
+        }
+        ws
+    }
+
+    fn plan(ws: &Workspace, text: &str, default: Option<&RecordId>) -> ParticipationPlan {
+        let table = read_table(text.as_bytes()).unwrap();
+        let mapping = Mapping::guess(&table.header, &BTreeMap::new());
+        let mut n = 0;
+        let mut new_meta = || {
+            n += 1;
+            Meta::new(RecordId::parse(&format!("new-{n}")).unwrap(), ONE, device())
+        };
+        let mut c = 0u32;
+        let mut new_code = || {
+            c += 1;
+            crate::core::model::make_code(c)
+        };
+        plan_import(ws, &table, &mapping, default, &mut new_meta, &mut new_code).unwrap()
+    }
+
+    #[test]
+    fn export_then_import_changes_nothing() {
+        let ws = ws();
+        for flavour in [CsvFlavour::ExcelSv, CsvFlavour::Plain] {
+            let text = export(&ws, None, flavour);
+            let p = plan(&ws, &text, None);
+            assert!(p.rejected.is_empty(), "{:?}", p.rejected.first());
+            assert_eq!(p.unchanged, ws.participations.live_count());
+            assert!(p.added.is_empty() && p.changed.is_empty());
+            assert!(!p.can_apply());
+        }
+    }
+
+    #[test]
+    fn a_swedish_sheet_adds_rows_and_reports_bad_ones_by_line() {
+        let ws = ws();
+        let insats = ws.insatser_by_name()[0].name.clone();
+        let text = format!(
+            "\u{FEFF}Kön;Ålder;Kommun;Anvisad av;Startdatum;Slutdatum;Avslutsorsak;Insats\r\n\
+             Kvinna;23;Tyresö;AF;2019-01-07;;;{insats}\r\n\
+             Man;45;Haninge;Egenanmälan;2019-01-08;2019-03-01;Arbete;{insats}\r\n\
+             Okänd;30;Haninge;FK;2019-01-09;;;{insats}\r\n\
+             Kvinna;30;Haninge;FK;7 jan;;;{insats}\r\n"
+        );
+        let p = plan(&ws, &text, None);
+        assert_eq!(p.added.len(), 2);
+        assert!(p
+            .added
+            .iter()
+            .all(|a| crate::core::model::is_valid_code(&a.code)));
+        assert_eq!(p.rejected.len(), 2);
+        assert_eq!(p.rejected[0].line, 4);
+        assert_eq!(
+            p.rejected[0].errors.at(Field::Gender),
+            Some(&Problem::UnknownValue)
+        );
+        assert_eq!(p.rejected[1].line, 5);
+        assert_eq!(
+            p.rejected[1].errors.at(Field::Start),
+            Some(&Problem::InvalidDate)
+        );
+        assert!(!p.can_apply(), "a file with a bad row never half-applies");
+    }
+
+    #[test]
+    fn a_row_with_a_known_code_updates_and_a_repeated_code_is_refused() {
+        let ws = ws();
+        let first = ws.participations.live().next().unwrap().clone();
+        let insats = ws.insatser.get(&first.insats).unwrap().name.clone();
+        let text = format!(
+            "Kod,Insats,Kön,Ålder,Anvisad av,Start\n\
+             {c},{insats},Annat/okänt,unknown,Annan,{s}\n\
+             {c},{insats},Man,unknown,Annan,{s}\n",
+            c = first.code,
+            s = first.start
+        );
+        let p = plan(&ws, &text, None);
+        assert_eq!(p.changed.len(), 1);
+        assert_eq!(p.changed[0].1.meta.id, first.meta.id);
+        assert_eq!(p.changed[0].1.gender, Gender::OtherOrUnknown);
+        assert_eq!(p.rejected.len(), 1);
+        assert_eq!(p.rejected[0].line, 3);
+        assert_eq!(
+            p.rejected[0].errors.at(Field::Code),
+            Some(&Problem::DuplicateCode)
+        );
+    }
+
+    #[test]
+    fn missing_columns_are_named_before_any_row_is_read() {
+        let ws = ws();
+        let table = read_table(b"Kod;Insats\nK7F3Q9;MIA\n").unwrap();
+        let mapping = Mapping::guess(&table.header, &BTreeMap::new());
+        let err = plan_import(
+            &ws,
+            &table,
+            &mapping,
+            None,
+            &mut || unreachable!(),
+            &mut || unreachable!(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            [
+                MappingProblem::Missing(Column::Gender),
+                MappingProblem::Missing(Column::Referrer),
+                MappingProblem::Missing(Column::Start)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mapping_made_by_hand_is_remembered() {
+        let header: Vec<String> = ["Deltagare", "K", "Datum"].map(String::from).to_vec();
+        let mut m = Mapping::guess(&header, &BTreeMap::new());
+        assert_eq!(m.column(Column::Gender), None);
+        m.set(Column::Gender, Some(1));
+        m.set(Column::Start, Some(2));
+        let remembered = m.to_remember(&header);
+        assert_eq!(remembered.get("deltagare").map(String::as_str), Some(""));
+        let again = Mapping::guess(&header, &remembered);
+        assert_eq!(again, m);
+    }
+
+    #[test]
+    fn a_default_insats_fills_rows_without_one() {
+        let ws = ws();
+        let insats = ws.insatser_by_name()[1].meta.id.clone();
+        let p = plan(
+            &ws,
+            "Kön;Anvisad av;Startdatum\nK;Kommunen;2019-02-01\n",
+            Some(&insats),
+        );
+        assert_eq!(p.added.len(), 1);
+        assert_eq!(p.added[0].insats, insats);
+    }
+}
