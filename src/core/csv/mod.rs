@@ -5,6 +5,7 @@
 //! import planners turn a table into a plan the user confirms; a file that
 //! holds a personal identity number is refused whole.
 
+pub mod figures;
 pub mod participations;
 pub mod read;
 pub mod write;

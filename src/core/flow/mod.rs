@@ -9,8 +9,10 @@
 pub mod counts;
 pub mod outcome;
 pub mod protect;
+pub mod report;
 
 pub use crate::core::model::FlowMeasure;
 pub use counts::{breakdown, count, FlowCounts, Share};
-pub use outcome::computed_outcome;
+pub use outcome::{computed_outcome, computed_shown};
 pub use protect::{protect_breakdown, protect_count, protect_share, Shown, DEFAULT_THRESHOLD};
+pub use report::{flow_report, in_scope, FlowReport};

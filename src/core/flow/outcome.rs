@@ -69,6 +69,31 @@ pub fn computed_outcome(ws: &Workspace, indicator: &Indicator, key: &FigureKey) 
     })
 }
 
+/// The outcome of a computed indicator for `key` as it may be shown to
+/// others (`threshold` as in [`super::protect`]); `None` for an indicator
+/// entered by hand.
+pub fn computed_shown(
+    ws: &Workspace,
+    indicator: &Indicator,
+    key: &FigureKey,
+    threshold: u64,
+) -> Option<super::Shown> {
+    let measure = indicator.computed?;
+    let category =
+        |id: &crate::core::ids::RecordId| ws.end_statuses.get_any(id).map(|s| s.category);
+    let counts = count(
+        ws.participations
+            .live()
+            .filter(|p| belongs(ws, p, &key.scope, key.breakdown.as_ref())),
+        &key.period,
+        &category,
+    );
+    Some(match measure.of(&counts) {
+        Ok(n) => super::protect_count(n, threshold),
+        Err(share) => super::protect_share(share, threshold),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,261 @@
+//! The participant flow of one scope and period, ready to show to others:
+//! every measure and every breakdown with small numbers protected.
+//!
+//! Guarantees: the view, the projector and the CSV export show the same
+//! figures, because all three take them from [`flow_report`]; nothing in it
+//! is an unprotected count of fewer people than the threshold.
+
+use super::counts::{breakdown, count, FlowCounts, Share};
+use super::protect::{protect_breakdown, protect_count, protect_share, Shown};
+use crate::core::ids::RecordId;
+use crate::core::model::{Breakdown, Dimension, FlowMeasure, Participation, Scope};
+use crate::core::order::sort_key;
+use crate::core::period::Period;
+use crate::core::workspace::Workspace;
+
+/// One slice of a breakdown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SliceRow {
+    /// Which slice.
+    pub slice: Breakdown,
+    /// Active participants in it.
+    pub active: Shown,
+    /// New participants in it.
+    pub new: Shown,
+    /// Its share of all new participants ("23 % Nynäshamn").
+    pub share_of_new: Shown,
+    /// Ended participants in it.
+    pub ended: Shown,
+    /// The share of its ended who went to work or studies.
+    pub work_or_studies: Shown,
+}
+
+/// A breakdown by one dimension.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakdownTable {
+    /// The dimension.
+    pub dimension: Dimension,
+    /// Its slices in display order.
+    pub rows: Vec<SliceRow>,
+}
+
+/// Everything the flow view shows for one scope and period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowReport {
+    /// Each measure for the whole scope.
+    pub measures: Vec<(FlowMeasure, Shown)>,
+    /// Breakdowns by gender, municipality, referrer and age band.
+    pub tables: Vec<BreakdownTable>,
+    /// Whether protection removed anything (the view then adds its note).
+    pub protected: bool,
+    /// The counts behind the measures (for the owner's own checks; never
+    /// shown to others).
+    pub counts: FlowCounts,
+}
+
+/// The dimensions a flow report breaks down by, in display order.
+pub const REPORT_DIMENSIONS: [Dimension; 4] = [
+    Dimension::Gender,
+    Dimension::Municipality,
+    Dimension::Referrer,
+    Dimension::AgeBand,
+];
+
+/// The live participations of insatser in `scope`.
+pub fn in_scope<'a>(ws: &'a Workspace, scope: &Scope) -> Vec<&'a Participation> {
+    let insatser: Option<Vec<RecordId>> = match scope {
+        Scope::Forbund => None,
+        Scope::Insats(id) => Some(vec![id.clone()]),
+        Scope::Project(root) => {
+            let family = ws.project_family(root);
+            Some(
+                ws.insatser
+                    .all()
+                    .filter(|i| i.project.as_ref().is_some_and(|p| family.contains(p)))
+                    .map(|i| i.meta.id.clone())
+                    .collect(),
+            )
+        }
+    };
+    ws.participations
+        .live()
+        .filter(|p| insatser.as_ref().is_none_or(|ids| ids.contains(&p.insats)))
+        .collect()
+}
+
+/// The years in which any participation of `ps` was active, oldest first
+/// (the periods worth offering in the view).
+pub fn active_years(ps: &[&Participation], today: chrono::NaiveDate) -> Vec<i32> {
+    use chrono::Datelike;
+    let mut years = std::collections::BTreeSet::new();
+    for p in ps {
+        let last = p.end.unwrap_or(today).max(p.start).year();
+        for y in p.start.year()..=last.min(p.start.year() + 50) {
+            years.insert(y);
+        }
+    }
+    years.into_iter().collect()
+}
+
+/// The flow of `scope` in `period`, protected with `threshold`.
+pub fn flow_report(ws: &Workspace, scope: &Scope, period: &Period, threshold: u64) -> FlowReport {
+    let ps = in_scope(ws, scope);
+    let category = |id: &RecordId| ws.end_statuses.get_any(id).map(|s| s.category);
+    let provider = |id: &RecordId| ws.insatser.get_any(id).map(|i| i.provider.clone());
+    let counts = count(ps.iter().copied(), period, &category);
+    let measures: Vec<(FlowMeasure, Shown)> = FlowMeasure::ALL
+        .into_iter()
+        .map(|m| {
+            let shown = match m.of(&counts) {
+                Ok(n) => protect_count(n, threshold),
+                Err(share) => protect_share(share, threshold),
+            };
+            (m, shown)
+        })
+        .collect();
+    let tables: Vec<BreakdownTable> = REPORT_DIMENSIONS
+        .into_iter()
+        .map(|dimension| {
+            let mut slices: Vec<(Breakdown, FlowCounts)> =
+                breakdown(ps.iter().copied(), period, dimension, &category, &provider)
+                    .into_iter()
+                    .filter(|(_, c)| c.active > 0)
+                    .collect();
+            if dimension == Dimension::Municipality {
+                let name = |b: &Breakdown| match b {
+                    Breakdown::Municipality(id) => ws
+                        .municipalities
+                        .get_any(id)
+                        .map(|m| sort_key(&m.name))
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                slices.sort_by_key(|(b, _)| name(b));
+            }
+            let column = |f: fn(&FlowCounts) -> u64| {
+                let values: Vec<u64> = slices.iter().map(|(_, c)| f(c)).collect();
+                protect_breakdown(&values, true, threshold)
+            };
+            let (active, new, ended) =
+                (column(|c| c.active), column(|c| c.new), column(|c| c.ended));
+            let rows = slices
+                .iter()
+                .enumerate()
+                .map(|(i, (slice, c))| {
+                    let share_of_new = if new[i].is_protected() {
+                        Shown::Hidden
+                    } else {
+                        protect_share(
+                            Share {
+                                part: c.new,
+                                whole: counts.new,
+                            },
+                            threshold,
+                        )
+                    };
+                    SliceRow {
+                        slice: slice.clone(),
+                        active: active[i],
+                        new: new[i],
+                        share_of_new,
+                        ended: ended[i],
+                        work_or_studies: protect_share(
+                            Share {
+                                part: c.work_or_studies,
+                                whole: c.ended,
+                            },
+                            threshold,
+                        ),
+                    }
+                })
+                .collect();
+            BreakdownTable { dimension, rows }
+        })
+        .collect();
+    let protected = measures.iter().any(|(_, s)| s.is_protected())
+        || tables.iter().flat_map(|t| &t.rows).any(|r| {
+            [r.active, r.new, r.share_of_new, r.ended, r.work_or_studies]
+                .iter()
+                .any(|s| s.is_protected())
+        });
+    FlowReport {
+        measures,
+        tables,
+        protected,
+        counts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo;
+    use crate::core::ids::{DeviceId, Hlc};
+    use crate::core::model::{Gender, Record};
+
+    fn ws() -> Workspace {
+        let one = Hlc {
+            millis: 1,
+            counter: 0,
+        };
+        let d = DeviceId::parse("d").unwrap();
+        let mut ws = demo::workspace();
+        for s in demo::participants::end_statuses(one, &d) {
+            ws.put(Record::EndStatus(s));
+        }
+        for p in demo::participants::participations(one, &d) {
+            ws.put(Record::Participation(p));
+        }
+        ws
+    }
+
+    #[test]
+    fn the_forbund_in_2017_shows_the_newsletter_figures() {
+        let ws = ws();
+        let r = flow_report(&ws, &Scope::Forbund, &Period::year(2017).unwrap(), 3);
+        let get = |m| r.measures.iter().find(|(x, _)| *x == m).unwrap().1;
+        assert_eq!(get(FlowMeasure::Active), Shown::Count(927));
+        assert_eq!(get(FlowMeasure::New), Shown::Count(634));
+        let Shown::Share(women) = get(FlowMeasure::ShareWomen) else {
+            panic!("share of women shown")
+        };
+        assert_eq!(women.tenths() / 10, 43);
+        let gender = &r.tables[0];
+        assert_eq!(gender.dimension, Dimension::Gender);
+        assert_eq!(gender.rows[0].slice, Breakdown::Gender(Gender::Woman));
+        let municipalities = &r.tables[1];
+        assert_eq!(municipalities.rows.len(), 3);
+        let shares: Vec<Shown> = municipalities.rows.iter().map(|r| r.share_of_new).collect();
+        assert!(shares.iter().all(|s| matches!(s, Shown::Share(_))));
+    }
+
+    #[test]
+    fn one_insats_with_few_participants_is_protected() {
+        let ws = ws();
+        // The insats with the fewest participations in 2017.
+        let period = Period::year(2017).unwrap();
+        let smallest = ws
+            .insatser
+            .live()
+            .map(|i| {
+                let scope = Scope::Insats(i.meta.id.clone());
+                (flow_report(&ws, &scope, &period, 3), scope)
+            })
+            .filter(|(r, _)| r.counts.active > 0)
+            .min_by_key(|(r, _)| r.counts.active)
+            .unwrap();
+        let (r, _) = smallest;
+        // Whatever its size, no shown count is under the threshold.
+        for t in &r.tables {
+            for row in &t.rows {
+                for s in [row.active, row.new, row.ended] {
+                    if let Shown::Count(n) = s {
+                        assert!(n == 0 || n >= 3);
+                    }
+                }
+            }
+        }
+        let high = flow_report(&ws, &Scope::Forbund, &period, 1000);
+        assert!(high.protected, "a high threshold hides the slices");
+    }
+}
