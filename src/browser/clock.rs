@@ -42,6 +42,12 @@ pub fn random_bytes() -> [u8; 16] {
     bytes
 }
 
+/// A fresh random participation code (the caller checks it is free).
+pub fn new_participation_code() -> String {
+    let b = random_bytes();
+    crate::core::model::make_code(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
 /// A fresh random record id.
 pub fn new_record_id() -> RecordId {
     RecordId::from_random(random_bytes())

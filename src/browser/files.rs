@@ -42,3 +42,9 @@ pub async fn read_text(file: &File) -> Result<String, String> {
     let text = JsFuture::from(file.text()).await.map_err(message)?;
     text.as_string().ok_or_else(|| "not text".into())
 }
+
+/// The bytes of a picked file (for CSV, which may not be UTF-8).
+pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(message)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -23,6 +23,10 @@ pub enum Key {
     BoardFocus,
     /// The newest clock reading any tab of this profile handed out.
     Clock,
+    /// The CSV column mapping the user chose last (JSON: header → field).
+    CsvMapping,
+    /// The small-number protection threshold, when changed from 3.
+    ProtectionThreshold,
 }
 
 impl Key {
@@ -33,6 +37,8 @@ impl Key {
             Key::BoardPeriod => "board.period",
             Key::BoardFocus => "board.focus",
             Key::Clock => "clock",
+            Key::CsvMapping => "csv.mapping",
+            Key::ProtectionThreshold => "protection.threshold",
         };
         format!("{PREFIX}{k}")
     }

@@ -613,11 +613,13 @@ mod tests {
         use crate::core::demo;
         use crate::core::ids::{DeviceId, Hlc, RecordId};
         use crate::core::model::{FlowMeasure, Record};
-        let mut ws = demo::workspace();
         let device = DeviceId::parse("demo").unwrap();
-        for s in demo::participants::end_statuses(Hlc::default(), &device) {
-            ws.put(Record::EndStatus(s));
-        }
+        // The demo without its participations, to begin with.
+        let mut ws = Workspace::from_records(
+            demo::records(Hlc::default(), &device)
+                .into_iter()
+                .filter(|r| !matches!(r, Record::Participation(_))),
+        );
         let id = RecordId::parse("demo-ind-deltagare").unwrap();
         let mut ind = ws.indicators.get(&id).unwrap().clone();
         ind.computed = Some(FlowMeasure::Active);

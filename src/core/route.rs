@@ -31,6 +31,8 @@ pub enum Route {
     Indicators,
     /// One indicator.
     Indicator(RecordId),
+    /// Participations: entry, CSV import and export, and the flow.
+    Participants,
     /// The förbund, its municipalities and partners.
     Organisation,
     /// Sharing data: snapshot files, import preview and the conflict log.
@@ -104,6 +106,7 @@ impl Route {
             ["indikatorer"] => Route::Indicators,
             ["indikatorer", i] => id(i).map_or(Route::NotFound, Route::Indicator),
             ["organisation"] => Route::Organisation,
+            ["deltagare"] => Route::Participants,
             ["installningar"] => Route::Settings,
             ["dela"] => Route::Exchange,
             _ => Route::NotFound,
@@ -134,6 +137,7 @@ impl Route {
             Route::Indicators => "/indikatorer".into(),
             Route::Indicator(id) => format!("/indikatorer/{id}"),
             Route::Organisation => "/organisation".into(),
+            Route::Participants => "/deltagare".into(),
             Route::Settings => "/installningar".into(),
             Route::Exchange => "/dela".into(),
             Route::NotFound => "/finns-inte".into(),
@@ -202,6 +206,7 @@ mod tests {
             Route::Indicators,
             Route::Indicator(id("demo-ind-arbete")),
             Route::Organisation,
+            Route::Participants,
             Route::Settings,
         ];
         for r in routes {

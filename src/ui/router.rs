@@ -14,6 +14,7 @@ use super::pages::indicators::{IndicatorPage, IndicatorsPage};
 use super::pages::insatser::{InsatsPage, InsatserPage};
 use super::pages::not_found::NotFoundPage;
 use super::pages::organisation::OrganisationPage;
+use super::pages::participants::ParticipantsPage;
 use super::pages::projects::{ProjectPage, ProjectsPage};
 use super::pages::settings::SettingsPage;
 use crate::browser::history;
@@ -108,6 +109,7 @@ pub fn RouteView() -> impl IntoView {
         Route::Indicators => view! { <IndicatorsPage /> }.into_any(),
         Route::Indicator(id) => view! { <IndicatorPage id=id /> }.into_any(),
         Route::Organisation => view! { <OrganisationPage /> }.into_any(),
+        Route::Participants => view! { <ParticipantsPage /> }.into_any(),
         Route::Settings => view! { <SettingsPage /> }.into_any(),
         Route::Exchange => view! { <ExchangePage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),

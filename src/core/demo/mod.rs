@@ -23,7 +23,9 @@ pub const SUGGESTED_YEAR: i32 = 2017;
 /// The demo records as stored, one per line.
 const DEMO_JSON: &str = include_str!("demo.json");
 
-/// Every demo record, stamped after `after` by `device`.
+/// Every demo record, stamped after `after` by `device`: the newsletters'
+/// records, the default end statuses and the participations that give the
+/// newsletters' participant figures.
 pub fn records(after: Hlc, device: &DeviceId) -> Vec<Record> {
     // Read through `serde_json::Value`, the same path stored records take, so
     // the record deserializer is compiled once for both.
@@ -32,6 +34,16 @@ pub fn records(after: Hlc, device: &DeviceId) -> Vec<Record> {
         .into_iter()
         .filter_map(|v| serde_json::from_value(v).ok())
         .collect();
+    records.extend(
+        participants::end_statuses(after, device)
+            .into_iter()
+            .map(Record::EndStatus),
+    );
+    records.extend(
+        participants::participations(after, device)
+            .into_iter()
+            .map(Record::Participation),
+    );
     let mut hlc = after;
     for r in &mut records {
         hlc = hlc.tick(hlc.millis);
@@ -110,7 +122,11 @@ mod tests {
             DEMO_JSON, json,
             "run UPDATE_DEMO=1 cargo test demo to regenerate demo.json"
         );
-        assert_eq!(records(Hlc::default(), &device), built);
+        let all = records(Hlc::default(), &device);
+        assert_eq!(all[..built.len()], built[..]);
+        assert!(all[built.len()..]
+            .iter()
+            .all(|r| matches!(r, Record::EndStatus(_) | Record::Participation(_))));
     }
 
     #[test]

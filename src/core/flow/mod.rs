@@ -14,5 +14,8 @@ pub mod report;
 pub use crate::core::model::FlowMeasure;
 pub use counts::{breakdown, count, FlowCounts, Share};
 pub use outcome::{computed_outcome, computed_shown};
-pub use protect::{protect_breakdown, protect_count, protect_share, Shown, DEFAULT_THRESHOLD};
+pub use protect::{
+    parse_threshold, protect_breakdown, protect_count, protect_share, Shown, DEFAULT_THRESHOLD,
+    MAX_THRESHOLD,
+};
 pub use report::{flow_report, in_scope, FlowReport};

@@ -33,6 +33,7 @@ pub fn Header() -> impl IntoView {
                     {link(Route::Projects, |t| t.nav_projects, "nav-projects")}
                     {link(Route::Insatser, |t| t.nav_insatser, "nav-insatser")}
                     {link(Route::Indicators, |t| t.nav_indicators, "nav-indicators")}
+                    {link(Route::Participants, |t| t.nav_participants, "nav-participants")}
                     {link(Route::Organisation, |t| t.nav_organisation, "nav-organisation")}
                     {link(Route::Exchange, |t| t.exchange.nav, "nav-exchange")}
                     {link(Route::Settings, |t| t.nav_settings, "nav-settings")}

@@ -1,9 +1,13 @@
 //! Small reusable views: form controls, the period picker, charts with their
-//! tables, delete confirmation, the page frame.
+//! tables, delete confirmation, the page frame, the participations table row,
+//! the flow panel and CSV import.
 
 pub mod chart_figure;
 pub mod confirm_delete;
+pub mod csv_import;
+pub mod flow_panel;
 pub mod form;
 pub mod layout;
+pub mod participation_row;
 pub mod period_picker;
 pub mod scope_figures;

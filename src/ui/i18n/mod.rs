@@ -272,6 +272,56 @@ pub struct Texts {
     pub problem_duplicate_code: &'static str,
     pub problem_personal_number: &'static str,
     pub problem_status_without_end: &'static str,
+    pub nav_participants: &'static str,
+    pub participant_columns: [&'static str; 9],
+    pub flow_measure_names: [&'static str; 7],
+    pub add_row: &'static str,
+    pub actions: &'static str,
+    pub show_more: &'static str,
+    pub all_insatser: &'static str,
+    pub participants_title: &'static str,
+    pub participants_intro: &'static str,
+    pub participants_insats: &'static str,
+    pub participants_table_title: &'static str,
+    pub participants_count: fn(usize) -> String,
+    pub participants_entry_hint: &'static str,
+    pub export_participants_excel: &'static str,
+    pub export_participants_csv: &'static str,
+    pub export_excel: &'static str,
+    pub export_csv: &'static str,
+    pub flow_title: &'static str,
+    pub flow_empty: &'static str,
+    pub flow_year: &'static str,
+    pub flow_columns: [&'static str; 5],
+    pub protection_note: fn(u64) -> String,
+    pub csv_import_title: &'static str,
+    pub csv_import_text: &'static str,
+    pub csv_file_label: &'static str,
+    pub csv_read: fn(&str, usize) -> String,
+    pub csv_mapping_title: &'static str,
+    pub csv_default_insats: &'static str,
+    pub csv_no_default: &'static str,
+    pub csv_not_in_file: &'static str,
+    pub csv_missing_column: fn(&str) -> String,
+    pub csv_column_twice: fn(&str, &str) -> String,
+    pub csv_summary: fn(usize, usize, usize, usize) -> String,
+    pub csv_line: fn(u64) -> String,
+    pub csv_fix_rows: &'static str,
+    pub csv_confirm: &'static str,
+    pub csv_imported: fn(usize) -> String,
+    pub csv_unreadable: fn(&str) -> String,
+    pub csv_empty: &'static str,
+    pub csv_too_large: &'static str,
+    pub csv_too_many_rows: &'static str,
+    pub csv_no_rows: &'static str,
+    pub csv_not_text: &'static str,
+    pub csv_personal_number: fn(u64, usize) -> String,
+    pub threshold_title: &'static str,
+    pub threshold_label: &'static str,
+    pub threshold_hint: &'static str,
+    pub goals_export_title: &'static str,
+    pub goals_export_text: &'static str,
+    pub genders_one: [&'static str; 3],
 }
 
 fn pick(items: &[&'static str], index: usize) -> &'static str {
@@ -314,6 +364,16 @@ impl Texts {
         pick(&self.flow_measures, m as usize)
     }
 
+    /// A participation field's name (table header, CSV mapping, errors).
+    pub fn participant_column(&self, c: crate::core::csv::participations::Column) -> &'static str {
+        pick(&self.participant_columns, c as usize)
+    }
+
+    /// A flow measure's plain name, as the flow panel lists it.
+    pub fn flow_measure_name(&self, m: FlowMeasure) -> &'static str {
+        pick(&self.flow_measure_names, m as usize)
+    }
+
     /// Name of an age band.
     pub fn age_band(&self, a: AgeBand) -> &'static str {
         pick(&self.age_bands, a as usize)
@@ -322,6 +382,11 @@ impl Texts {
     /// Name of a gender.
     pub fn gender(&self, g: Gender) -> &'static str {
         pick(&self.genders, g as usize)
+    }
+
+    /// A gender as said of one person (the participations table).
+    pub fn gender_one(&self, g: Gender) -> &'static str {
+        pick(&self.genders_one, g as usize)
     }
 
     /// Name of a referrer.

@@ -8,10 +8,13 @@
 use crate::browser::clock::now_millis;
 use crate::browser::files;
 use crate::browser::perf::Span;
+use crate::core::csv::figures::export_goals;
+use crate::core::csv::CsvFlavour;
 use crate::core::fmt_sv;
 use crate::core::ids::Hlc;
 use crate::core::merge::{Conflict, DELETED};
 use crate::core::snapshot::{self, Change, ExportInfo, ImportPlan, Incoming, Part};
+use crate::ui::components::flow_panel::threshold;
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::i18n::exchange::ExchangeTexts;
 use crate::ui::state::{tr, use_app, AppState};
@@ -29,8 +32,30 @@ pub fn ExchangePage() -> impl IntoView {
         <h1>{tr(|t| t.exchange.title)}</h1>
         <p>{tr(|t| t.exchange.intro)}</p>
         <ExportSection />
+        <GoalsExport />
         <ImportSection />
         <ConflictLog />
+    }
+}
+
+/// Targets and outcomes as a spreadsheet for others (protected).
+#[component]
+fn GoalsExport() -> impl IntoView {
+    let app = use_app();
+    let download = move |flavour: CsvFlavour| {
+        let text = app
+            .ws
+            .with_untracked(|w| export_goals(w, threshold(), flavour));
+        let name = format!("mal-och-utfall-{}.csv", flavour.key());
+        let _ = files::download(&name, &text, "text/csv;charset=utf-8");
+    };
+    view! {
+        <section aria-labelledby="goals-export-title">
+            <h2 id="goals-export-title">{tr(|t| t.goals_export_title)}</h2>
+            <p>{tr(|t| t.goals_export_text)}</p>
+            <button type="button" data-testid="goals-export-excel" on:click=move |_| download(CsvFlavour::ExcelSv)>{tr(|t| t.export_excel)}</button>" "
+            <button type="button" data-testid="goals-export-csv" on:click=move |_| download(CsvFlavour::Plain)>{tr(|t| t.export_csv)}</button>
+        </section>
     }
 }
 

@@ -6,6 +6,7 @@ pub mod indicators;
 pub mod insatser;
 pub mod not_found;
 pub mod organisation;
+pub mod participants;
 pub mod projects;
 pub mod settings;
 pub mod welcome;

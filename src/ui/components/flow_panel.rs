@@ -1,0 +1,128 @@
+//! The participant flow of a scope for a year: the newsletter's key
+//! figures and their breakdowns, with small numbers protected, and the same
+//! figures as a spreadsheet.
+
+use crate::browser::clock::today;
+use crate::browser::files;
+use crate::browser::settings::{self, Key};
+use crate::core::csv::figures::export_flow;
+use crate::core::csv::CsvFlavour;
+use crate::core::flow::report::active_years;
+use crate::core::flow::{flow_report, in_scope, parse_threshold, Shown};
+use crate::core::fmt_sv;
+use crate::core::model::Scope;
+use crate::core::period::Period;
+use crate::ui::labels::slice_name;
+use crate::ui::state::{tr, use_app};
+use chrono::Datelike;
+use leptos::prelude::*;
+
+/// A protected figure as text.
+fn shown_text(s: Shown) -> String {
+    match s {
+        Shown::Count(n) => fmt_sv::integer(n),
+        Shown::Fewer(t) => format!("<{t}"),
+        Shown::Share(p) => fmt_sv::percent(p),
+        Shown::Hidden => "–".into(),
+        Shown::NoData => String::new(),
+    }
+}
+
+/// The threshold this device uses.
+pub fn threshold() -> u64 {
+    parse_threshold(settings::get(Key::ProtectionThreshold).as_deref())
+}
+
+/// The flow panel for `scope`.
+#[component]
+pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
+    let app = use_app();
+    let threshold = threshold();
+    let years = Memo::new(move |_| {
+        let scope = scope.get();
+        app.ws.with(|w| active_years(&in_scope(w, &scope), today()))
+    });
+    let year = RwSignal::new(String::new());
+    let chosen = Memo::new(move |_| {
+        let typed = year.get().parse::<i32>().ok();
+        years.with(|ys| {
+            typed
+                .filter(|y| ys.contains(y))
+                .or_else(|| ys.iter().copied().filter(|y| *y <= today().year()).max())
+                .or_else(|| ys.last().copied())
+        })
+    });
+    let report = Memo::new(move |_| {
+        let y = chosen.get()?;
+        let period = Period::year_clamped(y);
+        let scope = scope.get();
+        Some((
+            period,
+            app.ws.with(|w| flow_report(w, &scope, &period, threshold)),
+        ))
+    });
+    let download = move |flavour: CsvFlavour| {
+        let Some((period, r)) = report.get_untracked() else {
+            return;
+        };
+        let scope = scope.get_untracked();
+        let text = app
+            .ws
+            .with_untracked(|w| export_flow(w, &scope, &period, &r, flavour));
+        let name = format!(
+            "deltagarflode-{}-{}.csv",
+            period.start().year(),
+            flavour.key()
+        );
+        let _ = files::download(&name, &text, "text/csv;charset=utf-8");
+    };
+    view! {
+        <section class="flow-panel" data-testid="flow-panel" aria-labelledby="flow-title">
+            <h2 id="flow-title">{tr(|t| t.flow_title)}</h2>
+            <Show when=move || !years.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.flow_empty)}</p> }>
+                <p class="flow-controls">
+                    <label for="flow-year">{tr(|t| t.flow_year)}</label>" "
+                    <select id="flow-year" prop:value=move || chosen.get().map(|y| y.to_string()).unwrap_or_default()
+                        on:change=move |ev| year.set(event_target_value(&ev))>
+                        {move || years.get().into_iter().rev().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
+                    </select>" "
+                    <button type="button" data-testid="flow-export-excel" on:click=move |_| download(CsvFlavour::ExcelSv)>{tr(|t| t.export_excel)}</button>" "
+                    <button type="button" data-testid="flow-export-csv" on:click=move |_| download(CsvFlavour::Plain)>{tr(|t| t.export_csv)}</button>
+                </p>
+                {move || report.get().map(|(_, r)| {
+                    let t = app.t();
+                    let measures = r.measures.iter().map(|(m, s)| view! {
+                        <tr><th scope="row">{t.flow_measure_name(*m)}</th><td class="num">{shown_text(*s)}</td></tr>
+                    }).collect_view();
+                    let tables = r.tables.iter().filter(|tb| !tb.rows.is_empty()).map(|tb| {
+                        let rows = app.ws.with_untracked(|w| tb.rows.iter().map(|row| view! {
+                            <tr>
+                                <th scope="row">{slice_name(w, t, &row.slice)}</th>
+                                <td class="num">{shown_text(row.active)}</td>
+                                <td class="num">{shown_text(row.new)}</td>
+                                <td class="num">{shown_text(row.share_of_new)}</td>
+                                <td class="num">{shown_text(row.ended)}</td>
+                                <td class="num">{shown_text(row.work_or_studies)}</td>
+                            </tr>
+                        }).collect_view());
+                        view! {
+                            <table class="flow-breakdown" data-dimension=format!("{:?}", tb.dimension)>
+                                <caption>{t.dimension(tb.dimension)}</caption>
+                                <thead><tr>
+                                    <th scope="col"><span class="visually-hidden">{t.dimension(tb.dimension)}</span></th>
+                                    {t.flow_columns.iter().map(|c| view! { <th scope="col" class="num">{*c}</th> }).collect_view()}
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        }
+                    }).collect_view();
+                    view! {
+                        <table class="flow-measures" data-testid="flow-measures"><tbody>{measures}</tbody></table>
+                        {r.protected.then(|| view! { <p class="note" data-testid="protection-note">{(t.protection_note)(threshold)}</p> })}
+                        <div class="flow-breakdowns">{tables}</div>
+                    }
+                })}
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,144 @@
+//! Deltagare: the participations of one insats or all, entered row by row
+//! or from a spreadsheet, and the flow computed from them.
+
+use crate::browser::files;
+use crate::core::csv::participations::{export, Column};
+use crate::core::csv::CsvFlavour;
+use crate::core::fmt_sv;
+use crate::core::model::{Participation, Scope};
+use crate::ui::components::confirm_delete::DeleteButton;
+use crate::ui::components::csv_import::CsvImport;
+use crate::ui::components::flow_panel::FlowPanel;
+use crate::ui::components::participation_row::{insats_choice, ParticipationEntry};
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+
+/// How many rows the list shows at first, and adds per "Visa fler".
+const PAGE: usize = 50;
+
+/// The participants page.
+#[component]
+pub fn ParticipantsPage() -> impl IntoView {
+    let app = use_app();
+    // The insats chosen at the top ("" for all).
+    let insats = RwSignal::new(String::new());
+    let limit = RwSignal::new(PAGE);
+    let editing = RwSignal::new(None::<Participation>);
+    let rows = Memo::new(move |_| {
+        let chosen = insats_choice(&insats.get());
+        app.ws.with(|w| {
+            let mut ps: Vec<Participation> = w
+                .participations
+                .live()
+                .filter(|p| chosen.as_ref().is_none_or(|i| &p.insats == i))
+                .cloned()
+                .collect();
+            ps.sort_by(|a, b| (b.start, &b.code).cmp(&(a.start, &a.code)));
+            ps
+        })
+    });
+    let scope =
+        Signal::derive(move || insats_choice(&insats.get()).map_or(Scope::Forbund, Scope::Insats));
+    let download = move |flavour: CsvFlavour| {
+        let chosen = insats_choice(&insats.get_untracked());
+        let ids = chosen.map(|i| vec![i]);
+        let text = app
+            .ws
+            .with_untracked(|w| export(w, ids.as_deref(), flavour));
+        let name = format!("deltagare-{}.csv", flavour.key());
+        let _ = files::download(&name, &text, "text/csv;charset=utf-8");
+    };
+    let done = Callback::new(move |()| editing.set(None));
+    let row_view = move |p: Participation| {
+        let t = app.t();
+        app.ws.with_untracked(|w| {
+            let name =
+                |id: Option<&crate::core::ids::RecordId>,
+                 f: &dyn Fn(&crate::core::ids::RecordId) -> Option<String>| {
+                    id.and_then(f).unwrap_or_default()
+                };
+            let insats_name = w
+                .insatser
+                .get_any(&p.insats)
+                .map(|i| i.name.clone())
+                .unwrap_or_default();
+            let municipality = name(p.municipality.as_ref(), &|id| {
+                w.municipalities.get_any(id).map(|m| m.name.clone())
+            });
+            let status = name(p.end_status.as_ref(), &|id| {
+                w.end_statuses.get_any(id).map(|s| s.name.clone())
+            });
+            let (id, code) = (p.meta.id.clone(), p.code.clone());
+            let open = p.clone();
+            view! {
+                <tr data-code=p.code.clone()>
+                    <td><code>{p.code.clone()}</code></td>
+                    <td>{insats_name}</td>
+                    <td>{t.gender_one(p.gender)}</td>
+                    <td>{t.age_band(p.age_band)}</td>
+                    <td>{municipality}</td>
+                    <td>{t.referrer(p.referrer)}</td>
+                    <td>{fmt_sv::date(p.start)}</td>
+                    <td>{p.end.map(fmt_sv::date)}</td>
+                    <td>{status}</td>
+                    <td class="row-actions">
+                        <button type="button" class="link" data-testid="participation-edit-open"
+                            aria-label=format!("{} {code}", t.edit)
+                            on:click=move |_| editing.set(Some(open.clone()))>{t.edit}</button>
+                        <DeleteButton id=id name=code.clone() on_deleted=Callback::new(|()| {}) />
+                    </td>
+                </tr>
+            }
+        })
+    };
+    view! {
+        <h1>{tr(|t| t.participants_title)}</h1>
+        <p>{tr(|t| t.participants_intro)}</p>
+        <div class="field">
+            <label for="participants-insats">{tr(|t| t.participants_insats)}</label>
+            <select id="participants-insats" data-testid="participants-insats" on:change=move |ev| { insats.set(event_target_value(&ev)); limit.set(PAGE); }>
+                <option value="">{tr(|t| t.all_insatser)}</option>
+                {move || app.ws.with(|w| w.insatser_by_name().into_iter().map(|i| view! {
+                    <option value=i.meta.id.to_string() selected=i.meta.id.to_string() == insats.get_untracked()>{i.name.clone()}</option>
+                }).collect_view())}
+            </select>
+        </div>
+        <FlowPanel scope=scope />
+        <section aria-labelledby="participants-table-title">
+            <h2 id="participants-table-title">{tr(|t| t.participants_table_title)}</h2>
+            <p class="sub" data-testid="participants-count">{move || (app.t().participants_count)(rows.with(Vec::len))}</p>
+            <p class="hint">{tr(|t| t.participants_entry_hint)}</p>
+            <div class="table-scroll">
+                <table class="participations" data-testid="participations">
+                    <thead>
+                        <tr>
+                            {move || Column::ALL.into_iter().map(|c| view! { <th scope="col">{app.t().participant_column(c)}</th> }).collect_view()}
+                            <th scope="col"><span class="visually-hidden">{tr(|t| t.actions)}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <ParticipationEntry insats=insats on_done=Callback::new(|()| {}) />
+                        {move || {
+                            let open = editing.get();
+                            rows.with(|ps| ps.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+                                .into_iter()
+                                .map(|p| match &open {
+                                    Some(o) if o.meta.id == p.meta.id => view! { <ParticipationEntry insats=insats editing=o.clone() on_done=done /> }.into_any(),
+                                    _ => row_view(p).into_any(),
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || { rows.with(Vec::len) > limit.get() }>
+                <button type="button" data-testid="participants-more" on:click=move |_| limit.update(|l| *l += 4 * PAGE)>{tr(|t| t.show_more)}</button>
+            </Show>
+            <p class="actions">
+                <button type="button" data-testid="participants-export-excel" on:click=move |_| download(CsvFlavour::ExcelSv)>{tr(|t| t.export_participants_excel)}</button>" "
+                <button type="button" data-testid="participants-export-csv" on:click=move |_| download(CsvFlavour::Plain)>{tr(|t| t.export_participants_csv)}</button>
+            </p>
+        </section>
+        <CsvImport />
+    }
+}
