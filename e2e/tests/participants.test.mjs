@@ -117,3 +117,41 @@ test('a spreadsheet is imported only when every row is right; a personal number 
   assert.match(await page.getByTestId('csv-summary').innerText(), new RegExp(`0 nya, 0 ändrade, ${before + 2} oförändrade, 0 med fel`));
   errors.assertClean();
 });
+
+test('outcomes come in from a spreadsheet and the goals file reads back; end statuses are the förbund’s own', async () => {
+  const { page, errors } = await withDemo();
+
+  // The förbund's end statuses: the defaults, and one of its own.
+  await page.getByTestId('nav-organisation').click();
+  const statuses = page.getByTestId('end-status-list').locator('li');
+  assert.equal(await statuses.count(), 9);
+  await page.locator('#end-status-new-name').fill('Föräldraledig');
+  await page.locator('#end-status-new-category').selectOption({ label: 'Annat' });
+  await page.getByTestId('end-status-form-new').getByRole('button').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=end-status-list] li').length === 10);
+  const participants = await ParticipantsPage.goTo(page);
+  const choices = await page.getByTestId('participation-entry').locator('[data-column=end_status] option').allTextContents();
+  assert.equal(choices.at(-1), 'Föräldraledig', 'a new status goes last in the list');
+
+  // Outcomes: a bad row blocks the file, the corrected one goes in.
+  await page.getByTestId('nav-exchange').click();
+  const input = page.getByTestId('outcome-csv-file');
+  const file = (text) => ({ name: 'utfall.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + text, 'utf8') });
+  const header = 'Indikator;Omfattning;Period;Grupp;Utfall\r\n';
+  await input.setInputFiles(file(header + 'Myndighetsgemensamma konsultationer;Förbundet;2019;;212\r\nMyndighetsgemensamma konsultationer;Förbundet;2019-H1;;12,5\r\n'));
+  await page.getByTestId('outcome-csv-report').waitFor();
+  assert.match(await page.getByTestId('outcome-csv-rejected').innerText(), /Rad 3: Utfall:/);
+  assert.equal(await page.getByTestId('outcome-csv-confirm').count(), 0);
+  await page.getByTestId('outcome-csv-cancel').click();
+  await input.setInputFiles(file(header + 'Myndighetsgemensamma konsultationer;Förbundet;2019;;212\r\n'));
+  await page.getByTestId('outcome-csv-confirm').click();
+  await page.getByTestId('outcome-csv-report').waitFor({ state: 'detached' });
+
+  // The goals file holds it, and reads back with nothing to change.
+  const dir = await mkdtemp(join(tmpdir(), 'maltavla-goals-'));
+  const goals = await participants.download('goals-export-excel', dir);
+  assert.match(goals.text, /Myndighetsgemensamma konsultationer;[^;\r\n]*;2019;;;212;Inmatad/);
+  await input.setInputFiles({ name: goals.name, mimeType: 'text/csv', buffer: Buffer.from(goals.text, 'utf8') });
+  assert.match(await page.getByTestId('outcome-csv-summary').innerText(), /^0 nya, 0 ändrade, \d+ oförändrade, 0 med fel/);
+  errors.assertClean();
+});

@@ -25,6 +25,8 @@ pub enum Key {
     Clock,
     /// The CSV column mapping the user chose last (JSON: header → field).
     CsvMapping,
+    /// The outcomes CSV column mapping the user chose last.
+    OutcomeCsvMapping,
     /// The small-number protection threshold, when changed from 3.
     ProtectionThreshold,
 }
@@ -38,6 +40,7 @@ impl Key {
             Key::BoardFocus => "board.focus",
             Key::Clock => "clock",
             Key::CsvMapping => "csv.mapping",
+            Key::OutcomeCsvMapping => "csv.outcome-mapping",
             Key::ProtectionThreshold => "protection.threshold",
         };
         format!("{PREFIX}{k}")

@@ -39,6 +39,7 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
         Problem::DuplicateCode => t.problem_duplicate_code.into(),
         Problem::PersonalNumber => t.problem_personal_number.into(),
         Problem::StatusWithoutEnd => t.problem_status_without_end.into(),
+        Problem::ComputedIndicator => t.problem_computed_indicator.into(),
     }
 }
 

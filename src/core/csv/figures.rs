@@ -155,10 +155,13 @@ pub fn export_goals(ws: &Workspace, threshold: u64, flavour: CsvFlavour) -> Stri
         let key = target.key();
         targeted.insert(format!("{key:?}"));
         let computed = computed_shown(ws, &row.indicator, &key, threshold);
+        // A report for the first part of the period ("hittills") is listed
+        // on its own row, under its own period, so every row reads back as
+        // the outcome of exactly its period.
         let outcome = match (computed, &row.outcome) {
             (Some(s), _) => shown_cell(s),
-            (None, Some(o)) => value_cell(o.value),
-            (None, None) => Cell::Empty,
+            (None, Some(o)) if !row.partial => value_cell(o.value),
+            (None, _) => Cell::Empty,
         };
         let hidden = computed.is_some_and(Shown::is_protected);
         rows.push((
@@ -171,7 +174,7 @@ pub fn export_goals(ws: &Workspace, threshold: u64, flavour: CsvFlavour) -> Stri
             vec![
                 Cell::from(row.indicator.name.as_str()),
                 Cell::Text(scope_word(ws, &key.scope)),
-                Cell::Text(fmt_sv::period(&key.period)),
+                Cell::Text(key.period.to_string()),
                 key.breakdown
                     .as_ref()
                     .map_or(Cell::Empty, |b| Cell::Text(slice_word(ws, b))),
@@ -182,9 +185,14 @@ pub fn export_goals(ws: &Workspace, threshold: u64, flavour: CsvFlavour) -> Stri
                 } else {
                     "Inmatad"
                 }),
-                Cell::from(if hidden { "" } else { status_word(row.status) }),
+                Cell::from(if hidden || row.partial {
+                    ""
+                } else {
+                    status_word(row.status)
+                }),
                 row.outcome
                     .as_ref()
+                    .filter(|_| !row.partial)
                     .and_then(|o| o.reported_on)
                     .map_or(Cell::Empty, |d| Cell::Text(d.to_string())),
             ],
@@ -208,7 +216,7 @@ pub fn export_goals(ws: &Workspace, threshold: u64, flavour: CsvFlavour) -> Stri
             vec![
                 Cell::from(indicator.name.as_str()),
                 Cell::Text(scope_word(ws, &key.scope)),
-                Cell::Text(fmt_sv::period(&key.period)),
+                Cell::Text(key.period.to_string()),
                 key.breakdown
                     .as_ref()
                     .map_or(Cell::Empty, |b| Cell::Text(slice_word(ws, b))),

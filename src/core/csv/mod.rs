@@ -6,6 +6,8 @@
 //! holds a personal identity number is refused whole.
 
 pub mod figures;
+pub mod mapping;
+pub mod outcomes;
 pub mod participations;
 pub mod read;
 pub mod write;

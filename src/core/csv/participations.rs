@@ -5,16 +5,16 @@
 //! every row is validated by the same rules as the table on screen
 //! (`validate::participation`), each rejected row keeps its line number
 //! and its problems, and a plan with any rejected row cannot be applied
-//! ([`ParticipationPlan::can_apply`]), so an import never half-applies. A
+//! (`ImportPlan::can_apply`), so an import never half-applies. A
 //! row whose insats and code match a stored participation updates it, so
 //! exporting, editing in Excel and importing again never doubles anyone.
 //! What is exported reads back to the same records.
 
+use super::mapping::{ColumnSet, ImportPlan};
 use super::read::Table;
 use super::write::{write_table, Cell, CsvFlavour};
 use crate::core::ids::RecordId;
 use crate::core::model::{Gender, Meta, Participation, Referrer};
-use crate::core::order::fold_case;
 use crate::core::validate::participation::{
     build_participation, existing_by_code, ParticipationDraft,
 };
@@ -139,136 +139,36 @@ impl Column {
     }
 }
 
-/// Which column of the file holds each field.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Mapping(pub BTreeMap<Column, usize>);
+/// The mapping of a participations file.
+pub type Mapping = super::mapping::Mapping<Column>;
+/// What keeps a participations mapping from being used.
+pub type MappingProblem = super::mapping::MappingProblem<Column>;
+/// What a participations import would do.
+pub type ParticipationPlan = ImportPlan<Participation>;
 
-impl Mapping {
-    /// The mapping guessed from the header's words; where a header was
-    /// mapped before, by hand, that choice wins (`remembered`: header text
-    /// folded to lower case → field key, or "" for "not used").
-    pub fn guess(header: &[String], remembered: &BTreeMap<String, String>) -> Mapping {
-        let mut m = BTreeMap::new();
-        let mut used = BTreeSet::new();
-        for (i, h) in header.iter().enumerate() {
-            let folded = fold_case(h.trim());
-            if let Some(key) = remembered.get(&folded) {
-                used.insert(i);
-                if let Some(c) = Column::from_key(key) {
-                    m.entry(c).or_insert(i);
-                }
-            }
-        }
-        for (i, h) in header.iter().enumerate() {
-            let folded = fold_case(h.trim());
-            if used.contains(&i) {
-                continue;
-            }
-            if let Some(c) = Column::ALL
-                .into_iter()
-                .find(|c| !m.contains_key(c) && c.aliases().contains(&folded.as_str()))
-            {
-                m.insert(c, i);
-            }
-        }
-        Mapping(m)
+impl ColumnSet for Column {
+    const ALL: &'static [Column] = &Column::ALL;
+
+    fn key(self) -> &'static str {
+        Column::key(self)
     }
 
-    /// The mapping to remember: every header of the file and what it was
-    /// mapped to ("" for not used).
-    pub fn to_remember(&self, header: &[String]) -> BTreeMap<String, String> {
-        header
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let key = self
-                    .0
-                    .iter()
-                    .find(|(_, &col)| col == i)
-                    .map_or("", |(c, _)| c.key());
-                (fold_case(h.trim()), key.to_owned())
-            })
-            .collect()
+    fn aliases(self) -> &'static [&'static str] {
+        Column::aliases(self)
     }
 
-    /// The column of `field`, if mapped.
-    pub fn column(&self, field: Column) -> Option<usize> {
-        self.0.get(&field).copied()
-    }
-
-    /// Maps `field` to `column` (`None`: not in the file).
-    pub fn set(&mut self, field: Column, column: Option<usize>) {
-        match column {
-            Some(c) => {
-                self.0.insert(field, c);
-            }
-            None => {
-                self.0.remove(&field);
-            }
-        }
-    }
-}
-
-/// What keeps a mapping from being used, before any row is read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MappingProblem {
-    /// A field every row needs has no column (and, for the insats, none
-    /// was chosen for the whole file).
-    Missing(Column),
-    /// One column is chosen for two fields.
-    Twice(Column, Column),
-}
-
-/// One row that cannot be imported.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RejectedRow {
-    /// Its line in the file.
-    pub line: u64,
-    /// What is wrong, per field.
-    pub errors: FormErrors,
-}
-
-/// What an import would do.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ParticipationPlan {
-    /// New participations (with the metadata the caller gave them).
-    pub added: Vec<Participation>,
-    /// Changed participations: the stored copy and the new one.
-    pub changed: Vec<(Participation, Participation)>,
-    /// Rows equal to what is stored.
-    pub unchanged: usize,
-    /// Rows that cannot be imported.
-    pub rejected: Vec<RejectedRow>,
-}
-
-impl ParticipationPlan {
-    /// Whether the plan may be applied: every row was accepted and there
-    /// is something to do.
-    pub fn can_apply(&self) -> bool {
-        self.rejected.is_empty() && !(self.added.is_empty() && self.changed.is_empty())
+    fn field(self) -> Field {
+        Column::field(self)
     }
 }
 
 /// Checks a mapping against the fields every row needs.
 pub fn check_mapping(mapping: &Mapping, default_insats: bool) -> Vec<MappingProblem> {
-    let mut problems = Vec::new();
-    for c in [Column::Gender, Column::Referrer, Column::Start] {
-        if mapping.column(c).is_none() {
-            problems.push(MappingProblem::Missing(c));
-        }
+    let mut required = vec![Column::Gender, Column::Referrer, Column::Start];
+    if !default_insats {
+        required.insert(0, Column::Insats);
     }
-    if mapping.column(Column::Insats).is_none() && !default_insats {
-        problems.push(MappingProblem::Missing(Column::Insats));
-    }
-    let mut seen: BTreeMap<usize, Column> = BTreeMap::new();
-    for (&c, &i) in &mapping.0 {
-        if let Some(&first) = seen.get(&i) {
-            problems.push(MappingProblem::Twice(first, c));
-        } else {
-            seen.insert(i, c);
-        }
-    }
-    problems
+    mapping.problems(&required)
 }
 
 /// Plans the import of `table`. `default_insats` is the insats of rows
@@ -328,23 +228,13 @@ pub fn plan_import(
                 if seen_codes.contains_key(&key) {
                     let mut errors = FormErrors::default();
                     errors.push(Field::Code, Problem::DuplicateCode);
-                    plan.rejected.push(RejectedRow {
-                        line: row.line,
-                        errors,
-                    });
+                    plan.reject(row.line, errors);
                     continue;
                 }
                 seen_codes.insert(key, row.line);
-                match existing {
-                    Some(old) if old == p => plan.unchanged += 1,
-                    Some(old) => plan.changed.push((old, p)),
-                    None => plan.added.push(p),
-                }
+                plan.accept(existing, p);
             }
-            Err(errors) => plan.rejected.push(RejectedRow {
-                line: row.line,
-                errors,
-            }),
+            Err(errors) => plan.reject(row.line, errors),
         }
     }
     Ok(plan)

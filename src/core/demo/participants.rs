@@ -14,7 +14,7 @@
 
 use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::model::{
-    make_code, AgeBand, EndStatus, Gender, Meta, Participation, Referrer, DEFAULT_END_STATUSES,
+    default_end_statuses, make_code, AgeBand, EndStatus, Gender, Meta, Participation, Referrer,
 };
 use chrono::{Days, NaiveDate};
 
@@ -209,18 +209,7 @@ fn insats_for(municipality: &str, age: AgeBand, start: NaiveDate, k: usize) -> &
 
 /// The förbund's default end statuses, stamped after `after` by `device`.
 pub fn end_statuses(after: Hlc, device: &DeviceId) -> Vec<EndStatus> {
-    DEFAULT_END_STATUSES
-        .iter()
-        .zip(0u32..)
-        .filter_map(|(&(id, name, category), order)| {
-            Some(EndStatus {
-                meta: Meta::new(RecordId::parse(id).ok()?, after, device.clone()),
-                name: name.to_owned(),
-                category,
-                order,
-            })
-        })
-        .collect()
+    default_end_statuses(after, device)
 }
 
 /// The demo participations, stamped after `after` by `device`.

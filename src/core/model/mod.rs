@@ -19,8 +19,8 @@ pub use insats::{Contact, Insats, InsatsKind};
 pub use meta::{Entity, Meta};
 pub use organisation::{Municipality, Organisation, Partner, PartnerKind, ORGANISATION_ID};
 pub use participation::{
-    is_valid_code, make_code, AgeBand, EndCategory, EndStatus, FlowMeasure, Participation,
-    DEFAULT_END_STATUSES,
+    default_end_statuses, is_valid_code, make_code, AgeBand, EndCategory, EndStatus, FlowMeasure,
+    Participation, DEFAULT_END_STATUSES,
 };
 pub use project::Project;
 pub use scope::{Breakdown, Gender, Referrer, Scope};

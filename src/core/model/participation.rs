@@ -238,6 +238,27 @@ pub const DEFAULT_END_STATUSES: [(&str, &str, EndCategory); 9] = [
     ("end-unknown", "Okänt", EndCategory::Other),
 ];
 
+/// The default end statuses as records, stamped at `at` by `device`: what
+/// a förbund starts from (with fixed ids, so laptops that each start from
+/// the defaults hold the same records).
+pub fn default_end_statuses(
+    at: crate::core::ids::Hlc,
+    device: &crate::core::ids::DeviceId,
+) -> Vec<EndStatus> {
+    DEFAULT_END_STATUSES
+        .iter()
+        .zip(0u32..)
+        .filter_map(|(&(id, name, category), order)| {
+            Some(EndStatus {
+                meta: Meta::new(RecordId::parse(id).ok()?, at, device.clone()),
+                name: name.to_owned(),
+                category,
+                order,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,9 @@ pub mod project;
 pub use figure::{build_outcome, build_target, FigureDraft};
 pub use indicator::{build_indicator, IndicatorDraft};
 pub use insats::{build_insats, ContactDraft, InsatsDraft};
-pub use names::{build_municipality, build_organisation, build_partner, NameDraft};
+pub use names::{
+    build_end_status, build_municipality, build_organisation, build_partner, NameDraft,
+};
 pub use participation::{build_participation, ParticipationDraft};
 pub use period_draft::PeriodDraft;
 pub use project::{build_project, ProjectDraft};
@@ -171,6 +173,9 @@ pub enum Problem {
     PersonalNumber,
     /// An end status without an end date.
     StatusWithoutEnd,
+    /// The indicator is computed from participations and takes no typed
+    /// outcomes.
+    ComputedIndicator,
 }
 
 /// One problem at one field.

@@ -1,8 +1,11 @@
-//! Forms that are just a name: the organisation, municipalities, partners.
+//! Forms that are just a name: the organisation, municipalities, partners
+//! and end statuses.
 
 use super::{required_name, Field, FormErrors, Problem};
 use crate::core::ids::RecordId;
-use crate::core::model::{Meta, Municipality, Organisation, Partner, PartnerKind};
+use crate::core::model::{
+    EndCategory, EndStatus, Meta, Municipality, Organisation, Partner, PartnerKind,
+};
 use crate::core::order::fold_case;
 use crate::core::workspace::Workspace;
 
@@ -13,6 +16,8 @@ pub struct NameDraft {
     pub name: String,
     /// The partner kind (ignored for other records).
     pub kind: PartnerKind,
+    /// The end status's category (ignored for other records).
+    pub category: EndCategory,
 }
 
 impl Default for NameDraft {
@@ -20,6 +25,7 @@ impl Default for NameDraft {
         NameDraft {
             name: String::new(),
             kind: PartnerKind::Other,
+            category: EndCategory::Other,
         }
     }
 }
@@ -87,6 +93,40 @@ pub fn build_partner(draft: &NameDraft, ws: &Workspace, meta: Meta) -> Result<Pa
     })
 }
 
+/// Validates an end status: a unique name and a category. A new one goes
+/// last in the list; an edited one keeps its place.
+pub fn build_end_status(
+    draft: &NameDraft,
+    ws: &Workspace,
+    meta: Meta,
+) -> Result<EndStatus, FormErrors> {
+    let mut errors = FormErrors::default();
+    super::still_live(&ws.end_statuses, &meta.id, &mut errors);
+    let existing = ws
+        .end_statuses
+        .live()
+        .map(|s| (&s.meta.id, s.name.as_str()));
+    let name = unique_name(draft, &meta.id, existing, &mut errors);
+    let order = ws.end_statuses.get_any(&meta.id).map_or_else(
+        || {
+            ws.end_statuses
+                .all()
+                .map(|s| s.order.saturating_add(1))
+                .max()
+                .unwrap_or(0)
+        },
+        |s| s.order,
+    );
+    errors.into_result(|| {
+        Some(EndStatus {
+            meta,
+            name: name?,
+            category: draft.category,
+            order,
+        })
+    })
+}
+
 /// Whether a name is used by another live record of a list (for projects,
 /// insatser and indicators).
 pub(crate) fn name_taken<'a>(
@@ -101,6 +141,25 @@ pub(crate) fn name_taken<'a>(
 mod tests {
     use super::*;
     use crate::core::testing::{meta, ws_with_municipality};
+
+    #[test]
+    fn a_new_end_status_goes_last_and_an_edited_one_keeps_its_place() {
+        let mut ws = Workspace::default();
+        let draft = |name: &str| NameDraft {
+            name: name.into(),
+            category: EndCategory::WorkOrStudies,
+            ..Default::default()
+        };
+        let first = build_end_status(&draft("Arbete"), &ws, meta("s1")).unwrap();
+        assert_eq!(first.order, 0);
+        ws.put(crate::core::model::Record::EndStatus(first));
+        let second = build_end_status(&draft("Studier"), &ws, meta("s2")).unwrap();
+        assert_eq!(second.order, 1);
+        let renamed = build_end_status(&draft("Anställning"), &ws, meta("s1")).unwrap();
+        assert_eq!(renamed.order, 0);
+        let dup = build_end_status(&draft("arbete"), &ws, meta("s3")).unwrap_err();
+        assert_eq!(dup.at(Field::Name), Some(&Problem::DuplicateName));
+    }
 
     #[test]
     fn an_empty_name_is_refused() {

@@ -1,5 +1,5 @@
-//! Importing participations from a spreadsheet: pick a file, check which
-//! column holds what, read the report, confirm.
+//! Importing from a spreadsheet — participations or outcomes: pick a file,
+//! check which column holds what, read the report, confirm.
 //!
 //! Guarantees: nothing is stored before the user confirms, and the confirm
 //! button only exists for a plan without rejected rows (the core's
@@ -9,31 +9,127 @@
 use crate::browser::clock::new_participation_code;
 use crate::browser::files;
 use crate::browser::settings::{self, Key};
-use crate::core::csv::participations::{plan_import, Column, Mapping, MappingProblem};
+use crate::core::csv::mapping::{ColumnSet, ImportPlan, Mapping, MappingProblem};
+use crate::core::csv::outcomes::OutcomeColumn;
+use crate::core::csv::participations::Column;
 use crate::core::csv::{read_table, CsvError, Table};
-use crate::core::model::Record;
+use crate::core::ids::RecordId;
+use crate::core::model::{Outcome, Participation, Record};
+use crate::core::workspace::Workspace;
 use crate::ui::components::participation_row::insats_choice;
+use crate::ui::i18n::Texts;
 use crate::ui::messages::problem;
-use crate::ui::state::{tr, use_app, Edit};
+use crate::ui::state::{tr, use_app, AppState, Edit};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 
+/// What the import section needs to know about one kind of import.
+pub trait ImportKind: ColumnSet + Send + Sync {
+    /// The records an import makes.
+    type Rec: Clone + PartialEq + Send + Sync + 'static;
+    /// Where the last mapping is remembered.
+    const MAPPING_KEY: Key;
+    /// Whether the user can choose an insats for rows without one.
+    const DEFAULT_INSATS: bool;
+    /// A prefix for element ids and test ids.
+    const PREFIX: &'static str;
+    /// The core's plan.
+    fn plan(
+        app: AppState,
+        ws: &Workspace,
+        table: &Table,
+        mapping: &Mapping<Self>,
+        default_insats: Option<&RecordId>,
+    ) -> Result<ImportPlan<Self::Rec>, Vec<MappingProblem<Self>>>;
+    /// The record to store.
+    fn record(r: Self::Rec) -> Record;
+    /// The field's name.
+    fn label(t: &'static Texts, c: Self) -> &'static str;
+    /// The section's title and lead text.
+    fn heading(t: &'static Texts) -> (&'static str, &'static str);
+}
+
+impl ImportKind for Column {
+    type Rec = Participation;
+    const MAPPING_KEY: Key = Key::CsvMapping;
+    const DEFAULT_INSATS: bool = true;
+    const PREFIX: &'static str = "csv";
+
+    fn plan(
+        app: AppState,
+        ws: &Workspace,
+        table: &Table,
+        mapping: &Mapping<Self>,
+        default_insats: Option<&RecordId>,
+    ) -> Result<ImportPlan<Participation>, Vec<MappingProblem<Self>>> {
+        crate::core::csv::participations::plan_import(
+            ws,
+            table,
+            mapping,
+            default_insats,
+            &mut || app.new_meta(),
+            &mut new_participation_code,
+        )
+    }
+
+    fn record(r: Participation) -> Record {
+        Record::Participation(r)
+    }
+
+    fn label(t: &'static Texts, c: Self) -> &'static str {
+        t.participant_column(c)
+    }
+
+    fn heading(t: &'static Texts) -> (&'static str, &'static str) {
+        (t.csv_import_title, t.csv_import_text)
+    }
+}
+
+impl ImportKind for OutcomeColumn {
+    type Rec = Outcome;
+    const MAPPING_KEY: Key = Key::OutcomeCsvMapping;
+    const DEFAULT_INSATS: bool = false;
+    const PREFIX: &'static str = "outcome-csv";
+
+    fn plan(
+        app: AppState,
+        ws: &Workspace,
+        table: &Table,
+        mapping: &Mapping<Self>,
+        _default_insats: Option<&RecordId>,
+    ) -> Result<ImportPlan<Outcome>, Vec<MappingProblem<Self>>> {
+        crate::core::csv::outcomes::plan_import(ws, table, mapping, &mut || app.new_meta())
+    }
+
+    fn record(r: Outcome) -> Record {
+        Record::Outcome(r)
+    }
+
+    fn label(t: &'static Texts, c: Self) -> &'static str {
+        t.outcome_column(c)
+    }
+
+    fn heading(t: &'static Texts) -> (&'static str, &'static str) {
+        (t.outcome_csv_title, t.outcome_csv_text)
+    }
+}
+
 /// The remembered mapping (header → field key).
-fn remembered() -> BTreeMap<String, String> {
-    settings::get(Key::CsvMapping)
+fn remembered(key: Key) -> BTreeMap<String, String> {
+    settings::get(key)
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default()
 }
 
-/// The import section.
-#[component]
-pub fn CsvImport() -> impl IntoView {
+/// The import section for one kind of file.
+pub fn csv_import<K: ImportKind>() -> impl IntoView {
     let app = use_app();
+    let p = K::PREFIX;
     let table = RwSignal::new(None::<Table>);
     let file_name = RwSignal::new(String::new());
     let refused = RwSignal::new(None::<String>);
-    let mapping = RwSignal::new(Mapping::default());
+    let mapping = RwSignal::new(Mapping::<K>::default());
     let default_insats = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
@@ -57,7 +153,7 @@ pub fn CsvImport() -> impl IntoView {
                 Err(e) => refused.set(Some((t.csv_unreadable)(&e))),
                 Ok(bytes) => match read_table(&bytes) {
                     Ok(tb) => {
-                        mapping.set(Mapping::guess(&tb.header, &remembered()));
+                        mapping.set(Mapping::guess(&tb.header, &remembered(K::MAPPING_KEY)));
                         table.set(Some(tb));
                     }
                     Err(e) => refused.set(Some(csv_error_text(t, &e))),
@@ -70,16 +166,7 @@ pub fn CsvImport() -> impl IntoView {
         let tb = table.get()?;
         let m = mapping.get();
         let default = insats_choice(&default_insats.get());
-        Some(app.ws.with(|w| {
-            plan_import(
-                w,
-                &tb,
-                &m,
-                default.as_ref(),
-                &mut || app.new_meta(),
-                &mut new_participation_code,
-            )
-        }))
+        Some(app.ws.with(|w| K::plan(app, w, &tb, &m, default.as_ref())))
     });
 
     let reset = move || {
@@ -100,17 +187,19 @@ pub fn CsvImport() -> impl IntoView {
         if let Some(tb) = table.get_untracked() {
             let remember = mapping.get_untracked().to_remember(&tb.header);
             if let Ok(json) = serde_json::to_string(&remember) {
-                settings::set(Key::CsvMapping, &json);
+                settings::set(K::MAPPING_KEY, &json);
             }
         }
         let count = p.added.len() + p.changed.len();
         let edits: Vec<Edit> = p
             .added
             .into_iter()
-            .map(|n| Edit::from_form(None, Record::Participation(n)))
-            .chain(p.changed.into_iter().map(|(old, new)| {
-                Edit::from_form(Some(Record::Participation(old)), Record::Participation(new))
-            }))
+            .map(|n| Edit::from_form(None, K::record(n)))
+            .chain(
+                p.changed
+                    .into_iter()
+                    .map(|(old, new)| Edit::from_form(Some(K::record(old)), K::record(new))),
+            )
             .collect();
         app.save(edits, busy, failure, move || {
             app.notice.set(Some((app.t_now().csv_imported)(count)));
@@ -118,13 +207,13 @@ pub fn CsvImport() -> impl IntoView {
         });
     };
 
-    let column_select = move |c: Column| {
+    let column_select = move |c: K| {
         let header = table.with(|t| t.as_ref().map(|t| t.header.clone()).unwrap_or_default());
         let current = mapping.with(|m| m.column(c));
-        let id = format!("csv-map-{}", c.key());
+        let id = format!("{p}-map-{}", c.key());
         view! {
             <div class="field">
-                <label for=id.clone()>{move || app.t().participant_column(c)}</label>
+                <label for=id.clone()>{move || K::label(app.t(), c)}</label>
                 <select id=id data-field=c.key()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -143,40 +232,43 @@ pub fn CsvImport() -> impl IntoView {
         let t = app.t();
         match plan.get()? {
             Err(problems) => Some(view! {
-                <ul class="field-error" role="alert" data-testid="csv-mapping-problems">
-                    {problems.into_iter().map(|p| {
-                        let text = match p {
-                            MappingProblem::Missing(c) => (t.csv_missing_column)(t.participant_column(c)),
-                            MappingProblem::Twice(a, b) => (t.csv_column_twice)(t.participant_column(a), t.participant_column(b)),
+                <ul class="field-error" role="alert" data-testid=format!("{p}-mapping-problems")>
+                    {problems.into_iter().map(|problem| {
+                        let text = match problem {
+                            MappingProblem::Missing(c) => (t.csv_missing_column)(K::label(t, c)),
+                            MappingProblem::Twice(a, b) => (t.csv_column_twice)(K::label(t, a), K::label(t, b)),
                         };
                         view! { <li>{text}</li> }
                     }).collect_view()}
                 </ul>
             }.into_any()),
-            Ok(p) => {
-                let rejected = p.rejected.len();
-                let can_apply = p.can_apply();
-                let shown: Vec<_> = p.rejected.iter().take(200).map(|r| {
+            Ok(plan) => {
+                let rejected = plan.rejected.len();
+                let can_apply = plan.can_apply();
+                let shown: Vec<_> = plan.rejected.iter().take(200).map(|r| {
                     let reasons: Vec<String> = r.errors.0.iter().map(|fe| {
-                        let column = Column::ALL.into_iter().find(|c| c.field() == fe.field);
-                        let what = column.map_or_else(String::new, |c| format!("{}: ", t.participant_column(c)));
+                        let column = K::ALL.iter().copied().find(|c| c.field() == fe.field);
+                        let what = column.map_or_else(String::new, |c| format!("{}: ", K::label(t, c)));
                         format!("{what}{}", problem(t, &fe.problem))
                     }).collect();
                     view! { <li><strong>{(t.csv_line)(r.line)}</strong>" " {reasons.join(" ")}</li> }
                 }).collect();
                 Some(view! {
-                    <div class="import-report" data-testid="csv-report">
-                        <p data-testid="csv-summary">{(t.csv_summary)(p.added.len(), p.changed.len(), p.unchanged, rejected)}</p>
+                    <div class="import-report" data-testid=format!("{p}-report")>
+                        <p data-testid=format!("{p}-summary")>
+                            {(t.csv_summary)(plan.added.len(), plan.changed.len(), plan.unchanged, rejected)}
+                            {(plan.empty > 0).then(|| format!(" {}", (t.csv_empty_rows)(plan.empty)))}
+                        </p>
                         {(rejected > 0).then(|| view! {
                             <p class="field-error" role="alert">{t.csv_fix_rows}</p>
-                            <ul class="rejected-rows" data-testid="csv-rejected">{shown}</ul>
+                            <ul class="rejected-rows" data-testid=format!("{p}-rejected")>{shown}</ul>
                         })}
                         {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}
                         <div class="actions">
                             {can_apply.then(|| view! {
-                                <button type="button" class="primary" data-testid="csv-confirm" disabled=move || busy.get() on:click=confirm>{t.csv_confirm}</button>
+                                <button type="button" class="primary" data-testid=format!("{p}-confirm") disabled=move || busy.get() on:click=confirm>{t.csv_confirm}</button>
                             })}
-                            <button type="button" data-testid="csv-cancel" on:click=move |_| reset()>{t.cancel}</button>
+                            <button type="button" data-testid=format!("{p}-cancel") on:click=move |_| reset()>{t.cancel}</button>
                         </div>
                     </div>
                 }.into_any())
@@ -193,27 +285,35 @@ pub fn CsvImport() -> impl IntoView {
         })
     };
 
+    let (file_id, default_id, title_id) = (
+        format!("{p}-file"),
+        format!("{p}-default-insats"),
+        format!("{p}-import-title"),
+    );
+    let title_ref = title_id.clone();
     view! {
-        <section class="csv-import" aria-labelledby="csv-import-title">
-            <h2 id="csv-import-title">{tr(|t| t.csv_import_title)}</h2>
-            <p>{tr(|t| t.csv_import_text)}</p>
+        <section class="csv-import" aria-labelledby=title_ref>
+            <h2 id=title_id>{move || K::heading(app.t()).0}</h2>
+            <p>{move || K::heading(app.t()).1}</p>
             <div class="field">
-                <label for="csv-file">{tr(|t| t.csv_file_label)}</label>
-                <input id="csv-file" type="file" accept=".csv,.txt,text/csv" node_ref=input data-testid="csv-file" on:change=on_file />
+                <label for=file_id.clone()>{tr(|t| t.csv_file_label)}</label>
+                <input id=file_id.clone() type="file" accept=".csv,.txt,text/csv" node_ref=input data-testid=file_id on:change=on_file />
             </div>
-            {move || refused.get().map(|r| view! { <p role="alert" class="field-error" data-testid="csv-refused">{r}</p> })}
+            {move || refused.get().map(|r| view! { <p role="alert" class="field-error" data-testid=format!("{p}-refused")>{r}</p> })}
             <Show when=move || table.with(Option::is_some)>
                 <p>{move || (app.t().csv_read)(&file_name.get(), table.with(|t| t.as_ref().map_or(0, |t| t.rows.len())))}</p>
                 <fieldset class="csv-mapping">
                     <legend>{tr(|t| t.csv_mapping_title)}</legend>
-                    <div class="field">
-                        <label for="csv-default-insats">{tr(|t| t.csv_default_insats)}</label>
-                        <select id="csv-default-insats" on:change=move |ev| default_insats.set(event_target_value(&ev))>
-                            <option value="">{tr(|t| t.csv_no_default)}</option>
-                            {insats_choices}
-                        </select>
-                    </div>
-                    {move || Column::ALL.into_iter().map(column_select).collect_view()}
+                    {K::DEFAULT_INSATS.then(|| view! {
+                        <div class="field">
+                            <label for=default_id.clone()>{tr(|t| t.csv_default_insats)}</label>
+                            <select id=default_id.clone() on:change=move |ev| default_insats.set(event_target_value(&ev))>
+                                <option value="">{tr(|t| t.csv_no_default)}</option>
+                                {insats_choices}
+                            </select>
+                        </div>
+                    })}
+                    {move || K::ALL.iter().copied().map(column_select).collect_view()}
                 </fieldset>
                 {report}
             </Show>

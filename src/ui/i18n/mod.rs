@@ -322,6 +322,18 @@ pub struct Texts {
     pub goals_export_title: &'static str,
     pub goals_export_text: &'static str,
     pub genders_one: [&'static str; 3],
+    pub end_statuses_title: &'static str,
+    pub end_statuses_text: &'static str,
+    pub no_end_statuses: &'static str,
+    pub add_end_status: &'static str,
+    pub add_default_end_statuses: &'static str,
+    pub end_category: &'static str,
+    pub end_categories: [&'static str; 3],
+    pub problem_computed_indicator: &'static str,
+    pub outcome_columns: [&'static str; 7],
+    pub outcome_csv_title: &'static str,
+    pub outcome_csv_text: &'static str,
+    pub csv_empty_rows: fn(usize) -> String,
 }
 
 fn pick(items: &[&'static str], index: usize) -> &'static str {
@@ -367,6 +379,11 @@ impl Texts {
     /// A participation field's name (table header, CSV mapping, errors).
     pub fn participant_column(&self, c: crate::core::csv::participations::Column) -> &'static str {
         pick(&self.participant_columns, c as usize)
+    }
+
+    /// An outcome file's field name.
+    pub fn outcome_column(&self, c: crate::core::csv::outcomes::OutcomeColumn) -> &'static str {
+        pick(&self.outcome_columns, c as usize)
     }
 
     /// A flow measure's plain name, as the flow panel lists it.

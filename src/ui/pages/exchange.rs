@@ -9,11 +9,13 @@ use crate::browser::clock::now_millis;
 use crate::browser::files;
 use crate::browser::perf::Span;
 use crate::core::csv::figures::export_goals;
+use crate::core::csv::outcomes::OutcomeColumn;
 use crate::core::csv::CsvFlavour;
 use crate::core::fmt_sv;
 use crate::core::ids::Hlc;
 use crate::core::merge::{Conflict, DELETED};
 use crate::core::snapshot::{self, Change, ExportInfo, ImportPlan, Incoming, Part};
+use crate::ui::components::csv_import::csv_import;
 use crate::ui::components::flow_panel::threshold;
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::i18n::exchange::ExchangeTexts;
@@ -33,6 +35,7 @@ pub fn ExchangePage() -> impl IntoView {
         <p>{tr(|t| t.exchange.intro)}</p>
         <ExportSection />
         <GoalsExport />
+        {csv_import::<OutcomeColumn>()}
         <ImportSection />
         <ConflictLog />
     }

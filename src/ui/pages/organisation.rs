@@ -1,10 +1,12 @@
 //! The förbund: its name, member municipalities and partner authorities.
 
 use crate::core::ids::RecordId;
-use crate::core::model::{Meta, PartnerKind, Record, ORGANISATION_ID};
+use crate::core::model::{
+    default_end_statuses, EndCategory, Meta, PartnerKind, Record, ORGANISATION_ID,
+};
 use crate::core::validate::{
-    build_municipality, build_organisation, build_partner, figure::enum_code, Field, FormErrors,
-    NameDraft,
+    build_end_status, build_municipality, build_organisation, build_partner, figure::enum_code,
+    Field, FormErrors, NameDraft,
 };
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::form::{field_error, Choice, FormSummary, SelectField, TextField};
@@ -21,6 +23,35 @@ pub fn OrganisationPage() -> impl IntoView {
         <NamedList kind=NamedKind::Municipality />
         <h2>{tr(|t| t.partners_title)}</h2>
         <NamedList kind=NamedKind::Partner />
+        <h2>{tr(|t| t.end_statuses_title)}</h2>
+        <p>{tr(|t| t.end_statuses_text)}</p>
+        <DefaultEndStatuses />
+        <NamedList kind=NamedKind::EndStatus />
+    }
+}
+
+/// Offers the default end statuses to a förbund that has never had any.
+#[component]
+fn DefaultEndStatuses() -> impl IntoView {
+    let app = use_app();
+    let never = Memo::new(move |_| app.ws.with(|w| w.end_statuses.all().next().is_none()));
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let add = move |_| {
+        let clock = app.clock();
+        let edits = default_end_statuses(clock.last(), clock.device())
+            .into_iter()
+            .map(|s| Edit::now(Record::EndStatus(s)))
+            .collect();
+        app.save(edits, busy, failure, || {});
+    };
+    view! {
+        <Show when=move || never.get()>
+            <p class="actions">
+                <button type="button" class="primary" data-testid="add-default-end-statuses" disabled=move || busy.get() on:click=add>{tr(|t| t.add_default_end_statuses)}</button>
+            </p>
+            {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}
+        </Show>
     }
 }
 
@@ -85,6 +116,18 @@ fn OrganisationName() -> impl IntoView {
 enum NamedKind {
     Municipality,
     Partner,
+    EndStatus,
+}
+
+fn category_from_code(code: &str) -> EndCategory {
+    [
+        EndCategory::WorkOrStudies,
+        EndCategory::OrdinaryMeasures,
+        EndCategory::Other,
+    ]
+    .into_iter()
+    .find(|c| enum_code(c) == code)
+    .unwrap_or(EndCategory::Other)
 }
 
 fn kind_from_code(code: &str) -> PartnerKind {
@@ -103,31 +146,40 @@ fn NamedList(kind: NamedKind) -> impl IntoView {
             NamedKind::Municipality => w
                 .municipalities_by_name()
                 .into_iter()
-                .map(|m| (m.meta.clone(), m.name.clone(), None))
+                .map(|m| (m.meta.clone(), m.name.clone(), None, None))
                 .collect::<Vec<_>>(),
             NamedKind::Partner => w
                 .partners_by_name()
                 .into_iter()
-                .map(|p| (p.meta.clone(), p.name.clone(), Some(p.kind)))
+                .map(|p| (p.meta.clone(), p.name.clone(), Some(p.kind), None))
                 .collect(),
+            NamedKind::EndStatus => {
+                let mut statuses: Vec<_> = w.end_statuses.live().collect();
+                statuses.sort_by_key(|s| s.order);
+                statuses
+                    .into_iter()
+                    .map(|s| (s.meta.clone(), s.name.clone(), None, Some(s.category)))
+                    .collect()
+            }
         })
     });
     let empty = move || match kind {
         NamedKind::Municipality => app.t().no_municipalities,
         NamedKind::Partner => app.t().no_partners,
+        NamedKind::EndStatus => app.t().no_end_statuses,
     };
     view! {
         <Show when=move || !items.with(Vec::is_empty) fallback=move || view! { <p>{empty}</p> }>
-            <ul class="named-list" data-testid=match kind { NamedKind::Municipality => "municipality-list", NamedKind::Partner => "partner-list" }>
-                <For each=move || items.get() key=|(meta, _, _)| (meta.id.clone(), meta.stamp.clone()) let:item>
+            <ul class="named-list" data-testid=match kind { NamedKind::Municipality => "municipality-list", NamedKind::Partner => "partner-list", NamedKind::EndStatus => "end-status-list" }>
+                <For each=move || items.get() key=|(meta, _, _, _)| (meta.id.clone(), meta.stamp.clone()) let:item>
                     <li>
-                        <NamedEditor kind=kind meta=Some(item.0.clone()) name=item.1.clone() partner_kind=item.2 />
+                        <NamedEditor kind=kind meta=Some(item.0.clone()) name=item.1.clone() partner_kind=item.2 category=item.3 />
                         <DeleteButton id=item.0.id.clone() name=item.1.clone() on_deleted=Callback::new(|()| {}) />
                     </li>
                 </For>
             </ul>
         </Show>
-        <NamedEditor kind=kind meta=None name=String::new() partner_kind=None />
+        <NamedEditor kind=kind meta=None name=String::new() partner_kind=None category=None />
     }
 }
 
@@ -138,6 +190,7 @@ fn NamedEditor(
     meta: Option<Meta>,
     name: String,
     partner_kind: Option<PartnerKind>,
+    category: Option<EndCategory>,
 ) -> impl IntoView {
     let app = use_app();
     let is_new = meta.is_none();
@@ -147,6 +200,7 @@ fn NamedEditor(
         .and_then(|m| app.ws.with_untracked(|w| w.record(&m.id)));
     let value = RwSignal::new(name);
     let pkind = RwSignal::new(enum_code(&partner_kind.unwrap_or(PartnerKind::Other)));
+    let pcategory = RwSignal::new(enum_code(&category.unwrap_or(EndCategory::Other)));
     let errors = RwSignal::new(FormErrors::default());
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
@@ -157,7 +211,20 @@ fn NamedEditor(
     let prefix = match kind {
         NamedKind::Municipality => "municipality",
         NamedKind::Partner => "partner",
+        NamedKind::EndStatus => "end-status",
     };
+    let category_choices = Signal::derive(move || {
+        let t = app.t();
+        [
+            EndCategory::WorkOrStudies,
+            EndCategory::OrdinaryMeasures,
+            EndCategory::Other,
+        ]
+        .iter()
+        .zip(t.end_categories)
+        .map(|(c, label)| Choice::new(enum_code(c), label))
+        .collect::<Vec<_>>()
+    });
     let kind_choices = Signal::derive(move || {
         let t = app.t();
         PartnerKind::ALL
@@ -170,11 +237,13 @@ fn NamedEditor(
         let draft = NameDraft {
             name: value.get_untracked(),
             kind: kind_from_code(&pkind.get_untracked()),
+            category: category_from_code(&pcategory.get_untracked()),
         };
         let m = meta.clone().unwrap_or_else(|| app.new_meta());
         let built = app.ws.with_untracked(|w| match kind {
             NamedKind::Municipality => build_municipality(&draft, w, m).map(Record::Municipality),
             NamedKind::Partner => build_partner(&draft, w, m).map(Record::Partner),
+            NamedKind::EndStatus => build_end_status(&draft, w, m).map(Record::EndStatus),
         });
         match built {
             Err(e) => errors.set(e),
@@ -196,6 +265,7 @@ fn NamedEditor(
     let label = move || match (kind, is_new) {
         (NamedKind::Municipality, true) => app.t().add_municipality,
         (NamedKind::Partner, true) => app.t().add_partner,
+        (NamedKind::EndStatus, true) => app.t().add_end_status,
         _ => app.t().name_label,
     };
     view! {
@@ -203,6 +273,9 @@ fn NamedEditor(
             <TextField id=format!("{prefix}-{key}-name") label=label value=value error=field_error(errors, Field::Name) />
             {(kind == NamedKind::Partner).then(|| view! {
                 <SelectField id=format!("{prefix}-{key}-kind") label=tr(|t| t.partner_kind) value=pkind choices=kind_choices />
+            })}
+            {(kind == NamedKind::EndStatus).then(|| view! {
+                <SelectField id=format!("{prefix}-{key}-category") label=tr(|t| t.end_category) value=pcategory choices=category_choices />
             })}
             <button type="submit" disabled=move || busy.get()>{tr(|t| t.save)}</button>
             {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}

@@ -7,7 +7,7 @@ use crate::core::csv::CsvFlavour;
 use crate::core::fmt_sv;
 use crate::core::model::{Participation, Scope};
 use crate::ui::components::confirm_delete::DeleteButton;
-use crate::ui::components::csv_import::CsvImport;
+use crate::ui::components::csv_import::csv_import;
 use crate::ui::components::flow_panel::FlowPanel;
 use crate::ui::components::participation_row::{insats_choice, ParticipationEntry};
 use crate::ui::state::{tr, use_app};
@@ -139,6 +139,6 @@ pub fn ParticipantsPage() -> impl IntoView {
                 <button type="button" data-testid="participants-export-csv" on:click=move |_| download(CsvFlavour::Plain)>{tr(|t| t.export_participants_csv)}</button>
             </p>
         </section>
-        <CsvImport />
+        {csv_import::<Column>()}
     }
 }

@@ -1,0 +1,186 @@
+//! Which column of a file holds which field, and what an import would do:
+//! shared by every kind of CSV import.
+//!
+//! Guarantees: a mapping is guessed from the header's words, a choice made
+//! by hand wins the next time the same header is seen, and a mapping that
+//! leaves out a needed field or uses one column twice is reported before
+//! any row is read. A plan with a rejected row cannot be applied, so an
+//! import never half-applies.
+
+use crate::core::order::fold_case;
+use crate::core::validate::{Field, FormErrors};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The fields of one kind of import.
+pub trait ColumnSet: Copy + Ord + std::fmt::Debug + 'static {
+    /// Every field, in the order of an exported file.
+    const ALL: &'static [Self];
+    /// A stable key, for the remembered mapping and form values.
+    fn key(self) -> &'static str;
+    /// Header words people use for the field (lower case).
+    fn aliases(self) -> &'static [&'static str];
+    /// The validation field the column fills, for pointing at problems.
+    fn field(self) -> Field;
+}
+
+/// Which column of the file holds each field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mapping<C: ColumnSet>(pub BTreeMap<C, usize>);
+
+impl<C: ColumnSet> Default for Mapping<C> {
+    fn default() -> Self {
+        Mapping(BTreeMap::new())
+    }
+}
+
+impl<C: ColumnSet> Mapping<C> {
+    /// The mapping guessed from the header's words; where a header was
+    /// mapped before, by hand, that choice wins (`remembered`: header text
+    /// folded to lower case → field key, or "" for "not used").
+    pub fn guess(header: &[String], remembered: &BTreeMap<String, String>) -> Mapping<C> {
+        let mut m = BTreeMap::new();
+        let mut used = BTreeSet::new();
+        let from_key = |key: &str| C::ALL.iter().copied().find(|c| c.key() == key);
+        for (i, h) in header.iter().enumerate() {
+            if let Some(key) = remembered.get(&fold_case(h.trim())) {
+                used.insert(i);
+                if let Some(c) = from_key(key) {
+                    m.entry(c).or_insert(i);
+                }
+            }
+        }
+        for (i, h) in header.iter().enumerate() {
+            let folded = fold_case(h.trim());
+            if used.contains(&i) {
+                continue;
+            }
+            if let Some(c) = C::ALL
+                .iter()
+                .copied()
+                .find(|c| !m.contains_key(c) && c.aliases().contains(&folded.as_str()))
+            {
+                m.insert(c, i);
+            }
+        }
+        Mapping(m)
+    }
+
+    /// The mapping to remember: every header of the file and what it was
+    /// mapped to ("" for not used).
+    pub fn to_remember(&self, header: &[String]) -> BTreeMap<String, String> {
+        header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let key = self
+                    .0
+                    .iter()
+                    .find(|(_, &col)| col == i)
+                    .map_or("", |(c, _)| c.key());
+                (fold_case(h.trim()), key.to_owned())
+            })
+            .collect()
+    }
+
+    /// The column of `field`, if mapped.
+    pub fn column(&self, field: C) -> Option<usize> {
+        self.0.get(&field).copied()
+    }
+
+    /// Maps `field` to `column` (`None`: not in the file).
+    pub fn set(&mut self, field: C, column: Option<usize>) {
+        match column {
+            Some(c) => {
+                self.0.insert(field, c);
+            }
+            None => {
+                self.0.remove(&field);
+            }
+        }
+    }
+
+    /// The problems of the mapping, given the fields every row needs.
+    pub fn problems(&self, required: &[C]) -> Vec<MappingProblem<C>> {
+        let mut problems: Vec<MappingProblem<C>> = required
+            .iter()
+            .filter(|c| self.column(**c).is_none())
+            .map(|c| MappingProblem::Missing(*c))
+            .collect();
+        let mut seen: BTreeMap<usize, C> = BTreeMap::new();
+        for (&c, &i) in &self.0 {
+            if let Some(&first) = seen.get(&i) {
+                problems.push(MappingProblem::Twice(first, c));
+            } else {
+                seen.insert(i, c);
+            }
+        }
+        problems
+    }
+}
+
+/// What keeps a mapping from being used, before any row is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MappingProblem<C> {
+    /// A field every row needs has no column.
+    Missing(C),
+    /// One column is chosen for two fields.
+    Twice(C, C),
+}
+
+/// One row that cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectedRow {
+    /// Its line in the file.
+    pub line: u64,
+    /// What is wrong, per field.
+    pub errors: FormErrors,
+}
+
+/// What an import would do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPlan<R> {
+    /// New records (with the metadata the caller gave them).
+    pub added: Vec<R>,
+    /// Changed records: the stored copy and the new one.
+    pub changed: Vec<(R, R)>,
+    /// Rows equal to what is stored.
+    pub unchanged: usize,
+    /// Rows left out because they hold no value (an empty outcome).
+    pub empty: usize,
+    /// Rows that cannot be imported.
+    pub rejected: Vec<RejectedRow>,
+}
+
+impl<R> Default for ImportPlan<R> {
+    fn default() -> Self {
+        ImportPlan {
+            added: Vec::new(),
+            changed: Vec::new(),
+            unchanged: 0,
+            empty: 0,
+            rejected: Vec::new(),
+        }
+    }
+}
+
+impl<R: PartialEq> ImportPlan<R> {
+    /// Whether the plan may be applied: every row was accepted and there
+    /// is something to do.
+    pub fn can_apply(&self) -> bool {
+        self.rejected.is_empty() && !(self.added.is_empty() && self.changed.is_empty())
+    }
+
+    /// Adds an accepted row: new, changed or the same as `stored`.
+    pub fn accept(&mut self, stored: Option<R>, new: R) {
+        match stored {
+            Some(old) if old == new => self.unchanged += 1,
+            Some(old) => self.changed.push((old, new)),
+            None => self.added.push(new),
+        }
+    }
+
+    /// Adds a rejected row.
+    pub fn reject(&mut self, line: u64, errors: FormErrors) {
+        self.rejected.push(RejectedRow { line, errors });
+    }
+}
