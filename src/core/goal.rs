@@ -130,6 +130,10 @@ pub struct GoalRow {
     pub expected: Option<Value>,
     /// Status against the target, or the pro-rata target when given.
     pub status: Option<GoalStatus>,
+    /// For an outcome computed from participations that small-number
+    /// protection hides: what may be shown instead ("<3" or "–"). The
+    /// outcome and status are then left out, since they would reveal it.
+    pub protected: Option<crate::core::flow::Shown>,
 }
 
 impl GoalRow {
@@ -168,7 +172,24 @@ pub fn goal_row(ws: &Workspace, target: &Target) -> Option<GoalRow> {
         partial,
         expected,
         status,
+        protected: None,
     })
+}
+
+/// Applies small-number protection to board rows whose outcome is computed
+/// from participations: a hidden count or share takes the outcome, the
+/// gap and the status with it.
+pub fn protect_rows(ws: &Workspace, rows: &mut [GoalRow], threshold: u64) {
+    for row in rows.iter_mut().filter(|r| r.indicator.computed.is_some()) {
+        let shown =
+            crate::core::flow::computed_shown(ws, &row.indicator, &row.target.key(), threshold);
+        if let Some(s) = shown.filter(|s| s.is_protected()) {
+            row.protected = Some(s);
+            row.outcome = None;
+            row.status = None;
+            row.expected = None;
+        }
+    }
 }
 
 /// Which part of the förbund the board looks at.
@@ -645,6 +666,15 @@ mod tests {
         assert_eq!(o.value, Value::Count(Count::new(927).unwrap()));
         assert_eq!(o.source, crate::core::model::OutcomeSource::Computed);
         assert_eq!(r.status, Some(GoalStatus::Near));
+        // Protected for others: with a threshold above the count, the count,
+        // its gap and its status are hidden; with the default, nothing is.
+        let mut rows = goal_rows(&ws, &year, &Focus::All);
+        protect_rows(&ws, &mut rows, 3);
+        assert!(rows.iter().all(|r| r.protected.is_none()));
+        protect_rows(&ws, &mut rows, 1000);
+        let r = rows.iter().find(|r| r.indicator.meta.id == id).unwrap();
+        assert_eq!(r.protected, Some(crate::core::flow::Shown::Fewer(1000)));
+        assert!(r.outcome.is_none() && r.status.is_none());
         // The typed outcome is not listed beside it either.
         assert!(untargeted_outcomes(&ws, &year, &Focus::All)
             .iter()

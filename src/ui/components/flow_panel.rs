@@ -18,7 +18,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 /// A protected figure as text.
-fn shown_text(s: Shown) -> String {
+pub fn shown_text(s: Shown) -> String {
     match s {
         Shown::Count(n) => fmt_sv::integer(n),
         Shown::Fewer(t) => format!("<{t}"),

@@ -317,4 +317,5 @@ pub(super) static EN: Texts = Texts {
     outcome_csv_title: "Import outcomes from CSV",
     outcome_csv_text: "One row per outcome: indicator, scope (the förbund, a project or an insats), period (2017, 2018-H1, 2018-Q2, 2018-05), group (empty for the total, otherwise e.g. “Kommun: Tyresö”) and outcome. The file from “Targets and outcomes as a spreadsheet” can be edited and imported again. You see what will happen before anything is saved.",
     csv_empty_rows: |n| format!("{n} rows without an outcome are skipped."),
+    protected_short: "hidden: too few people",
 };

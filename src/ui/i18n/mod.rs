@@ -334,6 +334,7 @@ pub struct Texts {
     pub outcome_csv_title: &'static str,
     pub outcome_csv_text: &'static str,
     pub csv_empty_rows: fn(usize) -> String,
+    pub protected_short: &'static str,
 }
 
 fn pick(items: &[&'static str], index: usize) -> &'static str {

@@ -315,4 +315,5 @@ pub(super) static SV: Texts = Texts {
     outcome_csv_title: "Läs in utfall från CSV",
     outcome_csv_text: "En rad per utfall: indikator, omfattning (förbundet, ett projekt eller en insats), period (2017, 2018-H1, 2018-Q2, 2018-05), grupp (tom för totalen, annars till exempel ”Kommun: Tyresö”) och utfall. Filen från ”Mål och utfall som kalkylblad” går att redigera och läsa in igen. Du ser vad som händer innan något sparas.",
     csv_empty_rows: |n| format!("{n} rader utan utfall hoppas över."),
+    protected_short: "dolt: för få personer",
 };

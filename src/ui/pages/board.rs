@@ -11,7 +11,7 @@ use crate::core::chart::{bullet_chart_svg, bullet_table};
 use crate::core::chart_specs::board_chart;
 use crate::core::fmt_sv;
 use crate::core::goal::{
-    goal_rows, untargeted_outcomes, years_with_targets, Focus, GoalRow, OutcomeGroup,
+    goal_rows, protect_rows, untargeted_outcomes, years_with_targets, Focus, GoalRow, OutcomeGroup,
 };
 use crate::core::model::OutcomeSource;
 use crate::core::period::Period;
@@ -19,6 +19,7 @@ use crate::core::route::Route;
 use crate::core::validate::{FormErrors, PeriodDraft};
 use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;
+use crate::ui::components::flow_panel::{shown_text, threshold};
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::components::period_picker::PeriodPicker;
 use crate::ui::labels::{
@@ -101,7 +102,16 @@ pub fn BoardPage() -> impl IntoView {
         app.ws.with(|w| v.extend(project_and_insats_choices(w, t)));
         v
     });
-    let rows = Memo::new(move |_| app.ws.with(|w| goal_rows(w, &period.get(), &focus.get())));
+    // The board is shown to others (on a projector, to the board): computed
+    // figures go through small-number protection.
+    let limit = threshold();
+    let rows = Memo::new(move |_| {
+        app.ws.with(|w| {
+            let mut rows = goal_rows(w, &period.get(), &focus.get());
+            protect_rows(w, &mut rows, limit);
+            rows
+        })
+    });
     let untargeted = Memo::new(move |_| {
         app.ws
             .with(|w| untargeted_outcomes(w, &period.get(), &focus.get()))
@@ -164,6 +174,13 @@ fn target_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
 }
 
 fn outcome_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
+    if let Some(shown) = row.protected {
+        return view! {
+            <span class="figure" data-testid="outcome">{shown_text(shown)}</span>
+            <span class="sub" data-testid="outcome-protected">{t.protected_short}</span>
+        }
+        .into_any();
+    }
     match &row.outcome {
         None => view! { <span class="missing">{t.status_missing}</span> }.into_any(),
         Some(o) => {
