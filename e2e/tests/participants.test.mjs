@@ -129,9 +129,19 @@ test('outcomes come in from a spreadsheet and the goals file reads back; end sta
   await page.locator('#end-status-new-category').selectOption({ label: 'Annat' });
   await page.getByTestId('end-status-form-new').getByRole('button').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=end-status-list] li').length === 10);
+  // The förbund's protection threshold: out of range is refused, 20 is kept.
+  await page.locator('#organisation-threshold').fill('25');
+  await page.locator('#organisation-threshold').press('Enter');
+  await page.getByText('Skriv ett heltal mellan 1 och 20').waitFor();
+  await page.locator('#organisation-threshold').fill('20');
+  await page.locator('#organisation-threshold').press('Enter');
+  await page.getByText('Skriv ett heltal mellan 1 och 20').waitFor({ state: 'detached' });
+
   const participants = await ParticipantsPage.goTo(page);
   const choices = await page.getByTestId('participation-entry').locator('[data-column=end_status] option').allTextContents();
   assert.equal(choices.at(-1), 'Föräldraledig', 'a new status goes last in the list');
+  await participants.chooseYear(2017);
+  assert.match(await page.getByTestId('protection-note').innerText(), /Färre än 20 personer visas som ”<20”/);
 
   // Outcomes: a bad row blocks the file, the corrected one goes in.
   await page.getByTestId('nav-exchange').click();

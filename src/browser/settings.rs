@@ -27,8 +27,6 @@ pub enum Key {
     CsvMapping,
     /// The outcomes CSV column mapping the user chose last.
     OutcomeCsvMapping,
-    /// The small-number protection threshold, when changed from 3.
-    ProtectionThreshold,
 }
 
 impl Key {
@@ -41,7 +39,6 @@ impl Key {
             Key::Clock => "clock",
             Key::CsvMapping => "csv.mapping",
             Key::OutcomeCsvMapping => "csv.outcome-mapping",
-            Key::ProtectionThreshold => "protection.threshold",
         };
         format!("{PREFIX}{k}")
     }

@@ -263,7 +263,15 @@ impl Workspace {
             && self.indicators.live_count() == 0
     }
 
-    /// The förbund's name, if set.
+    /// The small-number protection threshold the förbund chose (default 3).
+    pub fn protection_threshold(&self) -> u64 {
+        self.organisation
+            .as_ref()
+            .and_then(|o| o.protection_threshold)
+            .map_or(crate::core::flow::DEFAULT_THRESHOLD, u64::from)
+    }
+
+    /// The förbund's name, if it has been entered (and not deleted).
     pub fn organisation_name(&self) -> Option<&str> {
         self.organisation
             .as_ref()

@@ -40,6 +40,7 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
         Problem::PersonalNumber => t.problem_personal_number.into(),
         Problem::StatusWithoutEnd => t.problem_status_without_end.into(),
         Problem::ComputedIndicator => t.problem_computed_indicator.into(),
+        Problem::ThresholdOutOfRange => t.problem_threshold.into(),
     }
 }
 

@@ -185,6 +185,7 @@ fn contact(role: &str, name: &str, phone: &str, email: &str) -> Contact {
 fn organisation_and_projects(b: &mut Builder) {
     let meta = b.meta(ORGANISATION_ID);
     b.push(Organisation {
+        protection_threshold: None,
         meta,
         name: "Samordningsförbundet Östra Södertörn".into(),
     });

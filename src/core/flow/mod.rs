@@ -15,7 +15,6 @@ pub use crate::core::model::FlowMeasure;
 pub use counts::{breakdown, count, FlowCounts, Share};
 pub use outcome::{computed_outcome, computed_shown};
 pub use protect::{
-    parse_threshold, protect_breakdown, protect_count, protect_share, Shown, DEFAULT_THRESHOLD,
-    MAX_THRESHOLD,
+    protect_breakdown, protect_count, protect_share, Shown, DEFAULT_THRESHOLD, MAX_THRESHOLD,
 };
 pub use report::{flow_report, in_scope, FlowReport};

@@ -21,14 +21,6 @@ pub const DEFAULT_THRESHOLD: u64 = 3;
 /// The largest threshold a förbund can choose.
 pub const MAX_THRESHOLD: u64 = 20;
 
-/// The threshold from its stored or typed text: a whole number from 1 (no
-/// protection) to [`MAX_THRESHOLD`]; anything else is the default.
-pub fn parse_threshold(text: Option<&str>) -> u64 {
-    text.and_then(|t| t.trim().parse::<u64>().ok())
-        .filter(|n| (1..=MAX_THRESHOLD).contains(n))
-        .unwrap_or(DEFAULT_THRESHOLD)
-}
-
 /// A figure as it may be shown to others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shown {
@@ -108,16 +100,6 @@ mod tests {
     use super::*;
 
     const T: u64 = DEFAULT_THRESHOLD;
-
-    #[test]
-    fn thresholds_are_read_within_limits() {
-        assert_eq!(parse_threshold(Some("5")), 5);
-        assert_eq!(parse_threshold(Some(" 1 ")), 1);
-        for bad in ["0", "21", "tre", "-3", ""] {
-            assert_eq!(parse_threshold(Some(bad)), DEFAULT_THRESHOLD, "{bad}");
-        }
-        assert_eq!(parse_threshold(None), DEFAULT_THRESHOLD);
-    }
 
     #[test]
     fn one_and_two_people_are_hidden_zero_and_three_are_not() {

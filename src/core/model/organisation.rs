@@ -14,6 +14,11 @@ pub struct Organisation {
     pub meta: Meta,
     /// Full name, e.g. "Samordningsförbundet Östra Södertörn".
     pub name: String,
+    /// Counts of people below this are hidden in everything shown to
+    /// others (`core::flow::protect`); absent means the default, 3. Kept
+    /// here so that every laptop of the förbund protects alike.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protection_threshold: Option<u8>,
 }
 
 /// A member municipality; participants, insatser and breakdowns refer to it.

@@ -326,7 +326,17 @@ fn read_records(
         if matches!(&item, Item::Known(Record::Participation(p)) if !is_valid_code(&p.code)) {
             return Err(fail(RecordProblem::BadValue {
                 field: Some("code".to_owned()),
-                detail: "a participation code is 1 to 8 digits and capital letters".to_owned(),
+                detail:
+                    "a participation code is 4 to 8 digits and capital letters, at least one digit"
+                        .to_owned(),
+            }));
+        }
+        if matches!(&item, Item::Known(Record::Organisation(o))
+            if o.protection_threshold.is_some_and(|t| !(1..=crate::core::flow::MAX_THRESHOLD).contains(&u64::from(t))))
+        {
+            return Err(fail(RecordProblem::BadValue {
+                field: Some("protection_threshold".to_owned()),
+                detail: "the protection threshold is 1 to 20".to_owned(),
             }));
         }
         let stamps = std::iter::once(&meta.stamp).chain(meta.fields.values());

@@ -103,6 +103,8 @@ pub enum Field {
     Referrer,
     /// How a participation ended.
     EndStatus,
+    /// The small-number protection threshold.
+    Threshold,
 }
 
 /// What is wrong with a field.
@@ -176,6 +178,8 @@ pub enum Problem {
     /// The indicator is computed from participations and takes no typed
     /// outcomes.
     ComputedIndicator,
+    /// A protection threshold outside 1–20.
+    ThresholdOutOfRange,
 }
 
 /// One problem at one field.

@@ -2,6 +2,7 @@
 //! and end statuses.
 
 use super::{required_name, Field, FormErrors, Problem};
+use crate::core::flow::MAX_THRESHOLD;
 use crate::core::ids::RecordId;
 use crate::core::model::{
     EndCategory, EndStatus, Meta, Municipality, Organisation, Partner, PartnerKind,
@@ -18,6 +19,9 @@ pub struct NameDraft {
     pub kind: PartnerKind,
     /// The end status's category (ignored for other records).
     pub category: EndCategory,
+    /// The organisation's protection threshold as typed; empty is the
+    /// default (ignored for other records).
+    pub threshold: String,
 }
 
 impl Default for NameDraft {
@@ -26,6 +30,7 @@ impl Default for NameDraft {
             name: String::new(),
             kind: PartnerKind::Other,
             category: EndCategory::Other,
+            threshold: String::new(),
         }
     }
 }
@@ -59,7 +64,28 @@ fn unique_name<'a>(
 pub fn build_organisation(draft: &NameDraft, meta: Meta) -> Result<Organisation, FormErrors> {
     let mut errors = FormErrors::default();
     let name = errors.check(Field::Name, required_name(&draft.name));
-    errors.into_result(|| Some(Organisation { meta, name: name? }))
+    let threshold = errors.check(Field::Threshold, threshold(&draft.threshold));
+    errors.into_result(|| {
+        Some(Organisation {
+            meta,
+            name: name?,
+            protection_threshold: threshold?,
+        })
+    })
+}
+
+/// A protection threshold as typed: empty for the default, else a whole
+/// number from 1 (nothing hidden) to [`MAX_THRESHOLD`].
+fn threshold(text: &str) -> Result<Option<u8>, Problem> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<u8>()
+        .ok()
+        .filter(|n| (1..=MAX_THRESHOLD).contains(&u64::from(*n)))
+        .map(Some)
+        .ok_or(Problem::ThresholdOutOfRange)
 }
 
 /// Validates a member municipality: a unique name.
@@ -159,6 +185,25 @@ mod tests {
         assert_eq!(renamed.order, 0);
         let dup = build_end_status(&draft("arbete"), &ws, meta("s3")).unwrap_err();
         assert_eq!(dup.at(Field::Name), Some(&Problem::DuplicateName));
+    }
+
+    #[test]
+    fn the_threshold_is_empty_or_one_to_twenty() {
+        let draft = |t: &str| NameDraft {
+            name: "Förbundet".into(),
+            threshold: t.into(),
+            ..Default::default()
+        };
+        let org = |t| build_organisation(&draft(t), meta("organisation"));
+        assert_eq!(org("").unwrap().protection_threshold, None);
+        assert_eq!(org(" 5 ").unwrap().protection_threshold, Some(5));
+        for bad in ["0", "21", "tre", "-1"] {
+            assert_eq!(
+                org(bad).unwrap_err().at(Field::Threshold),
+                Some(&Problem::ThresholdOutOfRange),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

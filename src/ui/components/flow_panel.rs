@@ -4,14 +4,14 @@
 
 use crate::browser::clock::today;
 use crate::browser::files;
-use crate::browser::settings::{self, Key};
 use crate::core::csv::figures::export_flow;
 use crate::core::csv::CsvFlavour;
 use crate::core::flow::report::active_years;
-use crate::core::flow::{flow_report, in_scope, parse_threshold, Shown};
+use crate::core::flow::{flow_report, in_scope, Shown};
 use crate::core::fmt_sv;
 use crate::core::model::Scope;
 use crate::core::period::Period;
+use crate::core::workspace::Workspace;
 use crate::ui::labels::slice_name;
 use crate::ui::state::{tr, use_app};
 use chrono::Datelike;
@@ -28,16 +28,16 @@ pub fn shown_text(s: Shown) -> String {
     }
 }
 
-/// The threshold this device uses.
+/// The förbund's protection threshold, as stored now.
 pub fn threshold() -> u64 {
-    parse_threshold(settings::get(Key::ProtectionThreshold).as_deref())
+    use_app().ws.with_untracked(Workspace::protection_threshold)
 }
 
 /// The flow panel for `scope`.
 #[component]
 pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
     let app = use_app();
-    let threshold = threshold();
+    let limit = Memo::new(move |_| app.ws.with(Workspace::protection_threshold));
     let years = Memo::new(move |_| {
         let scope = scope.get();
         app.ws.with(|w| active_years(&in_scope(w, &scope), today()))
@@ -58,7 +58,8 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
         let scope = scope.get();
         Some((
             period,
-            app.ws.with(|w| flow_report(w, &scope, &period, threshold)),
+            app.ws
+                .with(|w| flow_report(w, &scope, &period, limit.get())),
         ))
     });
     let download = move |flavour: CsvFlavour| {
@@ -118,7 +119,7 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
                     }).collect_view();
                     view! {
                         <table class="flow-measures" data-testid="flow-measures"><tbody>{measures}</tbody></table>
-                        {r.protected.then(|| view! { <p class="note" data-testid="protection-note">{(t.protection_note)(threshold)}</p> })}
+                        {r.protected.then(|| view! { <p class="note" data-testid="protection-note">{(t.protection_note)(limit.get_untracked())}</p> })}
                         <div class="flow-breakdowns">{tables}</div>
                     }
                 })}

@@ -299,9 +299,8 @@ pub(super) static EN: Texts = Texts {
     csv_no_rows: "The file has only a header row and no rows under it.",
     csv_not_text: "The file is not a CSV file (an .xlsx perhaps?). Save the spreadsheet as CSV and try again.",
     csv_personal_number: |line, col| format!("The file holds something that looks like a personal identity or coordination number (line {line}, column {col}). Participant data may never hold one, so nothing in the file is imported or stored. Remove it and try again."),
-    threshold_title: "Small-number protection",
-    threshold_label: "Hide counts below",
-    threshold_hint: "Counts of people below the limit are shown as “<3” in views and exports for others. Default 3, at most 20.",
+    threshold_label: "Small-number protection: hide counts of people below",
+    threshold_hint: "Applies on every laptop of the förbund: counts below the limit are shown as “<3” in views and exports for others. Empty means 3; at most 20.",
     goals_export_title: "Targets and outcomes as a spreadsheet",
     goals_export_text: "Every target with its outcome and status, and outcomes without a target. Computed figures are protected as on screen.",
     genders_one: ["Woman", "Man", "Other/unknown"],
@@ -318,4 +317,5 @@ pub(super) static EN: Texts = Texts {
     outcome_csv_text: "One row per outcome: indicator, scope (the förbund, a project or an insats), period (2017, 2018-H1, 2018-Q2, 2018-05), group (empty for the total, otherwise e.g. “Kommun: Tyresö”) and outcome. The file from “Targets and outcomes as a spreadsheet” can be edited and imported again. You see what will happen before anything is saved.",
     csv_empty_rows: |n| format!("{n} rows without an outcome are skipped."),
     protected_short: "hidden: too few people",
+    problem_threshold: "Enter a whole number from 1 to 20, or leave empty for 3.",
 };

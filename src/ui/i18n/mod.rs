@@ -316,7 +316,6 @@ pub struct Texts {
     pub csv_no_rows: &'static str,
     pub csv_not_text: &'static str,
     pub csv_personal_number: fn(u64, usize) -> String,
-    pub threshold_title: &'static str,
     pub threshold_label: &'static str,
     pub threshold_hint: &'static str,
     pub goals_export_title: &'static str,
@@ -335,6 +334,7 @@ pub struct Texts {
     pub outcome_csv_text: &'static str,
     pub csv_empty_rows: fn(usize) -> String,
     pub protected_short: &'static str,
+    pub problem_threshold: &'static str,
 }
 
 fn pick(items: &[&'static str], index: usize) -> &'static str {

@@ -297,9 +297,8 @@ pub(super) static SV: Texts = Texts {
     csv_no_rows: "Filen har bara en rubrikrad och inga rader under den.",
     csv_not_text: "Filen är ingen CSV-fil (kanske en .xlsx?). Spara kalkylbladet som CSV och försök igen.",
     csv_personal_number: |line, col| format!("Filen innehåller något som ser ut som ett person- eller samordningsnummer (rad {line}, kolumn {col}). Deltagaruppgifter får aldrig innehålla personnummer, så ingenting i filen läses in eller sparas. Ta bort uppgiften och försök igen."),
-    threshold_title: "Skydd av små tal",
-    threshold_label: "Dölj antal under",
-    threshold_hint: "Antal personer under gränsen visas som ”<3” i vyer och exporter för andra. Standard 3, högst 20.",
+    threshold_label: "Skydd av små tal: dölj antal personer under",
+    threshold_hint: "Gäller alla datorer i förbundet: antal under gränsen visas som ”<3” i vyer och exporter för andra. Tomt betyder 3; högst 20.",
     goals_export_title: "Mål och utfall som kalkylblad",
     goals_export_text: "Alla mål med utfall och status, och utfall utan mål. Beräknade tal skyddas som på skärmen.",
     genders_one: ["Kvinna", "Man", "Annat/okänt"],
@@ -316,4 +315,5 @@ pub(super) static SV: Texts = Texts {
     outcome_csv_text: "En rad per utfall: indikator, omfattning (förbundet, ett projekt eller en insats), period (2017, 2018-H1, 2018-Q2, 2018-05), grupp (tom för totalen, annars till exempel ”Kommun: Tyresö”) och utfall. Filen från ”Mål och utfall som kalkylblad” går att redigera och läsa in igen. Du ser vad som händer innan något sparas.",
     csv_empty_rows: |n| format!("{n} rader utan utfall hoppas över."),
     protected_short: "dolt: för få personer",
+    problem_threshold: "Skriv ett heltal mellan 1 och 20, eller lämna tomt för 3.",
 };

@@ -62,6 +62,13 @@ fn OrganisationName() -> impl IntoView {
         app.ws
             .with_untracked(|w| w.organisation_name().unwrap_or_default().to_owned()),
     );
+    let threshold = RwSignal::new(app.ws.with_untracked(|w| {
+        w.organisation
+            .as_ref()
+            .and_then(|o| o.protection_threshold)
+            .map(|t| t.to_string())
+            .unwrap_or_default()
+    }));
     let errors = RwSignal::new(FormErrors::default());
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
@@ -83,6 +90,7 @@ fn OrganisationName() -> impl IntoView {
         match build_organisation(
             &NameDraft {
                 name: name.get_untracked(),
+                threshold: threshold.get_untracked(),
                 ..Default::default()
             },
             meta,
@@ -105,6 +113,7 @@ fn OrganisationName() -> impl IntoView {
         <form class="record-form inline" data-testid="organisation-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />
             <TextField id="organisation-name" label=tr(|t| t.organisation_name) value=name error=field_error(errors, Field::Name) required=true />
+            <TextField id="organisation-threshold" label=tr(|t| t.threshold_label) value=threshold error=field_error(errors, Field::Threshold) hint=tr(|t| t.threshold_hint) inputmode="numeric" />
             <button type="submit" class="primary" disabled=move || busy.get()>{tr(|t| t.save)}</button>
             <span class="sub" role="status">{move || saved.get().then(|| format!("✓ {}", app.t().saved))}</span>
         </form>
@@ -238,6 +247,7 @@ fn NamedEditor(
             name: value.get_untracked(),
             kind: kind_from_code(&pkind.get_untracked()),
             category: category_from_code(&pcategory.get_untracked()),
+            threshold: String::new(),
         };
         let m = meta.clone().unwrap_or_else(|| app.new_meta());
         let built = app.ws.with_untracked(|w| match kind {
