@@ -225,3 +225,133 @@ proptest! {
         }
     }
 }
+
+mod flow_properties {
+    use super::*;
+    use maltavla::core::flow::{breakdown, count, protect_breakdown, FlowCounts, Shown};
+    use maltavla::core::ids::{DeviceId, Hlc, RecordId};
+    use maltavla::core::model::{
+        AgeBand, Dimension, EndCategory, FlowMeasure, Gender, Meta, Participation, Referrer,
+    };
+
+    fn participation() -> impl Strategy<Value = Participation> {
+        (
+            0u32..1_000_000,
+            0usize..3,
+            0usize..3,
+            0usize..8,
+            0usize..4,
+            0usize..6,
+            0u64..2000,
+            proptest::option::of(0u64..800),
+            0usize..4,
+        )
+            .prop_map(|(n, insats, g, a, m, r, start, len, status)| {
+                let start =
+                    chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap() + chrono::Days::new(start);
+                Participation {
+                    meta: Meta::new(
+                        RecordId::parse(&format!("p{n}")).unwrap(),
+                        Hlc::default(),
+                        DeviceId::parse("d").unwrap(),
+                    ),
+                    code: maltavla::core::model::make_code(n),
+                    insats: RecordId::parse(&format!("i{insats}")).unwrap(),
+                    gender: Gender::ALL[g],
+                    age_band: AgeBand::ALL[a],
+                    municipality: (m < 3).then(|| RecordId::parse(&format!("m{m}")).unwrap()),
+                    referrer: Referrer::ALL[r],
+                    start,
+                    end: len.map(|l| start + chrono::Days::new(l)),
+                    end_status: len.and_then(|_| {
+                        ["end-work", "end-ordinary", "end-dropped-out"]
+                            .get(status)
+                            .map(|s| RecordId::parse(s).unwrap())
+                    }),
+                }
+            })
+    }
+
+    fn category(id: &RecordId) -> Option<EndCategory> {
+        match id.as_str() {
+            "end-work" => Some(EndCategory::WorkOrStudies),
+            "end-ordinary" => Some(EndCategory::OrdinaryMeasures),
+            _ => Some(EndCategory::Other),
+        }
+    }
+
+    fn fields(c: &FlowCounts) -> [u64; 7] {
+        [
+            c.active,
+            c.new,
+            c.ended,
+            c.work_or_studies,
+            c.ordinary,
+            c.women,
+            c.self_referred,
+        ]
+    }
+
+    proptest! {
+        /// Every share is of a part no larger than its whole, so it lies in
+        /// 0–100 %.
+        #[test]
+        fn shares_stay_within_zero_and_a_hundred(
+            ps in proptest::collection::vec(participation(), 0..60),
+            p in period(),
+        ) {
+            let c = count(&ps, &p, &category);
+            for m in FlowMeasure::ALL {
+                if let Err(share) = m.of(&c) {
+                    prop_assert!(share.part <= share.whole, "{m:?}: {share:?}");
+                    if let Some(pc) = share.percent() {
+                        prop_assert!(pc.tenths() <= 1000);
+                    }
+                }
+            }
+        }
+
+        /// Slices of a breakdown that every participation has a value for
+        /// sum to the total; municipality (which may be unknown) to at most
+        /// the total.
+        #[test]
+        fn breakdowns_sum_to_the_total(
+            ps in proptest::collection::vec(participation(), 0..60),
+            p in period(),
+        ) {
+            let total = fields(&count(&ps, &p, &category));
+            for d in Dimension::ALL {
+                let slices = breakdown(&ps, &p, d, &category, &|id| Some(id.to_string()));
+                let mut sum = [0u64; 7];
+                for c in slices.values() {
+                    for (s, v) in sum.iter_mut().zip(fields(c)) {
+                        *s += v;
+                    }
+                }
+                if d == Dimension::Municipality {
+                    prop_assert!(sum.iter().zip(total).all(|(s, t)| *s <= t), "{d:?}");
+                } else {
+                    prop_assert_eq!(sum, total, "{:?}", d);
+                }
+            }
+        }
+
+        /// Protection never lets a count of 1 up to the threshold through,
+        /// and hides at least two slices or none when the total is shown.
+        #[test]
+        fn protected_breakdowns_show_no_small_count(
+            slices in proptest::collection::vec(0u64..12, 0..8),
+            threshold in 1u64..=20,
+        ) {
+            let shown = protect_breakdown(&slices, true, threshold);
+            for s in &shown {
+                if let Shown::Count(n) = s {
+                    prop_assert!(*n == 0 || *n >= threshold);
+                }
+            }
+            let hidden = shown.iter().filter(|s| s.is_protected()).count();
+            let nonzero = slices.iter().filter(|n| **n > 0).count();
+            prop_assert!(hidden != 1 || nonzero == 1, "{slices:?} -> {shown:?}");
+        }
+    }
+}

@@ -12,5 +12,5 @@ pub mod participations;
 pub mod read;
 pub mod write;
 
-pub use read::{read_table, CsvError, Dialect, Encoding, Row, Table};
+pub use read::{read_table, CsvError, Dialect, Encoding, Row, Table, MAX_ROWS};
 pub use write::{write_table, Cell, CsvFlavour};

@@ -16,7 +16,7 @@ use super::write::{write_table, Cell, CsvFlavour};
 use crate::core::ids::RecordId;
 use crate::core::model::{Gender, Meta, Participation, Referrer};
 use crate::core::validate::participation::{
-    build_participation, existing_by_code, ParticipationDraft,
+    build_indexed, existing_by_code, CodeIndex, ParticipationDraft,
 };
 use crate::core::validate::{Field, FormErrors, Problem};
 use crate::core::workspace::Workspace;
@@ -188,6 +188,8 @@ pub fn plan_import(
         return Err(problems);
     }
     let mut plan = ParticipationPlan::default();
+    let index = CodeIndex::new(ws);
+    let mut taken: BTreeSet<String> = ws.participations.live().map(|p| p.code.clone()).collect();
     let mut seen_codes: BTreeMap<(RecordId, String), u64> = BTreeMap::new();
     for row in &table.rows {
         let cell = |c: Column| {
@@ -214,15 +216,15 @@ pub fn plan_import(
             }
         }
         let existing = if draft.code.trim().is_empty() {
-            draft.code = free_code(ws, new_code);
+            draft.code = free_code(&mut taken, new_code);
             None
         } else {
-            existing_by_code(ws, &draft).cloned()
+            existing_by_code(ws, &index, &draft).cloned()
         };
         let meta = existing
             .as_ref()
             .map_or_else(&mut *new_meta, |e| e.meta.clone());
-        match build_participation(&draft, ws, meta) {
+        match build_indexed(&draft, ws, &index, meta) {
             Ok(p) => {
                 let key = (p.insats.clone(), p.code.clone());
                 if seen_codes.contains_key(&key) {
@@ -240,16 +242,18 @@ pub fn plan_import(
     Ok(plan)
 }
 
-/// A code no live participation has.
-fn free_code(ws: &Workspace, new_code: &mut dyn FnMut() -> String) -> String {
-    let taken: BTreeSet<&str> = ws.participations.live().map(|p| p.code.as_str()).collect();
+/// A code no live participation and no earlier row has; it is then taken.
+fn free_code(taken: &mut BTreeSet<String>, new_code: &mut dyn FnMut() -> String) -> String {
     let mut code = new_code();
-    for _ in 0..16 {
-        if !taken.contains(code.as_str()) {
+    // Random codes rarely meet a taken one; the bound only guards against
+    // a broken source of codes.
+    for _ in 0..1000 {
+        if !taken.contains(&code) {
             break;
         }
         code = new_code();
     }
+    taken.insert(code.clone());
     code
 }
 

@@ -12,6 +12,7 @@ use crate::core::ids::RecordId;
 use crate::core::model::{is_valid_code, AgeBand, Gender, Meta, Participation, Referrer};
 use crate::core::order::fold_case;
 use crate::core::workspace::Workspace;
+use std::collections::HashMap;
 
 /// A participation as typed: every field as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -190,38 +191,55 @@ fn required_date(text: &str) -> Result<chrono::NaiveDate, Problem> {
     optional_date(t)?.ok_or(Problem::Required)
 }
 
-/// The live participation of `insats` with `code`, other than `me`.
-fn code_taken<'a>(
-    ws: &'a Workspace,
-    insats: &RecordId,
-    code: &str,
-    me: &RecordId,
-) -> Option<&'a Participation> {
-    ws.participations
-        .live()
-        .find(|p| &p.insats == insats && p.code == code && &p.meta.id != me)
+/// The live participations by insats and code, built once so that an
+/// import of many rows looks each code up instead of scanning every row.
+pub struct CodeIndex<'a>(HashMap<(&'a RecordId, &'a str), &'a Participation>);
+
+impl<'a> CodeIndex<'a> {
+    /// The index of `ws`'s live participations.
+    pub fn new(ws: &'a Workspace) -> CodeIndex<'a> {
+        CodeIndex(
+            ws.participations
+                .live()
+                .map(|p| ((&p.insats, p.code.as_str()), p))
+                .collect(),
+        )
+    }
+
+    /// The live participation of `insats` with `code`.
+    pub fn get(&self, insats: &RecordId, code: &str) -> Option<&'a Participation> {
+        self.0.get(&(insats, code)).copied()
+    }
 }
 
 /// The live participation a row with this insats and code updates, if any:
 /// how a re-imported sheet finds its rows.
 pub fn existing_by_code<'a>(
-    ws: &'a Workspace,
+    ws: &Workspace,
+    index: &CodeIndex<'a>,
     draft: &ParticipationDraft,
 ) -> Option<&'a Participation> {
     let insats = find_named(
         &draft.insats,
         ws.insatser.live().map(|i| (&i.meta.id, i.name.as_str())),
     )?;
-    let code = draft.code.trim();
-    ws.participations
-        .live()
-        .find(|p| p.insats == insats && p.code == code)
+    index.get(&insats, draft.code.trim())
 }
 
 /// Validates a participation typed or read from a row.
 pub fn build_participation(
     draft: &ParticipationDraft,
     ws: &Workspace,
+    meta: Meta,
+) -> Result<Participation, FormErrors> {
+    build_indexed(draft, ws, &CodeIndex::new(ws), meta)
+}
+
+/// [`build_participation`] with the code index made once for many rows.
+pub fn build_indexed(
+    draft: &ParticipationDraft,
+    ws: &Workspace,
+    index: &CodeIndex<'_>,
     meta: Meta,
 ) -> Result<Participation, FormErrors> {
     let mut errors = FormErrors::default();
@@ -248,7 +266,7 @@ pub fn build_participation(
         errors.push(Field::Code, Problem::InvalidCode);
     } else if insats
         .as_ref()
-        .is_some_and(|i| code_taken(ws, i, &code, &meta.id).is_some())
+        .is_some_and(|i| index.get(i, &code).is_some_and(|p| p.meta.id != meta.id))
     {
         errors.push(Field::Code, Problem::DuplicateCode);
     }
@@ -451,7 +469,7 @@ mod tests {
         let p = build_participation(&d, &ws, meta("p1")).unwrap();
         ws.put(crate::core::model::Record::Participation(p.clone()));
         assert_eq!(
-            existing_by_code(&ws, &d).map(|x| &x.meta.id),
+            existing_by_code(&ws, &CodeIndex::new(&ws), &d).map(|x| &x.meta.id),
             Some(&p.meta.id)
         );
         let e = build_participation(&d, &ws, meta("p2")).unwrap_err();
