@@ -86,14 +86,18 @@ test('a spreadsheet is imported only when every row is right; a personal number 
   const { page, participants, errors } = await withDemo();
   const before = await participants.count();
   const header = 'Insats;Kön;Ålder;Kommun;Anvisad av;Startdatum;Slutdatum;Avslutsorsak\r\n';
-  const good = 'Case Management;Kvinna;23;Tyresö;AF;2019-02-04;;\r\nCase Management;Man;45;Haninge;Kommunen;2019-02-05;2019-05-31;Studier\r\n';
+  const good =
+    'Case Management;Kvinna;23;Tyresö;AF;2019-02-04;;\r\n' +
+    'Case Management;Man;45;Haninge;Kommunen;2019-02-05;2019-05-31;Studier\r\n' +
+    'Case Management;Kvinna;31;Haninge;FK;2019-02-06;;\r\n' +
+    'Case Management;Man;52;Nynäshamn;Egenanmälan;2019-02-07;;\r\n';
 
   // Swedish Excel: BOM, semicolons; one bad gender, one bad date.
   await participants.chooseCsv('deltagare.csv', header + good + 'Case Management;Kanske;30;Haninge;FK;2019-02-06;;\r\nCase Management;Kvinna;30;Haninge;FK;6/2;;\r\n', { bom: true });
-  assert.match(await page.getByTestId('csv-summary').innerText(), /2 nya, 0 ändrade, 0 oförändrade, 2 med fel/);
+  assert.match(await page.getByTestId('csv-summary').innerText(), /4 nya, 0 ändrade, 0 oförändrade, 2 med fel/);
   const rejected = await page.getByTestId('csv-rejected').innerText();
-  assert.match(rejected, /Rad 4: Kön: Värdet är inget av valen/);
-  assert.match(rejected, /Rad 5: Startdatum:/);
+  assert.match(rejected, /Rad 6: Kön: Värdet är inget av valen/);
+  assert.match(rejected, /Rad 7: Startdatum:/);
   assert.equal(await page.getByTestId('csv-confirm').count(), 0, 'nothing can be imported while a row is wrong');
   await screenshot(page, 'participants-csv-report', { fullPage: false });
   await page.getByTestId('csv-cancel').click();
@@ -101,12 +105,19 @@ test('a spreadsheet is imported only when every row is right; a personal number 
   // The corrected file goes in, all of it.
   await participants.chooseCsv('deltagare.csv', header + good, { bom: true });
   await page.getByTestId('csv-confirm').click();
-  await page.waitForFunction((n) => document.querySelector('[data-testid=participants-count]').textContent.replace(/\D/g, '') === String(n), before + 2);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=participants-count]').textContent.replace(/\D/g, '') === String(n), before + 4);
+
+  // The flow counts them: four new participants in 2019, two of them women.
+  await participants.chooseYear(2019);
+  const flow = await participants.measures();
+  assert.equal(flow['Nya deltagare'], '4');
+  const byGender = await participants.breakdown('Gender');
+  assert.deepEqual(byGender.map((r) => r[2]), ['<3', '<3'], 'two and two are hidden');
 
   // A file with a personnummer is refused whole, saying where.
   await participants.chooseCsv('med-pnr.csv', 'Kön,Anvisad av,Startdatum,Kommentar\nKvinna,Kommunen,2019-03-01,ok\nMan,Kommunen,2019-03-01,19850709-9805\n');
   assert.match(await page.getByTestId('csv-refused').innerText(), /person- eller samordningsnummer \(rad 3, kolumn 4\)/);
-  assert.equal(await participants.count(), before + 2);
+  assert.equal(await participants.count(), before + 4);
 
   // The export opens in Swedish Excel and reads back unchanged.
   const dir = await mkdtemp(join(tmpdir(), 'maltavla-csv-'));
@@ -114,7 +125,7 @@ test('a spreadsheet is imported only when every row is right; a personal number 
   assert.equal(excel.name, 'deltagare-excel.csv');
   assert.ok(excel.text.startsWith('\uFEFFKod;Insats;Kön;'), 'BOM and semicolons');
   await participants.chooseCsv('tillbaka.csv', excel.text);
-  assert.match(await page.getByTestId('csv-summary').innerText(), new RegExp(`0 nya, 0 ändrade, ${before + 2} oförändrade, 0 med fel`));
+  assert.match(await page.getByTestId('csv-summary').innerText(), new RegExp(`0 nya, 0 ändrade, ${before + 4} oförändrade, 0 med fel`));
   errors.assertClean();
 });
 
