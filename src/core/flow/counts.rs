@@ -73,25 +73,60 @@ impl FlowMeasure {
     }
 }
 
-/// Adds one participation to `counts`; `category` tells what an end
-/// status counts as (unknown statuses count as neither share).
+impl std::ops::AddAssign for FlowCounts {
+    fn add_assign(&mut self, o: FlowCounts) {
+        self.active += o.active;
+        self.new += o.new;
+        self.ended += o.ended;
+        self.work_or_studies += o.work_or_studies;
+        self.ordinary += o.ordinary;
+        self.women += o.women;
+        self.self_referred += o.self_referred;
+    }
+}
+
+impl FlowCounts {
+    /// Whether one participation's counts are all zero (it was not active
+    /// in the period, so it counts nowhere).
+    pub fn is_zero(&self) -> bool {
+        self.active == 0 && self.new == 0 && self.ended == 0
+    }
+}
+
+/// What one participation adds to the counts of `period`; `category` tells
+/// what an end status counts as (unknown statuses count as neither share).
+pub fn of_one(
+    p: &Participation,
+    period: &Period,
+    category: &dyn Fn(&RecordId) -> Option<EndCategory>,
+) -> FlowCounts {
+    let active = p.start <= period.end() && p.end.is_none_or(|e| e >= period.start());
+    let new = period.contains_date(p.start);
+    let ended = p.end.is_some_and(|e| period.contains_date(e));
+    let cat = if ended {
+        p.end_status.as_ref().and_then(category)
+    } else {
+        None
+    };
+    FlowCounts {
+        active: u64::from(active),
+        new: u64::from(new),
+        ended: u64::from(ended),
+        work_or_studies: u64::from(cat == Some(EndCategory::WorkOrStudies)),
+        ordinary: u64::from(cat == Some(EndCategory::OrdinaryMeasures)),
+        women: u64::from(active && p.gender == Gender::Woman),
+        self_referred: u64::from(new && p.referrer == Referrer::SelfReferral),
+    }
+}
+
+/// Adds one participation to `counts`.
 fn add(
     counts: &mut FlowCounts,
     p: &Participation,
     period: &Period,
     category: &dyn Fn(&RecordId) -> Option<EndCategory>,
 ) {
-    let active = p.start <= period.end() && p.end.is_none_or(|e| e >= period.start());
-    let new = period.contains_date(p.start);
-    let ended = p.end.is_some_and(|e| period.contains_date(e));
-    let cat = p.end_status.as_ref().and_then(category);
-    counts.active += u64::from(active);
-    counts.new += u64::from(new);
-    counts.ended += u64::from(ended);
-    counts.work_or_studies += u64::from(ended && cat == Some(EndCategory::WorkOrStudies));
-    counts.ordinary += u64::from(ended && cat == Some(EndCategory::OrdinaryMeasures));
-    counts.women += u64::from(active && p.gender == Gender::Woman);
-    counts.self_referred += u64::from(new && p.referrer == Referrer::SelfReferral);
+    *counts += of_one(p, period, category);
 }
 
 /// The counts of the live participations among `participations` for

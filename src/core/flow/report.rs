@@ -5,13 +5,16 @@
 //! figures, because all three take them from [`flow_report`]; nothing in it
 //! is an unprotected count of fewer people than the threshold.
 
-use super::counts::{breakdown, count, FlowCounts, Share};
+use super::counts::{of_one, FlowCounts, Share};
 use super::protect::{protect_breakdown, protect_count, protect_share, Shown};
 use crate::core::ids::RecordId;
-use crate::core::model::{Breakdown, Dimension, FlowMeasure, Participation, Scope};
+use crate::core::model::{
+    AgeBand, Breakdown, Dimension, FlowMeasure, Gender, Participation, Referrer, Scope,
+};
 use crate::core::order::sort_key;
 use crate::core::period::Period;
 use crate::core::workspace::Workspace;
+use std::collections::BTreeMap;
 
 /// One slice of a breakdown.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,8 +104,26 @@ pub fn active_years(ps: &[&Participation], today: chrono::NaiveDate) -> Vec<i32>
 pub fn flow_report(ws: &Workspace, scope: &Scope, period: &Period, threshold: u64) -> FlowReport {
     let ps = in_scope(ws, scope);
     let category = |id: &RecordId| ws.end_statuses.get_any(id).map(|s| s.category);
-    let provider = |id: &RecordId| ws.insatser.get_any(id).map(|i| i.provider.clone());
-    let counts = count(ps.iter().copied(), period, &category);
+    // One pass over the participations fills the total and every slice;
+    // the slices of the fixed categories are arrays indexed by the enum.
+    let mut counts = FlowCounts::default();
+    let mut by_gender = [FlowCounts::default(); Gender::ALL.len()];
+    let mut by_referrer = [FlowCounts::default(); Referrer::ALL.len()];
+    let mut by_age = [FlowCounts::default(); AgeBand::ALL.len()];
+    let mut by_municipality: BTreeMap<&RecordId, FlowCounts> = BTreeMap::new();
+    for p in &ps {
+        let c = of_one(p, period, &category);
+        if c.is_zero() {
+            continue;
+        }
+        counts += c;
+        by_gender[p.gender as usize] += c;
+        by_referrer[p.referrer as usize] += c;
+        by_age[p.age_band as usize] += c;
+        if let Some(m) = &p.municipality {
+            *by_municipality.entry(m).or_default() += c;
+        }
+    }
     let measures: Vec<(FlowMeasure, Shown)> = FlowMeasure::ALL
         .into_iter()
         .map(|m| {
@@ -116,22 +137,36 @@ pub fn flow_report(ws: &Workspace, scope: &Scope, period: &Period, threshold: u6
     let tables: Vec<BreakdownTable> = REPORT_DIMENSIONS
         .into_iter()
         .map(|dimension| {
-            let mut slices: Vec<(Breakdown, FlowCounts)> =
-                breakdown(ps.iter().copied(), period, dimension, &category, &provider)
-                    .into_iter()
-                    .filter(|(_, c)| c.active > 0)
-                    .collect();
-            if dimension == Dimension::Municipality {
-                let name = |b: &Breakdown| match b {
-                    Breakdown::Municipality(id) => ws
-                        .municipalities
-                        .get_any(id)
-                        .map(|m| sort_key(&m.name))
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                };
-                slices.sort_by_key(|(b, _)| name(b));
-            }
+            let mut slices: Vec<(Breakdown, FlowCounts)> = match dimension {
+                Dimension::Gender => Gender::ALL
+                    .iter()
+                    .map(|g| (Breakdown::Gender(*g), by_gender[*g as usize]))
+                    .collect(),
+                Dimension::Referrer => Referrer::ALL
+                    .iter()
+                    .map(|r| (Breakdown::Referrer(*r), by_referrer[*r as usize]))
+                    .collect(),
+                Dimension::AgeBand => AgeBand::ALL
+                    .iter()
+                    .map(|a| (Breakdown::AgeBand(*a), by_age[*a as usize]))
+                    .collect(),
+                _ => {
+                    let mut named: Vec<(String, Breakdown, FlowCounts)> = by_municipality
+                        .iter()
+                        .map(|(id, c)| {
+                            let name = ws
+                                .municipalities
+                                .get_any(id)
+                                .map(|m| sort_key(&m.name))
+                                .unwrap_or_default();
+                            (name, Breakdown::Municipality((*id).clone()), *c)
+                        })
+                        .collect();
+                    named.sort_by(|a, b| a.0.cmp(&b.0));
+                    named.into_iter().map(|(_, b, c)| (b, c)).collect()
+                }
+            };
+            slices.retain(|(_, c)| c.active > 0);
             let column = |f: fn(&FlowCounts) -> u64| {
                 let values: Vec<u64> = slices.iter().map(|(_, c)| f(c)).collect();
                 protect_breakdown(&values, true, threshold)
@@ -227,6 +262,36 @@ mod tests {
         assert_eq!(municipalities.rows.len(), 3);
         let shares: Vec<Shown> = municipalities.rows.iter().map(|r| r.share_of_new).collect();
         assert!(shares.iter().all(|s| matches!(s, Shown::Share(_))));
+    }
+
+    #[test]
+    fn the_one_pass_report_counts_as_the_breakdowns_do() {
+        let ws = ws();
+        let period = Period::half(2018, 1).unwrap();
+        let r = flow_report(&ws, &Scope::Forbund, &period, 1);
+        let category = |id: &RecordId| ws.end_statuses.get_any(id).map(|s| s.category);
+        let provider = |_: &RecordId| None;
+        for table in &r.tables {
+            let expected = crate::core::flow::breakdown(
+                ws.participations.live(),
+                &period,
+                table.dimension,
+                &category,
+                &provider,
+            );
+            let wanted: Vec<(Breakdown, Shown, Shown)> = expected
+                .iter()
+                .filter(|(_, c)| c.active > 0)
+                .map(|(b, c)| (b.clone(), Shown::Count(c.active), Shown::Count(c.new)))
+                .collect();
+            let mut got: Vec<(Breakdown, Shown, Shown)> = table
+                .rows
+                .iter()
+                .map(|row| (row.slice.clone(), row.active, row.new))
+                .collect();
+            got.sort_by(|a, b| a.0.cmp(&b.0));
+            assert_eq!(got, wanted, "{:?}", table.dimension);
+        }
     }
 
     #[test]

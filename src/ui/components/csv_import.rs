@@ -8,6 +8,7 @@
 
 use crate::browser::clock::new_participation_code;
 use crate::browser::files;
+use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
 use crate::core::csv::mapping::{ColumnSet, ImportPlan, Mapping, MappingProblem};
 use crate::core::csv::outcomes::OutcomeColumn;
@@ -151,7 +152,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
             let t = app.t_now();
             match files::read_bytes(&file).await {
                 Err(e) => refused.set(Some((t.csv_unreadable)(&e))),
-                Ok(bytes) => match read_table(&bytes) {
+                Ok(bytes) => match timed_read(&bytes) {
                     Ok(tb) => {
                         mapping.set(Mapping::guess(&tb.header, &remembered(K::MAPPING_KEY)));
                         table.set(Some(tb));
@@ -166,7 +167,10 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
         let tb = table.get()?;
         let m = mapping.get();
         let default = insats_choice(&default_insats.get());
-        Some(app.ws.with(|w| K::plan(app, w, &tb, &m, default.as_ref())))
+        let span = Span::start("maltavla:csv-plan");
+        let plan = app.ws.with(|w| K::plan(app, w, &tb, &m, default.as_ref()));
+        span.end();
+        Some(plan)
     });
 
     let reset = move || {
@@ -201,7 +205,9 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                     .map(|(old, new)| Edit::from_form(Some(K::record(old)), K::record(new))),
             )
             .collect();
+        let span = Span::start("maltavla:csv-write");
         app.save(edits, busy, failure, move || {
+            span.end();
             app.notice.set(Some((app.t_now().csv_imported)(count)));
             reset();
         });
@@ -319,6 +325,14 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Reads the file, timed for the benchmarks (`maltavla:csv-read`).
+fn timed_read(bytes: &[u8]) -> Result<Table, CsvError> {
+    let span = Span::start("maltavla:csv-read");
+    let read = read_table(bytes);
+    span.end();
+    read
 }
 
 /// Why a file was refused, in words.

@@ -4,6 +4,7 @@
 
 use crate::browser::clock::today;
 use crate::browser::files;
+use crate::browser::perf::Span;
 use crate::core::csv::figures::export_flow;
 use crate::core::csv::CsvFlavour;
 use crate::core::flow::report::active_years;
@@ -56,11 +57,12 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
         let y = chosen.get()?;
         let period = Period::year_clamped(y);
         let scope = scope.get();
-        Some((
-            period,
-            app.ws
-                .with(|w| flow_report(w, &scope, &period, limit.get())),
-        ))
+        let span = Span::start("maltavla:flow");
+        let report = app
+            .ws
+            .with(|w| flow_report(w, &scope, &period, limit.get()));
+        span.end();
+        Some((period, report))
     });
     let download = move |flavour: CsvFlavour| {
         let Some((period, r)) = report.get_untracked() else {

@@ -1,0 +1,134 @@
+// Participant flow in headless Chromium, timed the way a projektledare
+// waits for it on the "Deltagare" page: a CSV file of N participations
+// (Swedish Excel form) is chosen, planned, confirmed, and the flow panel
+// then recomputes for a year. The app marks its own steps with User Timing
+// (src/browser/perf.rs): `maltavla:csv-read` (decode and split the file),
+// `maltavla:csv-plan` (validate every row and plan the import),
+// `maltavla:csv-write` (the IndexedDB transaction until shown) and
+// `maltavla:flow` (every measure and breakdown for the chosen scope and
+// year). As a reference, the same page splits the same text into cells with
+// plain JavaScript, so the read can be given as a ratio.
+//
+//   node e2e/bench/flow.mjs [N ...]      (default: 10000 100000)
+//   RUNS=3 DIST_DIR=dist node e2e/bench/flow.mjs 10000
+//
+// Prints a markdown table (median, min–max over RUNS runs, each in a new
+// browser profile). Nothing passes or fails.
+import { cpus, totalmem } from 'node:os';
+import { DIST_DIR, launchBrowser } from '../lib/browser.mjs';
+import { startServer } from '../serve.mjs';
+import { BoardPage } from '../pages/app.mjs';
+import { ParticipantsPage } from '../pages/participants.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 3);
+const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+if (SIZES.length === 0) SIZES.push(10_000, 100_000);
+
+const INSATSER = ['Case Management', 'Ung i Tyresö', 'Ung i Nynäs', 'KBT-samtal Nynäshamn', 'Arbetsträning Grow'];
+const MUNICIPALITIES = ['Haninge', 'Nynäshamn', 'Tyresö'];
+const GENDERS = ['Kvinna', 'Man', 'Kvinna', 'Man', 'Annat/okänt'];
+const REFERRERS = ['Kommunen', 'Arbetsförmedlingen', 'Försäkringskassan', 'Regionen', 'Egenanmälan', 'Annan'];
+const STATUSES = ['Arbete', 'Studier', 'Arbetssökande', 'Vidare till ordinarie insats', 'Avbrott'];
+
+/** A Swedish Excel CSV of `n` participations, 2015–2018. */
+function csvText(n) {
+  const day = (d) => new Date(Date.UTC(2015, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+  const rows = ['Insats;Kön;Ålder;Kommun;Anvisad av;Startdatum;Slutdatum;Avslutsorsak'];
+  for (let k = 0; k < n; k++) {
+    const ended = k % 3 !== 0;
+    rows.push(
+      [
+        INSATSER[k % INSATSER.length],
+        GENDERS[k % GENDERS.length],
+        16 + (k % 48),
+        MUNICIPALITIES[k % 3],
+        REFERRERS[k % REFERRERS.length],
+        day((k * 7) % 1300),
+        ended ? day(((k * 7) % 1300) + 120) : '',
+        ended ? STATUSES[k % STATUSES.length] : '',
+      ].join(';'),
+    );
+  }
+  return '\uFEFF' + rows.join('\r\n') + '\r\n';
+}
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+const ms = (s) => `${s.median.toFixed(0)} ms | ${s.min.toFixed(0)}–${s.max.toFixed(0)} ms`;
+
+const measures = (page, name) =>
+  page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((m) => m.duration), name);
+
+async function run(server, text, n) {
+  const browser = await launchBrowser();
+  try {
+    const { board } = await BoardPage.open(browser.context, server.url);
+    await board.loadDemo();
+    const page = board.page;
+    const participants = await ParticipantsPage.goTo(page);
+    const before = await participants.count();
+    const split = await page.evaluate((t) => {
+      const start = performance.now();
+      const cells = t.split('\r\n').map((l) => l.split(';'));
+      const took = performance.now() - start;
+      return cells.length > 0 ? took : -1;
+    }, text);
+    await participants.chooseCsv('bench.csv', text);
+    const summary = await page.getByTestId('csv-summary').innerText();
+    if (!summary.startsWith(`${n} nya`)) {
+      const why = await page.getByTestId('csv-rejected').innerText().catch(() => '');
+      throw new Error(`unexpected report: ${summary}\n${why.slice(0, 400)}`);
+    }
+    const confirmed = Date.now();
+    await page.getByTestId('csv-confirm').click();
+    await page.waitForFunction(
+      (want) => document.querySelector('[data-testid=participants-count]').textContent.replace(/\D/g, '') === String(want),
+      before + n,
+      { timeout: 600_000 },
+    );
+    const imported = Date.now() - confirmed;
+    // The flow for the whole förbund, recomputed on each change of year.
+    for (const year of [2016, 2017, 2016, 2017, 2016]) {
+      await participants.chooseYear(year);
+      await page.getByTestId('flow-measures').waitFor();
+    }
+    const flow = (await measures(page, 'maltavla:flow')).slice(-5);
+    return {
+      split,
+      read: (await measures(page, 'maltavla:csv-read')).at(-1),
+      plan: (await measures(page, 'maltavla:csv-plan')).at(-1),
+      write: (await measures(page, 'maltavla:csv-write')).at(-1),
+      imported,
+      flow: stats(flow).median,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+const server = await startServer({ root: DIST_DIR });
+try {
+  console.log(`Participant flow in headless Chromium — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  console.log(`Command: node e2e/bench/flow.mjs ${SIZES.join(' ')} (RUNS=${RUNS}), release build in ${DIST_DIR}\n`);
+  console.log('| records | step | median | min–max |');
+  console.log('|---:|---|---:|---:|');
+  for (const n of SIZES) {
+    const text = csvText(n);
+    const results = [];
+    for (let i = 0; i < RUNS; i++) results.push(await run(server, text, n));
+    const row = (step, key) => console.log(`| ${n} | ${step} | ${ms(stats(results.map((r) => r[key])))} |`);
+    row('JS split of the text into cells (reference)', 'split');
+    row('CSV read (`maltavla:csv-read`)', 'read');
+    row('validate and plan every row (`maltavla:csv-plan`)', 'plan');
+    row('IndexedDB write + show (`maltavla:csv-write`)', 'write');
+    row('"Läs in" → the table shows them', 'imported');
+    row('flow report for a year, whole förbund (`maltavla:flow`, median of 5 recomputes)', 'flow');
+    const ratios = stats(results.map((r) => r.read / r.split));
+    console.log(`| ${n} | **CSV read ÷ JS split** | **${ratios.median.toFixed(1)}×** | ${ratios.min.toFixed(1)}–${ratios.max.toFixed(1)}× |`);
+  }
+} finally {
+  await server.close();
+}
