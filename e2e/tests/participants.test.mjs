@@ -37,6 +37,18 @@ test('the example participations give the newsletters’ figures, with small num
   assert.match(share('Haninge'), /^4[23](,\d)? %$/);
   await screenshot(page, 'participants-flow', { fullPage: false });
 
+  // The half-year report: "Totalt 204 personer kom", 64 % to work or studies.
+  await participants.chooseYear('2018-H1');
+  const h1 = await participants.measures();
+  assert.equal(h1['Nya deltagare'], '204');
+  assert.match(h1['Andel av de avslutade till arbete eller studier'], /^6[34](,\d)? %$/);
+
+  // A project's participations are those of its insatser.
+  const all = await participants.count();
+  await participants.chooseInsats('Ungdomsinsatserna');
+  const youth = await participants.count();
+  assert.ok(youth > 0 && youth < all, `${youth} of ${all}`);
+
   // One insats has few enough people that some slices are hidden.
   const insatser = await page.getByTestId('participants-insats').locator('option').allTextContents();
   let sawProtection = false;

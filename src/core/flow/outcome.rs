@@ -40,7 +40,10 @@ fn belongs(
 }
 
 /// The outcome of a computed indicator for `key`; `None` for an indicator
-/// entered by hand, or a share of no one (nobody ended, so no share).
+/// entered by hand, for a share of no one (nobody ended, so no share), and
+/// for a figure that small-number protection hides at the förbund's
+/// threshold — so no chart, table or board row built on outcomes can show
+/// it ([`computed_shown`] says what may be shown instead).
 pub fn computed_outcome(ws: &Workspace, indicator: &Indicator, key: &FigureKey) -> Option<Outcome> {
     let measure = indicator.computed?;
     let category =
@@ -52,8 +55,11 @@ pub fn computed_outcome(ws: &Workspace, indicator: &Indicator, key: &FigureKey) 
         &key.period,
         &category,
     );
+    let threshold = ws.protection_threshold();
     let value = match measure.of(&counts) {
+        Ok(n) if super::protect_count(n, threshold).is_protected() => return None,
         Ok(n) => Value::Count(Count::saturating(n)),
+        Err(share) if super::protect_share(share, threshold).is_protected() => return None,
         Err(share) => Value::Percent(share.percent()?),
     };
     Some(Outcome {
@@ -159,5 +165,35 @@ mod tests {
             share.value,
             Value::Percent(Percent::from_ratio(271, 695).unwrap())
         );
+    }
+
+    #[test]
+    fn a_figure_protection_hides_is_no_outcome_anywhere() {
+        let mut ws = ws();
+        let mut ind = ws
+            .indicators
+            .get(&RecordId::parse("demo-ind-deltagare").unwrap())
+            .unwrap()
+            .clone();
+        ind.computed = Some(FlowMeasure::Active);
+        let k = key(&ind, Scope::Forbund, None);
+        assert!(computed_outcome(&ws, &ind, &k).is_some());
+        // A förbund that hides counts under 20, and one tiny group.
+        let mut org = ws.organisation.clone().unwrap();
+        org.protection_threshold = Some(20);
+        ws.put(Record::Organisation(org));
+        let one = ws.participations.live().next().unwrap().clone();
+        let mut tiny = k.clone();
+        tiny.scope = Scope::Forbund;
+        tiny.period = Period::range(one.start, one.start).unwrap();
+        tiny.breakdown = Some(Breakdown::AgeBand(one.age_band));
+        let shown = computed_shown(&ws, &ind, &tiny, ws.protection_threshold());
+        if let Some(crate::core::flow::Shown::Fewer(t)) = shown {
+            assert_eq!(t, 20);
+            assert_eq!(computed_outcome(&ws, &ind, &tiny), None);
+        } else {
+            panic!("a day's age group is a small count: {shown:?}");
+        }
+        assert!(computed_outcome(&ws, &ind, &k).is_some(), "927 is shown");
     }
 }

@@ -64,9 +64,10 @@ pub const REPORT_DIMENSIONS: [Dimension; 4] = [
     Dimension::AgeBand,
 ];
 
-/// The live participations of insatser in `scope`.
-pub fn in_scope<'a>(ws: &'a Workspace, scope: &Scope) -> Vec<&'a Participation> {
-    let insatser: Option<Vec<RecordId>> = match scope {
+/// The insatser of `scope` (deleted ones too, whose participations are
+/// gone anyway); `None` for the whole förbund.
+pub fn insatser_in_scope(ws: &Workspace, scope: &Scope) -> Option<Vec<RecordId>> {
+    match scope {
         Scope::Forbund => None,
         Scope::Insats(id) => Some(vec![id.clone()]),
         Scope::Project(root) => {
@@ -79,7 +80,12 @@ pub fn in_scope<'a>(ws: &'a Workspace, scope: &Scope) -> Vec<&'a Participation> 
                     .collect(),
             )
         }
-    };
+    }
+}
+
+/// The live participations of insatser in `scope`.
+pub fn in_scope<'a>(ws: &'a Workspace, scope: &Scope) -> Vec<&'a Participation> {
+    let insatser = insatser_in_scope(ws, scope);
     ws.participations
         .live()
         .filter(|p| insatser.as_ref().is_none_or(|ids| ids.contains(&p.insats)))

@@ -43,19 +43,41 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
         let scope = scope.get();
         app.ws.with(|w| active_years(&in_scope(w, &scope), today()))
     });
-    let year = RwSignal::new(String::new());
-    let chosen = Memo::new(move |_| {
-        let typed = year.get().parse::<i32>().ok();
+    // The periods offered: each year with data, and its two halves (the
+    // newsletters report half-years), newest first.
+    let periods = Memo::new(move |_| {
         years.with(|ys| {
-            typed
-                .filter(|y| ys.contains(y))
-                .or_else(|| ys.iter().copied().filter(|y| *y <= today().year()).max())
-                .or_else(|| ys.last().copied())
+            ys.iter()
+                .rev()
+                .flat_map(|&y| {
+                    [
+                        Period::year(y).ok(),
+                        Period::half(y, 1).ok(),
+                        Period::half(y, 2).ok(),
+                    ]
+                })
+                .flatten()
+                .collect::<Vec<Period>>()
+        })
+    });
+    let picked = RwSignal::new(String::new());
+    let chosen = Memo::new(move |_| {
+        let typed = picked.get().parse::<Period>().ok();
+        periods.with(|ps| {
+            typed.filter(|p| ps.contains(p)).or_else(|| {
+                years.with(|ys| {
+                    ys.iter()
+                        .copied()
+                        .filter(|y| *y <= today().year())
+                        .max()
+                        .or_else(|| ys.last().copied())
+                        .map(Period::year_clamped)
+                })
+            })
         })
     });
     let report = Memo::new(move |_| {
-        let y = chosen.get()?;
-        let period = Period::year_clamped(y);
+        let period = chosen.get()?;
         let scope = scope.get();
         let span = Span::start("maltavla:flow");
         let report = app
@@ -72,11 +94,7 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
         let text = app
             .ws
             .with_untracked(|w| export_flow(w, &scope, &period, &r, flavour));
-        let name = format!(
-            "deltagarflode-{}-{}.csv",
-            period.start().year(),
-            flavour.key()
-        );
+        let name = format!("deltagarflode-{period}-{}.csv", flavour.key());
         let _ = files::download(&name, &text, "text/csv;charset=utf-8");
     };
     view! {
@@ -85,9 +103,9 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
             <Show when=move || !years.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.flow_empty)}</p> }>
                 <p class="flow-controls">
                     <label for="flow-year">{tr(|t| t.flow_year)}</label>" "
-                    <select id="flow-year" prop:value=move || chosen.get().map(|y| y.to_string()).unwrap_or_default()
-                        on:change=move |ev| year.set(event_target_value(&ev))>
-                        {move || years.get().into_iter().rev().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
+                    <select id="flow-year" prop:value=move || chosen.get().map(|p| p.to_string()).unwrap_or_default()
+                        on:change=move |ev| picked.set(event_target_value(&ev))>
+                        {move || periods.get().into_iter().map(|p| view! { <option value=p.to_string()>{fmt_sv::period(&p)}</option> }).collect_view()}
                     </select>" "
                     <button type="button" data-testid="flow-export-excel" on:click=move |_| download(CsvFlavour::ExcelSv)>{tr(|t| t.export_excel)}</button>" "
                     <button type="button" data-testid="flow-export-csv" on:click=move |_| download(CsvFlavour::Plain)>{tr(|t| t.export_csv)}</button>

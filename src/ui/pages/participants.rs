@@ -1,15 +1,17 @@
-//! Deltagare: the participations of one insats or all, entered row by row
+//! Deltagare: the participations of the förbund, a project or an insats,
+//! entered row by row
 //! or from a spreadsheet, and the flow computed from them.
 
 use crate::browser::files;
 use crate::core::csv::participations::{export, Column};
 use crate::core::csv::CsvFlavour;
+use crate::core::flow::report::{in_scope, insatser_in_scope};
 use crate::core::fmt_sv;
 use crate::core::model::{Participation, Scope};
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::csv_import::csv_import;
 use crate::ui::components::flow_panel::FlowPanel;
-use crate::ui::components::participation_row::{insats_choice, ParticipationEntry};
+use crate::ui::components::participation_row::ParticipationEntry;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
@@ -20,31 +22,35 @@ const PAGE: usize = 50;
 #[component]
 pub fn ParticipantsPage() -> impl IntoView {
     let app = use_app();
-    // The insats chosen at the top ("" for all).
-    let insats = RwSignal::new(String::new());
+    // The scope chosen at the top, in its text form ("forbund",
+    // "project:<id>", "insats:<id>"), and the insats a new row starts in.
+    let chosen_scope = RwSignal::new("forbund".to_owned());
+    let scope = Signal::derive(move || {
+        chosen_scope
+            .get()
+            .parse::<Scope>()
+            .unwrap_or(Scope::Forbund)
+    });
+    let insats = Signal::derive(move || match scope.get() {
+        Scope::Insats(id) => id.to_string(),
+        _ => String::new(),
+    });
     let limit = RwSignal::new(PAGE);
     let editing = RwSignal::new(None::<Participation>);
     let rows = Memo::new(move |_| {
-        let chosen = insats_choice(&insats.get());
+        let scope = scope.get();
         app.ws.with(|w| {
-            let mut ps: Vec<Participation> = w
-                .participations
-                .live()
-                .filter(|p| chosen.as_ref().is_none_or(|i| &p.insats == i))
-                .cloned()
-                .collect();
+            let mut ps: Vec<Participation> = in_scope(w, &scope).into_iter().cloned().collect();
             ps.sort_by(|a, b| (b.start, &b.code).cmp(&(a.start, &a.code)));
             ps
         })
     });
-    let scope =
-        Signal::derive(move || insats_choice(&insats.get()).map_or(Scope::Forbund, Scope::Insats));
     let download = move |flavour: CsvFlavour| {
-        let chosen = insats_choice(&insats.get_untracked());
-        let ids = chosen.map(|i| vec![i]);
-        let text = app
-            .ws
-            .with_untracked(|w| export(w, ids.as_deref(), flavour));
+        let scope = scope.get_untracked();
+        let text = app.ws.with_untracked(|w| {
+            let ids = insatser_in_scope(w, &scope);
+            export(w, ids.as_deref(), flavour)
+        });
         let name = format!("deltagare-{}.csv", flavour.key());
         let _ = files::download(&name, &text, "text/csv;charset=utf-8");
     };
@@ -96,11 +102,23 @@ pub fn ParticipantsPage() -> impl IntoView {
         <p>{tr(|t| t.participants_intro)}</p>
         <div class="field">
             <label for="participants-insats">{tr(|t| t.participants_insats)}</label>
-            <select id="participants-insats" data-testid="participants-insats" on:change=move |ev| { insats.set(event_target_value(&ev)); limit.set(PAGE); }>
-                <option value="">{tr(|t| t.all_insatser)}</option>
-                {move || app.ws.with(|w| w.insatser_by_name().into_iter().map(|i| view! {
-                    <option value=i.meta.id.to_string() selected=i.meta.id.to_string() == insats.get_untracked()>{i.name.clone()}</option>
-                }).collect_view())}
+            <select id="participants-insats" data-testid="participants-insats" on:change=move |ev| { chosen_scope.set(event_target_value(&ev)); limit.set(PAGE); }>
+                <option value="forbund">{tr(|t| t.all_insatser)}</option>
+                {move || {
+                    let current = chosen_scope.get_untracked();
+                    let option = move |value: String, name: String| {
+                        let selected = value == current;
+                        view! { <option value=value selected=selected>{name}</option> }
+                    };
+                    app.ws.with(|w| view! {
+                        <optgroup label=move || app.t().nav_projects>
+                            {w.projects_by_name().into_iter().map(|p| option(Scope::Project(p.meta.id.clone()).to_string(), p.name.clone())).collect_view()}
+                        </optgroup>
+                        <optgroup label=move || app.t().nav_insatser>
+                            {w.insatser_by_name().into_iter().map(|i| option(Scope::Insats(i.meta.id.clone()).to_string(), i.name.clone())).collect_view()}
+                        </optgroup>
+                    })
+                }}
             </select>
         </div>
         <FlowPanel scope=scope />
