@@ -111,6 +111,7 @@ test('a spreadsheet is imported only when every row is right; a personal number 
   assert.match(rejected, /Rad 6: Kön: Värdet är inget av valen/);
   assert.match(rejected, /Rad 7: Startdatum:/);
   assert.equal(await page.getByTestId('csv-confirm').count(), 0, 'nothing can be imported while a row is wrong');
+  await page.getByTestId('csv-report').scrollIntoViewIfNeeded();
   await screenshot(page, 'participants-csv-report', { fullPage: false });
   await page.getByTestId('csv-cancel').click();
 

@@ -106,6 +106,18 @@ pub fn active_years(ps: &[&Participation], today: chrono::NaiveDate) -> Vec<i32>
     years.into_iter().collect()
 }
 
+/// The year the flow view opens on: the latest year up to `today` in which
+/// someone started or ended (a year where people only carry on is rarely
+/// the one asked about).
+pub fn latest_event_year(ps: &[&Participation], today: chrono::NaiveDate) -> Option<i32> {
+    use chrono::Datelike;
+    ps.iter()
+        .flat_map(|p| std::iter::once(p.start).chain(p.end))
+        .filter(|d| *d <= today)
+        .map(|d| d.year())
+        .max()
+}
+
 /// The flow of `scope` in `period`, protected with `threshold`.
 pub fn flow_report(ws: &Workspace, scope: &Scope, period: &Period, threshold: u64) -> FlowReport {
     let ps = in_scope(ws, scope);
@@ -268,6 +280,15 @@ mod tests {
         assert_eq!(municipalities.rows.len(), 3);
         let shares: Vec<Shown> = municipalities.rows.iter().map(|r| r.share_of_new).collect();
         assert!(shares.iter().all(|s| matches!(s, Shown::Share(_))));
+    }
+
+    #[test]
+    fn the_view_opens_on_the_last_year_anyone_started_or_ended() {
+        let ws = ws();
+        let ps = in_scope(&ws, &Scope::Forbund);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(latest_event_year(&ps, today), Some(2018));
+        assert!(active_years(&ps, today).contains(&2026), "some carry on");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::browser::files;
 use crate::browser::perf::Span;
 use crate::core::csv::figures::export_flow;
 use crate::core::csv::CsvFlavour;
-use crate::core::flow::report::active_years;
+use crate::core::flow::report::{active_years, latest_event_year};
 use crate::core::flow::{flow_report, in_scope, Shown};
 use crate::core::fmt_sv;
 use crate::core::model::Scope;
@@ -15,7 +15,6 @@ use crate::core::period::Period;
 use crate::core::workspace::Workspace;
 use crate::ui::labels::slice_name;
 use crate::ui::state::{tr, use_app};
-use chrono::Datelike;
 use leptos::prelude::*;
 
 /// A protected figure as text.
@@ -41,8 +40,13 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
     let limit = Memo::new(move |_| app.ws.with(Workspace::protection_threshold));
     let years = Memo::new(move |_| {
         let scope = scope.get();
-        app.ws.with(|w| active_years(&in_scope(w, &scope), today()))
+        app.ws.with(|w| {
+            let ps = in_scope(w, &scope);
+            (active_years(&ps, today()), latest_event_year(&ps, today()))
+        })
     });
+    let latest = Memo::new(move |_| years.with(|(_, latest)| *latest));
+    let years = Memo::new(move |_| years.with(|(ys, _)| ys.clone()));
     // The periods offered: each year with data, and its two halves (the
     // newsletters report half-years), newest first.
     let periods = Memo::new(move |_| {
@@ -65,14 +69,10 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
         let typed = picked.get().parse::<Period>().ok();
         periods.with(|ps| {
             typed.filter(|p| ps.contains(p)).or_else(|| {
-                years.with(|ys| {
-                    ys.iter()
-                        .copied()
-                        .filter(|y| *y <= today().year())
-                        .max()
-                        .or_else(|| ys.last().copied())
-                        .map(Period::year_clamped)
-                })
+                latest
+                    .get()
+                    .or_else(|| years.with(|ys| ys.last().copied()))
+                    .map(Period::year_clamped)
             })
         })
     });
