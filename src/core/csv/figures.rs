@@ -254,24 +254,10 @@ mod tests {
     use crate::core::csv::read_table;
     use crate::core::demo;
     use crate::core::flow::flow_report;
-    use crate::core::ids::{DeviceId, Hlc};
-    use crate::core::model::Record;
     use crate::core::period::Period;
 
     fn ws() -> Workspace {
-        let one = Hlc {
-            millis: 1,
-            counter: 0,
-        };
-        let d = DeviceId::parse("d").unwrap();
-        let mut ws = demo::workspace();
-        for s in demo::participants::end_statuses(one, &d) {
-            ws.put(Record::EndStatus(s));
-        }
-        for p in demo::participants::participations(one, &d) {
-            ws.put(Record::Participation(p));
-        }
-        ws
+        demo::workspace()
     }
 
     #[test]

@@ -329,7 +329,6 @@ mod tests {
     use super::*;
     use crate::core::demo;
     use crate::core::ids::{DeviceId, Hlc};
-    use crate::core::model::Record;
 
     const ONE: Hlc = Hlc {
         millis: 1,
@@ -342,14 +341,7 @@ mod tests {
 
     /// The demo with its end statuses and participations.
     fn ws() -> Workspace {
-        let mut ws = demo::workspace();
-        for s in demo::participants::end_statuses(ONE, &device()) {
-            ws.put(Record::EndStatus(s));
-        }
-        for p in demo::participants::participations(ONE, &device()) {
-            ws.put(Record::Participation(p));
-        }
-        ws
+        demo::workspace()
     }
 
     fn plan(ws: &Workspace, text: &str, default: Option<&RecordId>) -> ParticipationPlan {

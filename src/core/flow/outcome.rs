@@ -39,6 +39,20 @@ fn belongs(
         }
 }
 
+/// The counts of the live participations in `key`'s scope, slice and
+/// period.
+fn counts_for(ws: &Workspace, key: &FigureKey) -> super::FlowCounts {
+    let category =
+        |id: &crate::core::ids::RecordId| ws.end_statuses.get_any(id).map(|s| s.category);
+    count(
+        ws.participations
+            .live()
+            .filter(|p| belongs(ws, p, &key.scope, key.breakdown.as_ref())),
+        &key.period,
+        &category,
+    )
+}
+
 /// The outcome of a computed indicator for `key`; `None` for an indicator
 /// entered by hand, for a share of no one (nobody ended, so no share), and
 /// for a figure that small-number protection hides at the förbund's
@@ -46,15 +60,7 @@ fn belongs(
 /// it ([`computed_shown`] says what may be shown instead).
 pub fn computed_outcome(ws: &Workspace, indicator: &Indicator, key: &FigureKey) -> Option<Outcome> {
     let measure = indicator.computed?;
-    let category =
-        |id: &crate::core::ids::RecordId| ws.end_statuses.get_any(id).map(|s| s.category);
-    let counts = count(
-        ws.participations
-            .live()
-            .filter(|p| belongs(ws, p, &key.scope, key.breakdown.as_ref())),
-        &key.period,
-        &category,
-    );
+    let counts = counts_for(ws, key);
     let threshold = ws.protection_threshold();
     let value = match measure.of(&counts) {
         Ok(n) if super::protect_count(n, threshold).is_protected() => return None,
@@ -85,15 +91,7 @@ pub fn computed_shown(
     threshold: u64,
 ) -> Option<super::Shown> {
     let measure = indicator.computed?;
-    let category =
-        |id: &crate::core::ids::RecordId| ws.end_statuses.get_any(id).map(|s| s.category);
-    let counts = count(
-        ws.participations
-            .live()
-            .filter(|p| belongs(ws, p, &key.scope, key.breakdown.as_ref())),
-        &key.period,
-        &category,
-    );
+    let counts = counts_for(ws, key);
     Some(match measure.of(&counts) {
         Ok(n) => super::protect_count(n, threshold),
         Err(share) => super::protect_share(share, threshold),
@@ -104,21 +102,13 @@ pub fn computed_shown(
 mod tests {
     use super::*;
     use crate::core::demo;
-    use crate::core::ids::{DeviceId, Hlc, RecordId};
+    use crate::core::ids::RecordId;
     use crate::core::model::{FlowMeasure, Gender, Record};
     use crate::core::period::Period;
     use crate::core::value::Percent;
 
     fn ws() -> Workspace {
-        let mut ws = demo::workspace();
-        let device = DeviceId::parse("demo").unwrap();
-        for s in demo::participants::end_statuses(Hlc::default(), &device) {
-            ws.put(Record::EndStatus(s));
-        }
-        for p in demo::participants::participations(Hlc::default(), &device) {
-            ws.put(Record::Participation(p));
-        }
-        ws
+        demo::workspace()
     }
 
     fn key(ind: &Indicator, scope: Scope, breakdown: Option<Breakdown>) -> FigureKey {

@@ -243,23 +243,10 @@ pub fn flow_report(ws: &Workspace, scope: &Scope, period: &Period, threshold: u6
 mod tests {
     use super::*;
     use crate::core::demo;
-    use crate::core::ids::{DeviceId, Hlc};
-    use crate::core::model::{Gender, Record};
+    use crate::core::model::Gender;
 
     fn ws() -> Workspace {
-        let one = Hlc {
-            millis: 1,
-            counter: 0,
-        };
-        let d = DeviceId::parse("d").unwrap();
-        let mut ws = demo::workspace();
-        for s in demo::participants::end_statuses(one, &d) {
-            ws.put(Record::EndStatus(s));
-        }
-        for p in demo::participants::participations(one, &d) {
-            ws.put(Record::Participation(p));
-        }
-        ws
+        demo::workspace()
     }
 
     #[test]

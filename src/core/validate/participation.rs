@@ -395,11 +395,7 @@ mod tests {
     }
 
     fn ws() -> Workspace {
-        let mut ws = demo::workspace();
-        for s in demo::participants::end_statuses(ONE, &DeviceId::parse("d").unwrap()) {
-            ws.put(crate::core::model::Record::EndStatus(s));
-        }
-        ws
+        demo::workspace()
     }
 
     #[test]
