@@ -37,12 +37,26 @@ pub fn ParticipantsPage() -> impl IntoView {
     });
     let limit = RwSignal::new(PAGE);
     let editing = RwSignal::new(None::<Participation>);
+    // How many there are, and the newest `limit` of them: only the rows
+    // shown are copied, so a förbund with many participations stays quick.
     let rows = Memo::new(move |_| {
         let scope = scope.get();
+        let limit = limit.get();
         app.ws.with(|w| {
-            let mut ps: Vec<Participation> = in_scope(w, &scope).into_iter().cloned().collect();
-            ps.sort_by(|a, b| (b.start, &b.code).cmp(&(a.start, &a.code)));
-            ps
+            let mut ps = in_scope(w, &scope);
+            let total = ps.len();
+            let newest_first = |a: &&Participation, b: &&Participation| {
+                (b.start, &b.code).cmp(&(a.start, &a.code))
+            };
+            if ps.len() > limit {
+                ps.select_nth_unstable_by(limit, newest_first);
+                ps.truncate(limit);
+            }
+            ps.sort_by(newest_first);
+            (
+                total,
+                ps.into_iter().cloned().collect::<Vec<Participation>>(),
+            )
         })
     });
     let download = move |flavour: CsvFlavour| {
@@ -124,7 +138,7 @@ pub fn ParticipantsPage() -> impl IntoView {
         <FlowPanel scope=scope />
         <section aria-labelledby="participants-table-title">
             <h2 id="participants-table-title">{tr(|t| t.participants_table_title)}</h2>
-            <p class="sub" data-testid="participants-count">{move || (app.t().participants_count)(rows.with(Vec::len))}</p>
+            <p class="sub" data-testid="participants-count">{move || (app.t().participants_count)(rows.with(|r| r.0))}</p>
             <p class="hint">{tr(|t| t.participants_entry_hint)}</p>
             <div class="table-scroll">
                 <table class="participations" data-testid="participations">
@@ -138,7 +152,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                         <ParticipationEntry insats=insats on_done=Callback::new(|()| {}) />
                         {move || {
                             let open = editing.get();
-                            rows.with(|ps| ps.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+                            rows.with(|r| r.1.clone())
                                 .into_iter()
                                 .map(|p| match &open {
                                     Some(o) if o.meta.id == p.meta.id => view! { <ParticipationEntry insats=insats editing=o.clone() on_done=done /> }.into_any(),
@@ -149,7 +163,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || { rows.with(Vec::len) > limit.get() }>
+            <Show when=move || { rows.with(|r| r.0) > limit.get() }>
                 <button type="button" data-testid="participants-more" on:click=move |_| limit.update(|l| *l += 4 * PAGE)>{tr(|t| t.show_more)}</button>
             </Show>
             <p class="actions">
