@@ -20,6 +20,7 @@ pub mod model;
 pub mod order;
 pub mod period;
 pub mod pii;
+pub mod record_text;
 pub mod route;
 pub mod snapshot;
 pub mod stored;

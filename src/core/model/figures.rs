@@ -24,6 +24,7 @@ pub struct FigureKey {
 
 /// A goal: the value an indicator should reach for a scope and period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Target {
     /// Identity and last write.
     pub meta: Meta,
@@ -56,6 +57,7 @@ pub enum OutcomeSource {
 
 /// A result: the value an indicator reached for a scope and period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Outcome {
     /// Identity and last write.
     pub meta: Meta,

@@ -49,6 +49,7 @@ pub const MAX_TOLERANCE_PERCENT: u8 = 50;
 
 /// Something the förbund measures and sets targets for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Identity and last write.
     pub meta: Meta,

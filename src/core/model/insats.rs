@@ -61,6 +61,7 @@ pub struct Contact {
 
 /// One insats.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Insats {
     /// Identity and last write.
     pub meta: Meta,

@@ -2,7 +2,10 @@
 //!
 //! Guarantees: every record type carries [`Meta`] (id, stamp, tombstone) and
 //! serialises with a `type` tag through [`Record`], the unit of storage,
-//! snapshots and merge.
+//! snapshots and merge. Every record type refuses fields it does not know
+//! when read typed (`#[serde(deny_unknown_fields)]`): such a record takes
+//! the long way through [`crate::core::merge::FieldView`], which keeps them
+//! (see [`crate::core::record_text`]).
 
 pub mod figures;
 pub mod indicator;

@@ -9,6 +9,7 @@ pub const ORGANISATION_ID: &str = "organisation";
 
 /// The samordningsförbund whose goals the app follows up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Identity and last write.
     pub meta: Meta,
@@ -23,6 +24,7 @@ pub struct Organisation {
 
 /// A member municipality; participants, insatser and breakdowns refer to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Municipality {
     /// Identity and last write.
     pub meta: Meta,
@@ -59,6 +61,7 @@ impl PartnerKind {
 
 /// A partner authority of the förbund.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Partner {
     /// Identity and last write.
     pub meta: Meta,

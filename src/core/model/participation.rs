@@ -88,6 +88,7 @@ pub enum EndCategory {
 /// rather than a fixed enum, so each förbund can name its own and laptops
 /// merge changes to it like any other data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EndStatus {
     /// Identity and last write.
     pub meta: Meta,
@@ -102,6 +103,7 @@ pub struct EndStatus {
 
 /// One person's participation in one insats, pseudonymised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Participation {
     /// Identity and last write.
     pub meta: Meta,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// A project or programme whose goals are followed up as a whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     /// Identity and last write.
     pub meta: Meta,
