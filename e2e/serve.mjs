@@ -9,6 +9,7 @@
 //   answered with index.html, so deep links such as /insatser/abc work.
 //   Paths with an extension that match no file get a real 404, so a missing
 //   asset fails loudly instead of silently returning HTML.
+// - ETags, and 304 for a matching If-None-Match.
 // - `Cache-Control: no-cache` everywhere: the browser may keep a copy but must
 //   revalidate, so a rebuilt dist/ is always what the tests see.
 // - close() also drops keep-alive connections, so a test can stop the server
@@ -119,11 +120,22 @@ async function handle(rootDir, req, res) {
     return;
   }
   const info = await stat(file);
-  res.writeHead(200, {
-    'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': info.size,
+  // An ETag from size and modification time, as most static servers make
+  // one: the app's published-snapshot check sends it back (If-None-Match).
+  const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  const headers = {
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    ETag: etag,
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': info.size,
   });
   if (req.method === 'HEAD') {
     res.end();

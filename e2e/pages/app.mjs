@@ -15,6 +15,19 @@ export class AppShell {
   }
 }
 
+/**
+ * Sets the förbund's name on the Organisation page (reached through the
+ * menu) and waits until the header shows it.
+ */
+export async function nameOrganisation(page, name) {
+  await page.getByTestId('nav-organisation').click();
+  const field = page.locator('#organisation-name');
+  await field.waitFor();
+  await field.fill(name);
+  await field.press('Enter');
+  await page.locator('header', { hasText: name }).waitFor();
+}
+
 /** Måluppfyllelse, the overview board. */
 export class BoardPage {
   constructor(page) {

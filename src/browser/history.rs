@@ -4,27 +4,52 @@
 //! Guarantees: nothing here panics; a browser without the History API
 //! simply keeps full page loads (every function reports failure instead).
 
+use crate::core::route::inside_base;
 use wasm_bindgen::JsCast;
 
-/// The current path and query (`"/insatser/abc"`, `"?period=2017"`).
+/// The folder the app is served from (`"/"`, `"/maltavla/"`): the path of
+/// the page's `<base href>`, which the build sets from Trunk's public URL.
+pub fn base_path() -> String {
+    base_uri()
+        .and_then(|b| web_sys::Url::new(&b).ok())
+        .map_or_else(|| "/".into(), |u| u.pathname())
+}
+
+/// The current path inside the app and query (`"/insatser/abc"`,
+/// `"?period=2017"`), whatever folder the app is served from.
 pub fn current() -> (String, String) {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return ("/".into(), String::new());
     };
-    (
-        location.pathname().unwrap_or_else(|_| "/".into()),
-        location.search().unwrap_or_default(),
-    )
+    let path = location.pathname().unwrap_or_else(|_| "/".into());
+    let inside = inside_base(&base_path(), &path).unwrap_or("/finns-inte");
+    (inside.to_owned(), location.search().unwrap_or_default())
 }
 
 fn history() -> Option<web_sys::History> {
     web_sys::window().and_then(|w| w.history().ok())
 }
 
+fn base_uri() -> Option<String> {
+    web_sys::window()?.document()?.base_uri().ok().flatten()
+}
+
+/// An app address (`insatser/abc`, relative to the app's folder) as a full
+/// one, the way the browser resolves a link under `<base href>`.
+fn absolute(href: &str) -> Option<String> {
+    let base = base_uri()?;
+    web_sys::Url::new_with_base(href, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
 /// Adds an address to the history, as following a link does.
 pub fn push(href: &str) -> bool {
+    let Some(url) = absolute(href) else {
+        return false;
+    };
     history().is_some_and(|h| {
-        h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+        h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             .is_ok()
     })
 }
@@ -32,8 +57,11 @@ pub fn push(href: &str) -> bool {
 /// Replaces the current address, for changes that should not make a new
 /// step for the back button (a filter on the board).
 pub fn replace(href: &str) -> bool {
+    let Some(url) = absolute(href) else {
+        return false;
+    };
     history().is_some_and(|h| {
-        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             .is_ok()
     })
 }
@@ -76,9 +104,11 @@ pub fn in_app_link(event: &web_sys::MouseEvent) -> Option<(String, String)> {
     {
         return None;
     }
-    let href = anchor.get_attribute("href")?;
+    // Links are relative to the app's folder (`<base href>`), not to the
+    // page they are on.
+    let href = absolute(&anchor.get_attribute("href")?)?;
     let location = web_sys::window()?.location();
-    let url = web_sys::Url::new_with_base(&href, &location.href().ok()?).ok()?;
+    let url = web_sys::Url::new(&href).ok()?;
     if url.origin() != location.origin().ok()? {
         return None;
     }
@@ -86,5 +116,7 @@ pub fn in_app_link(event: &web_sys::MouseEvent) -> Option<(String, String)> {
     if !url.hash().is_empty() && url.pathname() == location.pathname().ok()? {
         return None;
     }
-    Some((url.pathname(), url.search()))
+    let path = url.pathname();
+    let inside = inside_base(&base_path(), &path)?;
+    Some((inside.to_owned(), url.search()))
 }

@@ -1,5 +1,6 @@
 //! The thin browser shell: the only code that talks to IndexedDB,
-//! localStorage, the clock and the random number generator.
+//! localStorage, the clock, the random number generator, the network and
+//! the service worker.
 //!
 //! Guarantees: every function returns an error value instead of panicking
 //! or showing anything; the UI decides what to tell the user. Nothing here
@@ -8,7 +9,10 @@
 pub mod clock;
 pub mod files;
 pub mod history;
+pub mod http;
 pub mod idb;
 pub mod perf;
 pub mod settings;
+pub mod storage;
 pub mod tabs;
+pub mod worker;

@@ -27,6 +27,15 @@ pub enum Key {
     CsvMapping,
     /// The outcomes CSV column mapping the user chose last.
     OutcomeCsvMapping,
+    /// Where the host publishes its snapshot (relative to the app or a URL).
+    PublishedLocation,
+    /// The ETag of the published snapshot last looked at.
+    PublishedEtag,
+    /// The WebDAV folder settings (JSON: url, user, password). Only ever on
+    /// this device: never in a snapshot or an export.
+    WebDav,
+    /// What this device last saw of the WebDAV folder (JSON: file → ETag).
+    WebDavSeen,
 }
 
 impl Key {
@@ -39,6 +48,10 @@ impl Key {
             Key::Clock => "clock",
             Key::CsvMapping => "csv.mapping",
             Key::OutcomeCsvMapping => "csv.outcome-mapping",
+            Key::PublishedLocation => "published.location",
+            Key::PublishedEtag => "published.etag",
+            Key::WebDav => "webdav",
+            Key::WebDavSeen => "webdav.seen",
         };
         format!("{PREFIX}{k}")
     }
@@ -56,6 +69,11 @@ pub fn get(key: Key) -> Option<String> {
 /// Stores a setting; `false` when localStorage is unavailable or full.
 pub fn set(key: Key, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(&key.name(), value).is_ok())
+}
+
+/// Removes a setting; `false` when localStorage is unavailable.
+pub fn remove(key: Key) -> bool {
+    storage().is_some_and(|s| s.remove_item(&key.name()).is_ok())
 }
 
 /// This device's id: read from settings, or created and saved on first use.

@@ -68,6 +68,28 @@ pub fn tenths(t: u64) -> String {
     }
 }
 
+/// A size in bytes as people read it, in units of 1024: `0 kB`, `12 kB`,
+/// `3,4 MB`, `1 024 MB` is `1 GB`. The browser's storage estimate arrives as
+/// a float; anything not finite or negative reads as 0.
+pub fn bytes(n: f64) -> String {
+    let n = if n.is_finite() && n > 0.0 { n } else { 0.0 };
+    let kb = n / 1024.0;
+    let (value, unit) = if kb < 1024.0 {
+        (kb, "kB")
+    } else if kb < 1024.0 * 1024.0 {
+        (kb / 1024.0, "MB")
+    } else {
+        (kb / (1024.0 * 1024.0), "GB")
+    };
+    // Whole units from 100 up, tenths below (as the newsletters write them).
+    let t = if value >= 100.0 || unit == "kB" {
+        (value.round() as u64) * 10
+    } else {
+        (value * 10.0).round() as u64
+    };
+    format!("{}{NBSP}{unit}", tenths(t))
+}
+
 /// A percentage: `15 %`, `64,3 %`, `0,5 %`.
 pub fn percent(p: Percent) -> String {
     format!("{}{NBSP}%", tenths(u64::from(p.tenths())))
@@ -285,6 +307,18 @@ pub fn parse_percent(text: &str) -> Result<Percent, NumberError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        use super::bytes;
+        assert_eq!(bytes(0.0), "0\u{a0}kB");
+        assert_eq!(bytes(-5.0), "0\u{a0}kB");
+        assert_eq!(bytes(f64::NAN), "0\u{a0}kB");
+        assert_eq!(bytes(12_800.0), "13\u{a0}kB");
+        assert_eq!(bytes(3.4 * 1024.0 * 1024.0), "3,4\u{a0}MB");
+        assert_eq!(bytes(250.0 * 1024.0 * 1024.0), "250\u{a0}MB");
+        assert_eq!(bytes(1024.0 * 1024.0 * 1024.0 * 1.5), "1,5\u{a0}GB");
+    }
+
     use super::*;
     use crate::core::value::Count;
 

@@ -24,6 +24,7 @@ pub mod record_text;
 pub mod route;
 pub mod snapshot;
 pub mod stored;
+pub mod sync;
 pub mod validate;
 pub mod value;
 pub mod workspace;

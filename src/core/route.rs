@@ -79,6 +79,21 @@ pub fn query_value(query: &str, key: &str) -> Option<String> {
         .map(|(_, v)| decode(v))
 }
 
+/// The path inside the app for a path of the site: `/maltavla/insatser/x`
+/// under the base `/maltavla/` is `/insatser/x`; `None` when the path lies
+/// outside the app's folder (a link that leaves the app).
+pub fn inside_base<'a>(base: &str, path: &'a str) -> Option<&'a str> {
+    let folder = base.trim_end_matches('/');
+    let rest = path.strip_prefix(folder)?;
+    if rest.is_empty() {
+        Some("/")
+    } else if rest.starts_with('/') {
+        Some(rest)
+    } else {
+        None
+    }
+}
+
 impl Route {
     /// Whether two routes show the same page: the board with other filters
     /// is still the board. A notice ("Exempeldata inlästa") belongs to the
@@ -113,7 +128,10 @@ impl Route {
         }
     }
 
-    /// The address of the page, relative to the app's root.
+    /// The address of the page relative to the app's folder (`insatser/abc`,
+    /// `./?period=2017`): the page's `<base href>` turns it into a full
+    /// address, so the same links work whether the app is hosted at `/` or
+    /// at a subpath such as `/maltavla/`.
     pub fn href(&self) -> String {
         match self {
             Route::Board { period, focus } => {
@@ -125,22 +143,22 @@ impl Route {
                     parts.push(format!("focus={}", f.code()));
                 }
                 if parts.is_empty() {
-                    "/".into()
+                    "./".into()
                 } else {
-                    format!("/?{}", parts.join("&"))
+                    format!("./?{}", parts.join("&"))
                 }
             }
-            Route::Projects => "/projekt".into(),
-            Route::Project(id) => format!("/projekt/{id}"),
-            Route::Insatser => "/insatser".into(),
-            Route::Insats(id) => format!("/insatser/{id}"),
-            Route::Indicators => "/indikatorer".into(),
-            Route::Indicator(id) => format!("/indikatorer/{id}"),
-            Route::Organisation => "/organisation".into(),
-            Route::Participants => "/deltagare".into(),
-            Route::Settings => "/installningar".into(),
-            Route::Exchange => "/dela".into(),
-            Route::NotFound => "/finns-inte".into(),
+            Route::Projects => "projekt".into(),
+            Route::Project(id) => format!("projekt/{id}"),
+            Route::Insatser => "insatser".into(),
+            Route::Insats(id) => format!("insatser/{id}"),
+            Route::Indicators => "indikatorer".into(),
+            Route::Indicator(id) => format!("indikatorer/{id}"),
+            Route::Organisation => "organisation".into(),
+            Route::Participants => "deltagare".into(),
+            Route::Settings => "installningar".into(),
+            Route::Exchange => "dela".into(),
+            Route::NotFound => "finns-inte".into(),
         }
     }
 
@@ -209,11 +227,25 @@ mod tests {
             Route::Participants,
             Route::Settings,
         ];
-        for r in routes {
-            let href = r.href();
-            let (path, query) = href.split_once('?').unwrap_or((&href, ""));
-            assert_eq!(Route::parse(path, query), r, "{href}");
+        for base in ["/", "/maltavla/", "/a/b/"] {
+            for r in routes.clone() {
+                // What the browser makes of a relative link under <base href>.
+                let href = r.href();
+                let full = format!("{base}{}", href.trim_start_matches("./"));
+                let (path, query) = full.split_once('?').unwrap_or((&full, ""));
+                let inside = inside_base(base, path).unwrap();
+                assert_eq!(Route::parse(inside, query), r, "{base} {href}");
+            }
         }
+    }
+
+    #[test]
+    fn paths_outside_the_apps_folder_are_not_the_apps() {
+        assert_eq!(inside_base("/", "/insatser"), Some("/insatser"));
+        assert_eq!(inside_base("/maltavla/", "/maltavla"), Some("/"));
+        assert_eq!(inside_base("/maltavla/", "/maltavla/dela"), Some("/dela"));
+        assert_eq!(inside_base("/maltavla/", "/maltavlan/dela"), None);
+        assert_eq!(inside_base("/maltavla/", "/other/"), None);
     }
 
     #[test]

@@ -90,6 +90,14 @@ fn Provided(state: AppState) -> impl IntoView {
     provide_context(state);
     start_router();
     sync_document_language(state);
+    // Offline from now on: the service worker keeps this build; a newer one
+    // waits for the user's yes. Storage is asked to be kept, and a published
+    // snapshot is looked for, without holding up the first page.
+    crate::browser::worker::register(move || state.update_waiting.set(true));
+    leptos::task::spawn_local(async move {
+        crate::browser::storage::ask_persistent().await;
+        crate::ui::sync::offer_published(state).await;
+    });
     view! {
         <Header />
         <Banners />

@@ -21,8 +21,8 @@ pub fn scope_name(ws: &Workspace, t: &Texts, scope: &Scope) -> String {
 pub fn scope_href(scope: &Scope) -> String {
     match scope {
         Scope::Forbund => "/".into(),
-        Scope::Project(id) => format!("/projekt/{id}"),
-        Scope::Insats(id) => format!("/insatser/{id}"),
+        Scope::Project(id) => format!("projekt/{id}"),
+        Scope::Insats(id) => format!("insatser/{id}"),
     }
 }
 

@@ -11,3 +11,4 @@ pub mod messages;
 pub mod pages;
 pub mod router;
 pub mod state;
+pub mod sync;

@@ -10,6 +10,7 @@
 //! to it directly.
 
 use super::i18n::{Lang, Texts};
+use super::sync::PublishedFile;
 use crate::browser::clock::{new_record_id, Clock};
 use crate::browser::idb::{IdbError, RecordDb};
 use crate::browser::settings::{self, Key};
@@ -68,6 +69,10 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// Values that lost to concurrent edits from other devices.
     pub conflicts: RwSignal<Vec<Conflict>>,
+    /// A new version of the app is installed and waits for the user's yes.
+    pub update_waiting: RwSignal<bool>,
+    /// A published snapshot with news for this device, waiting to be looked at.
+    pub published: RwSignal<Option<PublishedFile>>,
     db: StoredValue<Option<Rc<RecordDb>>, LocalStorage>,
     clock: StoredValue<Rc<Clock>, LocalStorage>,
     tabs: StoredValue<Option<Rc<Tabs>>, LocalStorage>,
@@ -98,6 +103,8 @@ impl AppState {
             skipped_records: RwSignal::new(skipped),
             notice: RwSignal::new(None),
             conflicts: RwSignal::new(conflicts),
+            update_waiting: RwSignal::new(false),
+            published: RwSignal::new(None),
             db: StoredValue::new_local(db.map(Rc::new)),
             clock: StoredValue::new_local(Rc::new(clock)),
             tabs: StoredValue::new_local(None),

@@ -1,6 +1,7 @@
 //! The frame around every page: skip link, header with the main menu,
 //! banners for storage problems and notices, and the footer.
 
+use crate::browser::worker;
 use crate::core::route::Route;
 use crate::ui::i18n::Texts;
 use crate::ui::router::use_nav;
@@ -24,7 +25,7 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
         <header class="site-header">
             <div class="brand">
-                <a href="/" class="app-name">{tr(|t| t.app_name)}</a>
+                <a href="./" class="app-name">{tr(|t| t.app_name)}</a>
                 <span class="org-name" data-testid="org-name">{move || org().unwrap_or_else(|| app.t().app_tagline.to_owned())}</span>
             </div>
             <nav aria-label=move || app.t().nav_label>
@@ -43,7 +44,8 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Banners: storage problems (persistent) and the last notice.
+/// Banners: storage problems (persistent), a waiting new version, a
+/// published snapshot with news, and the last notice.
 #[component]
 pub fn Banners() -> impl IntoView {
     let app = use_app();
@@ -71,6 +73,20 @@ pub fn Banners() -> impl IntoView {
                 let n = app.skipped_records.get();
                 (n > 0).then(|| view! { <p class="banner banner-error">{(app.t().records_skipped)(n)}</p> })
             }}
+            {move || app.update_waiting.get().then(|| view! {
+                <p class="banner banner-notice" data-testid="update-ready">
+                    {move || app.t().offline.update_ready}" "
+                    <button type="button" data-testid="update-reload" on:click=move |_| { worker::activate_waiting(); }>
+                        {move || app.t().offline.update_reload}
+                    </button>
+                </p>
+            })}
+            {move || app.published.with(Option::is_some).then(|| view! {
+                <p class="banner banner-notice" data-testid="published-news">
+                    {move || app.t().offline.published_news}" "
+                    <a href=Route::Exchange.href() data-testid="published-show">{move || app.t().offline.published_show}</a>
+                </p>
+            })}
             {move || app.notice.get().map(|n| view! {
                 <p class="banner banner-notice" data-testid="notice">
                     {n}

@@ -1,6 +1,6 @@
 //! Small reusable views: form controls, the period picker, charts with their
 //! tables, delete confirmation, the page frame, the participations table row,
-//! the flow panel and CSV import.
+//! the flow panel, CSV import and the sync settings.
 
 pub mod chart_figure;
 pub mod confirm_delete;
@@ -11,3 +11,4 @@ pub mod layout;
 pub mod participation_row;
 pub mod period_picker;
 pub mod scope_figures;
+pub mod sync_settings;

@@ -161,7 +161,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
     let definition = indicator.definition.clone();
     view! {
         <article class="indicator-card" data-testid="indicator-card">
-            <h3><a href=format!("/indikatorer/{id}")>{name.clone()}</a></h3>
+            <h3><a href=format!("indikatorer/{id}")>{name.clone()}</a></h3>
             <p class="definition">
                 {definition}
                 {words.map(|(n, d)| view! { " " <em>{move || (app.t().share_of)(&n, &d)}</em> })}

@@ -225,6 +225,7 @@ pub(super) static EN: Texts = Texts {
     storage_text: |n| format!("{n} records stored in this browser (IndexedDB)."),
     device_label: "This device's id",
     exchange: &super::exchange::EN,
+    offline: &super::offline::EN,
 
     problem_required: "Fill in this field.",
     problem_too_long: |max| format!("The text is too long, at most {max} characters."),

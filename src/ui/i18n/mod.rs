@@ -6,6 +6,7 @@
 
 mod en;
 pub mod exchange;
+pub mod offline;
 mod sv;
 
 use crate::core::goal::GoalStatus;
@@ -242,6 +243,7 @@ pub struct Texts {
     pub storage_text: fn(usize) -> String,
     pub device_label: &'static str,
     pub exchange: &'static exchange::ExchangeTexts,
+    pub offline: &'static offline::OfflineTexts,
 
     pub problem_required: &'static str,
     pub problem_too_long: fn(usize) -> String,

@@ -223,6 +223,7 @@ pub(super) static SV: Texts = Texts {
     storage_text: |n| format!("{n} poster sparade i den här webbläsaren (IndexedDB)."),
     device_label: "Den här enhetens id",
     exchange: &super::exchange::SV,
+    offline: &super::offline::SV,
 
     problem_required: "Fyll i det här fältet.",
     problem_too_long: |max| format!("Texten är för lång, högst {max} tecken."),

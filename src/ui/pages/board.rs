@@ -225,7 +225,7 @@ fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
                             let slice = row.target.breakdown.as_ref().map(|b| slice_name(w, t, b));
                             let gap = row.outcome.as_ref().map(|o| fmt_sv::gap(o.value, row.compared_to())).unwrap_or_default();
                             let rule = (t.near_rule)(row.indicator.tolerance_percent, row.indicator.direction);
-                            let indicator_href = format!("/indikatorer/{}", row.indicator.meta.id);
+                            let indicator_href = format!("indikatorer/{}", row.indicator.meta.id);
                             let indicator_name = row.indicator.name.clone();
                             let scope_label = scope_name(w, t, &scope);
                             let target = target_cell(&row, t);
@@ -306,7 +306,7 @@ fn Untargeted(groups: Memo<Vec<OutcomeGroup>>) -> impl IntoView {
                         }).collect::<Vec<_>>().join(" · ");
                         let notes = g.notes().join(" · ");
                         let note = (!notes.is_empty()).then_some(notes);
-                        let href = format!("/indikatorer/{}", g.indicator.meta.id);
+                        let href = format!("indikatorer/{}", g.indicator.meta.id);
                         let name = g.indicator.name.clone();
                         let scope_label = scope_name(w, t, &g.scope);
                         view! {

@@ -20,6 +20,7 @@ use crate::ui::components::flow_panel::threshold;
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::i18n::exchange::ExchangeTexts;
 use crate::ui::state::{tr, use_app, AppState};
+use crate::ui::sync::{fetch_published, PublishedFile};
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -226,6 +227,31 @@ fn ImportSection() -> impl IntoView {
         preview.set(None);
         reset_input();
     };
+    // A published snapshot goes through the same preview as a picked file:
+    // the one the banner offered at once, or a fresh one on request.
+    let show_published = move |file: PublishedFile| {
+        file.mark_seen();
+        reset_input();
+        preview.set(Some(preview_of(app, &file.text)));
+    };
+    Effect::new(move |_| {
+        if let Some(file) = app.published.try_update(Option::take).flatten() {
+            show_published(file);
+        }
+    });
+    let fetch = move |_| {
+        busy.set(true);
+        preview.set(None);
+        leptos::task::spawn_local(async move {
+            let t = app.t().offline;
+            match fetch_published(false).await {
+                Ok(Some(file)) => show_published(file),
+                Ok(None) => preview.set(Some(Err(t.published_nothing.to_owned()))),
+                Err(f) => preview.set(Some(Err((t.failure)(&f)))),
+            }
+            busy.set(false);
+        });
+    };
     view! {
         <section aria-labelledby="import-title">
             <h2 id="import-title">{tr(|t| t.exchange.import_title)}</h2>
@@ -240,6 +266,11 @@ fn ImportSection() -> impl IntoView {
                 disabled=move || busy.get()
                 on:change=on_file
             />
+            <p>
+                <button type="button" data-testid="published-fetch" disabled=move || busy.get() on:click=fetch>
+                    {move || app.t().offline.published_fetch}
+                </button>
+            </p>
             {move || {
                 preview.with(|p| match p {
                     None => ().into_any(),

@@ -9,7 +9,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1>{tr(|t| t.not_found_title)}</h1>
         <p>{tr(|t| t.not_found_text)}</p>
-        <p><a href="/">{tr(|t| t.back_to_board)}</a></p>
+        <p><a href="./">{tr(|t| t.back_to_board)}</a></p>
     }
 }
 
@@ -19,6 +19,6 @@ pub fn RecordMissing() -> impl IntoView {
     view! {
         <h1>{tr(|t| t.not_found_title)}</h1>
         <p data-testid="record-missing">{tr(|t| t.record_missing)}</p>
-        <p><a href="/">{tr(|t| t.back_to_board)}</a></p>
+        <p><a href="./">{tr(|t| t.back_to_board)}</a></p>
     }
 }

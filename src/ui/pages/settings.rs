@@ -1,6 +1,8 @@
-//! Settings: language, example data and what is stored on this device.
+//! Settings: language, example data, what is stored on this device, and
+//! the published snapshot and WebDAV folder it syncs with.
 
 use crate::ui::components::form::{Choice, SelectField};
+use crate::ui::components::sync_settings::{PublishedSettings, StorageStatus, WebDavSettings};
 use crate::ui::i18n::Lang;
 use crate::ui::pages::welcome::load_demo;
 use crate::ui::router::use_nav;
@@ -39,7 +41,10 @@ pub fn SettingsPage() -> impl IntoView {
         <section>
             <h2>{tr(|t| t.storage_title)}</h2>
             <p data-testid="storage-count">{move || (app.t().storage_text)(stored.get())}</p>
+            <StorageStatus />
             <p>{tr(|t| t.device_label)}": " <code>{app.clock().device().to_string()}</code></p>
         </section>
+        <PublishedSettings />
+        <WebDavSettings />
     }
 }

@@ -1,0 +1,112 @@
+// Syncing through a WebDAV folder: two laptops (two browser profiles) sync
+// through a real WebDAV server (wsgidav on 127.0.0.1) and end up with the
+// same data; a wrong password, an unreachable server and a 412 Precondition
+// Failed each give a clear Swedish message and lose nothing; the password
+// never leaves the device in a snapshot.
+import { after, afterEach, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchBrowser, screenshot, useAppUnderTest } from '../lib/browser.mjs';
+import { DAV_PASSWORD, DAV_USER, freePort, startWebDav } from '../lib/webdav.mjs';
+import { BoardPage, nameOrganisation } from '../pages/app.mjs';
+
+const app = useAppUnderTest({ before, beforeEach, afterEach, after });
+
+/** The settings page of a laptop, with the folder's settings saved. */
+async function configure(page, { url, user = DAV_USER, password = DAV_PASSWORD }) {
+  await page.getByTestId('nav-settings').click();
+  await page.locator('#dav-url').fill(url);
+  await page.locator('#dav-user').fill(user);
+  await page.locator('#dav-password').fill(password);
+  await page.getByTestId('dav-save').click();
+  await page.getByTestId('dav-status').filter({ hasText: 'sparade' }).waitFor();
+}
+
+/** Presses "Synkronisera" and returns the message shown when it is done. */
+async function sync(page) {
+  await page.getByTestId('dav-sync').click();
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-testid=dav-status]');
+    return s && !s.textContent.includes('Synkroniserar');
+  });
+  return (await page.getByTestId('dav-status').innerText()).trim();
+}
+
+/** How many records the laptop stores, as the settings page says. */
+async function stored(page) {
+  await page.getByTestId('nav-settings').click();
+  return (await page.getByTestId('storage-count').innerText()).trim();
+}
+
+test('two laptops sync through a WebDAV folder and end up with the same data', async (t) => {
+  const dav = await startWebDav();
+  t.after(() => dav.stop());
+  const second = await launchBrowser();
+  t.after(() => second.close());
+
+  // Laptop A has the newsletters' data; laptop B starts empty.
+  const a = await BoardPage.open(app.browser.context, app.server.url);
+  await a.board.loadDemo();
+  const pageA = a.board.page;
+  const b = await BoardPage.open(second.context, app.server.url);
+  const pageB = b.board.page;
+
+  await configure(pageA, { url: dav.url });
+  assert.match(await sync(pageA), /^Synkroniserat: 0 filer lästa, 0 poster ändrade, den här datorns fil maltavla-.+\.json skriven\.$/);
+  await configure(pageB, { url: dav.url });
+  assert.match(await sync(pageB), /^Synkroniserat: 1 filer lästa, 1208 poster ändrade/);
+  await pageB.locator('header', { hasText: 'Samordningsförbundet Östra Södertörn' }).waitFor();
+
+  // B renames the förbund and syncs; A syncs and sees it.
+  await nameOrganisation(pageB, 'Östra Södertörn (synkat)');
+  await pageB.getByTestId('nav-settings').click();
+  assert.match(await sync(pageB), /^Synkroniserat: 0 filer lästa/);
+  assert.match(await sync(pageA), /^Synkroniserat: 1 filer lästa, 1 poster ändrade/);
+  await pageA.locator('header', { hasText: 'Östra Södertörn (synkat)' }).waitFor();
+  await screenshot(pageA, 'webdav-synced');
+
+  // Both hold the same records; the folder holds one file per laptop.
+  assert.equal(await stored(pageA), await stored(pageB));
+  const files = (await readdir(dav.folder)).sort();
+  assert.equal(files.length, 2, files.join(' '));
+  assert.ok(files.every((f) => /^maltavla-.+\.json$/.test(f)));
+  // Credentials stay on the device: no file in the folder holds them.
+  for (const f of files) {
+    const text = await readFile(join(dav.folder, f), 'utf8');
+    assert.ok(!text.includes(DAV_PASSWORD) && !text.includes(DAV_USER), f);
+  }
+  a.errors.assertClean();
+  b.errors.assertClean();
+});
+
+test('a wrong password, an unreachable server and a 412 each say what happened and lose nothing', async (t) => {
+  const dav = await startWebDav();
+  t.after(() => dav.stop());
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
+  await board.loadDemo();
+  const page = board.page;
+  const before = await stored(page);
+
+  await configure(page, { url: dav.url, password: 'fel-lösenord' });
+  assert.match(await sync(page), /Fel användarnamn eller lösenord \(servern svarade 401\)\. Inget ändrades\./);
+  await page.getByTestId('dav-status').and(page.locator('[role=alert]')).waitFor();
+
+  await configure(page, { url: `http://127.0.0.1:${await freePort()}/dav/` });
+  assert.match(await sync(page), /Servern svarar inte\./);
+
+  // Someone else's write lands between our listing and our write.
+  await configure(page, { url: dav.url });
+  await page.route(`${dav.url}maltavla-*.json`, (route) =>
+    route.request().method() === 'PUT' ? route.fulfill({ status: 412, body: '' }) : route.continue(),
+  );
+  assert.match(await sync(page), /ändrades under tiden \(412\), så den skrevs inte över/);
+  await screenshot(page, 'webdav-412');
+  await page.unroute(`${dav.url}maltavla-*.json`);
+  assert.equal(await stored(page), before);
+
+  // Once the server is reachable and willing again, the sync goes through.
+  assert.match(await sync(page), /^Synkroniserat: /);
+  assert.equal((await readdir(dav.folder)).length, 1);
+  errors.assertClean({ ignore: [/401|412|ERR_CONNECTION_REFUSED|Failed to load resource/] });
+});

@@ -1,0 +1,238 @@
+//! The steps of a sync, in order: the network calls of the browser shell
+//! and the decisions of `core::sync`, with each merge going through the
+//! same reading, plan and one-transaction import as a picked file.
+//!
+//! Guarantees: a failure at any step leaves what is stored as it was before
+//! that step (each file's merge is all or nothing), and the user's own data
+//! never leaves the device except as this device's snapshot file.
+
+use crate::browser::clock::now_millis;
+use crate::browser::http::{self, NoReply};
+use crate::browser::settings::{self, Key};
+use crate::core::snapshot::{self, ExportInfo, Part, SnapshotError};
+use crate::core::sync::published::{self, Published};
+use crate::core::sync::webdav::{self, DavSettings};
+use crate::core::sync::SyncFailure;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+fn failure(e: NoReply) -> SyncFailure {
+    match e {
+        NoReply::Offline => SyncFailure::Offline,
+        NoReply::Unreachable => SyncFailure::Unreachable,
+    }
+}
+
+/// Where this device looks for the published snapshot.
+pub fn published_location() -> String {
+    settings::get(Key::PublishedLocation)
+        .and_then(|l| published::check_location(&l).ok())
+        .unwrap_or_else(|| published::DEFAULT_LOCATION.into())
+}
+
+/// A published snapshot this device has not merged, ready for the preview.
+#[derive(Debug, Clone)]
+pub struct PublishedFile {
+    /// The file's text.
+    pub text: String,
+    /// Its ETag, remembered once the user has looked at it.
+    pub etag: Option<String>,
+}
+
+impl PublishedFile {
+    /// Marks this file as seen, so the start-up check stops offering it.
+    pub fn mark_seen(&self) {
+        match &self.etag {
+            Some(e) => settings::set(Key::PublishedEtag, e),
+            None => settings::remove(Key::PublishedEtag),
+        };
+    }
+}
+
+/// Asks for the published snapshot. With `only_new`, a file with the ETag
+/// seen last is not fetched again (the start-up check); the button on the
+/// exchange page asks for it whatever it was.
+pub async fn fetch_published(only_new: bool) -> Result<Option<PublishedFile>, SyncFailure> {
+    let seen = only_new
+        .then(|| settings::get(Key::PublishedEtag))
+        .flatten();
+    let headers = published::check_headers(seen.as_deref());
+    let pairs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let reply = http::send("GET", &published_location(), &pairs, None)
+        .await
+        .map_err(failure)?;
+    match published::answer(reply.status, reply.etag, reply.body, seen.as_deref())? {
+        Published::Fresh { text, etag } => Ok(Some(PublishedFile { text, etag })),
+        Published::Unchanged | Published::NotPublished => Ok(None),
+    }
+}
+
+/// The start-up check: offers a published snapshot only when merging it
+/// would change something here. Never shows an error: a host that does not
+/// publish, or no network, is the normal case.
+pub async fn offer_published(app: AppState) {
+    let Ok(Some(file)) = fetch_published(true).await else {
+        return;
+    };
+    let news = snapshot::read(&file.text, now_millis())
+        .ok()
+        .and_then(|incoming| {
+            app.ws
+                .with_untracked(|w| snapshot::plan_import(w, &incoming))
+                .ok()
+        })
+        .is_some_and(|plan| !plan.is_empty());
+    if news {
+        app.published.set(Some(file));
+    } else {
+        file.mark_seen();
+    }
+}
+
+/// The WebDAV settings saved on this device, if any.
+pub fn dav_settings() -> Option<DavSettings> {
+    settings::get(Key::WebDav).and_then(|t| serde_json::from_str(&t).ok())
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, Default)]
+pub struct SyncReport {
+    /// Files read and merged.
+    pub merged_files: usize,
+    /// Records written by those merges.
+    pub changed_records: usize,
+    /// Files that could not be read, with why (they changed nothing).
+    pub bad_files: Vec<(String, SnapshotError)>,
+    /// This device's file in the folder.
+    pub written: String,
+}
+
+/// Why a sync stopped.
+#[derive(Debug, Clone)]
+pub enum SyncStop {
+    /// The server, the network or the settings.
+    Network(SyncFailure),
+    /// Storing a merged file failed (the message is the storage message).
+    Storage(String),
+}
+
+/// One sync with the WebDAV folder: list, read and merge what changed,
+/// write this device's snapshot.
+pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport, SyncStop> {
+    let net = SyncStop::Network;
+    let auth = dav.auth_headers();
+    let with_auth = |extra: &[(&'static str, String)]| -> Vec<(&'static str, String)> {
+        auth.iter().chain(extra).cloned().collect()
+    };
+    let pairs = |h: &[(&'static str, String)]| -> Vec<(String, String)> {
+        h.iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect()
+    };
+    let send = |method: &'static str,
+                url: String,
+                headers: Vec<(String, String)>,
+                body: Option<String>| async move {
+        let h: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        http::send(method, &url, &h, body.as_deref()).await
+    };
+
+    // 1. The listing.
+    let listing_headers: Vec<(&'static str, String)> = webdav::LISTING_HEADERS
+        .iter()
+        .map(|(k, v)| (*k, (*v).to_owned()))
+        .collect();
+    let reply = send(
+        "PROPFIND",
+        dav.url.clone(),
+        pairs(&with_auth(&listing_headers)),
+        Some(webdav::LISTING_BODY.to_owned()),
+    )
+    .await
+    .map_err(|e| net(failure(e)))?;
+    if let Some(f) = SyncFailure::of_status(reply.status) {
+        return Err(net(f));
+    }
+    let listing = webdav::parse_listing(&reply.body).map_err(net)?;
+    let own = webdav::own_file(app.clock().device());
+    let mut seen: BTreeMap<String, String> = settings::get(Key::WebDavSeen)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let plan = webdav::plan(&listing, &own, &seen);
+
+    // 2. Every changed file, merged one at a time (each all or nothing).
+    let mut report = SyncReport::default();
+    for entry in plan.read {
+        let reply = send(
+            "GET",
+            dav.file_url(&entry.name),
+            pairs(&with_auth(&[])),
+            None,
+        )
+        .await
+        .map_err(|e| net(failure(e)))?;
+        if let Some(f) = SyncFailure::of_status(reply.status) {
+            return Err(net(f));
+        }
+        let now = now_millis();
+        let planned = snapshot::read(&reply.body, now).and_then(|incoming| {
+            let clock = incoming.clock_reading(now);
+            app.ws
+                .with_untracked(|w| snapshot::plan_import(w, &incoming))
+                .map(|p| (p, clock))
+        });
+        match planned {
+            Ok((plan, clock)) => {
+                report.changed_records += plan.writes.len();
+                if !plan.is_empty() {
+                    app.import(plan, clock)
+                        .await
+                        .map_err(|e| SyncStop::Storage(app.storage_message(&e)))?;
+                }
+                report.merged_files += 1;
+                if let Some(etag) = entry.etag.or(reply.etag) {
+                    seen.insert(entry.name, webdav::normal_etag(&etag));
+                }
+            }
+            Err(e) => report.bad_files.push((entry.name, e)),
+        }
+    }
+    settings::set(
+        Key::WebDavSeen,
+        &serde_json::to_string(&seen).unwrap_or_default(),
+    );
+
+    // 3. This device's snapshot, never over a file changed meanwhile.
+    let info = ExportInfo {
+        millis: now_millis(),
+        device: app.clock().device().clone(),
+    };
+    let text = app
+        .ws
+        .with_untracked(|w| snapshot::export(w, &Part::All, &info));
+    let condition = webdav::write_condition(plan.own_etag.as_deref());
+    let headers = with_auth(&[
+        condition,
+        ("Content-Type", "application/json; charset=utf-8".to_owned()),
+    ]);
+    let reply = send("PUT", dav.file_url(&own), pairs(&headers), Some(text))
+        .await
+        .map_err(|e| net(failure(e)))?;
+    if let Some(f) = SyncFailure::of_status(reply.status) {
+        return Err(net(f));
+    }
+    // What we wrote holds nothing new for us: skip reading it next time.
+    if let Some(etag) = reply.etag {
+        seen.insert(own.clone(), webdav::normal_etag(&etag));
+        settings::set(
+            Key::WebDavSeen,
+            &serde_json::to_string(&seen).unwrap_or_default(),
+        );
+    }
+    report.written = own;
+    Ok(report)
+}
