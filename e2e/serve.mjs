@@ -73,18 +73,20 @@ async function resolveFile(root, urlPath) {
 
 /**
  * Starts the server on 127.0.0.1.
- * @param {{ root: string, port?: number }} options port 0 picks a free port.
+ * @param {{ root: string, port?: number, mount?: string }} options port 0
+ *   picks a free port; `mount` (e.g. '/maltavla') serves root under that
+ *   subpath only, as a host that puts the app in a folder does.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  *   url has no trailing slash, e.g. http://127.0.0.1:41234
  */
-export async function startServer({ root, port = 0 }) {
+export async function startServer({ root, port = 0, mount = '' }) {
   const rootDir = resolve(root);
   if (!(await statOrNull(join(rootDir, 'index.html')))?.isFile()) {
     throw new Error(`${rootDir}/index.html not found: run \`scripts/trunk build --release\` first`);
   }
 
   const server = createServer((req, res) => {
-    handle(rootDir, req, res).catch((error) => {
+    handle(rootDir, mount, req, res).catch((error) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(`500 ${error.message}\n`);
     });
@@ -108,13 +110,18 @@ export async function startServer({ root, port = 0 }) {
 }
 
 /** Answers one request. */
-async function handle(rootDir, req, res) {
+async function handle(rootDir, mount, req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const { pathname } = new URL(req.url, 'http://localhost');
-  const file = await resolveFile(rootDir, pathname);
+  let { pathname } = new URL(req.url, 'http://localhost');
+  if (mount) {
+    // The site lives under a subpath: only addresses inside it exist.
+    if (pathname !== mount && !pathname.startsWith(`${mount}/`)) pathname = null;
+    else pathname = pathname.slice(mount.length) || '/';
+  }
+  const file = pathname === null ? null : await resolveFile(rootDir, pathname);
   if (!file) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404 Not Found\n');
     return;

@@ -26,15 +26,22 @@ async function siteCopy(t) {
   return dir;
 }
 
+/** Browsers still open on each profile folder, closed before it is removed. */
+const openOn = new Map();
+
 /** A browser profile folder that outlives one launch. */
 async function profileDir(t) {
   const dir = await mkdtemp(join(tmpdir(), 'maltavla-e2e-laptop-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
+  t.after(async () => {
+    for (const context of openOn.get(dir) ?? []) await context.close().catch(() => {});
+    openOn.delete(dir);
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+  });
   return dir;
 }
 
 async function launch(profile) {
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
@@ -42,6 +49,8 @@ async function launch(profile) {
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
   });
+  openOn.set(profile, [...(openOn.get(profile) ?? []), context]);
+  return context;
 }
 
 /** Opens `path`, waits for the app, and (first visit) for the worker to control the page. */
@@ -61,7 +70,6 @@ test('after one visit the app starts, works and keeps its data with no server, a
   const server = await startServer({ root });
   const profile = await profileDir(t);
   let context = await launch(profile);
-  t.after(() => context.close());
 
   const { page, errors } = await open(context, `${server.url}/`);
   // Installable: the manifest is linked and names the app, its icons and colour.
@@ -111,7 +119,6 @@ test('a new build waits until the user says "Ladda om", and an unsaved form surv
   t.after(() => server.close());
   const profile = await profileDir(t);
   const context = await launch(profile);
-  t.after(() => context.close());
 
   const { page, errors } = await open(context, `${server.url}/organisation`);
   const oldCache = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('maltavla-')));
@@ -148,7 +155,6 @@ test('a snapshot published next to the app is offered, previewed and merged, onc
   const server = await startServer({ root });
   t.after(() => server.close());
   const context = await launch(await profileDir(t));
-  t.after(() => context.close());
 
   const { page, errors } = await open(context, `${server.url}/`, { controlled: false });
   await page.getByTestId('published-news').waitFor();
@@ -166,4 +172,58 @@ test('a snapshot published next to the app is offered, previewed and merged, onc
   await page.waitForTimeout(1500);
   assert.equal(await page.getByTestId('published-news').count(), 0);
   errors.assertClean();
+});
+
+test('a save that fails for lack of space says so and keeps what the user typed', async (t) => {
+  const root = await siteCopy(t);
+  const server = await startServer({ root });
+  t.after(() => server.close());
+  const context = await launch(await profileDir(t));
+  // A full disk, switched on by the test: IndexedDB refuses every write the
+  // way Chromium does when the quota is used up.
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const { page, errors } = await open(context, `${server.url}/organisation`, { controlled: false });
+  await page.evaluate(() => (window.__diskFull = true));
+  await page.locator('#organisation-name').fill('Förbundet med full disk');
+  await page.locator('#organisation-name').press('Enter');
+  const alert = page.getByText('Lagringsutrymmet i webbläsaren är fullt');
+  await alert.first().waitFor();
+  assert.equal(await page.locator('#organisation-name').inputValue(), 'Förbundet med full disk');
+  await screenshot(page, 'offline-quota');
+
+  // Space again: the same input saves.
+  await page.evaluate(() => (window.__diskFull = false));
+  await page.locator('#organisation-name').press('Enter');
+  await page.locator('header', { hasText: 'Förbundet med full disk' }).waitFor();
+  errors.assertClean({ allowConsoleErrors: true });
+});
+
+test('built for a subpath, the app works under it: links, deep links and offline', async (t) => {
+  // scripts/test builds this with `--public-url /maltavla/`.
+  const built = join(DIST_DIR, '..', 'target', 'dist-subpath');
+  const server = await startServer({ root: built, mount: '/maltavla' });
+  t.after(() => server.close());
+  const context = await launch(await profileDir(t));
+
+  const { page, errors } = await open(context, `${server.url}/maltavla/insatser`);
+  await page.getByTestId('nav-exchange').click();
+  await page.getByTestId('export-button').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/maltavla/dela');
+  await page.getByTestId('nav-board').click();
+  await page.locator('[data-testid=welcome], [data-testid=goal-table]').first().waitFor();
+  assert.equal(new URL(page.url()).pathname, '/maltavla/');
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+  assert.equal(new URL(scope).pathname, '/maltavla/');
+
+  await server.close();
+  await page.goto(`${server.url}/maltavla/installningar`, { waitUntil: 'load' });
+  await waitForApp(page);
+  await page.getByTestId('storage-count').waitFor();
+  errors.assertClean({ ignore: [/ERR_CONNECTION_REFUSED/, /Failed to load resource/] });
 });
