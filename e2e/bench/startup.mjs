@@ -1,0 +1,85 @@
+// Start-up in headless Chromium: from navigation to the board's first chart,
+// with the example data stored.
+//
+// - cold: the site's caches are empty (no service worker, no HTTP cache);
+//   everything comes from the local static server.
+// - warm offline: the service worker has this build; the server is stopped,
+//   so nothing can come from the network.
+//
+// Each run is a new browser profile that first loads the example data (so
+// the board has charts), then is measured cold and warm offline. The time
+// is read in the page (performance.now() once the first chart's <svg> is
+// there, i.e. milliseconds since navigation started).
+//
+//   RUNS=7 node e2e/bench/startup.mjs
+//
+// Prints a markdown table; nothing passes or fails.
+import { cpus, totalmem } from 'node:os';
+import { DIST_DIR, launchBrowser, openApp } from '../lib/browser.mjs';
+import { startServer } from '../serve.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const CHART = '[data-testid=goal-table] svg, figure.chart svg';
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+/** Navigates a new tab to the board and returns ms from navigation start to the first chart. */
+async function timeToChart(context, url) {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector(CHART, { timeout: 60_000 });
+  const ms = await page.evaluate(() => performance.now());
+  await page.close();
+  return ms;
+}
+
+async function run() {
+  const server = await startServer({ root: DIST_DIR });
+  const browser = await launchBrowser();
+  try {
+    const { page } = await openApp(browser.context, server.url, '/');
+    await page.getByTestId('load-demo').click();
+    await page.getByTestId('goal-table').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+    const url = `${server.url}/?period=2017`;
+
+    // Cold: forget the worker, its caches and the HTTP cache; keep the data.
+    const cdp = await browser.context.newCDPSession(page);
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+      for (const k of await caches.keys()) await caches.delete(k);
+    });
+    await cdp.send('Network.clearBrowserCache');
+    await page.close();
+    const cold = await timeToChart(browser.context, url);
+
+    // Warm offline: the worker is back (the cold start registered it) and
+    // the server is gone.
+    const again = await browser.context.newPage();
+    await again.goto(url);
+    await again.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+    await again.close();
+    await server.close();
+    const warm = await timeToChart(browser.context, url);
+    return { cold, warm };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const results = [];
+for (let i = 0; i < RUNS; i++) results.push(await run());
+const row = (name, key) => {
+  const s = stats(results.map((r) => r[key]));
+  console.log(`| ${name} | ${s.median.toFixed(0)} ms | ${s.min.toFixed(0)}–${s.max.toFixed(0)} ms |`);
+};
+console.log(`Start-up in headless Chromium — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+console.log(`Command: RUNS=${RUNS} node e2e/bench/startup.mjs, release build in ${DIST_DIR}, example data stored\n`);
+console.log('| navigation → first chart | median | min–max |');
+console.log('|---|---:|---:|');
+row('cold (empty caches, local server)', 'cold');
+row('warm offline (service worker, server stopped)', 'warm');
