@@ -196,6 +196,7 @@ fn the_clock_never_repeats_a_stamp_and_starts_after_what_it_has_seen() {
 fn the_address_bar_changes_without_a_page_load() {
     let (path, _) = history::current();
     assert!(history::push("/insatser/abc?x=1"));
+    // The page of this test has no <base>: links resolve against its folder.
     assert_eq!(history::current(), ("/insatser/abc".into(), "?x=1".into()));
     assert!(history::replace(&path));
     assert_eq!(history::current().0, path);
@@ -232,4 +233,15 @@ async fn a_large_update_sees_exactly_the_stored_records() {
         let expected = (k % 3 == 0).then(|| format!("v{k}"));
         assert_eq!(text, &expected, "key k{k}");
     }
+}
+
+#[wasm_bindgen_test]
+fn app_links_resolve_against_the_apps_folder() {
+    let (path, _) = history::current();
+    assert_eq!(history::base_path(), "/");
+    // Relative, as Route::href() gives them: the same page from anywhere.
+    assert!(history::push("insatser/abc"));
+    assert!(history::push("dela"));
+    assert_eq!(history::current().0, "/dela");
+    assert!(history::replace(&path));
 }

@@ -10,9 +10,17 @@ use wasm_bindgen::JsCast;
 /// The folder the app is served from (`"/"`, `"/maltavla/"`): the path of
 /// the page's `<base href>`, which the build sets from Trunk's public URL.
 pub fn base_path() -> String {
+    // The folder of the base address: relative links resolve against it
+    // (`/maltavla/` for `/maltavla/`, `/` for a page at `/index.html`).
     base_uri()
         .and_then(|b| web_sys::Url::new(&b).ok())
-        .map_or_else(|| "/".into(), |u| u.pathname())
+        .map_or_else(
+            || "/".into(),
+            |u| {
+                let path = u.pathname();
+                path[..=path.rfind('/').unwrap_or(0)].to_owned()
+            },
+        )
 }
 
 /// The current path inside the app and query (`"/insatser/abc"`,
@@ -30,8 +38,19 @@ fn history() -> Option<web_sys::History> {
     web_sys::window().and_then(|w| w.history().ok())
 }
 
+/// The app's folder as a full address: the page's `<base href>` (which the
+/// build sets from Trunk's public URL), or the site's root without one.
+/// Not `document.baseURI`: without a `<base>` that follows the address bar.
 fn base_uri() -> Option<String> {
-    web_sys::window()?.document()?.base_uri().ok().flatten()
+    let window = web_sys::window()?;
+    let base = window
+        .document()?
+        .query_selector("base[href]")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<web_sys::HtmlBaseElement>().ok())
+        .map(|b| b.href());
+    base.or_else(|| window.location().origin().ok().map(|o| o + "/"))
 }
 
 /// An app address (`insatser/abc`, relative to the app's folder) as a full
