@@ -38,12 +38,11 @@ export const CHROMIUM_ARGS = [
 export const VIEWPORT = { width: 1280, height: 800 };
 
 /**
- * Launches headless Chromium with a new empty profile.
- * @returns {Promise<{ context: import('playwright-core').BrowserContext, close: () => Promise<void> }>}
+ * Launches headless Chromium on the profile in `profileDir` (kept on disk,
+ * so a later launch on it is the same laptop restarted).
  */
-export async function launchBrowser() {
-  const profileDir = await mkdtemp(join(tmpdir(), 'maltavla-e2e-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
+export function launchProfile(profileDir) {
+  return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
@@ -51,6 +50,15 @@ export async function launchBrowser() {
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
   });
+}
+
+/**
+ * Launches headless Chromium with a new empty profile.
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, close: () => Promise<void> }>}
+ */
+export async function launchBrowser() {
+  const profileDir = await mkdtemp(join(tmpdir(), 'maltavla-e2e-profile-'));
+  const context = await launchProfile(profileDir);
   return {
     context,
     async close() {

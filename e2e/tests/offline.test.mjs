@@ -12,8 +12,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, DIST_DIR, VIEWPORT, collectErrors, screenshot, waitForApp } from '../lib/browser.mjs';
+import { DIST_DIR, collectErrors, launchProfile, screenshot, waitForApp } from '../lib/browser.mjs';
 import { startServer } from '../serve.mjs';
 import { ExchangePage } from '../pages/exchange.mjs';
 import { nameOrganisation } from '../pages/app.mjs';
@@ -41,14 +40,7 @@ async function profileDir(t) {
 }
 
 async function launch(profile) {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: VIEWPORT,
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
+  const context = await launchProfile(profile);
   openOn.set(profile, [...(openOn.get(profile) ?? []), context]);
   return context;
 }
