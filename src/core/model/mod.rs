@@ -10,15 +10,18 @@
 pub mod figures;
 pub mod indicator;
 pub mod insats;
+pub mod meeting;
 pub mod meta;
 pub mod organisation;
 pub mod participation;
 pub mod project;
 pub mod scope;
+pub mod slot_report;
 
 pub use figures::{FigureKey, Outcome, OutcomeSource, Target};
 pub use indicator::{Dimension, Direction, Indicator};
 pub use insats::{Contact, Insats, InsatsKind};
+pub use meeting::{ClockTime, GuestOrg, Meeting};
 pub use meta::{Entity, Meta};
 pub use organisation::{Municipality, Organisation, Partner, PartnerKind, ORGANISATION_ID};
 pub use participation::{
@@ -27,6 +30,7 @@ pub use participation::{
 };
 pub use project::Project;
 pub use scope::{Breakdown, Gender, Referrer, Scope};
+pub use slot_report::SlotReport;
 
 use serde::{Deserialize, Serialize};
 
@@ -57,6 +61,10 @@ pub enum Record {
     EndStatus(EndStatus),
     /// A pseudonymised participation.
     Participation(Participation),
+    /// A frukostmöte.
+    Meeting(Meeting),
+    /// A report of places and enrolled participants (lediga platser).
+    SlotReport(SlotReport),
 }
 
 macro_rules! each_record {
@@ -72,6 +80,8 @@ macro_rules! each_record {
             Record::Outcome($r) => $body,
             Record::EndStatus($r) => $body,
             Record::Participation($r) => $body,
+            Record::Meeting($r) => $body,
+            Record::SlotReport($r) => $body,
         }
     };
 }
@@ -95,6 +105,8 @@ impl Record {
             Record::Outcome(_) => "outcome",
             Record::EndStatus(_) => "end_status",
             Record::Participation(_) => "participation",
+            Record::Meeting(_) => "meeting",
+            Record::SlotReport(_) => "slot_report",
         }
     }
 
@@ -132,5 +144,7 @@ record_from!(
     Target,
     Outcome,
     EndStatus,
-    Participation
+    Participation,
+    Meeting,
+    SlotReport
 );

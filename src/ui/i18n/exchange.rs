@@ -165,6 +165,8 @@ fn sv_kind(kind: &str) -> Option<&'static str> {
         "outcome" => "utfall",
         "end_status" => "avslutsorsak",
         "participation" => "deltagande",
+        "meeting" => "frukostmöte",
+        "slot_report" => "platsrapport",
         _ => return None,
     })
 }
@@ -181,6 +183,8 @@ fn en_kind(kind: &str) -> Option<&'static str> {
         "outcome" => "outcome",
         "end_status" => "end status",
         "participation" => "participation",
+        "meeting" => "breakfast meeting",
+        "slot_report" => "places report",
         _ => return None,
     })
 }
@@ -234,6 +238,17 @@ fn sv_field(field: &str) -> Option<&'static str> {
         "end_status" => "Avslutsorsak",
         "category" => "Räknas som",
         "order" => "Ordning",
+        "date" => "Datum",
+        "place" => "Plats",
+        "theme" => "Tema",
+        "speakers" => "Medverkande",
+        "invitation" => "Inbjudan",
+        "registration_deadline" => "Sista anmälningsdag",
+        "registration_email" => "Anmälan till",
+        "registered" => "Anmälda",
+        "attended" => "Deltog",
+        "arrivals" => "Incheckade",
+        "enrolled" => "Inskrivna",
         _ => return None,
     })
 }
@@ -277,6 +292,17 @@ fn en_field(field: &str) -> Option<&'static str> {
         "end_status" => "End status",
         "category" => "Counts as",
         "order" => "Order",
+        "date" => "Date",
+        "place" => "Place",
+        "theme" => "Theme",
+        "speakers" => "Speakers",
+        "invitation" => "Invitation",
+        "registration_deadline" => "Registration deadline",
+        "registration_email" => "Register with",
+        "registered" => "Registered",
+        "attended" => "Attended",
+        "arrivals" => "Checked in",
+        "enrolled" => "Enrolled",
         _ => return None,
     })
 }
