@@ -209,7 +209,7 @@ fn meetings(b: &mut Builder) {
         Some(60),
         &format!("{NB_2017}. {EST_2017}"),
     );
-    violence.speakers = "Bl.a. Manscentrum och Haninge kvinnojour";
+    violence.speakers = "bl.a. Manscentrum och Haninge kvinnojour";
     b.meeting(violence);
     for (date, muni, guests) in [
         ((2017, 9, 15), h, 90),
@@ -228,7 +228,7 @@ fn meetings(b: &mut Builder) {
         Some(50),
         &format!("Ett 50-tal deltagare. {NB_2018_02}"),
     );
-    feb.speakers = "Bl.a. Kim Dahlin, Nynäshamns gymnasium";
+    feb.speakers = "bl.a. Kim Dahlin från Nynäshamns gymnasium";
     b.meeting(feb);
     for (date, muni, theme) in [
         (
