@@ -41,6 +41,10 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
         Problem::StatusWithoutEnd => t.problem_status_without_end.into(),
         Problem::ComputedIndicator => t.problem_computed_indicator.into(),
         Problem::ThresholdOutOfRange => t.problem_threshold.into(),
+        Problem::InvalidTime => t.meetings.problem_invalid_time.into(),
+        Problem::InvalidAddress => t.meetings.problem_invalid_address.into(),
+        Problem::DeadlineAfterMeeting => t.meetings.problem_deadline_after.into(),
+        Problem::FewerThanCheckedIn => t.meetings.problem_fewer_than_checked_in.into(),
     }
 }
 
@@ -91,6 +95,10 @@ mod tests {
             Problem::InvalidEmail,
             Problem::UnitLocked,
             Problem::ToleranceOutOfRange,
+            Problem::InvalidTime,
+            Problem::InvalidAddress,
+            Problem::DeadlineAfterMeeting,
+            Problem::FewerThanCheckedIn,
         ];
         for lang in [Lang::Sv, Lang::En] {
             for p in &all {
