@@ -65,6 +65,13 @@ pub fn meetings_on(ws: &Workspace, day: NaiveDate) -> Vec<&Meeting> {
     v
 }
 
+/// The month `step` months after `(year, month)` (before, for a negative
+/// step).
+pub fn shift_month(year: i32, month: u32, step: i32) -> (i32, u32) {
+    let index = year * 12 + month as i32 - 1 + step;
+    (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+}
+
 /// One day in the month calendar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CalendarDay {
@@ -308,6 +315,13 @@ mod tests {
             meeting_list(&ws, day(2018, 9, 21), When::Upcoming, None)[0].date,
             day(2018, 9, 21)
         );
+    }
+
+    #[test]
+    fn months_shift_across_years() {
+        assert_eq!(shift_month(2018, 12, 1), (2019, 1));
+        assert_eq!(shift_month(2018, 1, -1), (2017, 12));
+        assert_eq!(shift_month(2018, 9, 13), (2019, 10));
     }
 
     #[test]

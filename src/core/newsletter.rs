@@ -165,8 +165,9 @@ fn day_month(d: NaiveDate) -> String {
     format!("{}/{}", d.day(), d.month())
 }
 
-/// Whether an invitation address may become a link.
-fn is_web_address(s: &str) -> bool {
+/// Whether an invitation address may become a link: http(s) only, so a
+/// `javascript:` address from a file never does.
+pub fn is_web_address(s: &str) -> bool {
     let s = s.trim();
     (s.starts_with("https://") || s.starts_with("http://"))
         && s.len() > 8

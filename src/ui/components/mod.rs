@@ -1,6 +1,6 @@
 //! Small reusable views: form controls, the period picker, charts with their
 //! tables, delete confirmation, the page frame, the participations table row,
-//! the flow panel and CSV import.
+//! the flow panel and CSV import, the meetings calendar and quick entry.
 
 pub mod chart_figure;
 pub mod confirm_delete;
@@ -8,6 +8,8 @@ pub mod csv_import;
 pub mod flow_panel;
 pub mod form;
 pub mod layout;
+pub mod meeting_calendar;
 pub mod participation_row;
 pub mod period_picker;
+pub mod quick_meetings;
 pub mod scope_figures;
