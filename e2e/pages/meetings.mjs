@@ -28,7 +28,7 @@ export class MeetingsPage {
     return new MeetingPage(this.page);
   }
 
-  /** The guests-per-year chart as its table: [[year, guests, target], …]. */
+  /** The guests-per-year chart as its table: [[year, target, guests], …]. */
   async attendanceTable() {
     const chart = this.page.getByTestId('chart-attendance');
     await chart.getByTestId('toggle-table').click();

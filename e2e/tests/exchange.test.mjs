@@ -187,7 +187,7 @@ test('damaged or foreign files are refused with a Swedish message, and nothing c
   await page.getByTestId('nav-insatser').click();
   const names = () => page.getByTestId('insats-list').getByRole('link').allTextContents();
   const before = await names();
-  assert.equal(before.length, 13);
+  assert.equal(before.length, 16);
   const exchange = await ExchangePage.goTo(page);
   const good = (await exchange.exportFile(dir)).text;
 
