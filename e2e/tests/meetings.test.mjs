@@ -105,6 +105,7 @@ test('the example meetings list, filter, calendar and newsletter give the seeds‚
 
   await meetings.showView('calendar');
   await page.getByTestId('meeting-calendar').waitFor();
+  await screenshot(page, 'meetings', { fullPage: true });
 
   // Quick entry: one line, saved.
   await page.locator('.quick-entry summary').click();
@@ -119,5 +120,6 @@ test('the example meetings list, filter, calendar and newsletter give the seeds‚
   assert.match(text, /^En kort sammanfattning av 2017 i siffror:/);
   assert.match(text, /- Deltagare: 927\. M√•let var 975\./);
   assert.match(text, /Under 2017 deltog 700 personer i f√∂rbundets frukostm√∂ten\. 2016 var siffran 500\./);
+  await screenshot(page, 'newsletter', { fullPage: true });
   errors.assertClean();
 });

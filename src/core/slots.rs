@@ -6,7 +6,7 @@
 //! between two reports of the same day); totals are sums of those lines;
 //! reports of deleted insatser are left out everywhere.
 
-use super::chart::{LineChart, LinePoint, Measure, Scale};
+use super::chart::{DataTable, LineChart, LinePoint, Measure, Scale};
 use super::chart_specs::ChartWords;
 use super::fmt_sv;
 use super::ids::RecordId;
@@ -126,6 +126,39 @@ pub fn slot_board(ws: &Workspace, as_of: NaiveDate) -> SlotBoard {
         capacity: lines.iter().map(|l| l.report.capacity.get()).sum(),
         latest: lines.iter().map(|l| l.report.date).max(),
         lines,
+    }
+}
+
+/// The board as a table: insats, date, places, enrolled, open (with
+/// `overbooked` after the open places of a line with more enrolled than
+/// places), under the caller's caption and headers.
+pub fn board_table(
+    board: &SlotBoard,
+    caption: &str,
+    headers: [&str; 5],
+    overbooked: &str,
+) -> DataTable {
+    DataTable {
+        caption: caption.to_owned(),
+        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+        rows: board
+            .lines
+            .iter()
+            .map(|l| {
+                let r = &l.report;
+                let mut open = fmt_sv::integer(r.open());
+                if r.overbooked() {
+                    open = format!("{open} {overbooked}");
+                }
+                vec![
+                    l.label.clone(),
+                    fmt_sv::date(r.date),
+                    fmt_sv::integer(r.capacity.get()),
+                    fmt_sv::integer(r.enrolled.get()),
+                    open,
+                ]
+            })
+            .collect(),
     }
 }
 
@@ -270,6 +303,18 @@ mod tests {
             .unwrap();
         assert_eq!(line.report.enrolled.get(), 63);
         assert_eq!(board.overbooked().count(), 1);
+        let table = board_table(
+            &board,
+            "Lediga platser",
+            ["Insats", "Datum", "Platser", "Inskrivna", "Lediga"],
+            "⚠",
+        );
+        let cm = table
+            .rows
+            .iter()
+            .find(|r| r[0] == "Case Management")
+            .unwrap();
+        assert_eq!(cm[1..], ["1\u{a0}okt\u{a0}2018", "60", "63", "0 ⚠"]);
         assert_eq!(
             slot_board(&ws, day(2018, 9, 30)).enrolled,
             82,

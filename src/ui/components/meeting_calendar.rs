@@ -6,7 +6,7 @@ use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::meetings::{month_calendar, shift_month};
 use crate::core::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::state::{tr, use_app};
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -32,15 +32,15 @@ pub fn MonthCalendar(#[prop(into)] municipality: Signal<Option<RecordId>>) -> im
     view! {
         <div class="calendar" data-testid="meeting-calendar">
             <div class="actions">
-                <button type="button" on:click=step(-1) aria-label=move || t().prev_month>"‹"</button>
+                <button type="button" on:click=step(-1) aria-label=tr(|t| t.meetings.prev_month)>"‹"</button>
                 <h2 aria-live="polite" data-testid="calendar-month">{title}</h2>
-                <button type="button" on:click=step(1) aria-label=move || t().next_month>"›"</button>
+                <button type="button" on:click=step(1) aria-label=tr(|t| t.meetings.next_month)>"›"</button>
             </div>
             <div class="table-scroll">
                 <table class="month">
                     <thead>
                         <tr>
-                            <th scope="col">{move || t().week}</th>
+                            <th scope="col">{tr(|t| t.meetings.week)}</th>
                             {move || t().weekdays.iter().map(|d| view! { <th scope="col">{*d}</th> }).collect_view()}
                         </tr>
                     </thead>

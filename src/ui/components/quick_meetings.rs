@@ -6,7 +6,7 @@ use crate::browser::clock::today;
 use crate::core::fmt_sv;
 use crate::core::model::Record;
 use crate::core::validate::{build_meeting, parse_meeting_list};
-use crate::ui::state::{use_app, Edit};
+use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
 /// The quick entry box, folded until opened.
@@ -41,14 +41,14 @@ pub fn QuickMeetings() -> impl IntoView {
     };
     view! {
         <details class="quick-entry">
-            <summary>{move || t().quick_title}</summary>
-            <p class="hint" id="quick-hint">{move || t().quick_hint}</p>
+            <summary>{tr(|t| t.meetings.quick_title)}</summary>
+            <p class="hint" id="quick-hint">{tr(|t| t.meetings.quick_hint)}</p>
             <textarea
                 id="quick-meetings"
                 data-testid="quick-meetings"
                 rows="6"
                 aria-describedby="quick-hint"
-                aria-label=move || t().quick_title
+                aria-label=tr(|t| t.meetings.quick_title)
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>

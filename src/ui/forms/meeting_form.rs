@@ -86,31 +86,28 @@ pub fn MeetingForm(
             }
         }
     };
-    let l = |f: fn(&'static crate::ui::i18n::meetings::MeetingTexts) -> &'static str| {
-        Signal::derive(move || f(app.t().meetings))
-    };
     view! {
         <form class="record-form" data-testid="meeting-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />
             <div class="field-row">
-                <TextField id="meeting-date" label=l(|t| t.date) value=date input_type="date" error=field_error(errors, Field::Date) required=true />
-                <TextField id="meeting-start" label=l(|t| t.start) value=start input_type="time" error=field_error(errors, Field::Start) />
-                <TextField id="meeting-end" label=l(|t| t.end) value=end input_type="time" error=field_error(errors, Field::End) />
+                <TextField id="meeting-date" label=tr(|t| t.meetings.date) value=date input_type="date" error=field_error(errors, Field::Date) required=true />
+                <TextField id="meeting-start" label=tr(|t| t.meetings.start) value=start input_type="time" error=field_error(errors, Field::Start) />
+                <TextField id="meeting-end" label=tr(|t| t.meetings.end) value=end input_type="time" error=field_error(errors, Field::End) />
             </div>
-            <TextField id="meeting-theme" label=l(|t| t.theme) value=theme error=field_error(errors, Field::Theme) required=true />
-            <TextField id="meeting-speakers" label=l(|t| t.speakers) value=speakers error=field_error(errors, Field::Speakers) />
+            <TextField id="meeting-theme" label=tr(|t| t.meetings.theme) value=theme error=field_error(errors, Field::Theme) required=true />
+            <TextField id="meeting-speakers" label=tr(|t| t.meetings.speakers) value=speakers error=field_error(errors, Field::Speakers) />
             <div class="field-row">
-                <TextField id="meeting-place" label=l(|t| t.place) value=place error=field_error(errors, Field::Place) />
-                <SelectField id="meeting-municipality" label=l(|t| t.municipality) value=municipality choices=choices error=field_error(errors, Field::Municipality) />
-            </div>
-            <div class="field-row">
-                <TextField id="meeting-invitation" label=l(|t| t.invitation) value=invitation input_type="url" error=field_error(errors, Field::Invitation) />
-                <TextField id="meeting-deadline" label=l(|t| t.deadline) value=deadline input_type="date" error=field_error(errors, Field::Deadline) />
-                <TextField id="meeting-email" label=l(|t| t.email) value=email input_type="email" error=field_error(errors, Field::Email) />
+                <TextField id="meeting-place" label=tr(|t| t.meetings.place) value=place error=field_error(errors, Field::Place) />
+                <SelectField id="meeting-municipality" label=tr(|t| t.meetings.municipality) value=municipality choices=choices error=field_error(errors, Field::Municipality) />
             </div>
             <div class="field-row">
-                <TextField id="meeting-registered" label=l(|t| t.registered) value=registered inputmode="numeric" error=field_error(errors, Field::Registered) />
-                <TextField id="meeting-attended" label=l(|t| t.attended) value=attended inputmode="numeric" error=field_error(errors, Field::Attended) />
+                <TextField id="meeting-invitation" label=tr(|t| t.meetings.invitation) value=invitation input_type="url" error=field_error(errors, Field::Invitation) />
+                <TextField id="meeting-deadline" label=tr(|t| t.meetings.deadline) value=deadline input_type="date" error=field_error(errors, Field::Deadline) />
+                <TextField id="meeting-email" label=tr(|t| t.meetings.email) value=email input_type="email" error=field_error(errors, Field::Email) />
+            </div>
+            <div class="field-row">
+                <TextField id="meeting-registered" label=tr(|t| t.meetings.registered) value=registered inputmode="numeric" error=field_error(errors, Field::Registered) />
+                <TextField id="meeting-attended" label=tr(|t| t.meetings.attended) value=attended inputmode="numeric" error=field_error(errors, Field::Attended) />
             </div>
             <TextArea id="meeting-note" label=tr(|t| t.note_label) value=note error=field_error(errors, Field::Note) />
             <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />

@@ -61,20 +61,17 @@ pub fn SlotForm(on_done: Callback<bool>) -> impl IntoView {
             }
         }
     };
-    let l = |f: fn(&'static crate::ui::i18n::meetings::MeetingTexts) -> &'static str| {
-        Signal::derive(move || f(app.t().meetings))
-    };
     view! {
         <form class="record-form" data-testid="slot-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />
             <div class="field-row">
-                <TextField id="slot-date" label=l(|t| t.date) value=date input_type="date" error=field_error(errors, Field::Date) required=true />
+                <TextField id="slot-date" label=tr(|t| t.meetings.date) value=date input_type="date" error=field_error(errors, Field::Date) required=true />
                 <SelectField id="slot-insats" label=tr(|t| t.participants_insats) value=insats choices=choices error=field_error(errors, Field::Insats) />
             </div>
             <TextField id="slot-provider" label=tr(|t| t.provider) value=provider hint=Signal::derive(move || t().provider_hint.to_owned()) error=field_error(errors, Field::Provider) />
             <div class="field-row">
-                <TextField id="slot-capacity" label=l(|t| t.capacity) value=capacity inputmode="numeric" error=field_error(errors, Field::Capacity) required=true />
-                <TextField id="slot-enrolled" label=l(|t| t.enrolled) value=enrolled inputmode="numeric" error=field_error(errors, Field::Enrolled) required=true />
+                <TextField id="slot-capacity" label=tr(|t| t.meetings.capacity) value=capacity inputmode="numeric" error=field_error(errors, Field::Capacity) required=true />
+                <TextField id="slot-enrolled" label=tr(|t| t.meetings.enrolled) value=enrolled inputmode="numeric" error=field_error(errors, Field::Enrolled) required=true />
             </div>
             <TextField id="slot-note" label=tr(|t| t.note_label) value=note error=field_error(errors, Field::Note) />
             <FormButtons on_cancel=Callback::new(move |()| on_done.run(false)) busy=busy.read_only() />

@@ -13,7 +13,7 @@ use crate::core::validate::figure::enum_code;
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::pages::meetings::when_text;
 use crate::ui::pages::not_found::RecordMissing;
-use crate::ui::state::{use_app, Edit};
+use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
 /// The check-in page; `id` comes from the address.
@@ -92,21 +92,21 @@ pub fn CheckInPage(id: RecordId) -> impl IntoView {
             return view! { <RecordMissing /> }.into_any();
         }
         view! {
-            <h1>{move || t().check_in_title}</h1>
+            <h1>{tr(|t| t.meetings.check_in_title)}</h1>
             <p><strong>{heading}</strong></p>
-            <p class="hint">{move || t().check_in_intro}</p>
+            <p class="hint">{tr(|t| t.meetings.check_in_intro)}</p>
             <p class="check-in-count" aria-live="polite" data-testid="check-in-count">{move || (t().arrived)(count())}</p>
-            <SelectField id="check-in-org" label=Signal::derive(move || t().org_label) value=org choices=org_choices />
+            <SelectField id="check-in-org" label=tr(|t| t.meetings.org_label) value=org choices=org_choices />
             <div class="check-in-buttons">
                 <button type="button" class="primary check-in-button" data-testid="check-in" on:click=move |_| store(|m, g| { m.check_in(g); true })>
-                    {move || t().check_in_button}
+                    {tr(|t| t.meetings.check_in_button)}
                 </button>
                 <button type="button" data-testid="check-in-undo" disabled=move || !can_undo() on:click=move |_| store(|m, _| m.undo_check_in())>
-                    {move || t().undo}
+                    {tr(|t| t.meetings.undo)}
                 </button>
             </div>
             <p role="alert">{move || failure.get()}</p>
-            <p><a href=back.clone() data-testid="back-to-meeting">{move || t().back_to_meeting}</a></p>
+            <p><a href=back.clone() data-testid="back-to-meeting">{tr(|t| t.meetings.back_to_meeting)}</a></p>
         }
         .into_any()
     }

@@ -18,7 +18,7 @@ use crate::ui::components::quick_meetings::QuickMeetings;
 use crate::ui::forms::meeting_form::{municipality_choices, MeetingForm};
 use crate::ui::labels::chart_words;
 use crate::ui::router::use_nav;
-use crate::ui::state::use_app;
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
 /// A meeting's date and time as one line: `28 sep 2018 08:00–09:30`.
@@ -120,8 +120,8 @@ pub fn MeetingsPage() -> impl IntoView {
         }
     });
     view! {
-        <h1>{move || m().title}</h1>
-        <p>{move || m().intro}</p>
+        <h1>{tr(|t| t.meetings.title)}</h1>
+        <p>{tr(|t| t.meetings.intro)}</p>
         {move || todays.get().into_iter().map(|t| view! {
             <p class="banner banner-notice" data-testid="todays-meeting">
                 <strong>{m().today_meeting}": "</strong>{t.theme.clone()}" "
@@ -129,12 +129,12 @@ pub fn MeetingsPage() -> impl IntoView {
             </p>
         }).collect_view()}
         <Show when=move || !creating.get() fallback=move || view! { <MeetingForm on_done=on_done /> }>
-            <button type="button" class="primary" data-testid="new-meeting" on:click=move |_| creating.set(true)>{move || m().new_meeting}</button>
+            <button type="button" class="primary" data-testid="new-meeting" on:click=move |_| creating.set(true)>{tr(|t| t.meetings.new_meeting)}</button>
         </Show>
         <QuickMeetings />
         <div class="field-row">
-            <SelectField id="meetings-view" label=Signal::derive(move || m().show) value=view_mode choices=modes />
-            <SelectField id="meetings-municipality" label=Signal::derive(move || m().municipality) value=municipality choices=munis />
+            <SelectField id="meetings-view" label=tr(|t| t.meetings.show) value=view_mode choices=modes />
+            <SelectField id="meetings-municipality" label=tr(|t| t.meetings.municipality) value=municipality choices=munis />
         </div>
         {move || if view_mode.get() == "calendar" {
             view! { <MonthCalendar municipality=Signal::derive(muni_id) /> }.into_any()
@@ -142,9 +142,7 @@ pub fn MeetingsPage() -> impl IntoView {
             view! {
                 <Show when=move || !list.with(Vec::is_empty) fallback=move || view! { <p>{m().none_here}</p> }>
                     <ul class="card-list" data-testid="meeting-list">
-                        <For each=move || list.get() key=|x| (x.meta.id.clone(), x.meta.stamp.clone()) let:x>
-                            <MeetingItem meeting=x />
-                        </For>
+                        {move || list.get().into_iter().map(|x| view! { <MeetingItem meeting=x /> }).collect_view()}
                     </ul>
                 </Show>
             }.into_any()

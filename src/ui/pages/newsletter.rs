@@ -7,7 +7,7 @@ use crate::core::newsletter::{assemble, to_html, to_markdown, to_text};
 use crate::core::period::iso_date;
 use crate::core::validate::optional_date;
 use crate::ui::components::form::{Choice, SelectField, TextField};
-use crate::ui::state::use_app;
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
 /// The newsletter page.
@@ -52,27 +52,27 @@ pub fn NewsletterPage() -> impl IntoView {
         copied.set(None);
     });
     view! {
-        <h1>{move || t().newsletter_title}</h1>
-        <p>{move || t().newsletter_intro}</p>
+        <h1>{tr(|t| t.meetings.newsletter_title)}</h1>
+        <p>{tr(|t| t.meetings.newsletter_intro)}</p>
         <div class="field-row">
-            <TextField id="newsletter-day" label=Signal::derive(move || t().newsletter_day) value=day input_type="date" />
-            <SelectField id="newsletter-format" label=Signal::derive(move || t().format) value=format choices=formats />
+            <TextField id="newsletter-day" label=tr(|t| t.meetings.newsletter_day) value=day input_type="date" />
+            <SelectField id="newsletter-format" label=tr(|t| t.meetings.format) value=format choices=formats />
         </div>
         <textarea
             class="newsletter-output"
             data-testid="newsletter-output"
             readonly
             rows="14"
-            aria-label=move || t().newsletter_title
+            aria-label=tr(|t| t.meetings.newsletter_title)
             prop:value=move || output.get()
         ></textarea>
         <div class="actions">
-            <button type="button" class="primary" data-testid="newsletter-copy" on:click=copy>{move || t().copy}</button>
+            <button type="button" class="primary" data-testid="newsletter-copy" on:click=copy>{tr(|t| t.meetings.copy)}</button>
             <span role="status" data-testid="newsletter-copied">
                 {move || copied.get().map(|ok| if ok { t().copied } else { t().copy_failed })}
             </span>
         </div>
-        <h2>{move || t().preview}</h2>
+        <h2>{tr(|t| t.meetings.preview)}</h2>
         <div class="newsletter-preview" data-testid="newsletter-preview" inner_html=move || preview.get()></div>
     }
 }

@@ -4,13 +4,14 @@
 
 use crate::browser::clock::today;
 use crate::core::chart::{line_chart_svg, line_table};
-use crate::core::fmt_sv::{date, integer};
-use crate::core::slots::{label, occupancy_chart, occupancy_over_time, slot_board, SlotKey};
-use crate::ui::components::chart_figure::ChartFigure;
+use crate::core::slots::{
+    board_table, label, occupancy_chart, occupancy_over_time, slot_board, SlotKey,
+};
+use crate::ui::components::chart_figure::{ChartFigure, FigureTable};
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::forms::slot_form::SlotForm;
 use crate::ui::labels::chart_words;
-use crate::ui::state::use_app;
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
 /// The places page.
@@ -55,38 +56,22 @@ pub fn SlotsPage() -> impl IntoView {
     });
     let done = Callback::new(move |_| creating.set(false));
     view! {
-        <h1>{move || t().slots_title}</h1>
-        <p>{move || t().slots_intro}</p>
+        <h1>{tr(|t| t.meetings.slots_title)}</h1>
+        <p>{tr(|t| t.meetings.slots_intro)}</p>
         <Show when=move || !creating.get() fallback=move || view! { <SlotForm on_done=done /> }>
-            <button type="button" class="primary" data-testid="new-slot-report" on:click=move |_| creating.set(true)>{move || t().new_report}</button>
+            <button type="button" class="primary" data-testid="new-slot-report" on:click=move |_| creating.set(true)>{tr(|t| t.meetings.new_report)}</button>
         </Show>
         {move || board.with(|b| b.overbooked().map(|l| view! {
             <p class="banner banner-error" role="alert" data-testid="overbooked">{(t().overbooked_warning)(&l.label)}</p>
         }).collect_view())}
         <Show when=move || !board.with(|b| b.lines.is_empty()) fallback=move || view! { <p>{t().no_reports}</p> }>
             <p data-testid="slot-totals">{move || board.with(|b| (t().slots_totals)(b.enrolled, b.open))}</p>
-            <div class="table-scroll">
-                <table data-testid="slot-board">
-                    <caption>{move || t().slots_title}</caption>
-                    <thead><tr>{move || t().slots_columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
-                    <tbody>
-                        {move || board.get().lines.into_iter().map(|l| {
-                            let r = l.report;
-                            let warn = r.overbooked().then(|| view! { <span class="sub">{t().overbooked}</span> });
-                            view! {
-                                <tr data-testid="slot-row">
-                                    <th scope="row">{l.label}</th>
-                                    <td>{date(r.date)}</td>
-                                    <td>{integer(r.capacity.get())}</td>
-                                    <td>{integer(r.enrolled.get())}</td>
-                                    <td data-testid="slot-open">{integer(r.open())}{warn}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <SelectField id="occupancy-line" label=Signal::derive(move || t().occupancy_title) value=chosen choices=line_choices />
+            {move || {
+                let t = t();
+                let table = board.with(|b| board_table(b, t.slots_title, t.slots_columns, t.overbooked));
+                view! { <FigureTable table=table testid="slot-board" /> }
+            }}
+            <SelectField id="occupancy-line" label=tr(|t| t.meetings.occupancy_title) value=chosen choices=line_choices />
             <ChartFigure svg=Signal::derive(move || chart.with(line_chart_svg)) table=Signal::derive(move || chart.with(line_table)) testid="chart-occupancy" />
         </Show>
     }
