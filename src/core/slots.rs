@@ -129,6 +129,21 @@ pub fn slot_board(ws: &Workspace, as_of: NaiveDate) -> SlotBoard {
     }
 }
 
+/// The latest live report of an insats (at any provider when `provider` is
+/// empty, else at that one): what a new report's form starts from, since
+/// places seldom change between reports.
+pub fn latest_report<'a>(
+    ws: &'a Workspace,
+    insats: &RecordId,
+    provider: &str,
+) -> Option<&'a SlotReport> {
+    ws.slot_reports
+        .live()
+        .filter(|r| &r.insats == insats)
+        .filter(|r| provider.trim().is_empty() || r.provider.trim() == provider.trim())
+        .max_by(|a, b| (a.date, &a.meta.stamp).cmp(&(b.date, &b.meta.stamp)))
+}
+
 /// The board as a table: insats, date, places, enrolled, open (with
 /// `overbooked` after the open places of a line with more enrolled than
 /// places), under the caller's caption and headers.
@@ -320,6 +335,16 @@ mod tests {
             82,
             "as it stood before"
         );
+    }
+
+    #[test]
+    fn a_new_report_starts_from_the_latest_one_of_its_insats() {
+        let ws = demo::workspace();
+        let cm = RecordId::parse("demo-cm").unwrap();
+        let r = latest_report(&ws, &cm, "").unwrap();
+        assert_eq!((r.date, r.capacity.get()), (day(2018, 8, 31), 60));
+        assert!(latest_report(&ws, &cm, "Någon annan").is_none());
+        assert!(latest_report(&ws, &RecordId::parse("demo-rr-n").unwrap(), "").is_none());
     }
 
     #[test]

@@ -35,6 +35,21 @@ pub fn SlotForm(on_done: Callback<bool>) -> impl IntoView {
         });
         v
     });
+    // Places seldom change: a chosen insats brings the places of its latest
+    // report, unless some are typed already.
+    Effect::new(move |_| {
+        let chosen = insats.get();
+        let Ok(id) = crate::core::ids::RecordId::parse(&chosen) else {
+            return;
+        };
+        let last = app.ws.with_untracked(|w| {
+            crate::core::slots::latest_report(w, &id, &provider.get_untracked())
+                .map(|r| r.capacity.get())
+        });
+        if let (Some(n), true) = (last, capacity.with_untracked(|c| c.trim().is_empty())) {
+            capacity.set(n.to_string());
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = SlotDraft {
