@@ -101,9 +101,24 @@ fn demo_with(with_1_2: bool) -> Workspace {
     }))
 }
 
-/// What the current version's fixture holds.
+/// What the current version's fixture holds: the demo with one guest
+/// checked in at a meeting, so every record type is in it.
 fn demo_with_participations() -> Workspace {
-    demo_with(true)
+    let mut ws = demo_with(true);
+    let meta = maltavla::core::model::Meta::new(
+        id("demo-arrival-1"),
+        Hlc {
+            millis: 1_538_114_400_000,
+            counter: 0,
+        },
+        DeviceId::parse("door-laptop").expect("a valid device id"),
+    );
+    ws.put(Record::Arrival(maltavla::core::meetings::check_in(
+        &id("demo-fm-2018-09-28"),
+        maltavla::core::model::GuestOrg::Region,
+        meta,
+    )));
+    ws
 }
 
 /// `v<major>.<minor>.json` of the version this code writes.
@@ -138,6 +153,7 @@ fn the_current_fixture_holds_meetings_and_slot_reports() {
     import(&mut ws, &fixture(&current_fixture())).expect("the current fixture imports");
     assert!(ws.meetings.live_count() > 20);
     assert_eq!(ws.slot_reports.live_count(), 10);
+    assert_eq!(ws.arrivals.live_count(), 1);
 }
 
 #[test]

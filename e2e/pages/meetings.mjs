@@ -87,6 +87,12 @@ export class CheckInPage {
     return clean(await this.page.getByTestId('check-in-count').textContent());
   }
 
+  /** Waits until the count reads `text` (each press is stored first). */
+  async waitForCount(text) {
+    await this.page.getByTestId('check-in-count').filter({ hasText: text }).waitFor();
+    return this.count();
+  }
+
   async backToMeeting() {
     await this.page.getByTestId('back-to-meeting').click();
     await this.page.getByTestId('meeting-facts').waitFor();

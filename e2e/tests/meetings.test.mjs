@@ -34,9 +34,9 @@ test('a meeting is created, five guests checked in and one undone: 4 on the meet
   await checkIn.checkIn('Kommun');
   await checkIn.checkIn('Arbetsförmedlingen');
   for (let i = 0; i < 3; i++) await checkIn.checkIn();
-  assert.equal(await checkIn.count(), '5 har kommit');
+  assert.equal(await checkIn.waitForCount('5 har kommit'), '5 har kommit');
   await checkIn.undo();
-  assert.equal(await checkIn.count(), '4 har kommit');
+  assert.equal(await checkIn.waitForCount('4 har kommit'), '4 har kommit');
   await screenshot(page, 'check-in');
 
   const back = await checkIn.backToMeeting();

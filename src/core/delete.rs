@@ -2,8 +2,8 @@
 //!
 //! Guarantees: a delete never leaves a live record pointing at a tombstone.
 //! Targets and outcomes of a deleted indicator, project or insats, and the
-//! participations and slot reports of a deleted insats, become tombstones
-//! too; insatser and sub-projects of a deleted project, insatser,
+//! participations and slot reports of a deleted insats, and the arrivals
+//! of a deleted meeting, become tombstones too; insatser and sub-projects of a deleted project, insatser,
 //! participations and meetings of a deleted municipality, and
 //! participations with a deleted end status only
 //! lose the link. The plan lists
@@ -144,8 +144,13 @@ pub fn plan_delete(ws: &Workspace, id: &RecordId) -> Option<DeletePlan> {
             .push(tombstone(Record::Participation(p.clone())));
     } else if let Some(m) = ws.meetings.get(id) {
         plan.writes.push(tombstone(Record::Meeting(m.clone())));
+        for a in ws.arrivals.live().filter(|a| &a.meeting == id) {
+            plan.writes.push(tombstone(Record::Arrival(a.clone())));
+        }
     } else if let Some(r) = ws.slot_reports.get(id) {
         plan.writes.push(tombstone(Record::SlotReport(r.clone())));
+    } else if let Some(a) = ws.arrivals.get(id) {
+        plan.writes.push(tombstone(Record::Arrival(a.clone())));
     } else {
         return None;
     }

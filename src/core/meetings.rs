@@ -3,20 +3,85 @@
 //!
 //! Guarantees: upcoming and past never overlap (a meeting today is
 //! upcoming until the day is over); the calendar has every day of the month
-//! once, Monday first; attendance is the sum of who came to the live
-//! meetings in a period, the same figure for the meetings page, the board
-//! and the newsletter.
+//! once, Monday first; who came to a meeting is the higher of its typed
+//! count and its live arrival records (one per guest checked in, so laptops
+//! counting at two doors add up when merged); attendance is the sum of that
+//! over the live meetings in a period, the same figure for the meetings
+//! page, the board and the newsletter.
 
 use super::chart::{BulletChart, BulletRow, Measure, Scale};
 use super::chart_specs::ChartWords;
 use super::fmt_sv;
-use super::ids::RecordId;
-use super::model::{Breakdown, FigureKey, FlowMeasure, Meeting, Scope};
+use super::ids::{DeviceId, RecordId};
+use super::model::{Arrival, Breakdown, FigureKey, FlowMeasure, GuestOrg, Meeting, Meta, Scope};
 use super::order;
 use super::period::Period;
 use super::value::{Count, Value};
 use super::workspace::Workspace;
 use chrono::{Datelike, NaiveDate};
+
+/// The live guests checked in at a meeting.
+pub fn arrivals_of<'a>(
+    ws: &'a Workspace,
+    meeting: &'a RecordId,
+) -> impl Iterator<Item = &'a Arrival> {
+    ws.arrivals.live().filter(move |a| &a.meeting == meeting)
+}
+
+/// Who came to a meeting: the higher of the count typed on the meeting and
+/// the guests checked in at its door (a typed count corrects the door's
+/// upwards, for guests who came in unseen); `None` when neither says.
+pub fn attended(ws: &Workspace, m: &Meeting) -> Option<u64> {
+    let door = arrivals_of(ws, &m.meta.id).count() as u64;
+    match (m.attended, door) {
+        (None, 0) => None,
+        (typed, door) => Some(typed.map_or(0, Count::get).max(door)),
+    }
+}
+
+/// A new guest at `meeting`, from an organisation of kind `org`, as a
+/// record with `meta` (a fresh id, stamped when stored).
+pub fn check_in(meeting: &RecordId, org: GuestOrg, meta: Meta) -> Arrival {
+    Arrival {
+        meta,
+        meeting: meeting.clone(),
+        org,
+    }
+}
+
+/// What undoing the last check-in at `meeting` on `device` deletes: the
+/// newest live arrival that device wrote there, as a tombstone; `None` when
+/// it checked no one in (another laptop's guests are not its to undo).
+pub fn undo_check_in(ws: &Workspace, meeting: &RecordId, device: &DeviceId) -> Option<Arrival> {
+    let mut last = arrivals_of(ws, meeting)
+        .filter(|a| &a.meta.stamp.device == device)
+        .max_by(|a, b| a.meta.stamp.cmp(&b.meta.stamp))?
+        .clone();
+    last.meta.deleted = true;
+    Some(last)
+}
+
+/// How many guests checked in at a meeting came from each kind of
+/// organisation, in [`GuestOrg::ALL`] order, kinds nobody came from left
+/// out.
+pub fn arrivals_by_org(ws: &Workspace, meeting: &RecordId) -> Vec<(GuestOrg, u64)> {
+    let mut counts = [0u64; GuestOrg::ALL.len()];
+    for a in arrivals_of(ws, meeting) {
+        if let Some(n) = GuestOrg::ALL
+            .iter()
+            .position(|g| *g == a.org)
+            .and_then(|i| counts.get_mut(i))
+        {
+            *n += 1;
+        }
+    }
+    GuestOrg::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(g, n)| (*g, n))
+        .collect()
+}
 
 /// Which meetings a list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -140,14 +205,14 @@ pub fn attendance(ws: &Workspace, key: &FigureKey) -> Option<u64> {
         Some(Breakdown::Municipality(m)) => Some(m),
         Some(_) => return None,
     };
-    let counted: Vec<Count> = ws
+    let counted: Vec<u64> = ws
         .meetings
         .live()
         .filter(|m| key.period.contains_date(m.date))
         .filter(|m| municipality.is_none_or(|id| m.municipality.as_ref() == Some(id)))
-        .filter_map(|m| m.attended)
+        .filter_map(|m| attended(ws, m))
         .collect();
-    (!counted.is_empty()).then(|| counted.iter().map(|c| c.get()).sum())
+    (!counted.is_empty()).then(|| counted.iter().sum())
 }
 
 /// Attendance of one year.
@@ -209,7 +274,7 @@ pub fn attendance_by_year(ws: &Workspace, municipality: Option<&RecordId>) -> Ve
             Some(YearAttendance {
                 year,
                 meetings: in_year.len(),
-                attended: in_year.iter().map(|m| m.attended_count()).sum(),
+                attended: in_year.iter().filter_map(|m| attended(ws, m)).sum(),
                 target,
             })
         })
@@ -432,8 +497,9 @@ mod tests {
 
     #[test]
     fn checking_in_five_and_undoing_one_leaves_four_in_the_year() {
+        use crate::core::ids::Hlc;
         let mut ws = demo::workspace();
-        let mut m = ws
+        let m = ws
             .meetings
             .live()
             .find(|m| m.date == day(2018, 9, 21))
@@ -443,22 +509,89 @@ mod tests {
             .into_iter()
             .find(|y| y.year == 2018)
             .unwrap();
-        for g in [
+        let door = DeviceId::parse("door").unwrap();
+        let orgs = [
             GuestOrg::Municipality,
             GuestOrg::Region,
             GuestOrg::Other,
             GuestOrg::Unspecified,
-            GuestOrg::SocialInsurance,
-        ] {
-            m.check_in(g);
+            GuestOrg::Municipality,
+        ];
+        for (i, g) in orgs.into_iter().enumerate() {
+            let meta = Meta::new(
+                rid(&format!("a{i}")),
+                Hlc {
+                    millis: 2_000_000_000_000 + i as u64,
+                    counter: 0,
+                },
+                door.clone(),
+            );
+            ws.put(Record::Arrival(check_in(&m.meta.id, g, meta)));
         }
-        assert!(m.undo_check_in());
-        m.meta.stamp.hlc.millis += 1_000_000_000;
-        ws.put(Record::Meeting(m));
+        assert_eq!(attended(&ws, &m), Some(5));
+        let undone = undo_check_in(&ws, &m.meta.id, &door).unwrap();
+        assert_eq!(undone.meta.id.as_str(), "a4");
+        ws.put(Record::Arrival(undone));
+        assert_eq!(attended(&ws, &m), Some(4));
+        assert_eq!(
+            arrivals_by_org(&ws, &m.meta.id),
+            [
+                (GuestOrg::Municipality, 1),
+                (GuestOrg::Region, 1),
+                (GuestOrg::Other, 1),
+                (GuestOrg::Unspecified, 1)
+            ]
+        );
         let after = attendance_by_year(&ws, None)
             .into_iter()
             .find(|y| y.year == 2018)
             .unwrap();
         assert_eq!(after.attended, before.attended + 4);
+        // Another laptop's guests are not this one's to undo.
+        assert!(undo_check_in(&ws, &m.meta.id, &DeviceId::parse("other").unwrap()).is_none());
+        // A typed count corrects the door's upwards, never down.
+        let mut typed = m.clone();
+        typed.attended = Count::new(50);
+        assert_eq!(attended(&ws, &typed), Some(50));
+        typed.attended = Count::new(2);
+        assert_eq!(attended(&ws, &typed), Some(4));
+    }
+
+    #[test]
+    fn two_laptops_checking_in_at_one_meeting_merge_into_the_sum() {
+        use crate::core::ids::Hlc;
+        let base = demo::workspace();
+        let m = base
+            .meetings
+            .live()
+            .find(|m| m.date == day(2018, 9, 28))
+            .unwrap()
+            .clone();
+        let guests = |device: &str, n: u64| -> Vec<Record> {
+            (0..n)
+                .map(|i| {
+                    let meta = Meta::new(
+                        rid(&format!("{device}-{i}")),
+                        Hlc {
+                            millis: 2_000_000_000_000 + i,
+                            counter: 0,
+                        },
+                        DeviceId::parse(device).unwrap(),
+                    );
+                    Record::Arrival(check_in(&m.meta.id, GuestOrg::Unspecified, meta))
+                })
+                .collect()
+        };
+        let (a, b) = (guests("door-a", 30), guests("door-b", 20));
+        let mut one = base.clone();
+        let mut other = base.clone();
+        for r in a.iter().chain(&b) {
+            one.put(r.clone());
+        }
+        for r in b.iter().chain(&a) {
+            other.put(r.clone());
+        }
+        assert!(one == other);
+        assert_eq!(attended(&one, &m), Some(50));
     }
 }

@@ -10,7 +10,7 @@
 use super::ids::{Hlc, RecordId};
 use super::merge::{self, FieldView};
 use super::model::{
-    EndStatus, Entity, Indicator, Insats, Meeting, Municipality, Organisation, Outcome,
+    Arrival, EndStatus, Entity, Indicator, Insats, Meeting, Municipality, Organisation, Outcome,
     Participation, Partner, Project, Record, Scope, SlotReport, Target, ORGANISATION_ID,
 };
 use super::order;
@@ -80,6 +80,8 @@ pub struct Workspace {
     pub meetings: Table<Meeting>,
     /// Reports of places and enrolled participants.
     pub slot_reports: Table<SlotReport>,
+    /// Guests checked in at meetings.
+    pub arrivals: Table<Arrival>,
     /// Records of types a newer version of the app wrote, kept for it.
     pub other: BTreeMap<RecordId, FieldView>,
 }
@@ -136,6 +138,7 @@ impl Workspace {
             Record::Participation(r) => drop(self.participations.0.insert(id, r)),
             Record::Meeting(r) => drop(self.meetings.0.insert(id, r)),
             Record::SlotReport(r) => drop(self.slot_reports.0.insert(id, r)),
+            Record::Arrival(r) => drop(self.arrivals.0.insert(id, r)),
         }
         true
     }
@@ -201,6 +204,7 @@ impl Workspace {
             .or_else(|| from(&self.participations, id))
             .or_else(|| from(&self.meetings, id))
             .or_else(|| from(&self.slot_reports, id))
+            .or_else(|| from(&self.arrivals, id))
     }
 
     /// Whether the copy held of `theirs`'s record is `theirs` or strictly
@@ -227,6 +231,7 @@ impl Workspace {
             Record::Participation(t) => check(self.participations.0.get(id), t),
             Record::Meeting(t) => check(self.meetings.0.get(id), t),
             Record::SlotReport(t) => check(self.slot_reports.0.get(id), t),
+            Record::Arrival(t) => check(self.arrivals.0.get(id), t),
         }
     }
 
@@ -253,6 +258,7 @@ impl Workspace {
         out.extend(self.participations.all().cloned().map(Record::from));
         out.extend(self.meetings.all().cloned().map(Record::from));
         out.extend(self.slot_reports.all().cloned().map(Record::from));
+        out.extend(self.arrivals.all().cloned().map(Record::from));
         out
     }
 

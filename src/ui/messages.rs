@@ -44,7 +44,6 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
         Problem::InvalidTime => t.meetings.problem_invalid_time.into(),
         Problem::InvalidAddress => t.meetings.problem_invalid_address.into(),
         Problem::DeadlineAfterMeeting => t.meetings.problem_deadline_after.into(),
-        Problem::FewerThanCheckedIn => t.meetings.problem_fewer_than_checked_in.into(),
     }
 }
 
@@ -98,7 +97,6 @@ mod tests {
             Problem::InvalidTime,
             Problem::InvalidAddress,
             Problem::DeadlineAfterMeeting,
-            Problem::FewerThanCheckedIn,
         ];
         for lang in [Lang::Sv, Lang::En] {
             for p in &all {

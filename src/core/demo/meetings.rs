@@ -79,7 +79,6 @@ impl Builder {
             registration_email: String::new(),
             registered: None,
             attended: a.attended.map(Count::saturating),
-            arrivals: Vec::new(),
             note: a.note,
         });
     }

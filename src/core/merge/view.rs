@@ -11,7 +11,7 @@
 //! [`Meta::extra`]; nothing here panics on untrusted JSON.
 
 use crate::core::model::{
-    EndStatus, Indicator, Insats, Meeting, Meta, Municipality, Organisation, Outcome,
+    Arrival, EndStatus, Indicator, Insats, Meeting, Meta, Municipality, Organisation, Outcome,
     Participation, Partner, Project, Record, SlotReport, Target,
 };
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -205,7 +205,7 @@ impl FieldView {
 
 /// The type tags this version knows, in the order records are listed in
 /// files.
-pub const KNOWN_KINDS: [&str; 12] = [
+pub const KNOWN_KINDS: [&str; 13] = [
     "organisation",
     "municipality",
     "partner",
@@ -218,6 +218,7 @@ pub const KNOWN_KINDS: [&str; 12] = [
     "participation",
     "meeting",
     "slot_report",
+    "arrival",
 ];
 
 /// The field names a known record type reads, from its serde derive; `None`
@@ -236,6 +237,7 @@ pub fn known_fields(kind: &str) -> Option<&'static [&'static str]> {
         "participation" => fields_of::<Participation>(),
         "meeting" => fields_of::<Meeting>(),
         "slot_report" => fields_of::<SlotReport>(),
+        "arrival" => fields_of::<Arrival>(),
         _ => None,
     }
 }

@@ -2,9 +2,10 @@
 //! hear about the insatser, and how many came.
 //!
 //! Guarantees: a meeting has a real date and a theme; times are whole
-//! minutes of the day (`08:30`); who checked in is only counted, by the kind
-//! of organisation a guest comes from — never a name — so a meeting holds
-//! nothing that identifies a person but the speakers it announces.
+//! minutes of the day (`08:30`); guests checked in at the door are
+//! [`super::Arrival`] records holding only the kind of organisation a guest
+//! comes from — never a name — so nothing here identifies a person but the
+//! speakers a meeting announces.
 
 use super::meta::{impl_entity, Meta};
 use crate::core::ids::RecordId;
@@ -132,50 +133,14 @@ pub struct Meeting {
     /// How many registered.
     #[serde(default)]
     pub registered: Option<Count>,
-    /// How many came (typed afterwards, or counted at the door).
+    /// How many came, as typed (afterwards, or counted by hand); guests
+    /// checked in at the door are arrival records
+    /// (`core::meetings::attended` takes the higher of the two).
     #[serde(default)]
     pub attended: Option<Count>,
-    /// The guests counted at the door, in order of arrival, by the kind of
-    /// organisation they come from; the last one can be undone.
-    #[serde(default)]
-    pub arrivals: Vec<GuestOrg>,
     /// A note (where a figure comes from).
     #[serde(default)]
     pub note: String,
-}
-
-impl Meeting {
-    /// How many came; zero when nobody has said.
-    pub fn attended_count(&self) -> u64 {
-        self.attended.map_or(0, Count::get)
-    }
-
-    /// Counts one more guest at the door, of organisation kind `org`.
-    pub fn check_in(&mut self, org: GuestOrg) {
-        self.attended = Some(Count::saturating(self.attended_count().saturating_add(1)));
-        self.arrivals.push(org);
-    }
-
-    /// Takes back the last guest counted at the door; `false` (and no
-    /// change) when nobody was counted here.
-    pub fn undo_check_in(&mut self) -> bool {
-        if self.arrivals.pop().is_none() {
-            return false;
-        }
-        self.attended = Some(Count::saturating(self.attended_count().saturating_sub(1)));
-        true
-    }
-
-    /// How many guests counted at the door came from each kind of
-    /// organisation, in [`GuestOrg::ALL`] order, kinds nobody came from
-    /// left out.
-    pub fn arrivals_by_org(&self) -> Vec<(GuestOrg, u64)> {
-        GuestOrg::ALL
-            .iter()
-            .map(|g| (*g, self.arrivals.iter().filter(|a| *a == g).count() as u64))
-            .filter(|(_, n)| *n > 0)
-            .collect()
-    }
 }
 
 impl_entity!(Meeting);
@@ -200,42 +165,15 @@ mod tests {
     fn a_meeting_reads_from_its_file_form_and_refuses_a_bad_time() {
         let text = r#"{"meta":{"id":"m1","stamp":{"hlc":[1,0],"device":"d"}},
             "date":"2018-09-28","start":"08:00","end":"09:30","theme":"Integration",
-            "arrivals":["municipality","unspecified"],"attended":2}"#;
+            "attended":2}"#;
         let m: Meeting = serde_json::from_str(text).unwrap();
         assert_eq!(m.start, ClockTime::new(8, 0));
-        assert_eq!(m.attended_count(), 2);
+        assert_eq!(m.attended.map(Count::get), Some(2));
         let back = serde_json::to_string(&m).unwrap();
         assert_eq!(serde_json::from_str::<Meeting>(&back).unwrap(), m);
         assert!(serde_json::from_str::<Meeting>(&text.replace("09:30", "9.75")).is_err());
         assert!(
             serde_json::from_str::<Meeting>(&text.replace("2018-09-28", "2018-09-31")).is_err()
         );
-    }
-
-    #[test]
-    fn check_in_counts_and_undo_takes_back_only_what_was_counted() {
-        let text = r#"{"meta":{"id":"m1","stamp":{"hlc":[1,0],"device":"d"}},
-            "date":"2018-09-28","theme":"Integration"}"#;
-        let mut m: Meeting = serde_json::from_str(text).unwrap();
-        assert!(!m.undo_check_in());
-        assert_eq!(m.attended, None);
-        for g in [
-            GuestOrg::Municipality,
-            GuestOrg::Region,
-            GuestOrg::Municipality,
-        ] {
-            m.check_in(g);
-        }
-        assert_eq!(m.attended_count(), 3);
-        assert!(m.undo_check_in());
-        assert_eq!(m.attended_count(), 2);
-        assert_eq!(
-            m.arrivals_by_org(),
-            [(GuestOrg::Municipality, 1), (GuestOrg::Region, 1)]
-        );
-        // A count typed before the door opened is added to, never lost.
-        m.attended = Count::new(50);
-        m.check_in(GuestOrg::Unspecified);
-        assert_eq!(m.attended_count(), 51);
     }
 }

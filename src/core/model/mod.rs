@@ -7,6 +7,7 @@
 //! the long way through [`crate::core::merge::FieldView`], which keeps them
 //! (see [`crate::core::record_text`]).
 
+pub mod arrival;
 pub mod figures;
 pub mod indicator;
 pub mod insats;
@@ -18,6 +19,7 @@ pub mod project;
 pub mod scope;
 pub mod slot_report;
 
+pub use arrival::Arrival;
 pub use figures::{FigureKey, Outcome, OutcomeSource, Target};
 pub use indicator::{Dimension, Direction, Indicator};
 pub use insats::{Contact, Insats, InsatsKind};
@@ -65,6 +67,8 @@ pub enum Record {
     Meeting(Meeting),
     /// A report of places and enrolled participants (lediga platser).
     SlotReport(SlotReport),
+    /// A guest checked in at a frukostmöte.
+    Arrival(Arrival),
 }
 
 macro_rules! each_record {
@@ -82,6 +86,7 @@ macro_rules! each_record {
             Record::Participation($r) => $body,
             Record::Meeting($r) => $body,
             Record::SlotReport($r) => $body,
+            Record::Arrival($r) => $body,
         }
     };
 }
@@ -107,6 +112,7 @@ impl Record {
             Record::Participation(_) => "participation",
             Record::Meeting(_) => "meeting",
             Record::SlotReport(_) => "slot_report",
+            Record::Arrival(_) => "arrival",
         }
     }
 
@@ -146,5 +152,6 @@ record_from!(
     EndStatus,
     Participation,
     Meeting,
-    SlotReport
+    SlotReport,
+    Arrival
 );

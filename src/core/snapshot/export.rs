@@ -73,7 +73,7 @@ fn in_project(ws: &Workspace, family: &[RecordId], record: &Record) -> bool {
         Record::Participation(p) => insats_in(&p.insats),
         Record::SlotReport(r) => insats_in(&r.insats),
         // Frukostmöten belong to the whole förbund, as its own targets do.
-        Record::Meeting(_) => false,
+        Record::Meeting(_) | Record::Arrival(_) => false,
         Record::Project(p) => family.contains(&p.meta.id),
         Record::Insats(i) => insats_in(&i.meta.id),
         Record::Indicator(ind) => {

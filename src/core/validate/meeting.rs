@@ -2,9 +2,8 @@
 //! the newsletters list them ("Haninge / 28/9 Inspirationsföreläsning …").
 //!
 //! Guarantees: a meeting has a real date and a theme, times of day, an
-//! http(s) invitation address or none, a registration deadline no later
-//! than the meeting, and at least as many attended as were counted at the
-//! door; a slot report has a real date, a live insats and two counts.
+//! http(s) invitation address or none, and a registration deadline no
+//! later than the meeting; a slot report has a real date, a live insats and two counts.
 //! Quick entry only fills in drafts: each still goes through
 //! [`build_meeting`].
 
@@ -13,7 +12,7 @@ use super::{
     Field, FormErrors, Problem,
 };
 use crate::core::ids::RecordId;
-use crate::core::model::{ClockTime, GuestOrg, Meeting, Meta, SlotReport};
+use crate::core::model::{ClockTime, Meeting, Meta, SlotReport};
 use crate::core::order::fold_case;
 use crate::core::period::iso_date;
 use crate::core::workspace::Workspace;
@@ -113,13 +112,11 @@ fn municipality(ws: &Workspace, text: &str) -> Result<Option<RecordId>, Problem>
     }
 }
 
-/// Validates a meeting. The guests counted at the door (`arrivals`) come
-/// from the copy the form was opened on; they stay as they were.
+/// Validates a meeting.
 pub fn build_meeting(
     draft: &MeetingDraft,
     ws: &Workspace,
     meta: Meta,
-    arrivals: Vec<GuestOrg>,
 ) -> Result<Meeting, FormErrors> {
     let mut e = FormErrors::default();
     super::still_live(&ws.meetings, &meta.id, &mut e);
@@ -155,11 +152,6 @@ pub fn build_meeting(
     let email = e.check(Field::Email, optional_email(&draft.email));
     let registered = e.check(Field::Registered, optional_count(&draft.registered));
     let attended = e.check(Field::Attended, optional_count(&draft.attended));
-    if let Some(a) = attended {
-        if a.map_or(0, |c| c.get()) < arrivals.len() as u64 {
-            e.push(Field::Attended, Problem::FewerThanCheckedIn);
-        }
-    }
     let note = e.check(Field::Note, free_text(&draft.note));
     e.into_result(|| {
         Some(Meeting {
@@ -176,7 +168,6 @@ pub fn build_meeting(
             registration_email: email?,
             registered: registered?,
             attended: attended?,
-            arrivals,
             note: note?,
         })
     })
@@ -358,7 +349,7 @@ mod tests {
     #[test]
     fn a_meeting_needs_a_date_and_a_theme_and_checks_every_field() {
         let ws = demo::workspace();
-        let e = build_meeting(&MeetingDraft::default(), &ws, meta("m"), vec![]).unwrap_err();
+        let e = build_meeting(&MeetingDraft::default(), &ws, meta("m")).unwrap_err();
         assert_eq!(e.at(Field::Date), Some(&Problem::Required));
         assert_eq!(e.at(Field::Theme), Some(&Problem::Required));
         let bad = MeetingDraft {
@@ -373,12 +364,12 @@ mod tests {
             municipality: "nope".into(),
             ..MeetingDraft::default()
         };
-        let e = build_meeting(&bad, &ws, meta("m"), vec![GuestOrg::Region; 2]).unwrap_err();
+        let e = build_meeting(&bad, &ws, meta("m")).unwrap_err();
         assert_eq!(e.at(Field::End), Some(&Problem::EndBeforeStart));
         assert_eq!(e.at(Field::Invitation), Some(&Problem::InvalidAddress));
         assert_eq!(e.at(Field::Deadline), Some(&Problem::DeadlineAfterMeeting));
         assert_eq!(e.at(Field::Email), Some(&Problem::InvalidEmail));
-        assert_eq!(e.at(Field::Attended), Some(&Problem::FewerThanCheckedIn));
+        assert_eq!(e.at(Field::Attended), None);
         assert_eq!(e.at(Field::Municipality), Some(&Problem::UnknownReference));
         let good = MeetingDraft {
             date: "2018-09-28".into(),
@@ -389,14 +380,14 @@ mod tests {
             attended: "4".into(),
             ..MeetingDraft::default()
         };
-        let m = build_meeting(&good, &ws, meta("m"), vec![]).unwrap();
+        let m = build_meeting(&good, &ws, meta("m")).unwrap();
         assert_eq!(
             (m.theme.as_str(), m.start.map(|t| t.to_string())),
             ("Integration", Some("08:00".into()))
         );
         assert_eq!(MeetingDraft::of(&m).start, "08:00");
         assert_eq!(
-            build_meeting(&MeetingDraft::of(&m), &ws, m.meta.clone(), vec![]),
+            build_meeting(&MeetingDraft::of(&m), &ws, m.meta.clone()),
             Ok(m)
         );
     }
@@ -454,7 +445,7 @@ mod tests {
         assert_eq!(quick[1].date, "2018-02-02");
         assert_eq!(quick[2].date, "2019-01-03");
         for d in &drafts {
-            assert!(build_meeting(d, &ws, meta("q"), vec![]).is_ok());
+            assert!(build_meeting(d, &ws, meta("q")).is_ok());
         }
     }
 }

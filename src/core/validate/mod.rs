@@ -208,8 +208,6 @@ pub enum Problem {
     InvalidAddress,
     /// A registration deadline after the meeting.
     DeadlineAfterMeeting,
-    /// Fewer attended than were counted at the door.
-    FewerThanCheckedIn,
 }
 
 /// One problem at one field.

@@ -23,7 +23,7 @@ pub fn QuickMeetings() -> impl IntoView {
             parse_meeting_list(&typed, w, today())
                 .into_iter()
                 .map(|d| {
-                    let built = build_meeting(&d, w, app.new_meta(), vec![]);
+                    let built = build_meeting(&d, w, app.new_meta());
                     (d, built)
                 })
                 .collect::<Vec<_>>()

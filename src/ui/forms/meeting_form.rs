@@ -64,14 +64,7 @@ pub fn MeetingForm(
             .as_ref()
             .map(|m| m.meta.clone())
             .unwrap_or_else(|| app.new_meta());
-        let arrivals = existing
-            .as_ref()
-            .map(|m| m.arrivals.clone())
-            .unwrap_or_default();
-        match app
-            .ws
-            .with_untracked(|w| build_meeting(&draft, w, meta, arrivals))
-        {
+        match app.ws.with_untracked(|w| build_meeting(&draft, w, meta)) {
             Err(e) => errors.set(e),
             Ok(m) => {
                 errors.set(FormErrors::default());

@@ -167,6 +167,7 @@ fn sv_kind(kind: &str) -> Option<&'static str> {
         "participation" => "deltagande",
         "meeting" => "frukostmöte",
         "slot_report" => "platsrapport",
+        "arrival" => "incheckning",
         _ => return None,
     })
 }
@@ -185,6 +186,7 @@ fn en_kind(kind: &str) -> Option<&'static str> {
         "participation" => "participation",
         "meeting" => "breakfast meeting",
         "slot_report" => "places report",
+        "arrival" => "check-in",
         _ => return None,
     })
 }
@@ -247,7 +249,8 @@ fn sv_field(field: &str) -> Option<&'static str> {
         "registration_email" => "Anmälan till",
         "registered" => "Anmälda",
         "attended" => "Deltog",
-        "arrivals" => "Incheckade",
+        "meeting" => "Frukostmöte",
+        "org" => "Organisation",
         "enrolled" => "Inskrivna",
         _ => return None,
     })
@@ -301,7 +304,8 @@ fn en_field(field: &str) -> Option<&'static str> {
         "registration_email" => "Register with",
         "registered" => "Registered",
         "attended" => "Attended",
-        "arrivals" => "Checked in",
+        "meeting" => "Breakfast meeting",
+        "org" => "Organisation",
         "enrolled" => "Enrolled",
         _ => return None,
     })

@@ -82,7 +82,6 @@ pub struct MeetingTexts {
     pub problem_invalid_time: &'static str,
     pub problem_invalid_address: &'static str,
     pub problem_deadline_after: &'static str,
-    pub problem_fewer_than_checked_in: &'static str,
 }
 
 pub(super) static SV: MeetingTexts = MeetingTexts {
@@ -163,7 +162,6 @@ pub(super) static SV: MeetingTexts = MeetingTexts {
     problem_invalid_time: "Skriv en tid som 08:30.",
     problem_invalid_address: "Skriv en webbadress som börjar med https://.",
     problem_deadline_after: "Sista anmälningsdag kan inte vara efter mötet.",
-    problem_fewer_than_checked_in: "Färre än de som checkats in vid dörren.",
 };
 
 pub(super) static EN: MeetingTexts = MeetingTexts {
@@ -244,5 +242,4 @@ pub(super) static EN: MeetingTexts = MeetingTexts {
     problem_invalid_time: "Write a time such as 08:30.",
     problem_invalid_address: "Write a web address starting with https://.",
     problem_deadline_after: "The registration deadline cannot be after the meeting.",
-    problem_fewer_than_checked_in: "Fewer than were checked in at the door.",
 };

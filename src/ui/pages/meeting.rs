@@ -70,7 +70,12 @@ fn MeetingFacts(meeting: Meeting, editing: RwSignal<Option<Meeting>>) -> impl In
         let e = m.registration_email.clone();
         view! { <dt>{t.email}</dt><dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd> }
     });
-    let by_org = m.arrivals_by_org();
+    let (by_org, attended) = app.ws.with_untracked(|w| {
+        (
+            crate::core::meetings::arrivals_by_org(w, &m.meta.id),
+            crate::core::meetings::attended(w, &m),
+        )
+    });
     let on_deleted = Callback::new(move |()| {
         nav.go(Route::Meetings);
     });
@@ -85,7 +90,7 @@ fn MeetingFacts(meeting: Meeting, editing: RwSignal<Option<Meeting>>) -> impl In
             {fact(t.deadline, m.registration_deadline.map(crate::core::fmt_sv::date).unwrap_or_default(), "meeting-deadline")}
             {email}
             {fact(t.registered, count(m.registered), "meeting-registered")}
-            {fact(t.attended, count(m.attended), "meeting-attended")}
+            {fact(t.attended, attended.map(crate::core::fmt_sv::integer).unwrap_or_default(), "meeting-attended")}
             {fact(app.t().note_label, m.note.clone(), "meeting-note")}
         </dl>
         {(!by_org.is_empty()).then(|| view! {
