@@ -558,6 +558,34 @@ mod tests {
     }
 
     #[test]
+    fn deleting_a_meeting_takes_its_arrivals_along() {
+        use crate::core::ids::Hlc;
+        let mut ws = demo::workspace();
+        let m = ws
+            .meetings
+            .live()
+            .find(|m| m.date == day(2018, 9, 28))
+            .unwrap()
+            .clone();
+        let meta = Meta::new(
+            rid("a1"),
+            Hlc {
+                millis: 2_000_000_000_000,
+                counter: 0,
+            },
+            DeviceId::parse("door").unwrap(),
+        );
+        ws.put(Record::Arrival(check_in(
+            &m.meta.id,
+            GuestOrg::Region,
+            meta,
+        )));
+        let plan = crate::core::delete::plan_delete(&ws, &m.meta.id).unwrap();
+        assert_eq!(plan.writes.len(), 2);
+        assert!(plan.writes.iter().all(|r| r.meta().deleted));
+    }
+
+    #[test]
     fn two_laptops_checking_in_at_one_meeting_merge_into_the_sum() {
         use crate::core::ids::Hlc;
         let base = demo::workspace();
