@@ -84,6 +84,8 @@ fn base_views() -> &'static [FieldView] {
             tyreso,
             pick("demo-rr-ht"),
             pick("demo-t-deltagare-2017"),
+            pick("demo-fm-2018-09-28"),
+            pick("demo-lp-2018-08-cm"),
             survey,
         ]
     })

@@ -6,8 +6,9 @@
 //! without changing anything.
 //!
 //! `tests/fixtures/snapshots/v1.0.json` is the demo as format 1.0 wrote it
-//! and must import forever. The file of the current version
-//! (`v1.1.json`: the demo with end statuses and participations) is what
+//! and `v1.1.json` the demo with end statuses and participations as 1.1
+//! wrote it; both must import forever. The file of the current version
+//! (`v1.2.json`: the demo with frukostmöten and lediga platser too) is what
 //! this code exports; regenerate it with `UPDATE_SNAPSHOT_FIXTURES=1 cargo
 //! test --test snapshot_files` while that version is unreleased.
 
@@ -64,28 +65,60 @@ fn demo_records() -> Vec<Record> {
     demo::records(at, &device)
 }
 
-/// The demo as format 1.0 held it: the newsletters' records, without end
-/// statuses and participations.
-fn demo_newsletters() -> Workspace {
-    Workspace::from_records(
-        demo_records()
-            .into_iter()
-            .filter(|r| !matches!(r, Record::EndStatus(_) | Record::Participation(_))),
-    )
+/// Whether a demo record came with format 1.2: meetings, slot reports, and
+/// the insatser and indicator that go with them.
+fn added_in_1_2(r: &Record) -> bool {
+    matches!(r, Record::Meeting(_) | Record::SlotReport(_))
+        || [
+            "demo-stationen",
+            "demo-roa",
+            "demo-se-uppstart",
+            "demo-ind-frukost",
+        ]
+        .contains(&r.meta().id.as_str())
 }
 
-/// The demo with its end statuses and the first participations: what the
-/// current version's fixture holds, so every record type is in it.
-fn demo_with_participations() -> Workspace {
+/// The demo as format 1.0 held it: the newsletters' records, without end
+/// statuses, participations and what came with 1.2.
+fn demo_newsletters() -> Workspace {
+    Workspace::from_records(demo_records().into_iter().filter(|r| {
+        !matches!(r, Record::EndStatus(_) | Record::Participation(_)) && !added_in_1_2(r)
+    }))
+}
+
+/// The demo with its end statuses and the first participations, and (when
+/// `with_1_2`) its meetings and slot reports: what the 1.1 and the current
+/// version's fixtures hold, so every record type is in the latter.
+fn demo_with(with_1_2: bool) -> Workspace {
     let mut participations = 0;
     Workspace::from_records(demo_records().into_iter().filter(|r| {
         if matches!(r, Record::Participation(_)) {
             participations += 1;
             participations <= 30
         } else {
-            true
+            with_1_2 || !added_in_1_2(r)
         }
     }))
+}
+
+/// What the current version's fixture holds: the demo with one guest
+/// checked in at a meeting, so every record type is in it.
+fn demo_with_participations() -> Workspace {
+    let mut ws = demo_with(true);
+    let meta = maltavla::core::model::Meta::new(
+        id("demo-arrival-1"),
+        Hlc {
+            millis: 1_538_114_400_000,
+            counter: 0,
+        },
+        DeviceId::parse("door-laptop").expect("a valid device id"),
+    );
+    ws.put(Record::Arrival(maltavla::core::meetings::check_in(
+        &id("demo-fm-2018-09-28"),
+        maltavla::core::model::GuestOrg::Region,
+        meta,
+    )));
+    ws
 }
 
 /// `v<major>.<minor>.json` of the version this code writes.
@@ -112,6 +145,35 @@ fn the_current_fixture_imports_into_an_empty_workspace_as_exactly_its_records() 
     assert!(ws == demo_with_participations());
     assert_eq!(ws.participations.live_count(), 30);
     assert_eq!(ws.end_statuses.live_count(), 9);
+}
+
+#[test]
+fn the_current_fixture_holds_meetings_and_slot_reports() {
+    let mut ws = Workspace::default();
+    import(&mut ws, &fixture(&current_fixture())).expect("the current fixture imports");
+    assert!(ws.meetings.live_count() > 20);
+    assert_eq!(ws.slot_reports.live_count(), 10);
+    assert_eq!(ws.arrivals.live_count(), 1);
+}
+
+#[test]
+fn v1_1_fixture_imports_into_an_empty_workspace_as_exactly_the_demo_of_1_1() {
+    let mut ws = Workspace::default();
+    let incoming = import(&mut ws, &fixture("v1.1.json")).expect("v1.1 imports");
+    assert_eq!(incoming.info.version, (1, 1));
+    assert!(incoming.unknown_kinds.is_empty());
+    assert_eq!(incoming.unknown_fields, 0);
+    assert!(ws == demo_with(false));
+    assert_eq!(ws.meetings.live_count(), 0);
+}
+
+#[test]
+fn v1_1_fixture_imported_into_the_demo_changes_nothing() {
+    let ws = demo::workspace();
+    let incoming = read(&fixture("v1.1.json"), NOW).expect("v1.1 reads");
+    let plan = plan_import(&ws, &incoming).expect("v1.1 imports");
+    assert!(plan.is_empty());
+    assert!(plan.conflicts.is_empty());
 }
 
 #[test]

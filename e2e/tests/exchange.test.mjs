@@ -50,9 +50,9 @@ test('two laptops edit the same insats offline, swap files and end up with the s
   const fileA = await exchangeA.exportFile(dir, { as: 'a.json' });
   const fileB = await exchangeB.exportFile(dir, { as: 'b.json' });
   assert.match(fileA.name, /^maltavla-samordningsforbundet-ostra-sodertorn-\d{4}-\d{2}-\d{2}\.json$/);
-  assert.match(fileA.text, /^\{"format":"maltavla-snapshot","version":"1\.1",/);
+  assert.match(fileA.text, /^\{"format":"maltavla-snapshot","version":"1\.2",/);
   // The newsletters' 68 records, 9 end statuses and 1 131 participations.
-  assert.equal(recordLines(fileA.text).length, 1208);
+  assert.equal(recordLines(fileA.text).length, 1246);
 
   // A reads B's file: the preview shows both fields, ours against theirs,
   // and the provider as a conflict that B's later edit wins.
@@ -94,7 +94,7 @@ test('two laptops edit the same insats offline, swap files and end up with the s
   const againA = await (await ExchangePage.goTo(a.page)).exportFile(dir, { as: 'a2.json' });
   const againB = await (await ExchangePage.goTo(b.page)).exportFile(dir, { as: 'b2.json' });
   assert.deepEqual(recordLines(againA.text), recordLines(againB.text));
-  assert.equal(recordLines(againA.text).length, 1208);
+  assert.equal(recordLines(againA.text).length, 1246);
 
   // Each conflict log keeps the provider that lost, with when and where.
   for (const page of [a.page, b.page]) {
@@ -187,7 +187,7 @@ test('damaged or foreign files are refused with a Swedish message, and nothing c
   await page.getByTestId('nav-insatser').click();
   const names = () => page.getByTestId('insats-list').getByRole('link').allTextContents();
   const before = await names();
-  assert.equal(before.length, 13);
+  assert.equal(before.length, 16);
   const exchange = await ExchangePage.goTo(page);
   const good = (await exchange.exportFile(dir)).text;
 

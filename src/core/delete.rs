@@ -2,9 +2,10 @@
 //!
 //! Guarantees: a delete never leaves a live record pointing at a tombstone.
 //! Targets and outcomes of a deleted indicator, project or insats, and the
-//! participations of a deleted insats, become tombstones too; insatser and
-//! sub-projects of a deleted project, insatser and participations of a
-//! deleted municipality, and participations with a deleted end status only
+//! participations and slot reports of a deleted insats, and the arrivals
+//! of a deleted meeting, become tombstones too; insatser and sub-projects of a deleted project, insatser,
+//! participations and meetings of a deleted municipality, and
+//! participations with a deleted end status only
 //! lose the link. The plan lists
 //! every write before anything happens, so the UI can ask first and then
 //! store it all in one transaction.
@@ -72,6 +73,10 @@ pub fn plan_delete(ws: &Workspace, id: &RecordId) -> Option<DeletePlan> {
                 .push(tombstone(Record::Participation(p.clone())));
             plan.participations_deleted += 1;
         }
+        for r in ws.slot_reports.live().filter(|r| &r.insats == id) {
+            plan.writes.push(tombstone(Record::SlotReport(r.clone())));
+            plan.figures_deleted += 1;
+        }
     } else if let Some(p) = ws.projects.get(id) {
         plan.writes.push(tombstone(Record::Project(p.clone())));
         let scope = Scope::Project(id.clone());
@@ -112,6 +117,16 @@ pub fn plan_delete(ws: &Workspace, id: &RecordId) -> Option<DeletePlan> {
             plan.writes.push(Record::Participation(p));
             plan.unlinked += 1;
         }
+        for m in ws
+            .meetings
+            .live()
+            .filter(|m| m.municipality.as_ref() == Some(id))
+        {
+            let mut m = m.clone();
+            m.municipality = None;
+            plan.writes.push(Record::Meeting(m));
+            plan.unlinked += 1;
+        }
     } else if let Some(s) = ws.end_statuses.get(id) {
         plan.writes.push(tombstone(Record::EndStatus(s.clone())));
         for p in ws
@@ -127,6 +142,15 @@ pub fn plan_delete(ws: &Workspace, id: &RecordId) -> Option<DeletePlan> {
     } else if let Some(p) = ws.participations.get(id) {
         plan.writes
             .push(tombstone(Record::Participation(p.clone())));
+    } else if let Some(m) = ws.meetings.get(id) {
+        plan.writes.push(tombstone(Record::Meeting(m.clone())));
+        for a in ws.arrivals.live().filter(|a| &a.meeting == id) {
+            plan.writes.push(tombstone(Record::Arrival(a.clone())));
+        }
+    } else if let Some(r) = ws.slot_reports.get(id) {
+        plan.writes.push(tombstone(Record::SlotReport(r.clone())));
+    } else if let Some(a) = ws.arrivals.get(id) {
+        plan.writes.push(tombstone(Record::Arrival(a.clone())));
     } else {
         return None;
     }

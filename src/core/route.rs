@@ -33,6 +33,16 @@ pub enum Route {
     Indicator(RecordId),
     /// Participations: entry, CSV import and export, and the flow.
     Participants,
+    /// Frukostmöten: lists, calendar, attendance, quick entry.
+    Meetings,
+    /// One frukostmöte.
+    Meeting(RecordId),
+    /// Checking guests in at one frukostmöte.
+    CheckIn(RecordId),
+    /// Lediga platser: the board, reports and occupancy.
+    Slots,
+    /// The newsletter block.
+    Newsletter,
     /// The förbund, its municipalities and partners.
     Organisation,
     /// Sharing data: snapshot files, import preview and the conflict log.
@@ -122,6 +132,11 @@ impl Route {
             ["indikatorer", i] => id(i).map_or(Route::NotFound, Route::Indicator),
             ["organisation"] => Route::Organisation,
             ["deltagare"] => Route::Participants,
+            ["frukostmoten"] => Route::Meetings,
+            ["frukostmoten", m] => id(m).map_or(Route::NotFound, Route::Meeting),
+            ["frukostmoten", m, "incheckning"] => id(m).map_or(Route::NotFound, Route::CheckIn),
+            ["lediga-platser"] => Route::Slots,
+            ["nyhetsbrev"] => Route::Newsletter,
             ["installningar"] => Route::Settings,
             ["dela"] => Route::Exchange,
             _ => Route::NotFound,
@@ -156,6 +171,11 @@ impl Route {
             Route::Indicator(id) => format!("indikatorer/{id}"),
             Route::Organisation => "organisation".into(),
             Route::Participants => "deltagare".into(),
+            Route::Meetings => "frukostmoten".into(),
+            Route::Meeting(id) => format!("frukostmoten/{id}"),
+            Route::CheckIn(id) => format!("frukostmoten/{id}/incheckning"),
+            Route::Slots => "lediga-platser".into(),
+            Route::Newsletter => "nyhetsbrev".into(),
             Route::Settings => "installningar".into(),
             Route::Exchange => "dela".into(),
             Route::NotFound => "finns-inte".into(),
@@ -172,6 +192,7 @@ impl Route {
             Route::Project(_) => Route::Projects,
             Route::Insats(_) => Route::Insatser,
             Route::Indicator(_) => Route::Indicators,
+            Route::Meeting(_) | Route::CheckIn(_) => Route::Meetings,
             other => other.clone(),
         }
     }
@@ -226,6 +247,11 @@ mod tests {
             Route::Organisation,
             Route::Participants,
             Route::Settings,
+            Route::Meetings,
+            Route::Meeting(id("demo-fm-2018-09-28")),
+            Route::CheckIn(id("m1")),
+            Route::Slots,
+            Route::Newsletter,
         ];
         for base in ["/", "/maltavla/", "/a/b/"] {
             for r in routes.clone() {
@@ -280,5 +306,6 @@ mod tests {
     #[test]
     fn detail_pages_belong_to_their_list_in_the_menu() {
         assert_eq!(Route::Insats(id("x")).section(), Route::Insatser);
+        assert_eq!(Route::CheckIn(id("x")).section(), Route::Meetings);
     }
 }

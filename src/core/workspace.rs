@@ -10,8 +10,8 @@
 use super::ids::{Hlc, RecordId};
 use super::merge::{self, FieldView};
 use super::model::{
-    EndStatus, Entity, Indicator, Insats, Municipality, Organisation, Outcome, Participation,
-    Partner, Project, Record, Scope, Target, ORGANISATION_ID,
+    Arrival, EndStatus, Entity, Indicator, Insats, Meeting, Municipality, Organisation, Outcome,
+    Participation, Partner, Project, Record, Scope, SlotReport, Target, ORGANISATION_ID,
 };
 use super::order;
 use std::collections::BTreeMap;
@@ -76,6 +76,12 @@ pub struct Workspace {
     pub end_statuses: Table<EndStatus>,
     /// Pseudonymised participations.
     pub participations: Table<Participation>,
+    /// Frukostmöten.
+    pub meetings: Table<Meeting>,
+    /// Reports of places and enrolled participants.
+    pub slot_reports: Table<SlotReport>,
+    /// Guests checked in at meetings.
+    pub arrivals: Table<Arrival>,
     /// Records of types a newer version of the app wrote, kept for it.
     pub other: BTreeMap<RecordId, FieldView>,
 }
@@ -130,6 +136,9 @@ impl Workspace {
             Record::Outcome(r) => drop(self.outcomes.0.insert(id, r)),
             Record::EndStatus(r) => drop(self.end_statuses.0.insert(id, r)),
             Record::Participation(r) => drop(self.participations.0.insert(id, r)),
+            Record::Meeting(r) => drop(self.meetings.0.insert(id, r)),
+            Record::SlotReport(r) => drop(self.slot_reports.0.insert(id, r)),
+            Record::Arrival(r) => drop(self.arrivals.0.insert(id, r)),
         }
         true
     }
@@ -193,6 +202,9 @@ impl Workspace {
             .or_else(|| from(&self.outcomes, id))
             .or_else(|| from(&self.end_statuses, id))
             .or_else(|| from(&self.participations, id))
+            .or_else(|| from(&self.meetings, id))
+            .or_else(|| from(&self.slot_reports, id))
+            .or_else(|| from(&self.arrivals, id))
     }
 
     /// Whether the copy held of `theirs`'s record is `theirs` or strictly
@@ -217,6 +229,9 @@ impl Workspace {
             Record::Outcome(t) => check(self.outcomes.0.get(id), t),
             Record::EndStatus(t) => check(self.end_statuses.0.get(id), t),
             Record::Participation(t) => check(self.participations.0.get(id), t),
+            Record::Meeting(t) => check(self.meetings.0.get(id), t),
+            Record::SlotReport(t) => check(self.slot_reports.0.get(id), t),
+            Record::Arrival(t) => check(self.arrivals.0.get(id), t),
         }
     }
 
@@ -241,6 +256,9 @@ impl Workspace {
         out.extend(self.outcomes.all().cloned().map(Record::from));
         out.extend(self.end_statuses.all().cloned().map(Record::from));
         out.extend(self.participations.all().cloned().map(Record::from));
+        out.extend(self.meetings.all().cloned().map(Record::from));
+        out.extend(self.slot_reports.all().cloned().map(Record::from));
+        out.extend(self.arrivals.all().cloned().map(Record::from));
         out
     }
 
@@ -261,6 +279,7 @@ impl Workspace {
             && self.projects.live_count() == 0
             && self.insatser.live_count() == 0
             && self.indicators.live_count() == 0
+            && self.meetings.live_count() == 0
     }
 
     /// The small-number protection threshold the förbund chose (default 3).

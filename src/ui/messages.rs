@@ -41,6 +41,9 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
         Problem::StatusWithoutEnd => t.problem_status_without_end.into(),
         Problem::ComputedIndicator => t.problem_computed_indicator.into(),
         Problem::ThresholdOutOfRange => t.problem_threshold.into(),
+        Problem::InvalidTime => t.meetings.problem_invalid_time.into(),
+        Problem::InvalidAddress => t.meetings.problem_invalid_address.into(),
+        Problem::DeadlineAfterMeeting => t.meetings.problem_deadline_after.into(),
     }
 }
 
@@ -91,6 +94,9 @@ mod tests {
             Problem::InvalidEmail,
             Problem::UnitLocked,
             Problem::ToleranceOutOfRange,
+            Problem::InvalidTime,
+            Problem::InvalidAddress,
+            Problem::DeadlineAfterMeeting,
         ];
         for lang in [Lang::Sv, Lang::En] {
             for p in &all {

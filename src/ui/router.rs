@@ -9,14 +9,19 @@
 //! the back button, "open in new tab" and no-JavaScript crawlers all work.
 
 use super::pages::board::BoardPage;
+use super::pages::check_in::CheckInPage;
 use super::pages::exchange::ExchangePage;
 use super::pages::indicators::{IndicatorPage, IndicatorsPage};
 use super::pages::insatser::{InsatsPage, InsatserPage};
+use super::pages::meeting::MeetingPage;
+use super::pages::meetings::MeetingsPage;
+use super::pages::newsletter::NewsletterPage;
 use super::pages::not_found::NotFoundPage;
 use super::pages::organisation::OrganisationPage;
 use super::pages::participants::ParticipantsPage;
 use super::pages::projects::{ProjectPage, ProjectsPage};
 use super::pages::settings::SettingsPage;
+use super::pages::slots::SlotsPage;
 use crate::browser::history;
 use crate::core::route::Route;
 use leptos::ev;
@@ -110,6 +115,11 @@ pub fn RouteView() -> impl IntoView {
         Route::Indicator(id) => view! { <IndicatorPage id=id /> }.into_any(),
         Route::Organisation => view! { <OrganisationPage /> }.into_any(),
         Route::Participants => view! { <ParticipantsPage /> }.into_any(),
+        Route::Meetings => view! { <MeetingsPage /> }.into_any(),
+        Route::Meeting(id) => view! { <MeetingPage id=id /> }.into_any(),
+        Route::CheckIn(id) => view! { <CheckInPage id=id /> }.into_any(),
+        Route::Slots => view! { <SlotsPage /> }.into_any(),
+        Route::Newsletter => view! { <NewsletterPage /> }.into_any(),
         Route::Settings => view! { <SettingsPage /> }.into_any(),
         Route::Exchange => view! { <ExchangePage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),

@@ -28,6 +28,7 @@ pub fn measure_word(m: FlowMeasure) -> &'static str {
         FlowMeasure::ShareOrdinary => "Andel av avslutade till ordinarie insatser (%)",
         FlowMeasure::ShareWomen => "Andel kvinnor (%)",
         FlowMeasure::ShareSelfReferral => "Andel egenanmälda av nya (%)",
+        FlowMeasure::MeetingAttendance => "Besökare på frukostmöten",
     }
 }
 

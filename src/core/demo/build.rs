@@ -16,7 +16,7 @@ const NB_2018_02: &str = "Nyhetsbrev nr 1 2018: En kort sammanfattning av 2017 i
 const NB_2018_09: &str = "Nyhetsbrev september 2018: förbundets halvårsrapport";
 const NB_MIA: &str = "Nyhetsbrev september 2018: måluppfyllelsen för MIA hittills";
 
-fn rid(s: &str) -> RecordId {
+pub(super) fn rid(s: &str) -> RecordId {
     // Every literal below is a valid id; the fallback only keeps this panic-free.
     RecordId::parse(s).unwrap_or_else(|_| RecordId::from_random([0; 16]))
 }
@@ -34,19 +34,28 @@ fn pct(whole: u32) -> Value {
 }
 
 /// Builds records with consecutive stamps from one device.
-struct Builder {
+pub(super) struct Builder {
     hlc: Hlc,
     device: DeviceId,
-    records: Vec<Record>,
+    pub(super) records: Vec<Record>,
 }
 
 impl Builder {
-    fn meta(&mut self, id: &str) -> Meta {
+    /// A builder whose first record is stamped just after `after`.
+    pub(super) fn new(after: Hlc, device: &DeviceId) -> Builder {
+        Builder {
+            hlc: after,
+            device: device.clone(),
+            records: Vec::new(),
+        }
+    }
+
+    pub(super) fn meta(&mut self, id: &str) -> Meta {
         self.hlc = self.hlc.tick(self.hlc.millis);
         Meta::new(rid(id), self.hlc, self.device.clone())
     }
 
-    fn push(&mut self, r: impl Into<Record>) {
+    pub(super) fn push(&mut self, r: impl Into<Record>) {
         self.records.push(r.into());
     }
 
@@ -96,8 +105,30 @@ impl Builder {
         });
     }
 
+    /// An insats of the MIA project with no provider, start or contacts.
+    pub(super) fn insats_plain(
+        &mut self,
+        id: &str,
+        name: &str,
+        kind: InsatsKind,
+        municipalities: &[&str],
+        description: &str,
+    ) {
+        self.insats(
+            id,
+            name,
+            kind,
+            municipalities,
+            "",
+            Some("demo-mia-os"),
+            None,
+            description,
+            vec![],
+        );
+    }
+
     #[allow(clippy::too_many_arguments)]
-    fn indicator(
+    pub(super) fn indicator(
         &mut self,
         id: &str,
         name: &str,
@@ -727,11 +758,7 @@ fn figures_2018(b: &mut Builder) {
 
 /// Every demo record, stamped after `after` by `device`.
 pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
-    let mut b = Builder {
-        hlc: after,
-        device: device.clone(),
-        records: Vec::new(),
-    };
+    let mut b = Builder::new(after, device);
     organisation_and_projects(&mut b);
     insatser(&mut b);
     indicators(&mut b);

@@ -10,6 +10,8 @@
 
 #[cfg(test)]
 mod build;
+#[cfg(test)]
+mod meetings;
 pub mod participants;
 
 use super::ids::{DeviceId, Hlc, RecordId, Stamp};
@@ -23,9 +25,15 @@ pub const SUGGESTED_YEAR: i32 = 2017;
 /// The demo records as stored, one per line.
 const DEMO_JSON: &str = include_str!("demo.json");
 
+/// The demo records added with snapshot format 1.2 (frukostmöten, lediga
+/// platser): kept apart and listed last, so the records older formats
+/// hold keep their stamps and the old fixtures stay the demo they were.
+const DEMO_1_2_JSON: &str = include_str!("demo_1_2.json");
+
 /// Every demo record, stamped after `after` by `device`: the newsletters'
 /// records, the default end statuses and the participations that give the
-/// newsletters' participant figures.
+/// newsletters' participant figures, then the frukostmöten and lediga
+/// platser.
 pub fn records(after: Hlc, device: &DeviceId) -> Vec<Record> {
     // Read from text, as stored records and snapshot files are, so the
     // record deserializer is compiled once for all of them.
@@ -40,6 +48,7 @@ pub fn records(after: Hlc, device: &DeviceId) -> Vec<Record> {
             .into_iter()
             .map(Record::Participation),
     );
+    records.extend(serde_json::from_str::<Vec<Record>>(DEMO_1_2_JSON).unwrap_or_default());
     let mut hlc = after;
     for r in &mut records {
         hlc = hlc.tick(hlc.millis);
@@ -98,31 +107,42 @@ mod tests {
         Value::Percent(Percent::from_whole(whole).unwrap())
     }
 
-    #[test]
-    fn demo_json_is_what_the_builder_builds() {
-        let device = DeviceId::parse("demo").unwrap();
-        let built = build::build(Hlc::default(), &device);
+    /// The file text of built records, one per line.
+    fn as_json(built: &[Record]) -> String {
         let lines: Vec<String> = built
             .iter()
             .map(|r| serde_json::to_string(r).unwrap())
             .collect();
-        let json = format!("[\n{}\n]\n", lines.join(",\n"));
+        format!("[\n{}\n]\n", lines.join(",\n"))
+    }
+
+    #[test]
+    fn demo_json_is_what_the_builder_builds() {
+        let device = DeviceId::parse("demo").unwrap();
+        let built = build::build(Hlc::default(), &device);
+        let later = meetings::build(Hlc::default(), &device);
+        let (json, json_1_2) = (as_json(&built), as_json(&later));
         if std::env::var_os("UPDATE_DEMO").is_some() {
-            std::fs::write(
-                concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/demo/demo.json"),
-                &json,
-            )
-            .unwrap();
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/demo/");
+            std::fs::write(format!("{dir}demo.json"), &json).unwrap();
+            std::fs::write(format!("{dir}demo_1_2.json"), &json_1_2).unwrap();
         }
         assert_eq!(
             DEMO_JSON, json,
             "run UPDATE_DEMO=1 cargo test demo to regenerate demo.json"
         );
+        assert_eq!(
+            DEMO_1_2_JSON, json_1_2,
+            "run UPDATE_DEMO=1 cargo test demo to regenerate demo_1_2.json"
+        );
         let all = records(Hlc::default(), &device);
         assert_eq!(all[..built.len()], built[..]);
-        assert!(all[built.len()..]
+        let (middle, last) = all[built.len()..].split_at(all.len() - built.len() - later.len());
+        assert!(middle
             .iter()
             .all(|r| matches!(r, Record::EndStatus(_) | Record::Participation(_))));
+        let ids = |rs: &[Record]| rs.iter().map(|r| r.meta().id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(last), ids(&later));
     }
 
     #[test]

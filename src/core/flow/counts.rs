@@ -69,6 +69,9 @@ impl FlowMeasure {
             FlowMeasure::ShareOrdinary => share(c.ordinary, c.ended),
             FlowMeasure::ShareWomen => share(c.women, c.active),
             FlowMeasure::ShareSelfReferral => share(c.self_referred, c.new),
+            // Not a participation figure: `core::meetings` counts it, and
+            // no participation counts towards it.
+            FlowMeasure::MeetingAttendance => Ok(0),
         }
     }
 }

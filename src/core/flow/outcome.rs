@@ -60,13 +60,21 @@ fn counts_for(ws: &Workspace, key: &FigureKey) -> super::FlowCounts {
 /// it ([`computed_shown`] says what may be shown instead).
 pub fn computed_outcome(ws: &Workspace, indicator: &Indicator, key: &FigureKey) -> Option<Outcome> {
     let measure = indicator.computed?;
-    let counts = counts_for(ws, key);
-    let threshold = ws.protection_threshold();
-    let value = match measure.of(&counts) {
-        Ok(n) if super::protect_count(n, threshold).is_protected() => return None,
-        Ok(n) => Value::Count(Count::saturating(n)),
-        Err(share) if super::protect_share(share, threshold).is_protected() => return None,
-        Err(share) => Value::Percent(share.percent()?),
+    let value = if measure.is_meetings() {
+        // Guests at meetings are no participants: their count is shown as
+        // it is (a meeting with two guests names no one).
+        Value::Count(Count::saturating(crate::core::meetings::attendance(
+            ws, key,
+        )?))
+    } else {
+        let counts = counts_for(ws, key);
+        let threshold = ws.protection_threshold();
+        match measure.of(&counts) {
+            Ok(n) if super::protect_count(n, threshold).is_protected() => return None,
+            Ok(n) => Value::Count(Count::saturating(n)),
+            Err(share) if super::protect_share(share, threshold).is_protected() => return None,
+            Err(share) => Value::Percent(share.percent()?),
+        }
     };
     Some(Outcome {
         meta: indicator.meta.clone(),
@@ -91,6 +99,9 @@ pub fn computed_shown(
     threshold: u64,
 ) -> Option<super::Shown> {
     let measure = indicator.computed?;
+    if measure.is_meetings() {
+        return crate::core::meetings::attendance(ws, key).map(super::Shown::Count);
+    }
     let counts = counts_for(ws, key);
     Some(match measure.of(&counts) {
         Ok(n) => super::protect_count(n, threshold),

@@ -11,8 +11,8 @@
 //! [`Meta::extra`]; nothing here panics on untrusted JSON.
 
 use crate::core::model::{
-    EndStatus, Indicator, Insats, Meta, Municipality, Organisation, Outcome, Participation,
-    Partner, Project, Record, Target,
+    Arrival, EndStatus, Indicator, Insats, Meeting, Meta, Municipality, Organisation, Outcome,
+    Participation, Partner, Project, Record, SlotReport, Target,
 };
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde_json::{Map, Value};
@@ -205,7 +205,7 @@ impl FieldView {
 
 /// The type tags this version knows, in the order records are listed in
 /// files.
-pub const KNOWN_KINDS: [&str; 10] = [
+pub const KNOWN_KINDS: [&str; 13] = [
     "organisation",
     "municipality",
     "partner",
@@ -216,6 +216,9 @@ pub const KNOWN_KINDS: [&str; 10] = [
     "outcome",
     "end_status",
     "participation",
+    "meeting",
+    "slot_report",
+    "arrival",
 ];
 
 /// The field names a known record type reads, from its serde derive; `None`
@@ -232,6 +235,9 @@ pub fn known_fields(kind: &str) -> Option<&'static [&'static str]> {
         "outcome" => fields_of::<Outcome>(),
         "end_status" => fields_of::<EndStatus>(),
         "participation" => fields_of::<Participation>(),
+        "meeting" => fields_of::<Meeting>(),
+        "slot_report" => fields_of::<SlotReport>(),
+        "arrival" => fields_of::<Arrival>(),
         _ => None,
     }
 }

@@ -7,18 +7,23 @@
 //! the long way through [`crate::core::merge::FieldView`], which keeps them
 //! (see [`crate::core::record_text`]).
 
+pub mod arrival;
 pub mod figures;
 pub mod indicator;
 pub mod insats;
+pub mod meeting;
 pub mod meta;
 pub mod organisation;
 pub mod participation;
 pub mod project;
 pub mod scope;
+pub mod slot_report;
 
+pub use arrival::Arrival;
 pub use figures::{FigureKey, Outcome, OutcomeSource, Target};
 pub use indicator::{Dimension, Direction, Indicator};
 pub use insats::{Contact, Insats, InsatsKind};
+pub use meeting::{ClockTime, GuestOrg, Meeting};
 pub use meta::{Entity, Meta};
 pub use organisation::{Municipality, Organisation, Partner, PartnerKind, ORGANISATION_ID};
 pub use participation::{
@@ -27,6 +32,7 @@ pub use participation::{
 };
 pub use project::Project;
 pub use scope::{Breakdown, Gender, Referrer, Scope};
+pub use slot_report::SlotReport;
 
 use serde::{Deserialize, Serialize};
 
@@ -57,6 +63,12 @@ pub enum Record {
     EndStatus(EndStatus),
     /// A pseudonymised participation.
     Participation(Participation),
+    /// A frukostmöte.
+    Meeting(Meeting),
+    /// A report of places and enrolled participants (lediga platser).
+    SlotReport(SlotReport),
+    /// A guest checked in at a frukostmöte.
+    Arrival(Arrival),
 }
 
 macro_rules! each_record {
@@ -72,6 +84,9 @@ macro_rules! each_record {
             Record::Outcome($r) => $body,
             Record::EndStatus($r) => $body,
             Record::Participation($r) => $body,
+            Record::Meeting($r) => $body,
+            Record::SlotReport($r) => $body,
+            Record::Arrival($r) => $body,
         }
     };
 }
@@ -95,6 +110,9 @@ impl Record {
             Record::Outcome(_) => "outcome",
             Record::EndStatus(_) => "end_status",
             Record::Participation(_) => "participation",
+            Record::Meeting(_) => "meeting",
+            Record::SlotReport(_) => "slot_report",
+            Record::Arrival(_) => "arrival",
         }
     }
 
@@ -132,5 +150,8 @@ record_from!(
     Target,
     Outcome,
     EndStatus,
-    Participation
+    Participation,
+    Meeting,
+    SlotReport,
+    Arrival
 );

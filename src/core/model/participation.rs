@@ -132,8 +132,9 @@ pub struct Participation {
     pub end_status: Option<RecordId>,
 }
 
-/// A figure an indicator can be computed as from participations
-/// (`core::flow` counts it).
+/// A figure an indicator can be computed as: from participations
+/// (`core::flow` counts them) or, for [`FlowMeasure::MeetingAttendance`],
+/// from the frukostmöten (`core::meetings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FlowMeasure {
@@ -151,10 +152,32 @@ pub enum FlowMeasure {
     ShareWomen,
     /// Andel egenanmälda bland de nya.
     ShareSelfReferral,
+    /// Besökare på frukostmöten: the sum of who came to the meetings held
+    /// in the period (in the slice's municipality, for a breakdown).
+    MeetingAttendance,
 }
 
 impl FlowMeasure {
-    /// Every measure, in display order.
+    /// Every source an indicator can be computed from: the participation
+    /// measures of [`FlowMeasure::ALL`], then the meetings.
+    pub const SOURCES: [FlowMeasure; 8] = [
+        FlowMeasure::Active,
+        FlowMeasure::New,
+        FlowMeasure::Ended,
+        FlowMeasure::ShareWorkOrStudies,
+        FlowMeasure::ShareOrdinary,
+        FlowMeasure::ShareWomen,
+        FlowMeasure::ShareSelfReferral,
+        FlowMeasure::MeetingAttendance,
+    ];
+
+    /// Whether the figure counts meetings' guests rather than participations
+    /// (it is then no count of participants, and not protected as one).
+    pub fn is_meetings(self) -> bool {
+        self == FlowMeasure::MeetingAttendance
+    }
+
+    /// Every participation measure, in display order.
     pub const ALL: [FlowMeasure; 7] = [
         FlowMeasure::Active,
         FlowMeasure::New,
@@ -168,9 +191,10 @@ impl FlowMeasure {
     /// The unit of the figure: a count of people or a share.
     pub fn unit(self) -> crate::core::value::Unit {
         match self {
-            FlowMeasure::Active | FlowMeasure::New | FlowMeasure::Ended => {
-                crate::core::value::Unit::Count
-            }
+            FlowMeasure::Active
+            | FlowMeasure::New
+            | FlowMeasure::Ended
+            | FlowMeasure::MeetingAttendance => crate::core::value::Unit::Count,
             _ => crate::core::value::Unit::Percent,
         }
     }

@@ -28,7 +28,8 @@ pub struct IndicatorDraft {
     pub tolerance: String,
     /// Compare partial count reports pro rata.
     pub prorate: bool,
-    /// Computed from participations (then the unit follows the measure).
+    /// Computed from participations or meetings (then the unit follows the
+    /// measure).
     pub computed: Option<FlowMeasure>,
 }
 

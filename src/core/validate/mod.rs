@@ -9,6 +9,7 @@
 pub mod figure;
 pub mod indicator;
 pub mod insats;
+pub mod meeting;
 pub mod names;
 pub mod participation;
 pub mod period_draft;
@@ -17,6 +18,7 @@ pub mod project;
 pub use figure::{build_outcome, build_target, FigureDraft};
 pub use indicator::{build_indicator, IndicatorDraft};
 pub use insats::{build_insats, ContactDraft, InsatsDraft};
+pub use meeting::{build_meeting, build_slot_report, parse_meeting_list, MeetingDraft, SlotDraft};
 pub use names::{
     build_end_status, build_municipality, build_organisation, build_partner, NameDraft,
 };
@@ -105,6 +107,26 @@ pub enum Field {
     EndStatus,
     /// The small-number protection threshold.
     Threshold,
+    /// A meeting's or report's date.
+    Date,
+    /// Where a meeting is held.
+    Place,
+    /// A meeting's theme.
+    Theme,
+    /// A meeting's speakers.
+    Speakers,
+    /// A meeting's invitation address.
+    Invitation,
+    /// A meeting's registration deadline.
+    Deadline,
+    /// A meeting's registration e-mail.
+    Email,
+    /// How many registered for a meeting.
+    Registered,
+    /// How many came to a meeting.
+    Attended,
+    /// How many are enrolled in an insats.
+    Enrolled,
 }
 
 /// What is wrong with a field.
@@ -180,6 +202,12 @@ pub enum Problem {
     ComputedIndicator,
     /// A protection threshold outside 1–20.
     ThresholdOutOfRange,
+    /// Not a time of day (`08:30`).
+    InvalidTime,
+    /// Not a web address starting with http:// or https://.
+    InvalidAddress,
+    /// A registration deadline after the meeting.
+    DeadlineAfterMeeting,
 }
 
 /// One problem at one field.

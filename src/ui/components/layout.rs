@@ -35,6 +35,9 @@ pub fn Header() -> impl IntoView {
                     {link(Route::Insatser, |t| t.nav_insatser, "nav-insatser")}
                     {link(Route::Indicators, |t| t.nav_indicators, "nav-indicators")}
                     {link(Route::Participants, |t| t.nav_participants, "nav-participants")}
+                    {link(Route::Meetings, |t| t.meetings.nav, "nav-meetings")}
+                    {link(Route::Slots, |t| t.meetings.nav_slots, "nav-slots")}
+                    {link(Route::Newsletter, |t| t.meetings.nav_newsletter, "nav-newsletter")}
                     {link(Route::Organisation, |t| t.nav_organisation, "nav-organisation")}
                     {link(Route::Exchange, |t| t.exchange.nav, "nav-exchange")}
                     {link(Route::Settings, |t| t.nav_settings, "nav-settings")}

@@ -1,6 +1,7 @@
 //! Small reusable views: form controls, the period picker, charts with their
 //! tables, delete confirmation, the page frame, the participations table row,
-//! the flow panel, CSV import and the sync settings.
+//! the flow panel, CSV import, the sync settings, the meetings calendar
+//! and quick entry.
 
 pub mod chart_figure;
 pub mod confirm_delete;
@@ -8,7 +9,9 @@ pub mod csv_import;
 pub mod flow_panel;
 pub mod form;
 pub mod layout;
+pub mod meeting_calendar;
 pub mod participation_row;
 pub mod period_picker;
+pub mod quick_meetings;
 pub mod scope_figures;
 pub mod sync_settings;

@@ -39,7 +39,7 @@ pub fn IndicatorForm(
         let t = app.t();
         std::iter::once(Choice::new("", t.source_manual))
             .chain(
-                FlowMeasure::ALL
+                FlowMeasure::SOURCES
                     .iter()
                     .map(|m| Choice::new(enum_code(m), t.flow_measure(*m))),
             )
@@ -49,7 +49,7 @@ pub fn IndicatorForm(
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let measure = move || {
-        FlowMeasure::ALL
+        FlowMeasure::SOURCES
             .into_iter()
             .find(|m| computed.with(|c| enum_code(m) == *c))
     };
@@ -91,7 +91,7 @@ pub fn IndicatorForm(
             dimensions: dimensions.get_untracked(),
             tolerance: tolerance.get_untracked(),
             prorate: prorate.get_untracked(),
-            computed: FlowMeasure::ALL
+            computed: FlowMeasure::SOURCES
                 .into_iter()
                 .find(|m| computed.with_untracked(|c| enum_code(m) == *c)),
         };
@@ -120,7 +120,7 @@ pub fn IndicatorForm(
             <TextField id="indicator-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
             // Offered once there are participations to count (or the
             // indicator is computed already).
-            <Show when=move || !is_manual() || app.ws.with(|w| w.participations.live_count() > 0)>
+            <Show when=move || !is_manual() || app.ws.with(|w| w.participations.live_count() > 0 || w.meetings.live_count() > 0)>
                 <SelectField id="indicator-source" label=tr(|t| t.outcome_source) value=computed choices=computed_choices />
             </Show>
             <div class="field-row">

@@ -4,4 +4,6 @@
 pub mod figure_form;
 pub mod indicator_form;
 pub mod insats_form;
+pub mod meeting_form;
 pub mod project_form;
+pub mod slot_form;

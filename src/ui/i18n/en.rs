@@ -162,6 +162,7 @@ pub(super) static EN: Texts = Texts {
         "Computed: share of those who ended who went on to ordinary measures",
         "Computed: share of women among the active",
         "Computed: share of self-referrals among the new",
+        "Computed: guests at breakfast meetings",
     ],
 
     figures_title: "Targets and outcomes",
@@ -226,6 +227,7 @@ pub(super) static EN: Texts = Texts {
     device_label: "This device's id",
     exchange: &super::exchange::EN,
     offline: &super::offline::EN,
+    meetings: &super::meetings::EN,
 
     problem_required: "Fill in this field.",
     problem_too_long: |max| format!("The text is too long, at most {max} characters."),
@@ -258,7 +260,7 @@ pub(super) static EN: Texts = Texts {
     problem_status_without_end: "An end status needs an end date.",
     nav_participants: "Participants",
     participant_columns: ["Code", "Insats", "Gender", "Age band", "Municipality", "Referred by", "Start date", "End date", "End status"],
-    flow_measure_names: ["Active participants", "New participants", "Ended participants", "Share of those who ended going to work or studies", "Share of those who ended going on to ordinary measures", "Share of women among the active", "Share of self-referrals among the new"],
+    flow_measure_names: ["Active participants", "New participants", "Ended participants", "Share of those who ended going to work or studies", "Share of those who ended going on to ordinary measures", "Share of women among the active", "Share of self-referrals among the new", "Guests at breakfast meetings"],
     add_row: "Add",
     actions: "Actions",
     show_more: "Show more",

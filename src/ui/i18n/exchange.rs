@@ -165,6 +165,9 @@ fn sv_kind(kind: &str) -> Option<&'static str> {
         "outcome" => "utfall",
         "end_status" => "avslutsorsak",
         "participation" => "deltagande",
+        "meeting" => "frukostmöte",
+        "slot_report" => "platsrapport",
+        "arrival" => "incheckning",
         _ => return None,
     })
 }
@@ -181,6 +184,9 @@ fn en_kind(kind: &str) -> Option<&'static str> {
         "outcome" => "outcome",
         "end_status" => "end status",
         "participation" => "participation",
+        "meeting" => "breakfast meeting",
+        "slot_report" => "places report",
+        "arrival" => "check-in",
         _ => return None,
     })
 }
@@ -234,6 +240,18 @@ fn sv_field(field: &str) -> Option<&'static str> {
         "end_status" => "Avslutsorsak",
         "category" => "Räknas som",
         "order" => "Ordning",
+        "date" => "Datum",
+        "place" => "Plats",
+        "theme" => "Tema",
+        "speakers" => "Medverkande",
+        "invitation" => "Inbjudan",
+        "registration_deadline" => "Sista anmälningsdag",
+        "registration_email" => "Anmälan till",
+        "registered" => "Anmälda",
+        "attended" => "Deltog",
+        "meeting" => "Frukostmöte",
+        "org" => "Organisation",
+        "enrolled" => "Inskrivna",
         _ => return None,
     })
 }
@@ -277,6 +295,18 @@ fn en_field(field: &str) -> Option<&'static str> {
         "end_status" => "End status",
         "category" => "Counts as",
         "order" => "Order",
+        "date" => "Date",
+        "place" => "Place",
+        "theme" => "Theme",
+        "speakers" => "Speakers",
+        "invitation" => "Invitation",
+        "registration_deadline" => "Registration deadline",
+        "registration_email" => "Register with",
+        "registered" => "Registered",
+        "attended" => "Attended",
+        "meeting" => "Breakfast meeting",
+        "org" => "Organisation",
+        "enrolled" => "Enrolled",
         _ => return None,
     })
 }

@@ -6,6 +6,7 @@
 
 mod en;
 pub mod exchange;
+pub mod meetings;
 pub mod offline;
 mod sv;
 
@@ -193,7 +194,7 @@ pub struct Texts {
     pub outcome_source: &'static str,
     pub source_manual: &'static str,
     pub source_computed: &'static str,
-    pub flow_measures: [&'static str; 7],
+    pub flow_measures: [&'static str; 8],
 
     pub figures_title: &'static str,
     pub indicators_of_scope: &'static str,
@@ -244,6 +245,7 @@ pub struct Texts {
     pub device_label: &'static str,
     pub exchange: &'static exchange::ExchangeTexts,
     pub offline: &'static offline::OfflineTexts,
+    pub meetings: &'static meetings::MeetingTexts,
 
     pub problem_required: &'static str,
     pub problem_too_long: fn(usize) -> String,
@@ -276,7 +278,7 @@ pub struct Texts {
     pub problem_status_without_end: &'static str,
     pub nav_participants: &'static str,
     pub participant_columns: [&'static str; 9],
-    pub flow_measure_names: [&'static str; 7],
+    pub flow_measure_names: [&'static str; 8],
     pub add_row: &'static str,
     pub actions: &'static str,
     pub show_more: &'static str,
@@ -389,6 +391,11 @@ impl Texts {
         pick(&self.outcome_columns, c as usize)
     }
 
+    /// The name of a kind of organisation guests come from.
+    pub fn guest_org(&self, g: crate::core::model::GuestOrg) -> &'static str {
+        pick(&self.meetings.orgs, g as usize)
+    }
+
     /// A flow measure's plain name, as the flow panel lists it.
     pub fn flow_measure_name(&self, m: FlowMeasure) -> &'static str {
         pick(&self.flow_measure_names, m as usize)
@@ -437,6 +444,12 @@ mod tests {
             assert!(PartnerKind::ALL
                 .iter()
                 .all(|k| !t.partner_kind(*k).is_empty()));
+            assert!(crate::core::model::GuestOrg::ALL
+                .iter()
+                .all(|g| !t.guest_org(*g).is_empty()));
+            assert!(FlowMeasure::SOURCES
+                .iter()
+                .all(|m| !t.flow_measure(*m).is_empty()));
             for s in [GoalStatus::Met, GoalStatus::Near, GoalStatus::Behind] {
                 assert!(!t.status(s).is_empty());
             }

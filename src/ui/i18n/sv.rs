@@ -160,6 +160,7 @@ pub(super) static SV: Texts = Texts {
         "Beräknas: andel av de avslutade till ordinarie insatser",
         "Beräknas: andel kvinnor bland de aktiva",
         "Beräknas: andel egenanmälda bland de nya",
+        "Beräknas: besökare på frukostmöten",
     ],
 
     figures_title: "Mål och utfall",
@@ -224,6 +225,7 @@ pub(super) static SV: Texts = Texts {
     device_label: "Den här enhetens id",
     exchange: &super::exchange::SV,
     offline: &super::offline::SV,
+    meetings: &super::meetings::SV,
 
     problem_required: "Fyll i det här fältet.",
     problem_too_long: |max| format!("Texten är för lång, högst {max} tecken."),
@@ -256,7 +258,7 @@ pub(super) static SV: Texts = Texts {
     problem_status_without_end: "Ett avslut behöver ett slutdatum.",
     nav_participants: "Deltagare",
     participant_columns: ["Kod", "Insats", "Kön", "Åldersgrupp", "Kommun", "Anvisad av", "Startdatum", "Slutdatum", "Avslutsorsak"],
-    flow_measure_names: ["Aktiva deltagare", "Nya deltagare", "Avslutade deltagare", "Andel av de avslutade till arbete eller studier", "Andel av de avslutade till ordinarie insatser", "Andel kvinnor bland de aktiva", "Andel egenanmälda bland de nya"],
+    flow_measure_names: ["Aktiva deltagare", "Nya deltagare", "Avslutade deltagare", "Andel av de avslutade till arbete eller studier", "Andel av de avslutade till ordinarie insatser", "Andel kvinnor bland de aktiva", "Andel egenanmälda bland de nya", "Besökare på frukostmöten"],
     add_row: "Lägg till",
     actions: "Åtgärder",
     show_more: "Visa fler",

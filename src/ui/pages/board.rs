@@ -187,7 +187,12 @@ fn outcome_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
             let so_far = row
                 .partial
                 .then(|| (t.so_far)(&fmt_sv::date(o.period.end())));
-            let computed = (o.source == OutcomeSource::Computed).then_some(t.source_computed);
+            let from_meetings = row.indicator.computed.is_some_and(|m| m.is_meetings());
+            let computed = (o.source == OutcomeSource::Computed).then_some(if from_meetings {
+                t.meetings.computed_from_meetings
+            } else {
+                t.source_computed
+            });
             view! {
                 <span class="figure" data-testid="outcome">{fmt_sv::value(o.value)}</span>
                 {so_far.map(|s| view! { <span class="sub">{s}</span> })}

@@ -1,0 +1,78 @@
+//! The newsletter block for a chosen day, as HTML, Markdown or text, with a
+//! copy button and a preview; the core writes every word.
+
+use crate::browser::clipboard::copy_text;
+use crate::browser::clock::today;
+use crate::core::newsletter::{assemble, to_html, to_markdown, to_text};
+use crate::core::period::iso_date;
+use crate::core::validate::optional_date;
+use crate::ui::components::form::{Choice, SelectField, TextField};
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+
+/// The newsletter page.
+#[component]
+pub fn NewsletterPage() -> impl IntoView {
+    let app = use_app();
+    let t = move || app.t().meetings;
+    let day = RwSignal::new(iso_date(today()));
+    let format = RwSignal::new("html".to_owned());
+    let copied = RwSignal::new(None::<bool>);
+    let formats = Signal::derive(move || {
+        let f = t().formats;
+        vec![
+            Choice::new("html", f[0]),
+            Choice::new("markdown", f[1]),
+            Choice::new("text", f[2]),
+        ]
+    });
+    let block = Memo::new(move |_| {
+        let d = optional_date(&day.get())
+            .ok()
+            .flatten()
+            .unwrap_or_else(today);
+        app.ws.with(|w| assemble(w, d))
+    });
+    let output = Memo::new(move |_| {
+        block.with(|b| match format.get().as_str() {
+            "markdown" => to_markdown(b),
+            "text" => to_text(b),
+            _ => to_html(b),
+        })
+    });
+    let preview = Memo::new(move |_| block.with(to_html));
+    let copy = move |_| {
+        let text = output.get_untracked();
+        leptos::task::spawn_local(async move {
+            copied.set(Some(copy_text(&text).await.is_ok()));
+        });
+    };
+    Effect::new(move |_| {
+        output.track();
+        copied.set(None);
+    });
+    view! {
+        <h1>{tr(|t| t.meetings.newsletter_title)}</h1>
+        <p>{tr(|t| t.meetings.newsletter_intro)}</p>
+        <div class="field-row">
+            <TextField id="newsletter-day" label=tr(|t| t.meetings.newsletter_day) value=day input_type="date" />
+            <SelectField id="newsletter-format" label=tr(|t| t.meetings.format) value=format choices=formats />
+        </div>
+        <textarea
+            class="newsletter-output"
+            data-testid="newsletter-output"
+            readonly
+            rows="14"
+            aria-label=tr(|t| t.meetings.newsletter_title)
+            prop:value=move || output.get()
+        ></textarea>
+        <div class="actions">
+            <button type="button" class="primary" data-testid="newsletter-copy" on:click=copy>{tr(|t| t.meetings.copy)}</button>
+            <span role="status" data-testid="newsletter-copied">
+                {move || copied.get().map(|ok| if ok { t().copied } else { t().copy_failed })}
+            </span>
+        </div>
+        <h2>{tr(|t| t.meetings.preview)}</h2>
+        <div class="newsletter-preview" data-testid="newsletter-preview" inner_html=move || preview.get()></div>
+    }
+}

@@ -1,0 +1,78 @@
+//! Lediga platser: the board of the latest report per insats and provider
+//! for handläggare, a warning where more are enrolled than there are
+//! places, occupancy over time, and a form for a new report.
+
+use crate::browser::clock::today;
+use crate::core::chart::{line_chart_svg, line_table};
+use crate::core::slots::{
+    board_table, label, occupancy_chart, occupancy_over_time, slot_board, SlotKey,
+};
+use crate::ui::components::chart_figure::{ChartFigure, FigureTable};
+use crate::ui::components::form::{Choice, SelectField};
+use crate::ui::forms::slot_form::SlotForm;
+use crate::ui::labels::chart_words;
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+
+/// The places page.
+#[component]
+pub fn SlotsPage() -> impl IntoView {
+    let app = use_app();
+    let t = move || app.t().meetings;
+    let creating = RwSignal::new(false);
+    let board = Memo::new(move |_| app.ws.with(|w| slot_board(w, today())));
+    let chosen = RwSignal::new(String::new());
+    let line_choices = Signal::derive(move || {
+        std::iter::once(Choice::new("", t().all_insatser))
+            .chain(
+                board
+                    .get()
+                    .lines
+                    .into_iter()
+                    .map(|l| Choice::new(l.key.code(), l.label)),
+            )
+            .collect::<Vec<_>>()
+    });
+    let chart = Memo::new(move |_| {
+        let key = SlotKey::parse(&chosen.get());
+        let tx = app.t();
+        let mut words = chart_words(tx);
+        words.outcome = tx.meetings.enrolled.into();
+        words.target = tx.meetings.capacity.into();
+        words.period = tx.meetings.date.into();
+        words.describe = tx.meetings.describe_occupancy;
+        app.ws.with(|w| {
+            let title = key
+                .as_ref()
+                .map(|k| label(w, k))
+                .unwrap_or_else(|| tx.meetings.all_insatser.to_owned());
+            let points = occupancy_over_time(w, key.as_ref());
+            occupancy_chart(
+                &points,
+                format!("{}: {title}", tx.meetings.occupancy_title),
+                &words,
+            )
+        })
+    });
+    let done = Callback::new(move |_| creating.set(false));
+    view! {
+        <h1>{tr(|t| t.meetings.slots_title)}</h1>
+        <p>{tr(|t| t.meetings.slots_intro)}</p>
+        <Show when=move || !creating.get() fallback=move || view! { <SlotForm on_done=done /> }>
+            <button type="button" class="primary" data-testid="new-slot-report" on:click=move |_| creating.set(true)>{tr(|t| t.meetings.new_report)}</button>
+        </Show>
+        {move || board.with(|b| b.overbooked().map(|l| view! {
+            <p class="banner banner-error" role="alert" data-testid="overbooked">{(t().overbooked_warning)(&l.label)}</p>
+        }).collect_view())}
+        <Show when=move || !board.with(|b| b.lines.is_empty()) fallback=move || view! { <p>{t().no_reports}</p> }>
+            <p data-testid="slot-totals">{move || board.with(|b| (t().slots_totals)(b.enrolled, b.open))}</p>
+            {move || {
+                let t = t();
+                let table = board.with(|b| board_table(b, t.slots_title, t.slots_columns, t.overbooked));
+                view! { <FigureTable table=table testid="slot-board" /> }
+            }}
+            <SelectField id="occupancy-line" label=tr(|t| t.meetings.occupancy_title) value=chosen choices=line_choices />
+            <ChartFigure svg=Signal::derive(move || chart.with(line_chart_svg)) table=Signal::derive(move || chart.with(line_table)) testid="chart-occupancy" />
+        </Show>
+    }
+}
