@@ -4,6 +4,7 @@
 // reload, and find everything still there; invalid input gets a message.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useAppUnderTest, openApp, screenshot } from '../lib/browser.mjs';
 import { BoardPage, InsatserPage, ScopePage } from '../pages/app.mjs';
 
@@ -158,5 +159,37 @@ test('a target is edited and deleted on its indicator page, and the board follow
   await board.shell.goTo('board');
   const rows = await board.rows();
   assert.ok(!rows.some((r) => r.indicator === 'Deltagare'));
+  errors.assertClean();
+});
+
+test('a chart downloads as SVG and as a PNG at twice its size, named by its title', async () => {
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url, '/?period=2017');
+  await board.loadDemo();
+  const chart = board.page.getByTestId('chart-counts');
+  await chart.locator('svg').first().waitFor();
+  // On the page the chart fills its column; its drawing size is the viewBox.
+  const svg = await chart.locator('svg').first().evaluate((s) => ({
+    width: s.viewBox.baseVal.width,
+    height: s.viewBox.baseVal.height,
+  }));
+
+  const [svgFile] = await Promise.all([
+    board.page.waitForEvent('download'),
+    chart.getByTestId('download-svg').click(),
+  ]);
+  assert.match(svgFile.suggestedFilename(), /^maltavla-[a-z0-9-]+\.svg$/);
+  const svgText = await readFile(await svgFile.path(), 'utf8');
+  assert.match(svgText, new RegExp(`^<svg[^>]* width="${svg.width}" height="${svg.height}"`));
+
+  const [pngFile] = await Promise.all([
+    board.page.waitForEvent('download'),
+    chart.getByTestId('download-png').click(),
+  ]);
+  assert.match(pngFile.suggestedFilename(), /^maltavla-[a-z0-9-]+\.png$/);
+  const png = await readFile(await pngFile.path());
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  // IHDR: width and height, big-endian, at bytes 16 and 20.
+  assert.equal(png.readUInt32BE(16), svg.width * 2);
+  assert.equal(png.readUInt32BE(20), svg.height * 2);
   errors.assertClean();
 });

@@ -89,8 +89,22 @@ test('a report of places shows on the board and in the newsletter block', async 
 
   await newsletter.choose({ format: 'html' });
   assert.match(await newsletter.output(), /<h2>Lediga platser<\/h2>/);
+  // The charts go with it, each ready to download as SVG or PNG.
+  for (const id of ['newsletter-chart-attendance', 'newsletter-chart-occupancy']) {
+    await page.getByTestId(id).locator('svg').first().waitFor();
+    await page.getByTestId(id).getByTestId('download-png').waitFor();
+  }
   await page.getByTestId('newsletter-copy').click();
   await page.getByTestId('newsletter-copied').filter({ hasText: /.+/ }).waitFor();
+  await SlotsPage.goTo(page);
+  // A mistyped report is deleted; the one before shows again.
+  await page.getByTestId('slot-correct').locator('summary').click();
+  const roa = page.getByTestId('slot-report').filter({ hasText: 'Roa' });
+  await roa.getByTestId('delete').click();
+  await page.getByTestId('confirm-delete-yes').click();
+  await page.getByTestId('overbooked').waitFor({ state: 'detached' });
+  assert.deepEqual((await slots.board()).find((r) => r[0] === 'Roa'), before.find((r) => r[0] === 'Roa'));
+
   errors.assertClean();
 });
 

@@ -48,3 +48,55 @@ pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(message)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// Offers an SVG drawing as a PNG at `scale` times its size (2 for slides
+/// and print): the browser draws the SVG onto a canvas. The SVG must carry
+/// its own width and height (the core's charts do).
+pub async fn download_png(name: &str, svg: &str, scale: f64) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let options = BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(message)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(message)?;
+    let image = web_sys::HtmlImageElement::new().map_err(message)?;
+    image.set_src(&url);
+    let loaded = JsFuture::from(image.decode()).await;
+    let _ = Url::revoke_object_url(&url);
+    loaded.map_err(message)?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(message)?
+        .dyn_into()
+        .map_err(|_| "not a canvas")?;
+    let (w, h) = (
+        f64::from(image.natural_width()),
+        f64::from(image.natural_height()),
+    );
+    canvas.set_width((w * scale).round() as u32);
+    canvas.set_height((h * scale).round() as u32);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(message)?
+        .ok_or("no 2d context")?
+        .dyn_into()
+        .map_err(|_| "not a 2d context")?;
+    // Slides and documents are white; a transparent PNG is not.
+    context.set_fill_style_str("#ffffff");
+    context.fill_rect(0.0, 0.0, w * scale, h * scale);
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, w * scale, h * scale)
+        .map_err(message)?;
+    let png = canvas.to_data_url_with_type("image/png").map_err(message)?;
+    let a: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(message)?
+        .dyn_into()
+        .map_err(|_| "not an anchor")?;
+    a.set_href(&png);
+    a.set_download(name);
+    a.click();
+    Ok(())
+}

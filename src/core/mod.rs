@@ -11,6 +11,7 @@ pub mod chart_specs;
 pub mod csv;
 pub mod delete;
 pub mod demo;
+pub mod file_name;
 pub mod flow;
 pub mod fmt_sv;
 pub mod goal;

@@ -32,4 +32,5 @@ pub use spec::{
     BulletChart, BulletRow, ChartText, DataTable, LineChart, LinePoint, Measure, Scale,
     StatusLevel, StatusMark,
 };
+pub use svg_post::standalone;
 pub use table::{bullet_table, line_table};

@@ -94,6 +94,30 @@ pub(super) fn fallback(text: &ChartText, (width, height): (u32, u32)) -> String 
     out
 }
 
+/// The chart as a file of its own (a download for slides or the newsletter):
+/// the root gets the fixed size of its `viewBox` instead of the page's
+/// `width="100%"`, so other programs (and the PNG canvas) know how large it
+/// is. Anything not drawn by this module is returned as it is.
+pub fn standalone(svg: &str) -> String {
+    let Some(end) = svg.find('>') else {
+        return svg.to_owned();
+    };
+    let root = &svg[..end];
+    let size = root
+        .split_once("viewBox=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(v, _)| v.split_whitespace().collect::<Vec<_>>());
+    let (Some([_, _, w, h]), true) = (size.as_deref(), root.contains("width=\"100%\"")) else {
+        return svg.to_owned();
+    };
+    let fixed = root.replacen(
+        "width=\"100%\"",
+        &format!("width=\"{w}\" height=\"{h}\""),
+        1,
+    );
+    format!("{fixed}{}", &svg[end..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{assert_well_formed, sample_text};
@@ -130,6 +154,20 @@ mod tests {
         let rect_at = out.find("<rect/>");
         assert!(title_at.is_some() && title_at < out.find("<desc") && out.find("<desc") < rect_at);
         assert_well_formed(&out);
+    }
+
+    #[test]
+    fn a_standalone_chart_has_the_size_of_its_view_box() {
+        let page = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 900 436\" width=\"100%\" role=\"img\"><rect/></svg>";
+        assert_eq!(
+            standalone(page),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 900 436\" width=\"900\" height=\"436\" role=\"img\"><rect/></svg>"
+        );
+        assert_eq!(
+            standalone("<svg width=\"10\"></svg>"),
+            "<svg width=\"10\"></svg>"
+        );
+        assert_eq!(standalone("not svg"), "not svg");
     }
 
     #[test]

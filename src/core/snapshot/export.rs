@@ -130,26 +130,9 @@ pub fn export(ws: &Workspace, part: &Part, info: &ExportInfo) -> String {
 /// The download's name: `maltavla-<organisation>-<date>.json`, in plain
 /// lower-case ASCII so it survives every file system and mail client.
 pub fn file_name(ws: &Workspace, part_name: Option<&str>, millis: u64) -> String {
-    let slug = |s: &str| {
-        let mut out = String::new();
-        for c in s.chars().flat_map(char::to_lowercase) {
-            let c = match c {
-                'å' | 'ä' | 'á' | 'à' => 'a',
-                'ö' | 'ø' | 'ó' => 'o',
-                'é' | 'è' => 'e',
-                'ü' => 'u',
-                c if c.is_ascii_alphanumeric() => c,
-                _ => '-',
-            };
-            if !(c == '-' && (out.is_empty() || out.ends_with('-'))) {
-                out.push(c);
-            }
-        }
-        out.trim_end_matches('-').to_owned()
-    };
     let mut name = String::from("maltavla");
     for part in [ws.organisation_name(), part_name].into_iter().flatten() {
-        let s = slug(part);
+        let s = crate::core::file_name::slug(part);
         if !s.is_empty() {
             name.push('-');
             name.push_str(&s);

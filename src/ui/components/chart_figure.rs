@@ -5,7 +5,9 @@
 //! and escapes all text in it; the table always carries the same rows as the
 //! chart (both come from one chart description).
 
-use crate::core::chart::DataTable;
+use crate::browser::files;
+use crate::core::chart::{standalone, DataTable};
+use crate::core::file_name;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -54,6 +56,19 @@ pub fn ChartFigure(
     let app = use_app();
     let as_table = RwSignal::new(false);
     let table_testid = format!("{testid}-table");
+    // For slides and the newsletter: the chart as drawn, with its title, as
+    // SVG or as a PNG at twice its size.
+    let name = move |ext: &str| table.with_untracked(|t| file_name::chart_file(&t.caption, ext));
+    let download_svg = move |_| {
+        let drawing = standalone(&svg.get_untracked());
+        let _ = files::download(&name("svg"), &drawing, "image/svg+xml");
+    };
+    let download_png = move |_| {
+        let (file, drawing) = (name("png"), standalone(&svg.get_untracked()));
+        leptos::task::spawn_local(async move {
+            let _ = files::download_png(&file, &drawing, 2.0).await;
+        });
+    };
     view! {
         <figure class="chart" data-testid=testid.clone()>
             <div class="chart-tools">
@@ -65,6 +80,14 @@ pub fn ChartFigure(
                     on:click=move |_| as_table.update(|v| *v = !*v)
                 >
                     {move || if as_table.get() { app.t().show_chart } else { app.t().show_table }}
+                </button>
+                " "
+                <button type="button" class="link-button" data-testid="download-svg" on:click=download_svg>
+                    {move || app.t().download_svg}
+                </button>
+                " "
+                <button type="button" class="link-button" data-testid="download-png" on:click=download_png>
+                    {move || app.t().download_png}
                 </button>
             </div>
             <Show

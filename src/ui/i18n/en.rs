@@ -86,6 +86,8 @@ pub(super) static EN: Texts = Texts {
     chart_shares: |period| format!("Shares against targets, {period}"),
     chart_desc_row: |label, outcome, target, status| format!("{label}: outcome {outcome}, target {target}, {status}."),
     show_table: "Show as table",
+    download_svg: "Download SVG",
+    download_png: "Download PNG",
     show_chart: "Show as chart",
     empty_chart: "No values",
     legend_title: "How to read the status",

@@ -126,6 +126,8 @@ pub struct Texts {
     pub chart_shares: fn(&str) -> String,
     pub chart_desc_row: fn(&str, &str, &str, &str) -> String,
     pub show_table: &'static str,
+    pub download_svg: &'static str,
+    pub download_png: &'static str,
     pub show_chart: &'static str,
     pub empty_chart: &'static str,
     pub legend_title: &'static str,

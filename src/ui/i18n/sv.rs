@@ -84,6 +84,8 @@ pub(super) static SV: Texts = Texts {
     chart_shares: |period| format!("Andelar mot mål, {period}"),
     chart_desc_row: |label, outcome, target, status| format!("{label}: utfall {outcome}, mål {target}, {status}."),
     show_table: "Visa som tabell",
+    download_svg: "Ladda ner SVG",
+    download_png: "Ladda ner PNG",
     show_chart: "Visa som diagram",
     empty_chart: "Inga värden",
     legend_title: "Så läses statusen",

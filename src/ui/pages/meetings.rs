@@ -3,7 +3,7 @@
 //! form and quick entry for new meetings.
 
 use crate::browser::clock::today;
-use crate::core::chart::{bullet_chart_svg, bullet_table};
+use crate::core::chart::{bullet_chart_svg, bullet_table, BulletChart};
 use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::meetings::{
@@ -18,7 +18,7 @@ use crate::ui::components::quick_meetings::QuickMeetings;
 use crate::ui::forms::meeting_form::{municipality_choices, MeetingForm};
 use crate::ui::labels::chart_words;
 use crate::ui::router::use_nav;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{tr, use_app, AppState};
 use leptos::prelude::*;
 
 /// A meeting's date and time as one line: `28 sep 2018 08:00–09:30`.
@@ -55,6 +55,23 @@ fn MeetingItem(meeting: Meeting) -> impl IntoView {
             {attended.map(|a| view! { <span class="sub" data-testid="meeting-attended">{a}</span> })}
         </li>
     }
+}
+
+/// Guests per year (of one municipality's meetings, or all), in the
+/// current language; shared with the newsletter page.
+pub fn attendance_figure(app: AppState, municipality: Option<&RecordId>) -> BulletChart {
+    let t = app.t();
+    let mut words = chart_words(t);
+    words.outcome = t.meetings.guests.into();
+    words.period = t.meetings.year.into();
+    words.describe = t.meetings.describe_year;
+    app.ws.with(|w| {
+        attendance_chart(
+            &attendance_by_year(w, municipality),
+            t.meetings.attendance_title.into(),
+            &words,
+        )
+    })
 }
 
 /// The meetings page.
@@ -98,21 +115,7 @@ pub fn MeetingsPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let chart = Memo::new(move |_| {
-        let id = muni_id();
-        let t = app.t();
-        let mut words = chart_words(t);
-        words.outcome = t.meetings.guests.into();
-        words.period = t.meetings.year.into();
-        words.describe = t.meetings.describe_year;
-        app.ws.with(|w| {
-            attendance_chart(
-                &attendance_by_year(w, id.as_ref()),
-                t.meetings.attendance_title.into(),
-                &words,
-            )
-        })
-    });
+    let chart = Memo::new(move |_| attendance_figure(app, muni_id().as_ref()));
     let on_done = Callback::new(move |saved: Option<RecordId>| {
         creating.set(false);
         if let Some(id) = saved {

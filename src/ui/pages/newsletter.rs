@@ -1,12 +1,17 @@
 //! The newsletter block for a chosen day, as HTML, Markdown or text, with a
-//! copy button and a preview; the core writes every word.
+//! copy button and a preview, and the charts to download as SVG or PNG;
+//! the core writes every word.
 
 use crate::browser::clipboard::copy_text;
 use crate::browser::clock::today;
+use crate::core::chart::{bullet_chart_svg, bullet_table, line_chart_svg, line_table};
 use crate::core::newsletter::{assemble, to_html, to_markdown, to_text};
 use crate::core::period::iso_date;
 use crate::core::validate::optional_date;
+use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::form::{Choice, SelectField, TextField};
+use crate::ui::pages::meetings::attendance_figure;
+use crate::ui::pages::slots::occupancy_figure;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
@@ -41,6 +46,8 @@ pub fn NewsletterPage() -> impl IntoView {
         })
     });
     let preview = Memo::new(move |_| block.with(to_html));
+    let attendance = Memo::new(move |_| attendance_figure(app, None));
+    let occupancy = Memo::new(move |_| occupancy_figure(app, None));
     let copy = move |_| {
         let text = output.get_untracked();
         leptos::task::spawn_local(async move {
@@ -74,5 +81,9 @@ pub fn NewsletterPage() -> impl IntoView {
         </div>
         <h2>{tr(|t| t.meetings.preview)}</h2>
         <div class="newsletter-preview" data-testid="newsletter-preview" inner_html=move || preview.get()></div>
+        <h2>{tr(|t| t.meetings.newsletter_charts)}</h2>
+        <p>{tr(|t| t.meetings.newsletter_charts_text)}</p>
+        <ChartFigure svg=Signal::derive(move || attendance.with(bullet_chart_svg)) table=Signal::derive(move || attendance.with(bullet_table)) testid="newsletter-chart-attendance" />
+        <ChartFigure svg=Signal::derive(move || occupancy.with(line_chart_svg)) table=Signal::derive(move || occupancy.with(line_table)) testid="newsletter-chart-occupancy" />
     }
 }

@@ -3,16 +3,40 @@
 //! places, occupancy over time, and a form for a new report.
 
 use crate::browser::clock::today;
-use crate::core::chart::{line_chart_svg, line_table};
+use crate::core::chart::{line_chart_svg, line_table, LineChart};
+use crate::core::fmt_sv;
 use crate::core::slots::{
     board_table, label, occupancy_chart, occupancy_over_time, slot_board, SlotKey,
 };
 use crate::ui::components::chart_figure::{ChartFigure, FigureTable};
+use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::forms::slot_form::SlotForm;
 use crate::ui::labels::chart_words;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{tr, use_app, AppState};
 use leptos::prelude::*;
+
+/// Enrolled against places over time (of one insats and provider, or all),
+/// in the current language; shared with the newsletter page.
+pub fn occupancy_figure(app: AppState, key: Option<&SlotKey>) -> LineChart {
+    let tx = app.t();
+    let mut words = chart_words(tx);
+    words.outcome = tx.meetings.enrolled.into();
+    words.target = tx.meetings.capacity.into();
+    words.period = tx.meetings.date.into();
+    words.describe = tx.meetings.describe_occupancy;
+    app.ws.with(|w| {
+        let title = key
+            .map(|k| label(w, k))
+            .unwrap_or_else(|| tx.meetings.all_insatser.to_owned());
+        let points = occupancy_over_time(w, key);
+        occupancy_chart(
+            &points,
+            format!("{}: {title}", tx.meetings.occupancy_title),
+            &words,
+        )
+    })
+}
 
 /// The places page.
 #[component]
@@ -33,27 +57,7 @@ pub fn SlotsPage() -> impl IntoView {
             )
             .collect::<Vec<_>>()
     });
-    let chart = Memo::new(move |_| {
-        let key = SlotKey::parse(&chosen.get());
-        let tx = app.t();
-        let mut words = chart_words(tx);
-        words.outcome = tx.meetings.enrolled.into();
-        words.target = tx.meetings.capacity.into();
-        words.period = tx.meetings.date.into();
-        words.describe = tx.meetings.describe_occupancy;
-        app.ws.with(|w| {
-            let title = key
-                .as_ref()
-                .map(|k| label(w, k))
-                .unwrap_or_else(|| tx.meetings.all_insatser.to_owned());
-            let points = occupancy_over_time(w, key.as_ref());
-            occupancy_chart(
-                &points,
-                format!("{}: {title}", tx.meetings.occupancy_title),
-                &words,
-            )
-        })
-    });
+    let chart = Memo::new(move |_| occupancy_figure(app, SlotKey::parse(&chosen.get()).as_ref()));
     let done = Callback::new(move |_| creating.set(false));
     view! {
         <h1>{tr(|t| t.meetings.slots_title)}</h1>
@@ -71,6 +75,26 @@ pub fn SlotsPage() -> impl IntoView {
                 let table = board.with(|b| board_table(b, t.slots_title, t.slots_columns, t.overbooked));
                 view! { <FigureTable table=table testid="slot-board" /> }
             }}
+            <details data-testid="slot-correct">
+                <summary>{tr(|t| t.meetings.correct_title)}</summary>
+                <p>{tr(|t| t.meetings.correct_text)}</p>
+                <ul>
+                    {move || board.with(|b| b.lines.iter().map(|l| {
+                        let r = &l.report;
+                        let line = (t().report_line)(&l.label, &fmt_sv::date(r.date), r.enrolled.get(), r.capacity.get());
+                        let name = Signal::derive({
+                            let line = line.clone();
+                            move || line.clone()
+                        });
+                        view! {
+                            <li data-testid="slot-report">
+                                {line}" "
+                                <DeleteButton id=r.meta.id.clone() name=name on_deleted=Callback::new(|_| ()) />
+                            </li>
+                        }
+                    }).collect_view())}
+                </ul>
+            </details>
             <SelectField id="occupancy-line" label=tr(|t| t.meetings.occupancy_title) value=chosen choices=line_choices />
             <ChartFigure svg=Signal::derive(move || chart.with(line_chart_svg)) table=Signal::derive(move || chart.with(line_table)) testid="chart-occupancy" />
         </Show>
