@@ -120,17 +120,10 @@ pub fn build_meeting(
 ) -> Result<Meeting, FormErrors> {
     let mut e = FormErrors::default();
     super::still_live(&ws.meetings, &meta.id, &mut e);
-    let date = match optional_date(&draft.date) {
-        Ok(Some(d)) => Some(d),
-        Ok(None) => {
-            e.push(Field::Date, Problem::Required);
-            None
-        }
-        Err(p) => {
-            e.push(Field::Date, p);
-            None
-        }
-    };
+    let date = e.check(
+        Field::Date,
+        optional_date(&draft.date).and_then(|d| d.ok_or(Problem::Required)),
+    );
     let start = e.check(Field::Start, optional_time(&draft.start));
     let end = e.check(Field::End, optional_time(&draft.end));
     if let (Some(Some(s)), Some(Some(t))) = (start, end) {
@@ -199,17 +192,10 @@ pub fn build_slot_report(
 ) -> Result<SlotReport, FormErrors> {
     let mut e = FormErrors::default();
     super::still_live(&ws.slot_reports, &meta.id, &mut e);
-    let date = match optional_date(&draft.date) {
-        Ok(Some(d)) => Some(d),
-        Ok(None) => {
-            e.push(Field::Date, Problem::Required);
-            None
-        }
-        Err(p) => {
-            e.push(Field::Date, p);
-            None
-        }
-    };
+    let date = e.check(
+        Field::Date,
+        optional_date(&draft.date).and_then(|d| d.ok_or(Problem::Required)),
+    );
     let insats = match draft.insats.trim() {
         "" => {
             e.push(Field::Insats, Problem::Required);
