@@ -7,9 +7,10 @@
 //! never leaves the device except as this device's snapshot file.
 
 use crate::browser::clock::now_millis;
-use crate::browser::http::{self, NoReply};
+use crate::browser::http::{self, NoReply, Reply};
 use crate::browser::settings::{self, Key};
-use crate::core::snapshot::{self, ExportInfo, Part, SnapshotError};
+use crate::core::ids::Hlc;
+use crate::core::snapshot::{self, ExportInfo, ImportPlan, Part, SnapshotError};
 use crate::core::sync::published::{self, Published};
 use crate::core::sync::webdav::{self, DavSettings};
 use crate::core::sync::SyncFailure;
@@ -75,14 +76,7 @@ pub async fn offer_published(app: AppState) {
     let Ok(Some(file)) = fetch_published(true).await else {
         return;
     };
-    let news = snapshot::read(&file.text, now_millis())
-        .ok()
-        .and_then(|incoming| {
-            app.ws
-                .with_untracked(|w| snapshot::plan_import(w, &incoming))
-                .ok()
-        })
-        .is_some_and(|plan| !plan.is_empty());
+    let news = plan_text(app, &file.text).is_ok_and(|(plan, _)| !plan.is_empty());
     if news {
         app.published.set(Some(file));
     } else {
@@ -117,47 +111,65 @@ pub enum SyncStop {
     Storage(String),
 }
 
+/// Reads a snapshot's text and plans its merge into what is here, with the
+/// clock reading the import may follow.
+fn plan_text(app: AppState, text: &str) -> Result<(ImportPlan, Hlc), SnapshotError> {
+    let now = now_millis();
+    let incoming = snapshot::read(text, now)?;
+    let plan = app
+        .ws
+        .with_untracked(|w| snapshot::plan_import(w, &incoming))?;
+    Ok((plan, incoming.clock_reading(now)))
+}
+
+/// One request to the folder, with the credentials, and its answer as a
+/// failure unless it succeeded.
+async fn call(
+    dav: &DavSettings,
+    method: &str,
+    url: &str,
+    extra: &[(&str, String)],
+    body: Option<&str>,
+) -> Result<Reply, SyncStop> {
+    let auth = dav.auth_headers();
+    let headers: Vec<(&str, &str)> = auth
+        .iter()
+        .map(|(k, v)| (*k, v.as_str()))
+        .chain(extra.iter().map(|(k, v)| (*k, v.as_str())))
+        .collect();
+    let reply = http::send(method, url, &headers, body)
+        .await
+        .map_err(|e| SyncStop::Network(failure(e)))?;
+    match SyncFailure::of_status(reply.status) {
+        Some(f) => Err(SyncStop::Network(f)),
+        None => Ok(reply),
+    }
+}
+
+fn save_seen(seen: &BTreeMap<String, String>) {
+    settings::set(
+        Key::WebDavSeen,
+        &serde_json::to_string(seen).unwrap_or_default(),
+    );
+}
+
 /// One sync with the WebDAV folder: list, read and merge what changed,
 /// write this device's snapshot.
 pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport, SyncStop> {
-    let net = SyncStop::Network;
-    let auth = dav.auth_headers();
-    let with_auth = |extra: &[(&'static str, String)]| -> Vec<(&'static str, String)> {
-        auth.iter().chain(extra).cloned().collect()
-    };
-    let pairs = |h: &[(&'static str, String)]| -> Vec<(String, String)> {
-        h.iter()
-            .map(|(k, v)| ((*k).to_owned(), v.clone()))
-            .collect()
-    };
-    let send = |method: &'static str,
-                url: String,
-                headers: Vec<(String, String)>,
-                body: Option<String>| async move {
-        let h: Vec<(&str, &str)> = headers
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        http::send(method, &url, &h, body.as_deref()).await
-    };
-
     // 1. The listing.
-    let listing_headers: Vec<(&'static str, String)> = webdav::LISTING_HEADERS
+    let listing_headers: Vec<(&str, String)> = webdav::LISTING_HEADERS
         .iter()
         .map(|(k, v)| (*k, (*v).to_owned()))
         .collect();
-    let reply = send(
+    let reply = call(
+        dav,
         "PROPFIND",
-        dav.url.clone(),
-        pairs(&with_auth(&listing_headers)),
-        Some(webdav::LISTING_BODY.to_owned()),
+        &dav.url,
+        &listing_headers,
+        Some(webdav::LISTING_BODY),
     )
-    .await
-    .map_err(|e| net(failure(e)))?;
-    if let Some(f) = SyncFailure::of_status(reply.status) {
-        return Err(net(f));
-    }
-    let listing = webdav::parse_listing(&reply.body).map_err(net)?;
+    .await?;
+    let listing = webdav::parse_listing(&reply.body).map_err(SyncStop::Network)?;
     let own = webdav::own_file(app.clock().device());
     let mut seen: BTreeMap<String, String> = settings::get(Key::WebDavSeen)
         .and_then(|t| serde_json::from_str(&t).ok())
@@ -167,29 +179,12 @@ pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport,
     // 2. Every changed file, merged one at a time (each all or nothing).
     let mut report = SyncReport::default();
     for entry in plan.read {
-        let reply = send(
-            "GET",
-            dav.file_url(&entry.name),
-            pairs(&with_auth(&[])),
-            None,
-        )
-        .await
-        .map_err(|e| net(failure(e)))?;
-        if let Some(f) = SyncFailure::of_status(reply.status) {
-            return Err(net(f));
-        }
-        let now = now_millis();
-        let planned = snapshot::read(&reply.body, now).and_then(|incoming| {
-            let clock = incoming.clock_reading(now);
-            app.ws
-                .with_untracked(|w| snapshot::plan_import(w, &incoming))
-                .map(|p| (p, clock))
-        });
-        match planned {
-            Ok((plan, clock)) => {
-                report.changed_records += plan.writes.len();
-                if !plan.is_empty() {
-                    app.import(plan, clock)
+        let reply = call(dav, "GET", &dav.file_url(&entry.name), &[], None).await?;
+        match plan_text(app, &reply.body) {
+            Ok((merge, clock)) => {
+                report.changed_records += merge.writes.len();
+                if !merge.is_empty() {
+                    app.import(merge, clock)
                         .await
                         .map_err(|e| SyncStop::Storage(app.storage_message(&e)))?;
                 }
@@ -201,10 +196,7 @@ pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport,
             Err(e) => report.bad_files.push((entry.name, e)),
         }
     }
-    settings::set(
-        Key::WebDavSeen,
-        &serde_json::to_string(&seen).unwrap_or_default(),
-    );
+    save_seen(&seen);
 
     // 3. This device's snapshot, never over a file changed meanwhile.
     let info = ExportInfo {
@@ -214,24 +206,15 @@ pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport,
     let text = app
         .ws
         .with_untracked(|w| snapshot::export(w, &Part::All, &info));
-    let condition = webdav::write_condition(plan.own_etag.as_deref());
-    let headers = with_auth(&[
-        condition,
+    let headers = [
+        webdav::write_condition(plan.own_etag.as_deref()),
         ("Content-Type", "application/json; charset=utf-8".to_owned()),
-    ]);
-    let reply = send("PUT", dav.file_url(&own), pairs(&headers), Some(text))
-        .await
-        .map_err(|e| net(failure(e)))?;
-    if let Some(f) = SyncFailure::of_status(reply.status) {
-        return Err(net(f));
-    }
+    ];
+    let reply = call(dav, "PUT", &dav.file_url(&own), &headers, Some(&text)).await?;
     // What we wrote holds nothing new for us: skip reading it next time.
     if let Some(etag) = reply.etag {
         seen.insert(own.clone(), webdav::normal_etag(&etag));
-        settings::set(
-            Key::WebDavSeen,
-            &serde_json::to_string(&seen).unwrap_or_default(),
-        );
+        save_seen(&seen);
     }
     report.written = own;
     Ok(report)
