@@ -1,11 +1,12 @@
 // Syncing through a WebDAV folder: two laptops (two browser profiles) sync
 // through a real WebDAV server (wsgidav on 127.0.0.1) and end up with the
 // same data; a wrong password, an unreachable server and a 412 Precondition
-// Failed each give a clear Swedish message and lose nothing; the password
-// never leaves the device in a snapshot.
+// Failed each give a clear Swedish message and lose nothing, as does a
+// broken file in the folder; the password never leaves the device in a
+// snapshot.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser, screenshot, useAppUnderTest } from '../lib/browser.mjs';
 import { DAV_PASSWORD, DAV_USER, freePort, startWebDav } from '../lib/webdav.mjs';
@@ -105,8 +106,13 @@ test('a wrong password, an unreachable server and a 412 each say what happened a
   await page.unroute(`${dav.url}maltavla-*.json`);
   assert.equal(await stored(page), before);
 
-  // Once the server is reachable and willing again, the sync goes through.
-  assert.match(await sync(page), /^Synkroniserat: /);
-  assert.equal((await readdir(dav.folder)).length, 1);
+  // A broken file from another laptop is named and skipped: it changes
+  // nothing here, and the sync still writes this laptop's file.
+  await writeFile(join(dav.folder, 'maltavla-trasig.json'), '{"format":"maltavla-snapshot","version":"1.2","records":[{"outcome":');
+  const message = await sync(page);
+  assert.match(message, /^Synkroniserat: 0 filer lästa, 0 poster ändrade/);
+  assert.match(message, /Filen maltavla-trasig\.json lästes inte in: /);
+  assert.equal(await stored(page), before);
+  assert.equal((await readdir(dav.folder)).length, 2);
   errors.assertClean({ ignore: [/401|412|ERR_CONNECTION_REFUSED|Failed to load resource/] });
 });
