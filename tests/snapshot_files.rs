@@ -7,8 +7,9 @@
 //!
 //! `tests/fixtures/snapshots/v1.0.json` is the demo as format 1.0 wrote it
 //! and `v1.1.json` the demo with end statuses and participations as 1.1
-//! wrote it; both must import forever. The file of the current version
-//! (`v1.2.json`: the demo with frukostmöten and lediga platser too) is what
+//! wrote it, `v1.2.json` the demo with frukostmöten and lediga platser as
+//! 1.2 wrote it; all must import forever. The file of the current version
+//! (`v1.3.json`: the demo with its presentation too) is what
 //! this code exports; regenerate it with `UPDATE_SNAPSHOT_FIXTURES=1 cargo
 //! test --test snapshot_files` while that version is unreleased.
 
@@ -78,11 +79,18 @@ fn added_in_1_2(r: &Record) -> bool {
         .contains(&r.meta().id.as_str())
 }
 
+/// Whether a demo record came with format 1.3: the presentation.
+fn added_in_1_3(r: &Record) -> bool {
+    matches!(r, Record::Presentation(_))
+}
+
 /// The demo as format 1.0 held it: the newsletters' records, without end
-/// statuses, participations and what came with 1.2.
+/// statuses, participations and what came with 1.2 and 1.3.
 fn demo_newsletters() -> Workspace {
     Workspace::from_records(demo_records().into_iter().filter(|r| {
-        !matches!(r, Record::EndStatus(_) | Record::Participation(_)) && !added_in_1_2(r)
+        !matches!(r, Record::EndStatus(_) | Record::Participation(_))
+            && !added_in_1_2(r)
+            && !added_in_1_3(r)
     }))
 }
 
@@ -96,7 +104,7 @@ fn demo_with(with_1_2: bool) -> Workspace {
             participations += 1;
             participations <= 30
         } else {
-            with_1_2 || !added_in_1_2(r)
+            with_1_2 || !(added_in_1_2(r) || added_in_1_3(r))
         }
     }))
 }
@@ -154,6 +162,21 @@ fn the_current_fixture_holds_meetings_and_slot_reports() {
     assert!(ws.meetings.live_count() > 20);
     assert_eq!(ws.slot_reports.live_count(), 10);
     assert_eq!(ws.arrivals.live_count(), 1);
+    assert_eq!(ws.presentations.live_count(), 1);
+}
+
+#[test]
+fn v1_2_fixture_imports_into_an_empty_workspace_as_the_demo_of_1_2() {
+    let mut ws = Workspace::default();
+    let incoming = import(&mut ws, &fixture("v1.2.json")).expect("v1.2 imports");
+    assert_eq!(incoming.info.version, (1, 2));
+    assert!(incoming.unknown_kinds.is_empty());
+    assert_eq!(incoming.unknown_fields, 0);
+    let mut expected = demo_with_participations();
+    expected.presentations = Default::default();
+    assert!(ws == expected);
+    assert_eq!(ws.arrivals.live_count(), 1);
+    assert_eq!(ws.presentations.live_count(), 0);
 }
 
 #[test]
@@ -202,11 +225,11 @@ fn v1_0_fixture_imported_into_the_demo_changes_nothing() {
 }
 
 #[test]
-fn v1_3_fixture_imports_keeping_the_unknown_kind_and_the_unknown_field() {
+fn v1_4_fixture_imports_keeping_the_unknown_kind_and_the_unknown_field() {
     let mut ws = Workspace::default();
     let incoming =
-        import(&mut ws, &fixture("v1.3-newer-minor.json")).expect("a newer minor imports");
-    assert_eq!(incoming.info.version, (1, 3));
+        import(&mut ws, &fixture("v1.4-newer-minor.json")).expect("a newer minor imports");
+    assert_eq!(incoming.info.version, (1, 4));
     assert_eq!(
         incoming.unknown_kinds.iter().collect::<Vec<_>>(),
         ["survey"]
@@ -249,9 +272,9 @@ fn v1_3_fixture_imports_keeping_the_unknown_kind_and_the_unknown_field() {
 }
 
 #[test]
-fn v1_3_fixture_reexported_keeps_the_unknown_kind_and_field_and_imports_the_same() {
+fn v1_4_fixture_reexported_keeps_the_unknown_kind_and_field_and_imports_the_same() {
     let mut ws = Workspace::default();
-    import(&mut ws, &fixture("v1.3-newer-minor.json")).expect("a newer minor imports");
+    import(&mut ws, &fixture("v1.4-newer-minor.json")).expect("a newer minor imports");
     let text = export(&ws, &Part::All, &info());
     let municipality = text
         .lines()
@@ -278,9 +301,9 @@ fn v1_3_fixture_reexported_keeps_the_unknown_kind_and_field_and_imports_the_same
 }
 
 #[test]
-fn v1_3_fixture_merges_into_the_demo_without_losing_the_demo_or_the_new_parts() {
+fn v1_4_fixture_merges_into_the_demo_without_losing_the_demo_or_the_new_parts() {
     let mut ws = demo::workspace();
-    import(&mut ws, &fixture("v1.3-newer-minor.json")).expect("a newer minor imports");
+    import(&mut ws, &fixture("v1.4-newer-minor.json")).expect("a newer minor imports");
     assert_eq!(ws.records().len(), demo::workspace().records().len());
     assert!(ws.other.contains_key(&id("part-2027-01-rr-ht")));
     let haninge = ws.municipalities.get(&id("demo-haninge")).expect("held");

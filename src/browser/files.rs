@@ -100,3 +100,10 @@ pub async fn download_png(name: &str, svg: &str, scale: f64) -> Result<(), Strin
     a.click();
     Ok(())
 }
+
+/// Opens the browser's print dialog (which also saves as PDF).
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

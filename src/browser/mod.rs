@@ -9,6 +9,7 @@
 pub mod clipboard;
 pub mod clock;
 pub mod files;
+pub mod fullscreen;
 pub mod history;
 pub mod http;
 pub mod idb;

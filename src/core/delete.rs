@@ -151,6 +151,8 @@ pub fn plan_delete(ws: &Workspace, id: &RecordId) -> Option<DeletePlan> {
         plan.writes.push(tombstone(Record::SlotReport(r.clone())));
     } else if let Some(a) = ws.arrivals.get(id) {
         plan.writes.push(tombstone(Record::Arrival(a.clone())));
+    } else if let Some(p) = ws.presentations.get(id) {
+        plan.writes.push(tombstone(Record::Presentation(p.clone())));
     } else {
         return None;
     }

@@ -25,6 +25,7 @@ pub mod period;
 pub mod pii;
 pub mod record_text;
 pub mod route;
+pub mod slides;
 pub mod slots;
 pub mod snapshot;
 pub mod stored;

@@ -43,6 +43,23 @@ pub enum Route {
     Slots,
     /// The newsletter block.
     Newsletter,
+    /// The saved presentations, and making a new one.
+    Presentations,
+    /// Editing one presentation.
+    Presentation(RecordId),
+    /// Showing a presentation full screen, at one slide (0-based; the
+    /// address counts from 1, as people do).
+    Present {
+        /// The presentation.
+        id: RecordId,
+        /// The slide shown.
+        slide: usize,
+    },
+    /// The printable follow-up report (Uppföljningsrapport) for a period.
+    Report {
+        /// The period in the address, if any.
+        period: Option<Period>,
+    },
     /// The förbund, its municipalities and partners.
     Organisation,
     /// Sharing data: snapshot files, import preview and the conflict log.
@@ -111,6 +128,8 @@ impl Route {
     pub fn same_page(&self, other: &Route) -> bool {
         match (self, other) {
             (Route::Board { .. }, Route::Board { .. }) => true,
+            (Route::Report { .. }, Route::Report { .. }) => true,
+            (Route::Present { id: a, .. }, Route::Present { id: b, .. }) => a == b,
             _ => self == other,
         }
     }
@@ -137,6 +156,17 @@ impl Route {
             ["frukostmoten", m, "incheckning"] => id(m).map_or(Route::NotFound, Route::CheckIn),
             ["lediga-platser"] => Route::Slots,
             ["nyhetsbrev"] => Route::Newsletter,
+            ["presentationer"] => Route::Presentations,
+            ["presentationer", p] => id(p).map_or(Route::NotFound, Route::Presentation),
+            ["presentationer", p, "visa"] => id(p).map_or(Route::NotFound, |id| Route::Present {
+                id,
+                slide: query_value(query, "bild")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .map_or(0, |n| n.saturating_sub(1)),
+            }),
+            ["rapport"] => Route::Report {
+                period: query_value(query, "period").and_then(|p| p.parse().ok()),
+            },
             ["installningar"] => Route::Settings,
             ["dela"] => Route::Exchange,
             _ => Route::NotFound,
@@ -176,6 +206,11 @@ impl Route {
             Route::CheckIn(id) => format!("frukostmoten/{id}/incheckning"),
             Route::Slots => "lediga-platser".into(),
             Route::Newsletter => "nyhetsbrev".into(),
+            Route::Presentations => "presentationer".into(),
+            Route::Presentation(id) => format!("presentationer/{id}"),
+            Route::Present { id, slide } => format!("presentationer/{id}/visa?bild={}", slide + 1),
+            Route::Report { period: Some(p) } => format!("rapport?period={p}"),
+            Route::Report { period: None } => "rapport".into(),
             Route::Settings => "installningar".into(),
             Route::Exchange => "dela".into(),
             Route::NotFound => "finns-inte".into(),
@@ -193,6 +228,8 @@ impl Route {
             Route::Insats(_) => Route::Insatser,
             Route::Indicator(_) => Route::Indicators,
             Route::Meeting(_) | Route::CheckIn(_) => Route::Meetings,
+            Route::Presentation(_) | Route::Present { .. } => Route::Presentations,
+            Route::Report { .. } => Route::Report { period: None },
             other => other.clone(),
         }
     }
@@ -252,6 +289,20 @@ mod tests {
             Route::CheckIn(id("m1")),
             Route::Slots,
             Route::Newsletter,
+            Route::Presentations,
+            Route::Presentation(id("demo-pres-2017")),
+            Route::Present {
+                id: id("demo-pres-2017"),
+                slide: 0,
+            },
+            Route::Present {
+                id: id("p2"),
+                slide: 11,
+            },
+            Route::Report { period: None },
+            Route::Report {
+                period: Some(Period::half(2018, 1).unwrap()),
+            },
         ];
         for base in ["/", "/maltavla/", "/a/b/"] {
             for r in routes.clone() {
@@ -280,6 +331,21 @@ mod tests {
         assert_eq!(Route::parse("/insatser/<script>", ""), Route::NotFound);
         assert_eq!(Route::parse("/insatser/a/b", ""), Route::NotFound);
         assert_eq!(Route::parse("/insatser/", ""), Route::Insatser);
+        // A slide number that is no number shows the first slide.
+        assert_eq!(
+            Route::parse("/presentationer/p/visa", "bild=x"),
+            Route::Present {
+                id: id("p"),
+                slide: 0
+            }
+        );
+        assert_eq!(
+            Route::parse("/presentationer/p/visa", "bild=0"),
+            Route::Present {
+                id: id("p"),
+                slide: 0
+            }
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@ use super::ids::{Hlc, RecordId};
 use super::merge::{self, FieldView};
 use super::model::{
     Arrival, EndStatus, Entity, Indicator, Insats, Meeting, Municipality, Organisation, Outcome,
-    Participation, Partner, Project, Record, Scope, SlotReport, Target, ORGANISATION_ID,
+    Participation, Partner, Presentation, Project, Record, Scope, SlotReport, Target,
+    ORGANISATION_ID,
 };
 use super::order;
 use std::collections::BTreeMap;
@@ -82,6 +83,8 @@ pub struct Workspace {
     pub slot_reports: Table<SlotReport>,
     /// Guests checked in at meetings.
     pub arrivals: Table<Arrival>,
+    /// Saved slide sequences for the projector.
+    pub presentations: Table<Presentation>,
     /// Records of types a newer version of the app wrote, kept for it.
     pub other: BTreeMap<RecordId, FieldView>,
 }
@@ -139,6 +142,7 @@ impl Workspace {
             Record::Meeting(r) => drop(self.meetings.0.insert(id, r)),
             Record::SlotReport(r) => drop(self.slot_reports.0.insert(id, r)),
             Record::Arrival(r) => drop(self.arrivals.0.insert(id, r)),
+            Record::Presentation(r) => drop(self.presentations.0.insert(id, r)),
         }
         true
     }
@@ -205,6 +209,7 @@ impl Workspace {
             .or_else(|| from(&self.meetings, id))
             .or_else(|| from(&self.slot_reports, id))
             .or_else(|| from(&self.arrivals, id))
+            .or_else(|| from(&self.presentations, id))
     }
 
     /// Whether the copy held of `theirs`'s record is `theirs` or strictly
@@ -232,6 +237,7 @@ impl Workspace {
             Record::Meeting(t) => check(self.meetings.0.get(id), t),
             Record::SlotReport(t) => check(self.slot_reports.0.get(id), t),
             Record::Arrival(t) => check(self.arrivals.0.get(id), t),
+            Record::Presentation(t) => check(self.presentations.0.get(id), t),
         }
     }
 
@@ -259,6 +265,7 @@ impl Workspace {
         out.extend(self.meetings.all().cloned().map(Record::from));
         out.extend(self.slot_reports.all().cloned().map(Record::from));
         out.extend(self.arrivals.all().cloned().map(Record::from));
+        out.extend(self.presentations.all().cloned().map(Record::from));
         out
     }
 

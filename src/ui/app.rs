@@ -8,6 +8,7 @@ use crate::browser::clock::Clock;
 use crate::browser::idb::{IdbError, RecordDb};
 use crate::browser::settings::device_id;
 use crate::core::ids::Hlc;
+use crate::core::route::Route;
 use crate::core::workspace::Workspace;
 use crate::core::{snapshot, stored};
 use leptos::prelude::*;
@@ -98,13 +99,20 @@ fn Provided(state: AppState) -> impl IntoView {
         crate::browser::storage::ask_persistent().await;
         crate::ui::sync::offer_published(state).await;
     });
+    // A deck being shown has the whole screen: no menu, no footer.
+    let nav = crate::ui::router::use_nav();
+    let presenting = Memo::new(move |_| matches!(nav.route(), Route::Present { .. }));
     view! {
-        <Header />
-        <Banners />
-        <main id="main" tabindex="-1">
+        <Show when=move || !presenting.get()>
+            <Header />
+            <Banners />
+        </Show>
+        <main id="main" tabindex="-1" class:presenting=move || presenting.get()>
             <RouteView />
         </main>
-        <Footer />
+        <Show when=move || !presenting.get()>
+            <Footer />
+        </Show>
     }
 }
 

@@ -5,7 +5,7 @@ use super::components::form::Choice;
 use super::i18n::Texts;
 use crate::core::chart_specs::ChartWords;
 use crate::core::goal::GoalStatus;
-use crate::core::model::{Breakdown, Scope};
+use crate::core::model::{Breakdown, Scope, Slide};
 use crate::core::workspace::Workspace;
 
 /// A scope's display name: the förbund's name (or "Hela förbundet"), or the
@@ -17,10 +17,26 @@ pub fn scope_name(ws: &Workspace, t: &Texts, scope: &Scope) -> String {
     }
 }
 
+/// What a slide shows, in words, for the editor and the projector.
+pub fn slide_label(ws: &Workspace, t: &Texts, slide: &Slide) -> String {
+    let p = t.present;
+    match slide {
+        Slide::Goals { scope } => (p.goals)(&scope_name(ws, t, scope)),
+        Slide::Indicator { indicator, scope } => (p.indicator)(
+            ws.indicators
+                .get(indicator)
+                .map_or("?", |i| i.name.as_str()),
+            &scope_name(ws, t, scope),
+        ),
+        Slide::Attendance => p.attendance.to_owned(),
+        Slide::Occupancy => p.occupancy.to_owned(),
+    }
+}
+
 /// Where a scope's page is.
 pub fn scope_href(scope: &Scope) -> String {
     match scope {
-        Scope::Forbund => "/".into(),
+        Scope::Forbund => "./".into(),
         Scope::Project(id) => format!("projekt/{id}"),
         Scope::Insats(id) => format!("insatser/{id}"),
     }

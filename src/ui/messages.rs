@@ -12,6 +12,7 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
     match p {
         Problem::Required => t.problem_required.into(),
         Problem::TooLong { max } => (t.problem_too_long)(*max),
+        Problem::TooMany { max } => (t.problem_too_many)(*max),
         Problem::NotANumber => t.problem_not_a_number.into(),
         Problem::NegativeCount => t.problem_negative_count.into(),
         Problem::NotWhole => t.problem_not_whole.into(),

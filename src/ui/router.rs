@@ -19,7 +19,10 @@ use super::pages::newsletter::NewsletterPage;
 use super::pages::not_found::NotFoundPage;
 use super::pages::organisation::OrganisationPage;
 use super::pages::participants::ParticipantsPage;
+use super::pages::present::PresentPage;
+use super::pages::presentations::{PresentationPage, PresentationsPage};
 use super::pages::projects::{ProjectPage, ProjectsPage};
+use super::pages::report::ReportPage;
 use super::pages::settings::SettingsPage;
 use super::pages::slots::SlotsPage;
 use crate::browser::history;
@@ -96,6 +99,8 @@ fn page_of(route: Route) -> Route {
             period: None,
             focus: None,
         },
+        Route::Report { .. } => Route::Report { period: None },
+        Route::Present { id, .. } => Route::Present { id, slide: 0 },
         other => other,
     }
 }
@@ -120,6 +125,10 @@ pub fn RouteView() -> impl IntoView {
         Route::CheckIn(id) => view! { <CheckInPage id=id /> }.into_any(),
         Route::Slots => view! { <SlotsPage /> }.into_any(),
         Route::Newsletter => view! { <NewsletterPage /> }.into_any(),
+        Route::Presentations => view! { <PresentationsPage /> }.into_any(),
+        Route::Presentation(id) => view! { <PresentationPage id=id /> }.into_any(),
+        Route::Present { id, .. } => view! { <PresentPage id=id /> }.into_any(),
+        Route::Report { .. } => view! { <ReportPage /> }.into_any(),
         Route::Settings => view! { <SettingsPage /> }.into_any(),
         Route::Exchange => view! { <ExchangePage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),

@@ -94,11 +94,17 @@ pub(super) fn fallback(text: &ChartText, (width, height): (u32, u32)) -> String 
     out
 }
 
+/// Height in pixels of one line of a file's footer (period, source).
+const FOOTER_LINE: u32 = 26;
+
 /// The chart as a file of its own (a download for slides or the newsletter):
 /// the root gets the fixed size of its `viewBox` instead of the page's
 /// `width="100%"`, so other programs (and the PNG canvas) know how large it
-/// is. Anything not drawn by this module is returned as it is.
-pub fn standalone(svg: &str) -> String {
+/// is, and `footer` lines (the period, where the figures come from) are
+/// printed under the chart, so a slide or a newsletter that shows the image
+/// says what it shows and whose figures they are. Anything not drawn by
+/// this module is returned as it is.
+pub fn standalone(svg: &str, footer: &[String]) -> String {
     let Some(end) = svg.find('>') else {
         return svg.to_owned();
     };
@@ -110,12 +116,52 @@ pub fn standalone(svg: &str) -> String {
     let (Some([_, _, w, h]), true) = (size.as_deref(), root.contains("width=\"100%\"")) else {
         return svg.to_owned();
     };
-    let fixed = root.replacen(
-        "width=\"100%\"",
-        &format!("width=\"{w}\" height=\"{h}\""),
-        1,
+    let (Ok(width), Ok(height)) = (w.parse::<u32>(), h.parse::<u32>()) else {
+        return svg.to_owned();
+    };
+    let lines: Vec<String> = footer
+        .iter()
+        .map(|l| escape(&clean(l)))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let extra = match lines.len() {
+        0 => 0,
+        n => FOOTER_LINE * u32::try_from(n).unwrap_or(1) + FOOTER_LINE / 2,
+    };
+    let total = height + extra;
+    let fixed = root
+        .replacen(
+            &format!("viewBox=\"0 0 {w} {h}\""),
+            &format!("viewBox=\"0 0 {width} {total}\""),
+            1,
+        )
+        .replacen(
+            "width=\"100%\"",
+            &format!("width=\"{width}\" height=\"{total}\""),
+            1,
+        );
+    let body = &svg[end..];
+    if lines.is_empty() {
+        return format!("{fixed}{body}");
+    }
+    let Some(close) = body.rfind("</svg>") else {
+        return svg.to_owned();
+    };
+    let mut out = format!("{fixed}{}", &body[..close]);
+    let _ = write!(
+        out,
+        "<rect x=\"0\" y=\"{height}\" width=\"{width}\" height=\"{extra}\" fill=\"#FFFFFF\"/>\n"
     );
-    format!("{fixed}{}", &svg[end..])
+    for (n, line) in lines.iter().enumerate() {
+        let y = height + FOOTER_LINE * (u32::try_from(n).unwrap_or(0) + 1);
+        let _ = write!(
+            out,
+            "<text x=\"16\" y=\"{y}\" font-family=\"system-ui, sans-serif\" \
+             font-size=\"16\" fill=\"#4D4D4D\">{line}</text>\n"
+        );
+    }
+    out.push_str(&body[close..]);
+    out
 }
 
 #[cfg(test)]
@@ -160,14 +206,30 @@ mod tests {
     fn a_standalone_chart_has_the_size_of_its_view_box() {
         let page = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 900 436\" width=\"100%\" role=\"img\"><rect/></svg>";
         assert_eq!(
-            standalone(page),
+            standalone(page, &[]),
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 900 436\" width=\"900\" height=\"436\" role=\"img\"><rect/></svg>"
         );
         assert_eq!(
-            standalone("<svg width=\"10\"></svg>"),
+            standalone("<svg width=\"10\"></svg>", &[]),
             "<svg width=\"10\"></svg>"
         );
-        assert_eq!(standalone("not svg"), "not svg");
+        assert_eq!(standalone("not svg", &[]), "not svg");
+    }
+
+    #[test]
+    fn a_standalone_chart_prints_its_period_and_source_under_the_drawing() {
+        let page = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 900 436\" width=\"100%\" role=\"img\"><rect/></svg>";
+        let out = standalone(
+            page,
+            &["Period: 2017".into(), "Källa: Förbund <Ö> & Co".into()],
+        );
+        assert!(out.starts_with(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 900 501\" width=\"900\" height=\"501\""
+        ));
+        assert!(out.contains(">Period: 2017</text>"));
+        assert!(out.contains(">Källa: Förbund &lt;Ö&gt; &amp; Co</text>"));
+        assert!(out.find("<rect/>") < out.find("Period: 2017"));
+        assert_well_formed(&out);
     }
 
     #[test]

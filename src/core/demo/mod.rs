@@ -30,6 +30,10 @@ const DEMO_JSON: &str = include_str!("demo.json");
 /// hold keep their stamps and the old fixtures stay the demo they were.
 const DEMO_1_2_JSON: &str = include_str!("demo_1_2.json");
 
+/// The demo record added with snapshot format 1.3: a presentation of 2017
+/// for the projector, listed after everything older formats hold.
+const DEMO_1_3_JSON: &str = include_str!("demo_1_3.json");
+
 /// Every demo record, stamped after `after` by `device`: the newsletters'
 /// records, the default end statuses and the participations that give the
 /// newsletters' participant figures, then the frukostmöten and lediga
@@ -49,6 +53,7 @@ pub fn records(after: Hlc, device: &DeviceId) -> Vec<Record> {
             .map(Record::Participation),
     );
     records.extend(serde_json::from_str::<Vec<Record>>(DEMO_1_2_JSON).unwrap_or_default());
+    records.extend(serde_json::from_str::<Vec<Record>>(DEMO_1_3_JSON).unwrap_or_default());
     let mut hlc = after;
     for r in &mut records {
         hlc = hlc.tick(hlc.millis);
@@ -135,7 +140,13 @@ mod tests {
             DEMO_1_2_JSON, json_1_2,
             "run UPDATE_DEMO=1 cargo test demo to regenerate demo_1_2.json"
         );
-        let all = records(Hlc::default(), &device);
+        let mut all = records(Hlc::default(), &device);
+        let newest: Vec<Record> = serde_json::from_str(DEMO_1_3_JSON).unwrap();
+        assert_eq!(newest.len(), 1, "the 1.3 demo reads");
+        let tail = all.split_off(all.len() - newest.len());
+        assert!(
+            matches!(&tail[..], [Record::Presentation(p)] if p.meta.id.as_str() == "demo-pres-2017")
+        );
         assert_eq!(all[..built.len()], built[..]);
         let (middle, last) = all[built.len()..].split_at(all.len() - built.len() - later.len());
         assert!(middle

@@ -12,7 +12,7 @@
 
 use crate::core::model::{
     Arrival, EndStatus, Indicator, Insats, Meeting, Meta, Municipality, Organisation, Outcome,
-    Participation, Partner, Project, Record, SlotReport, Target,
+    Participation, Partner, Presentation, Project, Record, SlotReport, Target,
 };
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde_json::{Map, Value};
@@ -205,7 +205,7 @@ impl FieldView {
 
 /// The type tags this version knows, in the order records are listed in
 /// files.
-pub const KNOWN_KINDS: [&str; 13] = [
+pub const KNOWN_KINDS: [&str; 14] = [
     "organisation",
     "municipality",
     "partner",
@@ -219,6 +219,7 @@ pub const KNOWN_KINDS: [&str; 13] = [
     "meeting",
     "slot_report",
     "arrival",
+    "presentation",
 ];
 
 /// The field names a known record type reads, from its serde derive; `None`
@@ -238,6 +239,7 @@ pub fn known_fields(kind: &str) -> Option<&'static [&'static str]> {
         "meeting" => fields_of::<Meeting>(),
         "slot_report" => fields_of::<SlotReport>(),
         "arrival" => fields_of::<Arrival>(),
+        "presentation" => fields_of::<Presentation>(),
         _ => None,
     }
 }

@@ -15,6 +15,7 @@ pub mod meeting;
 pub mod meta;
 pub mod organisation;
 pub mod participation;
+pub mod presentation;
 pub mod project;
 pub mod scope;
 pub mod slot_report;
@@ -30,6 +31,7 @@ pub use participation::{
     default_end_statuses, is_valid_code, make_code, AgeBand, EndCategory, EndStatus, FlowMeasure,
     Participation, DEFAULT_END_STATUSES,
 };
+pub use presentation::{Presentation, Slide, MAX_SLIDES};
 pub use project::Project;
 pub use scope::{Breakdown, Gender, Referrer, Scope};
 pub use slot_report::SlotReport;
@@ -69,6 +71,8 @@ pub enum Record {
     SlotReport(SlotReport),
     /// A guest checked in at a frukostmöte.
     Arrival(Arrival),
+    /// A saved sequence of slides for the projector.
+    Presentation(Presentation),
 }
 
 macro_rules! each_record {
@@ -87,6 +91,7 @@ macro_rules! each_record {
             Record::Meeting($r) => $body,
             Record::SlotReport($r) => $body,
             Record::Arrival($r) => $body,
+            Record::Presentation($r) => $body,
         }
     };
 }
@@ -113,6 +118,7 @@ impl Record {
             Record::Meeting(_) => "meeting",
             Record::SlotReport(_) => "slot_report",
             Record::Arrival(_) => "arrival",
+            Record::Presentation(_) => "presentation",
         }
     }
 
@@ -153,5 +159,6 @@ record_from!(
     Participation,
     Meeting,
     SlotReport,
-    Arrival
+    Arrival,
+    Presentation
 );

@@ -74,6 +74,8 @@ fn in_project(ws: &Workspace, family: &[RecordId], record: &Record) -> bool {
         Record::SlotReport(r) => insats_in(&r.insats),
         // Frukostmöten belong to the whole förbund, as its own targets do.
         Record::Meeting(_) | Record::Arrival(_) => false,
+        // A deck belongs to the förbund's own meetings, whatever it shows.
+        Record::Presentation(_) => false,
         Record::Project(p) => family.contains(&p.meta.id),
         Record::Insats(i) => insats_in(&i.meta.id),
         Record::Indicator(ind) => {
@@ -165,7 +167,7 @@ mod tests {
         let ws = demo::workspace();
         let text = export(&ws, &Part::All, &info());
         assert!(text.starts_with(
-            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.2\",\"exported\":\"2026-11-23T10:15:00Z\",\"device\":\"laptop-1\",\"organisation\":\"Samordningsförbundet Östra Södertörn\",\"part\":\"all\",\"records\":[\n{\"organisation\":"
+            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.3\",\"exported\":\"2026-11-23T10:15:00Z\",\"device\":\"laptop-1\",\"organisation\":\"Samordningsförbundet Östra Södertörn\",\"part\":\"all\",\"records\":[\n{\"organisation\":"
         ), "{}", text.chars().take(300).collect::<String>());
         assert_eq!(text.lines().count(), ws.records().len() + 2);
         assert!(text.ends_with("\n]}\n"));

@@ -13,6 +13,7 @@ pub mod meeting;
 pub mod names;
 pub mod participation;
 pub mod period_draft;
+pub mod presentation;
 pub mod project;
 
 pub use figure::{build_outcome, build_target, FigureDraft};
@@ -24,6 +25,7 @@ pub use names::{
 };
 pub use participation::{build_participation, ParticipationDraft};
 pub use period_draft::PeriodDraft;
+pub use presentation::{build_presentation, PresentationDraft};
 pub use project::{build_project, ProjectDraft};
 
 use super::fmt_sv::{self, NumberError};
@@ -127,6 +129,8 @@ pub enum Field {
     Attended,
     /// How many are enrolled in an insats.
     Enrolled,
+    /// A presentation's slides.
+    Slides,
 }
 
 /// What is wrong with a field.
@@ -135,6 +139,11 @@ pub enum Field {
 pub enum Problem {
     /// Must be filled in.
     Required,
+    /// More items than allowed (slides of a presentation).
+    TooMany {
+        /// The limit.
+        max: usize,
+    },
     /// Longer than allowed.
     TooLong {
         /// The limit in characters.

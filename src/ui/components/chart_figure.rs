@@ -5,9 +5,10 @@
 //! and escapes all text in it; the table always carries the same rows as the
 //! chart (both come from one chart description).
 
+use crate::browser::clock::today;
 use crate::browser::files;
 use crate::core::chart::{standalone, DataTable};
-use crate::core::file_name;
+use crate::core::{file_name, fmt_sv};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -52,19 +53,37 @@ pub fn ChartFigure(
     #[prop(into)] svg: Signal<String>,
     #[prop(into)] table: Signal<DataTable>,
     #[prop(into)] testid: String,
+    /// The period the figures are for, printed under a downloaded chart
+    /// whose title does not say it.
+    #[prop(optional, into)]
+    period: Option<Signal<String>>,
 ) -> impl IntoView {
     let app = use_app();
     let as_table = RwSignal::new(false);
     let table_testid = format!("{testid}-table");
     // For slides and the newsletter: the chart as drawn, with its title, as
-    // SVG or as a PNG at twice its size.
+    // SVG or as a PNG at twice its size, with the period and a source line
+    // under it, so the image says what it shows and whose figures they are.
     let name = move |ext: &str| table.with_untracked(|t| file_name::chart_file(&t.caption, ext));
+    let drawing = move || {
+        let p = app.t().present;
+        let today = fmt_sv::date(today());
+        let source = app.ws.with_untracked(|w| match w.organisation_name() {
+            Some(org) => (p.chart_source)(org, &today),
+            None => (p.chart_source_no_org)(&today),
+        });
+        let mut footer: Vec<String> = period
+            .map(|s| (p.chart_period)(&s.get_untracked()))
+            .into_iter()
+            .collect();
+        footer.push(source);
+        standalone(&svg.get_untracked(), &footer)
+    };
     let download_svg = move |_| {
-        let drawing = standalone(&svg.get_untracked());
-        let _ = files::download(&name("svg"), &drawing, "image/svg+xml");
+        let _ = files::download(&name("svg"), &drawing(), "image/svg+xml");
     };
     let download_png = move |_| {
-        let (file, drawing) = (name("png"), standalone(&svg.get_untracked()));
+        let (file, drawing) = (name("png"), drawing());
         leptos::task::spawn_local(async move {
             let _ = files::download_png(&file, &drawing, 2.0).await;
         });

@@ -38,6 +38,7 @@ pub fn Header() -> impl IntoView {
                     {link(Route::Meetings, |t| t.meetings.nav, "nav-meetings")}
                     {link(Route::Slots, |t| t.meetings.nav_slots, "nav-slots")}
                     {link(Route::Newsletter, |t| t.meetings.nav_newsletter, "nav-newsletter")}
+                    {link(Route::Presentations, |t| t.present.nav, "nav-presentations")}
                     {link(Route::Organisation, |t| t.nav_organisation, "nav-organisation")}
                     {link(Route::Exchange, |t| t.exchange.nav, "nav-exchange")}
                     {link(Route::Settings, |t| t.nav_settings, "nav-settings")}

@@ -230,9 +230,11 @@ pub(super) static EN: Texts = Texts {
     exchange: &super::exchange::EN,
     offline: &super::offline::EN,
     meetings: &super::meetings::EN,
+    present: &super::present::EN,
 
     problem_required: "Fill in this field.",
     problem_too_long: |max| format!("The text is too long, at most {max} characters."),
+    problem_too_many: |max| format!("Too many, at most {max}."),
     problem_not_a_number: "Enter a number, for example 1234 or 64.5.",
     problem_negative_count: "A count cannot be negative.",
     problem_not_whole: "A count must be a whole number.",

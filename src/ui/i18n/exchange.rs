@@ -168,6 +168,7 @@ fn sv_kind(kind: &str) -> Option<&'static str> {
         "meeting" => "frukostmöte",
         "slot_report" => "platsrapport",
         "arrival" => "incheckning",
+        "presentation" => "presentation",
         _ => return None,
     })
 }
@@ -187,6 +188,7 @@ fn en_kind(kind: &str) -> Option<&'static str> {
         "meeting" => "breakfast meeting",
         "slot_report" => "places report",
         "arrival" => "check-in",
+        "presentation" => "presentation",
         _ => return None,
     })
 }

@@ -8,6 +8,7 @@ mod en;
 pub mod exchange;
 pub mod meetings;
 pub mod offline;
+pub mod present;
 mod sv;
 
 use crate::core::goal::GoalStatus;
@@ -248,9 +249,11 @@ pub struct Texts {
     pub exchange: &'static exchange::ExchangeTexts,
     pub offline: &'static offline::OfflineTexts,
     pub meetings: &'static meetings::MeetingTexts,
+    pub present: &'static present::PresentTexts,
 
     pub problem_required: &'static str,
     pub problem_too_long: fn(usize) -> String,
+    pub problem_too_many: fn(usize) -> String,
     pub problem_not_a_number: &'static str,
     pub problem_negative_count: &'static str,
     pub problem_not_whole: &'static str,

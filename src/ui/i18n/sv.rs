@@ -228,9 +228,11 @@ pub(super) static SV: Texts = Texts {
     exchange: &super::exchange::SV,
     offline: &super::offline::SV,
     meetings: &super::meetings::SV,
+    present: &super::present::SV,
 
     problem_required: "Fyll i det här fältet.",
     problem_too_long: |max| format!("Texten är för lång, högst {max} tecken."),
+    problem_too_many: |max| format!("För många, högst {max}."),
     problem_not_a_number: "Skriv ett tal, till exempel 1 234 eller 64,5.",
     problem_negative_count: "Ett antal kan inte vara negativt.",
     problem_not_whole: "Ett antal måste vara ett heltal.",

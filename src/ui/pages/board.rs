@@ -126,6 +126,11 @@ pub fn BoardPage() -> impl IntoView {
                 <SelectField id="board-focus" label=tr(|t| t.focus_label) value=focus_text choices=focus_choices />
             </section>
             <h2 class="period-heading" data-testid="board-period">{move || fmt_sv::period(&period.get())}</h2>
+            <p class="board-links">
+                <a href=move || Route::Report { period: Some(period.get()) }.href() data-testid="board-report">{tr(|t| t.present.report_nav)}</a>
+                " · "
+                <a href=Route::Presentations.href()>{tr(|t| t.present.title)}</a>
+            </p>
             <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <NoTargets period=period focus=focus /> }>
                 <GoalTable rows=rows />
                 <BoardCharts rows=rows period=period />
@@ -205,7 +210,7 @@ fn outcome_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
 
 /// The board's table: one row per target.
 #[component]
-fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
+pub fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
     let app = use_app();
     view! {
         <div class="table-scroll">
@@ -262,8 +267,16 @@ fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
 
 /// Two bullet charts: counts and shares against their targets.
 #[component]
-fn BoardCharts(rows: Memo<Vec<GoalRow>>, period: Memo<Period>) -> impl IntoView {
+pub fn BoardCharts(
+    rows: Memo<Vec<GoalRow>>,
+    period: Memo<Period>,
+    /// Starts the charts' element ids, unique when several boards share a
+    /// page (the printed report).
+    #[prop(optional, into)]
+    prefix: Option<String>,
+) -> impl IntoView {
     let app = use_app();
+    let prefix = StoredValue::new(prefix.unwrap_or_else(|| "board".into()));
     let chart = move |unit: Unit| {
         Memo::new(move |_| {
             let t = app.t();
@@ -273,11 +286,11 @@ fn BoardCharts(rows: Memo<Vec<GoalRow>>, period: Memo<Period>) -> impl IntoView 
                 Unit::Percent => (t.chart_shares)(&label),
             };
             let id = match unit {
-                Unit::Count => "board-counts",
-                Unit::Percent => "board-shares",
+                Unit::Count => format!("{}-counts", prefix.get_value()),
+                Unit::Percent => format!("{}-shares", prefix.get_value()),
             };
             app.ws
-                .with(|w| board_chart(w, &rows.get(), unit, title, id, &chart_words(t)))
+                .with(|w| board_chart(w, &rows.get(), unit, title, &id, &chart_words(t)))
         })
     };
     let counts = chart(Unit::Count);
@@ -285,10 +298,10 @@ fn BoardCharts(rows: Memo<Vec<GoalRow>>, period: Memo<Period>) -> impl IntoView 
     view! {
         <div class="chart-grid">
             <Show when=move || !counts.with(|c| c.rows.is_empty())>
-                <ChartFigure svg=Signal::derive(move || counts.with(bullet_chart_svg)) table=Signal::derive(move || counts.with(bullet_table)) testid="chart-counts" />
+                <ChartFigure svg=Signal::derive(move || counts.with(bullet_chart_svg)) table=Signal::derive(move || counts.with(bullet_table)) testid="chart-counts" period=Signal::derive(move || fmt_sv::period(&period.get())) />
             </Show>
             <Show when=move || !shares.with(|c| c.rows.is_empty())>
-                <ChartFigure svg=Signal::derive(move || shares.with(bullet_chart_svg)) table=Signal::derive(move || shares.with(bullet_table)) testid="chart-shares" />
+                <ChartFigure svg=Signal::derive(move || shares.with(bullet_chart_svg)) table=Signal::derive(move || shares.with(bullet_table)) testid="chart-shares" period=Signal::derive(move || fmt_sv::period(&period.get())) />
             </Show>
         </div>
     }

@@ -1,0 +1,163 @@
+//! Uppföljningsrapport: the follow-up report of a period, made to be
+//! printed (or saved as PDF from the print dialog) for the annual and
+//! half-year reports.
+//!
+//! On screen it is an ordinary page with a period picker and a print
+//! button; the print stylesheet drops the menu and the controls, puts the
+//! organisation and period at the top, and starts each project on a new
+//! A4 page.
+
+use crate::browser::clock::today;
+use crate::browser::files;
+use crate::browser::settings::{self, Key};
+use crate::core::chart::{bullet_chart_svg, bullet_table};
+use crate::core::fmt_sv;
+use crate::core::goal::GoalRow;
+use crate::core::model::{Project, Scope};
+use crate::core::period::Period;
+use crate::core::route::Route;
+use crate::core::slides::{goal_rows_of, status_counts};
+use crate::core::validate::{FormErrors, PeriodDraft};
+use crate::ui::components::chart_figure::FigureTable;
+use crate::ui::components::flow_panel::threshold;
+use crate::ui::components::period_picker::PeriodPicker;
+use crate::ui::pages::board::{BoardCharts, GoalTable};
+use crate::ui::pages::meetings::attendance_figure;
+use crate::ui::router::use_nav;
+use crate::ui::state::{tr, use_app};
+use chrono::Datelike;
+use leptos::prelude::*;
+
+/// The report page.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let app = use_app();
+    let nav = use_nav();
+    let period = Memo::new(move |_| match nav.route() {
+        Route::Report { period: Some(p) } => p,
+        _ => settings::get(Key::BoardPeriod)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| Period::year_clamped(today().year())),
+    });
+    let draft = RwSignal::new(PeriodDraft::from_period(&period.get_untracked()));
+    let errors = RwSignal::new(FormErrors::default());
+    Effect::new(move |_| {
+        let mut e = FormErrors::default();
+        let parsed = draft.with(|d| d.parse(&mut e));
+        errors.set(e);
+        if let Some(p) = parsed.filter(|p| *p != period.get_untracked()) {
+            nav.replace(Route::Report { period: Some(p) });
+        }
+    });
+    // The document title names the file "Save as PDF" suggests.
+    Effect::new(move |_| {
+        let t = app.t();
+        let org = app
+            .ws
+            .with(|w| w.organisation_name().map(str::to_owned))
+            .unwrap_or_else(|| t.app_name.to_owned());
+        let title = (t.present.report_page_title)(&org, &fmt_sv::period(&period.get()));
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title);
+        }
+    });
+    on_cleanup(move || {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(app.t_now().app_name);
+        }
+    });
+    let org = move || app.ws.with(|w| w.organisation_name().map(str::to_owned));
+    let limit = threshold();
+    let all_rows = Memo::new(move |_| {
+        app.ws
+            .with(|w| goal_rows_of(w, &period.get(), &Scope::Forbund, limit))
+    });
+    let projects = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.projects_by_name()
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Project>>()
+        })
+    });
+    let attendance = Memo::new(move |_| attendance_figure(app, None));
+    view! {
+        <article class="report" data-testid="report">
+            <header class="report-head">
+                <p class="report-org" data-testid="report-org">{move || org().unwrap_or_default()}</p>
+                <h1>{tr(|t| t.present.report_title)}" "<span data-testid="report-period">{move || fmt_sv::period(&period.get())}</span></h1>
+            </header>
+            <div class="screen-only">
+                <p class="lead">{tr(|t| t.present.report_intro)}</p>
+                <div class="filters">
+                    <PeriodPicker id="report-period" draft=draft errors=errors />
+                </div>
+                <p><button type="button" class="primary" data-testid="print" on:click=move |_| files::print_page()>{tr(|t| t.present.print)}</button></p>
+            </div>
+            <section class="report-section" aria-labelledby="report-summary">
+                <h2 id="report-summary">{tr(|t| t.present.report_summary)}</h2>
+                <Show when=move || !all_rows.with(Vec::is_empty) fallback=move || view! {
+                    <p>{move || (app.t().present.report_nothing)(&fmt_sv::period(&period.get()))}</p>
+                }>
+                    <Summary rows=all_rows />
+                    <GoalTable rows=all_rows />
+                    <BoardCharts rows=all_rows period=period prefix="report" />
+                </Show>
+            </section>
+            <section class="report-section" aria-labelledby="report-projects">
+                <h2 id="report-projects" class="page-break">{tr(|t| t.present.report_projects)}</h2>
+                <For each=move || projects.get() key=|p| (p.meta.id.clone(), p.meta.stamp.clone()) let:project>
+                    <ProjectPart project=project period=period />
+                </For>
+            </section>
+            <Show when=move || !attendance.with(|c| c.rows.is_empty())>
+                <section class="report-section report-part" aria-labelledby="report-meetings">
+                    <h2 id="report-meetings">{tr(|t| t.present.report_meetings)}</h2>
+                    <div class="chart-svg" inner_html=move || attendance.with(bullet_chart_svg)></div>
+                    <FigureTable table=attendance.with(bullet_table) />
+                </section>
+            </Show>
+            <footer class="report-foot">
+                <p>{move || (app.t().present.printed_from)(&fmt_sv::date(today()))}</p>
+            </footer>
+        </article>
+    }
+}
+
+/// The one-line count of met, near and behind targets.
+#[component]
+fn Summary(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <p class="report-summary" data-testid="report-summary">
+            {move || {
+                let c = rows.with(|r| status_counts(r));
+                (app.t().present.goals_summary)(c.met, c.near, c.behind, c.missing)
+            }}
+        </p>
+    }
+}
+
+/// One project's targets: its table and charts, on a page of its own.
+#[component]
+fn ProjectPart(project: Project, period: Memo<Period>) -> impl IntoView {
+    let app = use_app();
+    let scope = Scope::Project(project.meta.id.clone());
+    let limit = threshold();
+    let rows = Memo::new(move |_| {
+        app.ws
+            .with(|w| goal_rows_of(w, &period.get(), &scope, limit))
+    });
+    let heading = format!("report-project-{}", project.meta.id);
+    let prefix = format!("report-{}", project.meta.id);
+    view! {
+        <Show when=move || !rows.with(Vec::is_empty)>
+            <section class="report-part" aria-labelledby=heading.clone() data-testid="report-project">
+                <h3 id=heading.clone()>{project.name.clone()}</h3>
+                <Summary rows=rows />
+                <GoalTable rows=rows />
+                <BoardCharts rows=rows period=period prefix=prefix.clone() />
+            </section>
+        </Show>
+    }
+}
