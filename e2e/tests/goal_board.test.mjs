@@ -162,7 +162,7 @@ test('a target is edited and deleted on its indicator page, and the board follow
   errors.assertClean();
 });
 
-test('a chart downloads as SVG and as a PNG at twice its size, named by its title', async () => {
+test('a chart downloads as SVG and as a PNG at twice its size, named by its title, with period and source', async () => {
   const { board, errors } = await BoardPage.open(app.browser.context, app.server.url, '/?period=2017');
   await board.loadDemo();
   const chart = board.page.getByTestId('chart-counts');
@@ -179,7 +179,14 @@ test('a chart downloads as SVG and as a PNG at twice its size, named by its titl
   ]);
   assert.match(svgFile.suggestedFilename(), /^maltavla-[a-z0-9-]+\.svg$/);
   const svgText = await readFile(await svgFile.path(), 'utf8');
-  assert.match(svgText, new RegExp(`^<svg[^>]* width="${svg.width}" height="${svg.height}"`));
+  // The file is the drawing with the period and the source printed under it.
+  const size = svgText.match(/^<svg[^>]* width="(\d+)" height="(\d+)"/);
+  assert.ok(size, svgText.slice(0, 300));
+  const [width, height] = [Number(size[1]), Number(size[2])];
+  assert.equal(width, svg.width);
+  assert.ok(height > svg.height, `${height} > ${svg.height}`);
+  assert.match(svgText, />Period: 2017<\/text>/);
+  assert.match(svgText, />Källa: Samordningsförbundet Östra Södertörn, uppföljning i Måltavla \d{1,2}\s[a-zé]{3}\s\d{4}<\/text>/);
 
   const [pngFile] = await Promise.all([
     board.page.waitForEvent('download'),
@@ -189,7 +196,7 @@ test('a chart downloads as SVG and as a PNG at twice its size, named by its titl
   const png = await readFile(await pngFile.path());
   assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
   // IHDR: width and height, big-endian, at bytes 16 and 20.
-  assert.equal(png.readUInt32BE(16), svg.width * 2);
-  assert.equal(png.readUInt32BE(20), svg.height * 2);
+  assert.equal(png.readUInt32BE(16), width * 2);
+  assert.equal(png.readUInt32BE(20), height * 2);
   errors.assertClean();
 });

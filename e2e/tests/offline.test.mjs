@@ -105,6 +105,26 @@ test('after one visit the app starts, works and keeps its data with no server, a
   again.errors.assertClean({ ignore: [/ERR_CONNECTION_REFUSED/, /Failed to load resource/] });
 });
 
+test('with no network a deck is shown from a deep link and moved through by the keyboard', async (t) => {
+  const root = await siteCopy(t);
+  const server = await startServer({ root });
+  const profile = await profileDir(t);
+  const context = await launch(profile);
+  const { page, errors } = await open(context, `${server.url}/`);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('goal-table').waitFor();
+
+  // At the meeting there is no network: the server stops answering.
+  await server.close();
+  await page.goto(`${server.url}/presentationer/demo-pres-2017/visa?bild=2`, { waitUntil: 'load' });
+  await waitForApp(page);
+  await page.getByTestId('big-figure').getByText('927').waitFor();
+  await page.keyboard.press('PageDown');
+  await page.getByTestId('slide-position').getByText('Bild 3 av 5').waitFor();
+  await page.getByTestId('slide-chart').locator('svg').waitFor();
+  errors.assertClean({ ignore: [/ERR_CONNECTION_REFUSED/, /Failed to load resource/] });
+});
+
 test('a new build waits until the user says "Ladda om", and an unsaved form survives until then', async (t) => {
   const root = await siteCopy(t);
   const server = await startServer({ root });

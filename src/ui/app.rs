@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         {move || match ready.get() {
-            None => view! { <p class="loading" role="status">"Måltavla …"</p> }.into_any(),
+            None => view! { <p class="loading" role="status">{crate::ui::i18n::Lang::Sv.texts().app_name}" …"</p> }.into_any(),
             Some(state) => view! { <Provided state=state /> }.into_any(),
         }}
     }

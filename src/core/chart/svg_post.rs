@@ -148,16 +148,16 @@ pub fn standalone(svg: &str, footer: &[String]) -> String {
         return svg.to_owned();
     };
     let mut out = format!("{fixed}{}", &body[..close]);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<rect x=\"0\" y=\"{height}\" width=\"{width}\" height=\"{extra}\" fill=\"#FFFFFF\"/>\n"
+        "<rect x=\"0\" y=\"{height}\" width=\"{width}\" height=\"{extra}\" fill=\"#FFFFFF\"/>"
     );
     for (n, line) in lines.iter().enumerate() {
         let y = height + FOOTER_LINE * (u32::try_from(n).unwrap_or(0) + 1);
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<text x=\"16\" y=\"{y}\" font-family=\"system-ui, sans-serif\" \
-             font-size=\"16\" fill=\"#4D4D4D\">{line}</text>\n"
+             font-size=\"16\" fill=\"#4D4D4D\">{line}</text>"
         );
     }
     out.push_str(&body[close..]);

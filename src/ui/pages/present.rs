@@ -84,6 +84,7 @@ pub fn PresentPage(id: RecordId) -> impl IntoView {
         keys.remove();
         screen.remove();
     });
+    let at_end = move || index.get() + 1 >= len();
     let shown = move || {
         deck.get().map(|d| {
             let n = index.get().min(d.slides.len().saturating_sub(1));
@@ -111,7 +112,7 @@ pub fn PresentPage(id: RecordId) -> impl IntoView {
                     {move || (app.t().present.slide_of)(index.get().min(len().saturating_sub(1)) + 1, len())}
                 </span>
                 <button type="button" data-testid="slide-next" on:click=move |_| go.with_value(|go| go(Move::Next))
-                    disabled=move || index.get() + 1 >= len()>{"→"}<span class="visually-hidden">{tr(|t| t.present.next)}</span></button>
+                    disabled=at_end>{"→"}<span class="visually-hidden">{tr(|t| t.present.next)}</span></button>
                 <button type="button" data-testid="slide-leave" on:click=move |_| go.with_value(|go| go(Move::Leave))>{tr(|t| t.present.leave)}</button>
                 <span class="deck-hint">{tr(|t| t.present.keys_hint)}</span>
             </nav>
@@ -180,7 +181,7 @@ fn GoalsSlide(scope: Scope, period: Period) -> impl IntoView {
         return view! { <p class="slide-message">{t.present.no_goals}</p> }.into_any();
     }
     let c = status_counts(&rows);
-    let dense = rows.len() > 7;
+    let dense = rows.len() > 8;
     let body = app.ws.with(|w| {
         rows.iter()
             .map(|row| {

@@ -112,6 +112,7 @@ pub fn ReportPage() -> impl IntoView {
             </section>
             <Show when=move || !attendance.with(|c| c.rows.is_empty())>
                 <section class="report-section report-part" aria-labelledby="report-meetings">
+                    <RunningHead period=period />
                     <h2 id="report-meetings">{tr(|t| t.present.report_meetings)}</h2>
                     <div class="chart-svg" inner_html=move || attendance.with(bullet_chart_svg)></div>
                     <FigureTable table=attendance.with(bullet_table) />
@@ -121,6 +122,23 @@ pub fn ReportPage() -> impl IntoView {
                 <p>{move || (app.t().present.printed_from)(&fmt_sv::date(today()))}</p>
             </footer>
         </article>
+    }
+}
+
+/// The organisation, report and period at the top of each printed page
+/// that starts a part (browsers print no page headers of their own that a
+/// page can fill with data).
+#[component]
+fn RunningHead(period: Memo<Period>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <p class="running-head print-only">
+            {move || {
+                let t = app.t();
+                let org = app.ws.with(|w| w.organisation_name().map(str::to_owned)).unwrap_or_default();
+                (t.present.report_page_title)(&org, &fmt_sv::period(&period.get()))
+            }}
+        </p>
     }
 }
 
@@ -153,6 +171,7 @@ fn ProjectPart(project: Project, period: Memo<Period>) -> impl IntoView {
     view! {
         <Show when=move || !rows.with(Vec::is_empty)>
             <section class="report-part" aria-labelledby=heading.clone() data-testid="report-project">
+                <RunningHead period=period />
                 <h3 id=heading.clone()>{project.name.clone()}</h3>
                 <Summary rows=rows />
                 <GoalTable rows=rows />
