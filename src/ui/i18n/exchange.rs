@@ -228,7 +228,11 @@ fn sv_field(field: &str) -> Option<&'static str> {
         "tolerance_percent" => "Tolerans",
         "value" => "Värde",
         "note" => "Anteckning",
-        "reported" => "Rapporterat",
+        "reported_on" => "Rapporterat",
+        "protection_threshold" => "Skyddsgräns",
+        "definition" => "Definition",
+        "prorate" => "Pro rata",
+        "computed" => "Beräknas från",
         "source" => "Källa",
         "scope" => "Nivå",
         "indicator" => "Indikator",
@@ -254,6 +258,7 @@ fn sv_field(field: &str) -> Option<&'static str> {
         "meeting" => "Frukostmöte",
         "org" => "Organisation",
         "enrolled" => "Inskrivna",
+        "slides" => "Bilder",
         _ => return None,
     })
 }
@@ -283,7 +288,11 @@ fn en_field(field: &str) -> Option<&'static str> {
         "tolerance_percent" => "Tolerance",
         "value" => "Value",
         "note" => "Note",
-        "reported" => "Reported",
+        "reported_on" => "Reported",
+        "protection_threshold" => "Protection threshold",
+        "definition" => "Definition",
+        "prorate" => "Pro rata",
+        "computed" => "Computed from",
         "source" => "Source",
         "scope" => "Level",
         "indicator" => "Indicator",
@@ -309,6 +318,7 @@ fn en_field(field: &str) -> Option<&'static str> {
         "meeting" => "Breakfast meeting",
         "org" => "Organisation",
         "enrolled" => "Enrolled",
+        "slides" => "Slides",
         _ => return None,
     })
 }
@@ -408,3 +418,27 @@ pub static EN: ExchangeTexts = ExchangeTexts {
     field: en_field,
     error: en_error,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::merge::{known_fields, KNOWN_KINDS};
+
+    /// The preview and the conflict log name every field of every record
+    /// type in both languages, as the forms do.
+    #[test]
+    fn every_field_of_every_record_type_has_a_name_in_both_languages() {
+        let mut missing = Vec::new();
+        for kind in KNOWN_KINDS {
+            if sv_kind(kind).is_none() || en_kind(kind).is_none() {
+                missing.push(kind.to_owned());
+            }
+            for field in known_fields(kind).unwrap_or_default() {
+                if *field != "meta" && (sv_field(field).is_none() || en_field(field).is_none()) {
+                    missing.push(format!("{kind}.{field}"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no name for {missing:?}");
+    }
+}

@@ -97,13 +97,12 @@ pub fn PresentPage(id: RecordId) -> impl IntoView {
                 None => view! {
                     <section class="slide"><p class="slide-message">{tr(|t| t.present.missing_deck)}</p></section>
                 }.into_any(),
-                Some((d, _)) if d.slides.is_empty() => view! {
-                    <section class="slide"><h1>{d.name.clone()}</h1><p class="slide-message">{tr(|t| t.present.empty_deck)}</p></section>
-                }.into_any(),
-                Some((d, n)) => {
-                    let slide = d.slides.get(n).cloned().unwrap_or(Slide::Attendance);
-                    view! { <SlideView deck=d slide=slide /> }.into_any()
-                }
+                Some((d, n)) => match d.slides.get(n).cloned() {
+                    Some(slide) => view! { <SlideView deck=d slide=slide /> }.into_any(),
+                    None => view! {
+                        <section class="slide"><h1>{d.name.clone()}</h1><p class="slide-message">{tr(|t| t.present.empty_deck)}</p></section>
+                    }.into_any(),
+                },
             }}
             <nav class="deck-bar" aria-label=move || app.t().present.title>
                 <button type="button" data-testid="slide-previous" on:click=move |_| go.with_value(|go| go(Move::Previous))
