@@ -50,9 +50,10 @@ test('two laptops edit the same insats offline, swap files and end up with the s
   const fileA = await exchangeA.exportFile(dir, { as: 'a.json' });
   const fileB = await exchangeB.exportFile(dir, { as: 'b.json' });
   assert.match(fileA.name, /^maltavla-samordningsforbundet-ostra-sodertorn-\d{4}-\d{2}-\d{2}\.json$/);
-  assert.match(fileA.text, /^\{"format":"maltavla-snapshot","version":"1\.2",/);
-  // The newsletters' 68 records, 9 end statuses and 1 131 participations.
-  assert.equal(recordLines(fileA.text).length, 1246);
+  assert.match(fileA.text, /^\{"format":"maltavla-snapshot","version":"1\.3",/);
+  // The newsletters' 68 records, 9 end statuses, 1 131 participations, the
+  // meetings and places records and the demo presentation.
+  assert.equal(recordLines(fileA.text).length, 1247);
 
   // A reads B's file: the preview shows both fields, ours against theirs,
   // and the provider as a conflict that B's later edit wins.
@@ -94,7 +95,7 @@ test('two laptops edit the same insats offline, swap files and end up with the s
   const againA = await (await ExchangePage.goTo(a.page)).exportFile(dir, { as: 'a2.json' });
   const againB = await (await ExchangePage.goTo(b.page)).exportFile(dir, { as: 'b2.json' });
   assert.deepEqual(recordLines(againA.text), recordLines(againB.text));
-  assert.equal(recordLines(againA.text).length, 1246);
+  assert.equal(recordLines(againA.text).length, 1247);
 
   // Each conflict log keeps the provider that lost, with when and where.
   for (const page of [a.page, b.page]) {
