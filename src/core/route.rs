@@ -49,6 +49,8 @@ pub enum Route {
     Exchange,
     /// Settings.
     Settings,
+    /// The accessibility statement (tillgänglighetsredogörelse).
+    Accessibility,
     /// An address that leads nowhere.
     NotFound,
 }
@@ -139,6 +141,7 @@ impl Route {
             ["nyhetsbrev"] => Route::Newsletter,
             ["installningar"] => Route::Settings,
             ["dela"] => Route::Exchange,
+            ["tillganglighet"] => Route::Accessibility,
             _ => Route::NotFound,
         }
     }
@@ -178,6 +181,7 @@ impl Route {
             Route::Newsletter => "nyhetsbrev".into(),
             Route::Settings => "installningar".into(),
             Route::Exchange => "dela".into(),
+            Route::Accessibility => "tillganglighet".into(),
             Route::NotFound => "finns-inte".into(),
         }
     }
@@ -252,6 +256,7 @@ mod tests {
             Route::CheckIn(id("m1")),
             Route::Slots,
             Route::Newsletter,
+            Route::Accessibility,
         ];
         for base in ["/", "/maltavla/", "/a/b/"] {
             for r in routes.clone() {
@@ -301,6 +306,13 @@ mod tests {
             }
         );
         assert_eq!(query_value("a=1&b=x+y", "b").as_deref(), Some("x y"));
+    }
+
+    #[test]
+    fn the_accessibility_statement_has_a_swedish_address_of_its_own() {
+        assert_eq!(Route::Accessibility.href(), "tillganglighet");
+        assert_eq!(Route::parse("/tillganglighet", ""), Route::Accessibility);
+        assert_eq!(Route::Accessibility.section(), Route::Accessibility);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::browser::clock::Clock;
 use crate::browser::idb::{IdbError, RecordDb};
 use crate::browser::settings::device_id;
 use crate::core::ids::Hlc;
+use crate::core::route::Route;
 use crate::core::workspace::Workspace;
 use crate::core::{snapshot, stored};
 use leptos::prelude::*;
@@ -113,6 +114,11 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{tr(|t| t.app_name)}" · " {tr(|t| t.app_tagline)}</p>
+            <p>
+                <a href=Route::Accessibility.href() data-testid="footer-accessibility">
+                    {tr(|t| t.accessibility.footer_link)}
+                </a>
+            </p>
         </footer>
     }
 }

@@ -8,6 +8,7 @@
 //! the app changes the route without a page load, so deep links, reloads,
 //! the back button, "open in new tab" and no-JavaScript crawlers all work.
 
+use super::pages::accessibility::AccessibilityPage;
 use super::pages::board::BoardPage;
 use super::pages::check_in::CheckInPage;
 use super::pages::exchange::ExchangePage;
@@ -122,6 +123,7 @@ pub fn RouteView() -> impl IntoView {
         Route::Newsletter => view! { <NewsletterPage /> }.into_any(),
         Route::Settings => view! { <SettingsPage /> }.into_any(),
         Route::Exchange => view! { <ExchangePage /> }.into_any(),
+        Route::Accessibility => view! { <AccessibilityPage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

@@ -230,6 +230,7 @@ pub(super) static EN: Texts = Texts {
     exchange: &super::exchange::EN,
     offline: &super::offline::EN,
     meetings: &super::meetings::EN,
+    accessibility: &super::accessibility::EN,
 
     problem_required: "Fill in this field.",
     problem_too_long: |max| format!("The text is too long, at most {max} characters."),

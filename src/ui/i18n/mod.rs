@@ -4,6 +4,7 @@
 //! both languages are complete because each is one `Texts` struct literal,
 //! so a missing text is a compile error, not a blank on screen.
 
+pub mod accessibility;
 mod en;
 pub mod exchange;
 pub mod meetings;
@@ -248,6 +249,7 @@ pub struct Texts {
     pub exchange: &'static exchange::ExchangeTexts,
     pub offline: &'static offline::OfflineTexts,
     pub meetings: &'static meetings::MeetingTexts,
+    pub accessibility: &'static accessibility::AccessibilityTexts,
 
     pub problem_required: &'static str,
     pub problem_too_long: fn(usize) -> String,

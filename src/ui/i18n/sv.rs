@@ -228,6 +228,7 @@ pub(super) static SV: Texts = Texts {
     exchange: &super::exchange::SV,
     offline: &super::offline::SV,
     meetings: &super::meetings::SV,
+    accessibility: &super::accessibility::SV,
 
     problem_required: "Fyll i det här fältet.",
     problem_too_long: |max| format!("Texten är för lång, högst {max} tecken."),
