@@ -192,11 +192,13 @@ pub fn InsatsForm(
                 <TextField id="insats-end" label=tr(|t| t.end_date) value=end input_type="date" error=field_error(errors, Field::End) />
             </div>
             <TextField id="insats-capacity" label=tr(|t| t.capacity) value=capacity inputmode="numeric" error=field_error(errors, Field::Capacity) />
-            <div class="contacts">
-                <h3>{tr(|t| t.contacts)}</h3>
+            // A group of fields, not a section: a heading here would sit at
+            // a different level on each page the form opens on.
+            <fieldset class="contacts">
+                <legend>{tr(|t| t.contacts)}</legend>
                 {move || (0..contact_count.get()).map(|i| view! { <ContactRow index=i contacts=contacts errors=errors /> }).collect_view()}
                 <button type="button" on:click=move |_| contacts.update(|c| c.push(ContactDraft::default()))>{tr(|t| t.add_contact)}</button>
-            </div>
+            </fieldset>
             <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
         </form>
     }
