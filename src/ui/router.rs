@@ -25,6 +25,8 @@ use super::pages::settings::SettingsPage;
 use super::pages::slots::SlotsPage;
 use crate::browser::history;
 use crate::core::route::Route;
+use crate::core::workspace::Workspace;
+use crate::ui::i18n::Texts;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -98,6 +100,34 @@ fn page_of(route: Route) -> Route {
             focus: None,
         },
         other => other,
+    }
+}
+
+/// The heading of a route's page, the same text as the page's `<h1>`: the
+/// document title is "heading – Måltavla", so that tabs, history and screen
+/// readers tell the pages apart (WCAG 2.4.2). A record that does not exist
+/// (any more) gives the not-found heading, as its page does.
+pub fn page_heading(route: &Route, ws: &Workspace, t: &'static Texts) -> String {
+    let named = |name: Option<&str>| name.unwrap_or(t.not_found_title).to_owned();
+    match route {
+        Route::Board { .. } => t.board_title.into(),
+        Route::Projects => t.projects_title.into(),
+        Route::Project(id) => named(ws.projects.get(id).map(|p| p.name.as_str())),
+        Route::Insatser => t.insatser_title.into(),
+        Route::Insats(id) => named(ws.insatser.get(id).map(|i| i.name.as_str())),
+        Route::Indicators => t.indicators_title.into(),
+        Route::Indicator(id) => named(ws.indicators.get(id).map(|i| i.name.as_str())),
+        Route::Organisation => t.organisation_title.into(),
+        Route::Participants => t.participants_title.into(),
+        Route::Meetings => t.meetings.title.into(),
+        Route::Meeting(id) => named(ws.meetings.get(id).map(|m| m.theme.as_str())),
+        Route::CheckIn(id) => named(ws.meetings.get(id).map(|_| t.meetings.check_in_title)),
+        Route::Slots => t.meetings.slots_title.into(),
+        Route::Newsletter => t.meetings.newsletter_title.into(),
+        Route::Settings => t.settings_title.into(),
+        Route::Exchange => t.exchange.title.into(),
+        Route::Accessibility => t.accessibility.title.into(),
+        Route::NotFound => t.not_found_title.into(),
     }
 }
 
