@@ -48,6 +48,9 @@ pub fn TextField(
     #[prop(optional)] input_type: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] required: bool,
+    // What the field holds about the user ("username"), so browsers and
+    // assistive tools can fill it in (WCAG 1.3.5).
+    #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
     let has_hint = hint.is_some();
@@ -61,6 +64,7 @@ pub fn TextField(
                 name=id.clone()
                 type=input_type.unwrap_or("text")
                 inputmode=inputmode
+                autocomplete=autocomplete
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=described_by(&id, has_hint)
                 aria-required=required.then_some("true")
