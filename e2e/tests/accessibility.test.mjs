@@ -3,7 +3,9 @@
 // and in English, with charts as pictures and as tables, with forms open
 // and with an import preview; Tab reaches only visible elements and each
 // shows a focus ring; at 200 % zoom (a 640 px wide window) no page scrolls
-// sideways; with reduced motion nothing moves; status is never colour alone.
+// sideways, nor at 400 % (320 px); with reduced motion nothing moves; in
+// forced colours the menu still marks the current page and charts keep their
+// own white ground; status is never colour alone; every page has its title.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppUnderTest, waitForApp } from '../lib/browser.mjs';
@@ -77,11 +79,16 @@ async function scan(page, where, found) {
   return violations.length;
 }
 
-/** Every page, its charts as tables, its forms; returns how many states were checked. */
+/**
+ * Every page, its charts as tables, its forms; returns how many states were
+ * checked. Each page's title names it: "<its h1> – Måltavla" (WCAG 2.4.2).
+ */
 async function scanEveryPage(page, lang, found) {
   let states = 0;
   for (const p of PAGES) {
     await visit(page, p);
+    const [title, h1] = await page.evaluate(() => [document.title, document.querySelector('main h1').innerText.trim()]);
+    if (title !== `${h1} – Måltavla`) found.push(`${lang} ${p.name}: the title "${title}" does not name the page "${h1}"`);
     await scan(page, `${lang} ${p.name}`, found);
     states++;
     const toggles = page.getByTestId('toggle-table');
@@ -262,6 +269,36 @@ test('a goal status is never told by colour alone: symbol and word in the table 
     const coloured = drawn.filter((d) => statusFills.has(d.fill));
     assert.ok(coloured.length >= 3, `status texts in the charts: ${JSON.stringify(drawn.slice(0, 5))}`);
     for (const d of coloured) assert.match(d.text, /^[✓≈✗] \S/, `${lang} chart status "${d.text}"`);
+  }
+  errors.assertClean();
+});
+
+test('in forced colours (high contrast) the menu marks only the current page, and charts keep their white ground', async () => {
+  const { page, errors } = await withDemo();
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+  for (const p of [PAGES[0], PAGES.find((x) => x.name === 'frukostmöten')]) {
+    await visit(page, p);
+    const lines = await page.locator('.site-header nav a').evaluateAll((links) =>
+      links.map((a) => ({ current: a.getAttribute('aria-current') === 'page', colour: getComputedStyle(a).borderBottomColor })),
+    );
+    const current = lines.filter((l) => l.current);
+    assert.equal(current.length, 1, JSON.stringify(lines));
+    const others = new Set(lines.filter((l) => !l.current).map((l) => l.colour));
+    assert.ok(!others.has(current[0].colour), `${p.name}: the current page's line ${current[0].colour} differs from ${[...others]}`);
+    // The page is dark now; a chart is a picture on its own white ground,
+    // so its dark text stays readable.
+    const grounds = await page.locator('.chart-svg svg').evaluateAll((svgs) =>
+      svgs.map((svg) => {
+        const ground = svg.querySelector('rect');
+        const box = svg.viewBox.baseVal;
+        return {
+          fill: ground && getComputedStyle(ground).fill,
+          covers: ground && +ground.getAttribute('width') >= box.width && +ground.getAttribute('height') >= box.height,
+        };
+      }),
+    );
+    assert.ok(grounds.length >= 1, `${p.name}: ${grounds.length} charts`);
+    for (const g of grounds) assert.deepEqual(g, { fill: 'rgb(255, 255, 255)', covers: true });
   }
   errors.assertClean();
 });
