@@ -178,6 +178,24 @@ test('Tab reaches only visible elements, and each shows a focus ring', async () 
   assert.ok(reached.has('a') && reached.has('button') && reached.has('select') && reached.has('input'), [...reached].join(' '));
   assert.deepEqual(problems, []);
 
+  // A form opened from the keyboard takes the focus, and Tab goes on in it
+  // (the button that opened it is gone).
+  for (const [path, button, form] of [
+    ['/insatser', 'new-insats', 'insats-form'],
+    ['/frukostmoten', 'new-meeting', 'meeting-form'],
+    ['/insatser/demo-ung-tyreso', 'add-target', 'target-form'],
+  ]) {
+    await visit(page, { path, ready: button });
+    await page.getByTestId(button).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId(form).waitFor();
+    const inForm = () => page.evaluate((f) => document.querySelector(`[data-testid=${f}]`).contains(document.activeElement), form);
+    assert.ok(await inForm(), `${button}: focus is in the form`);
+    assert.ok((await focusedElement(page)).ring, `${button}: the field shows its focus ring`);
+    await page.keyboard.press('Tab');
+    assert.ok(await inForm(), `${button}: Tab stays in the form`);
+  }
+
   // The skip link takes focus past the menu to the page's content.
   await visit(page, PAGES[0]);
   await page.keyboard.press('Tab');

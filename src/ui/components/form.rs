@@ -227,3 +227,28 @@ pub fn FormButtons(on_cancel: Callback<()>, busy: ReadSignal<bool>) -> impl Into
         </div>
     }
 }
+
+/// Puts the keyboard focus in the first field of a form that has just
+/// opened ("Ny insats", "Lägg till mål", "Ändra"): the button that opened
+/// it is gone, and without this the next Tab would skip the whole form
+/// (WCAG 2.4.3). Runs once, when the form is in the page.
+pub fn focus_first_field(form: NodeRef<leptos::html::Form>) {
+    use wasm_bindgen::JsCast;
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(form) = form.get() else {
+            return false;
+        };
+        let first = form
+            .query_selector("input, select, textarea")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(field) = first {
+            let _ = field.focus();
+        }
+        true
+    });
+}

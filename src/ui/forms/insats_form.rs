@@ -6,7 +6,8 @@ use crate::core::validate::{
     build_insats, figure::enum_code, ContactDraft, Field, FormErrors, InsatsDraft,
 };
 use crate::ui::components::form::{
-    field_error, Choice, ErrorText, FormButtons, FormSummary, SelectField, TextArea, TextField,
+    field_error, focus_first_field, Choice, ErrorText, FormButtons, FormSummary, SelectField,
+    TextArea, TextField,
 };
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
@@ -156,8 +157,10 @@ pub fn InsatsForm(
             }
         }
     };
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_field(form_ref);
     view! {
-        <form class="record-form" data-testid="insats-form" on:submit=submit novalidate>
+        <form node_ref=form_ref class="record-form" data-testid="insats-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />
             <TextField id="insats-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
             <SelectField id="insats-kind" label=tr(|t| t.insats_kind) value=kind choices=kind_choices />
