@@ -9,7 +9,15 @@
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppUnderTest, waitForApp } from '../lib/browser.mjs';
-import { axeViolations, describeViolations, focusedElement, movingElements, sidewaysOverflow } from '../lib/accessibility.mjs';
+import {
+  applyTextSpacing,
+  axeViolations,
+  clippedText,
+  describeViolations,
+  focusedElement,
+  movingElements,
+  sidewaysOverflow,
+} from '../lib/accessibility.mjs';
 import { BoardPage } from '../pages/app.mjs';
 import { ParticipantsPage } from '../pages/participants.mjs';
 
@@ -232,6 +240,28 @@ for (const width of [640, 320]) {
     errors.assertClean();
   });
 }
+
+test('with wider text spacing (WCAG 1.4.12) no text is cut off and no page scrolls sideways', async () => {
+  const { page, errors } = await withDemo();
+  // The check finds a box of fixed height that hides its text.
+  await page.evaluate(() => {
+    const probe = Object.assign(document.createElement('p'), { id: 'clip-probe', textContent: 'ett två tre fyra fem sex sju åtta nio tio' });
+    Object.assign(probe.style, { width: '5em', height: '1em', overflow: 'hidden' });
+    document.querySelector('main').append(probe);
+  });
+  assert.match((await clippedText(page)).join(), /ett två tre/);
+  const problems = [];
+  for (const p of PAGES) {
+    await visit(page, p);
+    assert.equal(await applyTextSpacing(page), `${0.12 * 18}px`, 'the spacing is applied');
+    const cut = await clippedText(page);
+    if (cut.length) problems.push(`${p.name}: ${cut.join(', ')}`);
+    const o = await sidewaysOverflow(page);
+    if (o.scrollWidth > o.clientWidth) problems.push(`${p.name}: ${o.scrollWidth} > ${o.clientWidth}: ${o.outside.join(', ')}`);
+  }
+  assert.deepEqual(problems, []);
+  errors.assertClean();
+});
 
 test('with reduced motion nothing on any page has a transition or animation', async () => {
   const { page, errors } = await withDemo();
