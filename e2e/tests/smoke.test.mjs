@@ -9,7 +9,7 @@ const app = useAppUnderTest({ before, beforeEach, afterEach, after });
 test('the app mounts in Swedish, offers the example data and survives a reload', async () => {
   const { page, errors } = await openApp(app.browser.context, app.server.url);
   await page.getByTestId('welcome').waitFor();
-  assert.equal(await page.title(), 'Måltavla');
+  assert.equal(await page.title(), 'Måluppfyllelse – Måltavla');
   assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
   assert.equal(await page.getByTestId('nav-board').textContent(), 'Måluppfyllelse');
 

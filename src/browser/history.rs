@@ -53,6 +53,12 @@ fn base_uri() -> Option<String> {
     base.or_else(|| window.location().origin().ok().map(|o| o + "/"))
 }
 
+/// The app's own address, as the accessibility statement names it
+/// (`https://example.se/maltavla/`); `None` outside a browser.
+pub fn app_address() -> Option<String> {
+    base_uri()
+}
+
 /// An app address (`insatser/abc`, relative to the app's folder) as a full
 /// one, the way the browser resolves a link under `<base href>`.
 fn absolute(href: &str) -> Option<String> {

@@ -66,6 +66,8 @@ pub enum Route {
     Exchange,
     /// Settings.
     Settings,
+    /// The accessibility statement (tillgänglighetsredogörelse).
+    Accessibility,
     /// An address that leads nowhere.
     NotFound,
 }
@@ -169,6 +171,7 @@ impl Route {
             },
             ["installningar"] => Route::Settings,
             ["dela"] => Route::Exchange,
+            ["tillganglighet"] => Route::Accessibility,
             _ => Route::NotFound,
         }
     }
@@ -213,6 +216,7 @@ impl Route {
             Route::Report { period: None } => "rapport".into(),
             Route::Settings => "installningar".into(),
             Route::Exchange => "dela".into(),
+            Route::Accessibility => "tillganglighet".into(),
             Route::NotFound => "finns-inte".into(),
         }
     }
@@ -303,6 +307,7 @@ mod tests {
             Route::Report {
                 period: Some(Period::half(2018, 1).unwrap()),
             },
+            Route::Accessibility,
         ];
         for base in ["/", "/maltavla/", "/a/b/"] {
             for r in routes.clone() {
@@ -367,6 +372,13 @@ mod tests {
             }
         );
         assert_eq!(query_value("a=1&b=x+y", "b").as_deref(), Some("x y"));
+    }
+
+    #[test]
+    fn the_accessibility_statement_has_a_swedish_address_of_its_own() {
+        assert_eq!(Route::Accessibility.href(), "tillganglighet");
+        assert_eq!(Route::parse("/tillganglighet", ""), Route::Accessibility);
+        assert_eq!(Route::Accessibility.section(), Route::Accessibility);
     }
 
     #[test]

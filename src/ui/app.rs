@@ -2,7 +2,7 @@
 //! declares the routes.
 
 use super::components::layout::{Banners, Header};
-use super::router::{start_router, RouteView};
+use super::router::{page_heading, start_router, use_nav, RouteView};
 use super::state::{decode_conflicts, tr, AppState};
 use crate::browser::clock::Clock;
 use crate::browser::idb::{IdbError, RecordDb};
@@ -73,15 +73,27 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Keeps `<html lang>` and the document title in step with the language.
+/// Keeps `<html lang>` in step with the language, and the document title
+/// ("Insatser – Måltavla") with the page and the language.
 fn sync_document_language(app: AppState) {
     Effect::new(move |_| {
         let lang = app.lang.get();
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    let nav = use_nav();
+    let title = Memo::new(move |_| {
+        let t = app.t();
+        let heading = app.ws.with(|w| page_heading(&nav.route(), w, t));
+        format!("{heading} – {}", t.app_name)
+    });
+    Effect::new(move |_| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(root) = doc.document_element() {
-                let _ = root.set_attribute("lang", lang.code());
-            }
-            doc.set_title(lang.texts().app_name);
+            doc.set_title(&title.get());
         }
     });
 }
@@ -121,6 +133,11 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{tr(|t| t.app_name)}" · " {tr(|t| t.app_tagline)}</p>
+            <p>
+                <a href=Route::Accessibility.href() data-testid="footer-accessibility">
+                    {tr(|t| t.accessibility.footer_link)}
+                </a>
+            </p>
         </footer>
     }
 }

@@ -8,6 +8,7 @@
 //! the app changes the route without a page load, so deep links, reloads,
 //! the back button, "open in new tab" and no-JavaScript crawlers all work.
 
+use super::pages::accessibility::AccessibilityPage;
 use super::pages::board::BoardPage;
 use super::pages::check_in::CheckInPage;
 use super::pages::exchange::ExchangePage;
@@ -27,6 +28,8 @@ use super::pages::settings::SettingsPage;
 use super::pages::slots::SlotsPage;
 use crate::browser::history;
 use crate::core::route::Route;
+use crate::core::workspace::Workspace;
+use crate::ui::i18n::Texts;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -40,6 +43,11 @@ impl Nav {
     /// The current route (tracked).
     pub fn route(&self) -> Route {
         self.route.get()
+    }
+
+    /// The current route, without subscribing to it.
+    pub fn route_untracked(&self) -> Route {
+        self.route.get_untracked()
     }
 
     /// Goes to a page, as following a link does; `false` when the browser
@@ -105,6 +113,44 @@ fn page_of(route: Route) -> Route {
     }
 }
 
+/// The heading of a route's page, the same text as the page's `<h1>`: the
+/// document title is "heading – Måltavla", so that tabs, history and screen
+/// readers tell the pages apart (WCAG 2.4.2). A record that does not exist
+/// (any more) gives the not-found heading, as its page does.
+pub fn page_heading(route: &Route, ws: &Workspace, t: &'static Texts) -> String {
+    let named = |name: Option<&str>| name.unwrap_or(t.not_found_title).to_owned();
+    match route {
+        Route::Board { .. } => t.board_title.into(),
+        Route::Projects => t.projects_title.into(),
+        Route::Project(id) => named(ws.projects.get(id).map(|p| p.name.as_str())),
+        Route::Insatser => t.insatser_title.into(),
+        Route::Insats(id) => named(ws.insatser.get(id).map(|i| i.name.as_str())),
+        Route::Indicators => t.indicators_title.into(),
+        Route::Indicator(id) => named(ws.indicators.get(id).map(|i| i.name.as_str())),
+        Route::Organisation => t.organisation_title.into(),
+        Route::Participants => t.participants_title.into(),
+        Route::Meetings => t.meetings.title.into(),
+        Route::Meeting(id) => named(ws.meetings.get(id).map(|m| m.theme.as_str())),
+        Route::CheckIn(id) => named(ws.meetings.get(id).map(|_| t.meetings.check_in_title)),
+        Route::Slots => t.meetings.slots_title.into(),
+        Route::Newsletter => t.meetings.newsletter_title.into(),
+        Route::Presentations => t.present.title.into(),
+        Route::Presentation(id) | Route::Present { id, .. } => {
+            named(ws.presentations.get(id).map(|p| p.name.as_str()))
+        }
+        // The file name "Save as PDF" offers: the report, period and förbund.
+        Route::Report { period: Some(p) } => (t.present.report_page_title)(
+            ws.organisation_name().unwrap_or(t.app_tagline),
+            &crate::core::fmt_sv::period(p),
+        ),
+        Route::Report { period: None } => t.present.report_title.into(),
+        Route::Settings => t.settings_title.into(),
+        Route::Exchange => t.exchange.title.into(),
+        Route::Accessibility => t.accessibility.title.into(),
+        Route::NotFound => t.not_found_title.into(),
+    }
+}
+
 /// Shows the page of the current route.
 #[component]
 pub fn RouteView() -> impl IntoView {
@@ -131,6 +177,7 @@ pub fn RouteView() -> impl IntoView {
         Route::Report { .. } => view! { <ReportPage /> }.into_any(),
         Route::Settings => view! { <SettingsPage /> }.into_any(),
         Route::Exchange => view! { <ExchangePage /> }.into_any(),
+        Route::Accessibility => view! { <AccessibilityPage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

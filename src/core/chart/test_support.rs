@@ -2,9 +2,12 @@
 //!
 //! Guarantees: compiled only under `cfg(test)`; the checker rejects unbalanced
 //! or misnested tags, unquoted or duplicate attributes, raw `<`/`&` in text or
-//! attributes, unknown entities and anything outside a single root element.
+//! attributes, unknown entities and anything outside a single root element;
+//! every chart checked as accessible also has its colours checked for
+//! contrast.
 
 use super::spec::{ChartText, Measure, StatusLevel, StatusMark};
+use plotters::style::RGBColor;
 
 /// Chart texts with the given id, in Swedish as the app uses them.
 pub(super) fn sample_text(id: &str) -> ChartText {
@@ -174,6 +177,48 @@ pub(super) fn assert_accessible_svg(svg: &str, id: &str) {
     let after_root = svg[root_end + 1..].trim_start();
     assert!(after_root.starts_with(&format!("<title id=\"{id}-title\">")));
     assert!(svg.contains(&format!("<desc id=\"{id}-desc\">")));
+    assert_colours_meet_contrast(svg);
+}
+
+/// The `#RRGGBB` values of `attr="…"` in `markup`.
+fn colours(markup: &str, attr: &str) -> Vec<RGBColor> {
+    let needle = format!("{attr}=\"#");
+    markup
+        .match_indices(&needle)
+        .filter_map(|(at, _)| markup.get(at + needle.len()..at + needle.len() + 6))
+        .map(|hex| {
+            let part = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex colour");
+            RGBColor(part(0), part(2), part(4))
+        })
+        .collect()
+}
+
+/// Text is drawn in colours with 4.5:1 against the white page (or white,
+/// which only goes on the dark outcome bars; theme tests check that pair);
+/// every other colour is a data colour with 3:1 against white, or one of
+/// the decorative ones (background, track, gridlines), which carry no
+/// information of their own (WCAG 1.4.3 and 1.4.11).
+fn assert_colours_meet_contrast(svg: &str) {
+    use super::theme::{contrast, GRID, PAPER, TRACK};
+    for text in svg.split("<text ").skip(1) {
+        let tag = text.split('>').next().unwrap_or("");
+        for c in colours(tag, "fill") {
+            assert!(
+                c == PAPER || contrast(&c, &PAPER) >= 4.5,
+                "text colour {c:?} has less than 4.5:1 against white"
+            );
+        }
+    }
+    let decorative = [PAPER, TRACK, GRID];
+    for c in colours(svg, "fill")
+        .into_iter()
+        .chain(colours(svg, "stroke"))
+    {
+        assert!(
+            decorative.contains(&c) || contrast(&c, &PAPER) >= 3.0,
+            "colour {c:?} has less than 3:1 against white"
+        );
+    }
 }
 
 /// Number of non-overlapping occurrences of `needle`.

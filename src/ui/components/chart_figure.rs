@@ -12,6 +12,20 @@ use crate::core::{file_name, fmt_sv};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
+/// A box in which a wide table scrolls sideways instead of the page (at
+/// 200 % zoom and on phones). It can take focus, so that someone on the
+/// keyboard alone can scroll it even when nothing inside can take focus
+/// (WCAG 2.1.1; axe's `scrollable-region-focusable`), and is named by
+/// `label` (the table's caption) when it has it.
+#[component]
+pub fn TableScroll(#[prop(into)] label: Signal<String>, children: Children) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="group" aria-label=move || label.get()>
+            {children()}
+        </div>
+    }
+}
+
 /// A table of figures with a caption and column headers.
 #[component]
 pub fn FigureTable(
@@ -19,8 +33,9 @@ pub fn FigureTable(
     #[prop(optional, into)] testid: Option<String>,
 ) -> impl IntoView {
     let headers = table.headers.clone();
+    let label = table.caption.clone();
     view! {
-        <div class="table-scroll">
+        <TableScroll label=label>
             <table data-testid=testid>
                 <caption>{table.caption}</caption>
                 <thead>
@@ -43,7 +58,7 @@ pub fn FigureTable(
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 

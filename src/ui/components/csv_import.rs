@@ -267,7 +267,8 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                         </p>
                         {(rejected > 0).then(|| view! {
                             <p class="field-error" role="alert">{t.csv_fix_rows}</p>
-                            <ul class="rejected-rows" data-testid=format!("{p}-rejected")>{shown}</ul>
+                            // Scrolls when long: it takes focus so the keyboard can scroll it.
+                            <ul class="rejected-rows" tabindex="0" aria-label=t.csv_fix_rows data-testid=format!("{p}-rejected")>{shown}</ul>
                         })}
                         {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}
                         <div class="actions">

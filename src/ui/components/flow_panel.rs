@@ -13,6 +13,7 @@ use crate::core::fmt_sv;
 use crate::core::model::Scope;
 use crate::core::period::Period;
 use crate::core::workspace::Workspace;
+use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::labels::slice_name;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
@@ -126,19 +127,20 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
                                 <td class="num">{shown_text(row.work_or_studies)}</td>
                             </tr>
                         }).collect_view());
+                        let (dimension, name) = (tb.dimension, t.dimension(tb.dimension));
                         view! {
-                            <table class="flow-breakdown" data-dimension=format!("{:?}", tb.dimension)>
-                                <caption>{t.dimension(tb.dimension)}</caption>
+                            <TableScroll label=name.to_owned()><table class="flow-breakdown" data-dimension=format!("{dimension:?}")>
+                                <caption>{name}</caption>
                                 <thead><tr>
-                                    <th scope="col"><span class="visually-hidden">{t.dimension(tb.dimension)}</span></th>
+                                    <th scope="col"><span class="visually-hidden">{name}</span></th>
                                     {t.flow_columns.iter().map(|c| view! { <th scope="col" class="num">{*c}</th> }).collect_view()}
                                 </tr></thead>
                                 <tbody>{rows}</tbody>
-                            </table>
+                            </table></TableScroll>
                         }
                     }).collect_view();
                     view! {
-                        <table class="flow-measures" data-testid="flow-measures"><tbody>{measures}</tbody></table>
+                        <TableScroll label=t.flow_title.to_owned()><table class="flow-measures" data-testid="flow-measures"><tbody>{measures}</tbody></table></TableScroll>
                         {r.protected.then(|| view! { <p class="note" data-testid="protection-note">{(t.protection_note)(limit.get_untracked())}</p> })}
                         <div class="flow-breakdowns">{tables}</div>
                     }

@@ -48,6 +48,9 @@ pub fn TextField(
     #[prop(optional)] input_type: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] required: bool,
+    // What the field holds about the user ("username"), so browsers and
+    // assistive tools can fill it in (WCAG 1.3.5).
+    #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
     let has_hint = hint.is_some();
@@ -61,6 +64,7 @@ pub fn TextField(
                 name=id.clone()
                 type=input_type.unwrap_or("text")
                 inputmode=inputmode
+                autocomplete=autocomplete
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=described_by(&id, has_hint)
                 aria-required=required.then_some("true")
@@ -222,4 +226,29 @@ pub fn FormButtons(on_cancel: Callback<()>, busy: ReadSignal<bool>) -> impl Into
             <button type="button" on:click=move |_| on_cancel.run(())>{tr(|t| t.cancel)}</button>
         </div>
     }
+}
+
+/// Puts the keyboard focus in the first field of a form that has just
+/// opened ("Ny insats", "Lägg till mål", "Ändra"): the button that opened
+/// it is gone, and without this the next Tab would skip the whole form
+/// (WCAG 2.4.3). Runs once, when the form is in the page.
+pub fn focus_first_field(form: NodeRef<leptos::html::Form>) {
+    use wasm_bindgen::JsCast;
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(form) = form.get() else {
+            return false;
+        };
+        let first = form
+            .query_selector("input, select, textarea")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(field) = first {
+            let _ = field.focus();
+        }
+        true
+    });
 }

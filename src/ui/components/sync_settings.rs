@@ -168,8 +168,8 @@ pub fn WebDavSettings() -> impl IntoView {
             <p>{move || o(app).dav_text}</p>
             <form on:submit=save novalidate autocomplete="off">
                 <TextField id="dav-url" label=text(|t| t.dav_url) value=url input_type="url" error=Signal::derive(move || error.get()) />
-                <TextField id="dav-user" label=text(|t| t.dav_user) value=user />
-                <TextField id="dav-password" label=text(|t| t.dav_password) value=password input_type="password" />
+                <TextField id="dav-user" label=text(|t| t.dav_user) value=user autocomplete="username" />
+                <TextField id="dav-password" label=text(|t| t.dav_password) value=password input_type="password" autocomplete="current-password" />
                 <button type="submit" data-testid="dav-save">{move || o(app).dav_save}</button>" "
                 <button type="button" class="link-button" data-testid="dav-forget" on:click=forget>{move || o(app).dav_forget}</button>
             </form>

@@ -11,7 +11,8 @@ use crate::core::validate::{
 };
 use crate::core::value::Unit;
 use crate::ui::components::form::{
-    field_error, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
+    field_error, focus_first_field, Choice, FormButtons, FormSummary, SelectField, TextArea,
+    TextField,
 };
 use crate::ui::components::period_picker::PeriodPicker;
 use crate::ui::labels::project_and_insats_choices;
@@ -200,8 +201,10 @@ pub fn FigureForm(
     };
     let is_provider = move || dimension_from_code(&dimension.get()) == Some(Dimension::Provider);
     let has_slice = move || !dimension.get().is_empty();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_field(form_ref);
     view! {
-        <form class="record-form" data-testid=format!("{prefix}-form") on:submit=submit novalidate>
+        <form node_ref=form_ref class="record-form" data-testid=format!("{prefix}-form") on:submit=submit novalidate>
             <h3>{title}</h3>
             <FormSummary errors=errors extra=failure />
             <SelectField id=format!("{prefix}-indicator") label=tr(|t| t.col_indicator) value=indicator choices=indicator_choices error=field_error(errors, Field::Indicator) />

@@ -7,7 +7,8 @@ use crate::core::validate::{
 };
 use crate::core::value::Unit;
 use crate::ui::components::form::{
-    field_error, CheckField, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
+    field_error, focus_first_field, CheckField, Choice, FormButtons, FormSummary, SelectField,
+    TextArea, TextField,
 };
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
@@ -114,8 +115,10 @@ pub fn IndicatorForm(
             }
         }
     };
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_field(form_ref);
     view! {
-        <form class="record-form" data-testid="indicator-form" on:submit=submit novalidate>
+        <form node_ref=form_ref class="record-form" data-testid="indicator-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />
             <TextField id="indicator-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
             // Offered once there are participations to count (or the

@@ -6,7 +6,8 @@ use crate::core::validate::{
     build_insats, figure::enum_code, ContactDraft, Field, FormErrors, InsatsDraft,
 };
 use crate::ui::components::form::{
-    field_error, Choice, ErrorText, FormButtons, FormSummary, SelectField, TextArea, TextField,
+    field_error, focus_first_field, Choice, ErrorText, FormButtons, FormSummary, SelectField,
+    TextArea, TextField,
 };
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
@@ -156,8 +157,10 @@ pub fn InsatsForm(
             }
         }
     };
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_field(form_ref);
     view! {
-        <form class="record-form" data-testid="insats-form" on:submit=submit novalidate>
+        <form node_ref=form_ref class="record-form" data-testid="insats-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />
             <TextField id="insats-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
             <SelectField id="insats-kind" label=tr(|t| t.insats_kind) value=kind choices=kind_choices />
@@ -192,11 +195,13 @@ pub fn InsatsForm(
                 <TextField id="insats-end" label=tr(|t| t.end_date) value=end input_type="date" error=field_error(errors, Field::End) />
             </div>
             <TextField id="insats-capacity" label=tr(|t| t.capacity) value=capacity inputmode="numeric" error=field_error(errors, Field::Capacity) />
-            <div class="contacts">
-                <h3>{tr(|t| t.contacts)}</h3>
+            // A group of fields, not a section: a heading here would sit at
+            // a different level on each page the form opens on.
+            <fieldset class="contacts">
+                <legend>{tr(|t| t.contacts)}</legend>
                 {move || (0..contact_count.get()).map(|i| view! { <ContactRow index=i contacts=contacts errors=errors /> }).collect_view()}
                 <button type="button" on:click=move |_| contacts.update(|c| c.push(ContactDraft::default()))>{tr(|t| t.add_contact)}</button>
-            </div>
+            </fieldset>
             <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
         </form>
     }

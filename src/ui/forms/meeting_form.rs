@@ -4,7 +4,8 @@ use crate::core::ids::RecordId;
 use crate::core::model::{Meeting, Record};
 use crate::core::validate::{build_meeting, Field, FormErrors, MeetingDraft};
 use crate::ui::components::form::{
-    field_error, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
+    field_error, focus_first_field, Choice, FormButtons, FormSummary, SelectField, TextArea,
+    TextField,
 };
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
@@ -79,8 +80,10 @@ pub fn MeetingForm(
             }
         }
     };
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_field(form_ref);
     view! {
-        <form class="record-form" data-testid="meeting-form" on:submit=submit novalidate>
+        <form node_ref=form_ref class="record-form" data-testid="meeting-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />
             <div class="field-row">
                 <TextField id="meeting-date" label=tr(|t| t.meetings.date) value=date input_type="date" error=field_error(errors, Field::Date) required=true />

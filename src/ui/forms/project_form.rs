@@ -4,7 +4,8 @@ use crate::core::ids::RecordId;
 use crate::core::model::{Project, Record};
 use crate::core::validate::{build_project, Field, FormErrors, ProjectDraft};
 use crate::ui::components::form::{
-    field_error, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
+    field_error, focus_first_field, Choice, FormButtons, FormSummary, SelectField, TextArea,
+    TextField,
 };
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
@@ -74,8 +75,10 @@ pub fn ProjectForm(
             }
         }
     };
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_field(form_ref);
     view! {
-        <form class="record-form" data-testid="project-form" on:submit=submit novalidate>
+        <form node_ref=form_ref class="record-form" data-testid="project-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />
             <TextField id="project-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
             <TextArea id="project-description" label=tr(|t| t.description_label) value=description error=field_error(errors, Field::Description) />

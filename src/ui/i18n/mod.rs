@@ -4,6 +4,7 @@
 //! both languages are complete because each is one `Texts` struct literal,
 //! so a missing text is a compile error, not a blank on screen.
 
+pub mod accessibility;
 mod en;
 pub mod exchange;
 pub mod meetings;
@@ -250,6 +251,7 @@ pub struct Texts {
     pub offline: &'static offline::OfflineTexts,
     pub meetings: &'static meetings::MeetingTexts,
     pub present: &'static present::PresentTexts,
+    pub accessibility: &'static accessibility::AccessibilityTexts,
 
     pub problem_required: &'static str,
     pub problem_too_long: fn(usize) -> String,

@@ -229,6 +229,7 @@ pub(super) static SV: Texts = Texts {
     offline: &super::offline::SV,
     meetings: &super::meetings::SV,
     present: &super::present::SV,
+    accessibility: &super::accessibility::SV,
 
     problem_required: "Fyll i det här fältet.",
     problem_too_long: |max| format!("Texten är för lång, högst {max} tecken."),

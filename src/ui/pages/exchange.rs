@@ -15,6 +15,7 @@ use crate::core::fmt_sv;
 use crate::core::ids::Hlc;
 use crate::core::merge::{Conflict, DELETED};
 use crate::core::snapshot::{self, Change, ExportInfo, ImportPlan, Incoming, Part};
+use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::components::csv_import::csv_import;
 use crate::ui::components::flow_panel::threshold;
 use crate::ui::components::form::{Choice, SelectField};
@@ -358,28 +359,34 @@ fn preview_view(
             }
         })
         .collect();
-    let table = |testid: &'static str, second: &'static str, third: &'static str, rows: Vec<_>| {
+    let table = |testid: &'static str,
+                 label: &'static str,
+                 second: &'static str,
+                 third: &'static str,
+                 rows: Vec<_>| {
         (!rows.is_empty()).then(|| view! {
-            <table class="data-table" data-testid=testid>
+            <TableScroll label=label.to_owned()><table class="data-table" data-testid=testid>
                 <thead><tr><th scope="col">{t.col_record}</th><th scope="col">{t.col_field}</th><th scope="col">{second}</th><th scope="col">{third}</th></tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></TableScroll>
         })
     };
     let nothing = plan.is_empty();
     view! {
-        <div class="import-preview" data-testid="import-preview" role="region" aria-label=t.import_title>
-            <p>{from}</p>
+        // Named by where the file comes from: "Läs in ögonblicksbild" is
+        // already the name of the section around it.
+        <div class="import-preview" data-testid="import-preview" role="region" aria-labelledby="import-preview-from">
+            <p id="import-preview-from">{from}</p>
             <p data-testid="import-summary"><strong>{summary}</strong></p>
             {(preview.future_stamps > 0).then(|| view! { <p class="banner banner-notice" data-testid="import-future">{(t.import_future)(preview.future_stamps)}</p> })}
             {preview.unknown.then(|| view! { <p class="banner banner-notice">{t.import_unknown}</p> })}
             {nothing.then(|| view! { <p data-testid="import-nothing">{t.import_nothing}</p> })}
             {section(t.added, "import-added", &plan.added)}
             {(!plan.changed.is_empty()).then(|| view! { <h3>{t.changed}" (" {plan.changed.len()} ")"</h3> })}
-            {table("import-changed", t.col_ours, t.col_theirs, changed_rows)}
+            {table("import-changed", t.changed, t.col_ours, t.col_theirs, changed_rows)}
             {section(t.deleted, "import-deleted", &plan.deleted)}
             {(!plan.conflicts.is_empty()).then(|| view! { <h3>{t.conflicts}</h3> })}
-            {table("import-conflicts", t.kept, t.lost, conflict_rows)}
+            {table("import-conflicts", t.conflicts, t.kept, t.lost, conflict_rows)}
             <div class="form-buttons">
                 {(!nothing).then(|| view! {
                     <button type="button" data-testid="import-confirm" disabled=move || busy.get() on:click=confirm>{t.confirm}</button>
@@ -463,7 +470,7 @@ fn ConflictLog() -> impl IntoView {
                 view! { <p data-testid="conflicts-empty">{tr(|t| t.exchange.log_empty)}</p> }.into_any()
             } else {
                 view! {
-                    <table class="data-table" data-testid="conflict-log">
+                    <div class="table-scroll"><table class="data-table" data-testid="conflict-log">
                         <thead><tr>
                             <th scope="col">{tr(|t| t.exchange.col_record)}</th>
                             <th scope="col">{tr(|t| t.exchange.col_field)}</th>
@@ -472,7 +479,7 @@ fn ConflictLog() -> impl IntoView {
                             <th scope="col"><span class="visually-hidden">{tr(|t| t.exchange.restore)}</span></th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
-                    </table>
+                    </table></div>
                 }.into_any()
             }}
         </section>

@@ -1,5 +1,6 @@
 //! One module per page (or pair of list and detail pages).
 
+pub mod accessibility;
 pub mod board;
 pub mod check_in;
 pub mod exchange;

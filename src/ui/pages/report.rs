@@ -49,23 +49,13 @@ pub fn ReportPage() -> impl IntoView {
             nav.replace(Route::Report { period: Some(p) });
         }
     });
-    // The document title names the file "Save as PDF" suggests.
-    Effect::new(move |_| {
-        let t = app.t();
-        let org = app
-            .ws
-            .with(|w| w.organisation_name().map(str::to_owned))
-            .unwrap_or_else(|| t.app_name.to_owned());
-        let title = (t.present.report_page_title)(&org, &fmt_sv::period(&period.get()));
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&title);
-        }
-    });
-    on_cleanup(move || {
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(app.t_now().app_name);
-        }
-    });
+    // The address always names the period, so the document title (and the
+    // file name "Save as PDF" offers) says which report this is.
+    if matches!(nav.route_untracked(), Route::Report { period: None }) {
+        nav.replace(Route::Report {
+            period: Some(period.get_untracked()),
+        });
+    }
     let org = move || app.ws.with(|w| w.organisation_name().map(str::to_owned));
     let limit = threshold();
     let all_rows = Memo::new(move |_| {
