@@ -51,9 +51,9 @@ const PAGES = [
   { name: 'nyhetsbrev', path: '/nyhetsbrev', ready: 'newsletter-output' },
   { name: 'presentationer', path: '/presentationer', ready: 'presentation-list' },
   { name: 'presentation', path: '/presentationer/demo-pres-2017', ready: 'slide-list' },
-  { name: 'presentera, goals', path: '/presentationer/demo-pres-2017/visa?bild=1', ready: 'slide-table' },
-  { name: 'presentera, indicator', path: '/presentationer/demo-pres-2017/visa?bild=3', ready: 'slide-chart' },
-  { name: 'presentera, meetings', path: '/presentationer/demo-pres-2017/visa?bild=5', ready: 'slide-chart' },
+  { name: 'presentera, goals', path: '/presentationer/demo-pres-2017/visa?bild=1', ready: 'slide-table', deck: true },
+  { name: 'presentera, indicator', path: '/presentationer/demo-pres-2017/visa?bild=3', ready: 'slide-chart', deck: true },
+  { name: 'presentera, meetings', path: '/presentationer/demo-pres-2017/visa?bild=5', ready: 'slide-chart', deck: true },
   { name: 'uppföljningsrapport', path: '/rapport?period=2017', ready: 'report' },
   { name: 'organisation', path: '/organisation', ready: 'organisation-form' },
   { name: 'dela data', path: '/dela', ready: 'export-button' },
@@ -177,7 +177,8 @@ test('Tab reaches only visible elements, and each shows a focus ring', async () 
       await page.keyboard.press('Tab');
       return focusedElement(page);
     })();
-    if (first?.tag !== 'a' || !first.visible) problems.push(`${p.name}: first Tab is not the visible skip link: ${JSON.stringify(first)}`);
+    // A deck on the projector has no menu to skip: its own controls come first.
+    if (!p.deck && (first?.tag !== 'a' || !first.visible)) problems.push(`${p.name}: first Tab is not the visible skip link: ${JSON.stringify(first)}`);
     const seen = [];
     for (let i = 0; i < 60; i++) {
       const f = i === 0 ? first : (await page.keyboard.press('Tab'), await focusedElement(page));
@@ -187,7 +188,7 @@ test('Tab reaches only visible elements, and each shows a focus ring', async () 
       if (!f.visible) problems.push(`${p.name}: Tab ${i + 1} reached a hidden ${f.tag} "${f.text}"`);
       if (!f.ring) problems.push(`${p.name}: Tab ${i + 1} ${f.tag} "${f.text}" has no focus ring: ${f.outline}; ${f.boxShadow}`);
     }
-    if (seen.length < 5) problems.push(`${p.name}: only ${seen.length} elements reached by Tab`);
+    if (seen.length < (p.deck ? 3 : 5)) problems.push(`${p.name}: only ${seen.length} elements reached by Tab`);
   }
   assert.ok(reached.has('a') && reached.has('button') && reached.has('select') && reached.has('input'), [...reached].join(' '));
   assert.deepEqual(problems, []);

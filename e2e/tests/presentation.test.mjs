@@ -150,7 +150,7 @@ test('the follow-up report of 2017 prints to an A4 PDF with the organisation, th
   await page.getByTestId('report').waitFor();
   assert.equal(await page.getByTestId('report-org').textContent(), 'Samordningsförbundet Östra Södertörn');
   assert.equal(await page.getByTestId('report-period').textContent(), '2017');
-  assert.match(await page.title(), /^Uppföljningsrapport 2017 – Samordningsförbundet Östra Södertörn – Måltavla$/);
+  assert.equal(await page.title(), 'Uppföljningsrapport 2017 – Måltavla');
   assert.match(await page.getByTestId('report-summary').first().textContent(), /^Av \d+ mål:/);
   const projects = await page.getByTestId('report-project').locator('h3').allTextContents();
   assert.ok(projects.includes('Ungdomsinsatserna'), projects.join(', '));

@@ -135,14 +135,26 @@ pub fn page_heading(route: &Route, ws: &Workspace, t: &'static Texts) -> String 
         Route::Slots => t.meetings.slots_title.into(),
         Route::Newsletter => t.meetings.newsletter_title.into(),
         Route::Presentations => t.present.title.into(),
-        Route::Presentation(id) | Route::Present { id, .. } => {
-            named(ws.presentations.get(id).map(|p| p.name.as_str()))
+        Route::Presentation(id) => named(ws.presentations.get(id).map(|p| p.name.as_str())),
+        // On the projector the page is the slide shown.
+        Route::Present { id, slide } => match ws.presentations.get(id) {
+            None => t.not_found_title.into(),
+            Some(deck) => {
+                let shown = deck.slides.get(*slide).or(deck.slides.last());
+                shown.map_or_else(
+                    || deck.name.clone(),
+                    |s| crate::ui::labels::slide_label(ws, t, s),
+                )
+            }
+        },
+        // Also the file name "Save as PDF" offers.
+        Route::Report { period: Some(p) } => {
+            format!(
+                "{} {}",
+                t.present.report_title,
+                crate::core::fmt_sv::period(p)
+            )
         }
-        // The file name "Save as PDF" offers: the report, period and förbund.
-        Route::Report { period: Some(p) } => (t.present.report_page_title)(
-            ws.organisation_name().unwrap_or(t.app_tagline),
-            &crate::core::fmt_sv::period(p),
-        ),
         Route::Report { period: None } => t.present.report_title.into(),
         Route::Settings => t.settings_title.into(),
         Route::Exchange => t.exchange.title.into(),

@@ -95,7 +95,7 @@ pub fn PresentPage(id: RecordId) -> impl IntoView {
         <div class="deck" data-testid="deck">
             {move || match shown() {
                 None => view! {
-                    <section class="slide"><p class="slide-message">{tr(|t| t.present.missing_deck)}</p></section>
+                    <section class="slide"><h1>{tr(|t| t.not_found_title)}</h1><p class="slide-message">{tr(|t| t.present.missing_deck)}</p></section>
                 }.into_any(),
                 Some((d, n)) => match d.slides.get(n).cloned() {
                     Some(slide) => view! { <SlideView deck=d slide=slide /> }.into_any(),
@@ -148,7 +148,7 @@ fn SlideView(deck: Presentation, slide: Slide) -> impl IntoView {
         }
     };
     view! {
-        <section class="slide" data-testid="slide" aria-labelledby="slide-title">
+        <section class="slide" data-testid="slide" aria-labelledby="slide-title" tabindex="0">
             <header class="slide-head">
                 <h1 id="slide-title" data-testid="slide-title">{title}</h1>
                 <p class="slide-sub">{deck.name.clone()}" · "{fmt_sv::period(&period)}</p>
