@@ -350,3 +350,39 @@ test('in forced colours (high contrast) the menu marks only the current page, an
   }
   errors.assertClean();
 });
+
+test('the accessibility statement is a footer link away, names the förbund, DIGG and its date, in both languages', async () => {
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
+  const page = board.page;
+  // No förbund named yet: the statement says who in general words.
+  await page.getByTestId('footer-accessibility').click();
+  await page.waitForURL(/\/tillganglighet$/);
+  const statement = page.getByTestId('accessibility-statement');
+  await statement.waitFor();
+  assert.match(await statement.innerText(), /Det samordningsförbund som publicerar appen står bakom Måltavla/);
+
+  await page.goto(new URL('/', app.server.url).href);
+  await board.loadDemo();
+  await page.getByTestId('footer-accessibility').click();
+  await statement.waitFor();
+  const sv = await statement.innerText();
+  assert.match(sv, /^Tillgänglighetsredogörelse\n/);
+  assert.match(sv, /Samordningsförbundet Östra Södertörn står bakom Måltavla/);
+  assert.match(sv, /delvis förenlig med lagen om tillgänglighet till digital offentlig service/);
+  assert.match(sv, /Myndigheten för digital förvaltning \(DIGG\)/);
+  assert.equal(await page.getByTestId('digg-link').getAttribute('href'), 'https://www.digg.se/tdosanmalan');
+  assert.match(await page.getByTestId('statement-date').innerText(), /december 2026/);
+  assert.equal(await page.getByTestId('app-address').innerText(), new URL('/', app.server.url).href);
+  assert.ok((await page.getByTestId('known-shortcomings').locator('li').count()) >= 3, 'known shortcomings are listed');
+  assert.equal(await page.title(), 'Tillgänglighetsredogörelse – Måltavla');
+
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('footer-accessibility').click();
+  await statement.waitFor();
+  const en = await statement.innerText();
+  assert.match(en, /^Accessibility statement\n/);
+  assert.match(en, /Samordningsförbundet Östra Södertörn stands behind Måltavla/);
+  assert.match(en, /partially compliant/);
+  assert.match(await page.getByTestId('statement-date').innerText(), /December 2026/);
+  errors.assertClean();
+});
