@@ -187,10 +187,12 @@ test('Tab reaches only visible elements, and each shows a focus ring', async () 
   assert.deepEqual(problems, []);
 
   // A form opened from the keyboard takes the focus, and Tab goes on in it
-  // (the button that opened it is gone).
+  // (the button that opened it is gone); cancelled, it gives the focus back
+  // to the button that opened it.
   for (const [path, button, form] of [
     ['/insatser', 'new-insats', 'insats-form'],
     ['/frukostmoten', 'new-meeting', 'meeting-form'],
+    ['/lediga-platser', 'new-slot-report', 'slot-form'],
     ['/insatser/demo-ung-tyreso', 'add-target', 'target-form'],
   ]) {
     await visit(page, { path, ready: button });
@@ -202,6 +204,11 @@ test('Tab reaches only visible elements, and each shows a focus ring', async () 
     assert.ok((await focusedElement(page)).ring, `${button}: the field shows its focus ring`);
     await page.keyboard.press('Tab');
     assert.ok(await inForm(), `${button}: Tab stays in the form`);
+    await page.getByTestId(form).getByTestId('cancel').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId(form).waitFor({ state: 'detached' });
+    await page.waitForFunction((b) => document.activeElement?.dataset.testid === b, button, { timeout: 2000 }).catch(() => {});
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), button, `${button}: the focus is back on the button`);
   }
 
   // The skip link takes focus past the menu to the page's content.
