@@ -84,7 +84,7 @@ pub static SV: AccessibilityTexts = AccessibilityTexts {
     how_title: "Hur tillgänglig är appen?",
     how_text: "Måltavla är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs under Kända brister. Målet är att appen ska uppfylla WCAG 2.1 på nivå AA, som lagen hänvisar till. Det här fungerar:",
     how_items: [
-        "Alla sidor går att använda med enbart tangentbord, och det som har fokus har en tydlig markering. Ett formulär som du öppnar får fokus direkt.",
+        "Alla sidor går att använda med enbart tangentbord, och det som har fokus har en tydlig markering. Ett formulär som du öppnar får fokus direkt, och när du stänger det kommer fokus oftast tillbaka till knappen som öppnade det.",
         "Varje sida har en egen titel, rubriker i ordning, landmärken (sidhuvud, meny, huvudinnehåll, sidfot) och en länk för att hoppa direkt till innehållet. Alla fält har etiketter, och fel i ett formulär skrivs ut vid fältet och läses upp.",
         "Varje diagram har en rubrik och en beskrivning i text, och knappen Visa som tabell visar samma siffror som en tabell.",
         "Status visas alltid med symbol och ord (✓ Uppnått, ≈ Nära, ✗ Efter) och siffrorna står alltid som text, aldrig bara med färg.",
@@ -98,7 +98,7 @@ pub static SV: AccessibilityTexts = AccessibilityTexts {
     known_text: "Det här är inte helt tillgängligt:",
     known_items: [
         "Breda tabeller, som deltagartabellen, måluppfyllelsen och månadskalendern över frukostmöten, skrollar i sidled i sin egen ruta på smala skärmar och vid stor förstoring, så att du inte ser hela raden på en gång.",
-        "När du sparar eller avbryter ett formulär hamnar fokus inte på knappen som öppnade det, utan där formuläret stod; nästa tryck på Tab går vidare därifrån.",
+        "När du har ändrat en insats eller ett frukostmöte och sparar eller avbryter hamnar fokus på den första länken i uppgifterna om den, inte på knappen Ändra.",
         "Uppgifter som förbundet själv har skrivit in, till exempel namn på insatser och teman för frukostmöten, visas på det språk de skrevs på även i den engelska versionen, och är inte märkta med sitt språk för skärmläsare.",
         "Diagram som du laddar ner som PNG eller SVG har diagrammets rubrik men ingen längre textbeskrivning i själva filen. Skriv en alternativtext när du använder bilden i ett nyhetsbrev eller en presentation; siffrorna finns som tabell i appen.",
         "I högkontrastläge (forcerade färger) behåller diagrammen sina egna färger på vit bakgrund. De går att läsa men följer inte de färger du har valt; Visa som tabell visar samma siffror i dina färger.",
@@ -122,7 +122,7 @@ pub static SV: AccessibilityTexts = AccessibilityTexts {
     tested_text: "Vi har själva granskat Måltavla; ingen utomstående har granskat den. Testerna körs automatiskt varje gång appen ändras:",
     tested_items: [
         "axe-core kontrollerar varje sida med exempeldata mot reglerna för WCAG 2.1 A och AA och reglerna för landmärken och rubriker, på svenska och på engelska, med diagrammen både som bild och som tabell, med öppna formulär (också med felmeddelanden) och med förhandsgranskningen av en import, i fönster som är 1280, 640 och 320 punkter breda. Testet kräver noll fel.",
-        "Tangentbord: testet går med Tab genom varje sida och kontrollerar att allt som får fokus syns och har en fokusmarkering, att länken Hoppa till innehållet fungerar och att ett formulär som öppnas får fokus.",
+        "Tangentbord: testet går med Tab genom varje sida och kontrollerar att allt som får fokus syns och har en fokusmarkering, att länken Hoppa till innehållet fungerar, att ett formulär som öppnas får fokus och att fokus kommer tillbaka när det stängs.",
         "Förstoring: varje sida, med diagrammen både som bild och som tabell, visas i fönster som är 640 och 320 punkter breda, vilket motsvarar 200 % och 400 % förstoring av en vanlig skärm, och får inte skrolla i sidled.",
         "Textavstånd: med de avstånd som WCAG 1.4.12 anger får ingen text klippas av.",
         "Minskad rörelse: med inställningen minskad rörelse får inget på sidan ha övergångar eller animationer.",
@@ -150,7 +150,7 @@ pub static EN: AccessibilityTexts = AccessibilityTexts {
     how_title: "How accessible is the app?",
     how_text: "Måltavla is partially compliant with the law on accessibility to digital public services, because of the shortcomings described under Known shortcomings. The goal is for the app to meet WCAG 2.1 at level AA, which the law refers to. This works:",
     how_items: [
-        "Every page can be used with the keyboard alone, and whatever has focus is clearly marked. A form you open gets the focus at once.",
+        "Every page can be used with the keyboard alone, and whatever has focus is clearly marked. A form you open gets the focus at once, and when you close it the focus mostly returns to the button that opened it.",
         "Every page has its own title, headings in order, landmarks (header, menu, main content, footer) and a link that skips straight to the content. Every field has a label, and errors in a form are shown at the field and read aloud.",
         "Every chart has a title and a text description, and the Show as table button shows the same figures as a table.",
         "Status is always shown with a symbol and a word (✓ Met, ≈ Near, ✗ Behind), and figures are always printed as text, never by colour alone.",
@@ -164,7 +164,7 @@ pub static EN: AccessibilityTexts = AccessibilityTexts {
     known_text: "These are not fully accessible:",
     known_items: [
         "Wide tables, such as the participations table, the goal board and the month calendar of breakfast meetings, scroll sideways inside their own box on narrow screens and at high zoom, so you do not see the whole row at once.",
-        "When you save or cancel a form, the focus does not return to the button that opened it but stays where the form was; the next Tab goes on from there.",
+        "When you have edited an insats or a breakfast meeting and save or cancel, the focus goes to the first link in its details, not to the Edit button.",
         "Information the association has entered itself, such as the names of insatser and the themes of breakfast meetings, is shown in the language it was written in, also in the English version, and is not marked with its language for screen readers.",
         "Charts you download as PNG or SVG carry the chart's title but no longer text description in the file itself. Write an alternative text when you use the picture in a newsletter or a presentation; the figures are available as a table in the app.",
         "In high contrast mode (forced colours) charts keep their own colours on a white ground. They stay readable but do not follow the colours you chose; Show as table shows the same figures in your colours.",
@@ -188,7 +188,7 @@ pub static EN: AccessibilityTexts = AccessibilityTexts {
     tested_text: "We reviewed Måltavla ourselves; no one outside has reviewed it. The tests run automatically every time the app changes:",
     tested_items: [
         "axe-core checks every page with the example data against the rules of WCAG 2.1 A and AA and the rules for landmarks and headings, in Swedish and in English, with the charts both as pictures and as tables, with forms open (also with their error messages) and with the preview of an import, in windows 1280, 640 and 320 pixels wide. The test requires zero errors.",
-        "Keyboard: the test tabs through every page and checks that everything that gets focus is visible and has a focus indicator, that the Skip to content link works and that a form that opens gets the focus.",
+        "Keyboard: the test tabs through every page and checks that everything that gets focus is visible and has a focus indicator, that the Skip to content link works, that a form that opens gets the focus and that the focus comes back when it closes.",
         "Zoom: every page, with the charts both as pictures and as tables, is shown in windows 640 and 320 pixels wide, which equals 200 % and 400 % zoom of an ordinary screen, and must not scroll sideways.",
         "Text spacing: with the spacing WCAG 1.4.12 gives, no text may be cut off.",
         "Reduced motion: with reduced motion chosen, nothing on the page may have transitions or animations.",
