@@ -194,10 +194,12 @@ test('Tab reaches only visible elements, and each shows a focus ring', async () 
   assert.deepEqual(problems, []);
 
   // A form opened from the keyboard takes the focus, and Tab goes on in it
-  // (the button that opened it is gone).
+  // (the button that opened it is gone); cancelled, it gives the focus back
+  // to the button that opened it.
   for (const [path, button, form] of [
     ['/insatser', 'new-insats', 'insats-form'],
     ['/frukostmoten', 'new-meeting', 'meeting-form'],
+    ['/lediga-platser', 'new-slot-report', 'slot-form'],
     ['/insatser/demo-ung-tyreso', 'add-target', 'target-form'],
   ]) {
     await visit(page, { path, ready: button });
@@ -209,6 +211,11 @@ test('Tab reaches only visible elements, and each shows a focus ring', async () 
     assert.ok((await focusedElement(page)).ring, `${button}: the field shows its focus ring`);
     await page.keyboard.press('Tab');
     assert.ok(await inForm(), `${button}: Tab stays in the form`);
+    await page.getByTestId(form).getByTestId('cancel').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId(form).waitFor({ state: 'detached' });
+    await page.waitForFunction((b) => document.activeElement?.dataset.testid === b, button, { timeout: 2000 }).catch(() => {});
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), button, `${button}: the focus is back on the button`);
   }
 
   // The skip link takes focus past the menu to the page's content.
@@ -355,5 +362,41 @@ test('in forced colours (high contrast) the menu marks only the current page, an
     assert.ok(grounds.length >= 1, `${p.name}: ${grounds.length} charts`);
     for (const g of grounds) assert.deepEqual(g, { fill: 'rgb(255, 255, 255)', covers: true });
   }
+  errors.assertClean();
+});
+
+test('the accessibility statement is a footer link away, names the förbund, DIGG and its date, in both languages', async () => {
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
+  const page = board.page;
+  // No förbund named yet: the statement says who in general words.
+  await page.getByTestId('footer-accessibility').click();
+  await page.waitForURL(/\/tillganglighet$/);
+  const statement = page.getByTestId('accessibility-statement');
+  await statement.waitFor();
+  assert.match(await statement.innerText(), /Det samordningsförbund som publicerar appen står bakom Måltavla/);
+
+  await page.goto(new URL('/', app.server.url).href);
+  await board.loadDemo();
+  await page.getByTestId('footer-accessibility').click();
+  await statement.waitFor();
+  const sv = await statement.innerText();
+  assert.match(sv, /^Tillgänglighetsredogörelse\n/);
+  assert.match(sv, /Samordningsförbundet Östra Södertörn står bakom Måltavla/);
+  assert.match(sv, /delvis förenlig med lagen om tillgänglighet till digital offentlig service/);
+  assert.match(sv, /Myndigheten för digital förvaltning \(DIGG\)/);
+  assert.equal(await page.getByTestId('digg-link').getAttribute('href'), 'https://www.digg.se/tdosanmalan');
+  assert.match(await page.getByTestId('statement-date').innerText(), /december 2026/);
+  assert.equal(await page.getByTestId('app-address').innerText(), new URL('/', app.server.url).href);
+  assert.ok((await page.getByTestId('known-shortcomings').locator('li').count()) >= 3, 'known shortcomings are listed');
+  assert.equal(await page.title(), 'Tillgänglighetsredogörelse – Måltavla');
+
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('footer-accessibility').click();
+  await statement.waitFor();
+  const en = await statement.innerText();
+  assert.match(en, /^Accessibility statement\n/);
+  assert.match(en, /Samordningsförbundet Östra Södertörn stands behind Måltavla/);
+  assert.match(en, /partially compliant/);
+  assert.match(await page.getByTestId('statement-date').innerText(), /December 2026/);
   errors.assertClean();
 });

@@ -223,17 +223,28 @@ pub fn FormButtons(on_cancel: Callback<()>, busy: ReadSignal<bool>) -> impl Into
             <button type="submit" class="primary" data-testid="save" disabled=move || busy.get()>
                 {tr(|t| t.save)}
             </button>
-            <button type="button" on:click=move |_| on_cancel.run(())>{tr(|t| t.cancel)}</button>
+            <button type="button" data-testid="cancel" on:click=move |_| on_cancel.run(())>{tr(|t| t.cancel)}</button>
         </div>
     }
 }
 
-/// Puts the keyboard focus in the first field of a form that has just
-/// opened ("Ny insats", "Lägg till mål", "Ändra"): the button that opened
-/// it is gone, and without this the next Tab would skip the whole form
-/// (WCAG 2.4.3). Runs once, when the form is in the page.
-pub fn focus_first_field(form: NodeRef<leptos::html::Form>) {
+/// Keeps the keyboard focus in place around a form that opens in place of
+/// the button that opened it ("Ny insats", "Lägg till mål", "Ändra"): when
+/// the form appears its first field gets the focus, or the next Tab would
+/// skip the whole form; when it goes (saved or cancelled) and the focus
+/// went with it, the focus goes back to the button that opened it, or, when
+/// that button was replaced by the form, to the first control after where
+/// the form stood, which is the new one (WCAG 2.4.3). A page the save moves
+/// to places the focus itself.
+pub fn form_focus(form: NodeRef<leptos::html::Form>) {
+    use std::sync::atomic::{AtomicU32, Ordering};
     use wasm_bindgen::JsCast;
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    // The element before the form (or around it, when it is the first) is
+    // marked, so the focus can find its way back without holding on to a
+    // DOM node after the form is gone.
+    let mark = NEXT.fetch_add(1, Ordering::Relaxed).to_string();
+    let marked = mark.clone();
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -241,6 +252,23 @@ pub fn focus_first_field(form: NodeRef<leptos::html::Form>) {
         let Some(form) = form.get() else {
             return false;
         };
+        let (anchor, attr) = match form.previous_element_sibling() {
+            Some(before) => (Some(before), "data-form-after"),
+            None => (form.parent_element(), "data-form-inside"),
+        };
+        if let Some(anchor) = anchor {
+            let _ = anchor.set_attribute(attr, &marked);
+        }
+        // The button that opened the form, when it stays in the page.
+        let doc = form.owner_document();
+        if let Some(opener) = doc.as_ref().and_then(|d| d.active_element()) {
+            if !doc
+                .and_then(|d| d.body())
+                .is_some_and(|b| b.is_same_node(Some(&opener)))
+            {
+                let _ = opener.set_attribute("data-form-opener", &marked);
+            }
+        }
         let first = form
             .query_selector("input, select, textarea")
             .ok()
@@ -251,4 +279,58 @@ pub fn focus_first_field(form: NodeRef<leptos::html::Form>) {
         }
         true
     });
+    on_cleanup(move || {
+        // After the view that takes the form's place is in the page.
+        set_timeout(move || return_focus(&mark), std::time::Duration::ZERO);
+    });
+}
+
+/// Focuses the first control after (or inside) the element marked `mark`,
+/// if the focus was lost (it is on the page's body), and removes the mark.
+fn return_focus(mark: &str) {
+    use wasm_bindgen::JsCast;
+    const CONTROL: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+        select:not([disabled]), textarea:not([disabled]), [tabindex=\"0\"]";
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let find = |attr: &str| {
+        doc.query_selector(&format!("[{attr}=\"{mark}\"]"))
+            .ok()
+            .flatten()
+    };
+    let lost = doc
+        .active_element()
+        .is_none_or(|e| doc.body().is_some_and(|b| b.is_same_node(Some(&e))));
+    let opener = find("data-form-opener");
+    if let Some(o) = &opener {
+        let _ = o.remove_attribute("data-form-opener");
+    }
+    let target = if let Some(before) = find("data-form-after") {
+        let _ = before.remove_attribute("data-form-after");
+        let mut next = before.next_element_sibling();
+        let mut found = None;
+        while let (Some(e), None) = (next.clone(), found.as_ref()) {
+            found = if e.matches(CONTROL).unwrap_or(false) {
+                Some(e.clone())
+            } else {
+                e.query_selector(CONTROL).ok().flatten()
+            };
+            next = e.next_element_sibling();
+        }
+        found
+    } else if let Some(around) = find("data-form-inside") {
+        let _ = around.remove_attribute("data-form-inside");
+        around.query_selector(CONTROL).ok().flatten()
+    } else {
+        None
+    };
+    if lost {
+        if let Some(t) = opener
+            .or(target)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = t.focus();
+        }
+    }
 }

@@ -11,8 +11,7 @@ use crate::core::validate::{
 };
 use crate::core::value::Unit;
 use crate::ui::components::form::{
-    field_error, focus_first_field, Choice, FormButtons, FormSummary, SelectField, TextArea,
-    TextField,
+    field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
 };
 use crate::ui::components::period_picker::PeriodPicker;
 use crate::ui::labels::project_and_insats_choices;
@@ -202,7 +201,7 @@ pub fn FigureForm(
     let is_provider = move || dimension_from_code(&dimension.get()) == Some(Dimension::Provider);
     let has_slice = move || !dimension.get().is_empty();
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    focus_first_field(form_ref);
+    form_focus(form_ref);
     view! {
         <form node_ref=form_ref class="record-form" data-testid=format!("{prefix}-form") on:submit=submit novalidate>
             <h3>{title}</h3>

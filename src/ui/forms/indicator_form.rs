@@ -7,8 +7,8 @@ use crate::core::validate::{
 };
 use crate::core::value::Unit;
 use crate::ui::components::form::{
-    field_error, focus_first_field, CheckField, Choice, FormButtons, FormSummary, SelectField,
-    TextArea, TextField,
+    field_error, form_focus, CheckField, Choice, FormButtons, FormSummary, SelectField, TextArea,
+    TextField,
 };
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
@@ -116,7 +116,7 @@ pub fn IndicatorForm(
         }
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    focus_first_field(form_ref);
+    form_focus(form_ref);
     view! {
         <form node_ref=form_ref class="record-form" data-testid="indicator-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />

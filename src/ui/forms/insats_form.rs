@@ -6,8 +6,8 @@ use crate::core::validate::{
     build_insats, figure::enum_code, ContactDraft, Field, FormErrors, InsatsDraft,
 };
 use crate::ui::components::form::{
-    field_error, focus_first_field, Choice, ErrorText, FormButtons, FormSummary, SelectField,
-    TextArea, TextField,
+    field_error, form_focus, Choice, ErrorText, FormButtons, FormSummary, SelectField, TextArea,
+    TextField,
 };
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
@@ -158,7 +158,7 @@ pub fn InsatsForm(
         }
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    focus_first_field(form_ref);
+    form_focus(form_ref);
     view! {
         <form node_ref=form_ref class="record-form" data-testid="insats-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />

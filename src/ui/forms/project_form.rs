@@ -4,8 +4,7 @@ use crate::core::ids::RecordId;
 use crate::core::model::{Project, Record};
 use crate::core::validate::{build_project, Field, FormErrors, ProjectDraft};
 use crate::ui::components::form::{
-    field_error, focus_first_field, Choice, FormButtons, FormSummary, SelectField, TextArea,
-    TextField,
+    field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
 };
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
@@ -76,7 +75,7 @@ pub fn ProjectForm(
         }
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    focus_first_field(form_ref);
+    form_focus(form_ref);
     view! {
         <form node_ref=form_ref class="record-form" data-testid="project-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />

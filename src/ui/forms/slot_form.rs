@@ -5,7 +5,7 @@ use crate::core::model::{Record, SlotReport};
 use crate::core::period::iso_date;
 use crate::core::validate::{build_slot_report, Field, FormErrors, SlotDraft};
 use crate::ui::components::form::{
-    field_error, focus_first_field, Choice, FormButtons, FormSummary, SelectField, TextField,
+    field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextField,
 };
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
@@ -77,7 +77,7 @@ pub fn SlotForm(on_done: Callback<bool>) -> impl IntoView {
         }
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    focus_first_field(form_ref);
+    form_focus(form_ref);
     view! {
         <form node_ref=form_ref class="record-form" data-testid="slot-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />
