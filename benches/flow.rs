@@ -1,19 +1,17 @@
-//! Participant flow on the host, for BENCHMARKS.md: how long the flow
-//! report (all seven measures and the breakdowns by gender, municipality,
-//! referrer and age band, protected) takes for 10 000, 100 000 and
-//! 1 000 000 participations, and the CSV import plan of 100 000 rows.
+//! Participations as CSV on the host, for BENCHMARKS.md: export, read and
+//! the import plan (every row checked against the stored ones) for 10 000
+//! and 100 000 participations. (The flow report itself is timed on the
+//! synthetic förbund by `benches/board.rs`.)
 //!
-//! Run: `cargo bench --bench flow` (`BENCH_SIZES=10000,100000` to choose).
+//! Run: `cargo bench --bench flow` (`BENCH_SIZES=10000` to choose).
 //! A plain harness that prints the median, min and max of several runs;
 //! nothing passes or fails.
 
 use maltavla::core::csv::participations::{export, plan_import, Mapping};
 use maltavla::core::csv::{read_table, CsvFlavour};
 use maltavla::core::demo;
-use maltavla::core::flow::flow_report;
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
-use maltavla::core::model::{make_code, Meta, Participation, Record, Scope};
-use maltavla::core::period::Period;
+use maltavla::core::model::{make_code, Meta, Participation, Record};
 use maltavla::core::workspace::Workspace;
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -72,59 +70,43 @@ fn main() {
     let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
         .ok()
         .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000]);
-    let year = Period::year(2017).expect("valid");
+        .unwrap_or_else(|| vec![10_000, 100_000]);
     println!("| records | step | median | min–max |");
     println!("|---:|---|---:|---:|");
     for &n in &sizes {
         let ws = workspace(n);
-        let runs = if n >= 1_000_000 { 3 } else { 5 };
+        let runs = 5;
+        let text = export(&ws, None, CsvFlavour::ExcelSv);
         row(
-            "flow report, whole förbund (7 measures, 4 breakdowns)",
+            "CSV export (Excel)",
             n,
-            time(runs, || flow_report(&ws, &Scope::Forbund, &year, 3)),
+            time(runs, || export(&ws, None, CsvFlavour::ExcelSv)),
         );
-        let insats = ws.insatser_by_name()[0].meta.id.clone();
+        row("CSV read", n, time(runs, || read_table(text.as_bytes())));
+        let table = read_table(text.as_bytes()).expect("reads");
+        let mapping = Mapping::guess(&table.header, &BTreeMap::new());
+        let device = DeviceId::parse("x").expect("valid");
         row(
-            "flow report, one insats",
+            "CSV import plan (every row unchanged)",
             n,
             time(runs, || {
-                flow_report(&ws, &Scope::Insats(insats.clone()), &year, 3)
+                let mut k = 0u32;
+                plan_import(
+                    &ws,
+                    &table,
+                    &mapping,
+                    None,
+                    &mut || {
+                        k += 1;
+                        Meta::new(
+                            RecordId::parse(&format!("n{k}")).expect("valid"),
+                            Hlc::default(),
+                            device.clone(),
+                        )
+                    },
+                    &mut || make_code(0),
+                )
             }),
         );
-        if n <= 100_000 {
-            let text = export(&ws, None, CsvFlavour::ExcelSv);
-            row(
-                "CSV export (Excel)",
-                n,
-                time(runs, || export(&ws, None, CsvFlavour::ExcelSv)),
-            );
-            row("CSV read", n, time(runs, || read_table(text.as_bytes())));
-            let table = read_table(text.as_bytes()).expect("reads");
-            let mapping = Mapping::guess(&table.header, &BTreeMap::new());
-            let device = DeviceId::parse("x").expect("valid");
-            row(
-                "CSV import plan (every row unchanged)",
-                n,
-                time(runs, || {
-                    let mut k = 0u32;
-                    plan_import(
-                        &ws,
-                        &table,
-                        &mapping,
-                        None,
-                        &mut || {
-                            k += 1;
-                            Meta::new(
-                                RecordId::parse(&format!("n{k}")).expect("valid"),
-                                Hlc::default(),
-                                device.clone(),
-                            )
-                        },
-                        &mut || make_code(0),
-                    )
-                }),
-            );
-        }
     }
 }

@@ -171,6 +171,17 @@ async fn a_picked_file_reads_as_utf8_text() {
 }
 
 #[wasm_bindgen_test]
+async fn a_picked_file_loses_its_byte_order_mark_and_broken_bytes_become_replacements() {
+    let bytes: &[u8] = b"\xEF\xBB\xBF{\"\xC3\xB6\": \"\xFF\"}";
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "x.json").expect("file");
+    assert_eq!(
+        files::read_text(&file).await.as_deref(),
+        Ok("{\"ö\": \"\u{FFFD}\"}")
+    );
+}
+
+#[wasm_bindgen_test]
 fn settings_round_trip_and_the_device_id_is_stable() {
     assert!(settings::set(Key::Language, "en"));
     assert_eq!(settings::get(Key::Language).as_deref(), Some("en"));

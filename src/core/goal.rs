@@ -7,12 +7,14 @@
 //! that accumulate, compared with the target pro rata; nothing is ever
 //! compared across units.
 
+use super::flow::CountBook;
 use super::ids::RecordId;
 use super::model::{Breakdown, Direction, FigureKey, Indicator, Outcome, Scope, Target};
 use super::order;
 use super::period::Period;
 use super::value::{Count, Value};
 use super::workspace::Workspace;
+use std::collections::BTreeMap;
 
 /// How an outcome stands against its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,33 +65,94 @@ pub struct Answer {
 /// mixed in); otherwise the typed outcome with exactly the same key, or else
 /// the latest report "so far" (same start, earlier end).
 pub fn answer(ws: &Workspace, key: &FigureKey) -> Option<Answer> {
+    answer_in(&Figures::empty(ws), key)
+}
+
+/// What a figure is about: indicator, scope and slice (every period).
+type Subject<'a> = (&'a RecordId, &'a Scope, Option<&'a Breakdown>);
+
+/// What answers many targets at once: the participation counts of their
+/// periods (one pass for all computed figures) and the typed outcomes by
+/// subject (one pass instead of one per target).
+pub struct Figures<'a> {
+    counts: CountBook<'a>,
+    /// Live typed outcomes by subject, in id order; `None` in a book made
+    /// for one figure, which then looks through all of them.
+    outcomes: Option<BTreeMap<Subject<'a>, Vec<&'a Outcome>>>,
+}
+
+impl<'a> Figures<'a> {
+    /// For one figure: counts and looks it up on its own.
+    pub fn empty(ws: &'a Workspace) -> Figures<'a> {
+        Figures {
+            counts: CountBook::empty(ws),
+            outcomes: None,
+        }
+    }
+
+    /// For answering `targets` (and anything else, more slowly).
+    pub fn new<'t>(
+        ws: &'a Workspace,
+        targets: impl IntoIterator<Item = &'t Target>,
+    ) -> Figures<'a> {
+        let mut outcomes: BTreeMap<Subject<'a>, Vec<&'a Outcome>> = BTreeMap::new();
+        for o in ws.outcomes.live() {
+            outcomes
+                .entry((&o.indicator, &o.scope, o.breakdown.as_ref()))
+                .or_default()
+                .push(o);
+        }
+        Figures {
+            counts: book_for(ws, targets),
+            outcomes: Some(outcomes),
+        }
+    }
+
+    /// The participation counts.
+    pub fn counts(&self) -> &CountBook<'a> {
+        &self.counts
+    }
+
+    /// The live typed outcomes about `key`'s subject, in id order.
+    fn about<'k>(&'k self, key: &'k FigureKey) -> Box<dyn Iterator<Item = &'a Outcome> + 'k> {
+        match &self.outcomes {
+            Some(index) => Box::new(
+                index
+                    .get(&(&key.indicator, &key.scope, key.breakdown.as_ref()))
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+            ),
+            None => Box::new(self.counts.workspace().outcomes.live().filter(|o| {
+                o.indicator == key.indicator && o.scope == key.scope && o.breakdown == key.breakdown
+            })),
+        }
+    }
+}
+
+/// [`answer`] with figures taken from `figures`.
+pub fn answer_in(figures: &Figures<'_>, key: &FigureKey) -> Option<Answer> {
+    let ws = figures.counts.workspace();
     if let Some(indicator) = ws
         .indicators
         .get(&key.indicator)
         .filter(|i| i.computed.is_some())
     {
-        return crate::core::flow::computed_outcome(ws, indicator, key).map(|outcome| Answer {
-            outcome,
-            partial: false,
-        });
+        return crate::core::flow::computed_outcome_in(&figures.counts, indicator, key).map(
+            |outcome| Answer {
+                outcome,
+                partial: false,
+            },
+        );
     }
-    let same_subject = |o: &&Outcome| {
-        o.indicator == key.indicator && o.scope == key.scope && o.breakdown == key.breakdown
-    };
-    if let Some(exact) = ws
-        .outcomes
-        .live()
-        .filter(same_subject)
-        .find(|o| o.period == key.period)
-    {
+    if let Some(exact) = figures.about(key).find(|o| o.period == key.period) {
         return Some(Answer {
             outcome: exact.clone(),
             partial: false,
         });
     }
-    ws.outcomes
-        .live()
-        .filter(same_subject)
+    figures
+        .about(key)
         .filter(|o| key.period.has_partial(&o.period))
         .max_by_key(|o| o.period.end())
         .map(|o| Answer {
@@ -145,8 +208,14 @@ impl GoalRow {
 
 /// Builds the row for one target.
 pub fn goal_row(ws: &Workspace, target: &Target) -> Option<GoalRow> {
+    goal_row_in(&Figures::empty(ws), target)
+}
+
+/// [`goal_row`] with figures taken from `figures`.
+pub fn goal_row_in(figures: &Figures<'_>, target: &Target) -> Option<GoalRow> {
+    let ws = figures.counts.workspace();
     let indicator = ws.indicators.get(&target.indicator)?;
-    let found = answer(ws, &target.key());
+    let found = answer_in(figures, &target.key());
     let partial = found.as_ref().is_some_and(|a| a.partial);
     let outcome = found.map(|a| a.outcome);
     let expected = match &outcome {
@@ -176,13 +245,42 @@ pub fn goal_row(ws: &Workspace, target: &Target) -> Option<GoalRow> {
     })
 }
 
+/// A book of participation counts for the periods of those `targets` whose
+/// indicator is computed from participations: one pass over them answers
+/// every such target.
+pub fn book_for<'a, 't>(
+    ws: &'a Workspace,
+    targets: impl IntoIterator<Item = &'t Target>,
+) -> CountBook<'a> {
+    let computed = |t: &&Target| {
+        ws.indicators
+            .get(&t.indicator)
+            .and_then(|i| i.computed)
+            .is_some_and(|m| !m.is_meetings())
+    };
+    CountBook::new(ws, targets.into_iter().filter(computed).map(|t| t.period))
+}
+
 /// Applies small-number protection to board rows whose outcome is computed
 /// from participations: a hidden count or share takes the outcome, the
 /// gap and the status with it.
 pub fn protect_rows(ws: &Workspace, rows: &mut [GoalRow], threshold: u64) {
+    protect_rows_in(
+        &book_for(ws, rows.iter().map(|r| &r.target)),
+        rows,
+        threshold,
+    );
+}
+
+/// [`protect_rows`] with the counts taken from `book`.
+fn protect_rows_in(book: &CountBook<'_>, rows: &mut [GoalRow], threshold: u64) {
     for row in rows.iter_mut().filter(|r| r.indicator.computed.is_some()) {
-        let shown =
-            crate::core::flow::computed_shown(ws, &row.indicator, &row.target.key(), threshold);
+        let shown = crate::core::flow::computed_shown_in(
+            book,
+            &row.indicator,
+            &row.target.key(),
+            threshold,
+        );
         if let Some(s) = shown.filter(|s| s.is_protected()) {
             row.protected = Some(s);
             row.outcome = None;
@@ -257,11 +355,15 @@ pub fn indicator_rows(
     indicator: &RecordId,
     scope: &Scope,
 ) -> Vec<GoalRow> {
-    let mut rows: Vec<GoalRow> = ws
+    let targets: Vec<&Target> = ws
         .targets
         .live()
         .filter(|t| &t.indicator == indicator && &t.scope == scope && t.period.overlaps(period))
-        .filter_map(|t| goal_row(ws, t))
+        .collect();
+    let figures = Figures::new(ws, targets.iter().copied());
+    let mut rows: Vec<GoalRow> = targets
+        .into_iter()
+        .filter_map(|t| goal_row_in(&figures, t))
         .collect();
     order::sort_by_key(&mut rows, |r| (r.target.breakdown.clone(), r.target.period));
     rows
@@ -319,12 +421,39 @@ fn scope_rank(scope: &Scope) -> u8 {
 /// The board: every target whose period overlaps `period` and whose scope is
 /// in focus, grouped förbund → projects → insatser, then by indicator name.
 pub fn goal_rows(ws: &Workspace, period: &Period, focus: &Focus) -> Vec<GoalRow> {
-    let mut rows: Vec<GoalRow> = ws
+    board_rows(ws, period, focus, None)
+}
+
+/// [`goal_rows`] with small-number protection at `threshold` applied as by
+/// [`protect_rows`], counting the participations once for both.
+pub fn protected_goal_rows(
+    ws: &Workspace,
+    period: &Period,
+    focus: &Focus,
+    threshold: u64,
+) -> Vec<GoalRow> {
+    board_rows(ws, period, focus, Some(threshold))
+}
+
+fn board_rows(
+    ws: &Workspace,
+    period: &Period,
+    focus: &Focus,
+    protect: Option<u64>,
+) -> Vec<GoalRow> {
+    let targets: Vec<&Target> = ws
         .targets
         .live()
         .filter(|t| t.period.overlaps(period) && in_focus(ws, focus, &t.scope))
-        .filter_map(|t| goal_row(ws, t))
         .collect();
+    let figures = Figures::new(ws, targets.iter().copied());
+    let mut rows: Vec<GoalRow> = targets
+        .into_iter()
+        .filter_map(|t| goal_row_in(&figures, t))
+        .collect();
+    if let Some(threshold) = protect {
+        protect_rows_in(figures.counts(), &mut rows, threshold);
+    }
     order::sort_by_key(&mut rows, |r| {
         (
             scope_rank(&r.target.scope),
@@ -370,13 +499,21 @@ impl OutcomeGroup {
 /// Outcomes in focus overlapping `period` that no target on the board uses:
 /// the figures a förbund reports without a goal ("634 nya deltagare").
 pub fn untargeted_outcomes(ws: &Workspace, period: &Period, focus: &Focus) -> Vec<OutcomeGroup> {
+    let mut targets: BTreeMap<Subject<'_>, Vec<Period>> = BTreeMap::new();
+    for t in ws.targets.live() {
+        targets
+            .entry((&t.indicator, &t.scope, t.breakdown.as_ref()))
+            .or_default()
+            .push(t.period);
+    }
     let targeted = |o: &Outcome| {
-        ws.targets.live().any(|t| {
-            t.indicator == o.indicator
-                && t.scope == o.scope
-                && t.breakdown == o.breakdown
-                && (t.period == o.period || t.period.has_partial(&o.period))
-        })
+        targets
+            .get(&(&o.indicator, &o.scope, o.breakdown.as_ref()))
+            .is_some_and(|periods| {
+                periods
+                    .iter()
+                    .any(|p| *p == o.period || p.has_partial(&o.period))
+            })
     };
     // A computed indicator's typed outcomes are never shown: its figures
     // come from participations only.
@@ -472,8 +609,9 @@ pub fn series(
         .collect();
     let mut points: Vec<SeriesPoint> = Vec::new();
     let mut used: Vec<RecordId> = Vec::new();
+    let figures = Figures::new(ws, targets.iter().copied());
     for t in &targets {
-        let found = answer(ws, &t.key());
+        let found = answer_in(&figures, &t.key());
         if let Some(a) = &found {
             used.push(a.outcome.meta.id.clone());
         }
@@ -675,6 +813,11 @@ mod tests {
         let r = rows.iter().find(|r| r.indicator.meta.id == id).unwrap();
         assert_eq!(r.protected, Some(crate::core::flow::Shown::Fewer(1000)));
         assert!(r.outcome.is_none() && r.status.is_none());
+        // Rows and protection in one go give the same rows.
+        assert_eq!(protected_goal_rows(&ws, &year, &Focus::All, 1000), rows);
+        let mut three = goal_rows(&ws, &year, &Focus::All);
+        protect_rows(&ws, &mut three, 3);
+        assert_eq!(protected_goal_rows(&ws, &year, &Focus::All, 3), three);
         // The typed outcome is not listed beside it either.
         assert!(untargeted_outcomes(&ws, &year, &Focus::All)
             .iter()

@@ -9,9 +9,9 @@
 use super::participations::{gender_word, referrer_word};
 use super::write::{write_table, Cell, CsvFlavour};
 use crate::core::flow::report::FlowReport;
-use crate::core::flow::{computed_shown, Shown};
+use crate::core::flow::{computed_shown_in, Shown};
 use crate::core::fmt_sv;
-use crate::core::goal::{goal_row, GoalStatus};
+use crate::core::goal::{goal_row_in, Figures, GoalStatus};
 use crate::core::model::{Breakdown, Dimension, FlowMeasure, Scope};
 use crate::core::order::sort_key;
 use crate::core::validate::participation::age_band_code;
@@ -149,13 +149,14 @@ pub fn export_goals(ws: &Workspace, threshold: u64, flavour: CsvFlavour) -> Stri
     };
     let mut rows: Vec<(String, Vec<Cell>)> = Vec::new();
     let mut targeted = std::collections::BTreeSet::new();
+    let figures = Figures::new(ws, ws.targets.live());
     for target in ws.targets.live() {
-        let Some(row) = goal_row(ws, target) else {
+        let Some(row) = goal_row_in(&figures, target) else {
             continue;
         };
         let key = target.key();
         targeted.insert(format!("{key:?}"));
-        let computed = computed_shown(ws, &row.indicator, &key, threshold);
+        let computed = computed_shown_in(figures.counts(), &row.indicator, &key, threshold);
         // A report for the first part of the period ("hittills") is listed
         // on its own row, under its own period, so every row reads back as
         // the outcome of exactly its period.

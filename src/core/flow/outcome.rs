@@ -2,6 +2,7 @@
 //! figure's scope, slice and period whenever they are asked for, so they
 //! are never stale and never stored.
 
+use super::book::CountBook;
 use super::counts::count;
 use crate::core::model::{
     Breakdown, FigureKey, Indicator, Outcome, OutcomeSource, Participation, Scope,
@@ -40,8 +41,8 @@ fn belongs(
 }
 
 /// The counts of the live participations in `key`'s scope, slice and
-/// period.
-fn counts_for(ws: &Workspace, key: &FigureKey) -> super::FlowCounts {
+/// period, counted on their own (one pass over the participations).
+pub(crate) fn count_key(ws: &Workspace, key: &FigureKey) -> super::FlowCounts {
     let category =
         |id: &crate::core::ids::RecordId| ws.end_statuses.get_any(id).map(|s| s.category);
     count(
@@ -59,6 +60,17 @@ fn counts_for(ws: &Workspace, key: &FigureKey) -> super::FlowCounts {
 /// threshold — so no chart, table or board row built on outcomes can show
 /// it ([`computed_shown`] says what may be shown instead).
 pub fn computed_outcome(ws: &Workspace, indicator: &Indicator, key: &FigureKey) -> Option<Outcome> {
+    computed_outcome_in(&CountBook::empty(ws), indicator, key)
+}
+
+/// [`computed_outcome`] with the counts taken from `book` (one pass for
+/// many figures).
+pub fn computed_outcome_in(
+    book: &CountBook<'_>,
+    indicator: &Indicator,
+    key: &FigureKey,
+) -> Option<Outcome> {
+    let ws = book.workspace();
     let measure = indicator.computed?;
     let value = if measure.is_meetings() {
         // Guests at meetings are no participants: their count is shown as
@@ -67,7 +79,7 @@ pub fn computed_outcome(ws: &Workspace, indicator: &Indicator, key: &FigureKey) 
             ws, key,
         )?))
     } else {
-        let counts = counts_for(ws, key);
+        let counts = book.get(key);
         let threshold = ws.protection_threshold();
         match measure.of(&counts) {
             Ok(n) if super::protect_count(n, threshold).is_protected() => return None,
@@ -98,11 +110,22 @@ pub fn computed_shown(
     key: &FigureKey,
     threshold: u64,
 ) -> Option<super::Shown> {
+    computed_shown_in(&CountBook::empty(ws), indicator, key, threshold)
+}
+
+/// [`computed_shown`] with the counts taken from `book`.
+pub fn computed_shown_in(
+    book: &CountBook<'_>,
+    indicator: &Indicator,
+    key: &FigureKey,
+    threshold: u64,
+) -> Option<super::Shown> {
+    let ws = book.workspace();
     let measure = indicator.computed?;
     if measure.is_meetings() {
         return crate::core::meetings::attendance(ws, key).map(super::Shown::Count);
     }
-    let counts = counts_for(ws, key);
+    let counts = book.get(key);
     Some(match measure.of(&counts) {
         Ok(n) => super::protect_count(n, threshold),
         Err(share) => super::protect_share(share, threshold),

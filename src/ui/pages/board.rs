@@ -6,12 +6,13 @@
 //! so a board can be bookmarked or shared, and are remembered in settings.
 
 use crate::browser::clock::today;
+use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
 use crate::core::chart::{bullet_chart_svg, bullet_table};
 use crate::core::chart_specs::board_chart;
 use crate::core::fmt_sv;
 use crate::core::goal::{
-    goal_rows, protect_rows, untargeted_outcomes, years_with_targets, Focus, GoalRow, OutcomeGroup,
+    protected_goal_rows, untargeted_outcomes, years_with_targets, Focus, GoalRow, OutcomeGroup,
 };
 use crate::core::model::OutcomeSource;
 use crate::core::period::Period;
@@ -106,15 +107,20 @@ pub fn BoardPage() -> impl IntoView {
     // figures go through small-number protection.
     let limit = threshold();
     let rows = Memo::new(move |_| {
-        app.ws.with(|w| {
-            let mut rows = goal_rows(w, &period.get(), &focus.get());
-            protect_rows(w, &mut rows, limit);
-            rows
-        })
+        let span = Span::start("maltavla:board");
+        let rows = app
+            .ws
+            .with(|w| protected_goal_rows(w, &period.get(), &focus.get(), limit));
+        span.end();
+        rows
     });
     let untargeted = Memo::new(move |_| {
-        app.ws
-            .with(|w| untargeted_outcomes(w, &period.get(), &focus.get()))
+        let span = Span::start("maltavla:board-untargeted");
+        let groups = app
+            .ws
+            .with(|w| untargeted_outcomes(w, &period.get(), &focus.get()));
+        span.end();
+        groups
     });
     let is_empty = Memo::new(move |_| app.ws.with(|w| w.is_empty()));
     view! {
