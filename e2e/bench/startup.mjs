@@ -36,6 +36,23 @@ async function timeToChart(context, url) {
   return ms;
 }
 
+/**
+ * Waits until the page is controlled by the service worker, reloading it if
+ * the worker the cold start registered is still installing or was
+ * resurrected from the unregistered one (the page then loads uncontrolled).
+ */
+async function untilControlled(page) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const controlled = await page
+      .waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 10_000 })
+      .then(() => true, () => false);
+    if (controlled) return;
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+  }
+  throw new Error('the service worker never took control of the page after four loads');
+}
+
 async function run() {
   const server = await startServer({ root: DIST_DIR });
   const browser = await launchBrowser();
@@ -60,7 +77,7 @@ async function run() {
     // the server is gone.
     const again = await browser.context.newPage();
     await again.goto(url);
-    await again.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+    await untilControlled(again);
     await again.close();
     await server.close();
     const warm = await timeToChart(browser.context, url);
