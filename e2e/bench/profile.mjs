@@ -10,7 +10,7 @@
 // flow panel's year three times on "Deltagare").
 //
 // Wasm functions have names only in a build that keeps them; see
-// BENCHMARKS.md, "Profiling", for building one into target/dist-profile
+// BENCHMARKS.md, "Profiling and size analysis", for building one into target/dist-profile
 // (DIST_DIR=target/dist-profile).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
