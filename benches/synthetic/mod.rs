@@ -261,7 +261,7 @@ pub fn records(n: usize) -> Vec<Record> {
     }
     let value_of = |i: usize, rng: &mut Rng, big: u64| {
         let unit = computed.get(i).map_or(
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 Unit::Count
             } else {
                 Unit::Percent
