@@ -13,7 +13,7 @@
 mod synthetic;
 
 use maltavla::core::ids::DeviceId;
-use maltavla::core::snapshot::{export, plan_import, read, ExportInfo, ImportPlan, Part};
+use maltavla::core::snapshot::{export, plan_import_consuming, read, ExportInfo, ImportPlan, Part};
 use maltavla::core::workspace::Workspace;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -107,22 +107,18 @@ fn main() {
             after_read - base,
             peak() - zero - base,
         );
+        // The app drops the text before planning, and each checked record
+        // once it is planned (`plan_import_consuming`).
+        drop(text);
         reset_peak();
         let empty = Workspace::default();
-        let plan = plan_import(&empty, &incoming).expect("plans");
+        let plan = plan_import_consuming(&empty, incoming.items).expect("plans");
         let after_plan = live() - zero;
         row(
-            "+ the import plan: merged copies as field views, the preview's lists (`plan_import`)",
-            after_plan - after_read,
-            peak() - zero - after_read,
-        );
-        row(
-            "all three together (held at once while the preview is made)",
+            "the import plan in place of the checked records: merged copies as field views, the preview's lists (`plan_import_consuming`)",
             after_plan,
-            after_plan,
+            peak() - zero,
         );
-        drop(incoming);
-        drop(text);
         let ImportPlan {
             writes,
             added,

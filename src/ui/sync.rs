@@ -116,10 +116,11 @@ pub enum SyncStop {
 fn plan_text(app: AppState, text: &str) -> Result<(ImportPlan, Hlc), SnapshotError> {
     let now = now_millis();
     let incoming = snapshot::read(text, now)?;
+    let clock = incoming.clock_reading(now);
     let plan = app
         .ws
-        .with_untracked(|w| snapshot::plan_import(w, &incoming))?;
-    Ok((plan, incoming.clock_reading(now)))
+        .with_untracked(|w| snapshot::plan_import_consuming(w, incoming.items))?;
+    Ok((plan, clock))
 }
 
 /// One request to the folder, with the credentials, and its answer as a

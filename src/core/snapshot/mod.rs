@@ -17,7 +17,7 @@ mod read;
 pub use error::{RecordProblem, SnapshotError};
 pub use export::{export, file_name, ExportInfo, Part};
 pub use migrate::{migrate, Migration, MIGRATIONS};
-pub use plan::{plan_import, Change, FieldChange, ImportPlan};
+pub use plan::{plan_import, plan_import_consuming, Change, FieldChange, ImportPlan};
 pub use read::{read, Incoming, IncomingInfo, Item};
 
 /// The format name every snapshot carries, so another JSON file is never

@@ -7,6 +7,7 @@ use crate::core::ids::RecordId;
 use crate::core::merge::{merge_records, merge_views, Conflict, FieldView, DELETED};
 use crate::core::workspace::Workspace;
 use serde_json::Value;
+use std::borrow::Borrow;
 
 /// One field that an import changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,8 +79,42 @@ fn change(view: &FieldView, fields: Vec<FieldChange>) -> Change {
 
 /// Works out what importing `incoming` into `ws` would do.
 pub fn plan_import(ws: &Workspace, incoming: &Incoming) -> Result<ImportPlan, SnapshotError> {
+    plan_items(ws, incoming.items.iter())
+}
+
+/// [`plan_import`] of records the caller no longer needs: each checked
+/// record is freed once it is planned, so a large import never holds every
+/// typed record and every merged copy at once (the app's peak memory while
+/// the preview is made; the wasm heap never shrinks after a peak).
+pub fn plan_import_consuming(
+    ws: &Workspace,
+    items: Vec<Item>,
+) -> Result<ImportPlan, SnapshotError> {
+    let mut rest = items;
+    // Taken from the end in file order; the emptied end of the buffer is
+    // handed back now and then, for the plan to grow into.
+    rest.reverse();
+    let mut next = move || {
+        let item = rest.pop();
+        if rest.len().is_multiple_of(SHRINK_EVERY) {
+            rest.shrink_to_fit();
+        }
+        item
+    };
+    plan_items(ws, std::iter::from_fn(&mut next))
+}
+
+/// How many planned records [`plan_import_consuming`] frees its buffer's
+/// end after.
+const SHRINK_EVERY: usize = 1 << 16;
+
+fn plan_items<I: Borrow<Item>>(
+    ws: &Workspace,
+    items: impl Iterator<Item = I>,
+) -> Result<ImportPlan, SnapshotError> {
     let mut plan = ImportPlan::default();
-    for item in &incoming.items {
+    for item in items {
+        let item = item.borrow();
         // The common case first, on typed records and stamps alone: a record
         // we hold in the same or a newer state needs no field-level work.
         if let Item::Known(theirs) = item {
@@ -271,6 +306,38 @@ mod tests {
         assert_eq!(p.deleted.len(), 1);
         assert_eq!(p.deleted[0].id, id);
         assert!(p.conflicts.is_empty());
+    }
+
+    /// The consuming plan is the same plan, in the same order, whether the
+    /// file is new here, the same, or concurrently edited; and with more
+    /// records than one stretch between two buffer shrinks.
+    #[test]
+    fn the_consuming_plan_is_the_borrowing_plan() {
+        let mut ours = demo::workspace();
+        let mut theirs = demo::workspace();
+        rename(&mut ours, "Haninge", "Haninge kommun", NOW - 2000, "a");
+        rename(&mut theirs, "Haninge", "Haninge k:n", NOW - 1000, "b");
+        let file = file_of(&theirs);
+        for ws in [Workspace::default(), ours, theirs] {
+            let incoming = read(&file, NOW).unwrap();
+            let borrowed = plan_import(&ws, &incoming).unwrap();
+            assert_eq!(
+                plan_import_consuming(&ws, incoming.items).unwrap(),
+                borrowed
+            );
+        }
+        let base = FieldView::from_record(&demo::workspace().records()[0]);
+        let many: Vec<Item> = (0..SHRINK_EVERY + 3)
+            .map(|i| {
+                let mut view = base.clone();
+                view.meta.id = RecordId::parse(&format!("r{i}")).unwrap();
+                Item::Other(view)
+            })
+            .collect();
+        let borrowed = plan_items(&Workspace::default(), many.iter()).unwrap();
+        let consumed = plan_import_consuming(&Workspace::default(), many).unwrap();
+        assert_eq!(consumed.writes.len(), SHRINK_EVERY + 3);
+        assert_eq!(consumed, borrowed);
     }
 
     #[test]

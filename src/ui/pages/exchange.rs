@@ -155,19 +155,28 @@ fn preview_of(app: AppState, text: String) -> Result<Preview, String> {
     let incoming: Incoming = snapshot::read(&text, now).map_err(|e| (t.error)(&e))?;
     span.end();
     // The checked records own their data: the text (as large as the file)
-    // goes before the plan is made, which lowers the import's peak memory.
+    // goes before the plan is made, and each record once it is planned,
+    // which lowers the import's peak memory.
     drop(text);
+    let clock = incoming.clock_reading(now);
+    let Incoming {
+        info,
+        items,
+        future_stamps,
+        unknown_kinds,
+        unknown_fields,
+    } = incoming;
     let span = Span::start("maltavla:plan");
     let plan = app
         .ws
-        .with_untracked(|w| snapshot::plan_import(w, &incoming))
+        .with_untracked(|w| snapshot::plan_import_consuming(w, items))
         .map_err(|e| (t.error)(&e))?;
     span.end();
     Ok(Preview {
-        future_stamps: incoming.future_stamps,
-        unknown: !incoming.unknown_kinds.is_empty() || incoming.unknown_fields > 0,
-        clock: incoming.clock_reading(now),
-        incoming_info: incoming.info,
+        future_stamps,
+        unknown: !unknown_kinds.is_empty() || unknown_fields > 0,
+        clock,
+        incoming_info: info,
         plan,
     })
 }
