@@ -94,14 +94,14 @@ pub fn plan_import_consuming(
     // Taken from the end in file order; the emptied end of the buffer is
     // handed back now and then, for the plan to grow into.
     rest.reverse();
-    let mut next = move || {
+    let records = std::iter::from_fn(move || {
         let item = rest.pop();
         if rest.len().is_multiple_of(SHRINK_EVERY) {
             rest.shrink_to_fit();
         }
         item
-    };
-    plan_items(ws, std::iter::from_fn(&mut next))
+    });
+    plan_items(ws, records)
 }
 
 /// How many planned records [`plan_import_consuming`] frees its buffer's
@@ -259,12 +259,19 @@ mod tests {
         assert_eq!(p.unchanged, ws.records().len());
     }
 
-    #[test]
-    fn concurrent_renames_show_field_by_field_and_log_a_conflict() {
+    /// The example data on two laptops, each renaming Haninge, the second
+    /// one later.
+    fn renamed_on_two_laptops() -> (Workspace, Workspace) {
         let mut ours = demo::workspace();
         let mut theirs = demo::workspace();
         rename(&mut ours, "Haninge", "Haninge kommun", NOW - 2000, "a");
         rename(&mut theirs, "Haninge", "Haninge k:n", NOW - 1000, "b");
+        (ours, theirs)
+    }
+
+    #[test]
+    fn concurrent_renames_show_field_by_field_and_log_a_conflict() {
+        let (mut ours, mut theirs) = renamed_on_two_laptops();
         let p = plan(&ours, &file_of(&theirs));
         assert_eq!(p.changed.len(), 1);
         let f = &p.changed[0].fields[0];
@@ -313,10 +320,7 @@ mod tests {
     /// records than one stretch between two buffer shrinks.
     #[test]
     fn the_consuming_plan_is_the_borrowing_plan() {
-        let mut ours = demo::workspace();
-        let mut theirs = demo::workspace();
-        rename(&mut ours, "Haninge", "Haninge kommun", NOW - 2000, "a");
-        rename(&mut theirs, "Haninge", "Haninge k:n", NOW - 1000, "b");
+        let (ours, theirs) = renamed_on_two_laptops();
         let file = file_of(&theirs);
         for ws in [Workspace::default(), ours, theirs] {
             let incoming = read(&file, NOW).unwrap();
