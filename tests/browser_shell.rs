@@ -34,7 +34,7 @@ async fn records_written_to_indexeddb_read_back_identically() {
         .map(|r| (r.meta().id.to_string(), stored::encode(r)))
         .collect();
     let ids: Vec<String> = items.iter().map(|(id, _)| id.clone()).collect();
-    db.update(&ids, move |_| (items, Vec::new()), &[])
+    db.update(&ids, move |_| Some((items, Vec::new())), &[])
         .await
         .expect("the batch is stored");
     let loaded = stored::decode_all(db.load_all().await.expect("records load"));
@@ -51,11 +51,12 @@ fn pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 /// An update that writes `records` and logs `conflicts`, whatever is stored.
-type Put = Box<dyn FnOnce(Vec<Option<String>>) -> (Vec<(String, String)>, Vec<(String, String)>)>;
+type Put =
+    Box<dyn FnOnce(Vec<Option<String>>) -> Option<(Vec<(String, String)>, Vec<(String, String)>)>>;
 
 fn put(records: &[(&str, &str)], conflicts: &[(&str, &str)]) -> Put {
     let (records, conflicts) = (pairs(records), pairs(conflicts));
-    Box::new(move |_| (records, conflicts))
+    Box::new(move |_| Some((records, conflicts)))
 }
 
 #[wasm_bindgen_test]
@@ -73,10 +74,10 @@ async fn an_update_sees_what_is_stored_and_clear_empties_both_stores() {
         move |stored| {
             *seen_in.borrow_mut() = stored.clone();
             let a = format!("{}+two", stored[0].clone().unwrap_or_default());
-            (
+            Some((
                 vec![("a".into(), a), ("b".into(), "three".into())],
                 Vec::new(),
-            )
+            ))
         },
         &[],
     )
@@ -105,7 +106,7 @@ async fn two_updates_at_once_both_land() {
     let key = ["n".to_owned()];
     let add = |stored: Vec<Option<String>>| {
         let n: u32 = stored[0].as_deref().unwrap_or("0").parse().unwrap_or(0);
-        (vec![("n".to_owned(), (n + 1).to_string())], Vec::new())
+        Some((vec![("n".to_owned(), (n + 1).to_string())], Vec::new()))
     };
     let (a, b) = futures_join(db.update(&key, add, &[]), db.update(&key, add, &[])).await;
     a.expect("first");
@@ -223,7 +224,7 @@ async fn a_large_update_sees_exactly_the_stored_records() {
         .map(|k| (format!("k{k}"), format!("v{k}")))
         .collect();
     let keys: Vec<String> = stored.iter().map(|(k, _)| k.clone()).collect();
-    db.update(&keys, move |_| (stored, Vec::new()), &[])
+    db.update(&keys, move |_| Some((stored, Vec::new())), &[])
         .await
         .expect("stored");
     let all: Vec<String> = (0..900).map(|k| format!("k{k}")).collect();
@@ -233,7 +234,7 @@ async fn a_large_update_sees_exactly_the_stored_records() {
         &all,
         move |texts| {
             *seen_in.borrow_mut() = texts;
-            (Vec::new(), Vec::new())
+            Some((Vec::new(), Vec::new()))
         },
         &[],
     )

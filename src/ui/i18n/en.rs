@@ -232,6 +232,7 @@ pub(super) static EN: Texts = Texts {
     meetings: &super::meetings::EN,
     present: &super::present::EN,
     accessibility: &super::accessibility::EN,
+    trust: &super::trust::EN,
 
     problem_required: "Fill in this field.",
     problem_too_long: |max| format!("The text is too long, at most {max} characters."),

@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod offline;
 pub mod present;
 mod sv;
+pub mod trust;
 
 use crate::core::goal::GoalStatus;
 use crate::core::model::{
@@ -252,6 +253,7 @@ pub struct Texts {
     pub meetings: &'static meetings::MeetingTexts,
     pub present: &'static present::PresentTexts,
     pub accessibility: &'static accessibility::AccessibilityTexts,
+    pub trust: &'static trust::TrustTexts,
 
     pub problem_required: &'static str,
     pub problem_too_long: fn(usize) -> String,

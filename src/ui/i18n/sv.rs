@@ -230,6 +230,7 @@ pub(super) static SV: Texts = Texts {
     meetings: &super::meetings::SV,
     present: &super::present::SV,
     accessibility: &super::accessibility::SV,
+    trust: &super::trust::SV,
 
     problem_required: "Fyll i det här fältet.",
     problem_too_long: |max| format!("Texten är för lång, högst {max} tecken."),
