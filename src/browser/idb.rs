@@ -135,7 +135,8 @@ impl RecordDb {
         RecordDb::open_with(name, None).await
     }
 
-    async fn open_with(name: &str, events: Option<DbEvents>) -> Result<RecordDb, IdbError> {
+    /// Opens a database by name, telling `events` what other tabs do.
+    pub async fn open_with(name: &str, events: Option<DbEvents>) -> Result<RecordDb, IdbError> {
         let (blocked, version_change) = match events {
             Some(e) => (Some(e.blocked), Some(e.version_change)),
             None => (None, None),

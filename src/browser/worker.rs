@@ -46,20 +46,19 @@ pub fn register(on_waiting: impl Fn() + Clone + 'static, on_replaced: impl Fn() 
     let Some(container) = container() else {
         return;
     };
-    // A page that a worker already controls gets a new controller only when
-    // a new version takes over (the very first install is no new version).
-    if container.controller().is_some() {
-        let replaced = Closure::<dyn Fn()>::new(move || {
-            if !ASKED.with(std::cell::Cell::get) {
-                on_replaced();
-            }
-        });
-        let _ = container.add_event_listener_with_callback(
-            "controllerchange",
-            replaced.as_ref().unchecked_ref(),
-        );
-        replaced.forget();
-    }
+    // A page gets a new controller when the first worker installs (that is
+    // no new version: it just makes the app work offline) and when a new
+    // version takes over; only the second, if another tab asked for it,
+    // leaves this tab running an old version.
+    let controlled = std::rc::Rc::new(std::cell::Cell::new(container.controller().is_some()));
+    let replaced = Closure::<dyn Fn()>::new(move || {
+        if controlled.replace(true) && !ASKED.with(std::cell::Cell::get) {
+            on_replaced();
+        }
+    });
+    let _ = container
+        .add_event_listener_with_callback("controllerchange", replaced.as_ref().unchecked_ref());
+    replaced.forget();
     let promise = container.register(WORKER);
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {

@@ -77,7 +77,7 @@ pub fn Banners() -> impl IntoView {
                 let n = app.skipped_records.get();
                 (n > 0).then(|| view! { <p class="banner banner-error">{(app.t().records_skipped)(n)}</p> })
             }}
-            {move || app.update_waiting.get().then(|| view! {
+            {move || (app.update_waiting.get() && !app.outdated.get()).then(|| view! {
                 <p class="banner banner-notice" data-testid="update-ready">
                     {move || app.t().offline.update_ready}" "
                     <button type="button" data-testid="update-reload" on:click=move |_| worker::activate_waiting()>

@@ -101,8 +101,9 @@ fn sv_error(e: &SnapshotError) -> String {
             format!("Id \u{201d}{id}\u{201d} förekommer två gånger (post {first} och {second}).")
         }
         SnapshotError::ClockAhead { device, ahead_millis, records, first } => format!(
-            "Filen kommer från en dator vars klocka gick {} före den här datorns (enhet \u{201d}{device}\u{201d}; {records} poster, den första är post {}: {} med id \u{201d}{}\u{201d}). Sådana tidsstämplar skulle vinna över alla ändringar som görs här tills dess, så inget har lästs in. Ställ klockan rätt på den datorn; dess Måltavla erbjuder då att rätta tidsstämplarna, och en ny fil därifrån går att läsa in.",
+            "Filen kommer från en dator vars klocka gick {} före den här datorns (enhet \u{201d}{device}\u{201d}; {}, den första är post {}: {} med id \u{201d}{}\u{201d}). Sådana tidsstämplar skulle vinna över alla ändringar som görs här tills dess, så inget har lästs in. Ställ klockan rätt på den datorn; dess Måltavla erbjuder då att rätta tidsstämplarna, och en ny fil därifrån går att läsa in.",
             super::trust::sv_span(*ahead_millis),
+            super::trust::sv_records(*records),
             first.index,
             sv_kind(&first.kind).unwrap_or(&first.kind),
             first.id
@@ -168,8 +169,9 @@ fn en_error(e: &SnapshotError) -> String {
             format!("Id \u{201c}{id}\u{201d} appears twice (records {first} and {second}).")
         }
         SnapshotError::ClockAhead { device, ahead_millis, records, first } => format!(
-            "The file comes from a computer whose clock ran {} ahead of this one's (device \u{201c}{device}\u{201d}; {records} records, the first is record {}: {} with id \u{201c}{}\u{201d}). Such time stamps would win over every change made here until then, so nothing was imported. Set that computer's clock right; its Måltavla then offers to repair the time stamps, and a new file from it can be imported.",
+            "The file comes from a computer whose clock ran {} ahead of this one's (device \u{201c}{device}\u{201d}; {}, the first is record {}: {} with id \u{201c}{}\u{201d}). Such time stamps would win over every change made here until then, so nothing was imported. Set that computer's clock right; its Måltavla then offers to repair the time stamps, and a new file from it can be imported.",
             super::trust::en_span(*ahead_millis),
+            super::trust::en_records(*records),
             first.index,
             en_kind(&first.kind).unwrap_or(&first.kind),
             first.id

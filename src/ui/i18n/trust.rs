@@ -28,6 +28,16 @@ pub struct TrustTexts {
     pub in_file: fn(&str, &str) -> String,
 }
 
+/// "1 post", "2 poster".
+pub fn sv_records(n: usize) -> String {
+    plural(n as u64, "post", "poster")
+}
+
+/// "1 record", "2 records".
+pub fn en_records(n: usize) -> String {
+    plural(n as u64, "record", "records")
+}
+
 fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -102,7 +112,8 @@ pub static SV: TrustTexts = TrustTexts {
         a.records
     ),
     foreign_writes: |n| format!(
-        "{n} poster i filen har ändringar som gjorts under den här datorns enhets-id på en annan dator (till exempel en kopierad webbläsarprofil). Värden här som de ersätter läggs i konfliktloggen, och den här datorn får ett nytt enhets-id när filen läses in."
+        "{} i filen har ändringar som gjorts under den här datorns enhets-id på en annan dator (till exempel en kopierad webbläsarprofil). Värden här som de ersätter läggs i konfliktloggen, och den här datorn får ett nytt enhets-id när filen läses in.",
+        sv_records(n)
     ),
     new_device_shared: |id| format!(
         "En annan dator skrev under den här datorns enhets-id. Den här datorn skriver nu under ett nytt id (\u{201d}{id}\u{201d}); se konfliktloggen för värden som ersattes."
@@ -127,11 +138,12 @@ pub static SV: TrustTexts = TrustTexts {
     reload: "Ladda om",
     db_blocked: "Måltavla väntar på att andra flikar med en äldre version av appen stängs eller laddas om.",
     stamps_ahead: |n, ahead| format!(
-        "{n} poster har tidsstämplar upp till {} efter den här datorns klocka (från en dator vars klocka gick fel, eller från den här när dess klocka gick fel). Sådana poster kan inte ändras eller delas. Går klockan rätt nu: rätta tidsstämplarna — alla värden behålls. Går den fel: ställ den rätt och ladda om sidan.",
+        "{} har tidsstämplar upp till {} efter den här datorns klocka (från en dator vars klocka gick fel, eller från den här när dess klocka gick fel). Sådana poster kan inte ändras eller delas. Går klockan rätt nu: rätta tidsstämplarna — alla värden behålls. Går den fel: ställ den rätt och ladda om sidan.",
+        sv_records(n),
         sv_span(ahead)
     ),
     stamps_repair: "Rätta tidsstämplar",
-    stamps_repaired: |n| format!("Tidsstämplarna i {n} poster är rättade."),
+    stamps_repaired: |n| format!("Tidsstämplarna i {} är rättade.", sv_records(n)),
     outgoing: |p| match p {
         OutgoingProblem::Record { kind, label, problem, .. } => format!(
             "Ingen fil sparades: {} \u{201d}{label}\u{201d}: {}. Rätta posten och försök igen.",
@@ -139,7 +151,8 @@ pub static SV: TrustTexts = TrustTexts {
             sv_problem(problem)
         ),
         OutgoingProblem::StampsAhead { records, ahead_millis } => format!(
-            "Ingen fil sparades: {records} poster har tidsstämplar {} efter den här datorns klocka, och en fil med dem skulle ingen kunna läsa in. Rätta tidsstämplarna först (meddelandet överst på sidan).",
+            "Ingen fil sparades: {} har tidsstämplar {} efter den här datorns klocka, och en fil med dem skulle ingen kunna läsa in. Rätta tidsstämplarna först (meddelandet överst på sidan).",
+            sv_records(*records),
             sv_span(*ahead_millis)
         ),
     },
@@ -154,7 +167,8 @@ pub static EN: TrustTexts = TrustTexts {
         a.records
     ),
     foreign_writes: |n| format!(
-        "{n} records in the file have changes made under this computer's device id on another computer (for example a copied browser profile). Values here that they replace go to the conflict log, and this computer gets a new device id when the file is imported."
+        "{} in the file have changes made under this computer's device id on another computer (for example a copied browser profile). Values here that they replace go to the conflict log, and this computer gets a new device id when the file is imported.",
+        en_records(n)
     ),
     new_device_shared: |id| format!(
         "Another computer wrote under this computer's device id. This computer now writes under a new id (\u{201c}{id}\u{201d}); see the conflict log for values that were replaced."
@@ -179,11 +193,12 @@ pub static EN: TrustTexts = TrustTexts {
     reload: "Reload",
     db_blocked: "Måltavla is waiting for other tabs with an older version of the app to close or reload.",
     stamps_ahead: |n, ahead| format!(
-        "{n} records carry time stamps up to {} after this computer's clock (from a computer whose clock was wrong, or from this one while its clock was wrong). Such records cannot be changed or shared. If the clock is right now: repair the time stamps — every value is kept. If it is wrong: set it right and reload the page.",
+        "{} carry time stamps up to {} after this computer's clock (from a computer whose clock was wrong, or from this one while its clock was wrong). Such records cannot be changed or shared. If the clock is right now: repair the time stamps — every value is kept. If it is wrong: set it right and reload the page.",
+        en_records(n),
         en_span(ahead)
     ),
     stamps_repair: "Repair time stamps",
-    stamps_repaired: |n| format!("The time stamps of {n} records are repaired."),
+    stamps_repaired: |n| format!("The time stamps of {} are repaired.", en_records(n)),
     outgoing: |p| match p {
         OutgoingProblem::Record { kind, label, problem, .. } => format!(
             "No file was saved: {} \u{201c}{label}\u{201d}: {}. Correct the record and try again.",
@@ -191,7 +206,8 @@ pub static EN: TrustTexts = TrustTexts {
             en_problem(problem)
         ),
         OutgoingProblem::StampsAhead { records, ahead_millis } => format!(
-            "No file was saved: {records} records carry time stamps {} after this computer's clock, and nobody could import a file with them. Repair the time stamps first (the message at the top of the page).",
+            "No file was saved: {} carry time stamps {} after this computer's clock, and nobody could import a file with them. Repair the time stamps first (the message at the top of the page).",
+            en_records(*records),
             en_span(*ahead_millis)
         ),
     },
