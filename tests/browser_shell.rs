@@ -122,7 +122,6 @@ async fn an_update_whose_merge_refuses_what_it_read_writes_nothing() {
 
 #[wasm_bindgen_test]
 async fn a_newer_versions_upgrade_closes_this_tabs_connection_and_tells_it() {
-    use indexed_db_futures::prelude::*;
     use maltavla::browser::idb::DbEvents;
     use std::cell::Cell;
     use std::rc::Rc;
