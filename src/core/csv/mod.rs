@@ -3,7 +3,9 @@
 //!
 //! Guarantees: reading never stores anything — it gives a table, and the
 //! import planners turn a table into a plan the user confirms; a file that
-//! holds a personal identity number is refused whole.
+//! holds a personal identity number is refused whole; a text cell that a
+//! spreadsheet would run as a formula is guarded on the way out and the
+//! guard taken off on the way in, so every cell reads back as written.
 
 pub mod figures;
 pub mod mapping;

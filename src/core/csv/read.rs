@@ -7,8 +7,12 @@
 //! what is wrong; every row keeps the line number it starts on in the
 //! file, so a report can point at it; a file with a cell that looks like a
 //! personal identity number is refused as a whole, with the line and
-//! column, before any of it is used.
+//! column, before any of it is used. The apostrophe the writer puts in
+//! front of a cell that would run as a formula is taken off again
+//! ([`super::write::unguard`]), so what this app writes reads back as it
+//! was.
 
+use super::write::unguard;
 use crate::core::pii::contains_personal_number;
 
 /// The largest file read (a förbund's participations for many years fit
@@ -180,7 +184,12 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, CsvError> {
             .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
         line += newlines as u64;
         counted_to = start.max(counted_to);
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+        // The formula guard comes off before the trim, as the writer put
+        // it on before any leading space.
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| unguard(c).trim().to_owned())
+            .collect();
         if let Some(column) = cells.iter().position(|c| contains_personal_number(c)) {
             return Err(CsvError::PersonalNumber {
                 line,
@@ -261,6 +270,13 @@ mod tests {
             read_table(bytes),
             Err(CsvError::PersonalNumber { line: 3, column: 2 })
         );
+    }
+
+    #[test]
+    fn the_writers_formula_guard_comes_off() {
+        let t = read_table(b"a;b\n'=1+1;'-Projekt\n'abc;''=x\n").unwrap();
+        assert_eq!(t.rows[0].cells, ["=1+1", "-Projekt"]);
+        assert_eq!(t.rows[1].cells, ["'abc", "'=x"]);
     }
 
     #[test]
