@@ -6,7 +6,7 @@
 
 use maltavla::core::csv::mapping::ImportPlan;
 use maltavla::core::csv::participations::{export, plan_import, Mapping};
-use maltavla::core::csv::{read_table, write_table, Cell, CsvFlavour};
+use maltavla::core::csv::{read_table, write_table, Cell, CsvError, CsvFlavour};
 use maltavla::core::demo;
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
 use maltavla::core::model::{make_code, Meta, Participation, Record};
@@ -131,5 +131,124 @@ proptest! {
         let out = write_table(flavour, &["id", "x"], &[vec![Cell::from("r"), Cell::from(text)]]);
         let t = read_table(out.as_bytes()).expect("reads");
         prop_assert_eq!(t.rows[0].cells[1].as_str(), text);
+    }
+}
+
+// --- Item 6: personal numbers as Excel writes them ---------------------
+
+#[test]
+fn an_en_dash_from_windows_1252_is_a_personal_number() {
+    // Byte 0x96 is Windows-1252's en dash: "850709–9805".
+    let bytes = b"K\xf6n;Anteckning\nKvinna;850709\x969805\n";
+    let read = read_table(bytes).map(|_| ());
+    assert!(
+        matches!(
+            read,
+            Err(CsvError::PersonalNumber {
+                line: 2,
+                column: 2,
+                ..
+            })
+        ),
+        "{read:?}"
+    );
+}
+
+/// A valid ten-digit personal number for a day: `YYMMDD` and three digits,
+/// with its Luhn check digit.
+fn ten_digits(yymmdd: &str, nnn: &str) -> String {
+    let nine = format!("{yymmdd}{nnn}");
+    let sum: u32 = nine
+        .bytes()
+        .enumerate()
+        .map(|(i, d)| {
+            let v = u32::from(d - b'0') * if i % 2 == 0 { 2 } else { 1 };
+            v / 10 + v % 10
+        })
+        .sum();
+    format!("{nine}{}", (10 - sum % 10) % 10)
+}
+
+#[test]
+fn nine_digits_in_a_participations_file_are_a_personal_number_that_lost_its_zero() {
+    // Born 2005: Excel turns 0507099802 into the number 507099802.
+    let number = ten_digits("050709", "980");
+    assert!(number.starts_with('0'));
+    let nine = &number[1..];
+    let text = format!("Kön;Anvisad av;Startdatum;Ärende\nKvinna;AF;2019-01-07;{nine}\n");
+    let read = read_table(text.as_bytes()).map(|_| ());
+    assert!(
+        matches!(
+            read,
+            Err(CsvError::PersonalNumber {
+                line: 2,
+                column: 4,
+                ..
+            })
+        ),
+        "{read:?}"
+    );
+    // Nine digits that are no personal number with a zero in front pass.
+    let text = "Kön;Anvisad av;Startdatum;Ärende\nKvinna;AF;2019-01-07;123456789\n";
+    assert!(read_table(text.as_bytes()).is_ok());
+}
+
+/// A valid personal or coordination number, ten or twelve digits, with
+/// one of the separators people and programs write between date and tail.
+fn written_personal_number() -> impl Strategy<Value = String> {
+    let separators = prop::sample::select(vec![
+        "",
+        "-",
+        "+",
+        " ",
+        "\u{2013}",
+        "\u{2014}",
+        "\u{2212}",
+        "\u{2011}",
+        "\u{2010}",
+        "\u{a0}",
+        "\u{202f}",
+        "\u{2009}",
+        "\t",
+        " - ",
+        " \u{2013} ",
+        "- ",
+        " -",
+        "\u{a0}\u{2013}\u{a0}",
+    ]);
+    (
+        0u32..100,
+        1u32..=12,
+        1u32..=28,
+        any::<bool>(),
+        0u32..1000,
+        separators,
+        prop::sample::select(vec!["", "19", "20"]),
+    )
+        .prop_map(|(yy, mm, dd, coordination, nnn, sep, century)| {
+            let day = if coordination { dd + 60 } else { dd };
+            let ten = ten_digits(&format!("{yy:02}{mm:02}{day:02}"), &format!("{nnn:03}"));
+            format!("{century}{}{sep}{}", &ten[..6], &ten[6..])
+        })
+}
+
+proptest! {
+    /// However the separator is written (a hyphen, an en or em dash, a
+    /// minus sign, a no-break hyphen, a no-break or thin space, spaces
+    /// around a dash), a personal number in a text is found.
+    #[test]
+    fn a_personal_number_with_any_dash_or_space_is_found(
+        number in written_personal_number(),
+        before in "[a-zA-Zåäö ,;:(]{0,8}",
+        after in "[a-zA-Zåäö ,;:).]{0,8}",
+    ) {
+        let text = format!("{before}{number}{after}");
+        prop_assert!(maltavla::core::pii::contains_personal_number(&text), "{text:?}");
+    }
+
+    /// Any text at all is searched without a panic.
+    #[test]
+    fn looking_for_personal_numbers_in_any_text_never_panics(text in "\\PC{0,40}|[0-9 \u{2013}\u{a0}+-]{0,20}") {
+        let _ = maltavla::core::pii::contains_personal_number(&text);
     }
 }

@@ -14,5 +14,7 @@ pub mod participations;
 pub mod read;
 pub mod write;
 
-pub use read::{read_table, CsvError, Dialect, Encoding, Row, Table, MAX_ROWS};
+pub use read::{
+    read_table, read_table_checked, CsvError, Dialect, Encoding, NumberCheck, Row, Table, MAX_ROWS,
+};
 pub use write::{write_table, Cell, CsvFlavour};

@@ -10,7 +10,7 @@
 //! from participations takes no typed outcomes.
 
 use super::mapping::{ColumnSet, ImportPlan, Mapping, MappingProblem};
-use super::read::Table;
+use super::read::{NumberCheck, Table};
 use crate::core::model::{Breakdown, Dimension, Meta, Outcome, Scope};
 use crate::core::order::fold_case;
 use crate::core::period::Period;
@@ -87,6 +87,10 @@ impl ColumnSet for OutcomeColumn {
         }
     }
 }
+
+/// How an outcomes file is searched for personal numbers: every written
+/// form, but not nine digits alone, which here may be an amount in kronor.
+pub const NUMBER_CHECK: NumberCheck = NumberCheck::Written;
 
 /// The fields every outcome row needs.
 pub const REQUIRED: [OutcomeColumn; 3] = [
@@ -344,5 +348,12 @@ mod tests {
         assert_eq!(old.meta.id, new.meta.id);
         assert_eq!(new.value, Value::Count(Count::new(930).unwrap()));
         assert!(p.can_apply());
+    }
+
+    #[test]
+    fn an_outcomes_file_may_hold_nine_digit_amounts() {
+        let text = "Indikator;Period;Utfall\nKostnad;2019;507099802\n";
+        assert!(crate::core::csv::read_table_checked(text.as_bytes(), NUMBER_CHECK).is_ok());
+        assert!(crate::core::csv::read_table(text.as_bytes()).is_err());
     }
 }

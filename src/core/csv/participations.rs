@@ -11,7 +11,7 @@
 //! What is exported reads back to the same records.
 
 use super::mapping::{ColumnSet, ImportPlan};
-use super::read::Table;
+use super::read::{NumberCheck, Table};
 use super::write::{write_table, Cell, CsvFlavour};
 use crate::core::ids::RecordId;
 use crate::core::model::{Gender, Meta, Participation, Referrer};
@@ -161,6 +161,11 @@ impl ColumnSet for Column {
         Column::field(self)
     }
 }
+
+/// How a participations file is searched for personal numbers: it holds
+/// no legitimate nine-digit number, so a cell of nine digits alone is read
+/// as a personal number whose leading zero a spreadsheet dropped.
+pub const NUMBER_CHECK: NumberCheck = NumberCheck::Strict;
 
 /// Checks a mapping against the fields every row needs.
 pub fn check_mapping(mapping: &Mapping, default_insats: bool) -> Vec<MappingProblem> {

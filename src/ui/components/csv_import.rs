@@ -11,9 +11,9 @@ use crate::browser::files;
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
 use crate::core::csv::mapping::{ColumnSet, ImportPlan, Mapping, MappingProblem};
-use crate::core::csv::outcomes::OutcomeColumn;
-use crate::core::csv::participations::Column;
-use crate::core::csv::{read_table, CsvError, Table};
+use crate::core::csv::outcomes::{self, OutcomeColumn};
+use crate::core::csv::participations::{self, Column};
+use crate::core::csv::{read_table_checked, CsvError, NumberCheck, Table};
 use crate::core::ids::RecordId;
 use crate::core::model::{Outcome, Participation, Record};
 use crate::core::workspace::Workspace;
@@ -35,6 +35,9 @@ pub trait ImportKind: ColumnSet + Send + Sync {
     const DEFAULT_INSATS: bool;
     /// A prefix for element ids and test ids.
     const PREFIX: &'static str;
+    /// How the file's cells are searched for personal numbers (the core's
+    /// choice for this kind of file).
+    const NUMBER_CHECK: NumberCheck;
     /// The core's plan.
     fn plan(
         app: AppState,
@@ -56,6 +59,7 @@ impl ImportKind for Column {
     const MAPPING_KEY: Key = Key::CsvMapping;
     const DEFAULT_INSATS: bool = true;
     const PREFIX: &'static str = "csv";
+    const NUMBER_CHECK: NumberCheck = participations::NUMBER_CHECK;
 
     fn plan(
         app: AppState,
@@ -92,6 +96,7 @@ impl ImportKind for OutcomeColumn {
     const MAPPING_KEY: Key = Key::OutcomeCsvMapping;
     const DEFAULT_INSATS: bool = false;
     const PREFIX: &'static str = "outcome-csv";
+    const NUMBER_CHECK: NumberCheck = outcomes::NUMBER_CHECK;
 
     fn plan(
         app: AppState,
@@ -152,12 +157,12 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
             let t = app.t_now();
             match files::read_bytes(&file).await {
                 Err(e) => refused.set(Some((t.csv_unreadable)(&e))),
-                Ok(bytes) => match timed_read(&bytes) {
+                Ok(bytes) => match timed_read(&bytes, K::NUMBER_CHECK) {
                     Ok(tb) => {
                         mapping.set(Mapping::guess(&tb.header, &remembered(K::MAPPING_KEY)));
                         table.set(Some(tb));
                     }
-                    Err(e) => refused.set(Some(csv_error_text(t, &e))),
+                    Err(e) => refused.set(Some(csv_error_text(t, &file_name.get_untracked(), &e))),
                 },
             }
         });
@@ -329,21 +334,25 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
 }
 
 /// Reads the file, timed for the benchmarks (`maltavla:csv-read`).
-fn timed_read(bytes: &[u8]) -> Result<Table, CsvError> {
+fn timed_read(bytes: &[u8], check: NumberCheck) -> Result<Table, CsvError> {
     let span = Span::start("maltavla:csv-read");
-    let read = read_table(bytes);
+    let read = read_table_checked(bytes, check);
     span.end();
     read
 }
 
-/// Why a file was refused, in words.
-fn csv_error_text(t: &crate::ui::i18n::Texts, e: &CsvError) -> String {
+/// Why the file `name` was refused, in words.
+fn csv_error_text(t: &crate::ui::i18n::Texts, name: &str, e: &CsvError) -> String {
     match e {
         CsvError::Empty => t.csv_empty.into(),
         CsvError::TooLarge => t.csv_too_large.into(),
         CsvError::TooManyRows => t.csv_too_many_rows.into(),
         CsvError::NoRows => t.csv_no_rows.into(),
         CsvError::NotText => t.csv_not_text.into(),
-        CsvError::PersonalNumber { line, column } => (t.csv_personal_number)(*line, *column),
+        CsvError::PersonalNumber {
+            line,
+            column,
+            header,
+        } => (t.csv_personal_number)(name, *line, *column, header.as_deref()),
     }
 }

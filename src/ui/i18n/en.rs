@@ -306,7 +306,7 @@ pub(super) static EN: Texts = Texts {
     csv_too_many_rows: "The file has more than 200,000 rows and is not imported.",
     csv_no_rows: "The file has only a header row and no rows under it.",
     csv_not_text: "The file is not a CSV file (an .xlsx perhaps?). Save the spreadsheet as CSV and try again.",
-    csv_personal_number: |line, col| format!("The file holds something that looks like a personal identity or coordination number (line {line}, column {col}). Participant data may never hold one, so nothing in the file is imported or stored. Remove it and try again."),
+    csv_personal_number: |file, line, col, name| format!("The file “{file}” holds something that looks like a personal identity or coordination number (line {line}, column {col}){}. Participant data may never hold one, so nothing in the file is imported or stored. Remove it and try again.", name.map(|n| format!(" in the column “{n}”")).unwrap_or_default()),
     threshold_label: "Small-number protection: hide counts of people below",
     threshold_hint: "Applies on every laptop of the förbund: counts below the limit are shown as “<3” in views and exports for others. Empty means 3; at most 20.",
     goals_export_title: "Targets and outcomes as a spreadsheet",

@@ -326,7 +326,8 @@ pub struct Texts {
     pub csv_too_many_rows: &'static str,
     pub csv_no_rows: &'static str,
     pub csv_not_text: &'static str,
-    pub csv_personal_number: fn(u64, usize) -> String,
+    /// The file, line, column number and column name of a personal number.
+    pub csv_personal_number: fn(&str, u64, usize, Option<&str>) -> String,
     pub threshold_label: &'static str,
     pub threshold_hint: &'static str,
     pub goals_export_title: &'static str,

@@ -304,7 +304,7 @@ pub(super) static SV: Texts = Texts {
     csv_too_many_rows: "Filen har fler än 200 000 rader och läses inte in.",
     csv_no_rows: "Filen har bara en rubrikrad och inga rader under den.",
     csv_not_text: "Filen är ingen CSV-fil (kanske en .xlsx?). Spara kalkylbladet som CSV och försök igen.",
-    csv_personal_number: |line, col| format!("Filen innehåller något som ser ut som ett person- eller samordningsnummer (rad {line}, kolumn {col}). Deltagaruppgifter får aldrig innehålla personnummer, så ingenting i filen läses in eller sparas. Ta bort uppgiften och försök igen."),
+    csv_personal_number: |file, line, col, name| format!("Filen ”{file}” innehåller något som ser ut som ett person- eller samordningsnummer (rad {line}, kolumn {col}){}. Deltagaruppgifter får aldrig innehålla personnummer, så ingenting i filen läses in eller sparas. Ta bort uppgiften och försök igen.", name.map(|n| format!(" i kolumnen ”{n}”")).unwrap_or_default()),
     threshold_label: "Skydd av små tal: dölj antal personer under",
     threshold_hint: "Gäller alla datorer i förbundet: antal under gränsen visas som ”<3” i vyer och exporter för andra. Tomt betyder 3; högst 20.",
     goals_export_title: "Mål och utfall som kalkylblad",
