@@ -261,7 +261,7 @@ pub(super) static EN: Texts = Texts {
     problem_too_young: "The age is under 16.",
     problem_invalid_code: "A code is 4–8 capital letters and digits, at least one digit (for example K7F3Q9).",
     problem_duplicate_code: "Another participant in the insats already has this code.",
-    problem_personal_number: "Looks like a personal identity or coordination number, which may never be stored.",
+    problem_personal_number: "Looks like a personal identity or coordination number, which may never be stored. If it is a phone number, write it with spaces (070-123 45 67).",
     problem_status_without_end: "An end status needs an end date.",
     nav_participants: "Participants",
     participant_columns: ["Code", "Insats", "Gender", "Age band", "Municipality", "Referred by", "Start date", "End date", "End status"],

@@ -259,7 +259,7 @@ pub(super) static SV: Texts = Texts {
     problem_too_young: "Åldern är under 16 år.",
     problem_invalid_code: "En kod är 4–8 versaler och siffror, minst en siffra (till exempel K7F3Q9).",
     problem_duplicate_code: "En annan deltagare i insatsen har redan den här koden.",
-    problem_personal_number: "Ser ut som ett person- eller samordningsnummer, som aldrig får sparas.",
+    problem_personal_number: "Ser ut som ett person- eller samordningsnummer, som aldrig får sparas. Är det ett telefonnummer, skriv det med mellanslag (070-123 45 67).",
     problem_status_without_end: "Ett avslut behöver ett slutdatum.",
     nav_participants: "Deltagare",
     participant_columns: ["Kod", "Insats", "Kön", "Åldersgrupp", "Kommun", "Anvisad av", "Startdatum", "Slutdatum", "Avslutsorsak"],
