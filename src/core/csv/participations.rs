@@ -9,6 +9,13 @@
 //! row whose insats and code match a stored participation updates it, so
 //! exporting, editing in Excel and importing again never doubles anyone.
 //! What is exported reads back to the same records.
+//!
+//! A file may hold fewer columns than an export: a column that is not in
+//! the file (not mapped) never changes a stored participation's field.
+//! Only the mapped columns are read, compared and written; the others keep
+//! what is stored, so a sheet of Kod; Insats; Kön; Anvisad av; Startdatum
+//! read back changes nothing. A new row gets what a form gives an empty
+//! field (age band unknown, no municipality, no end).
 
 use super::mapping::{ColumnSet, ImportPlan};
 use super::read::{NumberCheck, Table};
@@ -226,11 +233,26 @@ pub fn plan_import(
         } else {
             existing_by_code(ws, &index, &draft).cloned()
         };
+        if let Some(stored) = &existing {
+            keep_unmapped_in_draft(&mut draft, stored, ws, mapping);
+        }
         let meta = existing
             .as_ref()
             .map_or_else(&mut *new_meta, |e| e.meta.clone());
         match build_indexed(&draft, ws, &index, meta) {
-            Ok(p) => {
+            Ok(mut p) => {
+                if let Some(stored) = &existing {
+                    keep_unmapped(&mut p, stored, mapping);
+                    // A stored end status whose record is gone (merged in
+                    // from another laptop) was not in the draft: an end
+                    // emptied by the file would leave it without an end.
+                    if p.end.is_none() && p.end_status.is_some() {
+                        let mut errors = FormErrors::default();
+                        errors.push(Field::EndStatus, Problem::StatusWithoutEnd);
+                        plan.reject(row.line, errors);
+                        continue;
+                    }
+                }
                 let key = (p.insats.clone(), p.code.clone());
                 if seen_codes.contains_key(&key) {
                     let mut errors = FormErrors::default();
@@ -245,6 +267,70 @@ pub fn plan_import(
         }
     }
     Ok(plan)
+}
+
+/// Fills the fields of `draft` whose columns are not in the file with
+/// what `stored` holds, so that the row is validated as the record it will
+/// be (an end date in the file against the stored end status, a start
+/// against the stored end). A link to a record that is no longer live is
+/// left empty here and put back by [`keep_unmapped`].
+fn keep_unmapped_in_draft(
+    draft: &mut ParticipationDraft,
+    stored: &Participation,
+    ws: &Workspace,
+    mapping: &Mapping,
+) {
+    let kept = ParticipationDraft::of(stored);
+    let live_or_empty = |live: bool, text: &str| if live { text.to_owned() } else { String::new() };
+    for c in Column::ALL {
+        if mapping.column(c).is_some() {
+            continue;
+        }
+        match c {
+            // The code and insats found `stored`: they are its own.
+            Column::Code | Column::Insats => {}
+            Column::Gender => draft.gender.clone_from(&kept.gender),
+            Column::AgeBand => draft.age_band.clone_from(&kept.age_band),
+            Column::Municipality => {
+                let live = stored
+                    .municipality
+                    .as_ref()
+                    .is_some_and(|m| ws.municipalities.get(m).is_some());
+                draft.municipality = live_or_empty(live, &kept.municipality);
+            }
+            Column::Referrer => draft.referrer.clone_from(&kept.referrer),
+            Column::Start => draft.start.clone_from(&kept.start),
+            Column::End => draft.end.clone_from(&kept.end),
+            Column::EndStatus => {
+                let live = stored
+                    .end_status
+                    .as_ref()
+                    .is_some_and(|s| ws.end_statuses.get(s).is_some());
+                draft.end_status = live_or_empty(live, &kept.end_status);
+            }
+        }
+    }
+}
+
+/// Puts back in `p` exactly what `stored` holds in every field whose
+/// column is not in the file: such a field never changes.
+fn keep_unmapped(p: &mut Participation, stored: &Participation, mapping: &Mapping) {
+    for c in Column::ALL {
+        if mapping.column(c).is_some() {
+            continue;
+        }
+        match c {
+            Column::Code => p.code.clone_from(&stored.code),
+            Column::Insats => p.insats.clone_from(&stored.insats),
+            Column::Gender => p.gender = stored.gender,
+            Column::AgeBand => p.age_band = stored.age_band,
+            Column::Municipality => p.municipality.clone_from(&stored.municipality),
+            Column::Referrer => p.referrer = stored.referrer,
+            Column::Start => p.start = stored.start,
+            Column::End => p.end = stored.end,
+            Column::EndStatus => p.end_status.clone_from(&stored.end_status),
+        }
+    }
 }
 
 /// A code no live participation and no earlier row has; it is then taken.
@@ -376,6 +462,27 @@ mod tests {
             assert!(p.added.is_empty() && p.changed.is_empty());
             assert!(!p.can_apply());
         }
+    }
+
+    #[test]
+    fn a_narrow_file_keeps_every_field_it_does_not_hold() {
+        let ws = ws();
+        let stored = ws
+            .participations
+            .live()
+            .find(|p| p.end.is_some() && p.municipality.is_some())
+            .unwrap()
+            .clone();
+        let insats = ws.insatser.get(&stored.insats).unwrap().name.clone();
+        let text = format!(
+            "Kod;Insats;Kön;Anvisad av;Startdatum\n{};{insats};{};{};{}\n",
+            stored.code,
+            gender_word(stored.gender),
+            referrer_word(stored.referrer),
+            stored.start
+        );
+        let p = plan(&ws, &text, None);
+        assert_eq!((p.unchanged, p.changed.len()), (1, 0), "{:?}", p.changed);
     }
 
     #[test]
