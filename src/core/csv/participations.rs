@@ -15,9 +15,11 @@
 //! Only the mapped columns are read, compared and written; the others keep
 //! what is stored, so a sheet of Kod; Insats; Kön; Anvisad av; Startdatum
 //! read back changes nothing. A new row gets what a form gives an empty
-//! field (age band unknown, no municipality, no end).
+//! field (age band unknown, no municipality, no end). What a changed row
+//! changes is listed field by field ([`field_changes`]) in the file's own
+//! words, for the preview.
 
-use super::mapping::{ColumnSet, ImportPlan};
+use super::mapping::{ColumnSet, FieldChange, ImportPlan};
 use super::read::{NumberCheck, Table};
 use super::write::{write_table, Cell, CsvFlavour};
 use crate::core::ids::RecordId;
@@ -333,6 +335,75 @@ fn keep_unmapped(p: &mut Participation, stored: &Participation, mapping: &Mappin
     }
 }
 
+/// Whether `a` and `b` differ in the field of `column`.
+fn differs(a: &Participation, b: &Participation, column: Column) -> bool {
+    match column {
+        Column::Code => a.code != b.code,
+        Column::Insats => a.insats != b.insats,
+        Column::Gender => a.gender != b.gender,
+        Column::AgeBand => a.age_band != b.age_band,
+        Column::Municipality => a.municipality != b.municipality,
+        Column::Referrer => a.referrer != b.referrer,
+        Column::Start => a.start != b.start,
+        Column::End => a.end != b.end,
+        Column::EndStatus => a.end_status != b.end_status,
+    }
+}
+
+/// A participation's field as an exported file writes it ("" for none).
+pub fn cell_text(ws: &Workspace, p: &Participation, column: Column) -> String {
+    let named = |name: Option<&str>| name.unwrap_or("").to_owned();
+    match column {
+        Column::Code => p.code.clone(),
+        Column::Insats => named(ws.insatser.get_any(&p.insats).map(|i| i.name.as_str())),
+        Column::Gender => gender_word(p.gender).to_owned(),
+        Column::AgeBand => {
+            crate::core::validate::participation::age_band_code(p.age_band).to_owned()
+        }
+        Column::Municipality => named(
+            p.municipality
+                .as_ref()
+                .and_then(|m| ws.municipalities.get_any(m))
+                .map(|m| m.name.as_str()),
+        ),
+        Column::Referrer => referrer_word(p.referrer).to_owned(),
+        Column::Start => p.start.to_string(),
+        Column::End => p.end.map(|d| d.to_string()).unwrap_or_default(),
+        Column::EndStatus => named(
+            p.end_status
+                .as_ref()
+                .and_then(|s| ws.end_statuses.get_any(s))
+                .map(|s| s.name.as_str()),
+        ),
+    }
+}
+
+/// The fields a changed row changes, stored value first, in the words of
+/// an exported file; in the order of the columns.
+pub fn field_changes(
+    ws: &Workspace,
+    stored: &Participation,
+    after: &Participation,
+) -> Vec<FieldChange<Column>> {
+    Column::ALL
+        .into_iter()
+        .filter(|c| differs(stored, after, *c))
+        .map(|c| FieldChange {
+            column: c,
+            before: cell_text(ws, stored, c),
+            after: cell_text(ws, after, c),
+        })
+        .collect()
+}
+
+/// How the preview names a participation: its code and its insats.
+pub fn record_label(ws: &Workspace, p: &Participation) -> String {
+    match ws.insatser.get_any(&p.insats) {
+        Some(i) => format!("{} ({})", p.code, i.name),
+        None => p.code.clone(),
+    }
+}
+
 /// A code no live participation and no earlier row has; it is then taken.
 fn free_code(taken: &mut BTreeSet<String>, new_code: &mut dyn FnMut() -> String) -> String {
     let mut code = new_code();
@@ -384,30 +455,10 @@ pub fn export(ws: &Workspace, insatser: Option<&[RecordId]>, flavour: CsvFlavour
     let rows: Vec<Vec<Cell>> = ps
         .iter()
         .map(|p| {
-            let named = |name: Option<&str>| name.map_or(Cell::Empty, Cell::from);
-            vec![
-                Cell::from(p.code.as_str()),
-                Cell::from(insats_name(&p.insats)),
-                Cell::from(gender_word(p.gender)),
-                Cell::from(crate::core::validate::participation::age_band_code(
-                    p.age_band,
-                )),
-                named(
-                    p.municipality
-                        .as_ref()
-                        .and_then(|m| ws.municipalities.get_any(m))
-                        .map(|m| m.name.as_str()),
-                ),
-                Cell::from(referrer_word(p.referrer)),
-                Cell::Text(p.start.to_string()),
-                p.end.map_or(Cell::Empty, |d| Cell::Text(d.to_string())),
-                named(
-                    p.end_status
-                        .as_ref()
-                        .and_then(|s| ws.end_statuses.get_any(s))
-                        .map(|s| s.name.as_str()),
-                ),
-            ]
+            Column::ALL
+                .into_iter()
+                .map(|c| Cell::Text(cell_text(ws, p, c)))
+                .collect()
         })
         .collect();
     let header: Vec<&str> = Column::ALL.iter().map(|c| c.header()).collect();
@@ -483,6 +534,58 @@ mod tests {
         );
         let p = plan(&ws, &text, None);
         assert_eq!((p.unchanged, p.changed.len()), (1, 0), "{:?}", p.changed);
+    }
+
+    #[test]
+    fn field_changes_name_each_changed_field_with_the_stored_and_the_new_words() {
+        let ws = ws();
+        let stored = ws
+            .participations
+            .live()
+            .find(|p| p.gender == Gender::Woman && p.end.is_none())
+            .unwrap()
+            .clone();
+        let mut after = stored.clone();
+        after.gender = Gender::Man;
+        after.end = Some(stored.start);
+        after.end_status = Some(RecordId::parse("end-studies").unwrap());
+        let changes = field_changes(&ws, &stored, &after);
+        let columns: Vec<Column> = changes.iter().map(|c| c.column).collect();
+        assert_eq!(columns, [Column::Gender, Column::End, Column::EndStatus]);
+        assert_eq!(
+            (changes[0].before.as_str(), changes[0].after.as_str()),
+            ("Kvinna", "Man")
+        );
+        assert_eq!(changes[1].before, "");
+        assert_eq!(changes[1].after, stored.start.to_string());
+        assert_eq!(changes[2].after, "Studier");
+        assert!(field_changes(&ws, &stored, &stored).is_empty());
+        let label = record_label(&ws, &stored);
+        assert!(
+            label.starts_with(&stored.code) && label.contains('('),
+            "{label}"
+        );
+    }
+
+    #[test]
+    fn a_file_with_one_changed_cell_lists_that_one_field() {
+        let ws = ws();
+        let text = export(&ws, None, CsvFlavour::Plain);
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let row = lines.iter().position(|l| l.contains(",Kvinna,")).unwrap();
+        lines[row] = lines[row].replacen(",Kvinna,", ",Man,", 1);
+        let p = plan(&ws, &lines.join("\n"), None);
+        assert_eq!(p.changed.len(), 1);
+        let (old, new) = &p.changed[0];
+        let changes = field_changes(&ws, old, new);
+        assert_eq!(
+            changes,
+            [FieldChange {
+                column: Column::Gender,
+                before: "Kvinna".into(),
+                after: "Man".into()
+            }]
+        );
     }
 
     #[test]
