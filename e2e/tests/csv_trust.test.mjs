@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { axeViolations, describeViolations } from '../lib/accessibility.mjs';
 import { useAppUnderTest, screenshot, waitForApp } from '../lib/browser.mjs';
 import { BoardPage, ScopePage } from '../pages/app.mjs';
 import { ParticipantsPage } from '../pages/participants.mjs';
@@ -65,6 +66,8 @@ test('a narrower participants file changes nothing, and one changed Kön changes
   assert.deepEqual(cells[0].slice(1), ['Kön', 'Kvinna', 'Man']);
   await page.getByTestId('csv-report').scrollIntoViewIfNeeded();
   await screenshot(page, 'participants-csv-changes');
+  const found = await axeViolations(page);
+  assert.equal(found.length, 0, describeViolations('CSV preview', found));
 
   // Confirming changes that field and nothing else: the next export
   // differs from the first in that one cell.
@@ -113,6 +116,8 @@ test('a personal number in an outcome’s note is refused at the field, the text
   assert.equal(await form.locator('#outcome-value').inputValue(), '35');
   await form.locator('#outcome-note').scrollIntoViewIfNeeded();
   await screenshot(page, 'outcome-note-personal-number');
+  const found = await axeViolations(page);
+  assert.equal(found.length, 0, describeViolations('refused note', found));
 
   // Nothing was stored: after a reload the card is as it was.
   await page.reload({ waitUntil: 'load' });
