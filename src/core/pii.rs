@@ -29,10 +29,12 @@
 //! groups of three, postal codes, bankgiro and ISBN numbers, organisation
 //! numbers (whose "month" is 20 or more), and twelve-digit runs whose first
 //! two digits are no century. What remains is a ten-digit number written
-//! without separators — say a mobile number `0701234567` — that happens to
-//! be a real date with a valid check digit (about one in forty such
-//! numbers); the message then asks for it to be written with spaces, as
-//! phone numbers usually are, and that form is never flagged.
+//! without separators that happens to be a real date with a valid check
+//! digit: a mobile number `070xxxxxxx` about one time in twenty (one in ten
+//! has the check digit, and about half make a day), while 072, 073, 076
+//! and 079 numbers never match (their "month" is 20 or more). The message
+//! then asks for it to be written with spaces, as phone numbers usually
+//! are (`070-123 45 67`), and that form is never flagged.
 //!
 //! Nine digits alone: Excel drops the leading zero of the ten-digit form
 //! of anyone born 2000–2009 (`0507099802` becomes the number `507099802`).
