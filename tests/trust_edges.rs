@@ -449,6 +449,11 @@ fn a_personal_number_anywhere_in_a_file_refuses_it_and_changes_nothing() {
         ),
         ("an id", r#""id":"demo-haninge""#, r#""id":"p8507099805""#),
         (
+            "a note with an en dash",
+            r#""name":"Haninge""#,
+            "\"name\":\"Haninge\",\"note\":\"850709\u{2013}9805\"",
+        ),
+        (
             "a field from a newer version",
             r#""name":"Haninge""#,
             r#""name":"Haninge","kontakt":{"pnr":["850709-9805"]}"#,
