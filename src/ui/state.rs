@@ -162,15 +162,26 @@ impl AppState {
             return;
         };
         if let Ok(texts) = db.get_many(&ids).await {
+            // What is stored is what the other tab wrote (already merged
+            // with what was stored before): shown as it is, so a repaired
+            // stamp replaces the old one here too.
             self.ws.update(|w| {
                 for item in texts
                     .into_iter()
                     .flatten()
                     .filter_map(|t| stored::decode(&t).ok())
                 {
-                    w.put_item(item);
+                    let _ = w.replace_view(item.view());
                 }
             });
+            // No write can bring such stamps (they are refused); another
+            // tab's repair can take them away.
+            if self.stamps_ahead.get_untracked().is_some() {
+                let ahead = self
+                    .ws
+                    .with_untracked(|w| snapshot::stamps_ahead(w, now_millis()));
+                self.stamps_ahead.set(ahead);
+            }
         }
         if let Ok(texts) = db.load_conflicts().await {
             self.conflicts.set(decode_conflicts(texts));
