@@ -205,34 +205,26 @@ fn last_segment(href: &str) -> String {
     percent_decode(last)
 }
 
+/// Decodes `%XX` escapes byte by byte: an escape cut short or followed by
+/// a non-ASCII character stays as it is (slicing the text at `%` + 2 bytes
+/// once cut a character in two and panicked), and bytes that are not UTF-8
+/// become U+FFFD.
 fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
+/// What a file name keeps unescaped in an address: RFC 3986's unreserved
+/// characters.
+const NAME_KEEPS: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 fn percent_encode(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for b in name.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(name, NAME_KEEPS).to_string()
 }
 
 /// What one sync will do, decided from the listing before anything is read.
@@ -413,5 +405,29 @@ mod tests {
         assert!(is_device_file(&own_file(&d)));
         assert!(!is_device_file("maltavla-.json"));
         assert_eq!(percent_decode("a%C3%A5b%2"), "aåb%2");
+    }
+
+    #[test]
+    fn an_href_with_a_cut_escape_never_panics() {
+        // `%1` followed by the first byte of a two-byte character: slicing
+        // the text by byte cut the character in two.
+        assert_eq!(percent_decode("maltavla-%1é.json"), "maltavla-%1é.json");
+        assert_eq!(percent_decode("%é"), "%é");
+        assert_eq!(percent_decode("%"), "%");
+        let listing = r#"<d:multistatus xmlns:d="DAV:"><d:response><d:href>/dav/maltavla-%1é.json</d:href></d:response></d:multistatus>"#;
+        assert_eq!(
+            parse_listing(listing).unwrap(),
+            vec![Entry {
+                name: "maltavla-%1é.json".into(),
+                etag: None
+            }]
+        );
+    }
+
+    #[test]
+    fn an_escape_at_the_very_end_is_decoded() {
+        assert_eq!(percent_decode("maltavla-a%41"), "maltavla-aA");
+        assert_eq!(percent_decode("%41"), "A");
+        assert_eq!(percent_decode("maltavla-%C3%A5.json"), "maltavla-å.json");
     }
 }
