@@ -208,7 +208,7 @@ pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport,
         .ws
         .with_untracked(|w| snapshot::export(w, &Part::All, &info));
     let headers = [
-        webdav::write_condition(plan.own_etag.as_deref()),
+        webdav::write_condition(plan.own.as_ref()),
         ("Content-Type", "application/json; charset=utf-8".to_owned()),
     ];
     let reply = call(dav, "PUT", &dav.file_url(&own), &headers, Some(&text)).await?;
