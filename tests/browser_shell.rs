@@ -11,6 +11,7 @@ use maltavla::browser::idb::RecordDb;
 use maltavla::browser::settings::{self, Key};
 use maltavla::browser::tabs::Tabs;
 use maltavla::core::demo;
+use maltavla::core::file_size::FileUse;
 use maltavla::core::ids::{DeviceId, Hlc};
 use maltavla::core::stored;
 use maltavla::core::workspace::Workspace;
@@ -167,7 +168,10 @@ async fn another_tab_hears_which_records_were_stored() {
 async fn a_picked_file_reads_as_utf8_text() {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str("{\"å\": 1}"));
     let file = web_sys::File::new_with_str_sequence(&parts, "x.json").expect("file");
-    assert_eq!(files::read_text(&file).await.as_deref(), Ok("{\"å\": 1}"));
+    assert_eq!(
+        files::read_text(&file, FileUse::Snapshot).await.as_deref(),
+        Ok("{\"å\": 1}")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -176,9 +180,29 @@ async fn a_picked_file_loses_its_byte_order_mark_and_broken_bytes_become_replace
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let file = web_sys::File::new_with_u8_array_sequence(&parts, "x.json").expect("file");
     assert_eq!(
-        files::read_text(&file).await.as_deref(),
+        files::read_text(&file, FileUse::Snapshot).await.as_deref(),
         Ok("{\"ö\": \"\u{FFFD}\"}")
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_picked_file_past_the_limit_of_its_use_is_refused_unread() {
+    let limit = FileUse::Csv.limit() as u32;
+    let bytes = js_sys::Uint8Array::new_with_length(limit + 1);
+    let parts = js_sys::Array::of1(&bytes);
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "stor.csv").expect("file");
+    match files::read_bytes(&file, FileUse::Csv).await {
+        Err(files::ReadError::TooLarge(e)) => {
+            assert_eq!(
+                (e.name.as_str(), e.bytes),
+                ("stor.csv", u64::from(limit) + 1)
+            );
+        }
+        other => panic!("expected a refusal, got {:?}", other.map(|b| b.len())),
+    }
+    // The same bytes are a snapshot-sized file.
+    let read = files::read_bytes(&file, FileUse::Snapshot).await;
+    assert_eq!(read.map(|b| b.len()), Ok(limit as usize + 1));
 }
 
 #[wasm_bindgen_test]
