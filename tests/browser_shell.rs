@@ -7,6 +7,7 @@
 use maltavla::browser::clock::{new_record_id, Clock};
 use maltavla::browser::files;
 use maltavla::browser::history;
+use maltavla::browser::http;
 use maltavla::browser::idb::RecordDb;
 use maltavla::browser::settings::{self, Key};
 use maltavla::browser::tabs::Tabs;
@@ -203,6 +204,36 @@ async fn a_picked_file_past_the_limit_of_its_use_is_refused_unread() {
     // The same bytes are a snapshot-sized file.
     let read = files::read_bytes(&file, FileUse::Snapshot).await;
     assert_eq!(read.map(|b| b.len()), Ok(limit as usize + 1));
+}
+
+/// An address the browser answers itself: a `data:` URL has no
+/// `Content-Length`, so only counting the streamed bytes can refuse it.
+fn data_url(text: &str) -> String {
+    format!("data:text/plain;charset=utf-8,{text}")
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_past_its_limit_is_cut_while_it_streams() {
+    let ten = data_url("aaaaaaaaaa");
+    let reply = http::send("GET", &ten, &[], None, Some(10)).await;
+    assert_eq!(reply.map(|r| r.body), Ok("aaaaaaaaaa".to_owned()));
+    let cut = http::send("GET", &ten, &[], None, Some(9)).await;
+    assert_eq!(cut, Err(http::NoReply::TooLarge));
+    let unread = http::send("GET", &ten, &[], None, None).await;
+    assert_eq!(unread.map(|r| r.body), Ok(String::new()));
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_announcing_more_than_its_limit_is_refused_before_reading() {
+    // A blob: URL's answer carries the blob's size as Content-Length.
+    let bytes = js_sys::Uint8Array::new_with_length(1000);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes)).expect("blob");
+    let url = web_sys::Url::create_object_url_with_blob(&blob).expect("url");
+    let refused = http::send("GET", &url, &[], None, Some(999)).await;
+    assert_eq!(refused, Err(http::NoReply::TooLarge));
+    let read = http::send("GET", &url, &[], None, Some(1000)).await;
+    assert_eq!(read.map(|r| r.body.len()), Ok(1000));
 }
 
 #[wasm_bindgen_test]
