@@ -161,3 +161,22 @@ pub static EN: OfflineTexts = OfflineTexts {
         ),
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_too_large_is_named_by_its_address_and_the_limit() {
+        let f = SyncFailure::TooLarge {
+            url: "https://moln.example.se/dav/".into(),
+            limit: crate::core::sync::LISTING_MAX_BYTES,
+        };
+        assert_eq!(
+            (SV.failure)(&f),
+            "Svaret från https://moln.example.se/dav/ är större än 8\u{a0}MB och lästes inte in; inget av det har sparats."
+        );
+        assert!((EN.failure)(&f)
+            .starts_with("The answer from https://moln.example.se/dav/ is larger than 8\u{a0}MB"));
+    }
+}
