@@ -154,7 +154,9 @@ pub fn check_merge(a: &str, b: &str) {
 /// and each entry gets a write condition that can refuse a change made
 /// meanwhile (never `If-Match` with a weak tag when a date was listed).
 pub fn check_listing(text: &str) {
-    use maltavla::core::sync::webdav::{http_date, is_weak, parse_listing, plan, write_condition};
+    use maltavla::core::sync::webdav::{
+        entity_tag, http_date, is_weak, parse_listing, plan, write_condition,
+    };
     let Ok(entries) = parse_listing(text) else {
         return;
     };
@@ -172,6 +174,11 @@ pub fn check_listing(text: &str) {
             assert!(
                 etag.starts_with('"') || etag.starts_with("W/\""),
                 "ETag not in header form: {e:?}"
+            );
+            assert_eq!(
+                entity_tag(etag).as_ref(),
+                Some(etag),
+                "not an entity tag: {e:?}"
             );
         }
         if let Some(date) = &e.modified {

@@ -165,10 +165,9 @@ pub fn parse_listing(xml: &str) -> Result<Vec<Entry>, SyncFailure> {
                 if closed.as_deref() == Some(b"response".as_slice()) && !folder {
                     let name = last_segment(&props.href);
                     if is_device_file(&name) {
-                        let etag = &props.etag;
                         out.push(Entry {
                             name,
-                            etag: (!etag.trim().is_empty()).then(|| normal_etag(etag)),
+                            etag: entity_tag(&props.etag),
                             modified: http_date(&props.modified),
                         });
                     }
@@ -196,6 +195,26 @@ pub fn normal_etag(etag: &str) -> String {
     } else {
         format!("\"{e}\"")
     }
+}
+
+/// A listed ETag in its header form, if it is a valid entity tag (RFC 9110
+/// §8.8.3: `"…"` or `W/"…"` of visible ASCII without `"`; bare, as wsgidav
+/// lists them, it gets its quotes). Anything else (a line break, two tags
+/// run together, spaces) would be refused as a header value, or mean
+/// nothing to the server: it counts as no ETag, so the file is read again
+/// and written under its date (see [`write_condition`]).
+pub fn entity_tag(listed: &str) -> Option<String> {
+    let listed = listed.trim();
+    if listed.is_empty() || (listed.starts_with("W/") && !listed.starts_with("W/\"")) {
+        return None;
+    }
+    let tag = normal_etag(listed);
+    let opaque = tag.strip_prefix("W/").unwrap_or(&tag);
+    let inner = opaque.strip_prefix('"')?.strip_suffix('"')?;
+    inner
+        .bytes()
+        .all(|b| b == 0x21 || (0x23..=0x7e).contains(&b))
+        .then_some(tag)
 }
 
 /// Whether an ETag is weak (`W/"…"`): equal for equivalent content, not
@@ -648,6 +667,40 @@ mod tests {
         let listing = [entry("maltavla-me.json", "\"x\"")];
         let seen = BTreeMap::from([("maltavla-me.json".to_owned(), "W/\"x\"".to_owned())]);
         assert!(plan(&listing, "maltavla-me.json", &seen).read.is_empty());
+    }
+
+    #[test]
+    fn an_etag_that_is_no_valid_header_value_counts_as_none() {
+        let listed = |etag: &str| {
+            let xml = format!(
+                r#"<d:multistatus xmlns:d="DAV:"><d:response><d:href>/dav/maltavla-a.json</d:href><d:propstat><d:prop><d:getetag>{etag}</d:getetag><d:getetag>{etag}</d:getetag></d:prop></d:propstat></d:response></d:multistatus>"#
+            );
+            parse_listing(&xml).map(|e| e.into_iter().map(|e| e.etag).collect::<Vec<_>>())
+        };
+        // Two getetag elements in one answer: not one tag either.
+        assert_eq!(listed("\"a1\""), Ok(vec![None]));
+        let one = |etag: &str| {
+            let xml = format!(
+                r#"<d:multistatus xmlns:d="DAV:"><d:response><d:href>/dav/maltavla-a.json</d:href><d:propstat><d:prop><d:getetag>{etag}</d:getetag></d:prop></d:propstat></d:response></d:multistatus>"#
+            );
+            parse_listing(&xml).map(|e| e.into_iter().map(|e| e.etag).collect::<Vec<_>>())
+        };
+        assert_eq!(one("\"a1\""), Ok(vec![Some("\"a1\"".into())]));
+        assert_eq!(one(" W/\"a1\" "), Ok(vec![Some("W/\"a1\"".into())]));
+        assert_eq!(one("1-2-3"), Ok(vec![Some("\"1-2-3\"".into())]));
+        for bad in [
+            "\"a\n1\"",
+            "\"a1\"\"b2\"",
+            "a\"1",
+            "\"a 1\"",
+            "\"å\"",
+            "w/\"a1\"",
+            "W/a1",
+            "\"a1",
+            "&#13;\"a1\"&#10;x",
+        ] {
+            assert_eq!(one(bad), Ok(vec![None]), "{bad:?}");
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]
