@@ -5,7 +5,8 @@
 //! planned exactly like a file the user picks, so the same checks and the
 //! same preview apply. What is here is only what the network adds: where
 //! to look, which conditional headers to send, what a folder listing says,
-//! which files are new since last time, and what each HTTP answer means.
+//! which files are new since last time, what each HTTP answer means, and how
+//! much of one is read ([`BodyLimit`]: never more than the caller allows).
 
 pub mod published;
 pub mod webdav;
