@@ -7,10 +7,12 @@
 use maltavla::browser::clock::{new_record_id, Clock};
 use maltavla::browser::files;
 use maltavla::browser::history;
+use maltavla::browser::http;
 use maltavla::browser::idb::RecordDb;
 use maltavla::browser::settings::{self, Key};
 use maltavla::browser::tabs::Tabs;
 use maltavla::core::demo;
+use maltavla::core::file_size::FileUse;
 use maltavla::core::ids::{DeviceId, Hlc};
 use maltavla::core::stored;
 use maltavla::core::workspace::Workspace;
@@ -214,7 +216,10 @@ async fn another_tab_hears_which_records_were_stored() {
 async fn a_picked_file_reads_as_utf8_text() {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str("{\"å\": 1}"));
     let file = web_sys::File::new_with_str_sequence(&parts, "x.json").expect("file");
-    assert_eq!(files::read_text(&file).await.as_deref(), Ok("{\"å\": 1}"));
+    assert_eq!(
+        files::read_text(&file, FileUse::Snapshot).await.as_deref(),
+        Ok("{\"å\": 1}")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -223,9 +228,59 @@ async fn a_picked_file_loses_its_byte_order_mark_and_broken_bytes_become_replace
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let file = web_sys::File::new_with_u8_array_sequence(&parts, "x.json").expect("file");
     assert_eq!(
-        files::read_text(&file).await.as_deref(),
+        files::read_text(&file, FileUse::Snapshot).await.as_deref(),
         Ok("{\"ö\": \"\u{FFFD}\"}")
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_picked_file_past_the_limit_of_its_use_is_refused_unread() {
+    let limit = FileUse::Csv.limit() as u32;
+    let bytes = js_sys::Uint8Array::new_with_length(limit + 1);
+    let parts = js_sys::Array::of1(&bytes);
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "stor.csv").expect("file");
+    match files::read_bytes(&file, FileUse::Csv).await {
+        Err(files::ReadError::TooLarge(e)) => {
+            assert_eq!(
+                (e.name.as_str(), e.bytes),
+                ("stor.csv", u64::from(limit) + 1)
+            );
+        }
+        other => panic!("expected a refusal, got {:?}", other.map(|b| b.len())),
+    }
+    // The same bytes are a snapshot-sized file.
+    let read = files::read_bytes(&file, FileUse::Snapshot).await;
+    assert_eq!(read.map(|b| b.len()), Ok(limit as usize + 1));
+}
+
+/// An address the browser answers itself: a `data:` URL has no
+/// `Content-Length`, so only counting the streamed bytes can refuse it.
+fn data_url(text: &str) -> String {
+    format!("data:text/plain;charset=utf-8,{text}")
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_past_its_limit_is_cut_while_it_streams() {
+    let ten = data_url("aaaaaaaaaa");
+    let reply = http::send("GET", &ten, &[], None, Some(10)).await;
+    assert_eq!(reply.map(|r| r.body), Ok("aaaaaaaaaa".to_owned()));
+    let cut = http::send("GET", &ten, &[], None, Some(9)).await;
+    assert_eq!(cut, Err(http::NoReply::TooLarge));
+    let unread = http::send("GET", &ten, &[], None, None).await;
+    assert_eq!(unread.map(|r| r.body), Ok(String::new()));
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_announcing_more_than_its_limit_is_refused_before_reading() {
+    // A blob: URL's answer carries the blob's size as Content-Length.
+    let bytes = js_sys::Uint8Array::new_with_length(1000);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes)).expect("blob");
+    let url = web_sys::Url::create_object_url_with_blob(&blob).expect("url");
+    let refused = http::send("GET", &url, &[], None, Some(999)).await;
+    assert_eq!(refused, Err(http::NoReply::TooLarge));
+    let read = http::send("GET", &url, &[], None, Some(1000)).await;
+    assert_eq!(read.map(|r| r.body.len()), Ok(1000));
 }
 
 #[wasm_bindgen_test]

@@ -39,7 +39,7 @@ export async function startWebDav() {
     cors: {
       allow_origin: '*',
       allow_methods: ['GET', 'PUT', 'PROPFIND', 'OPTIONS'],
-      allow_headers: ['Authorization', 'Content-Type', 'Depth', 'If-Match', 'If-None-Match'],
+      allow_headers: ['Authorization', 'Content-Type', 'Depth', 'If-Match', 'If-None-Match', 'If-Unmodified-Since'],
       expose_headers: ['ETag'],
       max_age: 600,
     },

@@ -3,10 +3,10 @@
 // same data; a wrong password, an unreachable server and a 412 Precondition
 // Failed each give a clear Swedish message and lose nothing, as does a
 // broken file in the folder; the password never leaves the device in a
-// snapshot.
+// snapshot. A folder that lists weak ETags is still written, never blindly.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser, screenshot, useAppUnderTest } from '../lib/browser.mjs';
 import { DAV_PASSWORD, DAV_USER, freePort, startWebDav } from '../lib/webdav.mjs';
@@ -115,4 +115,67 @@ test('a wrong password, an unreachable server and a 412 each say what happened a
   assert.equal(await stored(page), before);
   assert.equal((await readdir(dav.folder)).length, 2);
   errors.assertClean({ ignore: [/401|412|ERR_CONNECTION_REFUSED|Failed to load resource/] });
+});
+
+test('a folder that lists weak ETags is written with If-Unmodified-Since, and a file changed meanwhile is still kept', async (t) => {
+  const dav = await startWebDav();
+  t.after(() => dav.stop());
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
+  await board.loadDemo();
+  const page = board.page;
+  await configure(page, { url: dav.url });
+  assert.match(await sync(page), /^Synkroniserat: 0 filer lästa/);
+  const [own] = await readdir(dav.folder);
+  const ownPath = join(dav.folder, own);
+
+  // From now on the folder lists every ETag weak (W/"…"), as Apache does
+  // within a second of a write and some proxies always do; and it compares
+  // If-Match strongly, as RFC 9110 says and Apache and Nextcloud do
+  // (wsgidav itself drops the W/ and would let the write through).
+  const conditions = [];
+  let meanwhile = null;
+  await page.route(`${dav.url}**`, async (route) => {
+    const request = route.request();
+    if (request.method() === 'PROPFIND') {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(
+        /<(\w+:)?getetag>"?([^<"]+)"?<\/(\w+:)?getetag>/g,
+        (_, open = '', tag, close = '') => `<${open}getetag>W/"${tag}"</${close}getetag>`,
+      );
+      assert.match(body, /getetag>W\//);
+      await route.fulfill({ response, body });
+      return;
+    }
+    if (request.method() === 'PUT') {
+      const headers = await request.allHeaders();
+      conditions.push(['if-match', 'if-none-match', 'if-unmodified-since'].filter((h) => h in headers).map((h) => `${h}: ${headers[h]}`).join());
+      if (headers['if-match']?.startsWith('W/')) {
+        await route.fulfill({ status: 412, body: '' });
+        return;
+      }
+      if (meanwhile) await meanwhile();
+    }
+    await route.continue();
+  });
+
+  // An edit is written: under If-Unmodified-Since with the listed date.
+  await nameOrganisation(page, 'Östra Södertörn (svaga ETaggar)');
+  await page.getByTestId('nav-settings').click();
+  assert.match(await sync(page), /^Synkroniserat: /);
+  assert.match(conditions.at(-1), /^if-unmodified-since: \w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT$/);
+  assert.match(await readFile(ownPath, 'utf8'), /Östra Södertörn \(svaga ETaggar\)/);
+
+  // Someone writes the file between our listing and our write: refused.
+  await nameOrganisation(page, 'Östra Södertörn (skrivs inte)');
+  await page.getByTestId('nav-settings').click();
+  const theirs = '{"format":"maltavla-snapshot","version":"1.3","records":[]}';
+  meanwhile = async () => {
+    await writeFile(ownPath, theirs);
+    const later = new Date(Date.now() + 5_000);
+    await utimes(ownPath, later, later);
+  };
+  assert.match(await sync(page), /ändrades under tiden \(412\), så den skrevs inte över/);
+  assert.equal(await readFile(ownPath, 'utf8'), theirs);
+  await page.unroute(`${dav.url}**`);
+  errors.assertClean({ ignore: [/412|Failed to load resource/] });
 });

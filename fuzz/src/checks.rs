@@ -152,3 +152,64 @@ pub fn check_merge(a: &str, b: &str) {
         );
     }
 }
+
+/// Target `webdav_listing`: any text as a PROPFIND answer. Parsing never
+/// panics; what it gives is a sorted list of device files without
+/// duplicates, each ETag in its header form, each date a valid HTTP date,
+/// and each entry gets a write condition that can refuse a change made
+/// meanwhile (never `If-Match` with a weak tag when a date was listed).
+pub fn check_listing(text: &str) {
+    use maltavla::core::sync::webdav::{
+        entity_tag, http_date, is_weak, parse_listing, plan, write_condition,
+    };
+    let Ok(entries) = parse_listing(text) else {
+        return;
+    };
+    for pair in entries.windows(2) {
+        if let [a, b] = pair {
+            assert!(a.name < b.name, "not sorted or a duplicate: {a:?} {b:?}");
+        }
+    }
+    for e in &entries {
+        assert!(
+            e.name.starts_with("maltavla-") && e.name.ends_with(".json") && e.name.len() > 14,
+            "not a device file: {e:?}"
+        );
+        if let Some(etag) = &e.etag {
+            assert!(
+                etag.starts_with('"') || etag.starts_with("W/\""),
+                "ETag not in header form: {e:?}"
+            );
+            assert_eq!(
+                entity_tag(etag).as_ref(),
+                Some(etag),
+                "not an entity tag: {e:?}"
+            );
+        }
+        if let Some(date) = &e.modified {
+            assert_eq!(
+                http_date(date).as_ref(),
+                Some(date),
+                "date not canonical: {e:?}"
+            );
+        }
+        let (name, value) = write_condition(Some(e));
+        assert!(
+            ["If-Match", "If-None-Match", "If-Unmodified-Since"].contains(&name),
+            "{name}"
+        );
+        assert!(
+            !value.contains(['\r', '\n']),
+            "a header value with a line break: {value:?}"
+        );
+        if name == "If-Match" && is_weak(&value) {
+            assert!(
+                e.modified.is_none(),
+                "a weak If-Match although a date was listed: {e:?}"
+            );
+        }
+        let sync = plan(&entries, &e.name, &Default::default());
+        assert_eq!(sync.read.len(), entries.len());
+        assert_eq!(sync.own.as_ref(), Some(e));
+    }
+}

@@ -2,8 +2,11 @@
 //! the user picked.
 //!
 //! Guarantees: nothing here reads or writes anything but the one file; a
-//! failure comes back as the browser's message.
+//! picked file is read only after the core has accepted its size for what
+//! it is for; a failure comes back as a value ([`ReadError`]) with the
+//! browser's message.
 
+use crate::core::file_size::{self, FileUse, TooLarge};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
@@ -37,6 +40,15 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Why a picked file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Larger than its use allows: refused before any of it was read.
+    TooLarge(TooLarge),
+    /// The browser could not read it (its message).
+    Browser(String),
+}
+
 /// The text of a picked file, decoded as UTF-8 as `Blob.text()` does (a
 /// leading byte order mark dropped, a broken sequence replaced by U+FFFD).
 ///
@@ -44,21 +56,39 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
 /// handing a JS string to wasm reserves three bytes per character for the
 /// UTF-8 copy as soon as one character is not ASCII, so a 300 MB file grew
 /// the app's memory by 900 MB for a moment (and wasm memory never shrinks).
-pub async fn read_text(file: &File) -> Result<String, String> {
-    let mut bytes = read_bytes(file).await?;
+pub async fn read_text(file: &File, use_: FileUse) -> Result<String, ReadError> {
+    Ok(utf8_text(read_bytes(file, use_).await?))
+}
+
+/// Bytes as UTF-8 text, as `Blob.text()` and `Response.text()` decode them:
+/// a leading byte order mark dropped, a broken sequence replaced by U+FFFD;
+/// valid text is not copied.
+pub fn utf8_text(mut bytes: Vec<u8>) -> String {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    Ok(match String::from_utf8(bytes) {
+    match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    }
 }
 
-/// The bytes of a picked file (for CSV, which may not be UTF-8).
-pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(message)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+/// The bytes of a picked file (for CSV, which may not be UTF-8), if its
+/// size is within what its use allows ([`file_size::check`], asked before
+/// anything is copied into the app). At most one byte past the limit is
+/// read, and checked again, in case the file grew after it was picked.
+pub async fn read_bytes(file: &File, use_: FileUse) -> Result<Vec<u8>, ReadError> {
+    let name = file.name();
+    file_size::check(use_, &name, file.size()).map_err(ReadError::TooLarge)?;
+    let part = file
+        .slice_with_f64_and_f64(0.0, use_.limit() as f64 + 1.0)
+        .map_err(|e| ReadError::Browser(message(e)))?;
+    let buffer = JsFuture::from(part.array_buffer())
+        .await
+        .map_err(|e| ReadError::Browser(message(e)))?;
+    let array = js_sys::Uint8Array::new(&buffer);
+    file_size::check(use_, &name, f64::from(array.length())).map_err(ReadError::TooLarge)?;
+    Ok(array.to_vec())
 }
 
 /// Offers an SVG drawing as a PNG at `scale` times its size (2 for slides

@@ -13,6 +13,7 @@ pub mod csv;
 pub mod delete;
 pub mod demo;
 pub mod file_name;
+pub mod file_size;
 pub mod flow;
 pub mod fmt_sv;
 pub mod goal;

@@ -5,6 +5,7 @@
 //! generic sentence for future ones).
 
 use super::i18n::Texts;
+use crate::browser::files::ReadError;
 use crate::core::validate::Problem;
 
 /// The sentence shown at a field for a validation problem.
@@ -45,6 +46,18 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
         Problem::InvalidTime => t.meetings.problem_invalid_time.into(),
         Problem::InvalidAddress => t.meetings.problem_invalid_address.into(),
         Problem::DeadlineAfterMeeting => t.meetings.problem_deadline_after.into(),
+    }
+}
+
+/// Why a picked file was not read: too large for its use (with its name,
+/// size and the limit), or the browser's own reason.
+pub fn read_error(t: &Texts, e: &ReadError) -> String {
+    match e {
+        ReadError::TooLarge(e) => {
+            let (size, limit) = e.shown_sizes();
+            (t.file_too_large)(&e.name, &size, &limit)
+        }
+        ReadError::Browser(why) => (t.csv_unreadable)(why),
     }
 }
 
@@ -104,5 +117,17 @@ mod tests {
                 assert!(!problem(lang.texts(), p).is_empty());
             }
         }
+    }
+
+    #[test]
+    fn a_file_too_large_is_named_with_its_size_and_the_limit() {
+        use crate::core::file_size::{check, FileUse};
+        let e = check(FileUse::Snapshot, "allt.json", 1_288_490_189.0).unwrap_err();
+        assert_eq!(
+            read_error(Lang::Sv.texts(), &ReadError::TooLarge(e.clone())),
+            "Filen allt.json är 1,2\u{a0}GB, större än de 512\u{a0}MB som kan läsas in. Den lästes inte, och inget ändrades."
+        );
+        assert!(read_error(Lang::En.texts(), &ReadError::TooLarge(e))
+            .contains("allt.json is 1,2\u{a0}GB"));
     }
 }

@@ -13,15 +13,19 @@ use crate::core::ids::Hlc;
 use crate::core::snapshot::{self, ClockAhead, ExportInfo, ImportPlan, Me, Part, SnapshotError};
 use crate::core::sync::published::{self, Published};
 use crate::core::sync::webdav::{self, DavSettings};
-use crate::core::sync::SyncFailure;
+use crate::core::sync::{SyncFailure, LISTING_MAX_BYTES};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
-fn failure(e: NoReply) -> SyncFailure {
+fn failure(e: NoReply, url: &str, limit: Option<usize>) -> SyncFailure {
     match e {
         NoReply::Offline => SyncFailure::Offline,
         NoReply::Unreachable => SyncFailure::Unreachable,
+        NoReply::TooLarge => SyncFailure::TooLarge {
+            url: url.to_owned(),
+            limit: limit.unwrap_or(0),
+        },
     }
 }
 
@@ -60,9 +64,11 @@ pub async fn fetch_published(only_new: bool) -> Result<Option<PublishedFile>, Sy
         .flatten();
     let headers = published::check_headers(seen.as_deref());
     let pairs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let reply = http::send("GET", &published_location(), &pairs, None)
+    let url = published_location();
+    let limit = Some(snapshot::MAX_BYTES);
+    let reply = http::send("GET", &url, &pairs, None, limit)
         .await
-        .map_err(failure)?;
+        .map_err(|e| failure(e, &url, limit))?;
     match published::answer(reply.status, reply.etag, reply.body, seen.as_deref())? {
         Published::Fresh { text, etag } => Ok(Some(PublishedFile { text, etag })),
         Published::Unchanged | Published::NotPublished => Ok(None),
@@ -143,13 +149,15 @@ fn plan_text(app: AppState, text: &str, me: &Me) -> Result<Planned, SnapshotErro
 }
 
 /// One request to the folder, with the credentials, and its answer as a
-/// failure unless it succeeded.
+/// failure unless it succeeded; at most `limit` bytes of the answer are
+/// read (`None`: the body is not wanted).
 async fn call(
     dav: &DavSettings,
     method: &str,
     url: &str,
     extra: &[(&str, String)],
     body: Option<&str>,
+    limit: Option<usize>,
 ) -> Result<Reply, SyncStop> {
     let auth = dav.auth_headers();
     let headers: Vec<(&str, &str)> = auth
@@ -157,9 +165,9 @@ async fn call(
         .map(|(k, v)| (*k, v.as_str()))
         .chain(extra.iter().map(|(k, v)| (*k, v.as_str())))
         .collect();
-    let reply = http::send(method, url, &headers, body)
+    let reply = http::send(method, url, &headers, body, limit)
         .await
-        .map_err(|e| SyncStop::Network(failure(e)))?;
+        .map_err(|e| SyncStop::Network(failure(e, url, limit)))?;
     match SyncFailure::of_status(reply.status) {
         Some(f) => Err(SyncStop::Network(f)),
         None => Ok(reply),
@@ -187,6 +195,7 @@ pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport,
         &dav.url,
         &listing_headers,
         Some(webdav::LISTING_BODY),
+        Some(LISTING_MAX_BYTES),
     )
     .await?;
     let listing = webdav::parse_listing(&reply.body).map_err(SyncStop::Network)?;
@@ -206,12 +215,13 @@ pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport,
         let id = app.clock().new_device();
         report.new_device = Some(id.to_string());
         own = webdav::own_file(&id);
-        plan.own_etag = webdav::plan(&listing, &own, &seen).own_etag;
+        plan.own = webdav::plan(&listing, &own, &seen).own;
     }
 
     // 2. Every changed file, merged one at a time (each all or nothing).
     for entry in plan.read {
-        let reply = call(dav, "GET", &dav.file_url(&entry.name), &[], None).await?;
+        let url = dav.file_url(&entry.name);
+        let reply = call(dav, "GET", &url, &[], None, Some(snapshot::MAX_BYTES)).await?;
         match plan_text(app, &reply.body, &me) {
             Ok(planned) => {
                 report.changed_records += planned.plan.writes.len();
@@ -237,7 +247,7 @@ pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport,
     let now_own = webdav::own_file(&app.clock().device());
     if now_own != own {
         report.new_device = Some(app.clock().device().to_string());
-        plan.own_etag = webdav::plan(&listing, &now_own, &seen).own_etag;
+        plan.own = webdav::plan(&listing, &now_own, &seen).own;
         own = now_own;
     }
 
@@ -252,10 +262,10 @@ pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport,
         .with_untracked(|w| snapshot::export_checked(w, &Part::All, &info))
         .map_err(|p| SyncStop::Outgoing((app.t_now().trust.outgoing)(&p)))?;
     let headers = [
-        webdav::write_condition(plan.own_etag.as_deref()),
+        webdav::write_condition(plan.own.as_ref()),
         ("Content-Type", "application/json; charset=utf-8".to_owned()),
     ];
-    let reply = call(dav, "PUT", &dav.file_url(&own), &headers, Some(&text)).await?;
+    let reply = call(dav, "PUT", &dav.file_url(&own), &headers, Some(&text), None).await?;
     // What we wrote holds nothing new for us: skip reading it next time.
     if let Some(etag) = reply.etag {
         seen.insert(own.clone(), webdav::normal_etag(&etag));

@@ -180,8 +180,8 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
         table.set(None);
         leptos::task::spawn_local(async move {
             let t = app.t_now();
-            match files::read_bytes(&file).await {
-                Err(e) => refused.set(Some((t.csv_unreadable)(&e))),
+            match files::read_bytes(&file, crate::core::file_size::FileUse::Csv).await {
+                Err(e) => refused.set(Some(crate::ui::messages::read_error(t, &e))),
                 Ok(bytes) => match timed_read(&bytes, K::NUMBER_CHECK) {
                     Ok(tb) => {
                         mapping.set(Mapping::guess(&tb.header, &remembered(K::MAPPING_KEY)));

@@ -302,6 +302,9 @@ pub(super) static EN: Texts = Texts {
     csv_confirm: "Import",
     csv_imported: |n| format!("{n} rows imported."),
     csv_unreadable: |e| format!("The file could not be read ({e})."),
+    file_too_large: |name, size, limit| format!(
+        "The file {name} is {size}, more than the {limit} that can be read. It was not read, and nothing changed."
+    ),
     csv_empty: "The file is empty.",
     csv_too_large: "The file is larger than 20 MB and is not imported.",
     csv_too_many_rows: "The file has more than 200,000 rows and is not imported.",

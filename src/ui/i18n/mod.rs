@@ -323,6 +323,8 @@ pub struct Texts {
     pub csv_confirm: &'static str,
     pub csv_imported: fn(usize) -> String,
     pub csv_unreadable: fn(&str) -> String,
+    /// A picked file refused for its size: name, its size, the limit.
+    pub file_too_large: fn(&str, &str, &str) -> String,
     pub csv_empty: &'static str,
     pub csv_too_large: &'static str,
     pub csv_too_many_rows: &'static str,

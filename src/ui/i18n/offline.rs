@@ -2,6 +2,7 @@
 //! published snapshot and the WebDAV folder), in both languages; a missing
 //! text is a compile error.
 
+use crate::core::fmt_sv;
 use crate::core::sync::published::LocationError;
 use crate::core::sync::webdav::DavSettingsError;
 use crate::core::sync::SyncFailure;
@@ -95,6 +96,10 @@ pub static SV: OfflineTexts = OfflineTexts {
         SyncFailure::ChangedMeanwhile => "Filen på servern ändrades under tiden (412), så den skrevs inte över. Det som redan lästs in finns kvar; synkronisera igen.".into(),
         SyncFailure::Status(s) => format!("Servern svarade med fel {s}. Inget ändrades."),
         SyncFailure::BadListing => "Servern skickade en mapplista som inte går att läsa. Är adressen en WebDAV-mapp?".into(),
+        SyncFailure::TooLarge { url, limit } => format!(
+            "Svaret från {url} är större än {} och lästes inte in; inget av det har sparats.",
+            fmt_sv::bytes(*limit as f64)
+        ),
     },
 };
 
@@ -150,5 +155,28 @@ pub static EN: OfflineTexts = OfflineTexts {
         SyncFailure::ChangedMeanwhile => "The file on the server changed meanwhile (412), so it was not overwritten. What was already read in is kept; sync again.".into(),
         SyncFailure::Status(s) => format!("The server answered with error {s}. Nothing changed."),
         SyncFailure::BadListing => "The server sent a folder listing that cannot be read. Is the address a WebDAV folder?".into(),
+        SyncFailure::TooLarge { url, limit } => format!(
+            "The answer from {url} is larger than {} and was not read; none of it was stored.",
+            fmt_sv::bytes(*limit as f64)
+        ),
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_too_large_is_named_by_its_address_and_the_limit() {
+        let f = SyncFailure::TooLarge {
+            url: "https://moln.example.se/dav/".into(),
+            limit: crate::core::sync::LISTING_MAX_BYTES,
+        };
+        assert_eq!(
+            (SV.failure)(&f),
+            "Svaret från https://moln.example.se/dav/ är större än 8\u{a0}MB och lästes inte in; inget av det har sparats."
+        );
+        assert!((EN.failure)(&f)
+            .starts_with("The answer from https://moln.example.se/dav/ is larger than 8\u{a0}MB"));
+    }
+}

@@ -300,6 +300,9 @@ pub(super) static SV: Texts = Texts {
     csv_confirm: "Läs in",
     csv_imported: |n| format!("{n} rader inlästa."),
     csv_unreadable: |e| format!("Filen gick inte att läsa ({e})."),
+    file_too_large: |name, size, limit| format!(
+        "Filen {name} är {size}, större än de {limit} som kan läsas in. Den lästes inte, och inget ändrades."
+    ),
     csv_empty: "Filen är tom.",
     csv_too_large: "Filen är större än 20 MB och läses inte in.",
     csv_too_many_rows: "Filen har fler än 200 000 rader och läses inte in.",

@@ -211,12 +211,12 @@ fn ImportSection() -> impl IntoView {
         preview.set(None);
         leptos::task::spawn_local(async move {
             let span = Span::start("maltavla:file");
-            let text = files::read_text(&file).await;
+            let text = files::read_text(&file, crate::core::file_size::FileUse::Snapshot).await;
             span.end();
             let name = file.name();
             let result = match text {
                 Ok(text) => preview_of(app, text, &name),
-                Err(e) => Err((app.t_now().trust.in_file)(&name, &e)),
+                Err(e) => Err(crate::ui::messages::read_error(app.t_now(), &e)),
             };
             preview.set(Some(result));
             busy.set(false);
