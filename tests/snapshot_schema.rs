@@ -703,7 +703,8 @@ fn the_fixture_files_fit_the_schema() {
     let dir = root().join("tests/fixtures/snapshots");
     for name in [
         "v1.0.json",
-        "v1.4-newer-minor.json",
+        "v1.4.json",
+        "v1.5-newer-minor.json",
         "bad/accepted-script-text.json",
         "bad/accepted-future-stamp.json",
     ] {

@@ -76,6 +76,9 @@ fn in_project(ws: &Workspace, family: &[RecordId], record: &Record) -> bool {
         Record::Meeting(_) | Record::Arrival(_) => false,
         // A deck belongs to the förbund's own meetings, whatever it shows.
         Record::Presentation(_) => false,
+        // Figures computed for publishing belong to the whole förbund's
+        // public part.
+        Record::PublishedFigure(_) | Record::DoorCount(_) => false,
         Record::Project(p) => family.contains(&p.meta.id),
         Record::Insats(i) => insats_in(&i.meta.id),
         Record::Indicator(ind) => {
@@ -167,7 +170,7 @@ mod tests {
         let ws = demo::workspace();
         let text = export(&ws, &Part::All, &info());
         assert!(text.starts_with(
-            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.3\",\"exported\":\"2026-11-23T10:15:00Z\",\"device\":\"laptop-1\",\"organisation\":\"Samordningsförbundet Östra Södertörn\",\"part\":\"all\",\"records\":[\n{\"organisation\":"
+            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.4\",\"exported\":\"2026-11-23T10:15:00Z\",\"device\":\"laptop-1\",\"organisation\":\"Samordningsförbundet Östra Södertörn\",\"part\":\"all\",\"records\":[\n{\"organisation\":"
         ), "{}", text.chars().take(300).collect::<String>());
         assert_eq!(text.lines().count(), ws.records().len() + 2);
         assert!(text.ends_with("\n]}\n"));

@@ -169,6 +169,8 @@ fn sv_kind(kind: &str) -> Option<&'static str> {
         "slot_report" => "platsrapport",
         "arrival" => "incheckning",
         "presentation" => "presentation",
+        "published_figure" => "publicerad siffra",
+        "door_count" => "incheckade (antal)",
         _ => return None,
     })
 }
@@ -189,6 +191,8 @@ fn en_kind(kind: &str) -> Option<&'static str> {
         "slot_report" => "places report",
         "arrival" => "check-in",
         "presentation" => "presentation",
+        "published_figure" => "published figure",
+        "door_count" => "checked in (count)",
         _ => return None,
     })
 }
@@ -259,6 +263,8 @@ fn sv_field(field: &str) -> Option<&'static str> {
         "org" => "Organisation",
         "enrolled" => "Inskrivna",
         "slides" => "Bilder",
+        "shown" => "Publicerad siffra",
+        "guests" => "Incheckade",
         _ => return None,
     })
 }
@@ -319,6 +325,8 @@ fn en_field(field: &str) -> Option<&'static str> {
         "org" => "Organisation",
         "enrolled" => "Enrolled",
         "slides" => "Slides",
+        "shown" => "Published figure",
+        "guests" => "Checked in",
         _ => return None,
     })
 }
