@@ -9,10 +9,12 @@
 //! and `v1.1.json` the demo with end statuses and participations as 1.1
 //! wrote it, `v1.2.json` the demo with frukostmöten and lediga platser as
 //! 1.2 wrote it, `v1.3.json` the demo with its presentation too as 1.3
-//! wrote it; all must import forever. The file of the current version
-//! (`v1.4.json`, the same demo) is what this code exports; regenerate it
-//! with `UPDATE_SNAPSHOT_FIXTURES=1 cargo test --test snapshot_files` while
-//! that version is unreleased.
+//! wrote it; all must import forever. The files of the current version
+//! (`v1.4.json`, the same demo, and `v1.4-public.json`, its part made for
+//! publishing, with a computed indicator's published figures and a door
+//! count) are what this code exports; regenerate them with
+//! `UPDATE_SNAPSHOT_FIXTURES=1 cargo test --test snapshot_files` while that
+//! version is unreleased.
 
 use maltavla::core::demo;
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
@@ -145,6 +147,83 @@ fn the_current_fixture_is_what_this_version_exports() {
         fixture(&current_fixture()) == text,
         "the export changed: run UPDATE_SNAPSHOT_FIXTURES=1 cargo test --test snapshot_files if that was meant (and never for a version that has been released: raise the minor version instead)"
     );
+}
+
+/// The fixture workspace as a kansli that computes one indicator from its
+/// participations, so its public part carries published figures.
+fn demo_computing() -> Workspace {
+    let mut ws = demo_with_participations();
+    let mut new = ws
+        .indicators
+        .get(&id("demo-ind-nya"))
+        .expect("a demo indicator")
+        .clone();
+    new.computed = Some(maltavla::core::model::FlowMeasure::New);
+    new.prorate = false;
+    new.meta.stamp = maltavla::core::ids::Stamp {
+        hlc: Hlc {
+            millis: 1_600_000_000_000,
+            counter: 0,
+        },
+        device: DeviceId::parse("kansli-1").expect("a valid device id"),
+    };
+    ws.put(Record::Indicator(new));
+    ws
+}
+
+/// `v<major>.<minor>-public.json` of the version this code writes.
+fn public_fixture() -> String {
+    format!("v{}.{}-public.json", VERSION.0, VERSION.1)
+}
+
+fn public_part() -> Part {
+    Part::Public {
+        figures_at: Hlc {
+            millis: NOW,
+            counter: 0,
+        },
+    }
+}
+
+#[test]
+fn the_public_fixture_is_what_this_version_exports_for_publishing() {
+    let text = export(&demo_computing(), &public_part(), &info());
+    if std::env::var_os("UPDATE_SNAPSHOT_FIXTURES").is_some() {
+        std::fs::write(dir().join(public_fixture()), &text).expect("fixture written");
+    }
+    assert!(
+        fixture(&public_fixture()) == text,
+        "the public export changed: run UPDATE_SNAPSHOT_FIXTURES=1 cargo test --test snapshot_files if that was meant"
+    );
+    assert!(text.contains("{\"published_figure\":"));
+    assert!(text.contains("{\"door_count\":"));
+}
+
+#[test]
+fn the_public_fixture_is_a_published_snapshot_and_the_full_one_is_not() {
+    use maltavla::core::sync::published::{check_public, NotPublic};
+    let public = read(&fixture(&public_fixture()), NOW).expect("the public fixture reads");
+    assert_eq!(check_public(&public), Ok(()));
+    let full = read(&fixture(&current_fixture()), NOW).expect("the current fixture reads");
+    assert_eq!(
+        check_public(&full),
+        Err(NotPublic::PersonalData {
+            participations: 30,
+            arrivals: 1,
+            lookalikes: 0
+        })
+    );
+    let mut ws = Workspace::default();
+    import(&mut ws, &fixture(&public_fixture())).expect("the public fixture imports");
+    assert_eq!(ws.participations.all().count(), 0);
+    assert_eq!(ws.arrivals.all().count(), 0);
+    assert_eq!(ws.end_statuses.all().count(), 0);
+    assert_eq!(
+        ws.meetings.live_count(),
+        demo_computing().meetings.live_count()
+    );
+    assert_eq!(ws.door_counts.live_count(), 1);
+    assert!(ws.published_figures.live_count() > 0);
 }
 
 #[test]

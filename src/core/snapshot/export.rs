@@ -5,7 +5,7 @@
 //! and object keys sorted, so the same data always gives the same bytes.
 
 use super::{FORMAT, VERSION};
-use crate::core::ids::{DeviceId, RecordId};
+use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::merge::FieldView;
 use crate::core::model::{Record, Scope};
 use crate::core::period::iso_date;
@@ -21,6 +21,14 @@ pub enum Part {
     /// outcomes of those, the indicators these use, and the organisation
     /// with its municipalities and partners.
     Project(RecordId),
+    /// What may be published at a public address: every record the public
+    /// views read and no participation or arrival, with the figures
+    /// computed from those as records of their own (see [`super::public`]).
+    Public {
+        /// The clock reading the figures are stamped with: a tick of the
+        /// exporting device's clock, so a later publication's figures win.
+        figures_at: Hlc,
+    },
 }
 
 /// Who exported and when.
@@ -99,6 +107,13 @@ fn in_project(ws: &Workspace, family: &[RecordId], record: &Record) -> bool {
 pub fn export(ws: &Workspace, part: &Part, info: &ExportInfo) -> String {
     let views: Vec<FieldView> = match part {
         Part::All => ws.views(),
+        Part::Public { figures_at } => ws
+            .records()
+            .iter()
+            .filter(|r| super::public::is_carried(r))
+            .chain(super::public::published_records(ws, *figures_at).iter())
+            .map(FieldView::from_record)
+            .collect(),
         Part::Project(root) => {
             let family = ws.project_family(root);
             ws.records()
@@ -111,6 +126,7 @@ pub fn export(ws: &Workspace, part: &Part, info: &ExportInfo) -> String {
     let part_text = match part {
         Part::All => "all".to_owned(),
         Part::Project(id) => format!("project:{id}"),
+        Part::Public { .. } => super::PUBLIC_PART.to_owned(),
     };
     let organisation = ws
         .organisation_name()

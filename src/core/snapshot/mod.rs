@@ -12,6 +12,7 @@ mod error;
 mod export;
 mod migrate;
 mod plan;
+pub mod public;
 mod read;
 
 pub use error::{RecordProblem, SnapshotError};
@@ -19,6 +20,9 @@ pub use export::{export, file_name, ExportInfo, Part};
 pub use migrate::{migrate, Migration, MIGRATIONS};
 pub use plan::{plan_import, plan_import_consuming, Change, FieldChange, ImportPlan};
 pub use read::{read, Incoming, IncomingInfo, Item};
+
+/// The header's `part` of a file saved for publishing.
+pub const PUBLIC_PART: &str = "public";
 
 /// The format name every snapshot carries, so another JSON file is never
 /// mistaken for one.
