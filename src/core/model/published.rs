@@ -204,8 +204,7 @@ fn derived_id(prefix: &str, text: &str) -> RecordId {
 /// The id of the published figure for `key`.
 pub fn figure_id(key: &FigureKey) -> RecordId {
     // The key as the file format writes it: stable as long as the format.
-    let text = serde_json::to_string(&(&key.indicator, &key.scope, &key.period, &key.breakdown))
-        .unwrap_or_default();
+    let text = serde_json::json!([key.indicator, key.scope, key.period, key.breakdown]).to_string();
     derived_id("fig-", &format!("published_figure\n{text}"))
 }
 

@@ -36,6 +36,7 @@ use crate::core::model::published::{door_count_id, figure_id, Threshold};
 use crate::core::model::{
     DoorCount, FigureKey, GuestOrg, Meta, PublishedFigure, PublishedValue, Record,
 };
+use crate::core::order;
 use crate::core::period::{Period, PeriodKind};
 use crate::core::value::Count;
 use crate::core::workspace::Workspace;
@@ -196,9 +197,14 @@ pub fn published_records(ws: &Workspace, at: Hlc) -> Vec<Record> {
     } else {
         Vec::new()
     };
-    figures.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    order::sort_by(&mut figures, |a, b| a.meta.id.cmp(&b.meta.id));
     let mut out: Vec<Record> = figures.into_iter().map(Record::from).collect();
-    let counted: BTreeSet<&RecordId> = ws.arrivals.all().map(|a| &a.meeting).collect();
+    // Inserted one by one: collecting into a set sorts, a second sort in
+    // the download.
+    let mut counted: BTreeSet<&RecordId> = BTreeSet::new();
+    for a in ws.arrivals.all() {
+        counted.insert(&a.meeting);
+    }
     let mut doors: Vec<DoorCount> = ws
         .meetings
         .live()
@@ -211,7 +217,7 @@ pub fn published_records(ws: &Workspace, at: Hlc) -> Vec<Record> {
             .filter(|d| !counted.contains(&d.meeting))
             .cloned(),
     );
-    doors.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    order::sort_by(&mut doors, |a, b| a.meta.id.cmp(&b.meta.id));
     out.extend(doors.into_iter().map(Record::from));
     out
 }
