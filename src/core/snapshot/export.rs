@@ -163,6 +163,18 @@ pub fn file_name(ws: &Workspace, part_name: Option<&str>, millis: u64) -> String
     format!("{name}-{}.json", date.get(..10).unwrap_or("0000-00-00"))
 }
 
+/// The download's name of `part`: [`file_name`] with the project's name,
+/// or `publik` for the part made for publishing, so a file says by its
+/// name whether it may be published.
+pub fn part_file_name(ws: &Workspace, part: &Part, millis: u64) -> String {
+    let name = match part {
+        Part::All => None,
+        Part::Project(id) => ws.projects.get_any(id).map(|p| p.name.as_str()),
+        Part::Public { .. } => Some("publik"),
+    };
+    file_name(ws, name, millis)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +233,18 @@ mod tests {
         assert_eq!(
             file_name(&Workspace::default(), Some("MIA Östra"), 0),
             "maltavla-mia-ostra-1970-01-01.json"
+        );
+        let public = Part::Public {
+            figures_at: Hlc::default(),
+        };
+        assert_eq!(
+            part_file_name(&ws, &public, 1_795_428_900_000),
+            "maltavla-samordningsforbundet-ostra-sodertorn-publik-2026-11-23.json"
+        );
+        let mia = RecordId::parse("demo-mia").unwrap();
+        assert_eq!(
+            part_file_name(&ws, &Part::Project(mia), 0),
+            "maltavla-samordningsforbundet-ostra-sodertorn-mia-mobilisering-infor-arbete-1970-01-01.json"
         );
     }
 }

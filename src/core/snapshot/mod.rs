@@ -16,7 +16,7 @@ pub mod public;
 mod read;
 
 pub use error::{RecordProblem, SnapshotError};
-pub use export::{export, file_name, ExportInfo, Part};
+pub use export::{export, file_name, part_file_name, ExportInfo, Part};
 pub use migrate::{migrate, Migration, MIGRATIONS};
 pub use plan::{plan_import, plan_import_consuming, Change, FieldChange, ImportPlan};
 pub use read::{read, Incoming, IncomingInfo, Item};
