@@ -112,7 +112,7 @@ fn main() {
         drop(text);
         reset_peak();
         let empty = Workspace::default();
-        let plan = plan_import_consuming(&empty, incoming.items).expect("plans");
+        let plan = plan_import_consuming(&empty, incoming.items, None).expect("plans");
         let after_plan = live() - zero;
         row(
             "the import plan in place of the checked records: merged copies as field views, the preview's lists (`plan_import_consuming`)",

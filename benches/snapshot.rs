@@ -81,7 +81,7 @@ fn edited(
             millis: at + k as u64,
             counter: 0,
         };
-        if let Some(v) = apply_edit(Some(&view), Some(&view), &new, hlc, &device) {
+        if let Ok(Some(v)) = apply_edit(Some(&view), Some(&view), &new, hlc, &device, hlc.millis) {
             out.put_view(v).expect("valid");
         }
     }

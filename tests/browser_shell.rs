@@ -34,7 +34,7 @@ async fn records_written_to_indexeddb_read_back_identically() {
         .map(|r| (r.meta().id.to_string(), stored::encode(r)))
         .collect();
     let ids: Vec<String> = items.iter().map(|(id, _)| id.clone()).collect();
-    db.update(&ids, move |_| (items, Vec::new()), &[])
+    db.update(&ids, move |_| Some((items, Vec::new())), &[])
         .await
         .expect("the batch is stored");
     let loaded = stored::decode_all(db.load_all().await.expect("records load"));
@@ -51,11 +51,12 @@ fn pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 /// An update that writes `records` and logs `conflicts`, whatever is stored.
-type Put = Box<dyn FnOnce(Vec<Option<String>>) -> (Vec<(String, String)>, Vec<(String, String)>)>;
+type Put =
+    Box<dyn FnOnce(Vec<Option<String>>) -> Option<(Vec<(String, String)>, Vec<(String, String)>)>>;
 
 fn put(records: &[(&str, &str)], conflicts: &[(&str, &str)]) -> Put {
     let (records, conflicts) = (pairs(records), pairs(conflicts));
-    Box::new(move |_| (records, conflicts))
+    Box::new(move |_| Some((records, conflicts)))
 }
 
 #[wasm_bindgen_test]
@@ -73,10 +74,10 @@ async fn an_update_sees_what_is_stored_and_clear_empties_both_stores() {
         move |stored| {
             *seen_in.borrow_mut() = stored.clone();
             let a = format!("{}+two", stored[0].clone().unwrap_or_default());
-            (
+            Some((
                 vec![("a".into(), a), ("b".into(), "three".into())],
                 Vec::new(),
-            )
+            ))
         },
         &[],
     )
@@ -100,12 +101,58 @@ async fn an_update_sees_what_is_stored_and_clear_empties_both_stores() {
 }
 
 #[wasm_bindgen_test]
+async fn an_update_whose_merge_refuses_what_it_read_writes_nothing() {
+    let db = fresh_db().await;
+    let a = ["a".to_owned()];
+    db.update(&a, put(&[("a", "one")], &[]), &[])
+        .await
+        .expect("stored");
+    let written = db
+        .update(&a, |_| None, &[])
+        .await
+        .expect("not an IndexedDB failure");
+    assert!(written.is_empty());
+    let ab = ["a".to_owned(), "b".to_owned()];
+    assert_eq!(
+        db.get_many(&ab).await.expect("reads"),
+        [Some("one".to_owned()), None],
+        "nothing changed"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_versions_upgrade_closes_this_tabs_connection_and_tells_it() {
+    use maltavla::browser::idb::DbEvents;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let name = format!("maltavla-test-{}", new_record_id());
+    let told = Rc::new(Cell::new(false));
+    let told_in = told.clone();
+    let _old_tab = RecordDb::open_with(
+        &name,
+        Some(DbEvents {
+            blocked: Box::new(|| {}),
+            version_change: Box::new(move || told_in.set(true)),
+        }),
+    )
+    .await
+    .expect("opens");
+    // A newer version opens the same database at a higher version: it is
+    // not blocked by the old tab, which closed its connection.
+    let newer = indexed_db_futures::database::Database::open(name.as_str())
+        .with_version(99u32)
+        .await;
+    assert!(newer.is_ok(), "the newer version's upgrade went through");
+    assert!(told.get(), "the old tab was told");
+}
+
+#[wasm_bindgen_test]
 async fn two_updates_at_once_both_land() {
     let db = fresh_db().await;
     let key = ["n".to_owned()];
     let add = |stored: Vec<Option<String>>| {
         let n: u32 = stored[0].as_deref().unwrap_or("0").parse().unwrap_or(0);
-        (vec![("n".to_owned(), (n + 1).to_string())], Vec::new())
+        Some((vec![("n".to_owned(), (n + 1).to_string())], Vec::new()))
     };
     let (a, b) = futures_join(db.update(&key, add, &[]), db.update(&key, add, &[])).await;
     a.expect("first");
@@ -204,6 +251,33 @@ fn the_clock_never_repeats_a_stamp_and_starts_after_what_it_has_seen() {
 }
 
 #[wasm_bindgen_test]
+fn a_clock_that_followed_a_stamp_from_the_future_never_carries_it_past_a_restart() {
+    use maltavla::browser::clock::now_millis;
+    use maltavla::core::clock::{FOLLOW_MILLIS, MAX_AHEAD_MILLIS};
+    // Stored records hold a stamp five years ahead; the clock starts near now.
+    let five_years = Hlc {
+        millis: now_millis() + 5 * 365 * 86_400_000,
+        counter: 0,
+    };
+    let (clock, new_device) = Clock::start(five_years);
+    assert!(!new_device);
+    assert!(clock.tick().millis <= now_millis() + FOLLOW_MILLIS + 1);
+    clock.observe(five_years);
+    assert!(clock.tick().millis <= now_millis() + FOLLOW_MILLIS + 1);
+    // An older version left this profile's shared reading five years
+    // ahead: the clock goes on under a new device id, near now.
+    let device = clock.device();
+    settings::set(
+        Key::Clock,
+        &format!("{}.0.{}", five_years.millis, device.as_str()),
+    );
+    let (restarted, new_device) = Clock::start(Hlc::default());
+    assert!(new_device);
+    assert_ne!(restarted.device(), device);
+    assert!(restarted.tick().millis <= now_millis() + MAX_AHEAD_MILLIS);
+}
+
+#[wasm_bindgen_test]
 fn the_address_bar_changes_without_a_page_load() {
     let (path, _) = history::current();
     assert!(history::push("/insatser/abc?x=1"));
@@ -223,7 +297,7 @@ async fn a_large_update_sees_exactly_the_stored_records() {
         .map(|k| (format!("k{k}"), format!("v{k}")))
         .collect();
     let keys: Vec<String> = stored.iter().map(|(k, _)| k.clone()).collect();
-    db.update(&keys, move |_| (stored, Vec::new()), &[])
+    db.update(&keys, move |_| Some((stored, Vec::new())), &[])
         .await
         .expect("stored");
     let all: Vec<String> = (0..900).map(|k| format!("k{k}")).collect();
@@ -233,7 +307,7 @@ async fn a_large_update_sees_exactly_the_stored_records() {
         &all,
         move |texts| {
             *seen_in.borrow_mut() = texts;
-            (Vec::new(), Vec::new())
+            Some((Vec::new(), Vec::new()))
         },
         &[],
     )

@@ -121,7 +121,11 @@ fn a_formula_is_never_a_code() {
 fn a_personal_number_in_any_cell_refuses_the_whole_file() {
     assert_eq!(
         read_table(&bytes("personal-number.csv")),
-        Err(CsvError::PersonalNumber { line: 3, column: 5 })
+        Err(CsvError::PersonalNumber {
+            line: 3,
+            column: 5,
+            header: Some("Anteckning".into())
+        })
     );
 }
 

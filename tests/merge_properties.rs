@@ -312,8 +312,16 @@ impl History {
         let mut new = stored.clone();
         new.set_value(field, value.clone());
         let hlc = replica.next_hlc(t);
-        let out = apply_edit(Some(stored), Some(stored), &new, hlc, &replica.device)
-            .expect("a changed field is a write");
+        let out = apply_edit(
+            Some(stored),
+            Some(stored),
+            &new,
+            hlc,
+            &replica.device,
+            hlc.millis,
+        )
+        .expect("a write at the device's own clock is allowed")
+        .expect("a changed field is a write");
         assert_eq!(
             out.meta.stamp.hlc, hlc,
             "a clock that observed every stamp needs no raise"
@@ -405,7 +413,8 @@ impl History {
                     name: format!("Kommun {}", self.created),
                 }));
                 let hlc = replica.next_hlc(t);
-                let created = apply_edit(None, None, &draft, hlc, &replica.device)
+                let created = apply_edit(None, None, &draft, hlc, &replica.device, hlc.millis)
+                    .expect("a write at the device's own clock is allowed")
                     .expect("a new record is a write");
                 replica
                     .known
@@ -780,7 +789,9 @@ fn a_field_added_on_one_device_survives_a_concurrent_edit_of_another_field() {
             counter: 0,
         },
         &device_name(1),
+        BASE_MILLIS + 10,
     )
+    .expect("allowed")
     .expect("a write");
     let mut renamed = base.clone();
     renamed.set_value("name", json!("Haninge kommun"));
@@ -793,7 +804,9 @@ fn a_field_added_on_one_device_survives_a_concurrent_edit_of_another_field() {
             counter: 0,
         },
         &device_name(2),
+        BASE_MILLIS + 20,
     )
+    .expect("allowed")
     .expect("a write");
     for merged in [merge_views(&added, &renamed), merge_views(&renamed, &added)] {
         assert_eq!(merged.view.value("name"), json!("Haninge kommun"));
@@ -827,7 +840,9 @@ fn an_emptied_unknown_field_stays_empty_after_passing_through_a_typed_record() {
             &new,
             at(millis),
             &device_name(by),
+            BASE_MILLIS + millis,
         )
+        .expect("allowed")
         .expect("a write")
     };
     let base = base_views()[1].clone();

@@ -8,13 +8,14 @@
 //! `tests/fixtures/snapshots/v1.0.json` is the demo as format 1.0 wrote it
 //! and `v1.1.json` the demo with end statuses and participations as 1.1
 //! wrote it, `v1.2.json` the demo with frukostmöten and lediga platser as
-//! 1.2 wrote it, `v1.3.json` the demo with its presentation too as 1.3
-//! wrote it; all must import forever. The files of the current version
-//! (`v1.4.json`, the same demo, and `v1.4-public.json`, its part made for
-//! publishing, with a computed indicator's published figures and a door
-//! count) are what this code exports; regenerate them with
-//! `UPDATE_SNAPSHOT_FIXTURES=1 cargo test --test snapshot_files` while that
-//! version is unreleased.
+//! 1.2 wrote it, `v1.3.json` the demo with its presentation as 1.3 wrote
+//! it (an empty protection threshold left out), `v1.4.json` the same with
+//! every empty optional field written as `null` as 1.4 wrote it; all must
+//! import forever. The files of the current version (`v1.5.json`, the same
+//! demo, and `v1.5-public.json`, its part made for publishing, with a
+//! computed indicator's published figures and a door count) are what this
+//! code exports; regenerate them with `UPDATE_SNAPSHOT_FIXTURES=1 cargo test
+//! --test snapshot_files` while that version is unreleased.
 
 use maltavla::core::demo;
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
@@ -227,10 +228,10 @@ fn the_public_fixture_is_a_published_snapshot_and_the_full_one_is_not() {
 }
 
 #[test]
-fn v1_3_fixture_imports_into_an_empty_workspace_as_the_demo_of_1_3() {
+fn v1_4_fixture_imports_into_an_empty_workspace_as_the_demo_of_1_4() {
     let mut ws = Workspace::default();
-    let incoming = import(&mut ws, &fixture("v1.3.json")).expect("v1.3 imports");
-    assert_eq!(incoming.info.version, (1, 3));
+    let incoming = import(&mut ws, &fixture("v1.4.json")).expect("v1.4 imports");
+    assert_eq!(incoming.info.version, (1, 4));
     assert!(incoming.unknown_kinds.is_empty());
     assert_eq!(incoming.unknown_fields, 0);
     assert!(ws == demo_with_participations());
@@ -253,6 +254,19 @@ fn the_current_fixture_holds_meetings_and_slot_reports() {
     assert_eq!(ws.slot_reports.live_count(), 10);
     assert_eq!(ws.arrivals.live_count(), 1);
     assert_eq!(ws.presentations.live_count(), 1);
+}
+
+#[test]
+fn v1_3_fixture_imports_into_an_empty_workspace_as_exactly_the_demo() {
+    let mut ws = Workspace::default();
+    let incoming = import(&mut ws, &fixture("v1.3.json")).expect("v1.3 imports");
+    assert_eq!(incoming.info.version, (1, 3));
+    assert!(incoming.unknown_kinds.is_empty());
+    assert_eq!(incoming.unknown_fields, 0);
+    assert!(ws == demo_with_participations());
+    // What 1.3 left out is an empty threshold here, written as such.
+    let text = export(&ws, &Part::All, &info());
+    assert!(text.contains(r#""protection_threshold":null"#));
 }
 
 #[test]
@@ -294,7 +308,7 @@ fn v1_0_fixture_imports_into_an_empty_workspace_as_exactly_the_demo_records() {
     let mut ws = Workspace::default();
     let incoming = import(&mut ws, &fixture("v1.0.json")).expect("v1.0 imports");
     assert_eq!(incoming.info.version, (1, 0));
-    assert_eq!(incoming.future_stamps, 0);
+    assert_eq!(incoming.ahead, None);
     assert!(incoming.unknown_kinds.is_empty());
     assert_eq!(incoming.unknown_fields, 0);
     assert_eq!(ws.records(), demo_newsletters().records());
@@ -315,11 +329,11 @@ fn v1_0_fixture_imported_into_the_demo_changes_nothing() {
 }
 
 #[test]
-fn v1_5_fixture_imports_keeping_the_unknown_kind_and_the_unknown_field() {
+fn v1_99_fixture_imports_keeping_the_unknown_kind_and_the_unknown_field() {
     let mut ws = Workspace::default();
     let incoming =
-        import(&mut ws, &fixture("v1.5-newer-minor.json")).expect("a newer minor imports");
-    assert_eq!(incoming.info.version, (1, 5));
+        import(&mut ws, &fixture("v1.99-newer-minor.json")).expect("a newer minor imports");
+    assert_eq!(incoming.info.version, (1, 99));
     assert_eq!(
         incoming.unknown_kinds.iter().collect::<Vec<_>>(),
         ["survey"]
@@ -362,9 +376,9 @@ fn v1_5_fixture_imports_keeping_the_unknown_kind_and_the_unknown_field() {
 }
 
 #[test]
-fn v1_5_fixture_reexported_keeps_the_unknown_kind_and_field_and_imports_the_same() {
+fn v1_99_fixture_reexported_keeps_the_unknown_kind_and_field_and_imports_the_same() {
     let mut ws = Workspace::default();
-    import(&mut ws, &fixture("v1.5-newer-minor.json")).expect("a newer minor imports");
+    import(&mut ws, &fixture("v1.99-newer-minor.json")).expect("a newer minor imports");
     let text = export(&ws, &Part::All, &info());
     let municipality = text
         .lines()
@@ -391,9 +405,9 @@ fn v1_5_fixture_reexported_keeps_the_unknown_kind_and_field_and_imports_the_same
 }
 
 #[test]
-fn v1_5_fixture_merges_into_the_demo_without_losing_the_demo_or_the_new_parts() {
+fn v1_99_fixture_merges_into_the_demo_without_losing_the_demo_or_the_new_parts() {
     let mut ws = demo::workspace();
-    import(&mut ws, &fixture("v1.5-newer-minor.json")).expect("a newer minor imports");
+    import(&mut ws, &fixture("v1.99-newer-minor.json")).expect("a newer minor imports");
     assert_eq!(ws.records().len(), demo::workspace().records().len());
     assert!(ws.other.contains_key(&id("part-2027-01-rr-ht")));
     let haninge = ws.municipalities.get(&id("demo-haninge")).expect("held");
@@ -498,7 +512,10 @@ fn corpus() -> Vec<(&'static str, Expect)> {
         // A code must be too short to hold a personal identity number.
         (
             "personal-number-as-code.json",
-            Refused(|e| bad_value_in(e, "code")),
+            Refused(|e| {
+                matches!(e, SnapshotError::BadRecord { problem: RecordProblem::PersonalNumber { field }, .. }
+                    if field == "code")
+            }),
         ),
         ("percent-150.json", Refused(|e| bad_value_in(e, "value"))),
         (
@@ -571,16 +588,41 @@ fn corpus() -> Vec<(&'static str, Expect)> {
             }),
         ),
         (
-            "accepted-future-stamp.json",
+            "accepted-clock-40-minutes-ahead.json",
             Accepted(|incoming, ws| {
-                assert_eq!(incoming.future_stamps, 1);
+                let ahead = incoming.ahead.as_ref().expect("named");
+                assert_eq!(ahead.device, "laptop-fast");
+                assert_eq!(ahead.ahead_millis, 40 * 60_000);
                 assert_eq!(
                     incoming.clock_reading(NOW),
-                    Hlc::default(),
-                    "the clock does not follow it"
+                    Hlc {
+                        millis: NOW + 5 * 60_000,
+                        counter: 0
+                    },
+                    "the clock follows it only five minutes ahead"
                 );
                 let m = ws.municipalities.get(&id("demo-future")).expect("imported");
-                assert_eq!(m.meta.stamp.hlc.millis, NOW + 86_400_000);
+                assert_eq!(m.meta.stamp.hlc.millis, NOW + 40 * 60_000);
+            }),
+        ),
+        (
+            "refused-clock-a-day-ahead.json",
+            Refused(|e| {
+                matches!(e, SnapshotError::ClockAhead { device, ahead_millis: 86_400_000, records: 1, .. }
+                    if device == "laptop-fast")
+            }),
+        ),
+        (
+            "refused-year-9999-full-counter.json",
+            Refused(
+                |e| matches!(e, SnapshotError::ClockAhead { device, .. } if device == "laptop-9999"),
+            ),
+        ),
+        (
+            "refused-personnummer-in-a-note.json",
+            Refused(|e| {
+                matches!(e, SnapshotError::BadRecord { index: 1, problem: RecordProblem::PersonalNumber { field }, .. }
+                    if field == "note")
             }),
         ),
     ]

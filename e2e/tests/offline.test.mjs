@@ -158,6 +158,52 @@ test('a new build waits until the user says "Ladda om", and an unsaved form surv
   errors.assertClean();
 });
 
+test('two tabs across a version change: the old tab stores nothing until reloaded, and its "Ladda om" works', async (t) => {
+  const root = await siteCopy(t);
+  const server = await startServer({ root });
+  t.after(() => server.close());
+  const profile = await profileDir(t);
+  const context = await launch(profile);
+
+  const { page: first, errors } = await open(context, `${server.url}/organisation`);
+  const second = await context.newPage();
+  const errors2 = collectErrors(second);
+  await second.goto(`${server.url}/organisation`, { waitUntil: 'load' });
+  await waitForApp(second);
+  await second.waitForFunction(() => navigator.serviceWorker?.controller != null);
+
+  // A new version is deployed; both tabs offer it.
+  const sw = await readFile(join(root, 'sw.js'), 'utf8');
+  await writeFile(join(root, 'sw.js'), sw.replace(/const BUILD = "([0-9a-f]+)"/, 'const BUILD = "$1ee"'));
+  await first.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await first.getByTestId('update-ready').waitFor({ timeout: 30_000 });
+  await second.getByTestId('update-ready').waitFor({ timeout: 30_000 });
+
+  // The first tab has typed but not saved when the second switches.
+  await first.locator('#organisation-name').fill('Skrivet i den gamla fliken');
+  await Promise.all([second.waitForEvent('load'), second.getByTestId('update-reload').click()]);
+  await waitForApp(second);
+
+  // The first tab now runs the old version: it says so and stores nothing.
+  await first.getByTestId('outdated').waitFor({ timeout: 30_000 });
+  await first.locator('#organisation-name').press('Enter');
+  const refusal = first.locator('[role=alert]', { hasText: 'Inget sparades: en nyare version' });
+  await refusal.waitFor();
+  assert.equal(await first.locator('#organisation-name').inputValue(), 'Skrivet i den gamla fliken', 'the typing is kept');
+  await screenshot(first, 'offline-old-tab-outdated');
+  await second.reload({ waitUntil: 'load' });
+  await waitForApp(second);
+  assert.doesNotMatch(await second.getByTestId('org-name').innerText(), /gamla fliken/, 'nothing was stored');
+
+  // Its "Ladda om" loads the new version, which can save.
+  await Promise.all([first.waitForEvent('load'), first.getByTestId('outdated-reload').click()]);
+  await waitForApp(first);
+  assert.equal(await first.getByTestId('outdated').count(), 0);
+  await nameOrganisation(first, 'Sparat efter omladdning');
+  errors.assertClean();
+  errors2.assertClean();
+});
+
 test('a snapshot published next to the app is offered, previewed and merged, once', async (t) => {
   const root = await siteCopy(t);
   // The host publishes the newsletters' data as the part saved for

@@ -8,7 +8,7 @@
 
 use maltavla::core::ids::{DeviceId, Hlc};
 use maltavla::core::snapshot::{
-    export, file_name, plan_import, read, ExportInfo, ImportPlan, Incoming, Part,
+    export, export_checked, file_name, plan_import, read, ExportInfo, ImportPlan, Incoming, Part,
 };
 use maltavla::core::sync::published::check_public;
 use maltavla::core::workspace::Workspace;
@@ -79,6 +79,11 @@ pub fn import_and_check(mut ws: Workspace, incoming: &Incoming) -> Option<Worksp
         again.writes[0].to_json()
     );
     let text = export(&ws, &Part::All, &info());
+    // What was accepted may always leave again: no personnummer, no stamp
+    // too far ahead (so no device is ever left with files it cannot read).
+    if let Err(e) = export_checked(&ws, &Part::All, &info()) {
+        panic!("an accepted file cannot be exported again: {e:?}");
+    }
     let back = read(&text, NOW).unwrap_or_else(|e| panic!("our export does not read: {e:?}"));
     let own = plan_import(&ws, &back).expect("our own export imports");
     assert!(own.is_empty(), "importing our own export changes something");

@@ -5,9 +5,10 @@
 //! source when it exists.
 
 use super::settings::{self, Key};
+use crate::core::clock;
 use crate::core::ids::{DeviceId, Hlc, RecordId};
 use chrono::NaiveDate;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 /// Milliseconds since the Unix epoch from the browser's clock.
 pub fn now_millis() -> u64 {
@@ -56,16 +57,65 @@ pub fn new_record_id() -> RecordId {
 /// The hybrid logical clock of this device.
 #[derive(Debug)]
 pub struct Clock {
-    device: DeviceId,
+    device: RefCell<DeviceId>,
     last: Cell<Hlc>,
 }
 
+/// The shared reading in settings: `millis.counter.device` (older
+/// versions wrote `millis.counter`, read as this device's).
+fn shared_reading(device: &DeviceId) -> Hlc {
+    settings::get(Key::Clock)
+        .and_then(|s| {
+            let mut parts = s.splitn(3, '.');
+            let millis = parts.next()?.parse().ok()?;
+            let counter = parts.next()?.parse().ok()?;
+            let same_device = parts.next().is_none_or(|d| d == device.as_str());
+            same_device.then_some(Hlc { millis, counter })
+        })
+        .unwrap_or_default()
+}
+
+fn save_shared(device: &DeviceId, hlc: Hlc) {
+    settings::set(
+        Key::Clock,
+        &format!("{}.{}.{}", hlc.millis, hlc.counter, device.as_str()),
+    );
+}
+
 impl Clock {
-    /// A clock for `device` that continues after `seen`, the newest stamp in
-    /// storage.
+    /// This device's clock, continuing after `stored`, the newest stamp in
+    /// storage (followed at most [`clock::FOLLOW_MILLIS`] ahead of the wall
+    /// clock), and after every reading its tabs handed out. Returns `true`
+    /// as its second value when the device had to continue under a new
+    /// device id because its readings lie far ahead of the wall clock (see
+    /// [`clock::start`]).
+    pub fn start(stored: Hlc) -> (Clock, bool) {
+        let now = now_millis();
+        let device = settings::device_id();
+        let handed_out = shared_reading(&device);
+        match clock::start(handed_out, now) {
+            clock::Start::Continue(last) => {
+                let clock = Clock {
+                    device: RefCell::new(device),
+                    last: Cell::new(last.max(clock::followable(stored, now))),
+                };
+                (clock, false)
+            }
+            clock::Start::NewDevice => {
+                let clock = Clock {
+                    device: RefCell::new(device),
+                    last: Cell::new(clock::followable(stored, now)),
+                };
+                clock.new_device();
+                (clock, true)
+            }
+        }
+    }
+
+    /// A clock for `device` that continues after `seen` (tests).
     pub fn new(device: DeviceId, seen: Hlc) -> Clock {
         Clock {
-            device,
+            device: RefCell::new(device),
             last: Cell::new(seen),
         }
     }
@@ -74,33 +124,41 @@ impl Clock {
     /// share the device id, so they share the clock too (through
     /// localStorage): no two tabs hand out the same reading.
     pub fn tick(&self) -> Hlc {
-        let shared = settings::get(Key::Clock)
-            .and_then(|s| {
-                let (m, c) = s.split_once('.')?;
-                Some(Hlc {
-                    millis: m.parse().ok()?,
-                    counter: c.parse().ok()?,
-                })
-            })
-            .unwrap_or_default();
+        let device = self.device();
+        let shared = shared_reading(&device);
         let next = self.last.get().max(shared).tick(now_millis());
         self.last.set(next);
-        settings::set(Key::Clock, &format!("{}.{}", next.millis, next.counter));
+        save_shared(&device, next);
         next
     }
 
     /// The last stamp handed out or seen.
     pub fn last(&self) -> Hlc {
-        self.last.get()
+        self.last.get().max(shared_reading(&self.device()))
     }
 
-    /// Moves the clock past a stamp written elsewhere.
+    /// Moves the clock past a stamp written elsewhere, but never more than
+    /// [`clock::FOLLOW_MILLIS`] ahead of the wall clock.
     pub fn observe(&self, seen: Hlc) {
-        self.last.set(self.last.get().observe(seen));
+        let followed = clock::followable(seen, now_millis());
+        self.last.set(self.last.get().max(followed));
     }
 
     /// This device's id.
-    pub fn device(&self) -> &DeviceId {
-        &self.device
+    pub fn device(&self) -> DeviceId {
+        self.device.borrow().clone()
+    }
+
+    /// Continues under a new random device id (saved for this browser
+    /// profile), its clock starting afresh: after the wall clock was set
+    /// back, or when another machine turned out to write under this id.
+    pub fn new_device(&self) -> DeviceId {
+        let id = DeviceId::from_random(random_bytes());
+        settings::set(Key::Device, id.as_str());
+        self.device.replace(id.clone());
+        let fresh = clock::followable(Hlc::default(), now_millis());
+        self.last.set(fresh);
+        save_shared(&id, fresh);
+        id
     }
 }

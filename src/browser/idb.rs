@@ -9,10 +9,13 @@
 //! a kind the UI can explain (quota full, storage blocked, anything else).
 
 use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use std::fmt;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// The database name used by the app.
 pub const DB_NAME: &str = "maltavla";
@@ -107,18 +110,45 @@ const BATCH_KEYS: usize = 256;
 #[derive(Debug)]
 pub struct RecordDb {
     db: Database,
+    _on_version_change: Option<Closure<dyn FnMut()>>,
+}
+
+/// What the app hears about other tabs through the database.
+pub struct DbEvents {
+    /// Opening waits for other tabs of an older version to close their
+    /// connection (they hold the old database version open).
+    pub blocked: Box<dyn Fn()>,
+    /// A newer version of the app, in another tab, wants to upgrade the
+    /// database: this connection has been closed, and nothing more can be
+    /// stored from this tab until it is reloaded.
+    pub version_change: Box<dyn Fn()>,
 }
 
 impl RecordDb {
     /// Opens (and on first use creates) the app's database.
-    pub async fn open() -> Result<RecordDb, IdbError> {
-        RecordDb::open_named(DB_NAME).await
+    pub async fn open(events: DbEvents) -> Result<RecordDb, IdbError> {
+        RecordDb::open_with(DB_NAME, Some(events)).await
     }
 
     /// Opens a database by name (tests use their own).
     pub async fn open_named(name: &str) -> Result<RecordDb, IdbError> {
+        RecordDb::open_with(name, None).await
+    }
+
+    /// Opens a database by name, telling `events` what other tabs do.
+    pub async fn open_with(name: &str, events: Option<DbEvents>) -> Result<RecordDb, IdbError> {
+        let (blocked, version_change) = match events {
+            Some(e) => (Some(e.blocked), Some(e.version_change)),
+            None => (None, None),
+        };
         let db = Database::open(name)
             .with_version(DB_VERSION)
+            .with_on_blocked(move |_event| {
+                if let Some(f) = &blocked {
+                    f();
+                }
+                Ok(())
+            })
             .with_on_upgrade_needed(|_event, db| {
                 for name in [RECORDS, CONFLICTS] {
                     if !db.object_store_names().any(|n| n == name) {
@@ -129,7 +159,22 @@ impl RecordDb {
             })
             .await
             .map_err(|e| IdbError::Unavailable(e.to_string()))?;
-        Ok(RecordDb { db })
+        // A newer version's upgrade waits until this connection closes:
+        // close it at once (never block the newer tab) and say so.
+        let on_version_change = version_change.map(|f| {
+            let sys: web_sys::IdbDatabase = db.as_sys().clone().unchecked_into();
+            let closing = sys.clone();
+            let closure = Closure::<dyn FnMut()>::new(move || {
+                closing.close();
+                f();
+            });
+            sys.set_onversionchange(Some(closure.as_ref().unchecked_ref()));
+            closure
+        });
+        Ok(RecordDb {
+            db,
+            _on_version_change: on_version_change,
+        })
     }
 
     /// A read-write transaction on both stores; it rolls back unless
@@ -169,16 +214,22 @@ impl RecordDb {
     /// makes of them, adds the `(key, text)` conflict-log entries it
     /// returns with them (what a write replaced is only known once the
     /// stored copies are read) and removes the entries keyed `resolved`.
-    /// Returns what was written. All or nothing.
+    /// Returns what was written. All or nothing: when `merge` returns
+    /// `None` (it refuses what it read), nothing is written.
     pub async fn update(
         &self,
         ids: &[String],
-        merge: impl FnOnce(Vec<Option<String>>) -> (Vec<(String, String)>, Vec<(String, String)>),
+        merge: impl FnOnce(
+            Vec<Option<String>>,
+        ) -> Option<(Vec<(String, String)>, Vec<(String, String)>)>,
         resolved: &[String],
     ) -> Result<Vec<(String, String)>, IdbError> {
         let tx = self.writable()?;
         let store = tx.object_store(RECORDS).map_err(failed)?;
-        let (writes, conflicts) = merge(read_keys(&store, ids).await?);
+        let Some((writes, conflicts)) = merge(read_keys(&store, ids).await?) else {
+            // Dropped uncommitted, the transaction rolls back.
+            return Ok(Vec::new());
+        };
         for (id, text) in &writes {
             store
                 .put(text.as_str())

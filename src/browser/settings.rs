@@ -36,6 +36,9 @@ pub enum Key {
     WebDav,
     /// What this device last saw of the WebDAV folder (JSON: file → ETag).
     WebDavSeen,
+    /// The newest data format any tab of this profile runs
+    /// (`core::stored::format_mark`).
+    DataFormat,
 }
 
 impl Key {
@@ -52,6 +55,7 @@ impl Key {
             Key::PublishedEtag => "published.etag",
             Key::WebDav => "webdav",
             Key::WebDavSeen => "webdav.seen",
+            Key::DataFormat => "data-format",
         };
         format!("{PREFIX}{k}")
     }

@@ -23,16 +23,42 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
     has.then(|| navigator.service_worker())
 }
 
+thread_local! {
+    /// Whether this tab asked the waiting version to take over.
+    static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Registers the worker and calls `on_waiting` once a new version is
 /// installed and waiting (at start, if one already waits, or later, when
-/// the browser finds a new build). Does nothing in debug builds.
-pub fn register(on_waiting: impl Fn() + Clone + 'static) {
+/// the browser finds a new build), and `on_replaced` when another tab has
+/// switched to a new version: this tab still runs the old one, and must be
+/// reloaded before it stores anything. Does nothing in debug builds.
+pub fn register(on_waiting: impl Fn() + Clone + 'static, on_replaced: impl Fn() + 'static) {
     if cfg!(debug_assertions) {
         return;
     }
     let Some(container) = container() else {
         return;
     };
+    // A page gets a new controller when the first worker installs (that is
+    // no new version: it just makes the app work offline) and when a new
+    // version takes over; only the second, if another tab asked for it,
+    // leaves this tab running an old version.
+    let controlled = std::rc::Rc::new(std::cell::Cell::new(container.controller().is_some()));
+    let replaced = Closure::<dyn Fn()>::new(move || {
+        if controlled.replace(true) && !ASKED.with(std::cell::Cell::get) {
+            on_replaced();
+        }
+    });
+    let _ = container
+        .add_event_listener_with_callback("controllerchange", replaced.as_ref().unchecked_ref());
+    replaced.forget();
     let promise = container.register(WORKER);
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
@@ -84,19 +110,19 @@ fn watch(reg: &ServiceWorkerRegistration, on_waiting: impl Fn() + Clone + 'stati
     found.forget();
 }
 
-/// Switches to the waiting version: tells it to take over and reloads the
-/// page once it has. Returns `false` when no version is waiting.
-pub fn activate_waiting() -> bool {
+/// Switches to the newest version: tells a waiting one to take over and
+/// reloads the page once it has; when none waits (another tab already
+/// switched, or there is no worker), reloads at once, which loads the
+/// version now in charge.
+pub fn activate_waiting() {
     let Some(container) = container() else {
-        return false;
+        reload();
+        return;
     };
-    let reload = Closure::<dyn Fn()>::new(|| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().reload();
-        }
-    });
-    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
-    reload.forget();
+    ASKED.with(|a| a.set(true));
+    let on_change = Closure::<dyn Fn()>::new(reload);
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
     let promise = container.get_registration();
     wasm_bindgen_futures::spawn_local(async move {
         let waiting: Option<ServiceWorker> = wasm_bindgen_futures::JsFuture::from(promise)
@@ -104,9 +130,16 @@ pub fn activate_waiting() -> bool {
             .ok()
             .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
             .and_then(|r| r.waiting());
-        if let Some(worker) = waiting {
-            let _ = worker.post_message(&JsValue::from_str("maltavla:activate"));
+        match waiting {
+            Some(worker) => {
+                let _ = worker.post_message(&JsValue::from_str("maltavla:activate"));
+            }
+            None => reload(),
         }
     });
-    true
+}
+
+/// Reloads this tab (to run the version another tab switched to).
+pub fn reload_tab() {
+    reload();
 }

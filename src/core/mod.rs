@@ -8,6 +8,7 @@
 
 pub mod chart;
 pub mod chart_specs;
+pub mod clock;
 pub mod csv;
 pub mod delete;
 pub mod demo;

@@ -101,6 +101,42 @@ pub fn decode(text: &str) -> Result<Item, StoredError> {
     }
 }
 
+/// The stored copy a write goes on top of: `None` where nothing is stored.
+/// A stored text this version cannot read (written by a newer version, or
+/// damaged) is an error, never "nothing stored": writing as if it were
+/// absent would overwrite a record this version cannot even see.
+pub fn copy_for_write(text: Option<&str>) -> Result<Option<FieldView>, StoredError> {
+    text.map(|t| decode(t).map(|item| item.view())).transpose()
+}
+
+/// The data format this version reads and writes, as the mark a tab
+/// leaves for the others: the snapshot format and the stored record schema
+/// (`1.3/1`).
+pub fn format_mark() -> String {
+    let (major, minor) = super::snapshot::VERSION;
+    format!("{major}.{minor}/{STORED_SCHEMA}")
+}
+
+/// Whether a mark left by another tab comes from a newer version of the
+/// app than this one: then this tab, an older version still open, must
+/// stop writing until it is reloaded. A mark that cannot be read is no
+/// reason to stop.
+pub fn is_newer_mark(mark: &str) -> bool {
+    let parse = |m: &str| -> Option<(u32, u32, u32)> {
+        let (version, schema) = m.split_once('/')?;
+        let (major, minor) = version.split_once('.')?;
+        Some((
+            major.parse().ok()?,
+            minor.parse().ok()?,
+            schema.parse().ok()?,
+        ))
+    };
+    match (parse(mark), parse(&format_mark())) {
+        (Some(theirs), Some(ours)) => theirs > ours,
+        _ => false,
+    }
+}
+
 /// What loading the stored records found.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -139,6 +175,33 @@ mod tests {
     fn a_stored_record_reads_as_documented() {
         let text = encode(&demo::workspace().records()[1]);
         assert!(text.starts_with(r#"{"schema":1,"record":{"municipality":{"meta":{"id":"demo-haninge","stamp":{"device":"demo","hlc":["#), "{text}");
+    }
+
+    #[test]
+    fn a_record_stored_by_a_newer_version_is_never_taken_for_an_empty_place() {
+        let newer = r#"{"schema":99,"record":{"municipality":{}}}"#;
+        assert_eq!(
+            copy_for_write(Some(newer)),
+            Err(StoredError::NewerSchema(99))
+        );
+        assert!(copy_for_write(Some("{")).is_err());
+        assert_eq!(copy_for_write(None), Ok(None));
+        let good = encode(&demo::workspace().records()[0]);
+        assert!(matches!(copy_for_write(Some(&good)), Ok(Some(_))));
+    }
+
+    #[test]
+    fn a_mark_from_a_newer_version_is_told_apart_from_this_ones() {
+        assert!(!is_newer_mark(&format_mark()));
+        let (major, minor) = crate::core::snapshot::VERSION;
+        assert!(is_newer_mark("1.99/1"));
+        assert!(is_newer_mark(&format!(
+            "{major}.{minor}/{}",
+            STORED_SCHEMA + 1
+        )));
+        assert!(is_newer_mark("2.0/1"));
+        assert!(!is_newer_mark("1.0/1"));
+        assert!(!is_newer_mark("garbage"));
     }
 
     #[test]

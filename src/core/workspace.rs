@@ -10,9 +10,9 @@
 use super::ids::{Hlc, RecordId};
 use super::merge::{self, FieldView};
 use super::model::{
-    Arrival, DoorCount, EndStatus, Entity, Indicator, Insats, Meeting, Municipality, Organisation,
-    Outcome, Participation, Partner, Presentation, Project, PublishedFigure, Record, Scope,
-    SlotReport, Target, ORGANISATION_ID,
+    Arrival, DoorCount, EndStatus, Entity, Indicator, Insats, Meeting, Meta, Municipality,
+    Organisation, Outcome, Participation, Partner, Presentation, Project, PublishedFigure, Record,
+    Scope, SlotReport, Target, ORGANISATION_ID,
 };
 use super::order;
 use std::collections::BTreeMap;
@@ -186,6 +186,42 @@ impl Workspace {
         Ok(true)
     }
 
+    /// Holds `view` as it is, in place of any copy held under its id
+    /// (unlike [`Workspace::put_view`], which merges): for a copy that was
+    /// just stored as the merge of what storage held, which the workspace
+    /// must then mirror exactly (a repaired stamp is older than the one it
+    /// replaces, so merging would bring the old one back).
+    pub fn replace_view(&mut self, view: FieldView) -> Result<(), merge::ViewError> {
+        let record = view.to_record()?;
+        let id = view.meta.id.clone();
+        if self.organisation.as_ref().is_some_and(|o| o.meta.id == id) {
+            self.organisation = None;
+        }
+        self.municipalities.0.remove(&id);
+        self.partners.0.remove(&id);
+        self.projects.0.remove(&id);
+        self.insatser.0.remove(&id);
+        self.indicators.0.remove(&id);
+        self.targets.0.remove(&id);
+        self.outcomes.0.remove(&id);
+        self.end_statuses.0.remove(&id);
+        self.participations.0.remove(&id);
+        self.meetings.0.remove(&id);
+        self.slot_reports.0.remove(&id);
+        self.arrivals.0.remove(&id);
+        self.presentations.0.remove(&id);
+        self.other.remove(&id);
+        match record {
+            Some(r) => {
+                self.put(r);
+            }
+            None => {
+                self.other.insert(id, view);
+            }
+        }
+        Ok(())
+    }
+
     /// The copy held of any record, tombstone or not, as a field view.
     pub fn view(&self, id: &RecordId) -> Option<FieldView> {
         if let Some(v) = self.other.get(id) {
@@ -250,6 +286,31 @@ impl Workspace {
             Record::PublishedFigure(t) => check(self.published_figures.0.get(id), t),
             Record::DoorCount(t) => check(self.door_counts.0.get(id), t),
         }
+    }
+
+    /// The bookkeeping of every record, tombstones and other types
+    /// included, without copying any record.
+    pub fn metas(&self) -> impl Iterator<Item = &Meta> + '_ {
+        fn of<T: Entity>(t: &Table<T>) -> impl Iterator<Item = &Meta> + '_ {
+            t.all().map(Entity::meta)
+        }
+        self.organisation
+            .iter()
+            .map(|o| &o.meta)
+            .chain(of(&self.municipalities))
+            .chain(of(&self.partners))
+            .chain(of(&self.projects))
+            .chain(of(&self.insatser))
+            .chain(of(&self.indicators))
+            .chain(of(&self.targets))
+            .chain(of(&self.outcomes))
+            .chain(of(&self.end_statuses))
+            .chain(of(&self.participations))
+            .chain(of(&self.meetings))
+            .chain(of(&self.slot_reports))
+            .chain(of(&self.arrivals))
+            .chain(of(&self.presentations))
+            .chain(self.other.values().map(|v| &v.meta))
     }
 
     /// Every record as a field view, known types first in the order of

@@ -5,69 +5,98 @@ use super::components::layout::{Banners, Header};
 use super::router::{page_heading, start_router, use_nav, RouteView};
 use super::state::{decode_conflicts, tr, AppState};
 use crate::browser::clock::Clock;
-use crate::browser::idb::{IdbError, RecordDb};
-use crate::browser::settings::device_id;
-use crate::core::ids::Hlc;
+use crate::browser::idb::{DbEvents, IdbError, RecordDb};
+use crate::browser::settings::{self, Key};
 use crate::core::route::Route;
+use crate::core::stored;
 use crate::core::workspace::Workspace;
-use crate::core::{snapshot, stored};
 use leptos::prelude::*;
 
 /// Opens storage and reads everything. Without IndexedDB, or when what is
 /// stored cannot be read, the app still runs on an empty workspace that is
 /// never saved (and says so), so nothing stored is ever overwritten.
-async fn load() -> AppState {
-    let device = device_id();
-    let fresh_clock = |seen| Clock::new(device.clone(), seen);
-    let db = match RecordDb::open().await {
-        Ok(db) => db,
-        Err(e) => {
-            return AppState::new(
-                Workspace::default(),
-                Err(e),
-                fresh_clock(Default::default()),
-                0,
-                Vec::new(),
-            )
+/// `blocked` is set while opening waits for tabs of an older version.
+async fn load(blocked: RwSignal<bool>) -> AppState {
+    let outdated = RwSignal::new(false);
+    // The newest data format any tab of this profile runs: a newer one
+    // means this tab is an old version still open, which must not write.
+    match settings::get(Key::DataFormat) {
+        Some(mark) if stored::is_newer_mark(&mark) => outdated.set(true),
+        _ => {
+            settings::set(Key::DataFormat, &stored::format_mark());
         }
-    };
-    match db.load_all().await {
-        Ok(texts) => {
-            let loaded = stored::decode_all(texts);
-            let ws = Workspace::from_items(loaded.records);
-            // A file from a laptop whose clock ran ahead may have left stamps
-            // in the future; this device's clock never follows them far.
-            let limit = crate::browser::clock::now_millis() + snapshot::MAX_DRIFT_MILLIS;
-            let clock = fresh_clock(ws.max_hlc().min(Hlc {
-                millis: limit,
-                counter: 0,
-            }));
-            let conflicts = decode_conflicts(db.load_conflicts().await.unwrap_or_default());
-            let state = AppState::new(ws, Ok(db), clock, loaded.skipped.len(), conflicts);
-            state.join_tabs();
-            state
-        }
-        // Stored data exists but cannot be read: never write over it.
-        Err(e) => AppState::new(
-            Workspace::default(),
-            Err(IdbError::Unreadable(e.to_string())),
-            fresh_clock(Default::default()),
-            0,
-            Vec::new(),
-        ),
     }
+    let events = DbEvents {
+        blocked: Box::new(move || blocked.set(true)),
+        version_change: Box::new(move || outdated.set(true)),
+    };
+    let opened = RecordDb::open(events).await;
+    blocked.set(false);
+    let (ws, db, skipped, conflicts) = match opened {
+        Ok(db) => match db.load_all().await {
+            Ok(texts) => {
+                let loaded = stored::decode_all(texts);
+                let conflicts = db.load_conflicts().await;
+                let ws = Workspace::from_items(loaded.records);
+                (ws, Ok(db), loaded.skipped.len(), conflicts)
+            }
+            // Stored data exists but cannot be read: never write over it.
+            Err(e) => (
+                Workspace::default(),
+                Err(IdbError::Unreadable(e.to_string())),
+                0,
+                Ok(Vec::new()),
+            ),
+        },
+        Err(e) => (Workspace::default(), Err(e), 0, Ok(Vec::new())),
+    };
+    // A file from a laptop whose clock ran ahead may have left stamps in
+    // the future; this device's clock never follows them far (and goes on
+    // under a new id if its own readings lie far ahead: core::clock).
+    let (clock, new_device) = Clock::start(ws.max_hlc());
+    let has_db = db.is_ok();
+    let (conflicts, conflicts_unreadable) = match conflicts {
+        Ok(texts) => (decode_conflicts(texts), None),
+        Err(e) => (Vec::new(), Some(e)),
+    };
+    let state = AppState::new(ws, db, clock, skipped, conflicts);
+    state.outdated.set(outdated.get_untracked());
+    // Closures above hold `outdated`; keep the state's signal in step.
+    Effect::new(move |_| {
+        if outdated.get() {
+            state.outdated.set(true);
+        }
+    });
+    if let Some(e) = conflicts_unreadable {
+        state.storage_error.set(Some(e));
+    }
+    if new_device {
+        state
+            .notice
+            .set(Some(state.t_now().trust.new_device_clock.to_owned()));
+    }
+    if has_db {
+        state.join_tabs();
+    }
+    state
 }
 
 /// The root component: a loading line until storage is read, then the app.
 #[component]
 pub fn App() -> impl IntoView {
     let ready = RwSignal::new_local(None::<AppState>);
+    let blocked = RwSignal::new(false);
     leptos::task::spawn_local(async move {
-        ready.set(Some(load().await));
+        ready.set(Some(load(blocked).await));
     });
     view! {
         {move || match ready.get() {
-            None => view! { <p class="loading" role="status">{crate::ui::i18n::Lang::Sv.texts().app_name}" …"</p> }.into_any(),
+            None => view! {
+                <p class="loading" role="status">
+                    {crate::ui::i18n::Lang::Sv.texts().app_name}" …"
+                    {move || blocked.get().then(|| view! { <br />{crate::ui::i18n::Lang::Sv.texts().trust.db_blocked} })}
+                </p>
+            }.into_any(),
             Some(state) => view! { <Provided state=state /> }.into_any(),
         }}
     }
@@ -106,7 +135,10 @@ fn Provided(state: AppState) -> impl IntoView {
     // Offline from now on: the service worker keeps this build; a newer one
     // waits for the user's yes. Storage is asked to be kept, and a published
     // snapshot is looked for, without holding up the first page.
-    crate::browser::worker::register(move || state.update_waiting.set(true));
+    crate::browser::worker::register(
+        move || state.update_waiting.set(true),
+        move || state.outdated.set(true),
+    );
     leptos::task::spawn_local(async move {
         crate::browser::storage::ask_persistent().await;
         crate::ui::sync::offer_published(state).await;

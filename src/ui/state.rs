@@ -11,23 +11,47 @@
 
 use super::i18n::{Lang, Texts};
 use super::sync::PublishedFile;
-use crate::browser::clock::{new_record_id, Clock};
+use crate::browser::clock::{new_record_id, now_millis, Clock};
 use crate::browser::idb::{IdbError, RecordDb};
 use crate::browser::settings::{self, Key};
 use crate::browser::tabs::Tabs;
-use crate::core::ids::Hlc;
-use crate::core::merge::{apply_edit, merge_views, overwritten_by_edit, Conflict, FieldView};
+use crate::core::clock::{self, Drift};
+use crate::core::ids::{Hlc, RecordId};
+use crate::core::merge::{
+    apply_edit, needs_restamp, overwritten_by_edit, restamp, Conflict, EditError, FieldView,
+};
 use crate::core::model::{Meta, Record};
-use crate::core::snapshot::ImportPlan;
+use crate::core::snapshot::{self, ImportPlan, Me, SnapshotError};
 use crate::core::stored;
 use crate::core::workspace::Workspace;
 use leptos::prelude::*;
 use std::rc::Rc;
 
 /// How a write turns the stored copies of its records into the copies to
-/// store and the entries for the conflict log (boxed: one write path is
-/// compiled, not one per kind of write).
-type Merge = Box<dyn FnOnce(Vec<Option<FieldView>>) -> (Vec<FieldView>, Vec<Conflict>)>;
+/// store and the entries for the conflict log, or refuses (boxed: one write
+/// path is compiled, not one per kind of write).
+type Merge =
+    Box<dyn FnOnce(Vec<Option<FieldView>>) -> Result<(Vec<FieldView>, Vec<Conflict>), WriteError>>;
+
+/// Why a write stored nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WriteError {
+    /// IndexedDB failed (quota, blocked, …).
+    Storage(IdbError),
+    /// The edit cannot be written on top of what is stored.
+    Edit(EditError),
+    /// The confirmed import no longer fits what is stored now.
+    Import(SnapshotError),
+    /// A record this write would replace is stored in a form this version
+    /// cannot read (a newer version wrote it): it is never overwritten.
+    Unreadable {
+        /// The record's id.
+        id: String,
+    },
+    /// A newer version of the app runs in another tab: this tab must be
+    /// reloaded before it stores anything.
+    Outdated,
+}
 
 /// A record as the user saved it, with the copy their form was opened on:
 /// only what they changed from that copy is written, so a change another
@@ -73,6 +97,14 @@ pub struct AppState {
     pub update_waiting: RwSignal<bool>,
     /// A published snapshot with news for this device, waiting to be looked at.
     pub published: RwSignal<Option<PublishedFile>>,
+    /// A newer version of the app runs in another tab (or upgraded the
+    /// database): this tab stores nothing until it is reloaded.
+    pub outdated: RwSignal<bool>,
+    /// Opening storage waits for other tabs of an older version to close.
+    pub db_blocked: RwSignal<bool>,
+    /// Stored records holding stamps too far ahead of this device's clock
+    /// (how many, how far ahead the furthest is), to repair.
+    pub stamps_ahead: RwSignal<Option<(usize, u64)>>,
     db: StoredValue<Option<Rc<RecordDb>>, LocalStorage>,
     clock: StoredValue<Rc<Clock>, LocalStorage>,
     tabs: StoredValue<Option<Rc<Tabs>>, LocalStorage>,
@@ -96,7 +128,11 @@ impl AppState {
             Ok(db) => (Some(db), None),
             Err(e) => (None, Some(e)),
         };
+        let ahead = snapshot::stamps_ahead(&ws, now_millis());
         AppState {
+            outdated: RwSignal::new(false),
+            db_blocked: RwSignal::new(false),
+            stamps_ahead: RwSignal::new(ahead),
             ws: RwSignal::new(ws),
             lang: RwSignal::new(lang),
             storage_error: RwSignal::new(problem),
@@ -126,15 +162,26 @@ impl AppState {
             return;
         };
         if let Ok(texts) = db.get_many(&ids).await {
+            // What is stored is what the other tab wrote (already merged
+            // with what was stored before): shown as it is, so a repaired
+            // stamp replaces the old one here too.
             self.ws.update(|w| {
                 for item in texts
                     .into_iter()
                     .flatten()
                     .filter_map(|t| stored::decode(&t).ok())
                 {
-                    w.put_item(item);
+                    let _ = w.replace_view(item.view());
                 }
             });
+            // No write can bring such stamps (they are refused); another
+            // tab's repair can take them away.
+            if self.stamps_ahead.get_untracked().is_some() {
+                let ahead = self
+                    .ws
+                    .with_untracked(|w| snapshot::stamps_ahead(w, now_millis()));
+                self.stamps_ahead.set(ahead);
+            }
         }
         if let Ok(texts) = db.load_conflicts().await {
             self.conflicts.set(decode_conflicts(texts));
@@ -166,7 +213,7 @@ impl AppState {
 
     /// Stores and then shows a batch of edited or new records: all or
     /// nothing.
-    pub async fn commit(self, edits: Vec<Edit>) -> Result<(), IdbError> {
+    pub async fn commit(self, edits: Vec<Edit>) -> Result<(), WriteError> {
         let edits = edits
             .iter()
             .map(|e| {
@@ -184,7 +231,7 @@ impl AppState {
         self,
         edits: Vec<(FieldView, Option<FieldView>)>,
         resolved: Vec<String>,
-    ) -> Result<(), IdbError> {
+    ) -> Result<(), WriteError> {
         let clock = self.clock();
         let ids: Vec<String> = edits.iter().map(|(n, _)| n.meta.id.to_string()).collect();
         let edits: Vec<(FieldView, Option<FieldView>)> = self.ws.with_untracked(|w| {
@@ -197,12 +244,14 @@ impl AppState {
                 .collect()
         });
         let edit = move |stored: Vec<Option<FieldView>>| {
-            let device = clock.device().clone();
+            let device = clock.device();
+            let now = now_millis();
             let (mut out, mut conflicts) = (Vec::new(), Vec::new());
             for (stored, (new, opened)) in stored.iter().zip(&edits) {
                 let hlc = clock.tick();
-                let Some(v) = apply_edit(stored.as_ref(), opened.as_ref(), new, hlc, &device)
-                else {
+                let written = apply_edit(stored.as_ref(), opened.as_ref(), new, hlc, &device, now)
+                    .map_err(WriteError::Edit)?;
+                let Some(v) = written else {
                     continue;
                 };
                 if let (Some(stored), Some(opened)) = (stored, opened) {
@@ -211,56 +260,71 @@ impl AppState {
                 clock.observe(v.meta.stamp.hlc);
                 out.push(v);
             }
-            (out, conflicts)
+            Ok((out, conflicts))
         };
         self.store(ids, Box::new(edit), resolved).await
+    }
+
+    /// Refuses to write from a tab that runs an older version than another
+    /// tab of this profile (the mark a newer tab leaves, or its takeover).
+    fn check_current(self) -> Result<(), WriteError> {
+        let newer = settings::get(Key::DataFormat).is_some_and(|m| stored::is_newer_mark(&m));
+        if newer {
+            self.outdated.set(true);
+        }
+        if self.outdated.get_untracked() {
+            Err(WriteError::Outdated)
+        } else {
+            Ok(())
+        }
     }
 
     /// The one write path: in one transaction, reads the stored copies of
     /// `ids`, stores what `merge` makes of them, logs the conflicts it
     /// returns and drops `resolved`; then shows the result and tells the
-    /// other tabs. Without IndexedDB the copies on screen stand in for the
-    /// stored ones.
+    /// other tabs. A stored copy this version cannot read refuses the
+    /// write, as does `merge`: then nothing is stored. Without IndexedDB
+    /// the copies on screen stand in for the stored ones.
     async fn store(
         self,
         ids: Vec<String>,
         merge: Merge,
         resolved: Vec<String>,
-    ) -> Result<(), IdbError> {
+    ) -> Result<(), WriteError> {
+        self.check_current()?;
         let (written, conflicts): (Vec<FieldView>, Vec<Conflict>) = match self.db.get_value() {
             Some(db) => {
-                let mut out = (Vec::new(), Vec::new());
+                let mut out = Ok((Vec::new(), Vec::new()));
                 let result = db
                     .update(
                         &ids,
                         |texts| {
-                            let stored = texts
+                            let stored: Result<Vec<Option<FieldView>>, WriteError> = texts
                                 .iter()
-                                .map(|t| {
-                                    t.as_deref()
-                                        .and_then(|t| stored::decode(t).ok())
-                                        .map(|i| i.view())
+                                .zip(&ids)
+                                .map(|(t, id)| {
+                                    stored::copy_for_write(t.as_deref())
+                                        .map_err(|_| WriteError::Unreadable { id: id.clone() })
                                 })
                                 .collect();
-                            out = merge(stored);
-                            let records = out
-                                .0
+                            out = stored.and_then(merge);
+                            let (views, log) = out.as_ref().ok()?;
+                            let records = views
                                 .iter()
                                 .map(|v| (v.meta.id.to_string(), stored::encode_view(v)))
                                 .collect();
-                            let log = out
-                                .1
+                            let log = log
                                 .iter()
                                 .map(|c| (c.key(), serde_json::to_string(c).unwrap_or_default()))
                                 .collect();
-                            (records, log)
+                            Some((records, log))
                         },
                         &resolved,
                     )
                     .await;
                 if let Err(e) = result {
                     self.storage_error.set(Some(e.clone()));
-                    return Err(e);
+                    return Err(WriteError::Storage(e));
                 }
                 if matches!(
                     self.storage_error.get_untracked(),
@@ -268,25 +332,23 @@ impl AppState {
                 ) {
                     self.storage_error.set(None);
                 }
-                out
+                out?
             }
             None => {
                 let on_screen = self.ws.with_untracked(|w| {
                     ids.iter()
-                        .map(|id| {
-                            crate::core::ids::RecordId::parse(id)
-                                .ok()
-                                .and_then(|id| w.view(&id))
-                        })
+                        .map(|id| RecordId::parse(id).ok().and_then(|id| w.view(&id)))
                         .collect()
                 });
-                merge(on_screen)
+                merge(on_screen)?
             }
         };
         let written_ids: Vec<String> = written.iter().map(|v| v.meta.id.to_string()).collect();
+        // The workspace mirrors what was stored (each copy already merged
+        // with the stored one inside the transaction).
         self.ws.update(|w| {
             for v in written {
-                let _ = w.put_view(v);
+                let _ = w.replace_view(v);
             }
         });
         if !conflicts.is_empty() || !resolved.is_empty() {
@@ -307,29 +369,78 @@ impl AppState {
 
     /// Applies a confirmed import: every merged record and every conflict
     /// in one transaction, merged once more with what is stored at that
-    /// moment (another tab may have written since the preview). The clock
-    /// then follows the file, but never past `clock_reading`.
-    pub async fn import(self, plan: ImportPlan, clock_reading: Hlc) -> Result<(), IdbError> {
+    /// moment (another tab or a sync may have written since the preview;
+    /// what loses then goes to the conflict log too). The clock then follows
+    /// the file, but never past `clock_reading`. When the file held writes
+    /// made under this device's id elsewhere, this device goes on under a
+    /// new id (and says so).
+    pub async fn import(self, plan: ImportPlan, clock_reading: Hlc) -> Result<(), WriteError> {
         let ids: Vec<String> = plan.writes.iter().map(|v| v.meta.id.to_string()).collect();
+        let foreign = plan.foreign_writes > 0;
         let (writes, conflicts) = (plan.writes, plan.conflicts);
         let merge = move |stored: Vec<Option<FieldView>>| {
-            let merged = writes
-                .into_iter()
-                .zip(stored)
-                .map(|(incoming, stored)| match stored {
-                    Some(s) if s.kind == incoming.kind => merge_views(&s, &incoming).view,
-                    _ => incoming,
-                })
-                .collect();
-            (merged, conflicts)
+            let mut all = conflicts;
+            let mut merged = Vec::with_capacity(writes.len());
+            for (incoming, stored) in writes.into_iter().zip(stored) {
+                let (view, found) = snapshot::confirm_write(stored.as_ref(), incoming)
+                    .map_err(WriteError::Import)?;
+                all.extend(found);
+                merged.push(view);
+            }
+            Ok((merged, all))
         };
         self.store(ids, Box::new(merge), Vec::new()).await?;
         self.clock().observe(clock_reading);
+        if foreign {
+            let id = self.clock().new_device();
+            self.notice
+                .set(Some((self.t_now().trust.new_device_shared)(id.as_str())));
+        }
         Ok(())
     }
 
+    /// This device as an import plan needs it.
+    pub fn me(&self) -> Me {
+        let clock = self.clock();
+        Me {
+            device: clock.device(),
+            last: clock.last(),
+        }
+    }
+
+    /// Rewrites the stamps that lie too far ahead of this device's clock,
+    /// as one write made now per record, keeping every value (see
+    /// `core::merge::restamp`). Returns how many records were repaired.
+    pub async fn repair_stamps(self) -> Result<usize, WriteError> {
+        let now = now_millis();
+        let ids: Vec<String> = self.ws.with_untracked(|w| {
+            w.metas()
+                .filter(|m| matches!(clock::drift(clock::newest_in(m), now), Drift::TooFar(_)))
+                .map(|m| m.id.to_string())
+                .collect()
+        });
+        let count = ids.len();
+        let clock = self.clock();
+        let merge = move |stored: Vec<Option<FieldView>>| {
+            let device = clock.device();
+            let out = stored
+                .iter()
+                .flatten()
+                .filter(|v| needs_restamp(v, now))
+                .filter_map(|v| restamp(v, clock.tick(), &device, now))
+                .collect();
+            Ok((out, Vec::new()))
+        };
+        self.store(ids, Box::new(merge), Vec::new()).await?;
+        let left = self
+            .ws
+            .with_untracked(|w| snapshot::stamps_ahead(w, now_millis()));
+        self.stamps_ahead.set(left);
+        Ok(count)
+    }
+
     /// Brings a value that lost a conflict back, as a new edit made now.
-    pub async fn restore(self, conflict: Conflict) -> Result<(), IdbError> {
+    pub async fn restore(self, conflict: Conflict) -> Result<(), WriteError> {
         let current = self.ws.with_untracked(|w| w.view(&conflict.record));
         let Some(mut view) = current else {
             return self.dismiss(conflict).await;
@@ -340,10 +451,10 @@ impl AppState {
     }
 
     /// Removes an entry from the conflict log, keeping the record as it is.
-    pub async fn dismiss(self, conflict: Conflict) -> Result<(), IdbError> {
+    pub async fn dismiss(self, conflict: Conflict) -> Result<(), WriteError> {
         self.store(
             Vec::new(),
-            Box::new(|_| (Vec::new(), Vec::new())),
+            Box::new(|_| Ok((Vec::new(), Vec::new()))),
             vec![conflict.key()],
         )
         .await
@@ -370,6 +481,19 @@ impl AppState {
         }
     }
 
+    /// The sentence for a write that stored nothing, in the current
+    /// language.
+    pub fn write_message(&self, e: &WriteError) -> String {
+        let t = self.t_now();
+        match e {
+            WriteError::Storage(e) => self.storage_message(e),
+            WriteError::Edit(e) => (t.trust.edit_error)(e),
+            WriteError::Import(e) => (t.exchange.error)(e),
+            WriteError::Unreadable { id } => (t.trust.stored_unreadable)(id),
+            WriteError::Outdated => t.trust.outdated_write.into(),
+        }
+    }
+
     /// Commits records from a form: marks the form busy, and on success runs
     /// `then`; on failure leaves the form as typed with a message.
     pub fn save(
@@ -384,7 +508,7 @@ impl AppState {
         leptos::task::spawn_local(async move {
             match self.commit(edits).await {
                 Ok(()) => then(),
-                Err(e) => failure.set(Some(self.storage_message(&e))),
+                Err(e) => failure.set(Some(self.write_message(&e))),
             }
             busy.set(false);
         });
@@ -394,7 +518,7 @@ impl AppState {
     /// it is committed).
     pub fn new_meta(&self) -> Meta {
         let clock = self.clock();
-        Meta::new(new_record_id(), clock.last(), clock.device().clone())
+        Meta::new(new_record_id(), clock.last(), clock.device())
     }
 }
 

@@ -10,7 +10,7 @@ use crate::browser::clock::now_millis;
 use crate::browser::http::{self, NoReply, Reply};
 use crate::browser::settings::{self, Key};
 use crate::core::ids::Hlc;
-use crate::core::snapshot::{self, ExportInfo, ImportPlan, Part, SnapshotError};
+use crate::core::snapshot::{self, ClockAhead, ExportInfo, ImportPlan, Me, Part, SnapshotError};
 use crate::core::sync::published::{self, Published};
 use crate::core::sync::webdav::{self, DavSettings};
 use crate::core::sync::SyncFailure;
@@ -81,13 +81,13 @@ pub async fn offer_published(app: AppState) {
     if let Ok(Err(why)) =
         snapshot::read(&file.text, now_millis()).map(|i| published::check_public(&i))
     {
-        app.notice.set(Some((app.t().offline.published_refused)(
+        app.notice.set(Some((app.t_now().offline.published_refused)(
             &why,
             &published_location(),
         )));
         return;
     }
-    let news = plan_text(app, &file.text).is_ok_and(|(plan, _)| !plan.is_empty());
+    let news = plan_text(app, &file.text, &app.me()).is_ok_and(|p| !p.plan.is_empty());
     if news {
         app.published.set(Some(file));
     } else {
@@ -109,6 +109,13 @@ pub struct SyncReport {
     pub changed_records: usize,
     /// Files that could not be read, with why (they changed nothing).
     pub bad_files: Vec<(String, SnapshotError)>,
+    /// Files merged although the clock of the device that wrote them ran
+    /// ahead (less than the limit): which, and how far.
+    pub ahead: Vec<(String, ClockAhead)>,
+    /// Set when another machine wrote under this device's id (its own
+    /// file in the folder changed, or a file carried its writes): the new
+    /// id this device goes on under.
+    pub new_device: Option<String>,
     /// This device's file in the folder.
     pub written: String,
 }
@@ -120,18 +127,30 @@ pub enum SyncStop {
     Network(SyncFailure),
     /// Storing a merged file failed (the message is the storage message).
     Storage(String),
+    /// This device's own data cannot leave it as it is (a personnummer in a
+    /// record, stamps too far ahead): the message says what to correct.
+    Outgoing(String),
 }
 
-/// Reads a snapshot's text and plans its merge into what is here, with the
-/// clock reading the import may follow.
-fn plan_text(app: AppState, text: &str) -> Result<(ImportPlan, Hlc), SnapshotError> {
+/// A snapshot's text read and planned: the plan, the clock reading the
+/// import may follow, and how far ahead the writing device's clock ran.
+struct Planned {
+    plan: ImportPlan,
+    clock: Hlc,
+    ahead: Option<ClockAhead>,
+}
+
+/// Reads a snapshot's text and plans its merge into what is here, by the
+/// device `me`.
+fn plan_text(app: AppState, text: &str, me: &Me) -> Result<Planned, SnapshotError> {
     let now = now_millis();
     let incoming = snapshot::read(text, now)?;
     let clock = incoming.clock_reading(now);
+    let ahead = incoming.ahead.clone();
     let plan = app
         .ws
-        .with_untracked(|w| snapshot::plan_import_consuming(w, incoming.items))?;
-    Ok((plan, clock))
+        .with_untracked(|w| snapshot::plan_import_consuming(w, incoming.items, Some(me)))?;
+    Ok(Planned { plan, clock, ahead })
 }
 
 /// One request to the folder, with the credentials, and its answer as a
@@ -182,23 +201,38 @@ pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport,
     )
     .await?;
     let listing = webdav::parse_listing(&reply.body).map_err(SyncStop::Network)?;
-    let own = webdav::own_file(app.clock().device());
+    let mut own = webdav::own_file(&app.clock().device());
     let mut seen: BTreeMap<String, String> = settings::get(Key::WebDavSeen)
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
-    let plan = webdav::plan(&listing, &own, &seen);
+    let mut plan = webdav::plan(&listing, &own, &seen);
+    let mut report = SyncReport::default();
+    let mut me = app.me();
+    // This device's own file changed since it wrote it: another machine
+    // writes under the same device id (a copied browser profile). Its
+    // writes under that id are read as foreign, and this device goes on
+    // under a new id and a file of its own.
+    if webdav::own_file_changed(&listing, &own, &seen) {
+        me.last = Hlc::default();
+        let id = app.clock().new_device();
+        report.new_device = Some(id.to_string());
+        own = webdav::own_file(&id);
+        plan.own_etag = webdav::plan(&listing, &own, &seen).own_etag;
+    }
 
     // 2. Every changed file, merged one at a time (each all or nothing).
-    let mut report = SyncReport::default();
     for entry in plan.read {
         let reply = call(dav, "GET", &dav.file_url(&entry.name), &[], None).await?;
-        match plan_text(app, &reply.body) {
-            Ok((merge, clock)) => {
-                report.changed_records += merge.writes.len();
-                if !merge.is_empty() {
-                    app.import(merge, clock)
+        match plan_text(app, &reply.body, &me) {
+            Ok(planned) => {
+                report.changed_records += planned.plan.writes.len();
+                if !planned.plan.is_empty() {
+                    app.import(planned.plan, planned.clock)
                         .await
-                        .map_err(|e| SyncStop::Storage(app.storage_message(&e)))?;
+                        .map_err(|e| SyncStop::Storage(app.write_message(&e)))?;
+                }
+                if let Some(ahead) = planned.ahead {
+                    report.ahead.push((entry.name.clone(), ahead));
                 }
                 report.merged_files += 1;
                 if let Some(etag) = entry.etag.or(reply.etag) {
@@ -209,15 +243,25 @@ pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport,
         }
     }
     save_seen(&seen);
+    // A merged file that carried writes made under this device's id gave
+    // this device a new id (`AppState::import`): write the new id's file.
+    let now_own = webdav::own_file(&app.clock().device());
+    if now_own != own {
+        report.new_device = Some(app.clock().device().to_string());
+        plan.own_etag = webdav::plan(&listing, &now_own, &seen).own_etag;
+        own = now_own;
+    }
 
-    // 3. This device's snapshot, never over a file changed meanwhile.
+    // 3. This device's snapshot, never over a file changed meanwhile, and
+    //    only when everything in it may leave the device.
     let info = ExportInfo {
         millis: now_millis(),
-        device: app.clock().device().clone(),
+        device: app.clock().device(),
     };
     let text = app
         .ws
-        .with_untracked(|w| snapshot::export(w, &Part::All, &info));
+        .with_untracked(|w| snapshot::export_checked(w, &Part::All, &info))
+        .map_err(|p| SyncStop::Outgoing((app.t_now().trust.outgoing)(&p)))?;
     let headers = [
         webdav::write_condition(plan.own_etag.as_deref()),
         ("Content-Type", "application/json; charset=utf-8".to_owned()),

@@ -5,7 +5,8 @@
 //! by hand wins the next time the same header is seen, and a mapping that
 //! leaves out a needed field or uses one column twice is reported before
 //! any row is read. A plan with a rejected row cannot be applied, so an
-//! import never half-applies.
+//! import never half-applies. A preview lists what each changed record
+//! changes, field by field, within a bound ([`preview_changes`]).
 
 use crate::core::order::fold_case;
 use crate::core::validate::{Field, FormErrors};
@@ -127,6 +128,50 @@ pub enum MappingProblem<C> {
     Twice(C, C),
 }
 
+/// One field that an import changes, as the preview shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange<C> {
+    /// The field.
+    pub column: C,
+    /// What is stored now, in the words of the file ("" for nothing).
+    pub before: String,
+    /// What the import writes.
+    pub after: String,
+}
+
+/// A changed record as the preview lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedRow<C> {
+    /// How the record is named (a participation's code and insats).
+    pub record: String,
+    /// The fields that change, in the order of the columns.
+    pub fields: Vec<FieldChange<C>>,
+}
+
+/// The changed records a preview shows, described by `describe`: whole
+/// records, in the plan's order, as long as their field changes come to at
+/// most `max_fields` in all (the first record always), and how many
+/// changed records are left out. Only the shown ones are described.
+pub fn preview_changes<R, C>(
+    changed: &[(R, R)],
+    max_fields: usize,
+    describe: impl Fn(&R, &R) -> ChangedRow<C>,
+) -> (Vec<ChangedRow<C>>, usize) {
+    let mut shown = Vec::new();
+    let mut fields = 0usize;
+    for (old, new) in changed {
+        let row = describe(old, new);
+        let total = fields.saturating_add(row.fields.len());
+        if total > max_fields && !shown.is_empty() {
+            break;
+        }
+        fields = total;
+        shown.push(row);
+    }
+    let more = changed.len().saturating_sub(shown.len());
+    (shown, more)
+}
+
 /// One row that cannot be imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RejectedRow {
@@ -182,5 +227,37 @@ impl<R: PartialEq> ImportPlan<R> {
     /// Adds a rejected row.
     pub fn reject(&mut self, line: u64, errors: FormErrors) {
         self.rejected.push(RejectedRow { line, errors });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(n: usize) -> ChangedRow<u8> {
+        ChangedRow {
+            record: format!("r{n}"),
+            fields: (0..n)
+                .map(|i| FieldChange {
+                    column: i as u8,
+                    before: String::new(),
+                    after: "x".into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_preview_shows_whole_records_up_to_the_bound_and_counts_the_rest() {
+        let changed: Vec<(usize, usize)> = vec![(2, 2), (3, 3), (1, 1), (4, 4)];
+        let (shown, more) = preview_changes(&changed, 6, |_, n| row(*n));
+        let names: Vec<&str> = shown.iter().map(|r| r.record.as_str()).collect();
+        assert_eq!(names, ["r2", "r3", "r1"]);
+        assert_eq!(more, 1);
+        // The first record is shown even when it alone is over the bound.
+        let (shown, more) = preview_changes(&changed[3..], 2, |_, n| row(*n));
+        assert_eq!((shown.len(), more), (1, 0));
+        let (shown, more) = preview_changes::<usize, u8>(&[], 50, |_, n| row(*n));
+        assert_eq!((shown.len(), more), (0, 0));
     }
 }

@@ -7,10 +7,13 @@
 //! is already stored (same indicator, scope, period and slice) updates it;
 //! a row without a value is left out and counted, so the exported file
 //! (which lists targets not yet answered) reads back; an indicator computed
-//! from participations takes no typed outcomes.
+//! from participations takes no typed outcomes. A column not in the file
+//! (the report date, the note) keeps what is stored. What a changed row
+//! changes is listed field by field ([`field_changes`]) for the preview.
 
-use super::mapping::{ColumnSet, ImportPlan, Mapping, MappingProblem};
-use super::read::Table;
+use super::figures::{scope_word, slice_word};
+use super::mapping::{ColumnSet, FieldChange, ImportPlan, Mapping, MappingProblem};
+use super::read::{NumberCheck, Table};
 use crate::core::model::{Breakdown, Dimension, Meta, Outcome, Scope};
 use crate::core::order::fold_case;
 use crate::core::period::Period;
@@ -87,6 +90,10 @@ impl ColumnSet for OutcomeColumn {
         }
     }
 }
+
+/// How an outcomes file is searched for personal numbers: every written
+/// form, but not nine digits alone, which here may be an amount in kronor.
+pub const NUMBER_CHECK: NumberCheck = NumberCheck::Written;
 
 /// The fields every outcome row needs.
 pub const REQUIRED: [OutcomeColumn; 3] = [
@@ -265,6 +272,72 @@ pub fn plan_import(
     Ok(plan)
 }
 
+/// An outcome's field as the preview shows it ("" for none).
+fn cell_text(ws: &Workspace, o: &Outcome, column: OutcomeColumn) -> String {
+    match column {
+        OutcomeColumn::Indicator => ws
+            .indicators
+            .get_any(&o.indicator)
+            .map_or_else(|| o.indicator.to_string(), |i| i.name.clone()),
+        OutcomeColumn::Scope => scope_word(ws, &o.scope),
+        OutcomeColumn::Period => o.period.to_string(),
+        OutcomeColumn::Group => o
+            .breakdown
+            .as_ref()
+            .map(|b| slice_word(ws, b))
+            .unwrap_or_default(),
+        OutcomeColumn::Value => crate::core::fmt_sv::value(o.value),
+        OutcomeColumn::ReportedOn => o.reported_on.map(|d| d.to_string()).unwrap_or_default(),
+        OutcomeColumn::Note => o.note.clone(),
+    }
+}
+
+/// Whether `a` and `b` differ in the field of `column`.
+fn differs(a: &Outcome, b: &Outcome, column: OutcomeColumn) -> bool {
+    match column {
+        OutcomeColumn::Indicator => a.indicator != b.indicator,
+        OutcomeColumn::Scope => a.scope != b.scope,
+        OutcomeColumn::Period => a.period != b.period,
+        OutcomeColumn::Group => a.breakdown != b.breakdown,
+        OutcomeColumn::Value => a.value != b.value,
+        OutcomeColumn::ReportedOn => a.reported_on != b.reported_on,
+        OutcomeColumn::Note => a.note != b.note,
+    }
+}
+
+/// The fields a changed row changes, stored value first; in the order of
+/// the columns.
+pub fn field_changes(
+    ws: &Workspace,
+    stored: &Outcome,
+    after: &Outcome,
+) -> Vec<FieldChange<OutcomeColumn>> {
+    OutcomeColumn::ALL
+        .iter()
+        .copied()
+        .filter(|c| differs(stored, after, *c))
+        .map(|c| FieldChange {
+            column: c,
+            before: cell_text(ws, stored, c),
+            after: cell_text(ws, after, c),
+        })
+        .collect()
+}
+
+/// How the preview names an outcome: indicator, scope, period and group.
+pub fn record_label(ws: &Workspace, o: &Outcome) -> String {
+    let mut parts = vec![
+        cell_text(ws, o, OutcomeColumn::Indicator),
+        cell_text(ws, o, OutcomeColumn::Scope),
+        cell_text(ws, o, OutcomeColumn::Period),
+    ];
+    let group = cell_text(ws, o, OutcomeColumn::Group);
+    if !group.is_empty() {
+        parts.push(group);
+    }
+    parts.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,5 +417,20 @@ mod tests {
         assert_eq!(old.meta.id, new.meta.id);
         assert_eq!(new.value, Value::Count(Count::new(930).unwrap()));
         assert!(p.can_apply());
+        let changes = field_changes(&ws, old, new);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].column, OutcomeColumn::Value);
+        assert_eq!(
+            (changes[0].before.as_str(), changes[0].after.as_str()),
+            ("927", "930")
+        );
+        assert!(record_label(&ws, old).contains(", "));
+    }
+
+    #[test]
+    fn an_outcomes_file_may_hold_nine_digit_amounts() {
+        let text = "Indikator;Period;Utfall\nKostnad;2019;507099802\n";
+        assert!(crate::core::csv::read_table_checked(text.as_bytes(), NUMBER_CHECK).is_ok());
+        assert!(crate::core::csv::read_table(text.as_bytes()).is_err());
     }
 }

@@ -9,9 +9,18 @@
 //! row whose insats and code match a stored participation updates it, so
 //! exporting, editing in Excel and importing again never doubles anyone.
 //! What is exported reads back to the same records.
+//!
+//! A file may hold fewer columns than an export: a column that is not in
+//! the file (not mapped) never changes a stored participation's field.
+//! Only the mapped columns are read, compared and written; the others keep
+//! what is stored, so a sheet of Kod; Insats; Kön; Anvisad av; Startdatum
+//! read back changes nothing. A new row gets what a form gives an empty
+//! field (age band unknown, no municipality, no end). What a changed row
+//! changes is listed field by field ([`field_changes`]) in the file's own
+//! words, for the preview.
 
-use super::mapping::{ColumnSet, ImportPlan};
-use super::read::Table;
+use super::mapping::{ColumnSet, FieldChange, ImportPlan};
+use super::read::{NumberCheck, Table};
 use super::write::{write_table, Cell, CsvFlavour};
 use crate::core::ids::RecordId;
 use crate::core::model::{Gender, Meta, Participation, Referrer};
@@ -162,6 +171,11 @@ impl ColumnSet for Column {
     }
 }
 
+/// How a participations file is searched for personal numbers: it holds
+/// no legitimate nine-digit number, so a cell of nine digits alone is read
+/// as a personal number whose leading zero a spreadsheet dropped.
+pub const NUMBER_CHECK: NumberCheck = NumberCheck::Strict;
+
 /// Checks a mapping against the fields every row needs.
 pub fn check_mapping(mapping: &Mapping, default_insats: bool) -> Vec<MappingProblem> {
     let mut required = vec![Column::Gender, Column::Referrer, Column::Start];
@@ -221,11 +235,26 @@ pub fn plan_import(
         } else {
             existing_by_code(ws, &index, &draft).cloned()
         };
+        if let Some(stored) = &existing {
+            keep_unmapped_in_draft(&mut draft, stored, ws, mapping);
+        }
         let meta = existing
             .as_ref()
             .map_or_else(&mut *new_meta, |e| e.meta.clone());
         match build_indexed(&draft, ws, &index, meta) {
-            Ok(p) => {
+            Ok(mut p) => {
+                if let Some(stored) = &existing {
+                    keep_unmapped(&mut p, stored, mapping);
+                    // A stored end status whose record is gone (merged in
+                    // from another laptop) was not in the draft: an end
+                    // emptied by the file would leave it without an end.
+                    if p.end.is_none() && p.end_status.is_some() {
+                        let mut errors = FormErrors::default();
+                        errors.push(Field::EndStatus, Problem::StatusWithoutEnd);
+                        plan.reject(row.line, errors);
+                        continue;
+                    }
+                }
                 let key = (p.insats.clone(), p.code.clone());
                 if seen_codes.contains_key(&key) {
                     let mut errors = FormErrors::default();
@@ -240,6 +269,139 @@ pub fn plan_import(
         }
     }
     Ok(plan)
+}
+
+/// Fills the fields of `draft` whose columns are not in the file with
+/// what `stored` holds, so that the row is validated as the record it will
+/// be (an end date in the file against the stored end status, a start
+/// against the stored end). A link to a record that is no longer live is
+/// left empty here and put back by [`keep_unmapped`].
+fn keep_unmapped_in_draft(
+    draft: &mut ParticipationDraft,
+    stored: &Participation,
+    ws: &Workspace,
+    mapping: &Mapping,
+) {
+    let kept = ParticipationDraft::of(stored);
+    let live_or_empty = |live: bool, text: &str| if live { text.to_owned() } else { String::new() };
+    for c in Column::ALL {
+        if mapping.column(c).is_some() {
+            continue;
+        }
+        match c {
+            // The code and insats found `stored`: they are its own.
+            Column::Code | Column::Insats => {}
+            Column::Gender => draft.gender.clone_from(&kept.gender),
+            Column::AgeBand => draft.age_band.clone_from(&kept.age_band),
+            Column::Municipality => {
+                let live = stored
+                    .municipality
+                    .as_ref()
+                    .is_some_and(|m| ws.municipalities.get(m).is_some());
+                draft.municipality = live_or_empty(live, &kept.municipality);
+            }
+            Column::Referrer => draft.referrer.clone_from(&kept.referrer),
+            Column::Start => draft.start.clone_from(&kept.start),
+            Column::End => draft.end.clone_from(&kept.end),
+            Column::EndStatus => {
+                let live = stored
+                    .end_status
+                    .as_ref()
+                    .is_some_and(|s| ws.end_statuses.get(s).is_some());
+                draft.end_status = live_or_empty(live, &kept.end_status);
+            }
+        }
+    }
+}
+
+/// Puts back in `p` exactly what `stored` holds in every field whose
+/// column is not in the file: such a field never changes.
+fn keep_unmapped(p: &mut Participation, stored: &Participation, mapping: &Mapping) {
+    for c in Column::ALL {
+        if mapping.column(c).is_some() {
+            continue;
+        }
+        match c {
+            Column::Code => p.code.clone_from(&stored.code),
+            Column::Insats => p.insats.clone_from(&stored.insats),
+            Column::Gender => p.gender = stored.gender,
+            Column::AgeBand => p.age_band = stored.age_band,
+            Column::Municipality => p.municipality.clone_from(&stored.municipality),
+            Column::Referrer => p.referrer = stored.referrer,
+            Column::Start => p.start = stored.start,
+            Column::End => p.end = stored.end,
+            Column::EndStatus => p.end_status.clone_from(&stored.end_status),
+        }
+    }
+}
+
+/// Whether `a` and `b` differ in the field of `column`.
+fn differs(a: &Participation, b: &Participation, column: Column) -> bool {
+    match column {
+        Column::Code => a.code != b.code,
+        Column::Insats => a.insats != b.insats,
+        Column::Gender => a.gender != b.gender,
+        Column::AgeBand => a.age_band != b.age_band,
+        Column::Municipality => a.municipality != b.municipality,
+        Column::Referrer => a.referrer != b.referrer,
+        Column::Start => a.start != b.start,
+        Column::End => a.end != b.end,
+        Column::EndStatus => a.end_status != b.end_status,
+    }
+}
+
+/// A participation's field as an exported file writes it ("" for none).
+pub fn cell_text(ws: &Workspace, p: &Participation, column: Column) -> String {
+    let named = |name: Option<&str>| name.unwrap_or("").to_owned();
+    match column {
+        Column::Code => p.code.clone(),
+        Column::Insats => named(ws.insatser.get_any(&p.insats).map(|i| i.name.as_str())),
+        Column::Gender => gender_word(p.gender).to_owned(),
+        Column::AgeBand => {
+            crate::core::validate::participation::age_band_code(p.age_band).to_owned()
+        }
+        Column::Municipality => named(
+            p.municipality
+                .as_ref()
+                .and_then(|m| ws.municipalities.get_any(m))
+                .map(|m| m.name.as_str()),
+        ),
+        Column::Referrer => referrer_word(p.referrer).to_owned(),
+        Column::Start => p.start.to_string(),
+        Column::End => p.end.map(|d| d.to_string()).unwrap_or_default(),
+        Column::EndStatus => named(
+            p.end_status
+                .as_ref()
+                .and_then(|s| ws.end_statuses.get_any(s))
+                .map(|s| s.name.as_str()),
+        ),
+    }
+}
+
+/// The fields a changed row changes, stored value first, in the words of
+/// an exported file; in the order of the columns.
+pub fn field_changes(
+    ws: &Workspace,
+    stored: &Participation,
+    after: &Participation,
+) -> Vec<FieldChange<Column>> {
+    Column::ALL
+        .into_iter()
+        .filter(|c| differs(stored, after, *c))
+        .map(|c| FieldChange {
+            column: c,
+            before: cell_text(ws, stored, c),
+            after: cell_text(ws, after, c),
+        })
+        .collect()
+}
+
+/// How the preview names a participation: its code and its insats.
+pub fn record_label(ws: &Workspace, p: &Participation) -> String {
+    match ws.insatser.get_any(&p.insats) {
+        Some(i) => format!("{} ({})", p.code, i.name),
+        None => p.code.clone(),
+    }
 }
 
 /// A code no live participation and no earlier row has; it is then taken.
@@ -293,30 +455,10 @@ pub fn export(ws: &Workspace, insatser: Option<&[RecordId]>, flavour: CsvFlavour
     let rows: Vec<Vec<Cell>> = ps
         .iter()
         .map(|p| {
-            let named = |name: Option<&str>| name.map_or(Cell::Empty, Cell::from);
-            vec![
-                Cell::from(p.code.as_str()),
-                Cell::from(insats_name(&p.insats)),
-                Cell::from(gender_word(p.gender)),
-                Cell::from(crate::core::validate::participation::age_band_code(
-                    p.age_band,
-                )),
-                named(
-                    p.municipality
-                        .as_ref()
-                        .and_then(|m| ws.municipalities.get_any(m))
-                        .map(|m| m.name.as_str()),
-                ),
-                Cell::from(referrer_word(p.referrer)),
-                Cell::Text(p.start.to_string()),
-                p.end.map_or(Cell::Empty, |d| Cell::Text(d.to_string())),
-                named(
-                    p.end_status
-                        .as_ref()
-                        .and_then(|s| ws.end_statuses.get_any(s))
-                        .map(|s| s.name.as_str()),
-                ),
-            ]
+            Column::ALL
+                .into_iter()
+                .map(|c| Cell::Text(cell_text(ws, p, c)))
+                .collect()
         })
         .collect();
     let header: Vec<&str> = Column::ALL.iter().map(|c| c.header()).collect();
@@ -371,6 +513,79 @@ mod tests {
             assert!(p.added.is_empty() && p.changed.is_empty());
             assert!(!p.can_apply());
         }
+    }
+
+    #[test]
+    fn a_narrow_file_keeps_every_field_it_does_not_hold() {
+        let ws = ws();
+        let stored = ws
+            .participations
+            .live()
+            .find(|p| p.end.is_some() && p.municipality.is_some())
+            .unwrap()
+            .clone();
+        let insats = ws.insatser.get(&stored.insats).unwrap().name.clone();
+        let text = format!(
+            "Kod;Insats;Kön;Anvisad av;Startdatum\n{};{insats};{};{};{}\n",
+            stored.code,
+            gender_word(stored.gender),
+            referrer_word(stored.referrer),
+            stored.start
+        );
+        let p = plan(&ws, &text, None);
+        assert_eq!((p.unchanged, p.changed.len()), (1, 0), "{:?}", p.changed);
+    }
+
+    #[test]
+    fn field_changes_name_each_changed_field_with_the_stored_and_the_new_words() {
+        let ws = ws();
+        let stored = ws
+            .participations
+            .live()
+            .find(|p| p.gender == Gender::Woman && p.end.is_none())
+            .unwrap()
+            .clone();
+        let mut after = stored.clone();
+        after.gender = Gender::Man;
+        after.end = Some(stored.start);
+        after.end_status = Some(RecordId::parse("end-studies").unwrap());
+        let changes = field_changes(&ws, &stored, &after);
+        let columns: Vec<Column> = changes.iter().map(|c| c.column).collect();
+        assert_eq!(columns, [Column::Gender, Column::End, Column::EndStatus]);
+        assert_eq!(
+            (changes[0].before.as_str(), changes[0].after.as_str()),
+            ("Kvinna", "Man")
+        );
+        assert_eq!(changes[1].before, "");
+        assert_eq!(changes[1].after, stored.start.to_string());
+        assert_eq!(changes[2].after, "Studier");
+        assert!(field_changes(&ws, &stored, &stored).is_empty());
+        let label = record_label(&ws, &stored);
+        assert!(
+            label.starts_with(&stored.code) && label.contains('('),
+            "{label}"
+        );
+    }
+
+    #[test]
+    fn a_file_with_one_changed_cell_lists_that_one_field() {
+        let ws = ws();
+        let text = export(&ws, None, CsvFlavour::Plain);
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let row = lines.iter().position(|l| l.contains(",Kvinna,")).unwrap();
+        lines[row] = lines[row].replacen(",Kvinna,", ",Man,", 1);
+        let p = plan(&ws, &lines.join("\n"), None);
+        assert_eq!(p.changed.len(), 1);
+        let (old, new) = &p.changed[0];
+        let changes = field_changes(&ws, old, new);
+        assert_eq!(
+            changes,
+            [FieldChange {
+                column: Column::Gender,
+                before: "Kvinna".into(),
+                after: "Man".into()
+            }]
+        );
     }
 
     #[test]

@@ -7,9 +7,13 @@
 //! what is wrong; every row keeps the line number it starts on in the
 //! file, so a report can point at it; a file with a cell that looks like a
 //! personal identity number is refused as a whole, with the line and
-//! column, before any of it is used.
+//! column, before any of it is used. The apostrophe the writer puts in
+//! front of a cell that would run as a formula is taken off again
+//! ([`super::write::unguard`]), so what this app writes reads back as it
+//! was.
 
-use crate::core::pii::contains_personal_number;
+use super::write::unguard;
+use crate::core::pii::{contains_personal_number, lost_leading_zero};
 
 /// The largest file read (a förbund's participations for many years fit
 /// many times over).
@@ -79,7 +83,30 @@ pub enum CsvError {
         line: u64,
         /// The column (1 is the first).
         column: usize,
+        /// The column's name in the header row (none when the number is in
+        /// the header row itself, or the header is shorter).
+        header: Option<String>,
     },
+}
+
+/// Which personal numbers the cells of a file are searched for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberCheck {
+    /// Every written form ([`contains_personal_number`]), and a cell of
+    /// nine digits alone read as the ten-digit form whose leading zero a
+    /// spreadsheet dropped ([`lost_leading_zero`]): for files that hold no
+    /// legitimate nine-digit number (participations), and the default.
+    Strict,
+    /// Every written form only: for files whose cells may be amounts in
+    /// kronor (outcomes), where nine digits are a sum, not a person.
+    Written,
+}
+
+impl NumberCheck {
+    /// Whether `cell` holds a personal number under this check.
+    fn finds(self, cell: &str) -> bool {
+        contains_personal_number(cell) || (self == NumberCheck::Strict && lost_leading_zero(cell))
+    }
 }
 
 /// Windows-1252's characters for bytes 0x80–0x9F (0 where undefined).
@@ -134,8 +161,15 @@ fn sniff_separator(text: &str) -> u8 {
     [b';', b'\t', b','][best]
 }
 
-/// Reads a CSV file.
+/// Reads a CSV file, refusing it if any cell holds a personal number in
+/// any form ([`NumberCheck::Strict`]).
 pub fn read_table(bytes: &[u8]) -> Result<Table, CsvError> {
+    read_table_checked(bytes, NumberCheck::Strict)
+}
+
+/// Reads a CSV file, refusing it if any cell holds a personal number
+/// under `check`.
+pub fn read_table_checked(bytes: &[u8], check: NumberCheck) -> Result<Table, CsvError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(CsvError::TooLarge);
     }
@@ -180,11 +214,17 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, CsvError> {
             .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
         line += newlines as u64;
         counted_to = start.max(counted_to);
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
-        if let Some(column) = cells.iter().position(|c| contains_personal_number(c)) {
+        // The formula guard comes off before the trim, as the writer put
+        // it on before any leading space.
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| unguard(c).trim().to_owned())
+            .collect();
+        if let Some(column) = cells.iter().position(|c| check.finds(c)) {
             return Err(CsvError::PersonalNumber {
                 line,
                 column: column + 1,
+                header: header.as_ref().and_then(|h| h.get(column)).cloned(),
             });
         }
         if cells.iter().all(String::is_empty) {
@@ -259,8 +299,65 @@ mod tests {
         let bytes = "Kod;Kommentar\nK7F3Q9;ok\nK7F3Q8;pnr 19850709-9805\n".as_bytes();
         assert_eq!(
             read_table(bytes),
-            Err(CsvError::PersonalNumber { line: 3, column: 2 })
+            Err(CsvError::PersonalNumber {
+                line: 3,
+                column: 2,
+                header: Some("Kommentar".into())
+            })
         );
+    }
+
+    #[test]
+    fn a_personal_number_in_the_header_row_is_named_by_its_column_only() {
+        let bytes = "Kod;850709-9805\nK7F3Q9;ok\n".as_bytes();
+        assert_eq!(
+            read_table(bytes),
+            Err(CsvError::PersonalNumber {
+                line: 1,
+                column: 2,
+                header: None
+            })
+        );
+    }
+
+    #[test]
+    fn nine_digits_alone_are_a_personal_number_only_under_the_strict_check() {
+        // 050709-9802 with Excel's lost zero; and an amount that is none.
+        let bytes = "Indikator;Utfall\nKostnad;507099802\nBudget;123456789\n".as_bytes();
+        assert_eq!(
+            read_table_checked(bytes, NumberCheck::Strict),
+            Err(CsvError::PersonalNumber {
+                line: 2,
+                column: 2,
+                header: Some("Utfall".into())
+            })
+        );
+        let t = read_table_checked(bytes, NumberCheck::Written).unwrap();
+        assert_eq!(t.rows[0].cells[1], "507099802");
+        assert_eq!(
+            read_table(bytes),
+            read_table_checked(bytes, NumberCheck::Strict)
+        );
+    }
+
+    #[test]
+    fn an_en_dash_in_windows_1252_is_read_as_a_personal_numbers_separator() {
+        let bytes = b"K\xf6n;Anteckning\nKvinna;850709\x969805\n";
+        assert_eq!(
+            read_table_checked(bytes, NumberCheck::Written),
+            Err(CsvError::PersonalNumber {
+                line: 2,
+                column: 2,
+                header: Some("Anteckning".into())
+            })
+        );
+    }
+
+    #[test]
+    fn the_writers_formula_guard_comes_off() {
+        let t = read_table(b"a;b\n'=1+1;'-Projekt\n'abc;''=x\n").unwrap();
+        assert_eq!(t.rows[0].cells, ["=1+1", "-Projekt"]);
+        assert_eq!(t.rows[1].cells, ["'abc", "'=x"]);
     }
 
     #[test]

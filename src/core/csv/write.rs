@@ -4,8 +4,14 @@
 //! Guarantees: "Excel (svensk)" starts with a byte order mark (so å, ä and
 //! ö survive), separates with `;`, writes decimal commas and ends lines
 //! with CRLF; plain CSV uses `,`, decimal points and LF. Cells are quoted
-//! when they need it, and a cell starting with `=`, `+`, `-` or `@` gets a
-//! leading apostrophe so a spreadsheet never runs it as a formula.
+//! when they need it, and a text cell that a spreadsheet could take for a
+//! formula — one starting with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return (OWASP's list), after any apostrophes — gets one more leading
+//! apostrophe, so a spreadsheet never runs it. The reader
+//! ([`super::read::read_table`]) removes exactly that apostrophe again
+//! ([`unguard`]), so every text cell reads back as written: `=Ung i Nynäs`
+//! and `-Projekt` survive export and import. Numbers (`Count`, `Decimal`)
+//! are not text and are never guarded: `-2,5` stays a number.
 
 /// The two kinds of file a user can choose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,11 +65,35 @@ impl From<String> for Cell {
     }
 }
 
+/// The first characters that make a spreadsheet read a cell as a formula
+/// (OWASP, "CSV Injection").
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The apostrophe put in front of a cell that would run as a formula.
+const GUARD: char = '\'';
+
+/// Whether a text cell needs the guard: it starts with a formula character,
+/// after any apostrophes (so that a text that itself starts with `'=` gets
+/// one more, and the reader's removal of one gives it back exactly).
+fn needs_guard(text: &str) -> bool {
+    text.trim_start_matches(GUARD).starts_with(FORMULA_START)
+}
+
+/// The text of a cell read from a file, without the apostrophe the writer
+/// puts in front of a formula: exactly the inverse of the guard, so a
+/// hand-written `'abc` is left alone.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix(GUARD) {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
+    }
+}
+
 impl Cell {
     /// The cell's text in `flavour`.
     fn text(&self, flavour: CsvFlavour) -> String {
         match self {
-            Cell::Text(s) if s.starts_with(['=', '+', '-', '@']) => format!("'{s}"),
+            Cell::Text(s) if needs_guard(s) => format!("{GUARD}{s}"),
             Cell::Text(s) => s.clone(),
             Cell::Count(n) => n.to_string(),
             Cell::Decimal(x) => {
@@ -129,6 +159,36 @@ mod tests {
     fn formulas_are_never_left_to_run() {
         let out = write_table(CsvFlavour::Plain, &["x"], &[vec!["=HYPERLINK(1)".into()]]);
         assert_eq!(out, "x\n'=HYPERLINK(1)\n");
+    }
+
+    #[test]
+    fn a_leading_tab_or_carriage_return_is_guarded_like_an_equals_sign() {
+        let out = write_table(
+            CsvFlavour::Plain,
+            &["x", "y", "z"],
+            &[vec!["\t=1".into(), "\r=1".into(), "'=1".into()]],
+        );
+        assert_eq!(out, "x,y,z\n'\t=1,\"'\r=1\",''=1\n");
+    }
+
+    #[test]
+    fn the_guard_comes_off_exactly_once_and_only_the_writers() {
+        assert_eq!(unguard("'=SUMMA(A1)"), "=SUMMA(A1)");
+        assert_eq!(unguard("''=1"), "'=1");
+        assert_eq!(unguard("'\t"), "\t");
+        assert_eq!(unguard("'abc"), "'abc", "a hand-typed apostrophe stays");
+        assert_eq!(unguard("'"), "'");
+        assert_eq!(unguard("=1"), "=1");
+        for text in ["=a", "'=a", "''=a", "'a", "''a", "'", "", "-1", "@x"] {
+            let written = Cell::from(text).text(CsvFlavour::Plain);
+            assert_eq!(unguard(&written), text, "{written:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_never_guarded() {
+        assert_eq!(Cell::Decimal(-2.5).text(CsvFlavour::ExcelSv), "-2,5");
+        assert_eq!(Cell::Decimal(-2.5).text(CsvFlavour::Plain), "-2.5");
     }
 
     #[test]

@@ -220,6 +220,9 @@ mod tests {
         // A förbund that hides counts under 20, and one tiny group.
         let mut org = ws.organisation.clone().unwrap();
         org.protection_threshold = Some(20);
+        // A later write than the demo's (a write with the same stamp and
+        // another value is a conflict, settled by the tie-break).
+        org.meta.stamp.hlc = org.meta.stamp.hlc.tick(1);
         ws.put(Record::Organisation(org));
         let one = ws.participations.live().next().unwrap().clone();
         let mut tiny = k.clone();

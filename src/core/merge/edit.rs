@@ -99,7 +99,9 @@ mod tests {
             counter: 0,
         };
         let device = DeviceId::parse("tab").unwrap();
-        apply_edit(Some(stored), Some(opened), &new, hlc, &device).unwrap()
+        apply_edit(Some(stored), Some(opened), &new, hlc, &device, at)
+            .unwrap()
+            .unwrap()
     }
 
     fn text(s: &str) -> Value {

@@ -15,6 +15,7 @@
 //! order end up identical.
 
 use super::view::{FieldView, DELETED};
+use crate::core::clock::{self, TooFarAhead};
 use crate::core::ids::{DeviceId, Hlc, RecordId, Stamp};
 use crate::core::model::{Meta, Record};
 use serde::{Deserialize, Serialize};
@@ -62,6 +63,11 @@ pub struct Merged {
     pub view: FieldView,
     /// Values that lost to concurrent edits.
     pub conflicts: Vec<Conflict>,
+}
+
+/// Every write a copy includes, as the newest clock reading per device.
+pub(super) fn seen_of(meta: &Meta) -> BTreeMap<DeviceId, Hlc> {
+    seen_map(meta)
 }
 
 /// Every write a copy includes, as the newest clock reading per device.
@@ -121,7 +127,7 @@ fn shortcut(ours: &Meta, theirs: &Meta, same_content: impl FnOnce() -> bool) -> 
 }
 
 /// Stores in `meta.seen` only what its stamps do not already show.
-fn set_seen(meta: &mut Meta, wanted: BTreeMap<DeviceId, Hlc>) {
+pub(super) fn set_seen(meta: &mut Meta, wanted: BTreeMap<DeviceId, Hlc>) {
     meta.seen.clear();
     let shown = seen_map(meta);
     meta.seen = wanted
@@ -200,7 +206,11 @@ fn merge_fields(
         } else {
             (seen_theirs, st, vt, so, vo)
         };
-        if win_value != lost_value && !includes(winner_saw, lost_stamp) {
+        // One stamp with two values: two machines wrote under one device
+        // id (a copied browser profile) or a file was edited by hand. The
+        // tie-break keeps one value everywhere; the other is reported.
+        let one_stamp_two_values = win_stamp == lost_stamp;
+        if win_value != lost_value && (one_stamp_two_values || !includes(winner_saw, lost_stamp)) {
             conflicts.push(Conflict {
                 kind: ours.kind.clone(),
                 record: ours.meta.id.clone(),
@@ -276,21 +286,78 @@ pub fn merge_records(ours: &Record, theirs: &Record) -> Option<(Record, Vec<Conf
     Some((record, merged.conflicts))
 }
 
+/// Why a local edit cannot be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EditError {
+    /// The stored record under this id is of another type than the edit
+    /// (only a crafted or broken file can put one there): writing would
+    /// turn one record into another.
+    KindMismatch {
+        /// The record.
+        record: RecordId,
+        /// The stored record's type.
+        stored: String,
+        /// The edited record's type.
+        edit: String,
+    },
+    /// The stored copy holds a stamp so far ahead of this device's clock
+    /// that an edit cannot be stamped after it (see `core::clock`): the
+    /// record's stamps must be repaired first ([`super::restamp`]).
+    StampTooFarAhead {
+        /// The record.
+        record: RecordId,
+        /// The record's type.
+        kind: String,
+        /// The stamp and how far ahead it is.
+        ahead: TooFarAhead,
+    },
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::KindMismatch {
+                record,
+                stored,
+                edit,
+            } => write!(f, "record {record} is stored as {stored}, not {edit}"),
+            EditError::StampTooFarAhead { record, ahead, .. } => {
+                write!(f, "record {record}: {ahead}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
 /// Applies a local edit — the change from `base` (the copy the user saw) to
 /// `new` (what they saved) — on top of `stored` (the copy in storage now,
 /// which another tab may have changed meanwhile), as one write at `hlc` by
 /// `device`. Only the fields the user changed are written, so edits made
 /// elsewhere to other fields are kept. The write's clock reading is raised
 /// above every stamp in the stored copy, so the edit wins even over a stamp
-/// from a clock that ran ahead. Returns `None` when nothing changed.
+/// from a clock that ran ahead — but never further than
+/// [`crate::core::clock::MAX_AHEAD_MILLIS`] ahead of the wall clock
+/// `now_millis` (then [`EditError::StampTooFarAhead`]). Returns `Ok(None)`
+/// when nothing changed; refuses an edit of another type than the stored
+/// record.
 pub fn apply_edit(
     stored: Option<&FieldView>,
     base: Option<&FieldView>,
     new: &FieldView,
     hlc: Hlc,
     device: &DeviceId,
-) -> Option<FieldView> {
+    now_millis: u64,
+) -> Result<Option<FieldView>, EditError> {
     let Some(stored) = stored else {
+        let hlc = clock::write_stamp(hlc, None, now_millis).map_err(|ahead| {
+            EditError::StampTooFarAhead {
+                record: new.meta.id.clone(),
+                kind: new.kind.clone(),
+                ahead,
+            }
+        })?;
         let mut fresh = new.clone();
         fresh.meta.stamp = Stamp {
             hlc,
@@ -298,8 +365,15 @@ pub fn apply_edit(
         };
         fresh.meta.fields.clear();
         fresh.meta.seen.clear();
-        return Some(fresh);
+        return Ok(Some(fresh));
     };
+    if stored.kind != new.kind {
+        return Err(EditError::KindMismatch {
+            record: stored.meta.id.clone(),
+            stored: stored.kind.clone(),
+            edit: new.kind.clone(),
+        });
+    }
     let changed: Vec<&str> = match base {
         Some(base) => base
             .field_names(new)
@@ -313,13 +387,15 @@ pub fn apply_edit(
             .collect(),
     };
     if changed.is_empty() {
-        return None;
+        return Ok(None);
     }
-    let hlc = if hlc > stored.meta.stamp.hlc {
-        hlc
-    } else {
-        stored.meta.stamp.hlc.tick(0)
-    };
+    let hlc = clock::write_stamp(hlc, Some(clock::newest_in(&stored.meta)), now_millis).map_err(
+        |ahead| EditError::StampTooFarAhead {
+            record: stored.meta.id.clone(),
+            kind: stored.kind.clone(),
+            ahead,
+        },
+    )?;
     let stamp = Stamp {
         hlc,
         device: device.clone(),
@@ -336,7 +412,7 @@ pub fn apply_edit(
     }
     out.meta.stamp = stamp;
     set_seen(&mut out.meta, wanted);
-    Some(out)
+    Ok(Some(out))
 }
 
 #[cfg(test)]
@@ -363,7 +439,9 @@ mod tests {
     fn edit(stored: &FieldView, name: &str, at: u64, by: &str) -> FieldView {
         let mut new = stored.clone();
         new.set_value("name", Value::String(name.into()));
-        apply_edit(Some(stored), Some(stored), &new, hlc(at), &device(by)).unwrap()
+        apply_edit(Some(stored), Some(stored), &new, hlc(at), &device(by), at)
+            .unwrap()
+            .unwrap()
     }
 
     #[test]
@@ -402,7 +480,9 @@ mod tests {
         let a = edit(&base, "A", 10, "a");
         let mut b_new = base.clone();
         b_new.set_value("note", Value::String("y".into()));
-        let b = apply_edit(Some(&base), Some(&base), &b_new, hlc(5), &device("b")).unwrap();
+        let b = apply_edit(Some(&base), Some(&base), &b_new, hlc(5), &device("b"), 5)
+            .unwrap()
+            .unwrap();
         let m = merge_views(&a, &b);
         assert_eq!(m.view.value("name"), Value::String("A".into()));
         assert_eq!(m.view.value("note"), Value::String("y".into()));
@@ -415,7 +495,9 @@ mod tests {
         let base = municipality("Haninge");
         let mut gone = base.clone();
         gone.set_value(DELETED, Value::Bool(true));
-        let deleted = apply_edit(Some(&base), Some(&base), &gone, hlc(10), &device("a")).unwrap();
+        let deleted = apply_edit(Some(&base), Some(&base), &gone, hlc(10), &device("a"), 10)
+            .unwrap()
+            .unwrap();
         let edited = edit(&base, "B", 20, "b");
         let m = merge_views(&deleted, &edited);
         assert!(m.view.meta.deleted);
@@ -432,19 +514,81 @@ mod tests {
         let other_tab = edit(&base, "Other", 10, "d");
         let mut mine = base.clone();
         mine.set_value("note", Value::String("mine".into()));
-        let out = apply_edit(Some(&other_tab), Some(&base), &mine, hlc(11), &device("d")).unwrap();
+        let out = apply_edit(
+            Some(&other_tab),
+            Some(&base),
+            &mine,
+            hlc(11),
+            &device("d"),
+            11,
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(out.value("name"), Value::String("Other".into()));
         assert_eq!(out.value("note"), Value::String("mine".into()));
-        assert!(apply_edit(Some(&out), Some(&out), &out, hlc(12), &device("d")).is_none());
+        assert_eq!(
+            apply_edit(Some(&out), Some(&out), &out, hlc(12), &device("d"), 12),
+            Ok(None)
+        );
     }
 
     #[test]
-    fn an_edit_outranks_a_stamp_from_a_clock_far_ahead() {
+    fn an_edit_outranks_a_stamp_up_to_an_hour_ahead() {
+        let now = 1_795_428_900_000;
         let base = municipality("Haninge");
-        let future = edit(&base, "Future", 9_000_000_000_000, "x");
-        let mine = edit(&future, "Now", 10, "d");
-        assert!(mine.meta.stamp > future.meta.stamp);
-        assert_eq!(merge_views(&future, &mine).view, mine);
+        let ahead = edit(&base, "Ahead", now + 50 * 60_000, "x");
+        let mut new = ahead.clone();
+        new.set_value("name", Value::String("Now".into()));
+        let mine = apply_edit(
+            Some(&ahead),
+            Some(&ahead),
+            &new,
+            hlc(now),
+            &device("d"),
+            now,
+        )
+        .unwrap()
+        .unwrap();
+        assert!(mine.meta.stamp > ahead.meta.stamp);
+        assert_eq!(merge_views(&ahead, &mine).view, mine);
+    }
+
+    #[test]
+    fn an_edit_of_a_record_stamped_years_ahead_is_refused_not_stamped_years_ahead() {
+        let now = 1_795_428_900_000;
+        let base = municipality("Haninge");
+        let future = edit(&base, "Future", now + 5 * 365 * 86_400_000, "x");
+        let mut new = future.clone();
+        new.set_value("name", Value::String("Now".into()));
+        let out = apply_edit(
+            Some(&future),
+            Some(&future),
+            &new,
+            hlc(now),
+            &device("d"),
+            now,
+        );
+        assert!(
+            matches!(out, Err(EditError::StampTooFarAhead { .. })),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn an_edit_of_another_type_than_the_stored_record_is_refused() {
+        let base = municipality("Haninge");
+        let mut other = base.clone();
+        other.kind = "survey".into();
+        let mut new = base.clone();
+        new.set_value("name", Value::String("X".into()));
+        assert_eq!(
+            apply_edit(Some(&other), Some(&base), &new, hlc(5), &device("d"), 5),
+            Err(EditError::KindMismatch {
+                record: base.meta.id.clone(),
+                stored: "survey".into(),
+                edit: "municipality".into()
+            })
+        );
     }
 
     #[test]

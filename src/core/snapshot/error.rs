@@ -20,6 +20,32 @@ pub enum RecordProblem {
     },
     /// A clock stamp after the year 9999.
     BadStamp,
+    /// A text (or a list of texts) holds what reads as a personal identity
+    /// or coordination number; `field` is the record's field it is in
+    /// (`meta` for the bookkeeping).
+    PersonalNumber {
+        /// The field.
+        field: String,
+    },
+    /// A text longer than any form accepts
+    /// ([`crate::core::validate::MAX_TEXT_CHARS`] characters).
+    TextTooLong {
+        /// The field.
+        field: String,
+        /// The longest the app accepts, in characters.
+        max: usize,
+    },
+}
+
+/// A record of a file, for a message: where it is and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordRef {
+    /// Position in `records`, from 1.
+    pub index: usize,
+    /// Its type tag.
+    pub kind: String,
+    /// Its id.
+    pub id: String,
 }
 
 /// Why a snapshot file was refused; nothing was changed.
@@ -77,6 +103,19 @@ pub enum SnapshotError {
         first: usize,
         /// Positions, from 1.
         second: usize,
+    },
+    /// Records carry clock stamps further ahead of this device's clock than
+    /// [`crate::core::clock::MAX_AHEAD_MILLIS`]: the clock of the device
+    /// that wrote them ran ahead (see `core::clock`).
+    ClockAhead {
+        /// The device whose stamp is furthest ahead.
+        device: String,
+        /// How far ahead that stamp is, in milliseconds.
+        ahead_millis: u64,
+        /// How many records carry a stamp too far ahead.
+        records: usize,
+        /// The first of them.
+        first: RecordRef,
     },
     /// A record has the id of a record of another type here.
     KindClash {

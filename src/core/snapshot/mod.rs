@@ -11,15 +11,21 @@
 mod error;
 mod export;
 mod migrate;
+mod outgoing;
 mod plan;
 pub mod public;
 mod read;
+mod scan;
 
-pub use error::{RecordProblem, SnapshotError};
+pub use error::{RecordProblem, RecordRef, SnapshotError};
 pub use export::{export, file_name, part_file_name, ExportInfo, Part};
 pub use migrate::{migrate, Migration, MIGRATIONS};
-pub use plan::{plan_import, plan_import_consuming, Change, FieldChange, ImportPlan};
-pub use read::{read, Incoming, IncomingInfo, Item};
+pub use outgoing::{export_checked, stamps_ahead, OutgoingProblem};
+pub use plan::{
+    confirm_write, plan_import, plan_import_by, plan_import_consuming, Change, FieldChange,
+    ImportPlan, Me,
+};
+pub use read::{read, ClockAhead, Incoming, IncomingInfo, Item};
 
 /// The header's `part` of a file saved for publishing.
 pub const PUBLIC_PART: &str = "public";
@@ -30,17 +36,10 @@ pub const FORMAT: &str = "maltavla-snapshot";
 
 /// The format version this app writes: a major version that older apps
 /// refuse, and a minor version that only adds fields or record types.
-pub const VERSION: (u32, u32) = (1, 4);
+pub const VERSION: (u32, u32) = (1, 5);
 
 /// The largest file read (about five times a förbund's ten years with a
 /// million participation records).
 pub const MAX_BYTES: usize = 512 * 1024 * 1024;
 
-/// How far ahead of this device's clock a stamp may be before it is
-/// reported; the device's own clock never follows further (compare Actual
-/// Budget's drift limit).
-pub const MAX_DRIFT_MILLIS: u64 = 5 * 60 * 1000;
-
-/// The latest clock reading we accept at all: the last millisecond of the
-/// year 9999.
-pub const MAX_MILLIS: u64 = 253_402_300_799_999;
+pub use crate::core::clock::MAX_MILLIS;

@@ -3,7 +3,7 @@
 
 use super::error::SnapshotError;
 use super::read::{Incoming, Item};
-use crate::core::ids::RecordId;
+use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::merge::{merge_records, merge_views, Conflict, FieldView, DELETED};
 use crate::core::workspace::Workspace;
 use serde_json::Value;
@@ -48,6 +48,21 @@ pub struct ImportPlan {
     pub conflicts: Vec<Conflict>,
     /// The merged copies to store: all of them in one transaction.
     pub writes: Vec<FieldView>,
+    /// Records carrying a write under this device's id that this device
+    /// never made (see [`Me`]): another machine uses the same device id.
+    pub foreign_writes: usize,
+}
+
+/// The importing device, so the plan can tell its own writes from another
+/// machine's under the same device id (a copied browser profile): a write
+/// stamped with this device's id after `last`, the newest reading its clock
+/// ever handed out, was not made here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Me {
+    /// This device's id.
+    pub device: DeviceId,
+    /// The newest reading this device's clock handed out.
+    pub last: Hlc,
 }
 
 impl ImportPlan {
@@ -79,7 +94,17 @@ fn change(view: &FieldView, fields: Vec<FieldChange>) -> Change {
 
 /// Works out what importing `incoming` into `ws` would do.
 pub fn plan_import(ws: &Workspace, incoming: &Incoming) -> Result<ImportPlan, SnapshotError> {
-    plan_items(ws, incoming.items.iter())
+    plan_items(ws, incoming.items.iter(), None)
+}
+
+/// [`plan_import`] by the device `me`, which looks out for writes made
+/// under its id elsewhere.
+pub fn plan_import_by(
+    ws: &Workspace,
+    incoming: &Incoming,
+    me: &Me,
+) -> Result<ImportPlan, SnapshotError> {
+    plan_items(ws, incoming.items.iter(), Some(me))
 }
 
 /// [`plan_import`] of records the caller no longer needs: each checked
@@ -89,6 +114,7 @@ pub fn plan_import(ws: &Workspace, incoming: &Incoming) -> Result<ImportPlan, Sn
 pub fn plan_import_consuming(
     ws: &Workspace,
     items: Vec<Item>,
+    me: Option<&Me>,
 ) -> Result<ImportPlan, SnapshotError> {
     let mut rest = items;
     // Taken from the end in file order; the emptied end of the buffer is
@@ -101,37 +127,110 @@ pub fn plan_import_consuming(
         }
         item
     });
-    plan_items(ws, records)
+    plan_items(ws, records, me)
 }
 
 /// How many planned records [`plan_import_consuming`] frees its buffer's
 /// end after.
 const SHRINK_EVERY: usize = 1 << 16;
 
+/// Whether a conflict is worth the user's attention: a delete that lost to
+/// an edit is not (the record lives on); an edit that lost to a delete is
+/// (restoring it brings the record back).
+fn reportable(c: &Conflict) -> bool {
+    c.field != DELETED || c.lost == Value::Bool(false)
+}
+
+/// Whether `item` carries a write under `me`'s device id that `me` never
+/// handed out.
+fn foreign_write(item: &Item, me: &Me) -> bool {
+    item.meta()
+        .seen_from(&me.device)
+        .is_some_and(|h| h > me.last)
+}
+
 fn plan_items<I: Borrow<Item>>(
     ws: &Workspace,
     items: impl Iterator<Item = I>,
+    me: Option<&Me>,
 ) -> Result<ImportPlan, SnapshotError> {
     let mut plan = ImportPlan::default();
     for item in items {
         let item = item.borrow();
+        let foreign = me.is_some_and(|me| foreign_write(item, me));
+        if foreign {
+            plan.foreign_writes += 1;
+        }
         // The common case first, on typed records and stamps alone: a record
         // we hold in the same or a newer state needs no field-level work.
         if let Item::Known(theirs) = item {
-            if ws.holds(theirs) {
+            if !foreign && ws.holds(theirs) {
                 plan.unchanged += 1;
                 continue;
             }
         }
-        plan_one(ws, item, &mut plan)?;
+        plan_one(ws, item, foreign.then_some(me).flatten(), &mut plan)?;
     }
-    plan.conflicts
-        .retain(|c| c.field != DELETED || c.lost == Value::Bool(false));
+    plan.conflicts.retain(reportable);
     Ok(plan)
 }
 
-/// Plans one record that is new here or may change.
-fn plan_one(ws: &Workspace, item: &Item, plan: &mut ImportPlan) -> Result<(), SnapshotError> {
+/// What confirming a planned write does to the copy stored at that moment
+/// (another tab or a sync may have written since the preview): the merge of
+/// the two, and the values that lose in it — to the conflict log, like the
+/// conflicts the preview listed. A stored record of another type refuses
+/// the import (writing would turn one record into another).
+pub fn confirm_write(
+    stored: Option<&FieldView>,
+    planned: FieldView,
+) -> Result<(FieldView, Vec<Conflict>), SnapshotError> {
+    let Some(stored) = stored else {
+        return Ok((planned, Vec::new()));
+    };
+    if stored.kind != planned.kind {
+        return Err(SnapshotError::KindClash {
+            id: stored.meta.id.to_string(),
+            ours: stored.kind.clone(),
+            theirs: planned.kind,
+        });
+    }
+    let merged = merge_views(stored, &planned);
+    let conflicts = merged.conflicts.into_iter().filter(reportable).collect();
+    Ok((merged.view, conflicts))
+}
+
+/// The values of `ours` that `merged` replaces although they were written
+/// under `me`'s id: with another machine writing under the same id, the
+/// merge takes them for writes the other side had seen, so nothing else
+/// would report them.
+fn shadowed_by_same_device(ours: &FieldView, merged: &FieldView, me: &Me) -> Vec<Conflict> {
+    ours.field_names(merged)
+        .into_iter()
+        .filter(|f| ours.value(f) != merged.value(f))
+        .filter_map(|f| {
+            let lost_stamp = ours.written_by(f)?;
+            let kept_stamp = merged.written_by(f)?;
+            (lost_stamp.device == me.device && kept_stamp.device == me.device).then(|| Conflict {
+                kind: ours.kind.clone(),
+                record: ours.meta.id.clone(),
+                field: f.to_owned(),
+                kept: merged.value(f),
+                kept_stamp: kept_stamp.clone(),
+                lost: ours.value(f),
+                lost_stamp: lost_stamp.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Plans one record that is new here or may change; `foreign` is this
+/// device when the record carries another machine's write under its id.
+fn plan_one(
+    ws: &Workspace,
+    item: &Item,
+    foreign: Option<&Me>,
+    plan: &mut ImportPlan,
+) -> Result<(), SnapshotError> {
     let id = match item {
         Item::Known(r) => &r.meta().id,
         Item::Other(v) => &v.meta.id,
@@ -168,6 +267,10 @@ fn plan_one(ws: &Workspace, item: &Item, plan: &mut ImportPlan) -> Result<(), Sn
         }
     };
     plan.conflicts.extend(conflicts);
+    if let Some(me) = foreign {
+        plan.conflicts
+            .extend(shadowed_by_same_device(&ours, &merged, me));
+    }
     if merged == ours {
         plan.unchanged += 1;
         return Ok(());
@@ -236,7 +339,9 @@ mod tests {
                 counter: 0,
             },
             &DeviceId::parse(device).unwrap(),
+            at,
         )
+        .unwrap()
         .unwrap();
         ws.put_view(out).unwrap();
     }
@@ -306,7 +411,9 @@ mod tests {
                 counter: 0,
             },
             &DeviceId::parse("b").unwrap(),
+            NOW,
         )
+        .unwrap()
         .unwrap();
         theirs.put_view(out).unwrap();
         let p = plan(&ours, &file_of(&theirs));
@@ -326,7 +433,7 @@ mod tests {
             let incoming = read(&file, NOW).unwrap();
             let borrowed = plan_import(&ws, &incoming).unwrap();
             assert_eq!(
-                plan_import_consuming(&ws, incoming.items).unwrap(),
+                plan_import_consuming(&ws, incoming.items, None).unwrap(),
                 borrowed
             );
         }
@@ -338,8 +445,8 @@ mod tests {
                 Item::Other(view)
             })
             .collect();
-        let borrowed = plan_items(&Workspace::default(), many.iter()).unwrap();
-        let consumed = plan_import_consuming(&Workspace::default(), many).unwrap();
+        let borrowed = plan_items(&Workspace::default(), many.iter(), None).unwrap();
+        let consumed = plan_import_consuming(&Workspace::default(), many, None).unwrap();
         assert_eq!(consumed.writes.len(), SHRINK_EVERY + 3);
         assert_eq!(consumed, borrowed);
     }

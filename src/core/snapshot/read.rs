@@ -1,10 +1,13 @@
 //! Reading and checking a snapshot file, before anything is changed.
 
-use super::error::{RecordProblem, SnapshotError};
+use super::error::{RecordProblem, RecordRef, SnapshotError};
 use super::migrate::{migrate, MIGRATIONS};
-use super::{FORMAT, MAX_BYTES, MAX_DRIFT_MILLIS, MAX_MILLIS, VERSION};
-use crate::core::ids::Hlc;
+use super::scan;
+use super::{FORMAT, MAX_BYTES, VERSION};
+use crate::core::clock::{self, Drift};
+use crate::core::ids::{DeviceId, Hlc};
 use crate::core::merge::{known_fields, FieldView, ViewError};
+use crate::core::model::Meta;
 use crate::core::model::{is_valid_code, Record, ORGANISATION_ID};
 use crate::core::record_text;
 use serde::Deserialize;
@@ -56,30 +59,51 @@ pub struct Incoming {
     pub info: IncomingInfo,
     /// The records, in file order.
     pub items: Vec<Item>,
-    /// How many records carry a stamp more than [`MAX_DRIFT_MILLIS`] ahead
-    /// of this device's clock; they are accepted, but this device's clock
-    /// does not follow them.
-    pub future_stamps: usize,
+    /// Records stamped more than [`clock::FOLLOW_MILLIS`] (and at most
+    /// [`clock::MAX_AHEAD_MILLIS`]) ahead of this device's clock: accepted
+    /// and named; this device's clock does not follow them.
+    pub ahead: Option<ClockAhead>,
     /// Record types this version does not know, kept for a newer one.
     pub unknown_kinds: BTreeSet<String>,
     /// How many records carry fields this version does not know (kept).
     pub unknown_fields: usize,
 }
 
+/// The clock of the device that wrote some of a file's records ran ahead
+/// of this device's: by how much, for the preview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockAhead {
+    /// The device whose stamp is furthest ahead.
+    pub device: String,
+    /// How far ahead that stamp is, in milliseconds.
+    pub ahead_millis: u64,
+    /// How many records carry a stamp more than
+    /// [`clock::FOLLOW_MILLIS`] ahead.
+    pub records: usize,
+}
+
 impl Incoming {
     /// The newest clock reading in the file that this device's clock may
-    /// follow: never more than [`MAX_DRIFT_MILLIS`] ahead of `now_millis`.
+    /// follow: never more than [`clock::FOLLOW_MILLIS`] ahead of
+    /// `now_millis`.
     pub fn clock_reading(&self, now_millis: u64) -> Hlc {
-        let limit = now_millis.saturating_add(MAX_DRIFT_MILLIS);
-        self.items
+        let newest = self
+            .items
             .iter()
-            .map(|i| match i {
-                Item::Known(r) => r.meta().stamp.hlc,
-                Item::Other(v) => v.meta.stamp.hlc,
-            })
-            .filter(|h| h.millis <= limit)
+            .map(|i| i.meta().stamp.hlc)
             .max()
-            .unwrap_or_default()
+            .unwrap_or_default();
+        clock::followable(newest, now_millis)
+    }
+}
+
+impl Item {
+    /// The record's bookkeeping.
+    pub fn meta(&self) -> &Meta {
+        match self {
+            Item::Known(r) => r.meta(),
+            Item::Other(v) => &v.meta,
+        }
     }
 }
 
@@ -233,6 +257,9 @@ fn long_way(value: Value, index: usize, incoming: &mut Incoming) -> Result<Item,
         id: id.clone(),
         problem,
     };
+    if let Some(problem) = scan::problem_in(&value) {
+        return Err(fail(problem));
+    }
     let view = FieldView::from_json(value).map_err(|e| fail(record_problem(None, e)))?;
     match view.to_record() {
         Ok(Some(record)) => {
@@ -300,10 +327,16 @@ fn quick(text: &str, now_millis: u64) -> Option<Result<Incoming, SnapshotError>>
         organisation: doc.organisation,
         part: doc.part,
     };
+    // A record whose texts need a closer look (to name the field) goes
+    // the long way, which finds and explains the problem.
     let records: Vec<Record> = doc
         .records
         .iter()
-        .map(|raw| record_text::known_record(raw.get()))
+        .map(|raw| {
+            scan::raw_is_clean(raw.get())
+                .then(|| record_text::known_record(raw.get()))
+                .flatten()
+        })
         .collect::<Option<_>>()?;
     let mut checks = Checks::new(info, records.len(), now_millis);
     for (i, record) in records.into_iter().enumerate() {
@@ -318,7 +351,10 @@ fn quick(text: &str, now_millis: u64) -> Option<Result<Incoming, SnapshotError>>
 /// same whichever way it was read.
 struct Checks {
     incoming: Incoming,
-    limit: u64,
+    now_millis: u64,
+    /// Records stamped too far ahead: how many, the first, and the stamp
+    /// furthest ahead with its device.
+    too_far: Option<(usize, RecordRef, u64, String)>,
 }
 
 impl Checks {
@@ -327,11 +363,12 @@ impl Checks {
             incoming: Incoming {
                 info,
                 items: Vec::with_capacity(records),
-                future_stamps: 0,
+                ahead: None,
                 unknown_kinds: BTreeSet::new(),
                 unknown_fields: 0,
             },
-            limit: now_millis.saturating_add(MAX_DRIFT_MILLIS),
+            now_millis,
+            too_far: None,
         }
     }
 
@@ -374,26 +411,71 @@ impl Checks {
                 detail: "the protection threshold is 1 to 20".to_owned(),
             }));
         }
-        let stamps = std::iter::once(&meta.stamp).chain(meta.fields.values());
-        if stamps.clone().any(|s| s.hlc.millis > MAX_MILLIS)
-            || meta.seen.values().any(|h| h.millis > MAX_MILLIS)
-        {
+        let (newest, device) = newest_with_device(meta);
+        if newest.millis > clock::MAX_MILLIS {
             return Err(fail(RecordProblem::BadStamp));
         }
-        if stamps.clone().any(|s| s.hlc.millis > self.limit) {
-            self.incoming.future_stamps += 1;
+        match clock::drift(newest, self.now_millis) {
+            Drift::Normal => {}
+            Drift::Ahead(by) => {
+                let ahead = self.incoming.ahead.get_or_insert(ClockAhead {
+                    device: device.to_string(),
+                    ahead_millis: by,
+                    records: 0,
+                });
+                ahead.records += 1;
+                if by > ahead.ahead_millis {
+                    ahead.ahead_millis = by;
+                    ahead.device = device.to_string();
+                }
+            }
+            Drift::TooFar(by) => {
+                let (kind, id) = tag_and_id(&item);
+                let first = RecordRef {
+                    index,
+                    kind: kind.unwrap_or_default(),
+                    id: id.unwrap_or_default(),
+                };
+                let entry = self
+                    .too_far
+                    .get_or_insert_with(|| (0, first, by, device.to_string()));
+                entry.0 += 1;
+                if by > entry.2 {
+                    entry.2 = by;
+                    entry.3 = device.to_string();
+                }
+            }
         }
         self.incoming.items.push(item);
         Ok(())
     }
 
-    /// The file, once no two records share an id.
+    /// The file, once no record is stamped too far ahead and no two records
+    /// share an id.
     fn finish(self) -> Result<Incoming, SnapshotError> {
+        if let Some((records, first, ahead_millis, device)) = self.too_far {
+            return Err(SnapshotError::ClockAhead {
+                device,
+                ahead_millis,
+                records,
+                first,
+            });
+        }
         match first_duplicate(&self.incoming.items) {
             Some(e) => Err(e),
             None => Ok(self.incoming),
         }
     }
+}
+
+/// The newest clock reading in a record's bookkeeping and the device it
+/// belongs to.
+fn newest_with_device(meta: &Meta) -> (Hlc, &DeviceId) {
+    std::iter::once((meta.stamp.hlc, &meta.stamp.device))
+        .chain(meta.fields.values().map(|s| (s.hlc, &s.device)))
+        .chain(meta.seen.iter().map(|(d, h)| (*h, d)))
+        .max_by_key(|(h, _)| *h)
+        .unwrap_or((meta.stamp.hlc, &meta.stamp.device))
 }
 
 /// The first record (in file order) whose id an earlier record has, found
@@ -469,7 +551,7 @@ mod tests {
         assert_eq!(incoming.items.len(), demo::workspace().records().len());
         assert_eq!(incoming.info.version, VERSION);
         assert_eq!(incoming.info.device.as_deref(), Some("laptop-1"));
-        assert_eq!(incoming.future_stamps, 0);
+        assert_eq!(incoming.ahead, None);
         let with_bom = format!("\u{feff}{file}");
         assert!(read(&with_bom, NOW).is_ok());
     }
@@ -584,15 +666,118 @@ mod tests {
         );
     }
 
+    fn municipality_at(id: &str, hlc: &str, device: &str) -> String {
+        format!(
+            r#"{{"municipality":{{"meta":{{"id":"{id}","stamp":{{"hlc":{hlc},"device":"{device}"}}}},"name":"A"}}}}"#
+        )
+    }
+
+    const MINUTE: u64 = 60_000;
+
     #[test]
-    fn stamps_from_a_clock_far_ahead_are_counted_and_not_followed() {
-        let ahead = NOW + 3_600_000;
+    fn stamps_up_to_an_hour_ahead_are_named_and_followed_only_five_minutes() {
+        let ahead = NOW + 40 * MINUTE;
         let file = with_record(&format!(
-            r#"{{"municipality":{{"meta":{{"id":"m","stamp":{{"hlc":[{ahead},0],"device":"d"}}}},"name":"A"}}}}"#
+            "{},{}",
+            municipality_at("m1", &format!("[{ahead},0]"), "fast"),
+            municipality_at("m2", &format!("[{},0]", NOW + 10 * MINUTE), "other")
         ));
         let incoming = read(&file, NOW).unwrap();
-        assert_eq!(incoming.future_stamps, 1);
-        assert_eq!(incoming.clock_reading(NOW), Hlc::default());
+        assert_eq!(
+            incoming.ahead,
+            Some(ClockAhead {
+                device: "fast".into(),
+                ahead_millis: 40 * MINUTE,
+                records: 2
+            })
+        );
+        assert_eq!(
+            incoming.clock_reading(NOW),
+            Hlc {
+                millis: NOW + 5 * MINUTE,
+                counter: 0
+            }
+        );
+    }
+
+    #[test]
+    fn a_file_from_a_clock_five_years_ahead_is_refused_naming_the_device_and_how_far() {
+        let five_years = 5 * 365 * 24 * 60 * MINUTE;
+        let file = with_record(&format!(
+            "{},{},{}",
+            municipality_at("m0", &format!("[{NOW},0]"), "ok"),
+            municipality_at("m1", &format!("[{},0]", NOW + five_years), "wrong"),
+            municipality_at("m2", &format!("[{},3]", NOW + 2 * 60 * MINUTE), "wrong")
+        ));
+        assert_eq!(
+            err(&file),
+            SnapshotError::ClockAhead {
+                device: "wrong".into(),
+                ahead_millis: five_years,
+                records: 2,
+                first: RecordRef {
+                    index: 2,
+                    kind: "municipality".into(),
+                    id: "m1".into()
+                }
+            }
+        );
+    }
+
+    #[test]
+    fn a_stamp_in_seen_or_fields_counts_as_much_as_the_record_stamp() {
+        let far = NOW + 24 * 60 * MINUTE;
+        let seen = format!(
+            r#"{{"municipality":{{"meta":{{"id":"m","stamp":{{"hlc":[{NOW},0],"device":"a"}},"seen":{{"z":[{far},0]}}}},"name":"A"}}}}"#
+        );
+        assert!(matches!(
+            err(&with_record(&seen)),
+            SnapshotError::ClockAhead { ref device, .. } if device == "z"
+        ));
+        let field = format!(
+            r#"{{"municipality":{{"meta":{{"id":"m","stamp":{{"hlc":[{NOW},0],"device":"a"}},"fields":{{"deleted":{{"hlc":[{far},1],"device":"y"}}}}}},"name":"A"}}}}"#
+        );
+        assert!(matches!(
+            err(&with_record(&field)),
+            SnapshotError::ClockAhead { ref device, .. } if device == "y"
+        ));
+    }
+
+    #[test]
+    fn the_year_9999_with_a_full_counter_is_refused() {
+        let file = with_record(&municipality_at("m", "[253402300799999,4294967295]", "d"));
+        assert!(matches!(err(&file), SnapshotError::ClockAhead { .. }));
+        let beyond = with_record(&municipality_at("m", "[253402300800000,0]", "d"));
+        assert!(matches!(
+            err(&beyond),
+            SnapshotError::BadRecord {
+                problem: RecordProblem::BadStamp,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_personal_number_in_a_note_refuses_the_file_naming_record_and_field() {
+        let file = demo_file().replacen(
+            "\"name\":\"Haninge\"",
+            "\"name\":\"Haninge\",\"note\":\"pnr 850709-9805\"",
+            1,
+        );
+        assert!(matches!(
+            err(&file),
+            SnapshotError::BadRecord { kind: Some(ref k), problem: RecordProblem::PersonalNumber { ref field }, .. }
+                if k == "municipality" && field == "note"
+        ));
+        let in_name = demo_file().replacen(
+            "\"name\":\"Haninge\"",
+            "\"name\":\"Haninge 19850709-9805\"",
+            1,
+        );
+        assert!(matches!(
+            err(&in_name),
+            SnapshotError::BadRecord { problem: RecordProblem::PersonalNumber { ref field }, .. } if field == "name"
+        ));
     }
 
     #[test]

@@ -235,6 +235,21 @@ fn percent_encode(name: &str) -> String {
     out
 }
 
+/// Whether this device's own file in the folder changed since this device
+/// last wrote it (`seen` holds the ETag its last write got): only another
+/// machine writing under the same device id (a copied browser profile) can
+/// have changed it. Unknown when this device never saw its file's ETag.
+pub fn own_file_changed(listing: &[Entry], own: &str, seen: &BTreeMap<String, String>) -> bool {
+    let listed = listing
+        .iter()
+        .find(|e| e.name == own)
+        .and_then(|e| e.etag.as_deref());
+    match (listed, seen.get(own)) {
+        (Some(now), Some(then)) => normal_etag(now) != normal_etag(then),
+        _ => false,
+    }
+}
+
 /// What one sync will do, decided from the listing before anything is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyncPlan {
@@ -404,6 +419,21 @@ mod tests {
             .unwrap()
             .auth_headers()
             .is_empty());
+    }
+
+    #[test]
+    fn an_own_file_changed_by_another_machine_is_noticed() {
+        let listing = parse_listing(NEXTCLOUD).unwrap();
+        let own = "maltavla-dev-a.json";
+        let mut seen = BTreeMap::new();
+        assert!(
+            !own_file_changed(&listing, own, &seen),
+            "never written: unknown"
+        );
+        seen.insert(own.to_owned(), "\"a1\"".to_owned());
+        assert!(!own_file_changed(&listing, own, &seen));
+        seen.insert(own.to_owned(), "\"a0\"".to_owned());
+        assert!(own_file_changed(&listing, own, &seen));
     }
 
     #[test]

@@ -87,6 +87,7 @@ fn optional_time(text: &str) -> Result<Option<ClockTime>, Problem> {
 
 fn optional_web_address(text: &str) -> Result<String, Problem> {
     let t = text.trim();
+    super::no_personal_number(t)?;
     let ok = t.is_empty()
         || ((t.starts_with("https://") || t.starts_with("http://"))
             && t.len() > 8

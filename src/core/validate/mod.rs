@@ -4,7 +4,12 @@
 //! Guarantees: a form either yields a complete, valid record or a list of
 //! [`FieldError`]s naming each bad field and why, so the UI can show a
 //! message at the field and store nothing. Drafts hold the raw text exactly
-//! as typed, so a rejected form keeps the user's input.
+//! as typed, so a rejected form keeps the user's input. Every text a form
+//! stores passes one of the text helpers here ([`required_name`],
+//! [`short_text`], [`free_text`], [`optional_email`], and the meeting's web
+//! address), and each of them refuses a personal identity or coordination
+//! number ([`Problem::PersonalNumber`], found by `core::pii`): no note,
+//! name, theme or contact can hold one.
 
 pub mod figure;
 pub mod indicator;
@@ -295,42 +300,44 @@ pub fn still_live<T: crate::core::model::Entity>(
     }
 }
 
-/// A required single-line name: trimmed, non-empty, not too long.
+/// `Err(PersonalNumber)` when `text` holds a personal identity or
+/// coordination number, which no form ever stores.
+fn no_personal_number(text: &str) -> Result<(), Problem> {
+    if crate::core::pii::contains_personal_number(text) {
+        Err(Problem::PersonalNumber)
+    } else {
+        Ok(())
+    }
+}
+
+/// Trimmed text of at most `max` characters, without a personal number.
+fn text_of_at_most(text: &str, max: usize) -> Result<String, Problem> {
+    let t = text.trim();
+    if t.chars().count() > max {
+        return Err(Problem::TooLong { max });
+    }
+    no_personal_number(t)?;
+    Ok(t.to_owned())
+}
+
+/// A required single-line name: trimmed, non-empty, not too long, without
+/// a personal number.
 pub fn required_name(text: &str) -> Result<String, Problem> {
-    let t = text.trim();
-    if t.is_empty() {
-        Err(Problem::Required)
-    } else if t.chars().count() > MAX_NAME_CHARS {
-        Err(Problem::TooLong {
-            max: MAX_NAME_CHARS,
-        })
-    } else {
-        Ok(t.to_owned())
+    if text.trim().is_empty() {
+        return Err(Problem::Required);
     }
+    text_of_at_most(text, MAX_NAME_CHARS)
 }
 
-/// Optional free text: trimmed, not too long.
+/// Optional free text: trimmed, not too long, without a personal number.
 pub fn free_text(text: &str) -> Result<String, Problem> {
-    let t = text.trim();
-    if t.chars().count() > MAX_TEXT_CHARS {
-        Err(Problem::TooLong {
-            max: MAX_TEXT_CHARS,
-        })
-    } else {
-        Ok(t.to_owned())
-    }
+    text_of_at_most(text, MAX_TEXT_CHARS)
 }
 
-/// Optional short text (a provider, a role): trimmed, at most a name's length.
+/// Optional short text (a provider, a role, a phone number): trimmed, at
+/// most a name's length, without a personal number.
 pub fn short_text(text: &str) -> Result<String, Problem> {
-    let t = text.trim();
-    if t.chars().count() > MAX_NAME_CHARS {
-        Err(Problem::TooLong {
-            max: MAX_NAME_CHARS,
-        })
-    } else {
-        Ok(t.to_owned())
-    }
+    text_of_at_most(text, MAX_NAME_CHARS)
 }
 
 /// A required count typed by a person.
@@ -387,12 +394,14 @@ pub fn optional_date(text: &str) -> Result<Option<NaiveDate>, Problem> {
     }
 }
 
-/// A loose e-mail check: one `@` with text on both sides and a dot after it.
+/// A loose e-mail check: one `@` with text on both sides and a dot after
+/// it, and no personal number (`8507099805@…`).
 pub fn optional_email(text: &str) -> Result<String, Problem> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(String::new());
     }
+    no_personal_number(t)?;
     let ok = match t.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
@@ -422,6 +431,30 @@ mod tests {
         assert_eq!(
             required_name(&"x".repeat(201)),
             Err(Problem::TooLong { max: 200 })
+        );
+    }
+
+    #[test]
+    fn every_text_helper_refuses_a_personal_number() {
+        for text in ["850709-9805", "Ring 850709\u{2013}9805", "19850709 9805"] {
+            assert_eq!(required_name(text), Err(Problem::PersonalNumber), "{text}");
+            assert_eq!(short_text(text), Err(Problem::PersonalNumber), "{text}");
+            assert_eq!(free_text(text), Err(Problem::PersonalNumber), "{text}");
+        }
+        assert_eq!(
+            optional_email("8507099805@haninge.se"),
+            Err(Problem::PersonalNumber)
+        );
+        // What is not one passes, and the rules before it still come first.
+        assert_eq!(short_text("070-123 45 67"), Ok("070-123 45 67".into()));
+        assert_eq!(free_text("556677-8899"), Ok("556677-8899".into()));
+        assert_eq!(required_name(" "), Err(Problem::Required));
+        let long = format!("{} 850709-9805", "x".repeat(MAX_NAME_CHARS));
+        assert_eq!(
+            short_text(&long),
+            Err(Problem::TooLong {
+                max: MAX_NAME_CHARS
+            })
         );
     }
 

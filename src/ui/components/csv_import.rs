@@ -4,19 +4,25 @@
 //! Guarantees: nothing is stored before the user confirms, and the confirm
 //! button only exists for a plan without rejected rows (the core's
 //! `can_apply`); the whole plan is then written in one transaction. The
-//! mapping is remembered for the next file with the same headers.
+//! mapping is remembered for the next file with the same headers. The
+//! report lists what each changed row changes, field by field, as the
+//! core describes it (`mapping::preview_changes`), up to
+//! [`PREVIEW_FIELDS`] changes, and counts the rows left out.
 
 use crate::browser::clock::new_participation_code;
 use crate::browser::files;
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
-use crate::core::csv::mapping::{ColumnSet, ImportPlan, Mapping, MappingProblem};
-use crate::core::csv::outcomes::OutcomeColumn;
-use crate::core::csv::participations::Column;
-use crate::core::csv::{read_table, CsvError, Table};
+use crate::core::csv::mapping::{
+    preview_changes, ChangedRow, ColumnSet, ImportPlan, Mapping, MappingProblem,
+};
+use crate::core::csv::outcomes::{self, OutcomeColumn};
+use crate::core::csv::participations::{self, Column};
+use crate::core::csv::{read_table_checked, CsvError, NumberCheck, Table};
 use crate::core::ids::RecordId;
 use crate::core::model::{Outcome, Participation, Record};
 use crate::core::workspace::Workspace;
+use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::components::participation_row::insats_choice;
 use crate::ui::i18n::Texts;
 use crate::ui::messages::problem;
@@ -24,6 +30,9 @@ use crate::ui::state::{tr, use_app, AppState, Edit};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
+
+/// The most field changes the report lists, as the snapshot preview.
+const PREVIEW_FIELDS: usize = 50;
 
 /// What the import section needs to know about one kind of import.
 pub trait ImportKind: ColumnSet + Send + Sync {
@@ -35,6 +44,9 @@ pub trait ImportKind: ColumnSet + Send + Sync {
     const DEFAULT_INSATS: bool;
     /// A prefix for element ids and test ids.
     const PREFIX: &'static str;
+    /// How the file's cells are searched for personal numbers (the core's
+    /// choice for this kind of file).
+    const NUMBER_CHECK: NumberCheck;
     /// The core's plan.
     fn plan(
         app: AppState,
@@ -45,6 +57,8 @@ pub trait ImportKind: ColumnSet + Send + Sync {
     ) -> Result<ImportPlan<Self::Rec>, Vec<MappingProblem<Self>>>;
     /// The record to store.
     fn record(r: Self::Rec) -> Record;
+    /// What a changed record changes, field by field (the core's words).
+    fn describe(ws: &Workspace, old: &Self::Rec, new: &Self::Rec) -> ChangedRow<Self>;
     /// The field's name.
     fn label(t: &'static Texts, c: Self) -> &'static str;
     /// The section's title and lead text.
@@ -56,6 +70,7 @@ impl ImportKind for Column {
     const MAPPING_KEY: Key = Key::CsvMapping;
     const DEFAULT_INSATS: bool = true;
     const PREFIX: &'static str = "csv";
+    const NUMBER_CHECK: NumberCheck = participations::NUMBER_CHECK;
 
     fn plan(
         app: AppState,
@@ -78,6 +93,13 @@ impl ImportKind for Column {
         Record::Participation(r)
     }
 
+    fn describe(ws: &Workspace, old: &Participation, new: &Participation) -> ChangedRow<Self> {
+        ChangedRow {
+            record: participations::record_label(ws, new),
+            fields: participations::field_changes(ws, old, new),
+        }
+    }
+
     fn label(t: &'static Texts, c: Self) -> &'static str {
         t.participant_column(c)
     }
@@ -92,6 +114,7 @@ impl ImportKind for OutcomeColumn {
     const MAPPING_KEY: Key = Key::OutcomeCsvMapping;
     const DEFAULT_INSATS: bool = false;
     const PREFIX: &'static str = "outcome-csv";
+    const NUMBER_CHECK: NumberCheck = outcomes::NUMBER_CHECK;
 
     fn plan(
         app: AppState,
@@ -105,6 +128,13 @@ impl ImportKind for OutcomeColumn {
 
     fn record(r: Outcome) -> Record {
         Record::Outcome(r)
+    }
+
+    fn describe(ws: &Workspace, old: &Outcome, new: &Outcome) -> ChangedRow<Self> {
+        ChangedRow {
+            record: outcomes::record_label(ws, new),
+            fields: outcomes::field_changes(ws, old, new),
+        }
     }
 
     fn label(t: &'static Texts, c: Self) -> &'static str {
@@ -152,12 +182,12 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
             let t = app.t_now();
             match files::read_bytes(&file).await {
                 Err(e) => refused.set(Some((t.csv_unreadable)(&e))),
-                Ok(bytes) => match timed_read(&bytes) {
+                Ok(bytes) => match timed_read(&bytes, K::NUMBER_CHECK) {
                     Ok(tb) => {
                         mapping.set(Mapping::guess(&tb.header, &remembered(K::MAPPING_KEY)));
                         table.set(Some(tb));
                     }
-                    Err(e) => refused.set(Some(csv_error_text(t, &e))),
+                    Err(e) => refused.set(Some(csv_error_text(t, &file_name.get_untracked(), &e))),
                 },
             }
         });
@@ -259,6 +289,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                     }).collect();
                     view! { <li><strong>{(t.csv_line)(r.line)}</strong>" " {reasons.join(" ")}</li> }
                 }).collect();
+                let changes = changes_view::<K>(app, t, &plan);
                 Some(view! {
                     <div class="import-report" data-testid=format!("{p}-report")>
                         <p data-testid=format!("{p}-summary")>
@@ -270,6 +301,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                             // Scrolls when long: it takes focus so the keyboard can scroll it.
                             <ul class="rejected-rows" tabindex="0" aria-label=t.csv_fix_rows data-testid=format!("{p}-rejected")>{shown}</ul>
                         })}
+                        {changes}
                         {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}
                         <div class="actions">
                             {can_apply.then(|| view! {
@@ -328,22 +360,86 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
     }
 }
 
+/// The changed rows field by field: record, field, value now, value after;
+/// at most [`PREVIEW_FIELDS`] changes, and a count of the rows left out.
+fn changes_view<K: ImportKind>(
+    app: AppState,
+    t: &'static Texts,
+    plan: &ImportPlan<K::Rec>,
+) -> Option<AnyView> {
+    if plan.changed.is_empty() {
+        return None;
+    }
+    let p = K::PREFIX;
+    let (rows, more) = app.ws.with_untracked(|w| {
+        preview_changes(&plan.changed, PREVIEW_FIELDS, |old, new| {
+            K::describe(w, old, new)
+        })
+    });
+    let shown = |text: String| {
+        if text.is_empty() {
+            t.csv_nothing.to_owned()
+        } else {
+            text
+        }
+    };
+    let body: Vec<_> = rows
+        .into_iter()
+        .flat_map(|row| {
+            let record = row.record;
+            row.fields.into_iter().map(move |f| (record.clone(), f))
+        })
+        .map(|(record, f)| {
+            view! {
+                <tr data-field=f.column.key()>
+                    <td>{record}</td>
+                    <td>{K::label(t, f.column)}</td>
+                    <td>{shown(f.before)}</td>
+                    <td>{shown(f.after)}</td>
+                </tr>
+            }
+        })
+        .collect();
+    Some(
+        view! {
+            <h3>{t.csv_changes}</h3>
+            <TableScroll label=t.csv_changes.to_owned()>
+                <table class="data-table" data-testid=format!("{p}-changes")>
+                    <thead><tr>
+                        <th scope="col">{t.csv_col_record}</th>
+                        <th scope="col">{t.csv_col_field}</th>
+                        <th scope="col">{t.csv_col_before}</th>
+                        <th scope="col">{t.csv_col_after}</th>
+                    </tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </TableScroll>
+            {(more > 0).then(|| view! { <p data-testid=format!("{p}-changes-more")>{(t.csv_more_changed)(more)}</p> })}
+        }
+        .into_any(),
+    )
+}
+
 /// Reads the file, timed for the benchmarks (`maltavla:csv-read`).
-fn timed_read(bytes: &[u8]) -> Result<Table, CsvError> {
+fn timed_read(bytes: &[u8], check: NumberCheck) -> Result<Table, CsvError> {
     let span = Span::start("maltavla:csv-read");
-    let read = read_table(bytes);
+    let read = read_table_checked(bytes, check);
     span.end();
     read
 }
 
-/// Why a file was refused, in words.
-fn csv_error_text(t: &crate::ui::i18n::Texts, e: &CsvError) -> String {
+/// Why the file `name` was refused, in words.
+fn csv_error_text(t: &crate::ui::i18n::Texts, name: &str, e: &CsvError) -> String {
     match e {
         CsvError::Empty => t.csv_empty.into(),
         CsvError::TooLarge => t.csv_too_large.into(),
         CsvError::TooManyRows => t.csv_too_many_rows.into(),
         CsvError::NoRows => t.csv_no_rows.into(),
         CsvError::NotText => t.csv_not_text.into(),
-        CsvError::PersonalNumber { line, column } => (t.csv_personal_number)(*line, *column),
+        CsvError::PersonalNumber {
+            line,
+            column,
+            header,
+        } => (t.csv_personal_number)(name, *line, *column, header.as_deref()),
     }
 }

@@ -77,14 +77,23 @@ pub fn Banners() -> impl IntoView {
                 let n = app.skipped_records.get();
                 (n > 0).then(|| view! { <p class="banner banner-error">{(app.t().records_skipped)(n)}</p> })
             }}
-            {move || app.update_waiting.get().then(|| view! {
+            {move || (app.update_waiting.get() && !app.outdated.get()).then(|| view! {
                 <p class="banner banner-notice" data-testid="update-ready">
                     {move || app.t().offline.update_ready}" "
-                    <button type="button" data-testid="update-reload" on:click=move |_| { worker::activate_waiting(); }>
+                    <button type="button" data-testid="update-reload" on:click=move |_| worker::activate_waiting()>
                         {move || app.t().offline.update_reload}
                     </button>
                 </p>
             })}
+            {move || app.outdated.get().then(|| view! {
+                <p class="banner banner-error" role="alert" data-testid="outdated">
+                    {move || app.t().trust.outdated_banner}" "
+                    <button type="button" data-testid="outdated-reload" on:click=move |_| worker::reload_tab()>
+                        {move || app.t().trust.reload}
+                    </button>
+                </p>
+            })}
+            <StampsAhead />
             {move || app.published.with(Option::is_some).then(|| view! {
                 <p class="banner banner-notice" data-testid="published-news">
                     {move || app.t().offline.published_news}" "
@@ -105,5 +114,36 @@ pub fn Banners() -> impl IntoView {
                 </p>
             })}
         </div>
+    }
+}
+
+/// Records stamped too far ahead of this device's clock: what that means,
+/// and the repair (every value kept, see `core::merge::restamp`).
+#[component]
+fn StampsAhead() -> impl IntoView {
+    let app = use_app();
+    let busy = RwSignal::new(false);
+    let repair = move |_| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let message = match app.repair_stamps().await {
+                Ok(n) => (app.t_now().trust.stamps_repaired)(n),
+                Err(e) => app.write_message(&e),
+            };
+            app.notice.set(Some(message));
+            busy.set(false);
+        });
+    };
+    move || {
+        app.stamps_ahead.get().map(|(records, ahead)| {
+            view! {
+                <p class="banner banner-error" role="alert" data-testid="stamps-ahead">
+                    {move || (app.t().trust.stamps_ahead)(records, ahead)}" "
+                    <button type="button" data-testid="stamps-repair" disabled=move || busy.get() on:click=repair>
+                        {move || app.t().trust.stamps_repair}
+                    </button>
+                </p>
+            }
+        })
     }
 }

@@ -154,10 +154,17 @@ pub fn WebDavSettings() -> impl IntoView {
                     for (name, e) in &report.bad_files {
                         lines.push((t.dav_bad_file)(name, &(app.t().exchange.error)(e)));
                     }
+                    let trust = app.t().trust;
+                    for (name, ahead) in &report.ahead {
+                        lines.push((trust.in_file)(name, &(trust.ahead_notice)(ahead)));
+                    }
+                    if let Some(id) = &report.new_device {
+                        lines.push((trust.new_device_shared)(id));
+                    }
                     (report.bad_files.is_empty(), lines)
                 }
                 Err(SyncStop::Network(f)) => (false, vec![(t.failure)(&f)]),
-                Err(SyncStop::Storage(m)) => (false, vec![m]),
+                Err(SyncStop::Storage(m) | SyncStop::Outgoing(m)) => (false, vec![m]),
             }));
             busy.set(false);
         });

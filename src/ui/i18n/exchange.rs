@@ -21,7 +21,6 @@ pub struct ExchangeTexts {
     pub import_from: fn(&str, &str, &str) -> String,
     pub import_summary: fn(usize, usize, usize, usize, usize) -> String,
     pub import_nothing: &'static str,
-    pub import_future: fn(usize) -> String,
     pub import_unknown: &'static str,
     pub added: &'static str,
     pub changed: &'static str,
@@ -90,11 +89,27 @@ fn sv_error(e: &SnapshotError) -> String {
                 }
                 RecordProblem::BadValue { field: None, detail } => format!("{what}: ogiltigt värde ({detail})."),
                 RecordProblem::BadStamp => format!("{what}: tidsstämpeln ligger efter år 9999."),
+                RecordProblem::PersonalNumber { field } => format!(
+                    "{what}: fältet {} innehåller något som ser ut som ett personnummer. Personnummer får aldrig finnas i Måltavla.",
+                    named(field, sv_field, '\u{201d}')
+                ),
+                RecordProblem::TextTooLong { field, max } => format!(
+                    "{what}: fältet {} är längre än {max} tecken.",
+                    named(field, sv_field, '\u{201d}')
+                ),
             }
         }
         SnapshotError::DuplicateId { id, first, second } => {
             format!("Id \u{201d}{id}\u{201d} förekommer två gånger (post {first} och {second}).")
         }
+        SnapshotError::ClockAhead { device, ahead_millis, records, first } => format!(
+            "Filen kommer från en dator vars klocka gick {} före den här datorns (enhet \u{201d}{device}\u{201d}; {}, den första är post {}: {} med id \u{201d}{}\u{201d}). Sådana tidsstämplar skulle vinna över alla ändringar som görs här tills dess, så inget har lästs in. Ställ klockan rätt på den datorn; dess Måltavla erbjuder då att rätta tidsstämplarna, och en ny fil därifrån går att läsa in.",
+            super::trust::sv_span(*ahead_millis),
+            super::trust::sv_records(*records),
+            first.index,
+            sv_kind(&first.kind).unwrap_or(&first.kind),
+            first.id
+        ),
         SnapshotError::KindClash { id, ours, theirs } => format!(
             "Id \u{201d}{id}\u{201d} är {} här men {} i filen.",
             sv_kind(ours).unwrap_or(ours),
@@ -142,11 +157,27 @@ fn en_error(e: &SnapshotError) -> String {
                 }
                 RecordProblem::BadValue { field: None, detail } => format!("{what}: invalid value ({detail})."),
                 RecordProblem::BadStamp => format!("{what}: the time stamp is after the year 9999."),
+                RecordProblem::PersonalNumber { field } => format!(
+                    "{what}: the field {} holds what looks like a personal identity number. Personal identity numbers must never be in Måltavla.",
+                    named(field, en_field, '\u{201c}')
+                ),
+                RecordProblem::TextTooLong { field, max } => format!(
+                    "{what}: the field {} is longer than {max} characters.",
+                    named(field, en_field, '\u{201c}')
+                ),
             }
         }
         SnapshotError::DuplicateId { id, first, second } => {
             format!("Id \u{201c}{id}\u{201d} appears twice (records {first} and {second}).")
         }
+        SnapshotError::ClockAhead { device, ahead_millis, records, first } => format!(
+            "The file comes from a computer whose clock ran {} ahead of this one's (device \u{201c}{device}\u{201d}; {}, the first is record {}: {} with id \u{201c}{}\u{201d}). Such time stamps would win over every change made here until then, so nothing was imported. Set that computer's clock right; its Måltavla then offers to repair the time stamps, and a new file from it can be imported.",
+            super::trust::en_span(*ahead_millis),
+            super::trust::en_records(*records),
+            first.index,
+            en_kind(&first.kind).unwrap_or(&first.kind),
+            first.id
+        ),
         SnapshotError::KindClash { id, ours, theirs } => format!(
             "Id \u{201c}{id}\u{201d} is a {} here but a {} in the file.",
             en_kind(ours).unwrap_or(ours),
@@ -155,7 +186,7 @@ fn en_error(e: &SnapshotError) -> String {
     }
 }
 
-fn sv_kind(kind: &str) -> Option<&'static str> {
+pub(super) fn sv_kind(kind: &str) -> Option<&'static str> {
     Some(match kind {
         "organisation" => "förbundet",
         "municipality" => "kommun",
@@ -177,7 +208,7 @@ fn sv_kind(kind: &str) -> Option<&'static str> {
     })
 }
 
-fn en_kind(kind: &str) -> Option<&'static str> {
+pub(super) fn en_kind(kind: &str) -> Option<&'static str> {
     Some(match kind {
         "organisation" => "organisation",
         "municipality" => "municipality",
@@ -202,14 +233,14 @@ fn en_kind(kind: &str) -> Option<&'static str> {
 /// A field of a file as the user knows it from the forms, with its key in
 /// the file for whoever opens the file to look: ”Platser” (capacity).
 /// `open` is the language's opening quote mark.
-fn named(field: &str, label: fn(&str) -> Option<&'static str>, open: char) -> String {
+pub(super) fn named(field: &str, label: fn(&str) -> Option<&'static str>, open: char) -> String {
     match label(field) {
         Some(l) => format!("{open}{l}\u{201d} ({field})"),
         None => format!("{open}{field}\u{201d}"),
     }
 }
 
-fn sv_field(field: &str) -> Option<&'static str> {
+pub(super) fn sv_field(field: &str) -> Option<&'static str> {
     Some(match field {
         "name" => "Namn",
         "description" => "Beskrivning",
@@ -271,7 +302,7 @@ fn sv_field(field: &str) -> Option<&'static str> {
     })
 }
 
-fn en_field(field: &str) -> Option<&'static str> {
+pub(super) fn en_field(field: &str) -> Option<&'static str> {
     Some(match field {
         "name" => "Name",
         "description" => "Description",
@@ -353,7 +384,6 @@ pub static SV: ExchangeTexts = ExchangeTexts {
         format!("{added} nya, {changed} ändrade, {deleted} borttagna, {unchanged} oförändrade poster; {conflicts} konflikter.")
     },
     import_nothing: "Filen innehåller inget som inte redan finns här.",
-    import_future: |n| format!("{n} poster har en tidsstämpel mer än fem minuter fram i tiden (den andra datorns klocka går före). De tas emot, men den här datorns klocka följer inte med."),
     import_unknown: "Filen har uppgifter från en nyare version av Måltavla. De sparas oförändrade och följer med när du delar vidare.",
     added: "Nya",
     changed: "Ändrade",
@@ -403,7 +433,6 @@ pub static EN: ExchangeTexts = ExchangeTexts {
         format!("{added} new, {changed} changed, {deleted} deleted, {unchanged} unchanged records; {conflicts} conflicts.")
     },
     import_nothing: "The file holds nothing that is not already here.",
-    import_future: |n| format!("{n} records have a time stamp more than five minutes in the future (the other computer's clock is ahead). They are accepted, but this computer's clock does not follow."),
     import_unknown: "The file holds data from a newer version of Måltavla. It is kept unchanged and passed on when you share.",
     added: "New",
     changed: "Changed",

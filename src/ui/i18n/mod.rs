@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod offline;
 pub mod present;
 mod sv;
+pub mod trust;
 
 use crate::core::goal::GoalStatus;
 use crate::core::model::{
@@ -252,6 +253,7 @@ pub struct Texts {
     pub meetings: &'static meetings::MeetingTexts,
     pub present: &'static present::PresentTexts,
     pub accessibility: &'static accessibility::AccessibilityTexts,
+    pub trust: &'static trust::TrustTexts,
 
     pub problem_required: &'static str,
     pub problem_too_long: fn(usize) -> String,
@@ -326,7 +328,19 @@ pub struct Texts {
     pub csv_too_many_rows: &'static str,
     pub csv_no_rows: &'static str,
     pub csv_not_text: &'static str,
-    pub csv_personal_number: fn(u64, usize) -> String,
+    /// The file, line, column number and column name of a personal number.
+    pub csv_personal_number: fn(&str, u64, usize, Option<&str>) -> String,
+    /// Heading of the field-by-field changes of a CSV import.
+    pub csv_changes: &'static str,
+    /// Column headers of that table: record, field, now, after.
+    pub csv_col_record: &'static str,
+    pub csv_col_field: &'static str,
+    pub csv_col_before: &'static str,
+    pub csv_col_after: &'static str,
+    /// An empty value in that table.
+    pub csv_nothing: &'static str,
+    /// How many changed rows the table leaves out.
+    pub csv_more_changed: fn(usize) -> String,
     pub threshold_label: &'static str,
     pub threshold_hint: &'static str,
     pub goals_export_title: &'static str,

@@ -33,7 +33,7 @@ pub fn CheckInPage(id: RecordId) -> impl IntoView {
     let undoable = {
         let id = id.clone();
         Memo::new(move |_| {
-            let device = app.clock().device().clone();
+            let device = app.clock().device();
             app.ws.with(|w| undo_check_in(w, &id, &device))
         })
     };

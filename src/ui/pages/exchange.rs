@@ -14,7 +14,7 @@ use crate::core::csv::CsvFlavour;
 use crate::core::fmt_sv;
 use crate::core::ids::Hlc;
 use crate::core::merge::{Conflict, DELETED};
-use crate::core::snapshot::{self, Change, ExportInfo, ImportPlan, Incoming, Part};
+use crate::core::snapshot::{self, Change, ClockAhead, ExportInfo, ImportPlan, Incoming, Part};
 use crate::core::sync::published::check_public;
 use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::components::csv_import::csv_import;
@@ -121,7 +121,7 @@ fn ExportSection() -> impl IntoView {
         let millis = now_millis();
         let info = ExportInfo {
             millis,
-            device: app.clock().device().clone(),
+            device: app.clock().device(),
         };
         let chosen = part.get_untracked();
         let (text, name) = app.ws.with_untracked(|w| {
@@ -136,14 +136,15 @@ fn ExportSection() -> impl IntoView {
                 None => Part::All,
             };
             let name = snapshot::part_file_name(w, &part, millis);
-            (snapshot::export(w, &part, &info), name)
+            (snapshot::export_checked(w, &part, &info), name)
         });
-        done.set(Some(
-            match files::download(&name, &text, "application/json") {
+        done.set(Some(match text {
+            Err(problem) => (app.t_now().trust.outgoing)(&problem),
+            Ok(text) => match files::download(&name, &text, "application/json") {
                 Ok(()) => (ex(app).export_done)(&name),
                 Err(e) => e,
             },
-        ));
+        }));
     };
     view! {
         <section aria-labelledby="export-title">
@@ -159,24 +160,26 @@ fn ExportSection() -> impl IntoView {
 /// A checked file and what importing it would do.
 struct Preview {
     incoming_info: snapshot::IncomingInfo,
-    future_stamps: usize,
+    ahead: Option<ClockAhead>,
     unknown: bool,
     clock: Hlc,
     plan: ImportPlan,
 }
 
-/// Reads a file and plans its import. A published snapshot (`published`)
-/// must also be the part made for publishing: any other is refused here,
-/// before anything is planned or merged.
-fn preview_of(app: AppState, text: String, published: bool) -> Result<Preview, String> {
+/// Reads the text of the file (or address) `name` and plans its import;
+/// a refusal is a message that names it. A published snapshot
+/// (`published`) must also be the part made for publishing: any other is
+/// refused here, before anything is planned or merged.
+fn preview_of(app: AppState, text: String, name: &str, published: bool) -> Result<Preview, String> {
     let t = ex(app);
+    let in_file = |message: String| (app.t_now().trust.in_file)(name, &message);
     let now = now_millis();
     let span = Span::start("maltavla:read");
-    let incoming: Incoming = snapshot::read(&text, now).map_err(|e| (t.error)(&e))?;
+    let incoming: Incoming = snapshot::read(&text, now).map_err(|e| in_file((t.error)(&e)))?;
     span.end();
     if published {
         check_public(&incoming)
-            .map_err(|why| (app.t().offline.published_refused)(&why, &published_location()))?;
+            .map_err(|why| (app.t_now().offline.published_refused)(&why, name))?;
     }
     // The checked records own their data: the text (as large as the file)
     // goes before the plan is made, and each record once it is planned,
@@ -186,18 +189,19 @@ fn preview_of(app: AppState, text: String, published: bool) -> Result<Preview, S
     let Incoming {
         info,
         items,
-        future_stamps,
+        ahead,
         unknown_kinds,
         unknown_fields,
     } = incoming;
     let span = Span::start("maltavla:plan");
+    let me = app.me();
     let plan = app
         .ws
-        .with_untracked(|w| snapshot::plan_import_consuming(w, items))
-        .map_err(|e| (t.error)(&e))?;
+        .with_untracked(|w| snapshot::plan_import_consuming(w, items, Some(&me)))
+        .map_err(|e| in_file((t.error)(&e)))?;
     span.end();
     Ok(Preview {
-        future_stamps,
+        ahead,
         unknown: !unknown_kinds.is_empty() || unknown_fields > 0,
         clock,
         incoming_info: info,
@@ -232,9 +236,10 @@ fn ImportSection() -> impl IntoView {
             let span = Span::start("maltavla:file");
             let text = files::read_text(&file).await;
             span.end();
+            let name = file.name();
             let result = match text {
-                Ok(text) => preview_of(app, text, false),
-                Err(e) => Err(e),
+                Ok(text) => preview_of(app, text, &name, false),
+                Err(e) => Err((app.t_now().trust.in_file)(&name, &e)),
             };
             preview.set(Some(result));
             busy.set(false);
@@ -255,7 +260,7 @@ fn ImportSection() -> impl IntoView {
                     app.notice.set(Some((ex(app).done)(count)));
                     reset_input();
                 }
-                Err(e) => preview.set(Some(Err(app.storage_message(&e)))),
+                Err(e) => preview.set(Some(Err(app.write_message(&e)))),
             }
             busy.set(false);
         });
@@ -269,7 +274,8 @@ fn ImportSection() -> impl IntoView {
     let show_published = move |file: PublishedFile| {
         file.mark_seen();
         reset_input();
-        preview.set(Some(preview_of(app, file.text, true)));
+        let name = published_location();
+        preview.set(Some(preview_of(app, file.text, &name, true)));
     };
     Effect::new(move |_| {
         if let Some(file) = app.published.try_update(Option::take).flatten() {
@@ -414,7 +420,8 @@ fn preview_view(
         <div class="import-preview" data-testid="import-preview" role="region" aria-labelledby="import-preview-from">
             <p id="import-preview-from">{from}</p>
             <p data-testid="import-summary"><strong>{summary}</strong></p>
-            {(preview.future_stamps > 0).then(|| view! { <p class="banner banner-notice" data-testid="import-future">{(t.import_future)(preview.future_stamps)}</p> })}
+            {preview.ahead.as_ref().map(|a| view! { <p class="banner banner-notice" data-testid="import-future">{(app.t_now().trust.ahead_notice)(a)}</p> })}
+            {(plan.foreign_writes > 0).then(|| view! { <p class="banner banner-notice" data-testid="import-foreign">{(app.t_now().trust.foreign_writes)(plan.foreign_writes)}</p> })}
             {preview.unknown.then(|| view! { <p class="banner banner-notice">{t.import_unknown}</p> })}
             {nothing.then(|| view! { <p data-testid="import-nothing">{t.import_nothing}</p> })}
             {section(t.added, "import-added", &plan.added)}
@@ -459,7 +466,7 @@ fn ConflictLog() -> impl IntoView {
                 app.dismiss(c).await
             };
             if let Err(e) = result {
-                failure.set(Some(app.storage_message(&e)));
+                failure.set(Some(app.write_message(&e)));
             }
         });
     };

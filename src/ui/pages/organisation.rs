@@ -39,7 +39,7 @@ fn DefaultEndStatuses() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let add = move |_| {
         let clock = app.clock();
-        let edits = default_end_statuses(clock.last(), clock.device())
+        let edits = default_end_statuses(clock.last(), &clock.device())
             .into_iter()
             .map(|s| Edit::now(Record::EndStatus(s)))
             .collect();
@@ -82,7 +82,7 @@ fn OrganisationName() -> impl IntoView {
             Meta::new(
                 RecordId::parse(ORGANISATION_ID).unwrap_or_else(|_| RecordId::from_random([0; 16])),
                 clock.last(),
-                clock.device().clone(),
+                clock.device(),
             )
         });
         let mut meta = meta;

@@ -49,7 +49,7 @@ pub fn load_demo(app: AppState, nav: Nav, busy: RwSignal<bool>, failure: RwSigna
                     focus: Some(Focus::All),
                 });
             }
-            Err(e) => failure.set(Some(app.storage_message(&e))),
+            Err(e) => failure.set(Some(app.write_message(&e))),
         }
         busy.set(false);
     });
