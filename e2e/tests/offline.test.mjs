@@ -208,7 +208,7 @@ test('a snapshot published next to the app is offered, previewed and merged, onc
   const root = await siteCopy(t);
   // The host publishes the newsletters' data as the part saved for
   // publishing (a file with participations would be refused).
-  const fixture = await readFile(join(DIST_DIR, '..', 'tests', 'fixtures', 'snapshots', 'v1.4-public.json'), 'utf8');
+  const fixture = await readFile(join(DIST_DIR, '..', 'tests', 'fixtures', 'snapshots', 'v1.5-public.json'), 'utf8');
   await mkdir(join(root, 'data'), { recursive: true });
   await writeFile(join(root, 'data', 'snapshot.json'), fixture);
   const server = await startServer({ root });
