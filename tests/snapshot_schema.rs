@@ -707,6 +707,8 @@ fn the_fixture_files_fit_the_schema() {
         "v1.0.json",
         "v1.3.json",
         "v1.4.json",
+        "v1.5.json",
+        "v1.5-public.json",
         "v1.99-newer-minor.json",
         "bad/accepted-script-text.json",
         "bad/accepted-clock-40-minutes-ahead.json",
@@ -804,4 +806,55 @@ fn the_schema_refuses_what_the_format_forbids_in_an_export() {
     for (what, f) in accepted {
         assert!(mutate(f).is_empty(), "{what} does not fit the schema");
     }
+}
+
+#[test]
+fn every_form_of_a_published_figure_fits_the_schema_and_nothing_else_does() {
+    let text = load(&root().join("tests/fixtures/snapshots/v1.5-public.json"));
+    let good: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(good["part"], "public");
+    let figure = good["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .position(|r| r.get("published_figure").is_some())
+        .expect("a published figure");
+    let door = good["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .position(|r| r.get("door_count").is_some())
+        .expect("a door count");
+    let schema = schema();
+    let with = |shown: Value| {
+        let mut doc = good.clone();
+        doc["records"][figure]["published_figure"]["shown"] = shown;
+        validate(&schema, &schema, &doc)
+    };
+    for shown in [
+        json!({"count": 927}),
+        json!({"percent": 39.0}),
+        json!({"fewer_than": 3}),
+        json!("hidden"),
+        json!("no_data"),
+    ] {
+        assert!(with(shown.clone()).is_empty(), "{shown} does not fit");
+    }
+    for shown in [
+        json!({"count": -1}),
+        json!({"percent": 101}),
+        json!({"fewer_than": 0}),
+        json!({"fewer_than": 21}),
+        json!({"fewer_than": 3, "count": 2}),
+        json!("protected"),
+        json!(null),
+    ] {
+        assert!(!with(shown.clone()).is_empty(), "{shown} fits");
+    }
+    let mut doc = good.clone();
+    doc["records"][door]["door_count"]["guests"] = json!({"a_person": 1});
+    assert!(!validate(&schema, &schema, &doc).is_empty());
+    let mut doc = good;
+    doc["part"] = json!("publik");
+    assert!(!validate(&schema, &schema, &doc).is_empty());
 }

@@ -6,11 +6,13 @@
 //! Every function here may panic: that is how a broken property is reported
 //! to libFuzzer. Nothing in the core it calls may.
 
-use maltavla::core::ids::DeviceId;
+use maltavla::core::ids::{DeviceId, Hlc};
 use maltavla::core::snapshot::{
     export, export_checked, file_name, plan_import, read, ExportInfo, ImportPlan, Incoming, Part,
 };
+use maltavla::core::sync::published::check_public;
 use maltavla::core::workspace::Workspace;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 /// This device's clock in every check: 2026-11-23T10:15:00Z.
@@ -99,12 +101,44 @@ pub fn import_and_check(mut ws: Workspace, incoming: &Incoming) -> Option<Worksp
             panic!("a project export does not read: {e:?}");
         }
     }
+    check_public_part(&ws, &text);
     let _ = file_name(
         &ws,
         Some(&incoming.info.part.clone().unwrap_or_default()),
         NOW,
     );
     Some(ws)
+}
+
+/// The part made for publishing of `ws`, whose full export is `full`:
+/// it reads, is accepted as a published snapshot (no participation, no
+/// arrival, nothing unknown), and every record it copies from the
+/// workspace is its line of the full export, byte for byte.
+fn check_public_part(ws: &Workspace, full: &str) {
+    let part = Part::Public {
+        figures_at: Hlc {
+            millis: NOW,
+            counter: 0,
+        },
+    };
+    let text = export(ws, &part, &info());
+    let back = read(&text, NOW).unwrap_or_else(|e| panic!("a public export does not read: {e:?}"));
+    if let Err(why) = check_public(&back) {
+        panic!("a public export is refused as a published snapshot: {why:?}");
+    }
+    let lines: BTreeSet<&str> = full
+        .lines()
+        .skip(1)
+        .map(|l| l.trim_end_matches(','))
+        .collect();
+    for line in text.lines().skip(1).map(|l| l.trim_end_matches(',')) {
+        let derived =
+            line.starts_with("{\"published_figure\":") || line.starts_with("{\"door_count\":");
+        assert!(
+            derived || line == "]}" || lines.contains(line),
+            "a public export changed a record on its way out: {line}"
+        );
+    }
 }
 
 /// Imports the files in order into an empty workspace; `None` if one is

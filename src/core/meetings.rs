@@ -5,7 +5,9 @@
 //! upcoming until the day is over); the calendar has every day of the month
 //! once, Monday first; who came to a meeting is the higher of its typed
 //! count and its live arrival records (one per guest checked in, so laptops
-//! counting at two doors add up when merged); attendance is the sum of that
+//! counting at two doors add up when merged; a meeting this workspace has
+//! no arrival for counts the door count a public snapshot brought, since a
+//! public file carries no arrival); attendance is the sum of that
 //! over the live meetings in a period, the same figure for the meetings
 //! page, the board and the newsletter.
 
@@ -28,11 +30,42 @@ pub fn arrivals_of<'a>(
     ws.arrivals.live().filter(move |a| &a.meeting == meeting)
 }
 
+/// The guests checked in at a meeting's door, per kind of organisation in
+/// [`GuestOrg::ALL`] order: counted from its arrival records when this
+/// workspace holds any for it (live or undone), else from the door count
+/// a public snapshot brought (a public file carries no arrival); `None`
+/// when it has neither.
+fn door(ws: &Workspace, meeting: &RecordId) -> Option<[u64; GuestOrg::ALL.len()]> {
+    let mut counts = [0u64; GuestOrg::ALL.len()];
+    let slot = |org: GuestOrg| GuestOrg::ALL.iter().position(|g| *g == org);
+    let mut held = false;
+    for a in ws.arrivals.all().filter(|a| &a.meeting == meeting) {
+        held = true;
+        if let Some(n) = slot(a.org).and_then(|i| counts.get_mut(i)) {
+            *n += u64::from(a.meta.is_live());
+        }
+    }
+    if held {
+        return Some(counts);
+    }
+    let published = ws
+        .door_counts
+        .get(&crate::core::model::published::door_count_id(meeting))
+        .filter(|d| &d.meeting == meeting)?;
+    for (org, n) in &published.guests {
+        if let Some(c) = slot(*org).and_then(|i| counts.get_mut(i)) {
+            *c = n.get();
+        }
+    }
+    Some(counts)
+}
+
 /// Who came to a meeting: the higher of the count typed on the meeting and
 /// the guests checked in at its door (a typed count corrects the door's
 /// upwards, for guests who came in unseen); `None` when neither says.
 pub fn attended(ws: &Workspace, m: &Meeting) -> Option<u64> {
-    let door = arrivals_of(ws, &m.meta.id).count() as u64;
+    let door =
+        door(ws, &m.meta.id).map_or(0, |c| c.iter().fold(0u64, |sum, n| sum.saturating_add(*n)));
     match (m.attended, door) {
         (None, 0) => None,
         (typed, door) => Some(typed.map_or(0, Count::get).max(door)),
@@ -63,18 +96,10 @@ pub fn undo_check_in(ws: &Workspace, meeting: &RecordId, device: &DeviceId) -> O
 
 /// How many guests checked in at a meeting came from each kind of
 /// organisation, in [`GuestOrg::ALL`] order, kinds nobody came from left
-/// out.
+/// out (from a published door count where the workspace has no arrival
+/// for the meeting, as [`attended`]).
 pub fn arrivals_by_org(ws: &Workspace, meeting: &RecordId) -> Vec<(GuestOrg, u64)> {
-    let mut counts = [0u64; GuestOrg::ALL.len()];
-    for a in arrivals_of(ws, meeting) {
-        if let Some(n) = GuestOrg::ALL
-            .iter()
-            .position(|g| *g == a.org)
-            .and_then(|i| counts.get_mut(i))
-        {
-            *n += 1;
-        }
-    }
+    let counts = door(ws, meeting).unwrap_or_default();
     GuestOrg::ALL
         .iter()
         .zip(counts)

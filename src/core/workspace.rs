@@ -10,9 +10,9 @@
 use super::ids::{Hlc, RecordId};
 use super::merge::{self, FieldView};
 use super::model::{
-    Arrival, EndStatus, Entity, Indicator, Insats, Meeting, Meta, Municipality, Organisation,
-    Outcome, Participation, Partner, Presentation, Project, Record, Scope, SlotReport, Target,
-    ORGANISATION_ID,
+    Arrival, DoorCount, EndStatus, Entity, Indicator, Insats, Meeting, Meta, Municipality,
+    Organisation, Outcome, Participation, Partner, Presentation, Project, PublishedFigure, Record,
+    Scope, SlotReport, Target, ORGANISATION_ID,
 };
 use super::order;
 use std::collections::BTreeMap;
@@ -85,6 +85,11 @@ pub struct Workspace {
     pub arrivals: Table<Arrival>,
     /// Saved slide sequences for the projector.
     pub presentations: Table<Presentation>,
+    /// Computed figures a public snapshot brought (see
+    /// [`crate::core::snapshot::public`]).
+    pub published_figures: Table<PublishedFigure>,
+    /// Guests counted at meetings' doors that a public snapshot brought.
+    pub door_counts: Table<DoorCount>,
     /// Records of types a newer version of the app wrote, kept for it.
     pub other: BTreeMap<RecordId, FieldView>,
 }
@@ -143,6 +148,8 @@ impl Workspace {
             Record::SlotReport(r) => drop(self.slot_reports.0.insert(id, r)),
             Record::Arrival(r) => drop(self.arrivals.0.insert(id, r)),
             Record::Presentation(r) => drop(self.presentations.0.insert(id, r)),
+            Record::PublishedFigure(r) => drop(self.published_figures.0.insert(id, r)),
+            Record::DoorCount(r) => drop(self.door_counts.0.insert(id, r)),
         }
         true
     }
@@ -246,6 +253,8 @@ impl Workspace {
             .or_else(|| from(&self.slot_reports, id))
             .or_else(|| from(&self.arrivals, id))
             .or_else(|| from(&self.presentations, id))
+            .or_else(|| from(&self.published_figures, id))
+            .or_else(|| from(&self.door_counts, id))
     }
 
     /// Whether the copy held of `theirs`'s record is `theirs` or strictly
@@ -274,6 +283,8 @@ impl Workspace {
             Record::SlotReport(t) => check(self.slot_reports.0.get(id), t),
             Record::Arrival(t) => check(self.arrivals.0.get(id), t),
             Record::Presentation(t) => check(self.presentations.0.get(id), t),
+            Record::PublishedFigure(t) => check(self.published_figures.0.get(id), t),
+            Record::DoorCount(t) => check(self.door_counts.0.get(id), t),
         }
     }
 
@@ -327,6 +338,8 @@ impl Workspace {
         out.extend(self.slot_reports.all().cloned().map(Record::from));
         out.extend(self.arrivals.all().cloned().map(Record::from));
         out.extend(self.presentations.all().cloned().map(Record::from));
+        out.extend(self.published_figures.all().cloned().map(Record::from));
+        out.extend(self.door_counts.all().cloned().map(Record::from));
         out
     }
 

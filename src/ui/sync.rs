@@ -82,6 +82,17 @@ pub async fn offer_published(app: AppState) {
     let Ok(Some(file)) = fetch_published(true).await else {
         return;
     };
+    // A file with personal data (or not saved for publishing) is said so,
+    // never offered, and not marked seen: it is refused again until fixed.
+    if let Ok(Err(why)) =
+        snapshot::read(&file.text, now_millis()).map(|i| published::check_public(&i))
+    {
+        app.notice.set(Some((app.t_now().offline.published_refused)(
+            &why,
+            &published_location(),
+        )));
+        return;
+    }
     let news = plan_text(app, &file.text, &app.me()).is_ok_and(|p| !p.plan.is_empty());
     if news {
         app.published.set(Some(file));

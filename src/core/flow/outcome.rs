@@ -1,12 +1,18 @@
 //! Outcomes of computed indicators: counted from the participations in a
 //! figure's scope, slice and period whenever they are asked for, so they
 //! are never stale and never stored.
+//!
+//! A workspace made from a public snapshot holds no participations but the
+//! figures the kansli published (`snapshot::public`): there (and only
+//! there, [`answers_from_published`]) a figure is the published one, as the
+//! kansli's board showed it, protection included.
 
 use super::book::CountBook;
 use super::counts::count;
 use crate::core::model::{
     Breakdown, FigureKey, Indicator, Outcome, OutcomeSource, Participation, Scope,
 };
+use crate::core::snapshot::public::{answers_from_published, published_shown};
 use crate::core::value::{Count, Value};
 use crate::core::workspace::Workspace;
 
@@ -78,6 +84,12 @@ pub fn computed_outcome_in(
         Value::Count(Count::saturating(crate::core::meetings::attendance(
             ws, key,
         )?))
+    } else if answers_from_published(ws) {
+        match published_shown(ws, key) {
+            super::Shown::Count(n) => Value::Count(Count::saturating(n)),
+            super::Shown::Share(p) => Value::Percent(p),
+            _ => return None,
+        }
     } else {
         let counts = book.get(key);
         let threshold = ws.protection_threshold();
@@ -124,6 +136,9 @@ pub fn computed_shown_in(
     let measure = indicator.computed?;
     if measure.is_meetings() {
         return crate::core::meetings::attendance(ws, key).map(super::Shown::Count);
+    }
+    if answers_from_published(ws) {
+        return Some(published_shown(ws, key));
     }
     let counts = book.get(key);
     Some(match measure.of(&counts) {

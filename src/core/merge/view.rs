@@ -11,8 +11,9 @@
 //! [`Meta::extra`]; nothing here panics on untrusted JSON.
 
 use crate::core::model::{
-    Arrival, EndStatus, Indicator, Insats, Meeting, Meta, Municipality, Organisation, Outcome,
-    Participation, Partner, Presentation, Project, Record, SlotReport, Target,
+    Arrival, DoorCount, EndStatus, Indicator, Insats, Meeting, Meta, Municipality, Organisation,
+    Outcome, Participation, Partner, Presentation, Project, PublishedFigure, Record, SlotReport,
+    Target,
 };
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde_json::{Map, Value};
@@ -205,7 +206,7 @@ impl FieldView {
 
 /// The type tags this version knows, in the order records are listed in
 /// files.
-pub const KNOWN_KINDS: [&str; 14] = [
+pub const KNOWN_KINDS: [&str; 16] = [
     "organisation",
     "municipality",
     "partner",
@@ -220,6 +221,8 @@ pub const KNOWN_KINDS: [&str; 14] = [
     "slot_report",
     "arrival",
     "presentation",
+    "published_figure",
+    "door_count",
 ];
 
 /// The field names a known record type reads, from its serde derive; `None`
@@ -240,6 +243,8 @@ pub fn known_fields(kind: &str) -> Option<&'static [&'static str]> {
         "slot_report" => fields_of::<SlotReport>(),
         "arrival" => fields_of::<Arrival>(),
         "presentation" => fields_of::<Presentation>(),
+        "published_figure" => fields_of::<PublishedFigure>(),
+        "door_count" => fields_of::<DoorCount>(),
         _ => None,
     }
 }

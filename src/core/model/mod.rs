@@ -17,6 +17,7 @@ pub mod organisation;
 pub mod participation;
 pub mod presentation;
 pub mod project;
+pub mod published;
 pub mod scope;
 pub mod slot_report;
 
@@ -33,6 +34,7 @@ pub use participation::{
 };
 pub use presentation::{Presentation, Slide, MAX_SLIDES};
 pub use project::Project;
+pub use published::{DoorCount, PublishedFigure, PublishedValue};
 pub use scope::{Breakdown, Gender, Referrer, Scope};
 pub use slot_report::SlotReport;
 
@@ -73,6 +75,11 @@ pub enum Record {
     Arrival(Arrival),
     /// A saved sequence of slides for the projector.
     Presentation(Presentation),
+    /// A computed figure as a public snapshot carries it.
+    PublishedFigure(PublishedFigure),
+    /// The guests counted at a meeting's door, as a public snapshot
+    /// carries them.
+    DoorCount(DoorCount),
 }
 
 macro_rules! each_record {
@@ -92,6 +99,8 @@ macro_rules! each_record {
             Record::SlotReport($r) => $body,
             Record::Arrival($r) => $body,
             Record::Presentation($r) => $body,
+            Record::PublishedFigure($r) => $body,
+            Record::DoorCount($r) => $body,
         }
     };
 }
@@ -119,6 +128,8 @@ impl Record {
             Record::SlotReport(_) => "slot_report",
             Record::Arrival(_) => "arrival",
             Record::Presentation(_) => "presentation",
+            Record::PublishedFigure(_) => "published_figure",
+            Record::DoorCount(_) => "door_count",
         }
     }
 
@@ -160,5 +171,7 @@ record_from!(
     Meeting,
     SlotReport,
     Arrival,
-    Presentation
+    Presentation,
+    PublishedFigure,
+    DoorCount
 );

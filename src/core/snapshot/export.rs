@@ -5,7 +5,7 @@
 //! and object keys sorted, so the same data always gives the same bytes.
 
 use super::{FORMAT, VERSION};
-use crate::core::ids::{DeviceId, RecordId};
+use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::merge::FieldView;
 use crate::core::model::{Record, Scope};
 use crate::core::period::iso_date;
@@ -21,6 +21,14 @@ pub enum Part {
     /// outcomes of those, the indicators these use, and the organisation
     /// with its municipalities and partners.
     Project(RecordId),
+    /// What may be published at a public address: every record the public
+    /// views read and no participation or arrival, with the figures
+    /// computed from those as records of their own (see [`super::public`]).
+    Public {
+        /// The clock reading the figures are stamped with: a tick of the
+        /// exporting device's clock, so a later publication's figures win.
+        figures_at: Hlc,
+    },
 }
 
 /// Who exported and when.
@@ -76,6 +84,9 @@ fn in_project(ws: &Workspace, family: &[RecordId], record: &Record) -> bool {
         Record::Meeting(_) | Record::Arrival(_) => false,
         // A deck belongs to the förbund's own meetings, whatever it shows.
         Record::Presentation(_) => false,
+        // Figures computed for publishing belong to the whole förbund's
+        // public part.
+        Record::PublishedFigure(_) | Record::DoorCount(_) => false,
         Record::Project(p) => family.contains(&p.meta.id),
         Record::Insats(i) => insats_in(&i.meta.id),
         Record::Indicator(ind) => {
@@ -96,6 +107,13 @@ fn in_project(ws: &Workspace, family: &[RecordId], record: &Record) -> bool {
 pub fn export(ws: &Workspace, part: &Part, info: &ExportInfo) -> String {
     let views: Vec<FieldView> = match part {
         Part::All => ws.views(),
+        Part::Public { figures_at } => ws
+            .records()
+            .iter()
+            .filter(|r| super::public::is_carried(r))
+            .chain(super::public::published_records(ws, *figures_at).iter())
+            .map(FieldView::from_record)
+            .collect(),
         Part::Project(root) => {
             let family = ws.project_family(root);
             ws.records()
@@ -108,6 +126,7 @@ pub fn export(ws: &Workspace, part: &Part, info: &ExportInfo) -> String {
     let part_text = match part {
         Part::All => "all".to_owned(),
         Part::Project(id) => format!("project:{id}"),
+        Part::Public { .. } => super::PUBLIC_PART.to_owned(),
     };
     let organisation = ws
         .organisation_name()
@@ -144,6 +163,18 @@ pub fn file_name(ws: &Workspace, part_name: Option<&str>, millis: u64) -> String
     format!("{name}-{}.json", date.get(..10).unwrap_or("0000-00-00"))
 }
 
+/// The download's name of `part`: [`file_name`] with the project's name,
+/// or `publik` for the part made for publishing, so a file says by its
+/// name whether it may be published.
+pub fn part_file_name(ws: &Workspace, part: &Part, millis: u64) -> String {
+    let name = match part {
+        Part::All => None,
+        Part::Project(id) => ws.projects.get_any(id).map(|p| p.name.as_str()),
+        Part::Public { .. } => Some("publik"),
+    };
+    file_name(ws, name, millis)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,7 +198,7 @@ mod tests {
         let ws = demo::workspace();
         let text = export(&ws, &Part::All, &info());
         assert!(text.starts_with(
-            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.4\",\"exported\":\"2026-11-23T10:15:00Z\",\"device\":\"laptop-1\",\"organisation\":\"Samordningsförbundet Östra Södertörn\",\"part\":\"all\",\"records\":[\n{\"organisation\":"
+            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.5\",\"exported\":\"2026-11-23T10:15:00Z\",\"device\":\"laptop-1\",\"organisation\":\"Samordningsförbundet Östra Södertörn\",\"part\":\"all\",\"records\":[\n{\"organisation\":"
         ), "{}", text.chars().take(300).collect::<String>());
         assert_eq!(text.lines().count(), ws.records().len() + 2);
         assert!(text.ends_with("\n]}\n"));
@@ -202,6 +233,18 @@ mod tests {
         assert_eq!(
             file_name(&Workspace::default(), Some("MIA Östra"), 0),
             "maltavla-mia-ostra-1970-01-01.json"
+        );
+        let public = Part::Public {
+            figures_at: Hlc::default(),
+        };
+        assert_eq!(
+            part_file_name(&ws, &public, 1_795_428_900_000),
+            "maltavla-samordningsforbundet-ostra-sodertorn-publik-2026-11-23.json"
+        );
+        let mia = RecordId::parse("demo-mia").unwrap();
+        assert_eq!(
+            part_file_name(&ws, &Part::Project(mia), 0),
+            "maltavla-samordningsforbundet-ostra-sodertorn-mia-mobilisering-infor-arbete-1970-01-01.json"
         );
     }
 }

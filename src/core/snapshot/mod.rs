@@ -13,11 +13,12 @@ mod export;
 mod migrate;
 mod outgoing;
 mod plan;
+pub mod public;
 mod read;
 mod scan;
 
 pub use error::{RecordProblem, RecordRef, SnapshotError};
-pub use export::{export, file_name, ExportInfo, Part};
+pub use export::{export, file_name, part_file_name, ExportInfo, Part};
 pub use migrate::{migrate, Migration, MIGRATIONS};
 pub use outgoing::{export_checked, stamps_ahead, OutgoingProblem};
 pub use plan::{
@@ -26,13 +27,16 @@ pub use plan::{
 };
 pub use read::{read, ClockAhead, Incoming, IncomingInfo, Item};
 
+/// The header's `part` of a file saved for publishing.
+pub const PUBLIC_PART: &str = "public";
+
 /// The format name every snapshot carries, so another JSON file is never
 /// mistaken for one.
 pub const FORMAT: &str = "maltavla-snapshot";
 
 /// The format version this app writes: a major version that older apps
 /// refuse, and a minor version that only adds fields or record types.
-pub const VERSION: (u32, u32) = (1, 4);
+pub const VERSION: (u32, u32) = (1, 5);
 
 /// The largest file read (about five times a förbund's ten years with a
 /// million participation records).

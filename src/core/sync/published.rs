@@ -5,8 +5,15 @@
 //! The app asks for it with `If-None-Match` and the ETag it saw last, so an
 //! unchanged file costs one small 304 answer; a changed one goes through the
 //! same reading and preview as a picked file.
+//!
+//! The address is public, so the file must be the part made for publishing
+//! (`snapshot::Part::Public`): [`check_public`] refuses any other file, and
+//! any file holding participations or arrivals whatever its header says,
+//! before anything is merged.
 
 use super::SyncFailure;
+use crate::core::model::Record;
+use crate::core::snapshot::{Incoming, Item, PUBLIC_PART};
 
 /// Where the app looks when the user has not said otherwise.
 pub const DEFAULT_LOCATION: &str = "data/snapshot.json";
@@ -93,6 +100,83 @@ pub fn answer(
     Ok(Published::Fresh { text: body, etag })
 }
 
+/// Why a file is not taken as a published snapshot. A published snapshot
+/// sits at a public address, so it must be the part made for publishing
+/// (`snapshot::Part::Public`), which holds no personal data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotPublic {
+    /// The file holds personal data and must not be published at all:
+    /// participations and arrivals (deleted ones included: a tombstone
+    /// keeps its fields), and records of types this version does not know
+    /// that are named like them or carry a field only they have.
+    PersonalData {
+        /// Participation records.
+        participations: usize,
+        /// Arrival records (guests checked in).
+        arrivals: usize,
+        /// Records of unknown types that look like either.
+        lookalikes: usize,
+    },
+    /// Nothing personal in it, but the file was not saved for publishing:
+    /// its header names another part (`all`, `project:<id>`) or none.
+    NotSavedForPublishing {
+        /// The part its header names.
+        part: Option<String>,
+    },
+}
+
+/// The record types that hold personal data.
+const PERSONAL_KINDS: [&str; 2] = ["participation", "arrival"];
+
+/// Whether a record of a type this version does not know looks like a
+/// participation or an arrival: named like one, or carrying a field that
+/// only they have among the known types (`code`, `gender`, `age_band`,
+/// `referrer`, `end_status`, `org`).
+fn looks_personal(view: &crate::core::merge::FieldView) -> bool {
+    use crate::core::merge::{known_fields, KNOWN_KINDS};
+    let named = ["particip", "arrival"]
+        .iter()
+        .any(|n| view.kind.to_ascii_lowercase().contains(n));
+    let theirs_only = |field: &str| {
+        PERSONAL_KINDS
+            .iter()
+            .any(|k| known_fields(k).is_some_and(|f| f.contains(&field)))
+            && !KNOWN_KINDS
+                .iter()
+                .filter(|k| !PERSONAL_KINDS.contains(k))
+                .any(|k| known_fields(k).is_some_and(|f| f.contains(&field)))
+    };
+    named || view.body.keys().any(|f| theirs_only(f))
+}
+
+/// Whether a read file may be taken as a published snapshot: the part made
+/// for publishing, with no personal data in it whatever its header says.
+/// A refused file changes nothing; the caller shows why.
+pub fn check_public(incoming: &Incoming) -> Result<(), NotPublic> {
+    let (mut participations, mut arrivals, mut lookalikes) = (0, 0, 0);
+    for item in &incoming.items {
+        match item {
+            Item::Known(Record::Participation(_)) => participations += 1,
+            Item::Known(Record::Arrival(_)) => arrivals += 1,
+            Item::Other(view) if looks_personal(view) => lookalikes += 1,
+            _ => {}
+        }
+    }
+    if participations + arrivals + lookalikes > 0 {
+        return Err(NotPublic::PersonalData {
+            participations,
+            arrivals,
+            lookalikes,
+        });
+    }
+    if incoming.info.part.as_deref() != Some(PUBLIC_PART) {
+        return Err(NotPublic::NotSavedForPublishing {
+            part: incoming.info.part.clone(),
+        });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +213,41 @@ mod tests {
             check_location(&"a".repeat(3000)),
             Err(LocationError::TooLong)
         );
+    }
+
+    #[test]
+    fn the_fields_only_a_participation_or_an_arrival_has_mark_an_unknown_type_as_personal() {
+        use crate::core::merge::FieldView;
+        let view = |kind: &str, field: &str| {
+            let text = format!(
+                r#"{{"{kind}":{{"meta":{{"id":"x","stamp":{{"hlc":[1,0],"device":"d"}}}},"{field}":"v"}}}}"#
+            );
+            FieldView::from_json(serde_json::from_str(&text).unwrap()).unwrap()
+        };
+        for field in [
+            "code",
+            "gender",
+            "age_band",
+            "referrer",
+            "end_status",
+            "org",
+        ] {
+            assert!(looks_personal(&view("survey", field)), "{field}");
+        }
+        // Fields other record types have too say nothing.
+        for field in [
+            "insats",
+            "municipality",
+            "start",
+            "end",
+            "meeting",
+            "count",
+            "name",
+        ] {
+            assert!(!looks_personal(&view("survey", field)), "{field}");
+        }
+        assert!(looks_personal(&view("participation_v2", "name")));
+        assert!(looks_personal(&view("ArrivalLog", "name")));
     }
 
     #[test]

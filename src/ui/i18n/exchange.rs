@@ -11,6 +11,8 @@ pub struct ExchangeTexts {
     pub export_title: &'static str,
     pub export_part: &'static str,
     pub export_all: &'static str,
+    pub export_public: &'static str,
+    pub export_public_hint: &'static str,
     pub export_button: &'static str,
     pub export_done: fn(&str) -> String,
     pub import_title: &'static str,
@@ -200,6 +202,8 @@ pub(super) fn sv_kind(kind: &str) -> Option<&'static str> {
         "slot_report" => "platsrapport",
         "arrival" => "incheckning",
         "presentation" => "presentation",
+        "published_figure" => "publicerad siffra",
+        "door_count" => "incheckade (antal)",
         _ => return None,
     })
 }
@@ -220,6 +224,8 @@ pub(super) fn en_kind(kind: &str) -> Option<&'static str> {
         "slot_report" => "places report",
         "arrival" => "check-in",
         "presentation" => "presentation",
+        "published_figure" => "published figure",
+        "door_count" => "checked in (count)",
         _ => return None,
     })
 }
@@ -290,6 +296,8 @@ pub(super) fn sv_field(field: &str) -> Option<&'static str> {
         "org" => "Organisation",
         "enrolled" => "Inskrivna",
         "slides" => "Bilder",
+        "shown" => "Publicerad siffra",
+        "guests" => "Incheckade",
         _ => return None,
     })
 }
@@ -350,6 +358,8 @@ pub(super) fn en_field(field: &str) -> Option<&'static str> {
         "org" => "Organisation",
         "enrolled" => "Enrolled",
         "slides" => "Slides",
+        "shown" => "Published figure",
+        "guests" => "Checked in",
         _ => return None,
     })
 }
@@ -362,6 +372,8 @@ pub static SV: ExchangeTexts = ExchangeTexts {
     export_title: "Spara ögonblicksbild",
     export_part: "Vad ska med?",
     export_all: "Allt",
+    export_public: "För publicering (utan deltagare)",
+    export_public_hint: "Delen ”För publicering” innehåller det som måluppfyllelsen, uppföljningsrapporten, presentationerna, frukostmötena, lediga platser och nyhetsbrevet visar – de beräknade siffrorna med små tal dolda som på skärmen – men inga deltagare och inga incheckningar. Det är den filen som ska publiceras (data/snapshot.json bredvid appen). ”Allt” och projekten innehåller deltagare, som är personuppgifter även med en kod i stället för namn: dela dem bara mellan förbundets egna datorer och publicera dem aldrig.",
     export_button: "Spara fil",
     export_done: |name| format!("Filen {name} sparas i webbläsarens nedladdningar."),
     import_title: "Läs in ögonblicksbild",
@@ -409,6 +421,8 @@ pub static EN: ExchangeTexts = ExchangeTexts {
     export_title: "Save snapshot",
     export_part: "What to include",
     export_all: "Everything",
+    export_public: "For publishing (no participants)",
+    export_public_hint: "The part “For publishing” holds what the goal board, the follow-up report, the presentations, the breakfast meetings, the open places and the newsletter show – the computed figures with small numbers hidden as on screen – but no participants and no check-ins. That is the file to publish (data/snapshot.json next to the app). “Everything” and the projects hold participants, which are personal data even with a code instead of a name: share them only between the förbund's own computers and never publish them.",
     export_button: "Save file",
     export_done: |name| format!("The file {name} is saved to the browser's downloads."),
     import_title: "Read snapshot",

@@ -3,7 +3,7 @@
 //! text is a compile error.
 
 use crate::core::fmt_sv;
-use crate::core::sync::published::LocationError;
+use crate::core::sync::published::{LocationError, NotPublic};
 use crate::core::sync::webdav::DavSettingsError;
 use crate::core::sync::SyncFailure;
 
@@ -25,6 +25,7 @@ pub struct OfflineTexts {
     pub published_nothing: &'static str,
     pub published_news: &'static str,
     pub published_show: &'static str,
+    pub published_refused: fn(&NotPublic, &str) -> String,
     pub location_error: fn(&LocationError) -> &'static str,
     pub dav_title: &'static str,
     pub dav_text: &'static str,
@@ -44,6 +45,82 @@ pub struct OfflineTexts {
     pub failure: fn(&SyncFailure) -> String,
 }
 
+/// What a published file holds that must not be published, in words.
+fn personal_parts(
+    participations: usize,
+    arrivals: usize,
+    lookalikes: usize,
+    words: [(&str, &str); 3],
+    number: fn(u64) -> String,
+) -> Vec<String> {
+    [participations, arrivals, lookalikes]
+        .into_iter()
+        .zip(words)
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, (one, many))| format!("{} {}", number(n as u64), if n == 1 { one } else { many }))
+        .collect()
+}
+
+fn sv_refused(why: &NotPublic, location: &str) -> String {
+    match why {
+        NotPublic::PersonalData {
+            participations,
+            arrivals,
+            lookalikes,
+        } => {
+            let parts = personal_parts(
+                *participations,
+                *arrivals,
+                *lookalikes,
+                [
+                    ("deltagande", "deltaganden"),
+                    ("incheckning", "incheckningar"),
+                    ("post som liknar deltagande", "poster som liknar deltaganden"),
+                ],
+                fmt_sv::integer,
+            );
+            format!(
+                "Den publicerade filen {location} innehåller personuppgifter ({}) och får inte ligga publicerad. Inget har lästs in. Ta bort filen från webbservern och lägg dit delen ”För publicering (utan deltagare)” från Dela data i stället.",
+                parts.join(", ")
+            )
+        }
+        NotPublic::NotSavedForPublishing { part } => format!(
+            "Den publicerade filen {location} är inte sparad för publicering (delen är ”{}”, inte ”public”) och lästes inte in. Spara delen ”För publicering (utan deltagare)” under Dela data och lägg den filen där i stället.",
+            part.as_deref().unwrap_or("okänd")
+        ),
+    }
+}
+
+fn en_refused(why: &NotPublic, location: &str) -> String {
+    match why {
+        NotPublic::PersonalData {
+            participations,
+            arrivals,
+            lookalikes,
+        } => {
+            let parts = personal_parts(
+                *participations,
+                *arrivals,
+                *lookalikes,
+                [
+                    ("participation", "participations"),
+                    ("check-in", "check-ins"),
+                    ("record like a participation", "records like participations"),
+                ],
+                |n| n.to_string(),
+            );
+            format!(
+                "The published file {location} holds personal data ({}) and must not be published. Nothing was read in. Remove the file from the web server and put the part “For publishing (no participants)” from Share data there instead.",
+                parts.join(", ")
+            )
+        }
+        NotPublic::NotSavedForPublishing { part } => format!(
+            "The published file {location} was not saved for publishing (its part is “{}”, not “public”) and was not read in. Save the part “For publishing (no participants)” under Share data and put that file there instead.",
+            part.as_deref().unwrap_or("unknown")
+        ),
+    }
+}
+
 pub static SV: OfflineTexts = OfflineTexts {
     update_ready: "Ny version finns — ladda om när du är klar med det du skriver.",
     update_reload: "Ladda om",
@@ -53,7 +130,7 @@ pub static SV: OfflineTexts = OfflineTexts {
     usage: |used, free| format!("Använt: {used}. Ledigt: {free}."),
     usage_unknown: "Webbläsaren visar inte hur mycket utrymme som används.",
     published_title: "Publicerad sammanställning",
-    published_text: "Förbundet kan lägga en ögonblicksbild bredvid appen. När nätet finns tittar appen efter en nyare och erbjuder att slå samman den, med samma förhandsgranskning som för en fil.",
+    published_text: "Förbundet kan lägga en sammanställning bredvid appen: filen som sparas under Dela data med delen ”För publicering (utan deltagare)”. När nätet finns tittar appen efter en nyare och erbjuder att slå samman den, med samma förhandsgranskning som för en fil. Adressen är öppen för alla, så filen får inte innehålla deltagare: en fil med deltagare eller incheckningar, eller som inte är sparad för publicering, läses inte in.",
     published_location: "Var filen ligger (sökväg i appens mapp eller webbadress)",
     published_save: "Spara plats",
     published_saved: "Platsen är sparad.",
@@ -61,6 +138,7 @@ pub static SV: OfflineTexts = OfflineTexts {
     published_nothing: "Ingen publicerad sammanställning finns på den platsen.",
     published_news: "En nyare publicerad sammanställning finns.",
     published_show: "Visa och slå samman",
+    published_refused: sv_refused,
     location_error: |e| match e {
         LocationError::Spaces => "Platsen får inte innehålla mellanslag.",
         LocationError::NotHttp => "Ange en sökväg i appens mapp (till exempel data/snapshot.json) eller en adress som börjar med https://.",
@@ -112,7 +190,7 @@ pub static EN: OfflineTexts = OfflineTexts {
     usage: |used, free| format!("Used: {used}. Free: {free}."),
     usage_unknown: "The browser does not tell how much space is used.",
     published_title: "Published snapshot",
-    published_text: "The förbund can put a snapshot next to the app. When online, the app looks for a newer one and offers to merge it, with the same preview as for a file.",
+    published_text: "The förbund can put a summary next to the app: the file saved under Share data with the part “For publishing (no participants)”. When online, the app looks for a newer one and offers to merge it, with the same preview as for a file. Anyone can open that address, so the file must hold no participants: a file with participants or check-ins, or one not saved for publishing, is not read.",
     published_location: "Where the file is (path in the app's folder or web address)",
     published_save: "Save location",
     published_saved: "The location is saved.",
@@ -120,6 +198,7 @@ pub static EN: OfflineTexts = OfflineTexts {
     published_nothing: "No published snapshot at that location.",
     published_news: "A newer published snapshot is available.",
     published_show: "Show and merge",
+    published_refused: en_refused,
     location_error: |e| match e {
         LocationError::Spaces => "The location must not contain spaces.",
         LocationError::NotHttp => "Give a path in the app's folder (for example data/snapshot.json) or an address starting with https://.",

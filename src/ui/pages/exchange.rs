@@ -15,13 +15,14 @@ use crate::core::fmt_sv;
 use crate::core::ids::Hlc;
 use crate::core::merge::{Conflict, DELETED};
 use crate::core::snapshot::{self, Change, ClockAhead, ExportInfo, ImportPlan, Incoming, Part};
+use crate::core::sync::published::check_public;
 use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::components::csv_import::csv_import;
 use crate::ui::components::flow_panel::threshold;
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::i18n::exchange::ExchangeTexts;
 use crate::ui::state::{tr, use_app, AppState};
-use crate::ui::sync::{fetch_published, PublishedFile};
+use crate::ui::sync::{fetch_published, published_location, PublishedFile};
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -94,6 +95,10 @@ fn kind_name(t: &ExchangeTexts, kind: &str) -> String {
     (t.kind)(kind).unwrap_or(kind).to_owned()
 }
 
+/// The choice of the part made for publishing: not an id (ids have no
+/// colon), so no project can take it.
+const PUBLIC_CHOICE: &str = ":public";
+
 #[component]
 fn ExportSection() -> impl IntoView {
     let app = use_app();
@@ -101,7 +106,10 @@ fn ExportSection() -> impl IntoView {
     let done = RwSignal::new(None::<String>);
     let choices = Signal::derive(move || {
         let t = ex(app);
-        let mut out = vec![Choice::new("all", t.export_all)];
+        let mut out = vec![
+            Choice::new("all", t.export_all),
+            Choice::new(PUBLIC_CHOICE, t.export_public),
+        ];
         app.ws.with(|w| {
             for p in w.projects_by_name() {
                 out.push(Choice::new(p.meta.id.to_string(), p.name.clone()));
@@ -118,8 +126,16 @@ fn ExportSection() -> impl IntoView {
         let chosen = part.get_untracked();
         let (text, name) = app.ws.with_untracked(|w| {
             let project = w.projects.all().find(|p| p.meta.id.as_str() == chosen);
-            let part = project.map_or(Part::All, |p| Part::Project(p.meta.id.clone()));
-            let name = snapshot::file_name(w, project.map(|p| p.name.as_str()), millis);
+            let part = match project {
+                Some(p) => Part::Project(p.meta.id.clone()),
+                // The figures are stamped by this device's clock, so this
+                // publication's figures win over any earlier one's.
+                None if chosen == PUBLIC_CHOICE => Part::Public {
+                    figures_at: app.clock().tick(),
+                },
+                None => Part::All,
+            };
+            let name = snapshot::part_file_name(w, &part, millis);
             (snapshot::export_checked(w, &part, &info), name)
         });
         done.set(Some(match text {
@@ -134,6 +150,7 @@ fn ExportSection() -> impl IntoView {
         <section aria-labelledby="export-title">
             <h2 id="export-title">{tr(|t| t.exchange.export_title)}</h2>
             <SelectField id="export-part" label=tr(|t| t.exchange.export_part) value=part choices=choices />
+            <p class="hint" data-testid="export-public-hint">{tr(|t| t.exchange.export_public_hint)}</p>
             <button type="button" data-testid="export-button" on:click=save>{tr(|t| t.exchange.export_button)}</button>
             {move || done.get().map(|d| view! { <p role="status" data-testid="export-done">{d}</p> })}
         </section>
@@ -150,14 +167,20 @@ struct Preview {
 }
 
 /// Reads the text of the file (or address) `name` and plans its import;
-/// a refusal is a message that names it.
-fn preview_of(app: AppState, text: String, name: &str) -> Result<Preview, String> {
+/// a refusal is a message that names it. A published snapshot
+/// (`published`) must also be the part made for publishing: any other is
+/// refused here, before anything is planned or merged.
+fn preview_of(app: AppState, text: String, name: &str, published: bool) -> Result<Preview, String> {
     let t = ex(app);
     let in_file = |message: String| (app.t_now().trust.in_file)(name, &message);
     let now = now_millis();
     let span = Span::start("maltavla:read");
     let incoming: Incoming = snapshot::read(&text, now).map_err(|e| in_file((t.error)(&e)))?;
     span.end();
+    if published {
+        check_public(&incoming)
+            .map_err(|why| (app.t_now().offline.published_refused)(&why, name))?;
+    }
     // The checked records own their data: the text (as large as the file)
     // goes before the plan is made, and each record once it is planned,
     // which lowers the import's peak memory.
@@ -215,7 +238,7 @@ fn ImportSection() -> impl IntoView {
             span.end();
             let name = file.name();
             let result = match text {
-                Ok(text) => preview_of(app, text, &name),
+                Ok(text) => preview_of(app, text, &name, false),
                 Err(e) => Err(crate::ui::messages::read_error(app.t_now(), &e)),
             };
             preview.set(Some(result));
@@ -251,8 +274,8 @@ fn ImportSection() -> impl IntoView {
     let show_published = move |file: PublishedFile| {
         file.mark_seen();
         reset_input();
-        let name = crate::ui::sync::published_location();
-        preview.set(Some(preview_of(app, file.text, &name)));
+        let name = published_location();
+        preview.set(Some(preview_of(app, file.text, &name, true)));
     };
     Effect::new(move |_| {
         if let Some(file) = app.published.try_update(Option::take).flatten() {
