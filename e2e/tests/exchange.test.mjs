@@ -227,7 +227,11 @@ test('damaged or foreign files are refused with a Swedish message, and nothing c
   ];
   for (const [what, text, patterns] of cases) {
     await exchange.chooseFile({ name: `${what}.json`, text });
-    const message = await exchange.error().innerText();
+    const named = await exchange.error().innerText();
+    // Every refusal names the file first.
+    const prefix = `Filen ”${what}.json”: `;
+    assert.ok(named.startsWith(prefix), `${what}: ${named}`);
+    const message = named.slice(prefix.length);
     for (const pattern of patterns) assert.match(message, pattern, what);
     assert.equal(await exchange.preview().count(), 0, what);
     assert.equal(await exchange.confirmButton().count(), 0, what);
