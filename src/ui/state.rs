@@ -100,8 +100,6 @@ pub struct AppState {
     /// A newer version of the app runs in another tab (or upgraded the
     /// database): this tab stores nothing until it is reloaded.
     pub outdated: RwSignal<bool>,
-    /// Opening storage waits for other tabs of an older version to close.
-    pub db_blocked: RwSignal<bool>,
     /// Stored records holding stamps too far ahead of this device's clock
     /// (how many, how far ahead the furthest is), to repair.
     pub stamps_ahead: RwSignal<Option<(usize, u64)>>,
@@ -131,7 +129,6 @@ impl AppState {
         let ahead = snapshot::stamps_ahead(&ws, now_millis());
         AppState {
             outdated: RwSignal::new(false),
-            db_blocked: RwSignal::new(false),
             stamps_ahead: RwSignal::new(ahead),
             ws: RwSignal::new(ws),
             lang: RwSignal::new(lang),
