@@ -72,6 +72,7 @@ test('a file from a laptop whose clock runs five years ahead is refused, naming 
   assert.match(message, /snabb-laptop/);
   assert.match(message, /inget har lästs in/i);
   assert.equal(await exchange.preview().count(), 0, 'no preview, nothing to confirm');
+  await exchange.error().scrollIntoViewIfNeeded();
   await screenshot(exchange.page, 'trust-clock-refused');
   // Nothing changed: the export still holds the example's name.
   const { text: after } = await exchange.exportFile(await downloads(t));

@@ -89,14 +89,9 @@ fn sv_error(e: &SnapshotError) -> String {
                 }
                 RecordProblem::BadValue { field: None, detail } => format!("{what}: ogiltigt värde ({detail})."),
                 RecordProblem::BadStamp => format!("{what}: tidsstämpeln ligger efter år 9999."),
-                RecordProblem::PersonalNumber { field } => format!(
-                    "{what}: fältet {} innehåller något som ser ut som ett personnummer. Personnummer får aldrig finnas i Måltavla.",
-                    named(field, sv_field, '\u{201d}')
-                ),
-                RecordProblem::TextTooLong { field, max } => format!(
-                    "{what}: fältet {} är längre än {max} tecken.",
-                    named(field, sv_field, '\u{201d}')
-                ),
+                p @ (RecordProblem::PersonalNumber { .. } | RecordProblem::TextTooLong { .. }) => {
+                    format!("{what}: {}.", super::trust::sv_problem(p))
+                }
             }
         }
         SnapshotError::DuplicateId { id, first, second } => {
@@ -157,14 +152,9 @@ fn en_error(e: &SnapshotError) -> String {
                 }
                 RecordProblem::BadValue { field: None, detail } => format!("{what}: invalid value ({detail})."),
                 RecordProblem::BadStamp => format!("{what}: the time stamp is after the year 9999."),
-                RecordProblem::PersonalNumber { field } => format!(
-                    "{what}: the field {} holds what looks like a personal identity number. Personal identity numbers must never be in Måltavla.",
-                    named(field, en_field, '\u{201c}')
-                ),
-                RecordProblem::TextTooLong { field, max } => format!(
-                    "{what}: the field {} is longer than {max} characters.",
-                    named(field, en_field, '\u{201c}')
-                ),
+                p @ (RecordProblem::PersonalNumber { .. } | RecordProblem::TextTooLong { .. }) => {
+                    format!("{what}: {}.", super::trust::en_problem(p))
+                }
             }
         }
         SnapshotError::DuplicateId { id, first, second } => {

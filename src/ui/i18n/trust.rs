@@ -76,10 +76,12 @@ pub fn en_span(millis: u64) -> String {
     }
 }
 
-fn sv_problem(problem: &RecordProblem) -> String {
+/// A text's problem in a record, as a clause: "fältet ”Anteckning” (note)
+/// innehåller …" (also for the import's messages).
+pub(super) fn sv_problem(problem: &RecordProblem) -> String {
     match problem {
         RecordProblem::PersonalNumber { field } => format!(
-            "fältet {} innehåller något som ser ut som ett personnummer",
+            "fältet {} innehåller något som ser ut som ett personnummer, och personnummer får aldrig finnas i Måltavla",
             named(field, sv_field, '\u{201d}')
         ),
         RecordProblem::TextTooLong { field, max } => format!(
@@ -90,10 +92,12 @@ fn sv_problem(problem: &RecordProblem) -> String {
     }
 }
 
-fn en_problem(problem: &RecordProblem) -> String {
+/// A text's problem in a record, as a clause (also for the import's
+/// messages).
+pub(super) fn en_problem(problem: &RecordProblem) -> String {
     match problem {
         RecordProblem::PersonalNumber { field } => format!(
-            "the field {} holds what looks like a personal identity number",
+            "the field {} holds what looks like a personal identity number, and those must never be in Måltavla",
             named(field, en_field, '\u{201c}')
         ),
         RecordProblem::TextTooLong { field, max } => format!(
