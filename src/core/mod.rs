@@ -14,6 +14,7 @@ pub mod delete;
 pub mod demo;
 pub mod file_name;
 pub mod file_size;
+pub mod first_steps;
 pub mod flow;
 pub mod fmt_sv;
 pub mod goal;

@@ -233,6 +233,7 @@ pub(super) static EN: Texts = Texts {
     present: &super::present::EN,
     accessibility: &super::accessibility::EN,
     trust: &super::trust::EN,
+    first_steps: &super::first_steps::EN,
 
     problem_required: "Fill in this field.",
     problem_too_long: |max| format!("The text is too long, at most {max} characters."),

@@ -7,6 +7,7 @@
 pub mod accessibility;
 mod en;
 pub mod exchange;
+pub mod first_steps;
 pub mod meetings;
 pub mod offline;
 pub mod present;
@@ -254,6 +255,7 @@ pub struct Texts {
     pub present: &'static present::PresentTexts,
     pub accessibility: &'static accessibility::AccessibilityTexts,
     pub trust: &'static trust::TrustTexts,
+    pub first_steps: &'static first_steps::FirstStepsTexts,
 
     pub problem_required: &'static str,
     pub problem_too_long: fn(usize) -> String,

@@ -231,6 +231,7 @@ pub(super) static SV: Texts = Texts {
     present: &super::present::SV,
     accessibility: &super::accessibility::SV,
     trust: &super::trust::SV,
+    first_steps: &super::first_steps::SV,
 
     problem_required: "Fyll i det här fältet.",
     problem_too_long: |max| format!("Texten är för lång, högst {max} tecken."),

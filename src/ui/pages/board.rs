@@ -20,6 +20,7 @@ use crate::core::route::Route;
 use crate::core::validate::{FormErrors, PeriodDraft};
 use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;
+use crate::ui::components::first_steps::FirstSteps;
 use crate::ui::components::flow_panel::{shown_text, threshold};
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::components::period_picker::PeriodPicker;
@@ -127,6 +128,7 @@ pub fn BoardPage() -> impl IntoView {
         <h1>{tr(|t| t.board_title)}</h1>
         <Show when=move || !is_empty.get() fallback=|| view! { <Welcome /> }>
             <p class="lead">{tr(|t| t.board_intro)}</p>
+            <FirstSteps />
             <section class="filters" aria-label=move || app.t().period_label>
                 <PeriodPicker id="board-period" draft=draft errors=draft_errors />
                 <SelectField id="board-focus" label=tr(|t| t.focus_label) value=focus_text choices=focus_choices />

@@ -8,6 +8,7 @@ use crate::core::route::Route;
 use crate::core::validate::FigureDraft;
 use crate::core::value::Unit;
 use crate::ui::components::confirm_delete::DeleteButton;
+use crate::ui::components::first_steps::StandardIndicators;
 use crate::ui::components::scope_figures::this_year;
 use crate::ui::forms::figure_form::{FigureForm, FigureKind};
 use crate::ui::forms::indicator_form::IndicatorForm;
@@ -42,6 +43,7 @@ pub fn IndicatorsPage() -> impl IntoView {
         <Show when=move || !creating.get() fallback=move || view! { <IndicatorForm on_done=on_done /> }>
             <button type="button" class="primary" data-testid="new-indicator" on:click=move |_| creating.set(true)>{tr(|t| t.new_indicator)}</button>
         </Show>
+        <StandardIndicators />
         <Show when=move || !indicators.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_indicators)}</p> }>
             <ul class="card-list" data-testid="indicator-list">
                 {move || indicators.get().into_iter().map(|i| {

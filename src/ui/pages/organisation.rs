@@ -9,6 +9,7 @@ use crate::core::validate::{
     Field, FormErrors, NameDraft,
 };
 use crate::ui::components::confirm_delete::DeleteButton;
+use crate::ui::components::first_steps::FirstSteps;
 use crate::ui::components::form::{field_error, Choice, FormSummary, SelectField, TextField};
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ use leptos::prelude::*;
 pub fn OrganisationPage() -> impl IntoView {
     view! {
         <h1>{tr(|t| t.organisation_title)}</h1>
+        <FirstSteps />
         <OrganisationName />
         <h2>{tr(|t| t.members_title)}</h2>
         <NamedList kind=NamedKind::Municipality />
