@@ -60,14 +60,15 @@ fn import(ws: &mut Workspace, text: &str) -> Result<Incoming, SnapshotError> {
     Ok(incoming)
 }
 
-/// The demo records, stamped as `demo::workspace` stamps them.
+/// The demo records of format 1.5, stamped as `demo::workspace` stamps
+/// them: what the fixtures were written from.
 fn demo_records() -> Vec<Record> {
     let device = DeviceId::parse("demo").expect("a valid device id");
     let at = Hlc {
         millis: 1_500_000_000_000,
         counter: 0,
     };
-    demo::records(at, &device)
+    demo::records_through(at, &device, demo::LATER_SETS_OF_1_5)
 }
 
 /// Whether a demo record came with format 1.2: meetings, slot reports, and

@@ -34,11 +34,27 @@ const DEMO_1_2_JSON: &str = include_str!("demo_1_2.json");
 /// for the projector, listed after everything older formats hold.
 const DEMO_1_3_JSON: &str = include_str!("demo_1_3.json");
 
+/// The later record sets, oldest first. Each may add records and may
+/// rewrite records of earlier sets (same id, what a later version knows
+/// better): a rewrite takes the earlier record's place, so every other
+/// record keeps its position and stamp and the old fixtures stay the demo
+/// they were.
+const LATER_SETS: [&str; 2] = [DEMO_1_2_JSON, DEMO_1_3_JSON];
+
+/// How many of [`LATER_SETS`] the demo of snapshot format 1.5 held.
+pub const LATER_SETS_OF_1_5: usize = 2;
+
 /// Every demo record, stamped after `after` by `device`: the newsletters'
 /// records, the default end statuses and the participations that give the
-/// newsletters' participant figures, then the frukostmöten and lediga
-/// platser.
+/// newsletters' participant figures, then the later sets (frukostmöten and
+/// lediga platser, the presentation, and what came after).
 pub fn records(after: Hlc, device: &DeviceId) -> Vec<Record> {
+    records_through(after, device, LATER_SETS.len())
+}
+
+/// The demo records with only the first `later_sets` of [`LATER_SETS`]:
+/// the demo as an older version shipped it, for the fixtures' tests.
+pub fn records_through(after: Hlc, device: &DeviceId, later_sets: usize) -> Vec<Record> {
     // Read from text, as stored records and snapshot files are, so the
     // record deserializer is compiled once for all of them.
     let mut records: Vec<Record> = serde_json::from_str(DEMO_JSON).unwrap_or_default();
@@ -52,8 +68,14 @@ pub fn records(after: Hlc, device: &DeviceId) -> Vec<Record> {
             .into_iter()
             .map(Record::Participation),
     );
-    records.extend(serde_json::from_str::<Vec<Record>>(DEMO_1_2_JSON).unwrap_or_default());
-    records.extend(serde_json::from_str::<Vec<Record>>(DEMO_1_3_JSON).unwrap_or_default());
+    for set in LATER_SETS.iter().take(later_sets) {
+        for record in serde_json::from_str::<Vec<Record>>(set).unwrap_or_default() {
+            match records.iter().position(|r| r.meta().id == record.meta().id) {
+                Some(at) => records[at] = record,
+                None => records.push(record),
+            }
+        }
+    }
     let mut hlc = after;
     for r in &mut records {
         hlc = hlc.tick(hlc.millis);
