@@ -297,6 +297,18 @@ fn kansli() -> Workspace {
                 count(10),
             );
         }
+        // The autumn of 2017, when few ended per insats and month in MIA.
+        for month in 7..=12 {
+            let m = Period::month(2017, month).expect("a month");
+            t(
+                &mut ws,
+                "pub-ind-avslutade",
+                Scope::Insats(insats.clone()),
+                m,
+                None,
+                count(3),
+            );
+        }
         for month in 1..=6 {
             let m = Period::month(2018, month).expect("a month");
             t(

@@ -729,8 +729,11 @@ mod tests {
             .find(|g| g.indicator.name == "Fördelning av nya deltagare")
             .unwrap();
         let notes = shares.notes();
-        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert_eq!(notes.len(), 3, "{notes:?}");
         assert!(notes.iter().any(|n| n.starts_with("Motsvarar 102")));
+        assert!(notes
+            .iter()
+            .any(|n| n.starts_with("Påhittad siffra i exempeldata")));
     }
 
     #[test]

@@ -21,15 +21,15 @@ pub(super) fn rid(s: &str) -> RecordId {
     RecordId::parse(s).unwrap_or_else(|_| RecordId::from_random([0; 16]))
 }
 
-fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+pub(super) fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
-fn count(n: u64) -> Value {
+pub(super) fn count(n: u64) -> Value {
     Value::Count(Count::saturating(n))
 }
 
-fn pct(whole: u32) -> Value {
+pub(super) fn pct(whole: u32) -> Value {
     Value::Percent(Percent::saturating_tenths(whole * 10))
 }
 
@@ -77,7 +77,7 @@ impl Builder {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn insats(
+    pub(super) fn insats(
         &mut self,
         id: &str,
         name: &str,
@@ -154,7 +154,7 @@ impl Builder {
         });
     }
 
-    fn target(
+    pub(super) fn target(
         &mut self,
         id: &str,
         indicator: &str,
@@ -177,7 +177,7 @@ impl Builder {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn outcome(
+    pub(super) fn outcome(
         &mut self,
         id: &str,
         indicator: &str,
@@ -204,7 +204,7 @@ impl Builder {
     }
 }
 
-fn contact(role: &str, name: &str, phone: &str, email: &str) -> Contact {
+pub(super) fn contact(role: &str, name: &str, phone: &str, email: &str) -> Contact {
     Contact {
         role: role.into(),
         name: name.into(),

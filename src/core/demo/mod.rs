@@ -11,8 +11,13 @@
 #[cfg(test)]
 mod build;
 #[cfg(test)]
+mod checks;
+#[cfg(test)]
 mod meetings;
 pub mod participants;
+mod story;
+#[cfg(test)]
+mod story_build;
 
 use super::ids::{DeviceId, Hlc, RecordId, Stamp};
 use super::model::Record;
@@ -39,7 +44,14 @@ const DEMO_1_3_JSON: &str = include_str!("demo_1_3.json");
 /// better): a rewrite takes the earlier record's place, so every other
 /// record keeps its position and stamp and the old fixtures stay the demo
 /// they were.
-const LATER_SETS: [&str; 2] = [DEMO_1_2_JSON, DEMO_1_3_JSON];
+const LATER_SETS: [&str; 3] = [DEMO_1_2_JSON, DEMO_1_3_JSON, DEMO_STORY_JSON];
+
+/// The demo's story made whole (format 1.6): what the slot reports, the
+/// participations and the indicators say agrees, invented figures are
+/// marked, and seed facts the demo lacked are added. Its rewrites of
+/// earlier records are in place; the participations are retold in code
+/// (`story.rs`) when this set is read.
+const DEMO_STORY_JSON: &str = include_str!("demo_story.json");
 
 /// How many of [`LATER_SETS`] the demo of snapshot format 1.5 held.
 pub const LATER_SETS_OF_1_5: usize = 2;
@@ -63,16 +75,32 @@ pub fn records_through(after: Hlc, device: &DeviceId, later_sets: usize) -> Vec<
             .into_iter()
             .map(Record::EndStatus),
     );
-    records.extend(
-        participants::participations(after, device)
-            .into_iter()
-            .map(Record::Participation),
-    );
+    let shipped = participants::participations(after, device);
+    // Which records a later set (or the retelling) made anew: they keep
+    // their place but are stamped after everything else, so a laptop that
+    // holds the older demo takes the newer record when the two merge.
+    let mut renewed = vec![false; records.len()];
+    if later_sets > LATER_SETS_OF_1_5 {
+        let told = participants::story_participations(after, device);
+        renewed.extend(shipped.iter().zip(&told).map(|(a, b)| a != b));
+        records.extend(told.into_iter().map(Record::Participation));
+    } else {
+        renewed.extend(shipped.iter().map(|_| false));
+        records.extend(shipped.into_iter().map(Record::Participation));
+    }
     for set in LATER_SETS.iter().take(later_sets) {
         for record in serde_json::from_str::<Vec<Record>>(set).unwrap_or_default() {
             match records.iter().position(|r| r.meta().id == record.meta().id) {
-                Some(at) => records[at] = record,
-                None => records.push(record),
+                Some(at) => {
+                    records[at] = record;
+                    if let Some(flag) = renewed.get_mut(at) {
+                        *flag = true;
+                    }
+                }
+                None => {
+                    records.push(record);
+                    renewed.push(false);
+                }
             }
         }
     }
@@ -83,6 +111,10 @@ pub fn records_through(after: Hlc, device: &DeviceId, later_sets: usize) -> Vec<
             hlc,
             device: device.clone(),
         };
+    }
+    for (r, _) in records.iter_mut().zip(&renewed).filter(|(_, &new)| new) {
+        hlc = hlc.tick(hlc.millis);
+        r.meta_mut().stamp.hlc = hlc;
     }
     records
 }
@@ -148,11 +180,13 @@ mod tests {
         let device = DeviceId::parse("demo").unwrap();
         let built = build::build(Hlc::default(), &device);
         let later = meetings::build(Hlc::default(), &device);
-        let (json, json_1_2) = (as_json(&built), as_json(&later));
+        let story = story_build::build(Hlc::default(), &device);
+        let (json, json_1_2, json_story) = (as_json(&built), as_json(&later), as_json(&story));
         if std::env::var_os("UPDATE_DEMO").is_some() {
             let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/demo/");
             std::fs::write(format!("{dir}demo.json"), &json).unwrap();
             std::fs::write(format!("{dir}demo_1_2.json"), &json_1_2).unwrap();
+            std::fs::write(format!("{dir}demo_story.json"), &json_story).unwrap();
         }
         assert_eq!(
             DEMO_JSON, json,
@@ -162,7 +196,11 @@ mod tests {
             DEMO_1_2_JSON, json_1_2,
             "run UPDATE_DEMO=1 cargo test demo to regenerate demo_1_2.json"
         );
-        let mut all = records(Hlc::default(), &device);
+        assert_eq!(
+            DEMO_STORY_JSON, json_story,
+            "run UPDATE_DEMO=1 cargo test demo to regenerate demo_story.json"
+        );
+        let mut all = records_through(Hlc::default(), &device, LATER_SETS_OF_1_5);
         let newest: Vec<Record> = serde_json::from_str(DEMO_1_3_JSON).unwrap();
         assert_eq!(newest.len(), 1, "the 1.3 demo reads");
         let tail = all.split_off(all.len() - newest.len());
@@ -179,13 +217,55 @@ mod tests {
     }
 
     #[test]
-    fn demo_ids_are_unique_and_stamps_increase() {
+    fn the_story_set_rewrites_in_place_and_stamps_its_rewrites_after_the_rest() {
+        let device = DeviceId::parse("demo").unwrap();
+        let old = records_through(Hlc::default(), &device, LATER_SETS_OF_1_5);
+        let now = records(Hlc::default(), &device);
+        let newest_old = old.iter().map(|r| r.meta().stamp.hlc).max().unwrap();
+        let mut renewed = 0;
+        for (a, b) in old.iter().zip(&now) {
+            assert_eq!(a.meta().id, b.meta().id, "a rewrite keeps its place");
+            if a == b {
+                continue;
+            }
+            renewed += 1;
+            assert!(
+                b.meta().stamp.hlc > newest_old,
+                "{} is newer than the demo of 1.5",
+                b.meta().id
+            );
+        }
+        assert!(renewed > 1000, "the retold participations and rewrites");
+        // The first 30 participations (the old fixtures) are as they were.
+        let first = |rs: &[Record]| {
+            rs.iter()
+                .filter(|r| matches!(r, Record::Participation(_)))
+                .take(30)
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(first(&old), first(&now));
+    }
+
+    #[test]
+    fn demo_ids_and_stamps_are_unique_and_the_old_demo_is_in_stamp_order() {
         let rs = records(Hlc::default(), &DeviceId::parse("d").unwrap());
         let mut ids: Vec<_> = rs.iter().map(|r| r.meta().id.clone()).collect();
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), rs.len());
-        assert!(rs.windows(2).all(|w| w[0].meta().stamp < w[1].meta().stamp));
+        let mut stamps: Vec<_> = rs.iter().map(|r| r.meta().stamp.clone()).collect();
+        stamps.sort();
+        stamps.dedup();
+        assert_eq!(stamps.len(), rs.len(), "every stamp is its own");
+        let old = records_through(
+            Hlc::default(),
+            &DeviceId::parse("d").unwrap(),
+            LATER_SETS_OF_1_5,
+        );
+        assert!(old
+            .windows(2)
+            .all(|w| w[0].meta().stamp < w[1].meta().stamp));
     }
 
     #[test]

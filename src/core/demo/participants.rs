@@ -212,15 +212,39 @@ pub fn end_statuses(after: Hlc, device: &DeviceId) -> Vec<EndStatus> {
     default_end_statuses(after, device)
 }
 
-/// The demo participations, stamped after `after` by `device`.
+/// Where a generated participation comes from: its group in [`GROUPS`],
+/// its place `k` in the group, and whether it was carried over from 2016.
+#[derive(Clone, Copy)]
+pub(super) struct Place {
+    pub(super) group: usize,
+    pub(super) k: usize,
+    pub(super) carried: bool,
+}
+
+/// The demo participations as snapshot format 1.5 shipped them, stamped
+/// after `after` by `device`.
 pub fn participations(after: Hlc, device: &DeviceId) -> Vec<Participation> {
+    generate(after, device).0
+}
+
+/// The demo participations as they tell the demo's story now: the
+/// generator's, retold by `story.rs` (the first 30 as they were).
+pub fn story_participations(after: Hlc, device: &DeviceId) -> Vec<Participation> {
+    let (mut ps, places) = generate(after, device);
+    super::story::retell(&mut ps, &places);
+    ps
+}
+
+/// The generator's participations and where each comes from.
+fn generate(after: Hlc, device: &DeviceId) -> (Vec<Participation>, Vec<Place>) {
     let mut out = Vec::new();
+    let mut places = Vec::new();
     // Everyone new in 2017 gets a municipality and a referrer from the
     // newsletter's distributions, spread by steps coprime to 634 so that
     // they do not line up with the groups or with each other.
     let mut new_2017 = 0usize;
     let mut n = 0usize;
-    for group in &GROUPS {
+    for (g, group) in GROUPS.iter().enumerate() {
         for k in 0..group.count {
             let carried = k < group.carried;
             let spread = |days: u64| k as u64 % days.max(1);
@@ -274,10 +298,15 @@ pub fn participations(after: Hlc, device: &DeviceId) -> Vec<Participation> {
                 end,
                 end_status: end.and_then(|_| RecordId::parse(nth(group.ends, k)).ok()),
             });
+            places.push(Place {
+                group: g,
+                k,
+                carried,
+            });
             n += 1;
         }
     }
-    out
+    (out, places)
 }
 
 #[cfg(test)]
@@ -291,7 +320,7 @@ mod tests {
     fn demo() -> (Vec<Participation>, Vec<EndStatus>) {
         let device = DeviceId::parse("demo").unwrap();
         (
-            participations(Hlc::default(), &device),
+            story_participations(Hlc::default(), &device),
             end_statuses(Hlc::default(), &device),
         )
     }
