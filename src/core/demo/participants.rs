@@ -11,6 +11,11 @@
 //! rules instead of 900 records of JSON in the download); the same on every
 //! laptop (fixed ids and codes, no randomness), so loading them twice or on
 //! two laptops merges into one set; nothing in them identifies anyone.
+//!
+//! [`participations`] is the generator as snapshot format 1.5 shipped it;
+//! [`story_participations`] is what the demo holds now, retold by
+//! `story.rs` (insats, age band, the 2018 end statuses and self-referrals)
+//! so the rest of the demo agrees with it.
 
 use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::model::{
