@@ -157,6 +157,10 @@ fn the_computed_figures_are_the_ones_the_newsletters_print() {
         let c = counts_of(&ws, &youth, &h1, |p| p.municipality == Some(rid(m)));
         assert_eq!(whole(c.self_referred, c.new), share, "{m}");
     }
+    // "183 personer fick myndighetsgemensam konsultation via Resursråden".
+    let councils =
+        ["demo-rr-ht", "demo-rr-n"].map(|i| counts(&ws, &Scope::Insats(rid(i)), &y2017).active);
+    assert_eq!(councils.iter().sum::<u64>(), 183);
     // MIA Östra Södertörn so far: 15 % to work or studies, 32 % to
     // ordinary measures (september 2018).
     let so_far = Period::range(day(2017, 4, 1), day(2018, 8, 31)).unwrap();
