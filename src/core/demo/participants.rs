@@ -168,7 +168,7 @@ const REFERRERS: [(Referrer, usize); 6] = [
 ];
 
 /// The `k`-th value of a list of (value, how many), cycling.
-fn nth<T: Copy>(list: &[(T, usize)], k: usize) -> T {
+pub(super) fn nth<T: Copy>(list: &[(T, usize)], k: usize) -> T {
     let total: usize = list.iter().map(|(_, n)| n).sum();
     let mut k = k % total.max(1);
     for &(v, n) in list {

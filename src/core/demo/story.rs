@@ -28,7 +28,7 @@
 //! participant took part in beyond the printed places, and the 20 % of those
 //! who ended in 2018 who went on to ordinary measures.
 
-use super::participants::Place;
+use super::participants::{nth, Place};
 use crate::core::ids::RecordId;
 use crate::core::model::{AgeBand, Participation, Referrer};
 use crate::core::value::Percent;
@@ -161,18 +161,6 @@ const YOUTH_2018_MUNICIPALITIES: [(&str, usize); 3] = [
 
 /// The first participations left exactly as the generator makes them.
 pub const KEPT: usize = 30;
-
-fn nth<T: Copy>(list: &[(T, usize)], k: usize) -> T {
-    let total: usize = list.iter().map(|(_, n)| n).sum();
-    let mut k = k % total.max(1);
-    for &(v, n) in list {
-        if k < n {
-            return v;
-        }
-        k -= n;
-    }
-    list[0].0
-}
 
 fn id(s: &str) -> Option<RecordId> {
     RecordId::parse(s).ok()
