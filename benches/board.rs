@@ -52,7 +52,12 @@ fn words() -> ChartWords {
         empty: "Inga värden".into(),
         indicator: "Indikator".into(),
         period: "Period".into(),
-        statuses: ["Uppnått".into(), "Nära".into(), "Efter".into()],
+        statuses: [
+            "Uppnått".into(),
+            "Nära".into(),
+            "Efter".into(),
+            "Ännu inte känt".into(),
+        ],
         describe: |label, outcome, target, status| {
             format!("{label}: utfall {outcome}, mål {target}. {status}.")
         },

@@ -270,7 +270,8 @@ pub fn records(n: usize) -> Vec<Record> {
         );
         match unit {
             Unit::Count => count(big / 2 + rng.below(big.max(1))),
-            Unit::Percent => percent(20 + rng.below(60)),
+            // The synthetic indicators are counts and shares only.
+            Unit::Percent | Unit::YesNo => percent(20 + rng.below(60)),
         }
     };
     let mut targets = 0usize;

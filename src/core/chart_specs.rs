@@ -31,8 +31,8 @@ pub struct ChartWords {
     pub indicator: String,
     /// "Period".
     pub period: String,
-    /// Names of Met, Near, Behind.
-    pub statuses: [String; 3],
+    /// Names of Met, Near, Behind, Unknown.
+    pub statuses: [String; 4],
     /// Builds a description sentence from label, outcome, target and status.
     pub describe: fn(&str, &str, &str, &str) -> String,
 }
@@ -73,7 +73,9 @@ fn measure(v: Value) -> Measure {
 fn scale(unit: Unit) -> Scale {
     match unit {
         Unit::Count => Scale::Count,
-        Unit::Percent => Scale::Percent,
+        // A yes/no goal has no bar ([`board_chart`] leaves it out); its
+        // answer is drawn as a mark on a 0–1 scale if ever asked.
+        Unit::Percent | Unit::YesNo => Scale::Percent,
     }
 }
 
@@ -82,6 +84,7 @@ fn level(s: GoalStatus) -> StatusLevel {
         GoalStatus::Met => StatusLevel::Met,
         GoalStatus::Near => StatusLevel::Near,
         GoalStatus::Behind => StatusLevel::Behind,
+        GoalStatus::Unknown => StatusLevel::Unknown,
     }
 }
 
@@ -108,9 +111,11 @@ pub fn board_chart(
     id: &str,
     words: &ChartWords,
 ) -> BulletChart {
+    // A yes/no goal has no bar to draw: its answer and status stand in the
+    // goal table as words and a mark.
     let chosen: Vec<&GoalRow> = rows
         .iter()
-        .filter(|r| r.indicator.unit == unit && r.target.breakdown.is_none())
+        .filter(|r| r.indicator.unit == unit && unit != Unit::YesNo && r.target.breakdown.is_none())
         .collect();
     let mut sentences = Vec::new();
     let chart_rows = chosen
@@ -256,7 +261,12 @@ mod tests {
             empty: "Inga värden".into(),
             indicator: "Indikator".into(),
             period: "Period".into(),
-            statuses: ["Uppnått".into(), "Nära".into(), "Efter".into()],
+            statuses: [
+                "Uppnått".into(),
+                "Nära".into(),
+                "Efter".into(),
+                "Ännu inte känt".into(),
+            ],
             describe: |l, o, t, s| format!("{l}: utfall {o}, mål {t} {s}"),
         }
     }

@@ -95,17 +95,32 @@ pub fn percent(p: Percent) -> String {
     format!("{}{NBSP}%", tenths(u64::from(p.tenths())))
 }
 
-/// A value in its unit: counts grouped, percentages with `%`.
+/// A value in its unit: counts grouped, percentages with `%`, a yes/no
+/// answer in words ("uppfyllt", [`crate::core::goal::yes_no_words`]).
 pub fn value(v: Value) -> String {
     match v {
         Value::Count(c) => integer(c.get()),
         Value::Percent(p) => percent(p),
+        Value::Answer(a) => crate::core::goal::yes_no_words(a).to_owned(),
+    }
+}
+
+/// A target in its unit: as [`value`], but a yes/no target reads "ska
+/// uppfyllas" ([`crate::core::goal::YES_NO_TARGET_WORDS`]).
+pub fn target(v: Value) -> String {
+    match v {
+        Value::Answer(_) => crate::core::goal::YES_NO_TARGET_WORDS.to_owned(),
+        _ => value(v),
     }
 }
 
 /// The difference outcome − target in the value's unit: people for counts,
 /// percentage points (`procentenheter`) for percentages, with an explicit sign.
+/// A yes/no answer has no gap: empty.
 pub fn gap(outcome: Value, target: Value) -> String {
+    if matches!(outcome, Value::Answer(_)) || matches!(target, Value::Answer(_)) {
+        return String::new();
+    }
     let diff = i128::from(outcome.steps()) - i128::from(target.steps());
     let sign = match diff.cmp(&0) {
         std::cmp::Ordering::Less => MINUS.to_string(),
@@ -116,6 +131,7 @@ pub fn gap(outcome: Value, target: Value) -> String {
     match outcome {
         Value::Count(_) => format!("{sign}{}", integer(magnitude)),
         Value::Percent(_) => format!("{sign}{}{NBSP}procentenheter", tenths(magnitude)),
+        Value::Answer(_) => String::new(),
     }
 }
 
@@ -351,6 +367,18 @@ mod tests {
         assert_eq!(gap(c(204), c(195)), "+9");
         assert_eq!(gap(p(15), p(30)), sp("\u{2212}15 procentenheter"));
         assert_eq!(gap(p(65), p(65)), sp("0 procentenheter"));
+    }
+
+    #[test]
+    fn a_yes_no_answer_reads_as_words_and_has_no_gap() {
+        use crate::core::value::Answer;
+        assert_eq!(value(Value::Answer(Answer::Met)), "uppfyllt");
+        assert_eq!(value(Value::Answer(Answer::NotMet)), "ej uppfyllt");
+        assert_eq!(value(Value::Answer(Answer::Unknown)), "ännu inte känt");
+        let met = Value::Answer(Answer::Met);
+        assert_eq!(gap(Value::Answer(Answer::NotMet), met), "");
+        assert_eq!(target(met), "ska uppfyllas");
+        assert_eq!(target(Value::Count(Count::new(975).unwrap())), "975");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::ids::RecordId;
 use super::model::{Breakdown, Direction, FigureKey, Indicator, Outcome, Scope, Target};
 use super::order;
 use super::period::Period;
-use super::value::{Count, Value};
+use super::value::{Answer as YesNo, Count, Value};
 use super::workspace::Workspace;
 use std::collections::BTreeMap;
 
@@ -23,8 +23,32 @@ pub enum GoalStatus {
     Met,
     /// Within the indicator's tolerance of the target (nära).
     Near,
-    /// Further from the target than the tolerance (efter).
+    /// Further from the target than the tolerance (efter), or a yes/no
+    /// goal not met.
     Behind,
+    /// A yes/no goal whose outcome is reported as not yet known.
+    Unknown,
+}
+
+/// The words for a yes/no goal's target: it is always to be met.
+pub const YES_NO_TARGET_WORDS: &str = "ska uppfyllas";
+
+/// The words for a yes/no goal's answer, the one place they are written:
+/// "uppfyllt", "ej uppfyllt", "ännu inte känt". The board, reports, slides,
+/// the newsletter, CSV files and [`crate::core::fmt_sv::value`] all use it.
+pub fn yes_no_words(answer: YesNo) -> &'static str {
+    match answer {
+        YesNo::Met => "uppfyllt",
+        YesNo::NotMet => "ej uppfyllt",
+        YesNo::Unknown => "ännu inte känt",
+    }
+}
+
+/// The answer these words name, as [`yes_no_words`] writes them, in any
+/// case and with surrounding spaces (a CSV cell, a typed word).
+pub fn yes_no_from_words(words: &str) -> Option<YesNo> {
+    let wanted = words.trim().to_lowercase();
+    YesNo::ALL.into_iter().find(|a| yes_no_words(*a) == wanted)
 }
 
 /// Compares an outcome with what was expected, in the indicator's direction.
@@ -32,12 +56,22 @@ pub enum GoalStatus {
 /// "Near" means within `tolerance_percent` of the expected value: at least
 /// 90 % of it for a higher-is-better indicator with the default 10 %, at most
 /// 110 % for lower-is-better.
+///
+/// A yes/no outcome has no "near" and no direction: met is [`GoalStatus::Met`],
+/// not met [`GoalStatus::Behind`], not yet known [`GoalStatus::Unknown`].
 pub fn goal_status(
     direction: Direction,
     tolerance_percent: u8,
     expected: Value,
     outcome: Value,
 ) -> GoalStatus {
+    if let Value::Answer(answer) = outcome {
+        return match answer {
+            YesNo::Met => GoalStatus::Met,
+            YesNo::NotMet => GoalStatus::Behind,
+            YesNo::Unknown => GoalStatus::Unknown,
+        };
+    }
     let e = u128::from(expected.steps());
     let o = u128::from(outcome.steps());
     let tol = u128::from(tolerance_percent.min(100));
@@ -174,7 +208,7 @@ pub fn prorated(target: Value, part: &Period, whole: &Period) -> Option<Value> {
                 .and_then(Count::new)
                 .map(Value::Count)
         }
-        Value::Percent(_) => None,
+        Value::Percent(_) | Value::Answer(_) => None,
     }
 }
 
@@ -654,6 +688,50 @@ mod tests {
     }
     fn pct(n: u32) -> Value {
         Value::Percent(Percent::from_whole(n).unwrap())
+    }
+
+    fn yes_no(a: YesNo) -> Value {
+        Value::Answer(a)
+    }
+
+    #[test]
+    fn a_yes_no_goal_is_met_behind_or_unknown_whatever_the_direction() {
+        for direction in [Direction::HigherIsBetter, Direction::LowerIsBetter] {
+            let target = yes_no(YesNo::Met);
+            assert_eq!(
+                goal_status(direction, 10, target, yes_no(YesNo::Met)),
+                GoalStatus::Met
+            );
+            assert_eq!(
+                goal_status(direction, 50, target, yes_no(YesNo::NotMet)),
+                GoalStatus::Behind
+            );
+            assert_eq!(
+                goal_status(direction, 10, target, yes_no(YesNo::Unknown)),
+                GoalStatus::Unknown
+            );
+        }
+    }
+
+    #[test]
+    fn yes_no_words_read_back_in_any_case() {
+        assert_eq!(yes_no_words(YesNo::Met), "uppfyllt");
+        assert_eq!(yes_no_words(YesNo::NotMet), "ej uppfyllt");
+        assert_eq!(yes_no_words(YesNo::Unknown), "ännu inte känt");
+        for a in YesNo::ALL {
+            assert_eq!(yes_no_from_words(yes_no_words(a)), Some(a));
+            let loud = yes_no_words(a).to_uppercase();
+            assert_eq!(yes_no_from_words(&format!(" {loud} ")), Some(a));
+        }
+        assert_eq!(yes_no_from_words("ja"), None);
+        assert_eq!(yes_no_from_words(""), None);
+    }
+
+    #[test]
+    fn a_yes_no_target_is_never_prorated() {
+        let year = Period::year(2017).unwrap();
+        let half = Period::half(2017, 1).unwrap();
+        assert_eq!(prorated(yes_no(YesNo::Met), &half, &year), None);
     }
 
     #[test]

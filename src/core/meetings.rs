@@ -371,7 +371,12 @@ mod tests {
             empty: "Inga värden".into(),
             indicator: "Indikator".into(),
             period: "År".into(),
-            statuses: ["Uppnått".into(), "Nära".into(), "Efter".into()],
+            statuses: [
+                "Uppnått".into(),
+                "Nära".into(),
+                "Efter".into(),
+                "Ännu inte känt".into(),
+            ],
             describe: |l, o, t, _| format!("{l}: {o} besökare, mål {t}."),
         }
     }

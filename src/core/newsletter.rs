@@ -74,6 +74,7 @@ fn words(v: Value) -> String {
     match v {
         Value::Percent(p) => format!("{} procent", fmt_sv::tenths(u64::from(p.tenths()))),
         Value::Count(c) => fmt_sv::integer(c.get()),
+        Value::Answer(a) => crate::core::goal::yes_no_words(a).to_owned(),
     }
 }
 

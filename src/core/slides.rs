@@ -67,7 +67,7 @@ pub struct StatusCounts {
     pub near: usize,
     /// Behind.
     pub behind: usize,
-    /// Without an outcome (or hidden).
+    /// Without an outcome (or hidden), or a yes/no goal not yet known.
     pub missing: usize,
 }
 
@@ -79,7 +79,8 @@ pub fn status_counts(rows: &[GoalRow]) -> StatusCounts {
             Some(GoalStatus::Met) => c.met += 1,
             Some(GoalStatus::Near) => c.near += 1,
             Some(GoalStatus::Behind) => c.behind += 1,
-            None => c.missing += 1,
+            // A yes/no goal not yet known has no answer yet either.
+            Some(GoalStatus::Unknown) | None => c.missing += 1,
         }
     }
     c

@@ -1,9 +1,11 @@
-//! Measured values: counts and percentages as exact integers.
+//! Measured values: counts and percentages as exact integers, and the
+//! answer of a yes/no goal.
 //!
 //! Guarantees: a [`Percent`] is always within 0–100 % and exact to a tenth of a
 //! percent; a [`Count`] is never negative and never absurdly large. Goal status
 //! is computed on these integers, so "65 % against a goal of 65 %" is met
-//! exactly, never missed by a floating-point hair.
+//! exactly, never missed by a floating-point hair. An [`Answer`] is one of
+//! three words, never a number: a yes/no goal is met or not, or not yet known.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -162,6 +164,43 @@ pub enum Unit {
     /// A share of some whole, described by the indicator's numerator and
     /// denominator.
     Percent,
+    /// A goal that is met or not, with no number ("Målet om 12 procent
+    /// kvinnor bland deltagarna har uppfyllts"); serialised `"yes_no"`.
+    /// Its target is always [`Answer::Met`], its outcome an [`Answer`].
+    YesNo,
+}
+
+/// The outcome of a yes/no goal. Serialised as `"met"`, `"not_met"` and
+/// `"unknown"` (stable names: snapshot files and stored records hold them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// The goal is met (uppfyllt).
+    Met,
+    /// The goal is not met (ej uppfyllt).
+    NotMet,
+    /// Not yet known (ännu inte känt): reported, but without an answer yet.
+    Unknown,
+}
+
+impl Answer {
+    /// Every answer, in the order forms offer them.
+    pub const ALL: [Answer; 3] = [Answer::Met, Answer::NotMet, Answer::Unknown];
+
+    /// The stable code, as serialised (`met`, `not_met`, `unknown`), for
+    /// form values and test ids.
+    pub fn code(self) -> &'static str {
+        match self {
+            Answer::Met => "met",
+            Answer::NotMet => "not_met",
+            Answer::Unknown => "unknown",
+        }
+    }
+
+    /// The answer with this code.
+    pub fn from_code(code: &str) -> Option<Answer> {
+        Answer::ALL.into_iter().find(|a| a.code() == code)
+    }
 }
 
 /// A target's or outcome's value; its variant must match the indicator's
@@ -173,6 +212,8 @@ pub enum Value {
     Count(Count),
     /// A percentage.
     Percent(Percent),
+    /// The answer of a yes/no goal: `{"answer": "met"}`.
+    Answer(Answer),
 }
 
 impl Value {
@@ -181,15 +222,26 @@ impl Value {
         match self {
             Value::Count(_) => Unit::Count,
             Value::Percent(_) => Unit::Percent,
+            Value::Answer(_) => Unit::YesNo,
         }
     }
 
     /// The value in its smallest exact step: people for counts, tenths of a
-    /// percent for percentages. Comparisons between values of one unit use it.
+    /// percent for percentages, 1 for a met and 0 for any other answer.
+    /// Comparisons between values of one unit use it.
     pub fn steps(self) -> u64 {
         match self {
             Value::Count(c) => c.get(),
             Value::Percent(p) => u64::from(p.tenths()),
+            Value::Answer(a) => u64::from(a == Answer::Met),
+        }
+    }
+
+    /// The answer, for a yes/no value.
+    pub fn answer(self) -> Option<Answer> {
+        match self {
+            Value::Answer(a) => Some(a),
+            _ => None,
         }
     }
 
@@ -200,6 +252,7 @@ impl Value {
             // Counts are at most MAX_COUNT, exactly representable.
             Value::Count(c) => c.get() as f64,
             Value::Percent(p) => p.as_f64(),
+            Value::Answer(a) => f64::from(u8::from(a == Answer::Met)),
         }
     }
 }
@@ -251,5 +304,25 @@ mod tests {
         assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"count":927}"#);
         let p = Value::Percent(Percent::from_whole(15).unwrap());
         assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"percent":15.0}"#);
+    }
+
+    #[test]
+    fn answers_serialise_with_stable_names() {
+        let cases = [
+            (Answer::Met, r#"{"answer":"met"}"#),
+            (Answer::NotMet, r#"{"answer":"not_met"}"#),
+            (Answer::Unknown, r#"{"answer":"unknown"}"#),
+        ];
+        for (a, text) in cases {
+            assert_eq!(serde_json::to_string(&Value::Answer(a)).unwrap(), text);
+            assert_eq!(
+                serde_json::from_str::<Value>(text).unwrap(),
+                Value::Answer(a)
+            );
+            assert_eq!(Answer::from_code(a.code()), Some(a));
+        }
+        assert_eq!(serde_json::to_string(&Unit::YesNo).unwrap(), r#""yes_no""#);
+        assert!(serde_json::from_str::<Value>(r#"{"answer":"yes"}"#).is_err());
+        assert_eq!(Value::Answer(Answer::Met).unit(), Unit::YesNo);
     }
 }

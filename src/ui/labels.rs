@@ -63,6 +63,7 @@ pub fn status_text(t: &Texts, s: GoalStatus) -> String {
         GoalStatus::Met => "✓",
         GoalStatus::Near => "≈",
         GoalStatus::Behind => "✗",
+        GoalStatus::Unknown => "?",
     };
     format!("{symbol} {}", t.status(s))
 }
@@ -73,6 +74,7 @@ pub fn status_class(s: GoalStatus) -> &'static str {
         GoalStatus::Met => "status status-met",
         GoalStatus::Near => "status status-near",
         GoalStatus::Behind => "status status-behind",
+        GoalStatus::Unknown => "status status-unknown",
     }
 }
 
@@ -89,6 +91,7 @@ pub fn chart_words(t: &Texts) -> ChartWords {
             t.statuses[0].into(),
             t.statuses[1].into(),
             t.statuses[2].into(),
+            t.statuses[3].into(),
         ],
         describe: t.chart_desc_row,
     }

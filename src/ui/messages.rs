@@ -46,6 +46,9 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
         Problem::InvalidTime => t.meetings.problem_invalid_time.into(),
         Problem::InvalidAddress => t.meetings.problem_invalid_address.into(),
         Problem::DeadlineAfterMeeting => t.meetings.problem_deadline_after.into(),
+        Problem::YesNoBreakdown => t.problem_yes_no_breakdown.into(),
+        Problem::YesNoProrate => t.problem_yes_no_prorate.into(),
+        Problem::YesNoTargetNotMet => t.problem_yes_no_target.into(),
     }
 }
 
@@ -111,6 +114,9 @@ mod tests {
             Problem::InvalidTime,
             Problem::InvalidAddress,
             Problem::DeadlineAfterMeeting,
+            Problem::YesNoBreakdown,
+            Problem::YesNoProrate,
+            Problem::YesNoTargetNotMet,
         ];
         for lang in [Lang::Sv, Lang::En] {
             for p in &all {

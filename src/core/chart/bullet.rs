@@ -13,7 +13,7 @@ use super::svg_post::{fallback, finish};
 use super::text::{clean, truncate, width, wrap};
 use super::theme::{
     style, Align, Baseline, LABEL_PX, MARGIN, MUTED, OUTCOME, PAPER, STATUS_BEHIND, STATUS_MET,
-    STATUS_NEAR, TARGET, TEXT, TICK_PX, TITLE_PX, TRACK, VALUE_PX, WIDTH,
+    STATUS_NEAR, STATUS_UNKNOWN, TARGET, TEXT, TICK_PX, TITLE_PX, TRACK, VALUE_PX, WIDTH,
 };
 
 /// Left end of the value track.
@@ -157,6 +157,7 @@ fn status_look(level: StatusLevel) -> (&'static str, &'static plotters::style::R
         StatusLevel::Met => ("✓", &STATUS_MET),
         StatusLevel::Near => ("≈", &STATUS_NEAR),
         StatusLevel::Behind => ("✗", &STATUS_BEHIND),
+        StatusLevel::Unknown => ("?", &STATUS_UNKNOWN),
     }
 }
 

@@ -52,6 +52,8 @@ pub enum StatusLevel {
     Near,
     /// Clearly behind the target.
     Behind,
+    /// A yes/no goal whose answer is not yet known.
+    Unknown,
 }
 
 /// A status shown as text on a bullet row, e.g. "Uppnått", "Nära", "Efter".

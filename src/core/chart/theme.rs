@@ -47,6 +47,8 @@ pub(super) const STATUS_MET: RGBColor = RGBColor(0x1b, 0x6b, 0x2f);
 pub(super) const STATUS_NEAR: RGBColor = RGBColor(0x8a, 0x53, 0x00);
 /// Status "behind" (dark red).
 pub(super) const STATUS_BEHIND: RGBColor = RGBColor(0xb0, 0x25, 0x1b);
+/// Status "not yet known" of a yes/no goal (neutral grey).
+pub(super) const STATUS_UNKNOWN: RGBColor = RGBColor(0x4a, 0x4f, 0x57);
 
 /// Horizontal text alignment, decoupled from plotters' enum for call-site brevity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,7 +143,15 @@ mod tests {
 
     #[test]
     fn text_colours_meet_wcag_aa_against_white() {
-        for c in [TEXT, MUTED, STATUS_MET, STATUS_NEAR, STATUS_BEHIND, OUTCOME] {
+        for c in [
+            TEXT,
+            MUTED,
+            STATUS_MET,
+            STATUS_NEAR,
+            STATUS_BEHIND,
+            STATUS_UNKNOWN,
+            OUTCOME,
+        ] {
             assert!(contrast(&c, &PAPER) >= 4.5, "{c:?}");
         }
         // White value text printed inside outcome bars.

@@ -82,6 +82,7 @@ fn value_cell(v: Value) -> Cell {
     match v {
         Value::Count(c) => Cell::Count(c.get()),
         Value::Percent(p) => Cell::Decimal(f64::from(p.tenths()) / 10.0),
+        Value::Answer(a) => Cell::Text(crate::core::goal::yes_no_words(a).into()),
     }
 }
 
@@ -145,6 +146,7 @@ pub fn export_goals(ws: &Workspace, threshold: u64, flavour: CsvFlavour) -> Stri
         Some(GoalStatus::Met) => "Uppnått",
         Some(GoalStatus::Near) => "Nära",
         Some(GoalStatus::Behind) => "Efter",
+        Some(GoalStatus::Unknown) => "Ännu inte känt",
         None => "",
     };
     let mut rows: Vec<(String, Vec<Cell>)> = Vec::new();

@@ -8,7 +8,7 @@ use crate::core::model::{
     Referrer, Scope, Target,
 };
 use crate::core::period::{Period, PeriodKind};
-use crate::core::value::{Unit, Value};
+use crate::core::value::{Answer, Unit, Value};
 use crate::core::workspace::Workspace;
 
 /// A target or outcome form as typed.
@@ -65,6 +65,7 @@ impl FigureDraft {
         let value_text = match value {
             Value::Count(c) => c.get().to_string(),
             Value::Percent(p) => crate::core::fmt_sv::tenths(u64::from(p.tenths())),
+            Value::Answer(a) => a.code().to_owned(),
         };
         FigureDraft {
             indicator: indicator.to_string(),
@@ -164,7 +165,20 @@ fn value(unit: Unit, text: &str) -> Result<Value, Problem> {
     match unit {
         Unit::Count => count(text).map(Value::Count),
         Unit::Percent => percent(text).map(Value::Percent),
+        Unit::YesNo => answer(text).map(Value::Answer),
     }
+}
+
+/// A yes/no answer as a form sends it (`met`, `not_met`, `unknown`) or as
+/// words ("uppfyllt", "Ej uppfyllt", "ännu inte känt").
+fn answer(text: &str) -> Result<Answer, Problem> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Problem::Required);
+    }
+    Answer::from_code(t)
+        .or_else(|| crate::core::goal::yes_no_from_words(t))
+        .ok_or(Problem::UnknownValue)
 }
 
 /// The checks shared by targets and outcomes; returns the key and value.
@@ -226,8 +240,9 @@ fn checked_figure(
 
 /// Validates a target: an existing indicator and scope, a valid period, a
 /// value in the indicator's unit (0–100 for percentages, whole and
-/// non-negative for counts), an allowed breakdown, and no other target for
-/// the same indicator, scope, period and slice.
+/// non-negative for counts, "ska uppfyllas" for yes/no: no value typed
+/// means met, any other answer is refused), an allowed breakdown, and no
+/// other target for the same indicator, scope, period and slice.
 pub fn build_target(draft: &FigureDraft, ws: &Workspace, meta: Meta) -> Result<Target, FormErrors> {
     let mut errors = FormErrors::default();
     super::still_live(&ws.targets, &meta.id, &mut errors);
@@ -236,7 +251,27 @@ pub fn build_target(draft: &FigureDraft, ws: &Workspace, meta: Meta) -> Result<T
             .live()
             .any(|t| t.meta.id != meta.id && &t.key() == key)
     };
+    let yes_no = RecordId::parse(draft.indicator.trim())
+        .ok()
+        .and_then(|id| ws.indicators.get(&id))
+        .is_some_and(|i| i.unit == Unit::YesNo);
+    let met;
+    let draft = if yes_no && draft.value.trim().is_empty() {
+        met = FigureDraft {
+            value: Answer::Met.code().into(),
+            ..draft.clone()
+        };
+        &met
+    } else {
+        draft
+    };
     let (checked, note) = checked_figure(draft, ws, &mut errors, taken, Problem::DuplicateTarget);
+    if checked
+        .as_ref()
+        .is_some_and(|(_, v)| matches!(v, Value::Answer(a) if *a != Answer::Met))
+    {
+        errors.push(Field::Value, Problem::YesNoTargetNotMet);
+    }
     errors.into_result(|| {
         let (key, value) = checked?;
         Some(Target {
@@ -288,6 +323,53 @@ mod tests {
     use super::*;
     use crate::core::model::Record;
     use crate::core::testing::{meta, percent_indicator, ws_with_municipality};
+
+    fn yes_no_setup() -> Workspace {
+        let mut ws = setup();
+        let mut i = percent_indicator("yn", "Minst 12 procent kvinnor", &[]);
+        i.unit = Unit::YesNo;
+        i.numerator.clear();
+        i.denominator.clear();
+        ws.put(Record::Indicator(i));
+        ws
+    }
+
+    #[test]
+    fn a_yes_no_target_needs_no_number_and_must_be_met() {
+        let ws = yes_no_setup();
+        let mut d = FigureDraft::new("yn", &Scope::Forbund, 2017);
+        let t = build_target(&d, &ws, meta("t")).unwrap();
+        assert_eq!(t.value, Value::Answer(Answer::Met));
+        d.value = "ej uppfyllt".into();
+        let e = build_target(&d, &ws, meta("t")).unwrap_err();
+        assert_eq!(e.at(Field::Value), Some(&Problem::YesNoTargetNotMet));
+    }
+
+    #[test]
+    fn a_yes_no_outcome_takes_an_answer_code_or_words_and_no_breakdown() {
+        let ws = yes_no_setup();
+        let mut d = FigureDraft::new("yn", &Scope::Forbund, 2017);
+        let e = build_outcome(&d, &ws, meta("o")).unwrap_err();
+        assert_eq!(e.at(Field::Value), Some(&Problem::Required));
+        for (text, answer) in [
+            ("unknown", Answer::Unknown),
+            ("not_met", Answer::NotMet),
+            ("Uppfyllt", Answer::Met),
+            ("ÄNNU INTE KÄNT", Answer::Unknown),
+        ] {
+            d.value = text.into();
+            let o = build_outcome(&d, &ws, meta("o")).unwrap();
+            assert_eq!(o.value, Value::Answer(answer), "{text}");
+        }
+        d.value = "ja".into();
+        let e = build_outcome(&d, &ws, meta("o")).unwrap_err();
+        assert_eq!(e.at(Field::Value), Some(&Problem::UnknownValue));
+        d.value = "met".into();
+        d.dimension = Some(Dimension::Municipality);
+        d.slice = "m1".into();
+        let e = build_outcome(&d, &ws, meta("o")).unwrap_err();
+        assert_eq!(e.at(Field::Breakdown), Some(&Problem::BreakdownNotAllowed));
+    }
 
     fn setup() -> Workspace {
         let mut ws = ws_with_municipality("m1", "Tyresö");

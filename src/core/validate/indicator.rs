@@ -80,8 +80,9 @@ fn tolerance(text: &str) -> Result<u8, Problem> {
 }
 
 /// Validates an indicator: unique name; numerator and denominator for
-/// percentages; a tolerance of 0–50 %; and no change of unit while targets or
-/// outcomes are recorded in the old one. A computed indicator takes the unit
+/// percentages; a tolerance of 0–50 %; no breakdowns and no pro rata for a
+/// yes/no indicator (it has no number to split or scale); and no change of
+/// unit while targets or outcomes are recorded in the old one. A computed indicator takes the unit
 /// of its measure and is never prorated (it is counted for the exact period).
 pub fn build_indicator(
     draft: &IndicatorDraft,
@@ -108,8 +109,14 @@ pub fn build_indicator(
     let definition = errors.check(Field::Description, free_text(&draft.definition));
     let words = |field, text: &str, errors: &mut FormErrors| match unit {
         Unit::Percent => errors.check(field, required_name(text)),
-        Unit::Count => errors.check(field, short_text(text)),
+        Unit::Count | Unit::YesNo => errors.check(field, short_text(text)),
     };
+    if unit == Unit::YesNo && !draft.dimensions.is_empty() {
+        errors.push(Field::Unit, Problem::YesNoBreakdown);
+    }
+    if unit == Unit::YesNo && draft.prorate {
+        errors.push(Field::Unit, Problem::YesNoProrate);
+    }
     let numerator = words(Field::Numerator, &draft.numerator, &mut errors);
     let denominator = words(Field::Denominator, &draft.denominator, &mut errors);
     let tolerance = errors.check(Field::Tolerance, tolerance(&draft.tolerance));
@@ -170,6 +177,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_yes_no_indicator_refuses_breakdowns_and_pro_rata() {
+        let mut d = IndicatorDraft::empty();
+        d.name = "Minst 12 procent kvinnor bland deltagarna".into();
+        d.unit = Unit::YesNo;
+        let ok = build_indicator(&d, &Workspace::default(), meta("x")).unwrap();
+        assert_eq!(ok.unit, Unit::YesNo);
+        d.dimensions = vec![Dimension::Gender];
+        let e = build_indicator(&d, &Workspace::default(), meta("x")).unwrap_err();
+        assert_eq!(e.at(Field::Unit), Some(&Problem::YesNoBreakdown));
+        d.dimensions.clear();
+        d.prorate = true;
+        let e = build_indicator(&d, &Workspace::default(), meta("x")).unwrap_err();
+        assert_eq!(e.at(Field::Unit), Some(&Problem::YesNoProrate));
     }
 
     #[test]

@@ -222,6 +222,12 @@ pub enum Problem {
     InvalidAddress,
     /// A registration deadline after the meeting.
     DeadlineAfterMeeting,
+    /// A yes/no indicator with breakdowns: an answer cannot be split.
+    YesNoBreakdown,
+    /// A yes/no indicator compared pro rata: an answer cannot be scaled.
+    YesNoProrate,
+    /// A yes/no target other than "ska uppfyllas" (met).
+    YesNoTargetNotMet,
 }
 
 /// One problem at one field.

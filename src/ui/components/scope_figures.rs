@@ -16,7 +16,7 @@ use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::period_picker::PeriodPicker;
 use crate::ui::forms::figure_form::{FigureForm, FigureKind};
-use crate::ui::labels::{chart_words, slice_name};
+use crate::ui::labels::{chart_words, slice_name, status_class, status_text};
 use crate::ui::state::{tr, use_app};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -122,7 +122,8 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
         let t = app.t();
         app.ws.with(|w| {
             let points = series(w, &i2, &s2, None);
-            (points.len() >= 2).then(|| {
+            // A yes/no goal has no line: its answers are words.
+            (points.len() >= 2 && unit != Unit::YesNo).then(|| {
                 series_chart(
                     &points,
                     unit,
@@ -156,9 +157,32 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
     });
     let words = match indicator.unit {
         Unit::Percent => Some((indicator.numerator.clone(), indicator.denominator.clone())),
-        Unit::Count => None,
+        Unit::Count | Unit::YesNo => None,
     };
     let definition = indicator.definition.clone();
+    let (i4, s4) = (id.clone(), scope.clone());
+    // A yes/no goal has no bar: each target of the period as its answer in
+    // words with the status mark.
+    let marks = Memo::new(move |_| {
+        let t = app.t();
+        let p = period.get();
+        if unit != Unit::YesNo {
+            return Vec::new();
+        }
+        app.ws.with(|w| {
+            indicator_rows(w, &p, &i4, &s4)
+                .into_iter()
+                .map(|r| {
+                    let outcome = r
+                        .outcome
+                        .as_ref()
+                        .map_or_else(|| t.status_missing.to_owned(), |o| fmt_sv::value(o.value));
+                    let status = r.status.map(|s| (status_class(s), status_text(t, s)));
+                    (fmt_sv::period(&r.target.period), outcome, status)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <article class="indicator-card" data-testid="indicator-card">
             <h3><a href=format!("indikatorer/{id}")>{name.clone()}</a></h3>
@@ -166,9 +190,19 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
                 {definition}
                 {words.map(|(n, d)| view! { " " <em>{move || (app.t().share_of)(&n, &d)}</em> })}
             </p>
+            <Show when=move || unit == Unit::YesNo>
+                <ul class="yes-no-marks" data-testid="yes-no-marks">
+                    {move || marks.get().into_iter().map(|(when, outcome, status)| view! {
+                        <li>
+                            {when}": " <strong>{outcome}</strong>
+                            {status.map(|(class, text)| view! { " " <span class=class data-testid="status">{text}</span> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </Show>
             <Show
-                when=move || !bullet.with(|b| b.rows.is_empty())
-                fallback=move || view! { <p class="hint">{move || (app.t().no_target_in_period)(&fmt_sv::period(&period.get()))}</p> }
+                when=move || unit != Unit::YesNo && !bullet.with(|b| b.rows.is_empty())
+                fallback=move || (unit != Unit::YesNo || marks.with(Vec::is_empty)).then(|| view! { <p class="hint">{move || (app.t().no_target_in_period)(&fmt_sv::period(&period.get()))}</p> })
             >
                 <ChartFigure svg=Signal::derive(move || bullet.with(bullet_chart_svg)) table=Signal::derive(move || bullet.with(bullet_table)) testid="chart-bullet" />
             </Show>

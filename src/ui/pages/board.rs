@@ -175,7 +175,7 @@ fn NoTargets(period: Memo<Period>, focus: Memo<Focus>) -> impl IntoView {
 }
 
 fn target_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
-    let main = fmt_sv::value(row.target.value);
+    let main = fmt_sv::target(row.target.value);
     let prorated = row
         .expected
         .zip(row.outcome.as_ref())
@@ -291,11 +291,12 @@ pub fn BoardCharts(
             let label = fmt_sv::period(&period.get());
             let title = match unit {
                 Unit::Count => (t.chart_counts)(&label),
-                Unit::Percent => (t.chart_shares)(&label),
+                // Yes/no goals have no bar: the goal table shows them.
+                Unit::Percent | Unit::YesNo => (t.chart_shares)(&label),
             };
             let id = match unit {
                 Unit::Count => format!("{}-counts", prefix.get_value()),
-                Unit::Percent => format!("{}-shares", prefix.get_value()),
+                Unit::Percent | Unit::YesNo => format!("{}-shares", prefix.get_value()),
             };
             app.ws
                 .with(|w| board_chart(w, &rows.get(), unit, title, &id, &chart_words(t)))

@@ -18,6 +18,7 @@ use crate::core::slides::{
     goal_rows_of, indicator_row, indicator_series, is_available, key_move, status_counts, step,
     Move,
 };
+use crate::core::value::Unit;
 use crate::ui::components::flow_panel::{shown_text, threshold};
 use crate::ui::labels::{chart_words, scope_name, slide_label, status_class, status_text};
 use crate::ui::pages::meetings::attendance_figure;
@@ -190,7 +191,7 @@ fn GoalsSlide(scope: Scope, period: Period) -> impl IntoView {
                 };
                 let target = match row.expected {
                     Some(e) => (t.prorated)(&fmt_sv::value(e), &row.outcome.as_ref().map(|o| fmt_sv::date(o.period.end())).unwrap_or_default()),
-                    None => fmt_sv::value(row.target.value),
+                    None => fmt_sv::target(row.target.value),
                 };
                 view! {
                     <tr>
@@ -241,12 +242,13 @@ fn IndicatorSlide(indicator: RecordId, scope: Scope, period: Period) -> impl Int
         view! {
             <div class="big-figure" data-testid="big-figure">
                 <p class="big-outcome"><span class="visually-hidden">{t.col_outcome}": "</span>{outcome_text(&r)}</p>
-                <p class="big-target">{t.col_target}" "{fmt_sv::value(r.compared_to())}{so_far.map(|s| format!(" ({s})"))}</p>
+                <p class="big-target">{t.col_target}" "{fmt_sv::target(r.compared_to())}{so_far.map(|s| format!(" ({s})"))}</p>
                 {r.status.map(|s| view! { <p class=format!("big-status {}", status_class(s))>{status_text(t, s)}</p> })}
             </div>
         }
     });
-    let line = match (unit, points.len() >= 2) {
+    // A yes/no goal has no line: its answers are words, not a quantity.
+    let line = match (unit.filter(|u| *u != Unit::YesNo), points.len() >= 2) {
         (Some(unit), true) => {
             let title = app.ws.with(|w| {
                 (t.over_time)(
