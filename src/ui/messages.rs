@@ -49,6 +49,7 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
         Problem::YesNoBreakdown => t.problem_yes_no_breakdown.into(),
         Problem::YesNoProrate => t.problem_yes_no_prorate.into(),
         Problem::YesNoTargetNotMet => t.problem_yes_no_target.into(),
+        Problem::NotAnAnswer => t.problem_not_an_answer.into(),
     }
 }
 
@@ -83,6 +84,10 @@ mod tests {
         assert!(problem(t, &Problem::EndBeforeStart).contains("före starten"));
         assert!(problem(t, &Problem::DuplicateTarget).contains("redan ett mål"));
         assert_eq!(problem(t, &Problem::Required), "Fyll i det här fältet.");
+        assert_eq!(
+            problem(t, &Problem::NotAnAnswer),
+            "Skriv uppfyllt, ej uppfyllt eller ännu inte känt."
+        );
     }
 
     #[test]
@@ -117,6 +122,7 @@ mod tests {
             Problem::YesNoBreakdown,
             Problem::YesNoProrate,
             Problem::YesNoTargetNotMet,
+            Problem::NotAnAnswer,
         ];
         for lang in [Lang::Sv, Lang::En] {
             for p in &all {

@@ -428,6 +428,91 @@ mod tests {
     }
 
     #[test]
+    fn yes_no_outcomes_read_as_words_in_any_case_and_a_wrong_word_is_named() {
+        use crate::core::value::{Answer, Unit};
+        let mut ws = demo::workspace();
+        let mut i = crate::core::testing::percent_indicator("yn", "Minst 12 procent kvinnor", &[]);
+        i.unit = Unit::YesNo;
+        ws.put(crate::core::model::Record::Indicator(i));
+        let text = "Indikator;Omfattning;Period;Utfall;Anteckning\n\
+            Minst 12 procent kvinnor;Förbundet;2017;Uppfyllt;Nyhetsbrev 2018-02\n\
+            Minst 12 procent kvinnor;Förbundet;2018;EJ UPPFYLLT;\n\
+            Minst 12 procent kvinnor;Förbundet;2019; ännu inte känt ;\n\
+            Minst 12 procent kvinnor;Förbundet;2020;ja;\n";
+        let p = plan(&ws, text);
+        let answers: Vec<Value> = p.added.iter().map(|o| o.value).collect();
+        assert_eq!(
+            answers,
+            [
+                Value::Answer(Answer::Met),
+                Value::Answer(Answer::NotMet),
+                Value::Answer(Answer::Unknown)
+            ]
+        );
+        assert_eq!(p.added[0].note, "Nyhetsbrev 2018-02");
+        assert_eq!(p.rejected.len(), 1);
+        assert_eq!(p.rejected[0].line, 5);
+        assert_eq!(
+            p.rejected[0].errors.at(Field::Value),
+            Some(&Problem::NotAnAnswer)
+        );
+    }
+
+    #[test]
+    fn yes_no_goals_go_out_as_words_and_read_back_unchanged() {
+        use crate::core::model::{Outcome, OutcomeSource, Record, Target};
+        use crate::core::period::Period;
+        use crate::core::testing::meta;
+        use crate::core::value::{Answer, Unit};
+        let mut ws = demo::workspace();
+        let mut i = crate::core::testing::percent_indicator("yn", "Minst 12 procent kvinnor", &[]);
+        i.unit = Unit::YesNo;
+        ws.put(Record::Indicator(i));
+        let key = |m| {
+            (
+                m,
+                RecordId::parse("yn").unwrap(),
+                Scope::Forbund,
+                Period::year(2017).unwrap(),
+            )
+        };
+        let (m, indicator, scope, period) = key(meta("yn-t"));
+        ws.put(Record::Target(Target {
+            meta: m,
+            indicator: indicator.clone(),
+            scope: scope.clone(),
+            period,
+            breakdown: None,
+            value: Value::Answer(Answer::Met),
+            note: String::new(),
+        }));
+        ws.put(Record::Outcome(Outcome {
+            meta: meta("yn-o"),
+            indicator,
+            scope,
+            period,
+            breakdown: None,
+            value: Value::Answer(Answer::Unknown),
+            reported_on: None,
+            source: OutcomeSource::Manual,
+            note: "Nyhetsbrev".into(),
+        }));
+        for flavour in [CsvFlavour::ExcelSv, CsvFlavour::Plain] {
+            let text = export_goals(&ws, 3, flavour);
+            let line = text
+                .lines()
+                .find(|l| l.contains("Minst 12 procent kvinnor"))
+                .unwrap();
+            assert!(line.contains("uppfyllt"), "{line}");
+            assert!(line.contains("ännu inte känt"), "{line}");
+            assert!(line.contains("Ännu inte känt"), "{line}");
+            let p = plan(&ws, &text);
+            assert!(p.rejected.is_empty(), "{:?}", p.rejected.first());
+            assert!(p.added.is_empty() && p.changed.is_empty());
+        }
+    }
+
+    #[test]
     fn an_outcomes_file_may_hold_nine_digit_amounts() {
         let text = "Indikator;Period;Utfall\nKostnad;2019;507099802\n";
         assert!(crate::core::csv::read_table_checked(text.as_bytes(), NUMBER_CHECK).is_ok());

@@ -178,7 +178,7 @@ fn answer(text: &str) -> Result<Answer, Problem> {
     }
     Answer::from_code(t)
         .or_else(|| crate::core::goal::yes_no_from_words(t))
-        .ok_or(Problem::UnknownValue)
+        .ok_or(Problem::NotAnAnswer)
 }
 
 /// The checks shared by targets and outcomes; returns the key and value.
@@ -363,7 +363,7 @@ mod tests {
         }
         d.value = "ja".into();
         let e = build_outcome(&d, &ws, meta("o")).unwrap_err();
-        assert_eq!(e.at(Field::Value), Some(&Problem::UnknownValue));
+        assert_eq!(e.at(Field::Value), Some(&Problem::NotAnAnswer));
         d.value = "met".into();
         d.dimension = Some(Dimension::Municipality);
         d.slice = "m1".into();

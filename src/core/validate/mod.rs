@@ -228,6 +228,9 @@ pub enum Problem {
     YesNoProrate,
     /// A yes/no target other than "ska uppfyllas" (met).
     YesNoTargetNotMet,
+    /// A yes/no outcome that is none of "uppfyllt", "ej uppfyllt" and
+    /// "ännu inte känt".
+    NotAnAnswer,
 }
 
 /// One problem at one field.

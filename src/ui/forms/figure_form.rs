@@ -9,9 +9,10 @@ use crate::core::period::Period;
 use crate::core::validate::{
     build_outcome, build_target, figure::enum_code, Field, FigureDraft, FormErrors,
 };
-use crate::core::value::Unit;
+use crate::core::value::{Answer, Unit};
 use crate::ui::components::form::{
-    field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
+    field_error, form_focus, Choice, ErrorText, FormButtons, FormSummary, SelectField, TextArea,
+    TextField,
 };
 use crate::ui::components::period_picker::PeriodPicker;
 use crate::ui::labels::project_and_insats_choices;
@@ -154,6 +155,9 @@ pub fn FigureForm(
         }
     });
 
+    let is_yes_no =
+        move || chosen_indicator.with(|i| i.as_ref().is_some_and(|i| i.unit == Unit::YesNo));
+
     let editing_meta = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -163,7 +167,13 @@ pub fn FigureForm(
             period: period.get_untracked(),
             dimension: dimension_from_code(&dimension.get_untracked()),
             slice: slice.get_untracked(),
-            value: value.get_untracked(),
+            // A yes/no target has no value to type: the core reads none as
+            // "ska uppfyllas".
+            value: if kind == FigureKind::Target && is_yes_no() {
+                String::new()
+            } else {
+                value.get_untracked()
+            },
             reported_on: reported_on.get_untracked(),
             note: note.get_untracked(),
         };
@@ -216,7 +226,15 @@ pub fn FigureForm(
             <Show when=is_provider>
                 <TextField id=format!("{prefix}-provider") label=tr(|t| t.provider) value=slice error=field_error(errors, Field::Breakdown) />
             </Show>
-            <TextField id=format!("{prefix}-value") label=tr(|t| t.value_label) value=value inputmode="decimal" hint=value_hint error=field_error(errors, Field::Value) required=true />
+            <Show when=move || !is_yes_no()>
+                <TextField id=format!("{prefix}-value") label=tr(|t| t.value_label) value=value inputmode="decimal" hint=value_hint error=field_error(errors, Field::Value) required=true />
+            </Show>
+            <Show when=move || is_yes_no() && kind == FigureKind::Target>
+                <p class="hint" data-testid="yes-no-target">{tr(|t| t.yes_no_target_hint)}</p>
+            </Show>
+            <Show when=move || is_yes_no() && kind == FigureKind::Outcome>
+                <AnswerField prefix=prefix value=value error=field_error(errors, Field::Value) />
+            </Show>
             {(kind == FigureKind::Outcome).then(|| view! {
                 <TextField id=format!("{prefix}-reported") label=tr(|t| t.reported_on) value=reported_on input_type="date" error=field_error(errors, Field::ReportedOn) />
             })}
@@ -224,4 +242,44 @@ pub fn FigureForm(
             <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
         </form>
     }
+}
+
+/// Three radio buttons for a yes/no outcome (uppfyllt, ej uppfyllt, ännu
+/// inte känt); `value` holds the chosen answer's code.
+#[component]
+fn AnswerField(
+    prefix: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let app = use_app();
+    let error_id = format!("{prefix}-answer-error");
+    let described = error_id.clone();
+    view! {
+        <fieldset class="checks" data-testid=format!("{prefix}-answer") aria-describedby=described>
+            <legend>{tr(|t| t.yes_no_question)}</legend>
+            {Answer::ALL.into_iter().map(|a| {
+                let id = format!("{prefix}-answer-{}", a.code());
+                let for_id = id.clone();
+                view! {
+                    <label for=for_id class="check">
+                        <input type="radio" id=id name=format!("{prefix}-answer") value=a.code()
+                            prop:checked=move || value.with(|v| v == a.code())
+                            on:change=move |_| value.set(a.code().to_owned()) />
+                        {move || capitalised((app.t().yes_no_words)(a))}
+                    </label>
+                }
+            }).collect_view()}
+            <ErrorText id=error_id error=error />
+        </fieldset>
+    }
+}
+
+/// The words with a capital first letter, as a choice reads.
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -58,9 +58,11 @@ pub fn IndicatorForm(
         Some(m) => m.unit() == Unit::Percent,
         None => unit.get() == enum_code(&Unit::Percent),
     };
+    // Computed measures are counts or shares, never yes/no.
+    let is_yes_no = move || measure().is_none() && unit.get() == enum_code(&Unit::YesNo);
     let unit_choices = Signal::derive(move || {
         let t = app.t();
-        [Unit::Count, Unit::Percent]
+        [Unit::Count, Unit::Percent, Unit::YesNo]
             .iter()
             .map(|u| Choice::new(enum_code(u), t.unit(*u)))
             .collect::<Vec<_>>()
@@ -78,6 +80,8 @@ pub fn IndicatorForm(
             name: name.get_untracked(),
             unit: if is_percent() {
                 Unit::Percent
+            } else if is_yes_no() {
+                Unit::YesNo
             } else {
                 Unit::Count
             },
@@ -89,9 +93,15 @@ pub fn IndicatorForm(
             } else {
                 Direction::HigherIsBetter
             },
-            dimensions: dimensions.get_untracked(),
+            // A yes/no indicator is offered neither breakdowns nor pro
+            // rata, so the form sends none.
+            dimensions: if is_yes_no() {
+                Vec::new()
+            } else {
+                dimensions.get_untracked()
+            },
             tolerance: tolerance.get_untracked(),
-            prorate: prorate.get_untracked(),
+            prorate: prorate.get_untracked() && !is_yes_no(),
             computed: FlowMeasure::SOURCES
                 .into_iter()
                 .find(|m| computed.with_untracked(|c| enum_code(m) == *c)),
@@ -137,6 +147,7 @@ pub fn IndicatorForm(
                 <TextField id="indicator-numerator" label=tr(|t| t.numerator) value=numerator error=field_error(errors, Field::Numerator) required=true />
                 <TextField id="indicator-denominator" label=tr(|t| t.denominator) value=denominator error=field_error(errors, Field::Denominator) required=true />
             </Show>
+            <Show when=move || !is_yes_no()>
             <fieldset class="checks">
                 <legend>{tr(|t| t.dimensions_label)}</legend>
                 {Dimension::ALL.into_iter().map(|dim| {
@@ -155,7 +166,8 @@ pub fn IndicatorForm(
                 }).collect_view()}
             </fieldset>
             <TextField id="indicator-tolerance" label=tr(|t| t.tolerance) value=tolerance inputmode="numeric" hint=move || app.t().tolerance_hint error=field_error(errors, Field::Tolerance) />
-            <Show when=move || !is_percent() && is_manual()>
+            </Show>
+            <Show when=move || !is_percent() && !is_yes_no() && is_manual()>
                 <CheckField id="indicator-prorate" label=tr(|t| t.prorate) checked=prorate />
             </Show>
             <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />

@@ -217,6 +217,11 @@ pub struct Texts {
     pub value_label: &'static str,
     pub value_hint_percent: &'static str,
     pub value_hint_count: &'static str,
+    /// The words for a yes/no answer: Swedish takes the core's
+    /// `goal::yes_no_words`, English its own.
+    pub yes_no_words: fn(crate::core::value::Answer) -> &'static str,
+    pub yes_no_target_hint: &'static str,
+    pub yes_no_question: &'static str,
     pub reported_on: &'static str,
     pub note_label: &'static str,
     pub no_figures: &'static str,
@@ -283,6 +288,7 @@ pub struct Texts {
     pub problem_yes_no_breakdown: &'static str,
     pub problem_yes_no_prorate: &'static str,
     pub problem_yes_no_target: &'static str,
+    pub problem_not_an_answer: &'static str,
     pub problem_tolerance: &'static str,
     pub problem_unknown_value: &'static str,
     pub problem_too_young: &'static str,

@@ -206,9 +206,13 @@ fn outcome_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
             } else {
                 t.source_computed
             });
+            // A yes/no answer stands on its note (where it was reported).
+            let note = (row.indicator.unit == Unit::YesNo && !o.note.trim().is_empty())
+                .then(|| o.note.clone());
             view! {
                 <span class="figure" data-testid="outcome">{fmt_sv::value(o.value)}</span>
                 {so_far.map(|s| view! { <span class="sub">{s}</span> })}
+                {note.map(|n| view! { <span class="sub" data-testid="outcome-note">{n}</span> })}
                 {computed.map(|s| view! { <span class="sub" data-testid="outcome-computed">{s}</span> })}
             }
             .into_any()
@@ -242,7 +246,9 @@ pub fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
                             let scope = row.target.scope.clone();
                             let slice = row.target.breakdown.as_ref().map(|b| slice_name(w, t, b));
                             let gap = row.outcome.as_ref().map(|o| fmt_sv::gap(o.value, row.compared_to())).unwrap_or_default();
-                            let rule = (t.near_rule)(row.indicator.tolerance_percent, row.indicator.direction);
+                            // A yes/no goal has no "near": no rule to show.
+                            let rule = (row.indicator.unit != Unit::YesNo)
+                                .then(|| (t.near_rule)(row.indicator.tolerance_percent, row.indicator.direction));
                             let indicator_href = format!("indikatorer/{}", row.indicator.meta.id);
                             let indicator_name = row.indicator.name.clone();
                             let scope_label = scope_name(w, t, &scope);
@@ -261,7 +267,7 @@ pub fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
                                     <td class="num" data-testid="gap">{gap}</td>
                                     <td>
                                         {row.status.map(|s| view! { <span class=status_class(s) data-testid="status">{status_text(t, s)}</span> })}
-                                        <span class="sub rule">{rule}</span>
+                                        {rule.map(|r| view! { <span class="sub rule">{r}</span> })}
                                     </td>
                                 </tr>
                             }
