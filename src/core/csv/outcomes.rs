@@ -431,14 +431,14 @@ mod tests {
     fn yes_no_outcomes_read_as_words_in_any_case_and_a_wrong_word_is_named() {
         use crate::core::value::{Answer, Unit};
         let mut ws = demo::workspace();
-        let mut i = crate::core::testing::percent_indicator("yn", "Minst 12 procent kvinnor", &[]);
+        let mut i = crate::core::testing::percent_indicator("yn", "Testmål ja eller nej", &[]);
         i.unit = Unit::YesNo;
         ws.put(crate::core::model::Record::Indicator(i));
         let text = "Indikator;Omfattning;Period;Utfall;Anteckning\n\
-            Minst 12 procent kvinnor;Förbundet;2017;Uppfyllt;Nyhetsbrev 2018-02\n\
-            Minst 12 procent kvinnor;Förbundet;2018;EJ UPPFYLLT;\n\
-            Minst 12 procent kvinnor;Förbundet;2019; ännu inte känt ;\n\
-            Minst 12 procent kvinnor;Förbundet;2020;ja;\n";
+            Testmål ja eller nej;Förbundet;2017;Uppfyllt;Nyhetsbrev 2018-02\n\
+            Testmål ja eller nej;Förbundet;2018;EJ UPPFYLLT;\n\
+            Testmål ja eller nej;Förbundet;2019; ännu inte känt ;\n\
+            Testmål ja eller nej;Förbundet;2020;ja;\n";
         let p = plan(&ws, text);
         let answers: Vec<Value> = p.added.iter().map(|o| o.value).collect();
         assert_eq!(
@@ -465,7 +465,7 @@ mod tests {
         use crate::core::testing::meta;
         use crate::core::value::{Answer, Unit};
         let mut ws = demo::workspace();
-        let mut i = crate::core::testing::percent_indicator("yn", "Minst 12 procent kvinnor", &[]);
+        let mut i = crate::core::testing::percent_indicator("yn", "Testmål ja eller nej", &[]);
         i.unit = Unit::YesNo;
         ws.put(Record::Indicator(i));
         let key = |m| {
@@ -501,7 +501,7 @@ mod tests {
             let text = export_goals(&ws, 3, flavour);
             let line = text
                 .lines()
-                .find(|l| l.contains("Minst 12 procent kvinnor"))
+                .find(|l| l.contains("Testmål ja eller nej"))
                 .unwrap();
             assert!(line.contains("uppfyllt"), "{line}");
             assert!(line.contains("ännu inte känt"), "{line}");

@@ -29,6 +29,8 @@ pub mod participants;
 mod story;
 #[cfg(test)]
 mod story_build;
+#[cfg(test)]
+mod yes_no;
 
 use super::ids::{DeviceId, Hlc, RecordId, Stamp};
 use super::model::Record;
@@ -50,12 +52,17 @@ const DEMO_1_2_JSON: &str = include_str!("demo_1_2.json");
 /// for the projector, listed after everything older formats hold.
 const DEMO_1_3_JSON: &str = include_str!("demo_1_3.json");
 
+/// The demo records added with snapshot format 1.6: Nynäshamn's yes/no
+/// goal of 2017 (12 procent kvinnor bland deltagarna, met), built by
+/// `yes_no.rs`.
+const DEMO_1_6_JSON: &str = include_str!("demo_1_6.json");
+
 /// The later record sets, oldest first. Each may add records and may
 /// rewrite records of earlier sets (same id, what a later version knows
 /// better): a rewrite takes the earlier record's place, so every other
 /// record keeps its position and stamp and the old fixtures stay the demo
 /// they were.
-const LATER_SETS: [&str; 3] = [DEMO_1_2_JSON, DEMO_1_3_JSON, DEMO_STORY_JSON];
+const LATER_SETS: [&str; 4] = [DEMO_1_2_JSON, DEMO_1_3_JSON, DEMO_STORY_JSON, DEMO_1_6_JSON];
 
 /// The demo's story made whole (format 1.6): what the slot reports, the
 /// participations and the indicators say agrees, invented figures are
@@ -66,6 +73,10 @@ const DEMO_STORY_JSON: &str = include_str!("demo_story.json");
 
 /// How many of [`LATER_SETS`] the demo of snapshot format 1.5 held.
 pub const LATER_SETS_OF_1_5: usize = 2;
+
+/// How many of [`LATER_SETS`] the demo of snapshot format 1.6 holds (the
+/// story and the yes/no goal).
+pub const LATER_SETS_OF_1_6: usize = 4;
 
 /// Every demo record, stamped after `after` by `device`: the newsletters'
 /// records, the default end statuses and the participations that give the
@@ -256,6 +267,51 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(first(&old), first(&now));
+    }
+
+    #[test]
+    fn demo_1_6_json_is_what_the_yes_no_builder_builds() {
+        let device = DeviceId::parse("demo").unwrap();
+        let json = as_json(&yes_no::build(Hlc::default(), &device));
+        if std::env::var_os("UPDATE_DEMO").is_some() {
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/demo/");
+            std::fs::write(format!("{dir}demo_1_6.json"), &json).unwrap();
+        }
+        assert_eq!(
+            DEMO_1_6_JSON, json,
+            "run UPDATE_DEMO=1 cargo test demo to regenerate demo_1_6.json"
+        );
+        // The yes/no set only adds: every earlier record keeps its place.
+        let ids = |rs: &[Record]| rs.iter().map(|r| r.meta().id.clone()).collect::<Vec<_>>();
+        let older = records_through(Hlc::default(), &device, LATER_SETS_OF_1_6 - 1);
+        let newer = records_through(Hlc::default(), &device, LATER_SETS_OF_1_6);
+        assert_eq!(ids(&newer[..older.len()]), ids(&older));
+        assert_eq!(newer.len(), older.len() + 4);
+    }
+
+    #[test]
+    fn the_2017_board_shows_nynashamns_yes_no_goal_as_met() {
+        use crate::core::value::{Answer, Unit};
+        let ws = workspace();
+        let rows = goal_rows(&ws, &Period::year(2017).unwrap(), &Focus::All);
+        let row = rows
+            .iter()
+            .find(|r| r.indicator.unit == Unit::YesNo)
+            .expect("the yes/no goal is on the 2017 board");
+        assert_eq!(
+            row.indicator.name,
+            "Minst 12 procent kvinnor bland deltagarna"
+        );
+        assert_eq!(
+            ws.scope_name(&row.target.scope),
+            Some("Tak- och tätskiktsutbildningen")
+        );
+        assert_eq!(
+            row.outcome.as_ref().map(|o| o.value),
+            Some(Value::Answer(Answer::Met))
+        );
+        assert_eq!(row.status, Some(GoalStatus::Met));
+        assert!(row.outcome.as_ref().unwrap().note.contains("har uppfyllts"));
     }
 
     #[test]

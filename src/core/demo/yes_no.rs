@@ -1,0 +1,80 @@
+//! The demo records added with snapshot format 1.6: Nynäshamn's yes/no
+//! goal, the first goal the newsletters report as met without a number
+//! ("Målet om 12 procent kvinnor bland deltagarna har uppfyllts", nyhetsbrev
+//! nr 1 2018), on the Tak- och tätskiktsutbildningen it was told about. It
+//! writes `demo_1_6.json` (run `UPDATE_DEMO=1 cargo test demo`).
+
+use super::build::{rid, Builder};
+use crate::core::ids::{DeviceId, Hlc};
+use crate::core::model::{
+    Direction, Indicator, Insats, InsatsKind, Outcome, OutcomeSource, Record, Scope, Target,
+};
+use crate::core::period::Period;
+use crate::core::value::{Answer, Unit, Value};
+use chrono::NaiveDate;
+
+const NB_2018_02_NYNAS: &str =
+    "Nyhetsbrev nr 1 2018 (februari): frukostmötet i Nynäshamn den 2 februari 2018";
+
+/// The 1.6 set: the insats, the yes/no indicator, its goal for 2017 and
+/// the outcome the February 2018 newsletter reports.
+pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
+    let mut b = Builder::new(after, device);
+    let meta = b.meta("demo-tak-tat");
+    b.push(Insats {
+        meta,
+        name: "Tak- och tätskiktsutbildningen".into(),
+        kind: InsatsKind::Other,
+        description: "Utbildning i ett bristyrke vid Nynäshamns gymnasium, där deltagarna, bl.a. flera nyanlända, garanteras anställning. Presenterades av Kim Dahlin på frukostmötet i Nynäshamn den 2 februari 2018.".into(),
+        municipalities: vec![rid("demo-nynashamn")],
+        provider: "Nynäshamns gymnasium".into(),
+        project: None,
+        start: None,
+        end: None,
+        capacity: None,
+        contacts: vec![],
+    });
+    let meta = b.meta("demo-ind-kvinnor-12");
+    b.push(Indicator {
+        meta,
+        name: "Minst 12 procent kvinnor bland deltagarna".into(),
+        unit: Unit::YesNo,
+        definition: "Om minst 12 procent av deltagarna är kvinnor: uppfyllt eller inte.".into(),
+        numerator: String::new(),
+        denominator: String::new(),
+        direction: Direction::HigherIsBetter,
+        dimensions: vec![],
+        tolerance_percent: 10,
+        prorate: false,
+        computed: None,
+    });
+    let scope = Scope::Insats(rid("demo-tak-tat"));
+    let Ok(year) = Period::year(2017) else {
+        return b.records;
+    };
+    let meta = b.meta("demo-t-kvinnor-12-2017");
+    b.push(Target {
+        meta,
+        indicator: rid("demo-ind-kvinnor-12"),
+        scope: scope.clone(),
+        period: year,
+        breakdown: None,
+        value: Value::Answer(Answer::Met),
+        note: format!("{NB_2018_02_NYNAS}: målet om 12 procent kvinnor bland deltagarna"),
+    });
+    let meta = b.meta("demo-o-kvinnor-12-2017");
+    b.push(Outcome {
+        meta,
+        indicator: rid("demo-ind-kvinnor-12"),
+        scope,
+        period: year,
+        breakdown: None,
+        value: Value::Answer(Answer::Met),
+        reported_on: NaiveDate::from_ymd_opt(2018, 2, 1),
+        source: OutcomeSource::Manual,
+        note: format!(
+            "{NB_2018_02_NYNAS}: \"Målet om 12 procent kvinnor bland deltagarna har uppfyllts.\""
+        ),
+    });
+    b.records
+}
