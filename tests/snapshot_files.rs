@@ -10,12 +10,14 @@
 //! wrote it, `v1.2.json` the demo with frukostmöten and lediga platser as
 //! 1.2 wrote it, `v1.3.json` the demo with its presentation as 1.3 wrote
 //! it (an empty protection threshold left out), `v1.4.json` the same with
-//! every empty optional field written as `null` as 1.4 wrote it; all must
-//! import forever. The files of the current version (`v1.5.json`, the same
-//! demo, and `v1.5-public.json`, its part made for publishing, with a
-//! computed indicator's published figures and a door count) are what this
-//! code exports; regenerate them with `UPDATE_SNAPSHOT_FIXTURES=1 cargo test
-//! --test snapshot_files` while that version is unreleased.
+//! every empty optional field written as `null` as 1.4 wrote it, `v1.5.json`
+//! the same demo as 1.5 wrote it and `v1.5-public.json` its part made for
+//! publishing, with a computed indicator's published figures and a door
+//! count; all must import forever. The files of the current version
+//! (`v1.6.json` and `v1.6-public.json`, the same with the demo's yes/no
+//! goal) are what this code exports; regenerate them with
+//! `UPDATE_SNAPSHOT_FIXTURES=1 cargo test --test snapshot_files` while that
+//! version is unreleased.
 
 use maltavla::core::demo;
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
@@ -23,6 +25,7 @@ use maltavla::core::model::Record;
 use maltavla::core::snapshot::{
     export, plan_import, read, ExportInfo, Incoming, Part, RecordProblem, SnapshotError, VERSION,
 };
+use maltavla::core::value::{Answer, Unit, Value};
 use maltavla::core::workspace::Workspace;
 use std::path::{Path, PathBuf};
 
@@ -134,6 +137,31 @@ fn demo_with_participations() -> Workspace {
     ws
 }
 
+/// The demo records format 1.6 added (the yes/no goal), stamped as
+/// `demo::workspace` stamps them.
+fn demo_records_of_1_6() -> Vec<Record> {
+    let device = DeviceId::parse("demo").expect("a valid device id");
+    let at = Hlc {
+        millis: 1_500_000_000_000,
+        counter: 0,
+    };
+    let older = demo::records_through(at, &device, demo::LATER_SETS_OF_1_5).len();
+    demo::records_through(at, &device, demo::LATER_SETS_OF_1_6)
+        .into_iter()
+        .skip(older)
+        .collect()
+}
+
+/// What the current version's fixture holds: the 1.5 fixture's records
+/// and the demo's yes/no goal, so every unit is in it.
+fn current_demo() -> Workspace {
+    let mut ws = demo_with_participations();
+    for r in demo_records_of_1_6() {
+        ws.put(r);
+    }
+    ws
+}
+
 /// `v<major>.<minor>.json` of the version this code writes.
 fn current_fixture() -> String {
     format!("v{}.{}.json", VERSION.0, VERSION.1)
@@ -141,7 +169,7 @@ fn current_fixture() -> String {
 
 #[test]
 fn the_current_fixture_is_what_this_version_exports() {
-    let text = export(&demo_with_participations(), &Part::All, &info());
+    let text = export(&current_demo(), &Part::All, &info());
     if std::env::var_os("UPDATE_SNAPSHOT_FIXTURES").is_some() {
         std::fs::write(dir().join(current_fixture()), &text).expect("fixture written");
     }
@@ -154,7 +182,7 @@ fn the_current_fixture_is_what_this_version_exports() {
 /// The fixture workspace as a kansli that computes one indicator from its
 /// participations, so its public part carries published figures.
 fn demo_computing() -> Workspace {
-    let mut ws = demo_with_participations();
+    let mut ws = current_demo();
     let mut new = ws
         .indicators
         .get(&id("demo-ind-nya"))
@@ -239,10 +267,104 @@ fn v1_4_fixture_imports_into_an_empty_workspace_as_the_demo_of_1_4() {
 }
 
 #[test]
+fn v1_5_fixture_imports_into_an_empty_workspace_as_the_demo_of_1_5() {
+    let mut ws = Workspace::default();
+    let incoming = import(&mut ws, &fixture("v1.5.json")).expect("v1.5 imports");
+    assert_eq!(incoming.info.version, (1, 5));
+    assert!(incoming.unknown_kinds.is_empty());
+    assert_eq!(incoming.unknown_fields, 0);
+    assert!(ws == demo_with_participations());
+    assert!(ws.indicators.live().all(|i| i.unit != Unit::YesNo));
+}
+
+#[test]
+fn v1_5_fixture_imported_into_the_1_6_demo_changes_nothing() {
+    let ws = current_demo();
+    let incoming = read(&fixture("v1.5.json"), NOW).expect("v1.5 reads");
+    let plan = plan_import(&ws, &incoming).expect("v1.5 imports");
+    assert!(plan.writes.is_empty());
+}
+
+#[test]
+fn v1_5_public_fixture_still_reads_as_a_published_snapshot() {
+    use maltavla::core::sync::published::check_public;
+    let public = read(&fixture("v1.5-public.json"), NOW).expect("the 1.5 public part reads");
+    assert_eq!(public.info.version, (1, 5));
+    assert_eq!(check_public(&public), Ok(()));
+}
+
+#[test]
+fn the_current_fixture_holds_a_yes_no_goal_with_its_answer() {
+    let text = fixture(&current_fixture());
+    assert!(text.contains("\"unit\":\"yes_no\""));
+    assert!(text.contains("\"value\":{\"answer\":\"met\"}"));
+    let mut ws = Workspace::default();
+    import(&mut ws, &text).expect("the current fixture imports");
+    let outcome = ws
+        .outcomes
+        .get(&id("demo-o-kvinnor-12-2017"))
+        .expect("the yes/no outcome");
+    assert_eq!(outcome.value, Value::Answer(Answer::Met));
+    let target = ws
+        .targets
+        .get(&id("demo-t-kvinnor-12-2017"))
+        .expect("the yes/no target");
+    assert_eq!(target.value, Value::Answer(Answer::Met));
+}
+
+/// What a 1.5 build does with a 1.6 file's yes/no goal, as the format
+/// history says: it knows no `answer` value and no `yes_no` unit, so it
+/// refuses the record naming the field (a minor version may add values a
+/// reader refuses, as 1.2's meeting measure did for 1.1). This build meets
+/// the same with a value from a version after it.
+#[test]
+fn a_value_from_a_newer_minor_version_is_refused_naming_the_field() {
+    let newer = fixture(&current_fixture())
+        .replacen("\"version\":\"1.6\"", "\"version\":\"1.7\"", 1)
+        .replace("{\"answer\":\"met\"}", "{\"verdict\":\"met\"}");
+    let e = read(&newer, NOW).expect_err("an unknown value is refused");
+    assert!(
+        matches!(&e, SnapshotError::BadRecord {
+            problem: RecordProblem::BadValue { field: Some(f), .. },
+            ..
+        } if f == "value"),
+        "{e:?}"
+    );
+    let unit = fixture(&current_fixture()).replace("\"unit\":\"yes_no\"", "\"unit\":\"money\"");
+    let e = read(&unit, NOW).expect_err("an unknown unit is refused");
+    assert!(
+        matches!(&e, SnapshotError::BadRecord {
+            problem: RecordProblem::BadValue { field: Some(f), .. },
+            ..
+        } if f == "unit"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn every_older_fixture_reads_into_this_version() {
+    for name in [
+        "v1.0.json",
+        "v1.1.json",
+        "v1.2.json",
+        "v1.3.json",
+        "v1.4.json",
+        "v1.5.json",
+        "v1.5-public.json",
+    ] {
+        let mut ws = Workspace::default();
+        let incoming = import(&mut ws, &fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(incoming.info.version < VERSION, "{name}");
+        let mut demo = current_demo();
+        import(&mut demo, &fixture(name)).unwrap_or_else(|e| panic!("{name} into 1.6: {e}"));
+    }
+}
+
+#[test]
 fn the_current_fixture_imports_into_an_empty_workspace_as_exactly_its_records() {
     let mut ws = Workspace::default();
     import(&mut ws, &fixture(&current_fixture())).expect("the current fixture imports");
-    assert!(ws == demo_with_participations());
+    assert!(ws == current_demo());
     assert_eq!(ws.participations.live_count(), 30);
     assert_eq!(ws.end_statuses.live_count(), 9);
 }
