@@ -50,11 +50,12 @@ test('two laptops edit the same insats offline, swap files and end up with the s
   const fileA = await exchangeA.exportFile(dir, { as: 'a.json' });
   const fileB = await exchangeB.exportFile(dir, { as: 'b.json' });
   assert.match(fileA.name, /^maltavla-samordningsforbundet-ostra-sodertorn-\d{4}-\d{2}-\d{2}\.json$/);
-  assert.match(fileA.text, /^\{"format":"maltavla-snapshot","version":"1\.5",/);
+  assert.match(fileA.text, /^\{"format":"maltavla-snapshot","version":"1\.6",/);
   // The newsletters' 68 records, 9 end statuses, 1 131 participations, the
-  // meetings and places records, the demo presentation and the 16 records
-  // the story set adds (demo_story.json).
-  assert.equal(recordLines(fileA.text).length, 1263);
+  // meetings and places records, the demo presentation, the 16 records
+  // the story set adds (demo_story.json) and Nynäshamn's yes/no goal
+  // (insats, indicator, target, outcome).
+  assert.equal(recordLines(fileA.text).length, 1267);
 
   // A reads B's file: the preview shows both fields, ours against theirs,
   // and the provider as a conflict that B's later edit wins.

@@ -140,7 +140,9 @@ pub fn IndicatorForm(
                 <Show when=is_manual>
                     <SelectField id="indicator-unit" label=tr(|t| t.unit_label) value=unit choices=unit_choices error=field_error(errors, Field::Unit) />
                 </Show>
-                <SelectField id="indicator-direction" label=tr(|t| t.direction_label) value=direction choices=direction_choices />
+                <Show when=move || !is_yes_no()>
+                    <SelectField id="indicator-direction" label=tr(|t| t.direction_label) value=direction choices=direction_choices />
+                </Show>
             </div>
             <TextArea id="indicator-definition" label=tr(|t| t.definition) value=definition error=field_error(errors, Field::Description) />
             <Show when=is_percent>

@@ -162,8 +162,11 @@ fn IndicatorFacts(indicator: Indicator, editing: RwSignal<Option<Indicator>>) ->
                     let (n, d) = (i.numerator.clone(), i.denominator.clone());
                     view! { <dt>{tr(|t| t.numerator)}</dt><dd>{n}</dd><dt>{tr(|t| t.denominator)}</dt><dd>{d}</dd> }
                 })}
-                <dt>{tr(|t| t.direction_label)}</dt><dd>{move || app.t().direction(direction)}</dd>
-                <dt>{tr(|t| t.tolerance)}</dt><dd>{move || (app.t().near_rule)(i.tolerance_percent, direction)}</dd>
+                // A yes/no goal is met or not: no direction, no "near".
+                {(unit != Unit::YesNo).then(|| view! {
+                    <dt>{tr(|t| t.direction_label)}</dt><dd>{move || app.t().direction(direction)}</dd>
+                    <dt>{tr(|t| t.tolerance)}</dt><dd>{move || (app.t().near_rule)(i.tolerance_percent, direction)}</dd>
+                })}
                 {(!dims.is_empty()).then(|| {
                     let dims = dims.clone();
                     view! { <dt>{tr(|t| t.dimensions_label)}</dt><dd>{move || dims.iter().map(|d| app.t().dimension(*d)).collect::<Vec<_>>().join(", ")}</dd> }
@@ -212,7 +215,11 @@ fn FigureRows(rows: Signal<Vec<FigureRow>>, editing: RwSignal<Option<Editing>>) 
                                     FigureRow::Target(x) => Editing::Target(x.clone()),
                                     FigureRow::Outcome(x) => Editing::Outcome(x.clone()),
                                 };
-                                let label = format!("{} {}", fmt_sv::period(&period), fmt_sv::value(value));
+                                let shown = match &row {
+                                    FigureRow::Target(_) => fmt_sv::target(value),
+                                    FigureRow::Outcome(_) => fmt_sv::value(value),
+                                };
+                                let label = format!("{} {}", fmt_sv::period(&period), shown);
                                 let scope_label = scope_name(w, t, &scope);
                                 let slice = breakdown.as_ref().map(|b| slice_name(w, t, b)).unwrap_or_else(|| "–".into());
                                 view! {
@@ -220,7 +227,7 @@ fn FigureRows(rows: Signal<Vec<FigureRow>>, editing: RwSignal<Option<Editing>>) 
                                         <td><a href=scope_href(&scope)>{scope_label}</a></td>
                                         <td>{fmt_sv::period(&period)}</td>
                                         <td>{slice}</td>
-                                        <td class="num">{fmt_sv::value(value)}</td>
+                                        <td class="num">{shown}</td>
                                         <td>{note}</td>
                                         <td class="row-actions">
                                             <button type="button" class="link-button" aria-label=format!("{} {}", t.edit, label.clone()) on:click=move |_| editing.set(Some(edit_as.clone()))>{t.edit}</button>
