@@ -39,6 +39,7 @@ const PAGES = [
   { name: 'project', path: '/projekt/demo-mia', ready: 'scope-figures', open: ['add-target'] },
   { name: 'insatser', path: '/insatser', ready: 'insats-list', open: ['new-insats', 'save'] },
   { name: 'insats', path: '/insatser/demo-ung-tyreso', ready: 'scope-figures', open: ['add-outcome', 'save'] },
+  { name: 'insats with a yes/no goal', path: '/insatser/demo-tak-tat', ready: 'scope-figures' },
   { name: 'indicators', path: '/indikatorer', ready: 'indicator-list', open: ['new-indicator'] },
   { name: 'indicator', path: '/indikatorer/demo-ind-arbete', ready: 'page-title', open: ['edit'] },
   { name: 'deltagare', path: '/deltagare', ready: 'participations' },
