@@ -115,7 +115,7 @@ fn a_slot_reports_provider_and_note_refuse_a_personal_number() {
 }
 
 #[test]
-fn an_indicators_name_definition_and_words_refuse_a_personal_number() {
+fn an_indicators_name_definition_words_and_sentence_refuse_a_personal_number() {
     let ws = ws();
     let i = ws
         .indicators
@@ -125,9 +125,10 @@ fn an_indicators_name_definition_and_words_refuse_a_personal_number() {
         .expect("an indicator")
         .clone();
     type Set = fn(&mut IndicatorDraft, String);
-    let fields: [(Field, Set); 4] = [
+    let fields: [(Field, Set); 5] = [
         (Field::Name, |d, t| d.name = t),
         (Field::Description, |d, t| d.definition = t),
+        (Field::Sentence, |d, t| d.sentence = t),
         (Field::Numerator, |d, t| d.numerator = t),
         (Field::Denominator, |d, t| d.denominator = t),
     ];

@@ -257,6 +257,7 @@ pub fn records(n: usize) -> Vec<Record> {
             tolerance_percent: 10,
             prorate: unit == Unit::Count,
             computed: measure,
+            sentence: String::new(),
         }));
     }
     let value_of = |i: usize, rng: &mut Rng, big: u64| {

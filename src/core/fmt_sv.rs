@@ -35,6 +35,15 @@ const MONTHS_LONG: [&str; 12] = [
     "december",
 ];
 
+/// A month's name, `1` → `januari`; empty for a number out of range.
+pub fn month_name(month: u32) -> &'static str {
+    month
+        .checked_sub(1)
+        .and_then(|i| MONTHS_LONG.get(i as usize))
+        .copied()
+        .unwrap_or("")
+}
+
 /// Groups the digits of a whole number in threes: `1234567` → `1 234 567`.
 pub fn integer(n: u64) -> String {
     let digits = n.to_string();

@@ -39,5 +39,6 @@ pub fn percent_indicator(id: &str, name: &str, dimensions: &[Dimension]) -> Indi
         tolerance_percent: 10,
         prorate: false,
         computed: None,
+        sentence: String::new(),
     }
 }

@@ -6,6 +6,7 @@
 
 use super::i18n::Texts;
 use crate::browser::files::ReadError;
+use crate::core::newsletter::TemplateError;
 use crate::core::validate::Problem;
 
 /// The sentence shown at a field for a validation problem.
@@ -50,6 +51,19 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
         Problem::YesNoProrate => t.problem_yes_no_prorate.into(),
         Problem::YesNoTargetNotMet => t.problem_yes_no_target.into(),
         Problem::NotAnAnswer => t.problem_not_an_answer.into(),
+        Problem::Template(e) => template(t, e),
+    }
+}
+
+/// The sentence for a newsletter sentence that does not read as a template.
+pub fn template(t: &Texts, e: &TemplateError) -> String {
+    let m = &t.meetings;
+    match e {
+        TemplateError::Unclosed { at } => (m.template_unclosed)(*at),
+        TemplateError::Unopened { at } => (m.template_unopened)(*at),
+        TemplateError::Empty { at } => (m.template_empty)(*at),
+        TemplateError::Unknown { name } => (m.template_unknown)(name),
+        TemplateError::NoShare { name } => (m.template_no_share)(name),
     }
 }
 
@@ -123,6 +137,7 @@ mod tests {
             Problem::YesNoProrate,
             Problem::YesNoTargetNotMet,
             Problem::NotAnAnswer,
+            Problem::Template(TemplateError::Unclosed { at: 3 }),
         ];
         for lang in [Lang::Sv, Lang::En] {
             for p in &all {

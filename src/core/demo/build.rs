@@ -151,6 +151,7 @@ impl Builder {
             tolerance_percent: 10,
             prorate,
             computed: None,
+            sentence: String::new(),
         });
     }
 

@@ -26,6 +26,8 @@ mod checks;
 #[cfg(test)]
 mod meetings;
 pub mod participants;
+#[cfg(test)]
+mod sentences;
 mod story;
 #[cfg(test)]
 mod story_build;
@@ -57,12 +59,23 @@ const DEMO_1_3_JSON: &str = include_str!("demo_1_3.json");
 /// `yes_no.rs`.
 const DEMO_1_6_JSON: &str = include_str!("demo_1_6.json");
 
+/// The demo indicators with the newsletter's own sentences as templates,
+/// and the breakdowns those sentences print (participants by gender, new
+/// participants by municipality), format 1.6: built by `sentences.rs`.
+const DEMO_SENTENCES_JSON: &str = include_str!("demo_sentences.json");
+
 /// The later record sets, oldest first. Each may add records and may
 /// rewrite records of earlier sets (same id, what a later version knows
 /// better): a rewrite takes the earlier record's place, so every other
 /// record keeps its position and stamp and the old fixtures stay the demo
 /// they were.
-const LATER_SETS: [&str; 4] = [DEMO_1_2_JSON, DEMO_1_3_JSON, DEMO_STORY_JSON, DEMO_1_6_JSON];
+const LATER_SETS: [&str; 5] = [
+    DEMO_1_2_JSON,
+    DEMO_1_3_JSON,
+    DEMO_STORY_JSON,
+    DEMO_1_6_JSON,
+    DEMO_SENTENCES_JSON,
+];
 
 /// The demo's story made whole (format 1.6): what the slot reports, the
 /// participations and the indicators say agrees, invented figures are
@@ -75,8 +88,8 @@ const DEMO_STORY_JSON: &str = include_str!("demo_story.json");
 pub const LATER_SETS_OF_1_5: usize = 2;
 
 /// How many of [`LATER_SETS`] the demo of snapshot format 1.6 holds (the
-/// story and the yes/no goal).
-pub const LATER_SETS_OF_1_6: usize = 4;
+/// story, the yes/no goal and the newsletter's sentences).
+pub const LATER_SETS_OF_1_6: usize = 5;
 
 /// Every demo record, stamped after `after` by `device`: the newsletters'
 /// records, the default end statuses and the participations that give the
@@ -197,30 +210,39 @@ mod tests {
         format!("[\n{}\n]\n", lines.join(",\n"))
     }
 
+    /// Whether a shipped file holds exactly `built` (as records: a field
+    /// added later reads with its default, so an older file stays as it
+    /// was shipped); with `UPDATE_DEMO` set, a file that differs is
+    /// rewritten.
+    fn shipped_is_built(file: &str, shipped: &str, built: &[Record]) {
+        let read: Vec<Record> = serde_json::from_str(shipped).unwrap_or_default();
+        if read != built && std::env::var_os("UPDATE_DEMO").is_some() {
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/demo/");
+            std::fs::write(format!("{dir}{file}"), as_json(built)).unwrap();
+            return;
+        }
+        assert!(
+            read == built,
+            "run UPDATE_DEMO=1 cargo test demo to regenerate {file}"
+        );
+    }
+
     #[test]
     fn demo_json_is_what_the_builder_builds() {
         let device = DeviceId::parse("demo").unwrap();
         let built = build::build(Hlc::default(), &device);
         let later = meetings::build(Hlc::default(), &device);
-        let story = story_build::build(Hlc::default(), &device);
-        let (json, json_1_2, json_story) = (as_json(&built), as_json(&later), as_json(&story));
-        if std::env::var_os("UPDATE_DEMO").is_some() {
-            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/demo/");
-            std::fs::write(format!("{dir}demo.json"), &json).unwrap();
-            std::fs::write(format!("{dir}demo_1_2.json"), &json_1_2).unwrap();
-            std::fs::write(format!("{dir}demo_story.json"), &json_story).unwrap();
-        }
-        assert_eq!(
-            DEMO_JSON, json,
-            "run UPDATE_DEMO=1 cargo test demo to regenerate demo.json"
+        shipped_is_built("demo.json", DEMO_JSON, &built);
+        shipped_is_built("demo_1_2.json", DEMO_1_2_JSON, &later);
+        shipped_is_built(
+            "demo_story.json",
+            DEMO_STORY_JSON,
+            &story_build::build(Hlc::default(), &device),
         );
-        assert_eq!(
-            DEMO_1_2_JSON, json_1_2,
-            "run UPDATE_DEMO=1 cargo test demo to regenerate demo_1_2.json"
-        );
-        assert_eq!(
-            DEMO_STORY_JSON, json_story,
-            "run UPDATE_DEMO=1 cargo test demo to regenerate demo_story.json"
+        shipped_is_built(
+            "demo_sentences.json",
+            DEMO_SENTENCES_JSON,
+            &sentences::build(Hlc::default(), &device),
         );
         let mut all = records_through(Hlc::default(), &device, LATER_SETS_OF_1_5);
         let newest: Vec<Record> = serde_json::from_str(DEMO_1_3_JSON).unwrap();
@@ -272,21 +294,50 @@ mod tests {
     #[test]
     fn demo_1_6_json_is_what_the_yes_no_builder_builds() {
         let device = DeviceId::parse("demo").unwrap();
-        let json = as_json(&yes_no::build(Hlc::default(), &device));
-        if std::env::var_os("UPDATE_DEMO").is_some() {
-            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/demo/");
-            std::fs::write(format!("{dir}demo_1_6.json"), &json).unwrap();
-        }
-        assert_eq!(
-            DEMO_1_6_JSON, json,
-            "run UPDATE_DEMO=1 cargo test demo to regenerate demo_1_6.json"
-        );
+        let built = yes_no::build(Hlc::default(), &device);
+        shipped_is_built("demo_1_6.json", DEMO_1_6_JSON, &built);
         // The yes/no set only adds: every earlier record keeps its place.
         let ids = |rs: &[Record]| rs.iter().map(|r| r.meta().id.clone()).collect::<Vec<_>>();
-        let older = records_through(Hlc::default(), &device, LATER_SETS_OF_1_6 - 1);
-        let newer = records_through(Hlc::default(), &device, LATER_SETS_OF_1_6);
+        let at = LATER_SETS.iter().position(|s| *s == DEMO_1_6_JSON).unwrap();
+        let older = records_through(Hlc::default(), &device, at);
+        let newer = records_through(Hlc::default(), &device, at + 1);
         assert_eq!(ids(&newer[..older.len()]), ids(&older));
         assert_eq!(newer.len(), older.len() + 4);
+    }
+
+    #[test]
+    fn the_sentences_set_only_gives_indicators_their_sentences_and_adds_outcomes() {
+        let device = DeviceId::parse("demo").unwrap();
+        let at = LATER_SETS
+            .iter()
+            .position(|s| *s == DEMO_SENTENCES_JSON)
+            .unwrap();
+        let before = records_through(Hlc::default(), &device, at);
+        let after = records_through(Hlc::default(), &device, at + 1);
+        let ids = |rs: &[Record]| rs.iter().map(|r| r.meta().id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&after[..before.len()]), ids(&before));
+        let mut with_sentence = 0;
+        for (old, new) in before.iter().zip(&after) {
+            match (old, new) {
+                (Record::Indicator(o), Record::Indicator(n)) => {
+                    // What the story set knew of the indicator is kept:
+                    // only the sentence (and the stamp) may change.
+                    let mut only_sentence = o.clone();
+                    only_sentence.sentence = n.sentence.clone();
+                    only_sentence.meta.stamp = n.meta.stamp.clone();
+                    assert_eq!(&only_sentence, n, "{} gains only its sentence", n.meta.id);
+                    if o.sentence != n.sentence {
+                        with_sentence += 1;
+                    }
+                }
+                (Record::Indicator(_), _) => unreachable!("ids are checked above"),
+                _ => {}
+            }
+        }
+        assert_eq!(with_sentence, sentences::SENTENCES.len());
+        assert!(after[before.len()..]
+            .iter()
+            .all(|r| matches!(r, Record::Outcome(_))));
     }
 
     #[test]

@@ -16,6 +16,11 @@ use chrono::NaiveDate;
 const NB_2018_02_NYNAS: &str =
     "Nyhetsbrev nr 1 2018 (februari): frukostmötet i Nynäshamn den 2 februari 2018";
 
+/// The newsletter's sentence for the goal, in the words of the February
+/// 2018 newsletter's article on the frukostmöte in Nynäshamn; when the goal
+/// is not met (or not yet known) the plain sentence says so instead.
+pub(super) const YES_NO_SENTENCE: &str = "{när målet nås}På Tak- och tätskiktsutbildningen i Nynäshamn har målet om 12 procent kvinnor bland deltagarna uppfyllts.";
+
 /// The 1.6 set: the insats, the yes/no indicator, its goal for 2017 and
 /// the outcome the February 2018 newsletter reports.
 pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
@@ -47,6 +52,7 @@ pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
         tolerance_percent: 10,
         prorate: false,
         computed: None,
+        sentence: YES_NO_SENTENCE.into(),
     });
     let scope = Scope::Insats(rid("demo-tak-tat"));
     let Ok(year) = Period::year(2017) else {

@@ -85,6 +85,12 @@ pub struct Indicator {
     /// the user chooses per indicator, so the two are never mixed.
     #[serde(default)]
     pub computed: Option<super::participation::FlowMeasure>,
+    /// The newsletter's sentence for this indicator, in the template
+    /// language of `core::newsletter::template` ("{värde} deltagare …
+    /// Målet var {mål} deltagare."); empty for the plain sentence. Always
+    /// written, even empty, so emptying it survives a merge.
+    #[serde(default)]
+    pub sentence: String,
 }
 
 impl Indicator {

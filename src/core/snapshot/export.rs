@@ -217,7 +217,7 @@ mod tests {
         assert!(text.contains("\"part\":\"project:"));
         assert!(text.contains("MIA Östra Södertörn"));
         assert!(
-            !text.contains("Ungdomsteamet"),
+            !text.contains(r#""name":"Ungdomsteamet"#),
             "insatser outside MIA stay out"
         );
         assert!(text.lines().count() < ws.records().len());

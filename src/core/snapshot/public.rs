@@ -118,7 +118,8 @@ fn published_value(shown: Shown) -> PublishedValue {
 /// The keys whose figures are published: every live target of a live
 /// indicator computed from participations, and for a target of a whole
 /// year the same figure the year before (the newsletter prints it beside
-/// the year's: "2016 var siffran …").
+/// the year's: "2016 var siffran …") and the figures the indicator's
+/// newsletter sentence prints (its slices, another indicator's figure).
 pub fn figure_keys(ws: &Workspace) -> BTreeSet<FigureKey> {
     let mut keys = BTreeSet::new();
     for t in ws.targets.live() {
@@ -131,6 +132,20 @@ pub fn figure_keys(ws: &Workspace) -> BTreeSet<FigureKey> {
             continue;
         }
         let key = t.key();
+        // The figures the indicator's newsletter sentence prints beside
+        // this one, so a public workspace writes the kansli's sentence.
+        if t.period.kind() == PeriodKind::Year && t.breakdown.is_none() {
+            if let Some(template) = ws
+                .indicators
+                .get(&t.indicator)
+                .filter(|i| !i.sentence.trim().is_empty())
+                .and_then(|i| crate::core::newsletter::template::parse(&i.sentence).ok())
+            {
+                keys.extend(crate::core::newsletter::template::figure_keys(
+                    &template, ws, &key,
+                ));
+            }
+        }
         if t.period.kind() == PeriodKind::Year {
             if let Ok(before) = Period::year(t.period.start_year().saturating_sub(1)) {
                 keys.insert(FigureKey {

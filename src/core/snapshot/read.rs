@@ -411,6 +411,14 @@ impl Checks {
                 detail: "the protection threshold is 1 to 20".to_owned(),
             }));
         }
+        if let Item::Known(Record::Indicator(i)) = &item {
+            if let Err(e) = crate::core::newsletter::template::sentence_is_valid(i) {
+                return Err(fail(RecordProblem::BadValue {
+                    field: Some("sentence".to_owned()),
+                    detail: format!("the newsletter sentence is no template: {e}"),
+                }));
+            }
+        }
         let (newest, device) = newest_with_device(meta);
         if newest.millis > clock::MAX_MILLIS {
             return Err(fail(RecordProblem::BadStamp));
@@ -651,6 +659,45 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn an_indicator_whose_sentence_is_no_template_is_refused_at_its_sentence() {
+        let indicator = |sentence: &str| {
+            with_record(&format!(
+                r#"{{"indicator":{{{META},"name":"Deltagare","unit":"count","sentence":{}}}}}"#,
+                serde_json::to_string(sentence).unwrap()
+            ))
+        };
+        for bad in [
+            "{värde deltagare",
+            "Målet var mål}.",
+            "{vrde} deltagare",
+            "{år:andel}",
+        ] {
+            let e = err(&indicator(bad));
+            assert!(
+                matches!(&e, SnapshotError::BadRecord { index: 1, kind: Some(k), id: Some(id), problem: RecordProblem::BadValue { field: Some(f), .. } } if k == "indicator" && id == "x1" && f == "sentence"),
+                "{bad}: {e:?}"
+            );
+        }
+        let pnr = err(&indicator("{värde} deltagare, ring 850709-9805"));
+        assert!(
+            matches!(&pnr, SnapshotError::BadRecord { problem: RecordProblem::PersonalNumber { field }, .. } if field == "sentence"),
+            "{pnr:?}"
+        );
+        let long = err(&indicator(&"{värde} ".repeat(2000)));
+        assert!(
+            matches!(&long, SnapshotError::BadRecord { problem: RecordProblem::TextTooLong { field, .. }, .. } if field == "sentence"),
+            "{long:?}"
+        );
+        for good in [
+            "",
+            "{värde} deltagare, varav {kvinnor:andel} procent kvinnor.",
+            "{Hanninge}",
+        ] {
+            assert!(read(&indicator(good), NOW).is_ok(), "{good}");
+        }
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub struct IndicatorDraft {
     /// Computed from participations or meetings (then the unit follows the
     /// measure).
     pub computed: Option<FlowMeasure>,
+    /// The newsletter's sentence, a template ("" for the plain sentence).
+    pub sentence: String,
 }
 
 impl IndicatorDraft {
@@ -47,6 +49,7 @@ impl IndicatorDraft {
             tolerance: DEFAULT_TOLERANCE_PERCENT.to_string(),
             prorate: false,
             computed: None,
+            sentence: String::new(),
         }
     }
 
@@ -63,6 +66,7 @@ impl IndicatorDraft {
             tolerance: i.tolerance_percent.to_string(),
             prorate: i.prorate,
             computed: i.computed,
+            sentence: i.sentence.clone(),
         }
     }
 }
@@ -79,10 +83,21 @@ fn tolerance(text: &str) -> Result<u8, Problem> {
         .ok_or(Problem::ToleranceOutOfRange)
 }
 
-/// Validates an indicator: unique name; numerator and denominator for
-/// percentages; a tolerance of 0–50 %; no breakdowns and no pro rata for a
-/// yes/no indicator (it has no number to split or scale); and no change of
-/// unit while targets or outcomes are recorded in the old one. A computed indicator takes the unit
+/// The newsletter's sentence: free text (length, no personal number)
+/// that reads as a template whose names this workspace knows.
+fn sentence(text: &str, ws: &Workspace) -> Result<String, Problem> {
+    let text = free_text(text)?;
+    if !text.is_empty() {
+        crate::core::newsletter::template::check(&text, ws).map_err(Problem::Template)?;
+    }
+    Ok(text)
+}
+
+/// Validates an indicator: a newsletter sentence that reads as a
+/// template; unique name; numerator and denominator for percentages; a
+/// tolerance of 0–50 %; no breakdowns and no pro rata for a yes/no
+/// indicator (it has no number to split or scale); and no change of unit
+/// while targets or outcomes are recorded in the old one. A computed indicator takes the unit
 /// of its measure and is never prorated (it is counted for the exact period).
 pub fn build_indicator(
     draft: &IndicatorDraft,
@@ -120,6 +135,7 @@ pub fn build_indicator(
     let numerator = words(Field::Numerator, &draft.numerator, &mut errors);
     let denominator = words(Field::Denominator, &draft.denominator, &mut errors);
     let tolerance = errors.check(Field::Tolerance, tolerance(&draft.tolerance));
+    let sentence = errors.check(Field::Sentence, sentence(&draft.sentence, ws));
     let mut dimensions = draft.dimensions.clone();
     crate::core::order::sort_by(&mut dimensions, Ord::cmp);
     dimensions.dedup();
@@ -136,6 +152,7 @@ pub fn build_indicator(
             tolerance_percent: tolerance?,
             prorate: draft.prorate && unit == Unit::Count && draft.computed.is_none(),
             computed: draft.computed,
+            sentence: sentence?,
         })
     })
 }

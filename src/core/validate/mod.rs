@@ -136,6 +136,8 @@ pub enum Field {
     Enrolled,
     /// A presentation's slides.
     Slides,
+    /// An indicator's newsletter sentence ("Nyhetsbrevsmening").
+    Sentence,
 }
 
 /// What is wrong with a field.
@@ -231,6 +233,8 @@ pub enum Problem {
     /// A yes/no outcome that is none of "uppfyllt", "ej uppfyllt" and
     /// "ännu inte känt".
     NotAnAnswer,
+    /// A newsletter sentence that does not read as a template.
+    Template(crate::core::newsletter::TemplateError),
 }
 
 /// One problem at one field.

@@ -2,6 +2,8 @@
 
 use crate::core::ids::RecordId;
 use crate::core::model::{Dimension, Direction, FlowMeasure, Indicator, Record};
+use crate::core::newsletter::template::Gap;
+use crate::core::newsletter::{sentence_preview, Written};
 use crate::core::validate::{
     build_indicator, figure::enum_code, Field, FormErrors, IndicatorDraft,
 };
@@ -34,6 +36,7 @@ pub fn IndicatorForm(
     let dimensions = RwSignal::new(d.dimensions);
     let tolerance = RwSignal::new(d.tolerance);
     let prorate = RwSignal::new(d.prorate);
+    let sentence = RwSignal::new(d.sentence);
     let computed = RwSignal::new(d.computed.map(|m| enum_code(&m)).unwrap_or_default());
     let is_manual = move || computed.with(String::is_empty);
     let computed_choices = Signal::derive(move || {
@@ -45,6 +48,14 @@ pub fn IndicatorForm(
                     .map(|m| Choice::new(enum_code(m), t.flow_measure(*m))),
             )
             .collect::<Vec<_>>()
+    });
+    let existing_id = existing.as_ref().map(|i| i.meta.id.clone());
+    // The sentence as the block would write it for the latest year with a
+    // figure, redrawn as it is typed; the core decides every word.
+    let preview = Memo::new(move |_| {
+        let text = sentence.get();
+        let id = existing_id.clone()?;
+        app.ws.with(|w| sentence_preview(w, &id, &text))
     });
     let errors = RwSignal::new(FormErrors::default());
     let busy = RwSignal::new(false);
@@ -105,6 +116,7 @@ pub fn IndicatorForm(
             computed: FlowMeasure::SOURCES
                 .into_iter()
                 .find(|m| computed.with_untracked(|c| enum_code(m) == *c)),
+            sentence: sentence.get_untracked(),
         };
         let meta = existing
             .as_ref()
@@ -172,6 +184,30 @@ pub fn IndicatorForm(
             <Show when=move || !is_percent() && !is_yes_no() && is_manual()>
                 <CheckField id="indicator-prorate" label=tr(|t| t.prorate) checked=prorate />
             </Show>
+            <TextArea id="indicator-sentence" label=tr(|t| t.meetings.sentence_label) value=sentence error=field_error(errors, Field::Sentence) />
+            <p class="hint" id="indicator-sentence-hint">{tr(|t| t.meetings.sentence_hint)}</p>
+            <div class="sentence-preview" data-testid="indicator-sentence-preview" aria-live="polite">
+                {move || {
+                    let t = app.t();
+                    match preview.get() {
+                        None => view! { <p>{t.meetings.sentence_no_data}</p> }.into_any(),
+                        Some(p) => {
+                            let why = match &p.written {
+                                Written::Own => (t.meetings.sentence_preview)(p.year, &p.scope),
+                                Written::Plain => format!("{} {}", (t.meetings.sentence_preview)(p.year, &p.scope), t.meetings.sentence_plain),
+                                Written::Missing(Gap::Figure(name)) => (t.meetings.sentence_missing)(name),
+                                Written::Missing(Gap::OtherScope(name)) => (t.meetings.sentence_other_scope)(name),
+                                Written::Missing(Gap::TargetNotMet) => t.meetings.sentence_not_met.into(),
+                                Written::Invalid(e) => crate::ui::messages::template(t, e),
+                            };
+                            view! {
+                                <p class="hint">{why}</p>
+                                <blockquote data-testid="indicator-sentence-text">{p.text}</blockquote>
+                            }.into_any()
+                        }
+                    }
+                }}
+            </div>
             <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
         </form>
     }

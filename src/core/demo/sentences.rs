@@ -1,0 +1,106 @@
+//! The builder of `demo_sentences.json`: the demo indicators rewritten
+//! with the February 2018 newsletter's own sentences as templates ("En kort
+//! sammanfattning av 2017 i siffror"), and the breakdowns those sentences
+//! print that the demo's typed outcomes lacked — participants by gender and
+//! new participants by municipality, counted from the demo's (retold) participations
+//! (so the shares are the newsletter's 43/57 and 23/34/43 percent).
+//!
+//! Run `UPDATE_DEMO=1 cargo test demo` to regenerate; a test checks that
+//! the file is what this builds.
+
+use super::build::{build as build_base, rid, Builder};
+use super::participants::{end_statuses, story_participations};
+use crate::core::flow::breakdown;
+use crate::core::ids::{DeviceId, Hlc, RecordId};
+use crate::core::model::{Breakdown, Dimension, Gender, Outcome, OutcomeSource, Record, Scope};
+use crate::core::period::Period;
+use crate::core::value::{Count, Value};
+use chrono::NaiveDate;
+
+const NB_2018_02: &str = "Nyhetsbrev nr 1 2018: En kort sammanfattning av 2017 i siffror";
+
+/// The newsletter's sentences, by indicator id.
+pub const SENTENCES: [(&str, &str); 5] = [
+    (
+        "demo-ind-deltagare",
+        "{värde} deltagare fick individuellt anpassat stöd under året, varav {kvinnor:andel} procent kvinnor och {män:andel} män. Målet var {mål} deltagare.",
+    ),
+    (
+        "demo-ind-konsultation",
+        "{värde} personer fick myndighetsgemensam konsultation via Resursråden. Målet var {mål} deltagare.",
+    ),
+    (
+        "demo-ind-arbete-antal",
+        "{värde} personer började arbeta eller studera ({kvinnor} kvinnor, {män} män). Det motsvarar {Andel till arbete eller studier} procent av samtliga som avslutade sitt deltagande.",
+    ),
+    (
+        "demo-ind-nya",
+        "{värde} nya deltagare påbörjade en insats under året: {Nynäshamn:andel} procent var från Nynäshamn, {Tyresö:andel} procent från Tyresö och {Haninge:andel} procent från Haninge.",
+    ),
+    (
+        "demo-ind-arbete",
+        "{endast Ungdomsinsatserna}{när målet nås}Måluppfyllelsen för Ungdomsteamet i Haninge, Ung i Nynäs och Ung i Tyresö har förbättrats. Totalt började {värde} procent av samtliga som avslutade sitt deltagande i ungdomsinsatserna {år} arbeta eller studera, vilket också var målet. {år-1} var siffran {förra året} procent.",
+    ),
+];
+
+/// The demo indicators with their sentences, then the outcomes by gender
+/// and municipality of 2017.
+pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
+    let mut out: Vec<Record> = Vec::new();
+    for r in build_base(after, device) {
+        if let Record::Indicator(mut i) = r {
+            if let Some((_, s)) = SENTENCES.iter().find(|(id, _)| i.meta.id.as_str() == *id) {
+                i.sentence = (*s).to_owned();
+                out.push(Record::Indicator(i));
+            }
+        }
+    }
+    let ps = story_participations(after, device);
+    let statuses = end_statuses(after, device);
+    let category = |id: &RecordId| {
+        statuses
+            .iter()
+            .find(|s| &s.meta.id == id)
+            .map(|s| s.category)
+    };
+    let Ok(year) = Period::year(2017) else {
+        return out;
+    };
+    let by_gender = breakdown(&ps, &year, Dimension::Gender, &category, &|_| None);
+    let by_place = breakdown(&ps, &year, Dimension::Municipality, &category, &|_| None);
+    let mut b = Builder::new(after, device);
+    let mut outcome = |id: &str, indicator: &str, slice: Breakdown, n: u64| {
+        let meta = b.meta(id);
+        out.push(Record::Outcome(Outcome {
+            meta,
+            indicator: rid(indicator),
+            scope: Scope::Forbund,
+            period: year,
+            breakdown: Some(slice),
+            value: Value::Count(Count::saturating(n)),
+            reported_on: NaiveDate::from_ymd_opt(2018, 2, 1),
+            source: OutcomeSource::Manual,
+            note: format!("{NB_2018_02} (andelen i procent; antalet räknat ur deltagandena)"),
+        }));
+    };
+    for (code, g) in [("k", Gender::Woman), ("m", Gender::Man)] {
+        let slice = Breakdown::Gender(g);
+        let n = by_gender.get(&slice).map_or(0, |c| c.active);
+        outcome(
+            &format!("demo-o-deltagare-{code}-2017"),
+            "demo-ind-deltagare",
+            slice,
+            n,
+        );
+    }
+    for (code, muni) in [
+        ("n", "demo-nynashamn"),
+        ("t", "demo-tyreso"),
+        ("h", "demo-haninge"),
+    ] {
+        let slice = Breakdown::Municipality(rid(muni));
+        let n = by_place.get(&slice).map_or(0, |c| c.new);
+        outcome(&format!("demo-o-nya-{code}-2017"), "demo-ind-nya", slice, n);
+    }
+    out
+}
