@@ -1,15 +1,21 @@
 //! The newsletter block for a chosen day, as HTML, Markdown or text, with a
 //! copy button and a preview, and the charts to download as SVG or PNG;
-//! the core writes every word.
+//! the core writes every word. The day opens on the core's default day (the
+//! newest day with data when today's block would have nothing to say), and
+//! a part the block leaves out is named with its reason under the preview.
 
 use crate::browser::clipboard::copy_text;
 use crate::browser::clock::today;
 use crate::core::chart::{bullet_chart_svg, bullet_table, line_chart_svg, line_table};
-use crate::core::newsletter::{assemble, to_html, to_markdown, to_text};
+use crate::core::fmt_sv;
+use crate::core::newsletter::{
+    assemble_in, default_day, to_html, to_markdown, to_text, Lang as BlockLang, LeftOut,
+};
 use crate::core::period::iso_date;
 use crate::core::validate::optional_date;
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::form::{Choice, SelectField, TextField};
+use crate::ui::i18n::{Lang, Texts};
 use crate::ui::pages::meetings::attendance_figure;
 use crate::ui::pages::slots::occupancy_figure;
 use crate::ui::state::{tr, use_app};
@@ -20,7 +26,7 @@ use leptos::prelude::*;
 pub fn NewsletterPage() -> impl IntoView {
     let app = use_app();
     let t = move || app.t().meetings;
-    let day = RwSignal::new(iso_date(today()));
+    let day = RwSignal::new(iso_date(app.ws.with_untracked(|w| default_day(w, today()))));
     let format = RwSignal::new("html".to_owned());
     let copied = RwSignal::new(None::<bool>);
     let formats = Signal::derive(move || {
@@ -36,7 +42,11 @@ pub fn NewsletterPage() -> impl IntoView {
             .ok()
             .flatten()
             .unwrap_or_else(today);
-        app.ws.with(|w| assemble(w, d))
+        let lang = match app.lang.get() {
+            Lang::Sv => BlockLang::Sv,
+            Lang::En => BlockLang::En,
+        };
+        app.ws.with(|w| assemble_in(w, d, lang))
     });
     let output = Memo::new(move |_| {
         block.with(|b| match format.get().as_str() {
@@ -81,9 +91,27 @@ pub fn NewsletterPage() -> impl IntoView {
         </div>
         <h2>{tr(|t| t.meetings.preview)}</h2>
         <div class="newsletter-preview" data-testid="newsletter-preview" inner_html=move || preview.get()></div>
+        <ul class="newsletter-left-out" data-testid="newsletter-left-out">
+            {move || {
+                let t = app.t();
+                block.with(|b| b.left_out.iter().map(|l| view! { <li>{left_out(t, l)}</li> }).collect_view())
+            }}
+        </ul>
         <h2>{tr(|t| t.meetings.newsletter_charts)}</h2>
         <p>{tr(|t| t.meetings.newsletter_charts_text)}</p>
         <ChartFigure svg=Signal::derive(move || attendance.with(bullet_chart_svg)) table=Signal::derive(move || attendance.with(bullet_table)) testid="newsletter-chart-attendance" />
         <ChartFigure svg=Signal::derive(move || occupancy.with(line_chart_svg)) table=Signal::derive(move || occupancy.with(line_table)) testid="newsletter-chart-occupancy" />
+    }
+}
+
+/// Why a part of the block is left out, in the user's language.
+fn left_out(t: &Texts, l: &LeftOut) -> String {
+    let m = &t.meetings;
+    match l {
+        LeftOut::Figures { year } => (m.left_out_figures)(*year),
+        LeftOut::Meetings { from, until } => {
+            (m.left_out_meetings)(&fmt_sv::date(*from), &fmt_sv::date(*until))
+        }
+        LeftOut::Slots { day } => (m.left_out_slots)(&fmt_sv::date(*day)),
     }
 }
