@@ -2,7 +2,9 @@
 // meeting is created, five guests are checked in and one is undone, and 4
 // shows on the meeting and in the guests per year (after a reload too); a
 // report of places shows on the board and in the newsletter block; the
-// example data's meetings give the newsletters' 500 and 700 guests.
+// example data's meetings give the newsletters' 500 and 700 guests; the
+// newsletter opens on the newest day with data, names a part it leaves out
+// with the reason, and an indicator's own sentence is previewed in its form.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppUnderTest, screenshot, waitForApp } from '../lib/browser.mjs';
@@ -132,8 +134,70 @@ test('the example meetings list, filter, calendar and newsletter give the seeds�
   await newsletter.choose({ day: '2018-02-01', format: 'text' });
   const text = await newsletter.output();
   assert.match(text, /^En kort sammanfattning av 2017 i siffror:/);
-  assert.match(text, /- Deltagare: 927\. Målet var 975\./);
+  assert.match(text, /- 927 deltagare fick individuellt anpassat stöd under året, varav 43 procent kvinnor och 57 män\. Målet var 975 deltagare\./);
+  assert.match(text, /- 634 nya deltagare påbörjade en insats under året: 23 procent var från Nynäshamn, 34 procent från Tyresö och 43 procent från Haninge\./);
   assert.match(text, /Under 2017 deltog 700 personer i förbundets frukostmöten\. 2016 var siffran 500\./);
   await screenshot(page, 'newsletter', { fullPage: true });
+  errors.assertClean();
+});
+
+test('the newsletter opens on the newest day with data and names a part it leaves out', async () => {
+  const { page, errors } = await withDemo();
+  const newsletter = await NewsletterPage.goTo(page);
+  // The example data ends with the report of 1 September 2018: today's
+  // block would be an empty list of last year, so the page opens there.
+  assert.equal(await page.locator('#newsletter-day').inputValue(), '2018-09-01');
+  await newsletter.choose({ format: 'text' });
+  const text = await newsletter.output();
+  assert.match(text, /^En kort sammanfattning av 2017 i siffror:\n- 927 deltagare fick individuellt anpassat stöd/);
+  assert.match(text, /Följande lediga platser fanns enligt rapporten 31 augusti 2018:/);
+  assert.doesNotMatch(text, /just nu/);
+  assert.equal(await page.getByTestId('newsletter-left-out').locator('li').count(), 0);
+  await screenshot(page, 'newsletter-default-day', { fullPage: true });
+
+  // Today: no figures of last year and no meetings ahead, so both parts
+  // are left out, each with its reason, and no heading stands over nothing.
+  await newsletter.choose({ day: today() });
+  const year = Number(today().slice(0, 4)) - 1;
+  const reasons = clean(await page.getByTestId('newsletter-left-out').textContent());
+  assert.match(reasons, new RegExp(`Siffrorna för ${year} är utelämnade: inget mål med utfall och inget utfall är registrerat för ${year}\\.`));
+  assert.match(reasons, /Kommande frukostmöten är utelämnade: inget möte är planerat /);
+  assert.doesNotMatch(await newsletter.output(), /i siffror/);
+  await page.getByTestId('newsletter-left-out').scrollIntoViewIfNeeded();
+  await screenshot(page, 'newsletter-left-out');
+  errors.assertClean();
+});
+
+test('an indicator’s newsletter sentence is checked and previewed as it is typed', async () => {
+  const { page, errors } = await withDemo();
+  await page.getByTestId('nav-indicators').click();
+  await page.getByTestId('indicator-list').getByRole('link', { name: 'Deltagare', exact: true }).click();
+  await page.getByTestId('edit').first().click();
+  const sentence = page.locator('#indicator-sentence');
+  const preview = page.getByTestId('indicator-sentence-preview');
+  assert.match(await sentence.inputValue(), /^\{värde\} deltagare fick individuellt anpassat stöd/);
+  await preview.getByText('Så skrivs meningen för 2017').waitFor();
+  assert.equal(
+    clean(await page.getByTestId('indicator-sentence-text').textContent()),
+    '927 deltagare fick individuellt anpassat stöd under året, varav 43 procent kvinnor och 57 män. Målet var 975 deltagare.',
+  );
+
+  // A slice the figures lack: the preview says the plain sentence is used.
+  await sentence.fill('{värde} deltagare, {Haninge} i Haninge.');
+  await preview.getByText('{Haninge} saknas').waitFor();
+  assert.equal(clean(await page.getByTestId('indicator-sentence-text').textContent()), 'Deltagare: 927. Målet var 975.');
+
+  // A brace left open is refused at the field, in Swedish, naming it.
+  await sentence.fill('{värde deltagare');
+  await page.getByTestId('indicator-form').locator('button[type=submit]').click();
+  await page.locator('#indicator-sentence-error').getByText('Nyhetsbrevsmeningen: klammern vid tecken 1 stängs aldrig').waitFor();
+
+  await sentence.fill('{värde} deltagare under {år}, varav {kvinnor} kvinnor.');
+  await page.getByTestId('indicator-sentence-text').getByText('927 deltagare under 2017, varav 399 kvinnor.').waitFor();
+  await page.getByTestId('indicator-form').locator('button[type=submit]').click();
+  await page.getByTestId('indicator-form').waitFor({ state: 'detached' });
+  const newsletter = await NewsletterPage.goTo(page);
+  await newsletter.choose({ day: '2018-02-01', format: 'text' });
+  assert.match(await newsletter.output(), /- 927 deltagare under 2017, varav 399 kvinnor\./);
   errors.assertClean();
 });
