@@ -42,6 +42,7 @@ const PAGES = [
   { name: 'insats with a yes/no goal', path: '/insatser/demo-tak-tat', ready: 'scope-figures' },
   { name: 'indicators', path: '/indikatorer', ready: 'indicator-list', open: ['new-indicator'] },
   { name: 'indicator', path: '/indikatorer/demo-ind-arbete', ready: 'page-title', open: ['edit'] },
+  { name: 'indicator, adding a target', path: '/indikatorer/demo-ind-arbete', ready: 'page-title', open: ['add-target'] },
   { name: 'deltagare', path: '/deltagare', ready: 'participations' },
   { name: 'frukostmöten', path: '/frukostmoten', ready: 'new-meeting', open: ['new-meeting', 'save'] },
   { name: 'frukostmöten, past', path: '/frukostmoten', ready: 'new-meeting', choose: ['#meetings-view', 'past'] },

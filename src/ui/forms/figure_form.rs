@@ -45,6 +45,11 @@ pub fn FigureForm(
     initial: FigureDraft,
     #[prop(optional)] editing: Option<Record>,
     on_done: Callback<Option<Period>>,
+    /// The level of the form's heading: 3 under a section's `h2` (a
+    /// project's or insats's figures), 2 right under a page's `h1` (an
+    /// indicator's page), so no heading level is skipped.
+    #[prop(default = 3)]
+    heading: u8,
 ) -> impl IntoView {
     let app = use_app();
     let prefix = match kind {
@@ -214,7 +219,7 @@ pub fn FigureForm(
     form_focus(form_ref);
     view! {
         <form node_ref=form_ref class="record-form" data-testid=format!("{prefix}-form") on:submit=submit novalidate>
-            <h3>{title}</h3>
+            {if heading <= 2 { view! { <h2>{title}</h2> }.into_any() } else { view! { <h3>{title}</h3> }.into_any() }}
             <FormSummary errors=errors extra=failure />
             <SelectField id=format!("{prefix}-indicator") label=tr(|t| t.col_indicator) value=indicator choices=indicator_choices error=field_error(errors, Field::Indicator) />
             <SelectField id=format!("{prefix}-scope") label=tr(|t| t.scope_label) value=scope choices=scope_choices error=field_error(errors, Field::Scope) />

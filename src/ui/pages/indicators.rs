@@ -110,10 +110,10 @@ fn IndicatorView(id: RecordId) -> impl IntoView {
             match e {
                 Editing::New(kind) => {
                     let draft = FigureDraft::new(id3.as_str(), &Scope::Forbund, this_year());
-                    view! { <FigureForm kind=kind initial=draft on_done=done /> }.into_any()
+                    view! { <FigureForm kind=kind initial=draft on_done=done heading=2 /> }.into_any()
                 }
-                Editing::Target(t) => view! { <FigureForm kind=FigureKind::Target initial=FigureDraft::from_target(&t) editing=Record::Target(t.clone()) on_done=done /> }.into_any(),
-                Editing::Outcome(o) => view! { <FigureForm kind=FigureKind::Outcome initial=FigureDraft::from_outcome(&o) editing=Record::Outcome(o.clone()) on_done=done /> }.into_any(),
+                Editing::Target(t) => view! { <FigureForm kind=FigureKind::Target initial=FigureDraft::from_target(&t) editing=Record::Target(t.clone()) on_done=done heading=2 /> }.into_any(),
+                Editing::Outcome(o) => view! { <FigureForm kind=FigureKind::Outcome initial=FigureDraft::from_outcome(&o) editing=Record::Outcome(o.clone()) on_done=done heading=2 /> }.into_any(),
             }
         })
     };
