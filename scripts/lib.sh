@@ -2,6 +2,9 @@
 # Shared helpers for scripts/setup, scripts/start and scripts/test.
 # Source it; it changes into the repository root.
 
+# The calling script, as an absolute path (before the cd below).
+SCRIPT_PATH="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+
 # Repository root, whatever directory the script was started from.
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT" || exit 1
@@ -23,6 +26,13 @@ info() { printf '%s\n' "$*"; }
 ok()   { printf '%s✓%s %s\n' "$GREEN" "$RESET" "$*"; }
 warn() { printf '%sWARNING:%s %s\n' "$YELLOW" "$RESET" "$*" >&2; }
 die()  { printf '%sERROR:%s %s\n' "$RED" "$RESET" "$*" >&2; exit 1; }
+
+# Prints the calling script's header comment (every `#` line after the
+# shebang, up to the first line that is not a comment) as its --help, so
+# the help is the header and never drifts from it.
+usage() {
+  awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$SCRIPT_PATH"
+}
 
 # Print a command, then run it.
 run() {

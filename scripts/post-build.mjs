@@ -57,7 +57,16 @@ for (const f of files) {
 }
 const buildId = build.digest("hex").slice(0, 16);
 const workerPath = join(dir, WORKER);
-const worker = readFileSync(workerPath, "utf8")
+let worker = readFileSync(workerPath, "utf8");
+// A worker whose placeholders drifted would precache nothing, or keep one
+// cache name for every build: fail the build, as for the page's policy.
+for (const placeholder of ["__MALTAVLA_BUILD__", '["__MALTAVLA_FILES__"]']) {
+  if (!worker.includes(placeholder)) {
+    console.error(`post-build: ${WORKER} has no ${placeholder} placeholder`);
+    process.exit(1);
+  }
+}
+worker = worker
   .replace("__MALTAVLA_BUILD__", buildId)
   .replace('["__MALTAVLA_FILES__"]', JSON.stringify(["./", ...files]));
 writeFileSync(workerPath, worker);
