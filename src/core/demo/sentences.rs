@@ -1,9 +1,11 @@
 //! The builder of `demo_sentences.json`: the demo indicators rewritten
 //! with the February 2018 newsletter's own sentences as templates ("En kort
-//! sammanfattning av 2017 i siffror"), and the breakdowns those sentences
-//! print that the demo's typed outcomes lacked — participants by gender and
-//! new participants by municipality, counted from the demo's (retold) participations
-//! (so the shares are the newsletter's 43/57 and 23/34/43 percent).
+//! sammanfattning av 2017 i siffror", and the paragraph on the referrers
+//! after it), and the breakdowns those sentences print that the demo's
+//! typed outcomes lacked — participants by gender, new participants by
+//! municipality and by the three referrers the newsletter names — counted
+//! from the demo's (retold) participations, so the shares are the
+//! newsletter's 43/57, 23/34/43 and 34/27/16 percent.
 //!
 //! Run `UPDATE_DEMO=1 cargo test demo` to regenerate; a test checks that
 //! the file is what this builds.
@@ -12,7 +14,9 @@ use super::build::{build as build_base, rid, Builder};
 use super::participants::{end_statuses, story_participations};
 use crate::core::flow::breakdown;
 use crate::core::ids::{DeviceId, Hlc, RecordId};
-use crate::core::model::{Breakdown, Dimension, Gender, Outcome, OutcomeSource, Record, Scope};
+use crate::core::model::{
+    Breakdown, Dimension, Gender, Outcome, OutcomeSource, Record, Referrer, Scope,
+};
 use crate::core::period::Period;
 use crate::core::value::{Count, Value};
 use chrono::NaiveDate;
@@ -35,7 +39,7 @@ pub const SENTENCES: [(&str, &str); 5] = [
     ),
     (
         "demo-ind-nya",
-        "{värde} nya deltagare påbörjade en insats under året: {Nynäshamn:andel} procent var från Nynäshamn, {Tyresö:andel} procent från Tyresö och {Haninge:andel} procent från Haninge.",
+        "{värde} nya deltagare påbörjade en insats under året: {Nynäshamn:andel} procent var från Nynäshamn, {Tyresö:andel} procent från Tyresö och {Haninge:andel} procent från Haninge. Kommunerna är de största remittenterna ({kommunerna:andel} procent) följda av Arbetsförmedlingen ({arbetsförmedlingen:andel} procent). Andelen egenanmälningar var {egenanmälan:andel} procent, vilket motsvarar {egenanmälan} deltagare.",
     ),
     (
         "demo-ind-arbete",
@@ -68,6 +72,7 @@ pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
     };
     let by_gender = breakdown(&ps, &year, Dimension::Gender, &category, &|_| None);
     let by_place = breakdown(&ps, &year, Dimension::Municipality, &category, &|_| None);
+    let by_referrer = breakdown(&ps, &year, Dimension::Referrer, &category, &|_| None);
     let mut b = Builder::new(after, device);
     let mut outcome = |id: &str, indicator: &str, slice: Breakdown, n: u64| {
         let meta = b.meta(id);
@@ -101,6 +106,22 @@ pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
         let slice = Breakdown::Municipality(rid(muni));
         let n = by_place.get(&slice).map_or(0, |c| c.new);
         outcome(&format!("demo-o-nya-{code}-2017"), "demo-ind-nya", slice, n);
+    }
+    // The referrers the newsletter names ("Tilläggas kan att kommunerna är
+    // de största remittenterna ..."), the only three it prints.
+    for (code, referrer) in [
+        ("kommun", Referrer::Municipality),
+        ("af", Referrer::EmploymentService),
+        ("egen", Referrer::SelfReferral),
+    ] {
+        let slice = Breakdown::Referrer(referrer);
+        let n = by_referrer.get(&slice).map_or(0, |c| c.new);
+        outcome(
+            &format!("demo-o-nya-remittent-antal-{code}-2017"),
+            "demo-ind-nya",
+            slice,
+            n,
+        );
     }
     out
 }
