@@ -64,12 +64,7 @@ pub fn FigureForm(
     let reported_on = RwSignal::new(initial.reported_on.clone());
     let note = RwSignal::new(initial.note.clone());
     let form = FormState::new(app);
-    let FormState {
-        errors,
-        busy,
-        failure,
-        ..
-    } = form;
+    let (errors, busy, failure) = form.parts();
 
     let chosen_indicator = Memo::new(move |_| {
         let id = indicator.get();

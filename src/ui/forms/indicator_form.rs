@@ -13,7 +13,7 @@ use crate::ui::components::form::{
 };
 use crate::ui::forms::choice::EnumSelect;
 use crate::ui::forms::submit::FormState;
-use crate::ui::state::{tr, use_app, Edit};
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
 /// Creates an indicator, or edits `existing`; `on_done` gets the saved id,
@@ -59,12 +59,7 @@ pub fn IndicatorForm(
         app.ws.with(|w| sentence_preview(w, &id, &text))
     });
     let form = FormState::new(app);
-    let FormState {
-        errors,
-        busy,
-        failure,
-        ..
-    } = form;
+    let (errors, busy, failure) = form.parts();
     let measure = move || {
         FlowMeasure::SOURCES
             .into_iter()
@@ -110,12 +105,8 @@ pub fn IndicatorForm(
             .map(|i| i.meta.clone())
             .unwrap_or_else(|| app.new_meta());
         let built = app.ws.with_untracked(|w| build_indicator(&draft, w, meta));
-        form.submit(built, |i| {
-            let id = i.meta.id.clone();
-            let opened = existing.clone().map(Record::Indicator);
-            let edit = Edit::from_form(opened, Record::Indicator(i));
-            (edit, move || on_done.run(Some(id)))
-        });
+        let opened = existing.clone().map(Record::Indicator);
+        form.submit_record(built, opened, Record::Indicator, on_done);
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_focus(form_ref);

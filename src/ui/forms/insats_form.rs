@@ -9,7 +9,7 @@ use crate::ui::components::form::{
 };
 use crate::ui::forms::choice::EnumSelect;
 use crate::ui::forms::submit::FormState;
-use crate::ui::state::{tr, use_app, Edit};
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
 /// One editable contact row.
@@ -89,12 +89,7 @@ pub fn InsatsForm(
     // Only the number of rows re-renders the list, so typing keeps focus.
     let contact_count = Memo::new(move |_| contacts.with(Vec::len));
     let form = FormState::new(app);
-    let FormState {
-        errors,
-        busy,
-        failure,
-        ..
-    } = form;
+    let (errors, busy, failure) = form.parts();
     let project_choices = Signal::derive(move || {
         let mut v = vec![Choice::new("", app.t().none_option)];
         app.ws.with(|w| {
@@ -133,12 +128,8 @@ pub fn InsatsForm(
             .map(|i| i.meta.clone())
             .unwrap_or_else(|| app.new_meta());
         let built = app.ws.with_untracked(|w| build_insats(&draft, w, meta));
-        form.submit(built, |i| {
-            let id = i.meta.id.clone();
-            let opened = existing.clone().map(Record::Insats);
-            let edit = Edit::from_form(opened, Record::Insats(i));
-            (edit, move || on_done.run(Some(id)))
-        });
+        let opened = existing.clone().map(Record::Insats);
+        form.submit_record(built, opened, Record::Insats, on_done);
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_focus(form_ref);

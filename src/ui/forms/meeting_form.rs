@@ -7,7 +7,7 @@ use crate::ui::components::form::{
     field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
 };
 use crate::ui::forms::submit::FormState;
-use crate::ui::state::{tr, use_app, Edit};
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
 /// The member municipalities as choices, "none" first.
@@ -41,12 +41,7 @@ pub fn MeetingForm(
     let (invitation, deadline, email) = (s(d.invitation), s(d.deadline), s(d.email));
     let (registered, attended, note) = (s(d.registered), s(d.attended), s(d.note));
     let form = FormState::new(app);
-    let FormState {
-        errors,
-        busy,
-        failure,
-        ..
-    } = form;
+    let (errors, busy, failure) = form.parts();
     let choices = municipality_choices(app.t().none_option);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -70,12 +65,8 @@ pub fn MeetingForm(
             .map(|m| m.meta.clone())
             .unwrap_or_else(|| app.new_meta());
         let built = app.ws.with_untracked(|w| build_meeting(&draft, w, meta));
-        form.submit(built, |m| {
-            let id = m.meta.id.clone();
-            let opened = existing.clone().map(Record::Meeting);
-            let edit = Edit::from_form(opened, Record::Meeting(m));
-            (edit, move || on_done.run(Some(id)))
-        });
+        let opened = existing.clone().map(Record::Meeting);
+        form.submit_record(built, opened, Record::Meeting, on_done);
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_focus(form_ref);

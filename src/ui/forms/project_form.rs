@@ -7,7 +7,7 @@ use crate::ui::components::form::{
     field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
 };
 use crate::ui::forms::submit::FormState;
-use crate::ui::state::{tr, use_app, Edit};
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
 /// Creates a project, or edits `existing`; `on_done` gets the saved id, or
@@ -30,12 +30,7 @@ pub fn ProjectForm(
     let funder = RwSignal::new(d.funder);
     let share = RwSignal::new(d.funder_share);
     let form = FormState::new(app);
-    let FormState {
-        errors,
-        busy,
-        failure,
-        ..
-    } = form;
+    let (errors, busy, failure) = form.parts();
     let own_id = existing.as_ref().map(|p| p.meta.id.clone());
     let parent_choices = Signal::derive(move || {
         let mut v = vec![Choice::new("", app.t().none_option)];
@@ -65,12 +60,8 @@ pub fn ProjectForm(
             .map(|p| p.meta.clone())
             .unwrap_or_else(|| app.new_meta());
         let built = app.ws.with_untracked(|w| build_project(&draft, w, meta));
-        form.submit(built, |p| {
-            let id = p.meta.id.clone();
-            let opened = existing.clone().map(Record::Project);
-            let edit = Edit::from_form(opened, Record::Project(p));
-            (edit, move || on_done.run(Some(id)))
-        });
+        let opened = existing.clone().map(Record::Project);
+        form.submit_record(built, opened, Record::Project, on_done);
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_focus(form_ref);

@@ -23,12 +23,7 @@ pub fn SlotForm(on_done: Callback<bool>) -> impl IntoView {
     let enrolled = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let form = FormState::new(app);
-    let FormState {
-        errors,
-        busy,
-        failure,
-        ..
-    } = form;
+    let (errors, busy, failure) = form.parts();
     let choices = Signal::derive(move || {
         let mut v = vec![Choice::new("", app.t().choose_option)];
         app.ws.with(|w| {

@@ -7,6 +7,8 @@
 //! and only a stored record runs the form's `then` (close, clear or move
 //! on).
 
+use crate::core::ids::RecordId;
+use crate::core::model::Record;
 use crate::core::validate::FormErrors;
 use crate::ui::state::{AppState, Edit};
 use leptos::prelude::*;
@@ -34,6 +36,17 @@ impl FormState {
         }
     }
 
+    /// The errors, busy flag and failure, for the form's view.
+    pub fn parts(
+        self,
+    ) -> (
+        RwSignal<FormErrors>,
+        RwSignal<bool>,
+        RwSignal<Option<String>>,
+    ) {
+        (self.errors, self.busy, self.failure)
+    }
+
     /// Submits what the core built from the draft: its problems are shown,
     /// or `save` turns the record into the edit to store and what to do
     /// once it is stored.
@@ -49,5 +62,23 @@ impl FormState {
                 self.app.save(vec![edit], self.busy, self.failure, then);
             }
         }
+    }
+
+    /// The submit of a form that creates a record, or edits the one it
+    /// opened on (`opened`), and closes with the saved record's id.
+    pub fn submit_record<T>(
+        self,
+        built: Result<T, FormErrors>,
+        opened: Option<Record>,
+        record: fn(T) -> Record,
+        on_done: Callback<Option<RecordId>>,
+    ) {
+        self.submit(built, |r| {
+            let saved = record(r);
+            let id = saved.meta().id.clone();
+            (Edit::from_form(opened, saved), move || {
+                on_done.run(Some(id))
+            })
+        });
     }
 }

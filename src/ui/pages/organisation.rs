@@ -74,12 +74,7 @@ fn OrganisationName() -> impl IntoView {
             .unwrap_or_default()
     }));
     let form = FormState::new(app);
-    let FormState {
-        errors,
-        busy,
-        failure,
-        ..
-    } = form;
+    let (errors, busy, failure) = form.parts();
     let saved = RwSignal::new(false);
     // The copy this form shows: a save writes only what was changed from it.
     let opened = StoredValue::new(app.ws.with_untracked(|w| w.organisation.clone()));
@@ -206,12 +201,7 @@ fn NamedEditor(
     let pkind = RwSignal::new(partner_kind.unwrap_or(PartnerKind::Other));
     let pcategory = RwSignal::new(category.unwrap_or(EndCategory::Other));
     let form = FormState::new(app);
-    let FormState {
-        errors,
-        busy,
-        failure,
-        ..
-    } = form;
+    let (errors, busy, failure) = form.parts();
     let key = meta
         .as_ref()
         .map(|m| m.id.to_string())

@@ -127,12 +127,7 @@ fn DeckEditor(deck: Presentation) -> impl IntoView {
     let period = RwSignal::new(start.period.clone());
     let slides = RwSignal::new(start.slides.clone());
     let form = FormState::new(app);
-    let FormState {
-        errors,
-        busy,
-        failure,
-        ..
-    } = form;
+    let (errors, busy, failure) = form.parts();
     let saved_note = RwSignal::new(false);
     let draft = move || PresentationDraft {
         name: name.get_untracked(),
