@@ -9,6 +9,7 @@
 pub mod chart;
 pub mod chart_specs;
 pub mod clock;
+pub mod codes;
 pub mod csv;
 pub mod delete;
 pub mod demo;

@@ -186,21 +186,6 @@ pub enum Answer {
 impl Answer {
     /// Every answer, in the order forms offer them.
     pub const ALL: [Answer; 3] = [Answer::Met, Answer::NotMet, Answer::Unknown];
-
-    /// The stable code, as serialised (`met`, `not_met`, `unknown`), for
-    /// form values and test ids.
-    pub fn code(self) -> &'static str {
-        match self {
-            Answer::Met => "met",
-            Answer::NotMet => "not_met",
-            Answer::Unknown => "unknown",
-        }
-    }
-
-    /// The answer with this code.
-    pub fn from_code(code: &str) -> Option<Answer> {
-        Answer::ALL.into_iter().find(|a| a.code() == code)
-    }
 }
 
 /// A target's or outcome's value; its variant must match the indicator's
@@ -319,7 +304,6 @@ mod tests {
                 serde_json::from_str::<Value>(text).unwrap(),
                 Value::Answer(a)
             );
-            assert_eq!(Answer::from_code(a.code()), Some(a));
         }
         assert_eq!(serde_json::to_string(&Unit::YesNo).unwrap(), r#""yes_no""#);
         assert!(serde_json::from_str::<Value>(r#"{"answer":"yes"}"#).is_err());

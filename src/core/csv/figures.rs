@@ -8,13 +8,13 @@
 
 use super::participations::{gender_word, referrer_word};
 use super::write::{write_table, Cell, CsvFlavour};
+use crate::core::codes;
 use crate::core::flow::report::FlowReport;
 use crate::core::flow::{computed_shown_in, Shown};
 use crate::core::fmt_sv;
 use crate::core::goal::{goal_row_in, Figures, GoalStatus};
 use crate::core::model::{Breakdown, Dimension, FlowMeasure, Scope};
 use crate::core::order::sort_key;
-use crate::core::validate::participation::age_band_code;
 use crate::core::value::Value;
 use crate::core::workspace::Workspace;
 
@@ -52,7 +52,7 @@ pub fn slice_word(ws: &Workspace, b: &Breakdown) -> String {
             .map_or_else(|| id.to_string(), |m| m.name.clone()),
         Breakdown::Gender(g) => gender_word(*g).into(),
         Breakdown::Referrer(r) => referrer_word(*r).into(),
-        Breakdown::AgeBand(a) => age_band_code(*a).into(),
+        Breakdown::AgeBand(a) => codes::code(a),
         Breakdown::Provider(p) => p.clone(),
     };
     format!("{}: {value}", dimension_word(b.dimension()))

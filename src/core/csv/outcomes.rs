@@ -14,10 +14,11 @@
 use super::figures::{scope_word, slice_word};
 use super::mapping::{ColumnSet, FieldChange, ImportPlan, Mapping, MappingProblem};
 use super::read::{NumberCheck, Table};
+use crate::core::codes;
 use crate::core::model::{Breakdown, Dimension, Meta, Outcome, Scope};
 use crate::core::order::fold_case;
 use crate::core::period::Period;
-use crate::core::validate::figure::{enum_code, slice_code};
+use crate::core::validate::figure::slice_code;
 use crate::core::validate::participation::{parse_age_band, parse_gender, parse_referrer};
 use crate::core::validate::period_draft::PeriodDraft;
 use crate::core::validate::{build_outcome, Field, FigureDraft, FormErrors, Problem};
@@ -151,9 +152,12 @@ fn find_group(ws: &Workspace, text: &str) -> Result<Option<(Dimension, String)>,
                 .find(|m| fold_case(m.name.trim()) == folded)
                 .map(|m| slice_code(&Breakdown::Municipality(m.meta.id.clone())))
         }
-        Dimension::Gender => parse_gender(value).map(|g| enum_code(&g)),
-        Dimension::Referrer => parse_referrer(value).map(|r| enum_code(&r)),
-        Dimension::AgeBand => parse_age_band(value).ok().flatten().map(|a| enum_code(&a)),
+        Dimension::Gender => parse_gender(value).map(|g| codes::code(&g)),
+        Dimension::Referrer => parse_referrer(value).map(|r| codes::code(&r)),
+        Dimension::AgeBand => parse_age_band(value)
+            .ok()
+            .flatten()
+            .map(|a| codes::code(&a)),
         Dimension::Provider => Some(value.to_owned()),
     };
     slice

@@ -22,6 +22,7 @@
 use super::mapping::{ColumnSet, FieldChange, ImportPlan};
 use super::read::{NumberCheck, Table};
 use super::write::{write_table, Cell, CsvFlavour};
+use crate::core::codes;
 use crate::core::ids::RecordId;
 use crate::core::model::{Gender, Meta, Participation, Referrer};
 use crate::core::validate::participation::{
@@ -357,9 +358,7 @@ pub fn cell_text(ws: &Workspace, p: &Participation, column: Column) -> String {
         Column::Code => p.code.clone(),
         Column::Insats => named(ws.insatser.get_any(&p.insats).map(|i| i.name.as_str())),
         Column::Gender => gender_word(p.gender).to_owned(),
-        Column::AgeBand => {
-            crate::core::validate::participation::age_band_code(p.age_band).to_owned()
-        }
+        Column::AgeBand => codes::code(&p.age_band),
         Column::Municipality => named(
             p.municipality
                 .as_ref()

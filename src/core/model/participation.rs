@@ -84,6 +84,15 @@ pub enum EndCategory {
     Other,
 }
 
+impl EndCategory {
+    /// Every category, in the order forms offer them.
+    pub const ALL: [EndCategory; 3] = [
+        EndCategory::WorkOrStudies,
+        EndCategory::OrdinaryMeasures,
+        EndCategory::Other,
+    ];
+}
+
 /// One entry of the förbund's list of end statuses. A list of records
 /// rather than a fixed enum, so each förbund can name its own and laptops
 /// merge changes to it like any other data.

@@ -2,6 +2,7 @@
 
 use super::period_draft::PeriodDraft;
 use super::{count, free_text, optional_date, percent, short_text, Field, FormErrors, Problem};
+use crate::core::codes;
 use crate::core::ids::RecordId;
 use crate::core::model::{
     AgeBand, Breakdown, Dimension, FigureKey, Gender, Indicator, Meta, Outcome, OutcomeSource,
@@ -65,7 +66,7 @@ impl FigureDraft {
         let value_text = match value {
             Value::Count(c) => c.get().to_string(),
             Value::Percent(p) => crate::core::fmt_sv::tenths(u64::from(p.tenths())),
-            Value::Answer(a) => a.code().to_owned(),
+            Value::Answer(a) => codes::code(&a),
         };
         FigureDraft {
             indicator: indicator.to_string(),
@@ -113,24 +114,11 @@ impl FigureDraft {
 pub fn slice_code(b: &Breakdown) -> String {
     match b {
         Breakdown::Municipality(id) => id.to_string(),
-        Breakdown::Gender(g) => enum_code(g),
-        Breakdown::Referrer(r) => enum_code(r),
+        Breakdown::Gender(g) => codes::code(g),
+        Breakdown::Referrer(r) => codes::code(r),
         Breakdown::Provider(p) => p.clone(),
-        Breakdown::AgeBand(a) => enum_code(a),
+        Breakdown::AgeBand(a) => codes::code(a),
     }
-}
-
-/// The snake-case code serde gives a unit enum variant (`self_referral`).
-pub fn enum_code<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-/// The unit enum variant with a snake-case code, if any.
-pub fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
 }
 
 fn breakdown(
@@ -153,9 +141,15 @@ fn breakdown(
             .ok()
             .filter(|id| ws.municipalities.get(id).is_some())
             .map(Breakdown::Municipality),
-        Dimension::Gender => from_code::<Gender>(slice).map(Breakdown::Gender),
-        Dimension::Referrer => from_code::<Referrer>(slice).map(Breakdown::Referrer),
-        Dimension::AgeBand => from_code::<AgeBand>(slice).map(Breakdown::AgeBand),
+        Dimension::Gender => codes::from_code::<Gender>(slice)
+            .ok()
+            .map(Breakdown::Gender),
+        Dimension::Referrer => codes::from_code::<Referrer>(slice)
+            .ok()
+            .map(Breakdown::Referrer),
+        Dimension::AgeBand => codes::from_code::<AgeBand>(slice)
+            .ok()
+            .map(Breakdown::AgeBand),
         Dimension::Provider => return short_text(slice).map(|p| Some(Breakdown::Provider(p))),
     };
     found.map(Some).ok_or(Problem::UnknownReference)
@@ -176,7 +170,8 @@ fn answer(text: &str) -> Result<Answer, Problem> {
     if t.is_empty() {
         return Err(Problem::Required);
     }
-    Answer::from_code(t)
+    codes::from_code::<Answer>(t)
+        .ok()
         .or_else(|| crate::core::goal::yes_no_from_words(t))
         .ok_or(Problem::NotAnAnswer)
 }
@@ -258,7 +253,7 @@ pub fn build_target(draft: &FigureDraft, ws: &Workspace, meta: Meta) -> Result<T
     let met;
     let draft = if yes_no && draft.value.trim().is_empty() {
         met = FigureDraft {
-            value: Answer::Met.code().into(),
+            value: codes::code(&Answer::Met),
             ..draft.clone()
         };
         &met

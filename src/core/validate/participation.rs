@@ -8,6 +8,7 @@
 //! updates its rows instead of doubling them.
 
 use super::{optional_date, Field, FormErrors, Problem};
+use crate::core::codes;
 use crate::core::ids::RecordId;
 use crate::core::model::{is_valid_code, AgeBand, Gender, Meta, Participation, Referrer};
 use crate::core::order::fold_case;
@@ -43,14 +44,14 @@ impl ParticipationDraft {
         ParticipationDraft {
             code: p.code.clone(),
             insats: p.insats.to_string(),
-            gender: gender_code(p.gender).into(),
-            age_band: age_band_code(p.age_band).into(),
+            gender: codes::code(&p.gender),
+            age_band: codes::code(&p.age_band),
             municipality: p
                 .municipality
                 .as_ref()
                 .map(ToString::to_string)
                 .unwrap_or_default(),
-            referrer: referrer_code(p.referrer).into(),
+            referrer: codes::code(&p.referrer),
             start: p.start.to_string(),
             end: p.end.map(|d| d.to_string()).unwrap_or_default(),
             end_status: p
@@ -69,41 +70,6 @@ fn word(text: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-' | '–' | '—' | '_'))
         .collect()
-}
-
-/// The code a form sends for a gender (the file form's name).
-pub fn gender_code(g: Gender) -> &'static str {
-    match g {
-        Gender::Woman => "woman",
-        Gender::Man => "man",
-        Gender::OtherOrUnknown => "other_or_unknown",
-    }
-}
-
-/// The code a form sends for a referrer (the file form's name).
-pub fn referrer_code(r: Referrer) -> &'static str {
-    match r {
-        Referrer::Municipality => "municipality",
-        Referrer::EmploymentService => "employment_service",
-        Referrer::SocialInsurance => "social_insurance",
-        Referrer::Region => "region",
-        Referrer::SelfReferral => "self_referral",
-        Referrer::Other => "other",
-    }
-}
-
-/// The code a form sends for an age band (the file form's name).
-pub fn age_band_code(a: AgeBand) -> &'static str {
-    match a {
-        AgeBand::From16To19 => "16-19",
-        AgeBand::From20To24 => "20-24",
-        AgeBand::From25To29 => "25-29",
-        AgeBand::From30To39 => "30-39",
-        AgeBand::From40To49 => "40-49",
-        AgeBand::From50To59 => "50-59",
-        AgeBand::From60 => "60-",
-        AgeBand::Unknown => "unknown",
-    }
 }
 
 /// A gender from a code or a word, in Swedish or English.
@@ -155,7 +121,7 @@ pub fn parse_age_band(text: &str) -> Result<Option<AgeBand>, Problem> {
     }
     if let Some(band) = AgeBand::ALL
         .into_iter()
-        .find(|b| word(age_band_code(*b)) == w)
+        .find(|b| word(&codes::code(b)) == w)
     {
         return Ok(Some(band));
     }

@@ -7,10 +7,10 @@
 //! not, and the problems are named per column.
 
 use crate::browser::clock::new_participation_code;
+use crate::core::codes;
 use crate::core::csv::participations::Column;
 use crate::core::ids::RecordId;
 use crate::core::model::{AgeBand, Gender, Participation, Record, Referrer};
-use crate::core::validate::participation::{age_band_code, gender_code, referrer_code};
 use crate::core::validate::{build_participation, FormErrors, ParticipationDraft};
 use crate::ui::components::form::Choice;
 use crate::ui::messages::problem;
@@ -37,18 +37,18 @@ fn choices(app: AppState, column: Column) -> Vec<Choice> {
             .chain(
                 Gender::ALL
                     .iter()
-                    .map(|g| Choice::new(gender_code(*g), t.gender_one(*g))),
+                    .map(|g| Choice::new(codes::code(g), t.gender_one(*g))),
             )
             .collect(),
         Column::AgeBand => AgeBand::ALL
             .iter()
-            .map(|a| Choice::new(age_band_code(*a), t.age_band(*a)))
+            .map(|a| Choice::new(codes::code(a), t.age_band(*a)))
             .collect(),
         Column::Referrer => std::iter::once(none("–"))
             .chain(
                 Referrer::ALL
                     .iter()
-                    .map(|r| Choice::new(referrer_code(*r), t.referrer(*r))),
+                    .map(|r| Choice::new(codes::code(r), t.referrer(*r))),
             )
             .collect(),
         Column::Municipality => app.ws.with(|w| {
@@ -99,7 +99,7 @@ pub fn ParticipationEntry(
         || ParticipationDraft {
             code: free_code(app),
             insats: insats.get_untracked(),
-            age_band: age_band_code(AgeBand::Unknown).into(),
+            age_band: codes::code(&AgeBand::Unknown),
             ..ParticipationDraft::default()
         },
         ParticipationDraft::of,
@@ -192,7 +192,7 @@ pub fn ParticipationEntry(
                             for s in &clear {
                                 s.set(String::new());
                             }
-                            age.set(age_band_code(AgeBand::Unknown).into());
+                            age.set(codes::code(&AgeBand::Unknown));
                             if let Some(el) = first_cell.get_untracked() {
                                 let _ = el.focus();
                             }

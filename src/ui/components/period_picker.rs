@@ -8,6 +8,7 @@
 use super::form::{field_error, Choice, ErrorText, SelectField, TextField};
 use crate::core::period::PeriodKind;
 use crate::core::validate::{Field, FormErrors, PeriodDraft};
+use crate::ui::forms::choice::EnumSelect;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
@@ -19,23 +20,6 @@ const KINDS: [PeriodKind; 5] = [
     PeriodKind::Range,
 ];
 
-fn kind_code(k: PeriodKind) -> &'static str {
-    match k {
-        PeriodKind::Year => "year",
-        PeriodKind::Half => "half",
-        PeriodKind::Quarter => "quarter",
-        PeriodKind::Month => "month",
-        PeriodKind::Range => "range",
-    }
-}
-
-fn kind_from_code(code: &str) -> PeriodKind {
-    KINDS
-        .into_iter()
-        .find(|k| kind_code(*k) == code)
-        .unwrap_or(PeriodKind::Year)
-}
-
 /// The period controls, bound to `draft`; errors come from `errors`.
 #[component]
 pub fn PeriodPicker(
@@ -45,7 +29,7 @@ pub fn PeriodPicker(
 ) -> impl IntoView {
     let app = use_app();
     // Field-level signals mirror the draft so the generic controls can bind.
-    let kind = RwSignal::new(kind_code(draft.get_untracked().kind).to_owned());
+    let kind = RwSignal::new(draft.get_untracked().kind);
     let year = RwSignal::new(draft.get_untracked().year);
     let part = RwSignal::new(draft.get_untracked().part);
     let start = RwSignal::new(draft.get_untracked().start);
@@ -56,7 +40,7 @@ pub fn PeriodPicker(
     // the draft (the board after loading data) never writes back a stale one.
     Effect::new(move |first_run_done: Option<()>| {
         let next = PeriodDraft {
-            kind: kind_from_code(&kind.get()),
+            kind: kind.get(),
             year: year.get(),
             part: part.get(),
             start: start.get(),
@@ -79,8 +63,8 @@ pub fn PeriodPicker(
     // A draft changed from outside (the URL, a reset) updates the fields.
     Effect::new(move |_| {
         let d = draft.get();
-        if kind.get_untracked() != kind_code(d.kind) {
-            kind.set(kind_code(d.kind).to_owned());
+        if kind.get_untracked() != d.kind {
+            kind.set(d.kind);
         }
         for (field, text) in [
             (year, d.year),
@@ -107,16 +91,9 @@ pub fn PeriodPicker(
             end.set(crate::core::period::iso_date(p.end()));
         }
     });
-    let kind_choices = Signal::derive(move || {
-        let t = app.t();
-        KINDS
-            .iter()
-            .map(|k| Choice::new(kind_code(*k), t.period_kind(*k)))
-            .collect::<Vec<_>>()
-    });
     let part_choices = Signal::derive(move || {
         let t = app.t();
-        let names: &[&str] = match kind_from_code(&kind.get()) {
+        let names: &[&str] = match kind.get() {
             PeriodKind::Half => &t.halves,
             PeriodKind::Quarter => &t.quarters,
             _ => &t.months,
@@ -140,7 +117,7 @@ pub fn PeriodPicker(
         });
         v
     });
-    let is = move |k: PeriodKind| kind_from_code(&kind.get()) == k;
+    let is = move |k: PeriodKind| kind.get() == k;
     let period_error = field_error(errors, Field::Period);
     let period_error_id = format!("{id}-period-error");
     let (kind_id, year_id, part_id) = (
@@ -156,7 +133,7 @@ pub fn PeriodPicker(
     view! {
         <fieldset class="period-picker">
             <legend>{tr(|t| t.period_label)}</legend>
-            <SelectField id=kind_id label=tr(|t| t.period_kind_label) value=kind choices=kind_choices />
+            <EnumSelect id=kind_id label=tr(|t| t.period_kind_label) value=kind options=&KINDS text=|t, k| t.period_kind(k) />
             <Show when=move || !is(PeriodKind::Range)>
                 <TextField id=year_id.clone() label=tr(|t| t.year_label) value=year inputmode="numeric" />
             </Show>

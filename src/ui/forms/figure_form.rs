@@ -4,17 +4,17 @@
 //! key, allowed breakdown); nothing is stored unless it passes, and the
 //! typed values stay in the form when it does not.
 
+use crate::core::codes;
 use crate::core::model::{AgeBand, Dimension, Gender, Record, Referrer};
 use crate::core::period::Period;
-use crate::core::validate::{
-    build_outcome, build_target, figure::enum_code, Field, FigureDraft, FormErrors,
-};
+use crate::core::validate::{build_outcome, build_target, Field, FigureDraft, FormErrors};
 use crate::core::value::{Answer, Unit};
 use crate::ui::components::form::{
     field_error, form_focus, Choice, ErrorText, FormButtons, FormSummary, SelectField, TextArea,
     TextField,
 };
 use crate::ui::components::period_picker::PeriodPicker;
+use crate::ui::forms::submit::FormState;
 use crate::ui::labels::project_and_insats_choices;
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
@@ -26,14 +26,6 @@ pub enum FigureKind {
     Target,
     /// A result.
     Outcome,
-}
-
-fn dimension_code(d: Option<Dimension>) -> String {
-    d.map(|d| enum_code(&d)).unwrap_or_default()
-}
-
-fn dimension_from_code(code: &str) -> Option<Dimension> {
-    Dimension::ALL.into_iter().find(|d| enum_code(d) == code)
 }
 
 /// A target or outcome form, prefilled with `initial`; `editing` holds the
@@ -59,14 +51,20 @@ pub fn FigureForm(
     let indicator = RwSignal::new(initial.indicator.clone());
     let scope = RwSignal::new(initial.scope.clone());
     let period = RwSignal::new(initial.period.clone());
-    let dimension = RwSignal::new(dimension_code(initial.dimension));
+    // The breakdown's code, empty for none.
+    let dimension = RwSignal::new(
+        initial
+            .dimension
+            .map(|d| codes::code(&d))
+            .unwrap_or_default(),
+    );
+    let chosen_dimension = Memo::new(move |_| codes::from_code::<Dimension>(&dimension.get()).ok());
     let slice = RwSignal::new(initial.slice.clone());
     let value = RwSignal::new(initial.value.clone());
     let reported_on = RwSignal::new(initial.reported_on.clone());
     let note = RwSignal::new(initial.note.clone());
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let form = FormState::new(app);
+    let (errors, busy, failure) = form.parts();
 
     let chosen_indicator = Memo::new(move |_| {
         let id = indicator.get();
@@ -101,7 +99,7 @@ pub fn FigureForm(
             v.extend(
                 ind.dimensions
                     .iter()
-                    .map(|d| Choice::new(enum_code(d), t.dimension(*d))),
+                    .map(|d| Choice::new(codes::code(d), t.dimension(*d))),
             );
         }
         v
@@ -109,7 +107,7 @@ pub fn FigureForm(
     let slice_choices = Signal::derive(move || {
         let t = app.t();
         let mut v = vec![Choice::new("", t.choose_option)];
-        match dimension_from_code(&dimension.get()) {
+        match chosen_dimension.get() {
             Some(Dimension::Municipality) => app.ws.with(|w| {
                 v.extend(
                     w.municipalities_by_name()
@@ -120,17 +118,17 @@ pub fn FigureForm(
             Some(Dimension::Gender) => v.extend(
                 Gender::ALL
                     .iter()
-                    .map(|g| Choice::new(enum_code(g), t.gender(*g))),
+                    .map(|g| Choice::new(codes::code(g), t.gender(*g))),
             ),
             Some(Dimension::Referrer) => v.extend(
                 Referrer::ALL
                     .iter()
-                    .map(|r| Choice::new(enum_code(r), t.referrer(*r))),
+                    .map(|r| Choice::new(codes::code(r), t.referrer(*r))),
             ),
             Some(Dimension::AgeBand) => v.extend(
                 AgeBand::ALL
                     .iter()
-                    .map(|a| Choice::new(enum_code(a), t.age_band(*a))),
+                    .map(|a| Choice::new(codes::code(a), t.age_band(*a))),
             ),
             _ => {}
         }
@@ -145,7 +143,7 @@ pub fn FigureForm(
         }
     });
     Effect::new(move |_| {
-        let d = dimension_from_code(&dimension.get_untracked());
+        let d = chosen_dimension.get_untracked();
         let allowed =
             d.is_none() || chosen_indicator.with(|i| i.as_ref().is_some_and(|i| i.allows(d)));
         if !allowed {
@@ -170,7 +168,7 @@ pub fn FigureForm(
             indicator: indicator.get_untracked(),
             scope: scope.get_untracked(),
             period: period.get_untracked(),
-            dimension: dimension_from_code(&dimension.get_untracked()),
+            dimension: chosen_dimension.get_untracked(),
             slice: slice.get_untracked(),
             // A yes/no target has no value to type: the core reads none as
             // "ska uppfyllas".
@@ -190,19 +188,15 @@ pub fn FigureForm(
             FigureKind::Target => build_target(&draft, w, meta).map(Record::Target),
             FigureKind::Outcome => build_outcome(&draft, w, meta).map(Record::Outcome),
         });
-        match built {
-            Err(e) => errors.set(e),
-            Ok(record) => {
-                errors.set(FormErrors::default());
-                let period = match &record {
-                    Record::Target(t) => Some(t.period),
-                    Record::Outcome(o) => Some(o.period),
-                    _ => None,
-                };
-                let edit = Edit::from_form(editing_meta.clone(), record);
-                app.save(vec![edit], busy, failure, move || on_done.run(period));
-            }
-        }
+        form.submit(built, |record| {
+            let period = match &record {
+                Record::Target(t) => Some(t.period),
+                Record::Outcome(o) => Some(o.period),
+                _ => None,
+            };
+            let edit = Edit::from_form(editing_meta.clone(), record);
+            (edit, move || on_done.run(period))
+        });
     };
     let title = move || {
         let t = app.t();
@@ -213,7 +207,7 @@ pub fn FigureForm(
             (FigureKind::Outcome, true) => t.edit_outcome,
         }
     };
-    let is_provider = move || dimension_from_code(&dimension.get()) == Some(Dimension::Provider);
+    let is_provider = move || chosen_dimension.get() == Some(Dimension::Provider);
     let has_slice = move || !dimension.get().is_empty();
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_focus(form_ref);
@@ -264,13 +258,17 @@ fn AnswerField(
         <fieldset class="checks" data-testid=format!("{prefix}-answer") aria-describedby=described>
             <legend>{tr(|t| t.yes_no_question)}</legend>
             {Answer::ALL.into_iter().map(|a| {
-                let id = format!("{prefix}-answer-{}", a.code());
+                let code = codes::code(&a);
+                let id = format!("{prefix}-answer-{code}");
                 let for_id = id.clone();
                 view! {
                     <label for=for_id class="check">
-                        <input type="radio" id=id name=format!("{prefix}-answer") value=a.code()
-                            prop:checked=move || value.with(|v| v == a.code())
-                            on:change=move |_| value.set(a.code().to_owned()) />
+                        <input type="radio" id=id name=format!("{prefix}-answer") value=code.clone()
+                            prop:checked={
+                                let code = code.clone();
+                                move || value.with(|v| *v == code)
+                            }
+                            on:change=move |_| value.set(code.clone()) />
                         {move || capitalised((app.t().yes_no_words)(a))}
                     </label>
                 }

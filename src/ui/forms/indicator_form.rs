@@ -1,18 +1,19 @@
 //! The indicator form.
 
+use crate::core::codes;
 use crate::core::ids::RecordId;
 use crate::core::model::{Dimension, Direction, FlowMeasure, Indicator, Record};
 use crate::core::newsletter::template::Gap;
 use crate::core::newsletter::{sentence_preview, Written};
-use crate::core::validate::{
-    build_indicator, figure::enum_code, Field, FormErrors, IndicatorDraft,
-};
+use crate::core::validate::{build_indicator, Field, IndicatorDraft};
 use crate::core::value::Unit;
 use crate::ui::components::form::{
     field_error, form_focus, CheckField, Choice, FormButtons, FormSummary, SelectField, TextArea,
     TextField,
 };
-use crate::ui::state::{tr, use_app, Edit};
+use crate::ui::forms::choice::EnumSelect;
+use crate::ui::forms::submit::FormState;
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
 /// Creates an indicator, or edits `existing`; `on_done` gets the saved id,
@@ -28,16 +29,16 @@ pub fn IndicatorForm(
         .map(IndicatorDraft::from_indicator)
         .unwrap_or_else(IndicatorDraft::empty);
     let name = RwSignal::new(d.name);
-    let unit = RwSignal::new(enum_code(&d.unit));
+    let unit = RwSignal::new(d.unit);
     let definition = RwSignal::new(d.definition);
     let numerator = RwSignal::new(d.numerator);
     let denominator = RwSignal::new(d.denominator);
-    let direction = RwSignal::new(enum_code(&d.direction));
+    let direction = RwSignal::new(d.direction);
     let dimensions = RwSignal::new(d.dimensions);
     let tolerance = RwSignal::new(d.tolerance);
     let prorate = RwSignal::new(d.prorate);
     let sentence = RwSignal::new(d.sentence);
-    let computed = RwSignal::new(d.computed.map(|m| enum_code(&m)).unwrap_or_default());
+    let computed = RwSignal::new(d.computed.map(|m| codes::code(&m)).unwrap_or_default());
     let is_manual = move || computed.with(String::is_empty);
     let computed_choices = Signal::derive(move || {
         let t = app.t();
@@ -45,7 +46,7 @@ pub fn IndicatorForm(
             .chain(
                 FlowMeasure::SOURCES
                     .iter()
-                    .map(|m| Choice::new(enum_code(m), t.flow_measure(*m))),
+                    .map(|m| Choice::new(codes::code(m), t.flow_measure(*m))),
             )
             .collect::<Vec<_>>()
     });
@@ -57,34 +58,19 @@ pub fn IndicatorForm(
         let id = existing_id.clone()?;
         app.ws.with(|w| sentence_preview(w, &id, &text))
     });
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let form = FormState::new(app);
+    let (errors, busy, failure) = form.parts();
     let measure = move || {
         FlowMeasure::SOURCES
             .into_iter()
-            .find(|m| computed.with(|c| enum_code(m) == *c))
+            .find(|m| computed.with(|c| codes::code(m) == *c))
     };
     let is_percent = move || match measure() {
         Some(m) => m.unit() == Unit::Percent,
-        None => unit.get() == enum_code(&Unit::Percent),
+        None => unit.get() == Unit::Percent,
     };
     // Computed measures are counts or shares, never yes/no.
-    let is_yes_no = move || measure().is_none() && unit.get() == enum_code(&Unit::YesNo);
-    let unit_choices = Signal::derive(move || {
-        let t = app.t();
-        [Unit::Count, Unit::Percent, Unit::YesNo]
-            .iter()
-            .map(|u| Choice::new(enum_code(u), t.unit(*u)))
-            .collect::<Vec<_>>()
-    });
-    let direction_choices = Signal::derive(move || {
-        let t = app.t();
-        [Direction::HigherIsBetter, Direction::LowerIsBetter]
-            .iter()
-            .map(|d| Choice::new(enum_code(d), t.direction(*d)))
-            .collect::<Vec<_>>()
-    });
+    let is_yes_no = move || measure().is_none() && unit.get() == Unit::YesNo;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = IndicatorDraft {
@@ -99,11 +85,7 @@ pub fn IndicatorForm(
             definition: definition.get_untracked(),
             numerator: numerator.get_untracked(),
             denominator: denominator.get_untracked(),
-            direction: if direction.get_untracked() == enum_code(&Direction::LowerIsBetter) {
-                Direction::LowerIsBetter
-            } else {
-                Direction::HigherIsBetter
-            },
+            direction: direction.get_untracked(),
             // A yes/no indicator is offered neither breakdowns nor pro
             // rata, so the form sends none.
             dimensions: if is_yes_no() {
@@ -115,27 +97,16 @@ pub fn IndicatorForm(
             prorate: prorate.get_untracked() && !is_yes_no(),
             computed: FlowMeasure::SOURCES
                 .into_iter()
-                .find(|m| computed.with_untracked(|c| enum_code(m) == *c)),
+                .find(|m| computed.with_untracked(|c| codes::code(m) == *c)),
             sentence: sentence.get_untracked(),
         };
         let meta = existing
             .as_ref()
             .map(|i| i.meta.clone())
             .unwrap_or_else(|| app.new_meta());
-        match app.ws.with_untracked(|w| build_indicator(&draft, w, meta)) {
-            Err(e) => errors.set(e),
-            Ok(i) => {
-                errors.set(FormErrors::default());
-                let id = i.meta.id.clone();
-                let opened = existing.clone().map(Record::Indicator);
-                app.save(
-                    vec![Edit::from_form(opened, Record::Indicator(i))],
-                    busy,
-                    failure,
-                    move || on_done.run(Some(id)),
-                );
-            }
-        }
+        let built = app.ws.with_untracked(|w| build_indicator(&draft, w, meta));
+        let opened = existing.clone().map(Record::Indicator);
+        form.submit_record(built, opened, Record::Indicator, on_done);
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_focus(form_ref);
@@ -150,10 +121,10 @@ pub fn IndicatorForm(
             </Show>
             <div class="field-row">
                 <Show when=is_manual>
-                    <SelectField id="indicator-unit" label=tr(|t| t.unit_label) value=unit choices=unit_choices error=field_error(errors, Field::Unit) />
+                    <EnumSelect id="indicator-unit" label=tr(|t| t.unit_label) value=unit options=&[Unit::Count, Unit::Percent, Unit::YesNo] text=|t, u| t.unit(u) error=field_error(errors, Field::Unit) />
                 </Show>
                 <Show when=move || !is_yes_no()>
-                    <SelectField id="indicator-direction" label=tr(|t| t.direction_label) value=direction choices=direction_choices />
+                    <EnumSelect id="indicator-direction" label=tr(|t| t.direction_label) value=direction options=&[Direction::HigherIsBetter, Direction::LowerIsBetter] text=|t, d| t.direction(d) />
                 </Show>
             </div>
             <TextArea id="indicator-definition" label=tr(|t| t.definition) value=definition error=field_error(errors, Field::Description) />
@@ -165,7 +136,7 @@ pub fn IndicatorForm(
             <fieldset class="checks">
                 <legend>{tr(|t| t.dimensions_label)}</legend>
                 {Dimension::ALL.into_iter().map(|dim| {
-                    let id = format!("indicator-dim-{}", enum_code(&dim));
+                    let id = format!("indicator-dim-{}", codes::code(&dim));
                     view! {
                         <label for=id.clone() class="check">
                             <input type="checkbox" id=id.clone()

@@ -2,22 +2,15 @@
 
 use crate::core::ids::RecordId;
 use crate::core::model::{Insats, InsatsKind, Record};
-use crate::core::validate::{
-    build_insats, figure::enum_code, ContactDraft, Field, FormErrors, InsatsDraft,
-};
+use crate::core::validate::{build_insats, ContactDraft, Field, FormErrors, InsatsDraft};
 use crate::ui::components::form::{
     field_error, form_focus, Choice, ErrorText, FormButtons, FormSummary, SelectField, TextArea,
     TextField,
 };
-use crate::ui::state::{tr, use_app, Edit};
+use crate::ui::forms::choice::EnumSelect;
+use crate::ui::forms::submit::FormState;
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
-
-fn kind_from_code(code: &str) -> InsatsKind {
-    InsatsKind::ALL
-        .into_iter()
-        .find(|k| enum_code(k) == code)
-        .unwrap_or(InsatsKind::Other)
-}
 
 /// One editable contact row.
 #[component]
@@ -84,7 +77,7 @@ pub fn InsatsForm(
         d.project = p.to_string();
     }
     let name = RwSignal::new(d.name);
-    let kind = RwSignal::new(enum_code(&d.kind));
+    let kind = RwSignal::new(d.kind);
     let description = RwSignal::new(d.description);
     let municipalities = RwSignal::new(d.municipalities);
     let provider = RwSignal::new(d.provider);
@@ -95,16 +88,8 @@ pub fn InsatsForm(
     let contacts = RwSignal::new(d.contacts);
     // Only the number of rows re-renders the list, so typing keeps focus.
     let contact_count = Memo::new(move |_| contacts.with(Vec::len));
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
-    let kind_choices = Signal::derive(move || {
-        let t = app.t();
-        InsatsKind::ALL
-            .iter()
-            .map(|k| Choice::new(enum_code(k), t.insats_kind(*k)))
-            .collect::<Vec<_>>()
-    });
+    let form = FormState::new(app);
+    let (errors, busy, failure) = form.parts();
     let project_choices = Signal::derive(move || {
         let mut v = vec![Choice::new("", app.t().none_option)];
         app.ws.with(|w| {
@@ -128,7 +113,7 @@ pub fn InsatsForm(
         ev.prevent_default();
         let draft = InsatsDraft {
             name: name.get_untracked(),
-            kind: kind_from_code(&kind.get_untracked()),
+            kind: kind.get_untracked(),
             description: description.get_untracked(),
             municipalities: municipalities.get_untracked(),
             provider: provider.get_untracked(),
@@ -142,20 +127,9 @@ pub fn InsatsForm(
             .as_ref()
             .map(|i| i.meta.clone())
             .unwrap_or_else(|| app.new_meta());
-        match app.ws.with_untracked(|w| build_insats(&draft, w, meta)) {
-            Err(e) => errors.set(e),
-            Ok(i) => {
-                errors.set(FormErrors::default());
-                let id = i.meta.id.clone();
-                let opened = existing.clone().map(Record::Insats);
-                app.save(
-                    vec![Edit::from_form(opened, Record::Insats(i))],
-                    busy,
-                    failure,
-                    move || on_done.run(Some(id)),
-                );
-            }
-        }
+        let built = app.ws.with_untracked(|w| build_insats(&draft, w, meta));
+        let opened = existing.clone().map(Record::Insats);
+        form.submit_record(built, opened, Record::Insats, on_done);
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_focus(form_ref);
@@ -163,7 +137,7 @@ pub fn InsatsForm(
         <form node_ref=form_ref class="record-form" data-testid="insats-form" on:submit=submit novalidate>
             <FormSummary errors=errors extra=failure />
             <TextField id="insats-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
-            <SelectField id="insats-kind" label=tr(|t| t.insats_kind) value=kind choices=kind_choices />
+            <EnumSelect id="insats-kind" label=tr(|t| t.insats_kind) value=kind options=&InsatsKind::ALL text=|t, k| t.insats_kind(k) />
             <TextArea id="insats-description" label=tr(|t| t.description_label) value=description error=field_error(errors, Field::Description) />
             <fieldset class="checks">
                 <legend>{tr(|t| t.municipalities_label)}</legend>

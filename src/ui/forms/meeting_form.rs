@@ -2,11 +2,12 @@
 
 use crate::core::ids::RecordId;
 use crate::core::model::{Meeting, Record};
-use crate::core::validate::{build_meeting, Field, FormErrors, MeetingDraft};
+use crate::core::validate::{build_meeting, Field, MeetingDraft};
 use crate::ui::components::form::{
     field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
 };
-use crate::ui::state::{tr, use_app, Edit};
+use crate::ui::forms::submit::FormState;
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
 /// The member municipalities as choices, "none" first.
@@ -39,9 +40,8 @@ pub fn MeetingForm(
     let (municipality, theme, speakers) = (s(d.municipality), s(d.theme), s(d.speakers));
     let (invitation, deadline, email) = (s(d.invitation), s(d.deadline), s(d.email));
     let (registered, attended, note) = (s(d.registered), s(d.attended), s(d.note));
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let form = FormState::new(app);
+    let (errors, busy, failure) = form.parts();
     let choices = municipality_choices(app.t().none_option);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -64,20 +64,9 @@ pub fn MeetingForm(
             .as_ref()
             .map(|m| m.meta.clone())
             .unwrap_or_else(|| app.new_meta());
-        match app.ws.with_untracked(|w| build_meeting(&draft, w, meta)) {
-            Err(e) => errors.set(e),
-            Ok(m) => {
-                errors.set(FormErrors::default());
-                let id = m.meta.id.clone();
-                let opened = existing.clone().map(Record::Meeting);
-                app.save(
-                    vec![Edit::from_form(opened, Record::Meeting(m))],
-                    busy,
-                    failure,
-                    move || on_done.run(Some(id)),
-                );
-            }
-        }
+        let built = app.ws.with_untracked(|w| build_meeting(&draft, w, meta));
+        let opened = existing.clone().map(Record::Meeting);
+        form.submit_record(built, opened, Record::Meeting, on_done);
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_focus(form_ref);

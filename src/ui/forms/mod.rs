@@ -1,9 +1,12 @@
 //! Forms that create and edit records. Each form holds raw text in signals,
-//! hands a draft to the core's validation, and commits only what passes.
+//! hands a draft to the core's validation, and commits only what passes
+//! (`submit`).
 
+pub mod choice;
 pub mod figure_form;
 pub mod indicator_form;
 pub mod insats_form;
 pub mod meeting_form;
 pub mod project_form;
 pub mod slot_form;
+pub mod submit;

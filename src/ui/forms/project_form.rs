@@ -2,11 +2,12 @@
 
 use crate::core::ids::RecordId;
 use crate::core::model::{Project, Record};
-use crate::core::validate::{build_project, Field, FormErrors, ProjectDraft};
+use crate::core::validate::{build_project, Field, ProjectDraft};
 use crate::ui::components::form::{
     field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
 };
-use crate::ui::state::{tr, use_app, Edit};
+use crate::ui::forms::submit::FormState;
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
 /// Creates a project, or edits `existing`; `on_done` gets the saved id, or
@@ -28,9 +29,8 @@ pub fn ProjectForm(
     let parent = RwSignal::new(d.parent);
     let funder = RwSignal::new(d.funder);
     let share = RwSignal::new(d.funder_share);
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let form = FormState::new(app);
+    let (errors, busy, failure) = form.parts();
     let own_id = existing.as_ref().map(|p| p.meta.id.clone());
     let parent_choices = Signal::derive(move || {
         let mut v = vec![Choice::new("", app.t().none_option)];
@@ -59,20 +59,9 @@ pub fn ProjectForm(
             .as_ref()
             .map(|p| p.meta.clone())
             .unwrap_or_else(|| app.new_meta());
-        match app.ws.with_untracked(|w| build_project(&draft, w, meta)) {
-            Err(e) => errors.set(e),
-            Ok(p) => {
-                errors.set(FormErrors::default());
-                let id = p.meta.id.clone();
-                let opened = existing.clone().map(Record::Project);
-                app.save(
-                    vec![Edit::from_form(opened, Record::Project(p))],
-                    busy,
-                    failure,
-                    move || on_done.run(Some(id)),
-                );
-            }
-        }
+        let built = app.ws.with_untracked(|w| build_project(&draft, w, meta));
+        let opened = existing.clone().map(Record::Project);
+        form.submit_record(built, opened, Record::Project, on_done);
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_focus(form_ref);

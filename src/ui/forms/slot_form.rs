@@ -7,6 +7,7 @@ use crate::core::validate::{build_slot_report, Field, FormErrors, SlotDraft};
 use crate::ui::components::form::{
     field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextField,
 };
+use crate::ui::forms::submit::FormState;
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
@@ -21,9 +22,8 @@ pub fn SlotForm(on_done: Callback<bool>) -> impl IntoView {
     let capacity = RwSignal::new(String::new());
     let enrolled = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let form = FormState::new(app);
+    let (errors, busy, failure) = form.parts();
     let choices = Signal::derive(move || {
         let mut v = vec![Choice::new("", app.t().choose_option)];
         app.ws.with(|w| {
@@ -63,18 +63,9 @@ pub fn SlotForm(on_done: Callback<bool>) -> impl IntoView {
         let built: Result<SlotReport, FormErrors> = app
             .ws
             .with_untracked(|w| build_slot_report(&draft, w, app.new_meta()));
-        match built {
-            Err(e) => errors.set(e),
-            Ok(r) => {
-                errors.set(FormErrors::default());
-                app.save(
-                    vec![Edit::now(Record::SlotReport(r))],
-                    busy,
-                    failure,
-                    move || on_done.run(true),
-                );
-            }
-        }
+        form.submit(built, |r| {
+            (Edit::now(Record::SlotReport(r)), move || on_done.run(true))
+        });
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_focus(form_ref);

@@ -4,11 +4,11 @@
 //! than storage never overwrite each other, and two laptops counting the
 //! same meeting add up when their files are merged.
 
+use crate::core::codes;
 use crate::core::ids::RecordId;
 use crate::core::meetings::{attended, check_in, undo_check_in};
 use crate::core::model::{GuestOrg, Record};
 use crate::core::route::Route;
-use crate::core::validate::figure::enum_code;
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::pages::meetings::when_text;
 use crate::ui::pages::not_found::RecordMissing;
@@ -46,7 +46,7 @@ pub fn CheckInPage(id: RecordId) -> impl IntoView {
             .chain(
                 GuestOrg::ALL[..5]
                     .iter()
-                    .map(|g| Choice::new(enum_code(g), t.guest_org(*g))),
+                    .map(|g| Choice::new(codes::code(g), t.guest_org(*g))),
             )
             .collect::<Vec<_>>()
     });
@@ -55,7 +55,7 @@ pub fn CheckInPage(id: RecordId) -> impl IntoView {
         move |_| {
             let chosen = GuestOrg::ALL
                 .into_iter()
-                .find(|g| org.with_untracked(|o| enum_code(g) == *o))
+                .find(|g| org.with_untracked(|o| codes::code(g) == *o))
                 .unwrap_or(GuestOrg::Unspecified);
             let guest = check_in(&id, chosen, app.new_meta());
             app.save(

@@ -5,12 +5,14 @@ use crate::core::model::{
     default_end_statuses, EndCategory, Meta, PartnerKind, Record, ORGANISATION_ID,
 };
 use crate::core::validate::{
-    build_end_status, build_municipality, build_organisation, build_partner, figure::enum_code,
-    Field, FormErrors, NameDraft,
+    build_end_status, build_municipality, build_organisation, build_partner, Field, NameDraft,
 };
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::first_steps::FirstSteps;
-use crate::ui::components::form::{field_error, Choice, FormSummary, SelectField, TextField};
+use crate::ui::components::form::{field_error, FormSummary, TextField};
+use crate::ui::forms::choice::EnumSelect;
+use crate::ui::forms::submit::FormState;
+use crate::ui::i18n::Texts;
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
@@ -71,9 +73,8 @@ fn OrganisationName() -> impl IntoView {
             .map(|t| t.to_string())
             .unwrap_or_default()
     }));
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let form = FormState::new(app);
+    let (errors, busy, failure) = form.parts();
     let saved = RwSignal::new(false);
     // The copy this form shows: a save writes only what was changed from it.
     let opened = StoredValue::new(app.ws.with_untracked(|w| w.organisation.clone()));
@@ -89,27 +90,21 @@ fn OrganisationName() -> impl IntoView {
         });
         let mut meta = meta;
         meta.deleted = false;
-        match build_organisation(
-            &NameDraft {
-                name: name.get_untracked(),
-                threshold: threshold.get_untracked(),
-                ..Default::default()
-            },
-            meta,
-        ) {
-            Err(e) => errors.set(e),
-            Ok(o) => {
-                errors.set(FormErrors::default());
-                let edit = Edit::from_form(
-                    opened.get_value().map(Record::Organisation),
-                    Record::Organisation(o),
-                );
-                app.save(vec![edit], busy, failure, move || {
-                    opened.set_value(app.ws.with_untracked(|w| w.organisation.clone()));
-                    saved.set(true)
-                });
-            }
-        }
+        let draft = NameDraft {
+            name: name.get_untracked(),
+            threshold: threshold.get_untracked(),
+            ..Default::default()
+        };
+        form.submit(build_organisation(&draft, meta), |o| {
+            let edit = Edit::from_form(
+                opened.get_value().map(Record::Organisation),
+                Record::Organisation(o),
+            );
+            (edit, move || {
+                opened.set_value(app.ws.with_untracked(|w| w.organisation.clone()));
+                saved.set(true)
+            })
+        });
     };
     view! {
         <form class="record-form inline" data-testid="organisation-form" on:submit=submit novalidate>
@@ -130,22 +125,15 @@ enum NamedKind {
     EndStatus,
 }
 
-fn category_from_code(code: &str) -> EndCategory {
-    [
-        EndCategory::WorkOrStudies,
-        EndCategory::OrdinaryMeasures,
-        EndCategory::Other,
-    ]
-    .into_iter()
-    .find(|c| enum_code(c) == code)
-    .unwrap_or(EndCategory::Other)
-}
-
-fn kind_from_code(code: &str) -> PartnerKind {
-    PartnerKind::ALL
-        .into_iter()
-        .find(|k| enum_code(k) == code)
-        .unwrap_or(PartnerKind::Other)
+/// An end category's name (the catalogue lists them in the order of
+/// [`EndCategory::ALL`]).
+fn end_category_text(t: &'static Texts, c: EndCategory) -> &'static str {
+    let [work_or_studies, ordinary, other] = t.end_categories;
+    match c {
+        EndCategory::WorkOrStudies => work_or_studies,
+        EndCategory::OrdinaryMeasures => ordinary,
+        EndCategory::Other => other,
+    }
 }
 
 /// Municipalities or partners: each with rename and delete, plus an add row.
@@ -210,11 +198,10 @@ fn NamedEditor(
         .as_ref()
         .and_then(|m| app.ws.with_untracked(|w| w.record(&m.id)));
     let value = RwSignal::new(name);
-    let pkind = RwSignal::new(enum_code(&partner_kind.unwrap_or(PartnerKind::Other)));
-    let pcategory = RwSignal::new(enum_code(&category.unwrap_or(EndCategory::Other)));
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let pkind = RwSignal::new(partner_kind.unwrap_or(PartnerKind::Other));
+    let pcategory = RwSignal::new(category.unwrap_or(EndCategory::Other));
+    let form = FormState::new(app);
+    let (errors, busy, failure) = form.parts();
     let key = meta
         .as_ref()
         .map(|m| m.id.to_string())
@@ -224,31 +211,12 @@ fn NamedEditor(
         NamedKind::Partner => "partner",
         NamedKind::EndStatus => "end-status",
     };
-    let category_choices = Signal::derive(move || {
-        let t = app.t();
-        [
-            EndCategory::WorkOrStudies,
-            EndCategory::OrdinaryMeasures,
-            EndCategory::Other,
-        ]
-        .iter()
-        .zip(t.end_categories)
-        .map(|(c, label)| Choice::new(enum_code(c), label))
-        .collect::<Vec<_>>()
-    });
-    let kind_choices = Signal::derive(move || {
-        let t = app.t();
-        PartnerKind::ALL
-            .iter()
-            .map(|k| Choice::new(enum_code(k), t.partner_kind(*k)))
-            .collect::<Vec<_>>()
-    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = NameDraft {
             name: value.get_untracked(),
-            kind: kind_from_code(&pkind.get_untracked()),
-            category: category_from_code(&pcategory.get_untracked()),
+            kind: pkind.get_untracked(),
+            category: pcategory.get_untracked(),
             threshold: String::new(),
         };
         let m = meta.clone().unwrap_or_else(|| app.new_meta());
@@ -257,22 +225,13 @@ fn NamedEditor(
             NamedKind::Partner => build_partner(&draft, w, m).map(Record::Partner),
             NamedKind::EndStatus => build_end_status(&draft, w, m).map(Record::EndStatus),
         });
-        match built {
-            Err(e) => errors.set(e),
-            Ok(r) => {
-                errors.set(FormErrors::default());
-                app.save(
-                    vec![Edit::from_form(opened.clone(), r)],
-                    busy,
-                    failure,
-                    move || {
-                        if is_new {
-                            value.set(String::new());
-                        }
-                    },
-                );
-            }
-        }
+        form.submit(built, |r| {
+            (Edit::from_form(opened.clone(), r), move || {
+                if is_new {
+                    value.set(String::new());
+                }
+            })
+        });
     };
     let label = move || match (kind, is_new) {
         (NamedKind::Municipality, true) => app.t().add_municipality,
@@ -284,10 +243,10 @@ fn NamedEditor(
         <form class="record-form inline" data-testid=format!("{prefix}-form-{key}") on:submit=submit novalidate>
             <TextField id=format!("{prefix}-{key}-name") label=label value=value error=field_error(errors, Field::Name) />
             {(kind == NamedKind::Partner).then(|| view! {
-                <SelectField id=format!("{prefix}-{key}-kind") label=tr(|t| t.partner_kind) value=pkind choices=kind_choices />
+                <EnumSelect id=format!("{prefix}-{key}-kind") label=tr(|t| t.partner_kind) value=pkind options=&PartnerKind::ALL text=|t, k| t.partner_kind(k) />
             })}
             {(kind == NamedKind::EndStatus).then(|| view! {
-                <SelectField id=format!("{prefix}-{key}-category") label=tr(|t| t.end_category) value=pcategory choices=category_choices />
+                <EnumSelect id=format!("{prefix}-{key}-category") label=tr(|t| t.end_category) value=pcategory options=&EndCategory::ALL text=end_category_text />
             })}
             <button type="submit" disabled=move || busy.get()>{tr(|t| t.save)}</button>
             {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}

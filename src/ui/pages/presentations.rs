@@ -19,6 +19,7 @@ use crate::ui::components::form::{
     field_error, Choice, ErrorText, FormSummary, SelectField, TextField,
 };
 use crate::ui::components::period_picker::PeriodPicker;
+use crate::ui::forms::submit::FormState;
 use crate::ui::labels::slide_label;
 use crate::ui::pages::not_found::RecordMissing;
 use crate::ui::router::use_nav;
@@ -125,9 +126,8 @@ fn DeckEditor(deck: Presentation) -> impl IntoView {
     let name = RwSignal::new(start.name.clone());
     let period = RwSignal::new(start.period.clone());
     let slides = RwSignal::new(start.slides.clone());
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let form = FormState::new(app);
+    let (errors, busy, failure) = form.parts();
     let saved_note = RwSignal::new(false);
     let draft = move || PresentationDraft {
         name: name.get_untracked(),
@@ -148,24 +148,15 @@ fn DeckEditor(deck: Presentation) -> impl IntoView {
         let built = app
             .ws
             .with_untracked(|w| build_presentation(&draft(), w, meta));
-        match built {
-            Err(e) => errors.set(e),
-            Ok(saved) => {
-                errors.set(FormErrors::default());
-                let before = Record::Presentation(opened.get_value());
-                let id = saved.meta.id.clone();
-                let record = Record::Presentation(saved.clone());
-                app.save(
-                    vec![Edit::from_form(Some(before), record)],
-                    busy,
-                    failure,
-                    move || {
-                        opened.set_value(saved);
-                        then(id);
-                    },
-                );
-            }
-        }
+        form.submit(built, |saved| {
+            let before = Record::Presentation(opened.get_value());
+            let id = saved.meta.id.clone();
+            let record = Record::Presentation(saved.clone());
+            (Edit::from_form(Some(before), record), move || {
+                opened.set_value(saved);
+                then(id);
+            })
+        });
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
