@@ -3,7 +3,6 @@
 //! breakdowns; with buttons to add targets and outcomes.
 
 use crate::browser::clock::today;
-use crate::browser::settings::{self, Key};
 use crate::core::chart::{bullet_chart_svg, bullet_table, line_chart_svg, line_table};
 use crate::core::chart_specs::{board_chart, breakdown_chart, series_chart};
 use crate::core::fmt_sv;
@@ -14,7 +13,7 @@ use crate::core::period::Period;
 use crate::core::validate::{FigureDraft, FormErrors, PeriodDraft};
 use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;
-use crate::ui::components::period_picker::PeriodPicker;
+use crate::ui::components::period_picker::{start_period, PeriodPicker};
 use crate::ui::forms::figure_form::{FigureForm, FigureKind};
 use crate::ui::labels::{chart_words, slice_name, status_class, status_text};
 use crate::ui::state::{tr, use_app};
@@ -25,9 +24,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ScopeFigures(scope: Scope) -> impl IntoView {
     let app = use_app();
-    let start = settings::get(Key::BoardPeriod)
-        .and_then(|s| s.parse::<Period>().ok())
-        .unwrap_or_else(|| Period::year_clamped(today().year()));
+    let start = start_period();
     let draft = RwSignal::new(PeriodDraft::from_period(&start));
     let draft_errors = RwSignal::new(FormErrors::default());
     let period = RwSignal::new(start);

@@ -5,7 +5,6 @@
 //! The period and focus live in the URL (`?period=2017&focus=project:ID`),
 //! so a board can be bookmarked or shared, and are remembered in settings.
 
-use crate::browser::clock::today;
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
 use crate::core::chart::{bullet_chart_svg, bullet_table};
@@ -23,7 +22,7 @@ use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::first_steps::FirstSteps;
 use crate::ui::components::flow_panel::{shown_text, threshold};
 use crate::ui::components::form::{Choice, SelectField};
-use crate::ui::components::period_picker::PeriodPicker;
+use crate::ui::components::period_picker::{start_period, PeriodPicker};
 use crate::ui::labels::{
     chart_words, project_and_insats_choices, scope_href, scope_name, slice_name, status_class,
     status_text,
@@ -31,7 +30,6 @@ use crate::ui::labels::{
 use crate::ui::pages::welcome::Welcome;
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
-use chrono::Datelike;
 use leptos::prelude::*;
 
 /// The board's address for a period and focus.
@@ -43,12 +41,6 @@ pub fn board_href(period: &Period, focus: &Focus) -> String {
     .href()
 }
 
-fn default_period() -> Period {
-    settings::get(Key::BoardPeriod)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| Period::year_clamped(today().year()))
-}
-
 /// The overview board page.
 #[component]
 pub fn BoardPage() -> impl IntoView {
@@ -58,7 +50,7 @@ pub fn BoardPage() -> impl IntoView {
         Route::Board { period, focus } => (period, focus),
         _ => (None, None),
     });
-    let period = Memo::new(move |_| in_address.get().0.unwrap_or_else(default_period));
+    let period = Memo::new(move |_| in_address.get().0.unwrap_or_else(start_period));
     let focus = Memo::new(move |_| {
         in_address
             .get()
