@@ -13,7 +13,7 @@ use crate::core::csv::outcomes::OutcomeColumn;
 use crate::core::csv::CsvFlavour;
 use crate::core::fmt_sv;
 use crate::core::ids::Hlc;
-use crate::core::merge::{Conflict, DELETED};
+use crate::core::merge::{newest_lost_first, Conflict, DELETED};
 use crate::core::snapshot::{self, Change, ClockAhead, ExportInfo, ImportPlan, Incoming, Part};
 use crate::core::sync::published::check_public;
 use crate::ui::components::chart_figure::TableScroll;
@@ -473,7 +473,7 @@ fn ConflictLog() -> impl IntoView {
     let rows = move || {
         let t = ex(app);
         let mut log = app.conflicts.get();
-        log.sort_by(|a, b| b.lost_stamp.cmp(&a.lost_stamp));
+        newest_lost_first(&mut log);
         log.into_iter()
             .map(|c| {
                 let label = app.ws.with(|w| record_label(w, &c));
