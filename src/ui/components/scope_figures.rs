@@ -10,6 +10,7 @@ use crate::core::goal::{breakdown_groups, indicator_rows, series};
 use crate::core::ids::RecordId;
 use crate::core::model::{Indicator, Scope};
 use crate::core::period::Period;
+use crate::core::route::Route;
 use crate::core::validate::{FigureDraft, FormErrors, PeriodDraft};
 use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;
@@ -182,7 +183,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
     });
     view! {
         <article class="indicator-card" data-testid="indicator-card">
-            <h3><a href=format!("indikatorer/{id}")>{name.clone()}</a></h3>
+            <h3><a href=Route::Indicator(id.clone()).href()>{name.clone()}</a></h3>
             <p class="definition">
                 {definition}
                 {words.map(|(n, d)| view! { " " <em>{move || (app.t().share_of)(&n, &d)}</em> })}

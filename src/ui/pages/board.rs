@@ -241,7 +241,7 @@ pub fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
                             // A yes/no goal has no "near": no rule to show.
                             let rule = (row.indicator.unit != Unit::YesNo)
                                 .then(|| (t.near_rule)(row.indicator.tolerance_percent, row.indicator.direction));
-                            let indicator_href = format!("indikatorer/{}", row.indicator.meta.id);
+                            let indicator_href = Route::Indicator(row.indicator.meta.id.clone()).href();
                             let indicator_name = row.indicator.name.clone();
                             let scope_label = scope_name(w, t, &scope);
                             let target = target_cell(&row, t);
@@ -331,7 +331,7 @@ fn Untargeted(groups: Memo<Vec<OutcomeGroup>>) -> impl IntoView {
                         }).collect::<Vec<_>>().join(" · ");
                         let notes = g.notes().join(" · ");
                         let note = (!notes.is_empty()).then_some(notes);
-                        let href = format!("indikatorer/{}", g.indicator.meta.id);
+                        let href = Route::Indicator(g.indicator.meta.id.clone()).href();
                         let name = g.indicator.name.clone();
                         let scope_label = scope_name(w, t, &g.scope);
                         view! {
