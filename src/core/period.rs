@@ -303,6 +303,18 @@ fn parse_number<T: FromStr>(s: &str, whole: &str) -> Result<T, PeriodError> {
         .map_err(|_| PeriodError::Unrecognised(whole.to_owned()))
 }
 
+/// The period a page opens on when its address names none: the one last
+/// chosen on the board (`remembered`, in the text form of [`Period`]'s
+/// `Display`), else the calendar year of `today`. Text that does not parse
+/// (an older form, a hand edit) falls back to the year rather than failing,
+/// so the board, the report, a new presentation and a scope's figures always
+/// agree on where to start.
+pub fn remembered_or_this_year(remembered: Option<&str>, today: NaiveDate) -> Period {
+    remembered
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| Period::year_clamped(today.year()))
+}
+
 /// Parses an ISO date `YYYY-MM-DD` (what `<input type=date>` gives) within
 /// the accepted years. Written out by hand rather than with chrono's
 /// `parse_from_str`, whose format machinery costs download size.
@@ -417,6 +429,24 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_page_opens_on_the_remembered_period_else_this_year() {
+        let today = d(2018, 9, 28);
+        assert_eq!(
+            remembered_or_this_year(Some("2017-H2"), today),
+            Period::half(2017, 2).unwrap()
+        );
+        assert_eq!(
+            remembered_or_this_year(None, today),
+            Period::year(2018).unwrap()
+        );
+        // What no longer parses (a hand edit, an older form) is not fatal.
+        assert_eq!(
+            remembered_or_this_year(Some("20x8"), today),
+            Period::year(2018).unwrap()
+        );
     }
 
     #[test]

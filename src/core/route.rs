@@ -124,6 +124,12 @@ pub fn inside_base<'a>(base: &str, path: &'a str) -> Option<&'a str> {
 }
 
 impl Route {
+    /// The app's front page: the board with no period or focus chosen.
+    pub const HOME: Route = Route::Board {
+        period: None,
+        focus: None,
+    };
+
     /// Whether two routes show the same page: the board with other filters
     /// is still the board. A notice ("Exempeldata inlästa") belongs to the
     /// page it was given on and goes when the user moves to another.
@@ -224,10 +230,7 @@ impl Route {
     /// The main-menu section a page belongs to, for marking the current item.
     pub fn section(&self) -> Route {
         match self {
-            Route::Board { .. } => Route::Board {
-                period: None,
-                focus: None,
-            },
+            Route::Board { .. } => Route::HOME,
             Route::Project(_) => Route::Projects,
             Route::Insats(_) => Route::Insatser,
             Route::Indicator(_) => Route::Indicators,
@@ -372,6 +375,12 @@ mod tests {
             }
         );
         assert_eq!(query_value("a=1&b=x+y", "b").as_deref(), Some("x y"));
+    }
+
+    #[test]
+    fn the_front_page_is_the_apps_folder_itself() {
+        assert_eq!(Route::HOME.href(), "./");
+        assert_eq!(Route::parse("/", ""), Route::HOME);
     }
 
     #[test]

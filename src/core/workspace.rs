@@ -404,6 +404,14 @@ impl Workspace {
         by_name(self.indicators.live().collect(), |i| &i.name)
     }
 
+    /// Live end statuses in the förbund's own order (their `order` field),
+    /// the order every list and choice of them shows.
+    pub fn end_statuses_in_order(&self) -> Vec<&EndStatus> {
+        let mut statuses: Vec<&EndStatus> = self.end_statuses.live().collect();
+        order::sort_by_key(&mut statuses, |s| s.order);
+        statuses
+    }
+
     /// A project and all its live sub-projects, at any depth, without looping
     /// on a (corrupt) cycle.
     pub fn project_family(&self, root: &RecordId) -> Vec<RecordId> {
@@ -513,7 +521,7 @@ impl Workspace {
 mod tests {
     use super::*;
     use crate::core::ids::DeviceId;
-    use crate::core::model::Meta;
+    use crate::core::model::{EndCategory, Meta};
 
     fn muni(id: &str, name: &str, millis: u64) -> Record {
         Record::Municipality(Municipality {
@@ -524,6 +532,33 @@ mod tests {
             ),
             name: name.into(),
         })
+    }
+
+    #[test]
+    fn end_statuses_are_listed_in_their_own_order_not_by_name() {
+        let status = |id: &str, name: &str, order: u32| {
+            Record::EndStatus(EndStatus {
+                meta: Meta::new(
+                    RecordId::parse(id).unwrap(),
+                    Hlc::default(),
+                    DeviceId::parse("dev").unwrap(),
+                ),
+                name: name.into(),
+                category: EndCategory::Other,
+                order,
+            })
+        };
+        let ws = Workspace::from_records([
+            status("s1", "Arbete", 2),
+            status("s2", "Studier", 0),
+            status("s3", "Avbrott", 1),
+        ]);
+        let names: Vec<&str> = ws
+            .end_statuses_in_order()
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["Studier", "Avbrott", "Arbete"]);
     }
 
     #[test]

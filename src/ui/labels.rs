@@ -6,6 +6,7 @@ use super::i18n::Texts;
 use crate::core::chart_specs::ChartWords;
 use crate::core::goal::GoalStatus;
 use crate::core::model::{Breakdown, Scope, Slide};
+use crate::core::route::Route;
 use crate::core::workspace::Workspace;
 
 /// A scope's display name: the förbund's name (or "Hela förbundet"), or the
@@ -35,11 +36,12 @@ pub fn slide_label(ws: &Workspace, t: &Texts, slide: &Slide) -> String {
 
 /// Where a scope's page is.
 pub fn scope_href(scope: &Scope) -> String {
-    match scope {
-        Scope::Forbund => "./".into(),
-        Scope::Project(id) => format!("projekt/{id}"),
-        Scope::Insats(id) => format!("insatser/{id}"),
-    }
+    let route = match scope {
+        Scope::Forbund => Route::HOME,
+        Scope::Project(id) => Route::Project(id.clone()),
+        Scope::Insats(id) => Route::Insats(id.clone()),
+    };
+    route.href()
 }
 
 /// A breakdown slice's display name: a municipality's name, a gender, …

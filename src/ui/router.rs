@@ -103,10 +103,7 @@ pub fn start_router() -> Nav {
 /// page, so typing in a filter never rebuilds the page around it.
 fn page_of(route: Route) -> Route {
     match route {
-        Route::Board { .. } => Route::Board {
-            period: None,
-            focus: None,
-        },
+        Route::Board { .. } => Route::HOME,
         Route::Report { .. } => Route::Report { period: None },
         Route::Present { id, .. } => Route::Present { id, slide: 0 },
         other => other,

@@ -404,7 +404,7 @@ pub fn record_label(ws: &Workspace, p: &Participation) -> String {
 }
 
 /// A code no live participation and no earlier row has; it is then taken.
-fn free_code(taken: &mut BTreeSet<String>, new_code: &mut dyn FnMut() -> String) -> String {
+pub fn free_code(taken: &mut BTreeSet<String>, new_code: &mut dyn FnMut() -> String) -> String {
     let mut code = new_code();
     // Random codes rarely meet a taken one; the bound only guards against
     // a broken source of codes.

@@ -92,6 +92,20 @@ pub fn in_scope<'a>(ws: &'a Workspace, scope: &Scope) -> Vec<&'a Participation> 
         .collect()
 }
 
+/// The newest `limit` of `ps`, newest first (by start date, then code):
+/// what a list of participations shows. Only the rows kept are sorted, so a
+/// förbund with many participations stays quick.
+pub fn newest_first(mut ps: Vec<&Participation>, limit: usize) -> Vec<&Participation> {
+    let newest =
+        |a: &&Participation, b: &&Participation| (b.start, &b.code).cmp(&(a.start, &a.code));
+    if ps.len() > limit {
+        ps.select_nth_unstable_by(limit, newest);
+        ps.truncate(limit);
+    }
+    crate::core::order::sort_by(&mut ps, newest);
+    ps
+}
+
 /// The years in which any participation of `ps` was active, oldest first
 /// (the periods worth offering in the view).
 pub fn active_years(ps: &[&Participation], today: chrono::NaiveDate) -> Vec<i32> {
@@ -247,6 +261,23 @@ mod tests {
 
     fn ws() -> Workspace {
         demo::workspace()
+    }
+
+    #[test]
+    fn the_newest_participations_come_first_and_only_as_many_as_asked() {
+        let ws = ws();
+        let all = in_scope(&ws, &Scope::Forbund);
+        let mut expected: Vec<(chrono::NaiveDate, String)> =
+            all.iter().map(|p| (p.start, p.code.clone())).collect();
+        expected.sort();
+        expected.reverse();
+        expected.truncate(5);
+        let shown: Vec<(chrono::NaiveDate, String)> = newest_first(all.clone(), 5)
+            .iter()
+            .map(|p| (p.start, p.code.clone()))
+            .collect();
+        assert_eq!(shown, expected);
+        assert_eq!(newest_first(all.clone(), usize::MAX).len(), all.len());
     }
 
     #[test]

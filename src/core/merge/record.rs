@@ -56,6 +56,11 @@ impl Conflict {
     }
 }
 
+/// Orders a conflict log as it is shown: the most recently lost write first.
+pub fn newest_lost_first(log: &mut Vec<Conflict>) {
+    crate::core::order::sort_by(log, |a, b| b.lost_stamp.cmp(&a.lost_stamp));
+}
+
 /// The result of merging two copies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Merged {
@@ -442,6 +447,22 @@ mod tests {
         apply_edit(Some(stored), Some(stored), &new, hlc(at), &device(by), at)
             .unwrap()
             .unwrap()
+    }
+
+    #[test]
+    fn the_conflict_log_lists_the_newest_lost_write_first() {
+        let base = municipality("Haninge");
+        let a = edit(&base, "Haninge kommun", 10, "a");
+        let b = edit(&base, "Haninge k:n", 20, "b");
+        let c = edit(&base, "Haninge K", 30, "c");
+        let mut log: Vec<Conflict> = [merge_views(&b, &a), merge_views(&c, &b)]
+            .into_iter()
+            .flat_map(|m| m.conflicts)
+            .collect();
+        assert_eq!(log.len(), 2);
+        newest_lost_first(&mut log);
+        let lost: Vec<u64> = log.iter().map(|c| c.lost_stamp.hlc.millis).collect();
+        assert_eq!(lost, [20, 10]);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
         <header class="site-header">
             <div class="brand">
-                <a href="./" class="app-name">{tr(|t| t.app_name)}</a>
+                <a href=Route::HOME.href() class="app-name">{tr(|t| t.app_name)}</a>
                 <span class="org-name" data-testid="org-name">{move || org().unwrap_or_else(|| app.t().app_tagline.to_owned())}</span>
             </div>
             <nav aria-label=move || app.t().nav_label>

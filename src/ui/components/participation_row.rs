@@ -8,7 +8,7 @@
 
 use crate::browser::clock::new_participation_code;
 use crate::core::codes;
-use crate::core::csv::participations::Column;
+use crate::core::csv::participations::{self, Column};
 use crate::core::ids::RecordId;
 use crate::core::model::{AgeBand, Gender, Participation, Record, Referrer};
 use crate::core::validate::{build_participation, FormErrors, ParticipationDraft};
@@ -17,14 +17,11 @@ use crate::ui::messages::problem;
 use crate::ui::state::{tr, use_app, AppState, Edit};
 use leptos::prelude::*;
 
-/// A code that no live participation has.
+/// A code that no live participation has (the core's bounded search).
 pub fn free_code(app: AppState) -> String {
     app.ws.with_untracked(|w| {
-        let mut code = new_participation_code();
-        while w.participations.live().any(|p| p.code == code) {
-            code = new_participation_code();
-        }
-        code
+        let mut taken = w.participations.live().map(|p| p.code.clone()).collect();
+        participations::free_code(&mut taken, &mut new_participation_code)
     })
 }
 
@@ -70,11 +67,9 @@ fn choices(app: AppState, column: Column) -> Vec<Choice> {
                 .collect()
         }),
         Column::EndStatus => app.ws.with(|w| {
-            let mut statuses: Vec<_> = w.end_statuses.live().collect();
-            statuses.sort_by_key(|s| s.order);
             std::iter::once(none("–"))
                 .chain(
-                    statuses
+                    w.end_statuses_in_order()
                         .into_iter()
                         .map(|s| Choice::new(s.meta.id.to_string(), s.name.clone())),
                 )

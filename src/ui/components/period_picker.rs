@@ -6,7 +6,9 @@
 //! rule for what a valid period is.
 
 use super::form::{field_error, Choice, ErrorText, SelectField, TextField};
-use crate::core::period::PeriodKind;
+use crate::browser::clock::today;
+use crate::browser::settings::{self, Key};
+use crate::core::period::{remembered_or_this_year, Period, PeriodKind};
 use crate::core::validate::{Field, FormErrors, PeriodDraft};
 use crate::ui::forms::choice::EnumSelect;
 use crate::ui::state::{tr, use_app};
@@ -19,6 +21,12 @@ const KINDS: [PeriodKind; 5] = [
     PeriodKind::Month,
     PeriodKind::Range,
 ];
+
+/// The period a page without one in its address starts on: the board's
+/// remembered period, else this year (the rule is the core's).
+pub fn start_period() -> Period {
+    remembered_or_this_year(settings::get(Key::BoardPeriod).as_deref(), today())
+}
 
 /// The period controls, bound to `draft`; errors come from `errors`.
 #[component]

@@ -3,7 +3,6 @@
 //! breakdowns; with buttons to add targets and outcomes.
 
 use crate::browser::clock::today;
-use crate::browser::settings::{self, Key};
 use crate::core::chart::{bullet_chart_svg, bullet_table, line_chart_svg, line_table};
 use crate::core::chart_specs::{board_chart, breakdown_chart, series_chart};
 use crate::core::fmt_sv;
@@ -11,10 +10,11 @@ use crate::core::goal::{breakdown_groups, indicator_rows, series};
 use crate::core::ids::RecordId;
 use crate::core::model::{Indicator, Scope};
 use crate::core::period::Period;
+use crate::core::route::Route;
 use crate::core::validate::{FigureDraft, FormErrors, PeriodDraft};
 use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;
-use crate::ui::components::period_picker::PeriodPicker;
+use crate::ui::components::period_picker::{start_period, PeriodPicker};
 use crate::ui::forms::figure_form::{FigureForm, FigureKind};
 use crate::ui::labels::{chart_words, slice_name, status_class, status_text};
 use crate::ui::state::{tr, use_app};
@@ -25,9 +25,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ScopeFigures(scope: Scope) -> impl IntoView {
     let app = use_app();
-    let start = settings::get(Key::BoardPeriod)
-        .and_then(|s| s.parse::<Period>().ok())
-        .unwrap_or_else(|| Period::year_clamped(today().year()));
+    let start = start_period();
     let draft = RwSignal::new(PeriodDraft::from_period(&start));
     let draft_errors = RwSignal::new(FormErrors::default());
     let period = RwSignal::new(start);
@@ -185,7 +183,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
     });
     view! {
         <article class="indicator-card" data-testid="indicator-card">
-            <h3><a href=format!("indikatorer/{id}")>{name.clone()}</a></h3>
+            <h3><a href=Route::Indicator(id.clone()).href()>{name.clone()}</a></h3>
             <p class="definition">
                 {definition}
                 {words.map(|(n, d)| view! { " " <em>{move || (app.t().share_of)(&n, &d)}</em> })}

@@ -5,33 +5,25 @@
 //! The period and focus live in the URL (`?period=2017&focus=project:ID`),
 //! so a board can be bookmarked or shared, and are remembered in settings.
 
-use crate::browser::clock::today;
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
-use crate::core::chart::{bullet_chart_svg, bullet_table};
-use crate::core::chart_specs::board_chart;
 use crate::core::fmt_sv;
 use crate::core::goal::{
-    protected_goal_rows, untargeted_outcomes, years_with_targets, Focus, GoalRow, OutcomeGroup,
+    protected_goal_rows, untargeted_outcomes, years_with_targets, Focus, OutcomeGroup,
 };
-use crate::core::model::OutcomeSource;
 use crate::core::period::Period;
 use crate::core::route::Route;
 use crate::core::validate::{FormErrors, PeriodDraft};
-use crate::core::value::Unit;
-use crate::ui::components::chart_figure::ChartFigure;
+use crate::ui::components::board_charts::BoardCharts;
 use crate::ui::components::first_steps::FirstSteps;
-use crate::ui::components::flow_panel::{shown_text, threshold};
+use crate::ui::components::flow_panel::threshold;
 use crate::ui::components::form::{Choice, SelectField};
-use crate::ui::components::period_picker::PeriodPicker;
-use crate::ui::labels::{
-    chart_words, project_and_insats_choices, scope_href, scope_name, slice_name, status_class,
-    status_text,
-};
+use crate::ui::components::goal_table::GoalTable;
+use crate::ui::components::period_picker::{start_period, PeriodPicker};
+use crate::ui::labels::{project_and_insats_choices, scope_name, slice_name};
 use crate::ui::pages::welcome::Welcome;
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
-use chrono::Datelike;
 use leptos::prelude::*;
 
 /// The board's address for a period and focus.
@@ -43,12 +35,6 @@ pub fn board_href(period: &Period, focus: &Focus) -> String {
     .href()
 }
 
-fn default_period() -> Period {
-    settings::get(Key::BoardPeriod)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| Period::year_clamped(today().year()))
-}
-
 /// The overview board page.
 #[component]
 pub fn BoardPage() -> impl IntoView {
@@ -58,7 +44,7 @@ pub fn BoardPage() -> impl IntoView {
         Route::Board { period, focus } => (period, focus),
         _ => (None, None),
     });
-    let period = Memo::new(move |_| in_address.get().0.unwrap_or_else(default_period));
+    let period = Memo::new(move |_| in_address.get().0.unwrap_or_else(start_period));
     let focus = Memo::new(move |_| {
         in_address
             .get()
@@ -174,154 +160,6 @@ fn NoTargets(period: Memo<Period>, focus: Memo<Focus>) -> impl IntoView {
     }
 }
 
-fn target_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
-    let main = fmt_sv::target(row.target.value);
-    let prorated = row
-        .expected
-        .zip(row.outcome.as_ref())
-        .map(|(e, o)| (t.prorated)(&fmt_sv::value(e), &fmt_sv::date(o.period.end())));
-    view! {
-        <span class="figure" data-testid="target">{main}</span>
-        {prorated.map(|p| view! { <span class="sub">{p}</span> })}
-    }
-}
-
-fn outcome_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
-    if let Some(shown) = row.protected {
-        return view! {
-            <span class="figure" data-testid="outcome">{shown_text(shown)}</span>
-            <span class="sub" data-testid="outcome-protected">{t.protected_short}</span>
-        }
-        .into_any();
-    }
-    match &row.outcome {
-        None => view! { <span class="missing">{t.status_missing}</span> }.into_any(),
-        Some(o) => {
-            let so_far = row
-                .partial
-                .then(|| (t.so_far)(&fmt_sv::date(o.period.end())));
-            let from_meetings = row.indicator.computed.is_some_and(|m| m.is_meetings());
-            let computed = (o.source == OutcomeSource::Computed).then_some(if from_meetings {
-                t.meetings.computed_from_meetings
-            } else {
-                t.source_computed
-            });
-            // A yes/no answer stands on its note (where it was reported).
-            let note = (row.indicator.unit == Unit::YesNo && !o.note.trim().is_empty())
-                .then(|| o.note.clone());
-            view! {
-                <span class="figure" data-testid="outcome">{fmt_sv::value(o.value)}</span>
-                {so_far.map(|s| view! { <span class="sub">{s}</span> })}
-                {note.map(|n| view! { <span class="sub" data-testid="outcome-note">{n}</span> })}
-                {computed.map(|s| view! { <span class="sub" data-testid="outcome-computed">{s}</span> })}
-            }
-            .into_any()
-        }
-    }
-}
-
-/// The board's table: one row per target.
-#[component]
-pub fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
-    let app = use_app();
-    view! {
-        <div class="table-scroll">
-            <table class="goal-table" data-testid="goal-table">
-                <caption class="visually-hidden">{tr(|t| t.board_title)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(|t| t.col_indicator)}</th>
-                        <th scope="col">{tr(|t| t.col_scope)}</th>
-                        <th scope="col">{tr(|t| t.col_period)}</th>
-                        <th scope="col" class="num">{tr(|t| t.col_target)}</th>
-                        <th scope="col" class="num">{tr(|t| t.col_outcome)}</th>
-                        <th scope="col" class="num">{tr(|t| t.col_gap)}</th>
-                        <th scope="col">{tr(|t| t.col_status)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let t = app.t();
-                        app.ws.with(|w| rows.get().into_iter().map(|row| {
-                            let scope = row.target.scope.clone();
-                            let slice = row.target.breakdown.as_ref().map(|b| slice_name(w, t, b));
-                            let gap = row.outcome.as_ref().map(|o| fmt_sv::gap(o.value, row.compared_to())).unwrap_or_default();
-                            // A yes/no goal has no "near": no rule to show.
-                            let rule = (row.indicator.unit != Unit::YesNo)
-                                .then(|| (t.near_rule)(row.indicator.tolerance_percent, row.indicator.direction));
-                            let indicator_href = format!("indikatorer/{}", row.indicator.meta.id);
-                            let indicator_name = row.indicator.name.clone();
-                            let scope_label = scope_name(w, t, &scope);
-                            let target = target_cell(&row, t);
-                            let outcome = outcome_cell(&row, t);
-                            view! {
-                                <tr data-testid="goal-row">
-                                    <th scope="row">
-                                        <a href=indicator_href>{indicator_name}</a>
-                                        {slice.map(|s| view! { <span class="sub">{s}</span> })}
-                                    </th>
-                                    <td><a href=scope_href(&scope)>{scope_label}</a></td>
-                                    <td>{fmt_sv::period(&row.target.period)}</td>
-                                    <td class="num">{target}</td>
-                                    <td class="num">{outcome}</td>
-                                    <td class="num" data-testid="gap">{gap}</td>
-                                    <td>
-                                        {row.status.map(|s| view! { <span class=status_class(s) data-testid="status">{status_text(t, s)}</span> })}
-                                        {rule.map(|r| view! { <span class="sub rule">{r}</span> })}
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view())
-                    }}
-                </tbody>
-            </table>
-        </div>
-    }
-}
-
-/// Two bullet charts: counts and shares against their targets.
-#[component]
-pub fn BoardCharts(
-    rows: Memo<Vec<GoalRow>>,
-    period: Memo<Period>,
-    /// Starts the charts' element ids, unique when several boards share a
-    /// page (the printed report).
-    #[prop(optional, into)]
-    prefix: Option<String>,
-) -> impl IntoView {
-    let app = use_app();
-    let prefix = StoredValue::new(prefix.unwrap_or_else(|| "board".into()));
-    let chart = move |unit: Unit| {
-        Memo::new(move |_| {
-            let t = app.t();
-            let label = fmt_sv::period(&period.get());
-            let title = match unit {
-                Unit::Count => (t.chart_counts)(&label),
-                // Yes/no goals have no bar: the goal table shows them.
-                Unit::Percent | Unit::YesNo => (t.chart_shares)(&label),
-            };
-            let id = match unit {
-                Unit::Count => format!("{}-counts", prefix.get_value()),
-                Unit::Percent | Unit::YesNo => format!("{}-shares", prefix.get_value()),
-            };
-            app.ws
-                .with(|w| board_chart(w, &rows.get(), unit, title, &id, &chart_words(t)))
-        })
-    };
-    let counts = chart(Unit::Count);
-    let shares = chart(Unit::Percent);
-    view! {
-        <div class="chart-grid">
-            <Show when=move || !counts.with(|c| c.rows.is_empty())>
-                <ChartFigure svg=Signal::derive(move || counts.with(bullet_chart_svg)) table=Signal::derive(move || counts.with(bullet_table)) testid="chart-counts" period=Signal::derive(move || fmt_sv::period(&period.get())) />
-            </Show>
-            <Show when=move || !shares.with(|c| c.rows.is_empty())>
-                <ChartFigure svg=Signal::derive(move || shares.with(bullet_chart_svg)) table=Signal::derive(move || shares.with(bullet_table)) testid="chart-shares" period=Signal::derive(move || fmt_sv::period(&period.get())) />
-            </Show>
-        </div>
-    }
-}
-
 /// Followed-up figures without a target, with their breakdowns.
 #[component]
 fn Untargeted(groups: Memo<Vec<OutcomeGroup>>) -> impl IntoView {
@@ -339,7 +177,7 @@ fn Untargeted(groups: Memo<Vec<OutcomeGroup>>) -> impl IntoView {
                         }).collect::<Vec<_>>().join(" · ");
                         let notes = g.notes().join(" · ");
                         let note = (!notes.is_empty()).then_some(notes);
-                        let href = format!("indikatorer/{}", g.indicator.meta.id);
+                        let href = Route::Indicator(g.indicator.meta.id.clone()).href();
                         let name = g.indicator.name.clone();
                         let scope_label = scope_name(w, t, &g.scope);
                         view! {

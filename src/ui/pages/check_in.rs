@@ -10,7 +10,7 @@ use crate::core::meetings::{attended, check_in, undo_check_in};
 use crate::core::model::{GuestOrg, Record};
 use crate::core::route::Route;
 use crate::ui::components::form::{Choice, SelectField};
-use crate::ui::pages::meetings::when_text;
+use crate::ui::components::meeting_figures::when_text;
 use crate::ui::pages::not_found::RecordMissing;
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;

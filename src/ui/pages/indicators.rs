@@ -50,7 +50,7 @@ pub fn IndicatorsPage() -> impl IntoView {
                     let unit = i.unit;
                     view! {
                         <li>
-                            <a href=format!("indikatorer/{}", i.meta.id)>{i.name.clone()}</a>
+                            <a href=Route::Indicator(i.meta.id.clone()).href()>{i.name.clone()}</a>
                             <span class="sub">{move || app.t().unit(unit)}</span>
                             {(!i.definition.is_empty()).then(|| view! { <span class="sub">{i.definition.clone()}</span> })}
                         </li>

@@ -44,7 +44,7 @@ pub fn InsatserPage() -> impl IntoView {
                     let kind = i.kind;
                     view! {
                         <li>
-                            <a href=format!("insatser/{}", i.meta.id)>{i.name.clone()}</a>
+                            <a href=Route::Insats(i.meta.id.clone()).href()>{i.name.clone()}</a>
                             <span class="sub">{move || app.t().insats_kind(kind)}</span>
                             {(!i.provider.is_empty()).then(|| view! { <span class="sub">{i.provider.clone()}</span> })}
                             {project.map(|n| view! { <span class="sub">{n}</span> })}
@@ -133,7 +133,7 @@ fn InsatsFacts(insats: Insats, editing: RwSignal<Option<Insats>>) -> impl IntoVi
                 {(!i.description.is_empty()).then(|| view! { <dt>{tr(|t| t.description_label)}</dt><dd>{i.description.clone()}</dd> })}
                 {(!municipalities.is_empty()).then(|| view! { <dt>{tr(|t| t.municipalities_label)}</dt><dd>{municipalities.clone()}</dd> })}
                 {(!i.provider.is_empty()).then(|| view! { <dt>{tr(|t| t.provider)}</dt><dd>{i.provider.clone()}</dd> })}
-                {project.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.project_label)}</dt><dd><a href=format!("projekt/{pid}")>{pname}</a></dd> })}
+                {project.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.project_label)}</dt><dd><a href=Route::Project(pid).href()>{pname}</a></dd> })}
                 {active_text(&i).map(|a| view! { <dt>{tr(|t| t.active_period)}</dt><dd>{a}</dd> })}
                 {i.capacity.map(|c| view! { <dt>{tr(|t| t.capacity)}</dt><dd>{(app.t().places)(&fmt_sv::integer(c.get()))}</dd> })}
             </dl>

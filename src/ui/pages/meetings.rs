@@ -3,34 +3,20 @@
 //! form and quick entry for new meetings.
 
 use crate::browser::clock::today;
-use crate::core::chart::{bullet_chart_svg, bullet_table, BulletChart};
-use crate::core::fmt_sv;
+use crate::core::chart::{bullet_chart_svg, bullet_table};
 use crate::core::ids::RecordId;
-use crate::core::meetings::{
-    attendance_by_year, attendance_chart, meeting_list, meetings_on, When,
-};
+use crate::core::meetings::{meeting_list, meetings_on, When};
 use crate::core::model::Meeting;
 use crate::core::route::Route;
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::components::meeting_calendar::MonthCalendar;
+use crate::ui::components::meeting_figures::{attendance_figure, when_text};
 use crate::ui::components::quick_meetings::QuickMeetings;
 use crate::ui::forms::meeting_form::{municipality_choices, MeetingForm};
-use crate::ui::labels::chart_words;
 use crate::ui::router::use_nav;
-use crate::ui::state::{tr, use_app, AppState};
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
-
-/// A meeting's date and time as one line: `28 sep 2018 08:00–09:30`.
-pub fn when_text(m: &Meeting) -> String {
-    let mut s = fmt_sv::date(m.date);
-    match (m.start, m.end) {
-        (Some(a), Some(b)) => s.push_str(&format!(" {a}–{b}")),
-        (Some(a), None) => s.push_str(&format!(" {a}")),
-        _ => {}
-    }
-    s
-}
 
 /// One meeting in a list.
 #[component]
@@ -55,23 +41,6 @@ fn MeetingItem(meeting: Meeting) -> impl IntoView {
             {attended.map(|a| view! { <span class="sub" data-testid="meeting-attended">{a}</span> })}
         </li>
     }
-}
-
-/// Guests per year (of one municipality's meetings, or all), in the
-/// current language; shared with the newsletter page.
-pub fn attendance_figure(app: AppState, municipality: Option<&RecordId>) -> BulletChart {
-    let t = app.t();
-    let mut words = chart_words(t);
-    words.outcome = t.meetings.guests.into();
-    words.period = t.meetings.year.into();
-    words.describe = t.meetings.describe_year;
-    app.ws.with(|w| {
-        attendance_chart(
-            &attendance_by_year(w, municipality),
-            t.meetings.attendance_title.into(),
-            &words,
-        )
-    })
 }
 
 /// The meetings page.

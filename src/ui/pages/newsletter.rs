@@ -15,9 +15,9 @@ use crate::core::period::iso_date;
 use crate::core::validate::optional_date;
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::form::{Choice, SelectField, TextField};
+use crate::ui::components::meeting_figures::attendance_figure;
+use crate::ui::components::occupancy_figure::occupancy_figure;
 use crate::ui::i18n::{Lang, Texts};
-use crate::ui::pages::meetings::attendance_figure;
-use crate::ui::pages::slots::occupancy_figure;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 

@@ -1,5 +1,6 @@
 //! What an address that leads nowhere shows.
 
+use crate::core::route::Route;
 use crate::ui::state::tr;
 use leptos::prelude::*;
 
@@ -9,7 +10,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1>{tr(|t| t.not_found_title)}</h1>
         <p>{tr(|t| t.not_found_text)}</p>
-        <p><a href="./">{tr(|t| t.back_to_board)}</a></p>
+        <p><a href=Route::HOME.href()>{tr(|t| t.back_to_board)}</a></p>
     }
 }
 
@@ -19,6 +20,6 @@ pub fn RecordMissing() -> impl IntoView {
     view! {
         <h1>{tr(|t| t.not_found_title)}</h1>
         <p data-testid="record-missing">{tr(|t| t.record_missing)}</p>
-        <p><a href="./">{tr(|t| t.back_to_board)}</a></p>
+        <p><a href=Route::HOME.href()>{tr(|t| t.back_to_board)}</a></p>
     }
 }

@@ -152,14 +152,11 @@ fn NamedList(kind: NamedKind) -> impl IntoView {
                 .into_iter()
                 .map(|p| (p.meta.clone(), p.name.clone(), Some(p.kind), None))
                 .collect(),
-            NamedKind::EndStatus => {
-                let mut statuses: Vec<_> = w.end_statuses.live().collect();
-                statuses.sort_by_key(|s| s.order);
-                statuses
-                    .into_iter()
-                    .map(|s| (s.meta.clone(), s.name.clone(), None, Some(s.category)))
-                    .collect()
-            }
+            NamedKind::EndStatus => w
+                .end_statuses_in_order()
+                .into_iter()
+                .map(|s| (s.meta.clone(), s.name.clone(), None, Some(s.category)))
+                .collect(),
         })
     });
     let empty = move || match kind {

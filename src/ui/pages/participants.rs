@@ -5,7 +5,7 @@
 use crate::browser::files;
 use crate::core::csv::participations::{export, Column};
 use crate::core::csv::CsvFlavour;
-use crate::core::flow::report::{in_scope, insatser_in_scope};
+use crate::core::flow::report::{in_scope, insatser_in_scope, newest_first};
 use crate::core::fmt_sv;
 use crate::core::model::{Participation, Scope};
 use crate::ui::components::confirm_delete::DeleteButton;
@@ -43,19 +43,14 @@ pub fn ParticipantsPage() -> impl IntoView {
         let scope = scope.get();
         let limit = limit.get();
         app.ws.with(|w| {
-            let mut ps = in_scope(w, &scope);
+            let ps = in_scope(w, &scope);
             let total = ps.len();
-            let newest_first = |a: &&Participation, b: &&Participation| {
-                (b.start, &b.code).cmp(&(a.start, &a.code))
-            };
-            if ps.len() > limit {
-                ps.select_nth_unstable_by(limit, newest_first);
-                ps.truncate(limit);
-            }
-            ps.sort_by(newest_first);
             (
                 total,
-                ps.into_iter().cloned().collect::<Vec<Participation>>(),
+                newest_first(ps, limit)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<Participation>>(),
             )
         })
     });

@@ -5,12 +5,9 @@
 //! period) and opened in the editor, so nothing typed later can be lost to
 //! a missing first save.
 
-use crate::browser::clock::today;
-use crate::browser::settings::{self, Key};
 use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::model::{Presentation, Record, Slide, MAX_SLIDES};
-use crate::core::period::Period;
 use crate::core::route::Route;
 use crate::core::slides::{is_available, move_slide, options, presentations_by_name};
 use crate::core::validate::{build_presentation, Field, FormErrors, PresentationDraft};
@@ -18,21 +15,13 @@ use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::form::{
     field_error, Choice, ErrorText, FormSummary, SelectField, TextField,
 };
-use crate::ui::components::period_picker::PeriodPicker;
+use crate::ui::components::period_picker::{start_period, PeriodPicker};
 use crate::ui::forms::submit::FormState;
 use crate::ui::labels::slide_label;
 use crate::ui::pages::not_found::RecordMissing;
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app, Edit};
-use chrono::Datelike;
 use leptos::prelude::*;
-
-/// The period a new deck starts with: the board's, else this year.
-fn start_period() -> Period {
-    settings::get(Key::BoardPeriod)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| Period::year_clamped(today().year()))
-}
 
 /// The list of decks.
 #[component]

@@ -45,7 +45,7 @@ pub fn ProjectsPage() -> impl IntoView {
                     let parent = p.parent.as_ref().and_then(|id| w.projects.get(id)).map(|pp| pp.name.clone());
                     view! {
                         <li>
-                            <a href=format!("projekt/{}", p.meta.id)>{p.name.clone()}</a>
+                            <a href=Route::Project(p.meta.id.clone()).href()>{p.name.clone()}</a>
                             {parent.map(|n| view! { <span class="sub">{tr(|t| t.parent_project)}": "{n.clone()}</span> })}
                             {p.period.map(|per| view! { <span class="sub">{fmt_sv::period(&per)}</span> })}
                             <span class="sub">{tr(|t| t.insatser_of_project)}": "{count}</span>
@@ -113,11 +113,11 @@ fn ProjectView(id: RecordId) -> impl IntoView {
         }}
         <Show when=move || !subprojects.with(Vec::is_empty)>
             <h2>{tr(|t| t.subprojects)}</h2>
-            <ul>{move || subprojects.get().into_iter().map(|(sid, sname)| view! { <li><a href=format!("projekt/{sid}")>{sname}</a></li> }).collect_view()}</ul>
+            <ul>{move || subprojects.get().into_iter().map(|(sid, sname)| view! { <li><a href=Route::Project(sid).href()>{sname}</a></li> }).collect_view()}</ul>
         </Show>
         <h2>{tr(|t| t.insatser_of_project)}</h2>
         <Show when=move || !insatser.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_insatser)}</p> }>
-            <ul class="inline-list">{move || insatser.get().into_iter().map(|(iid, iname)| view! { <li><a href=format!("insatser/{iid}")>{iname}</a></li> }).collect_view()}</ul>
+            <ul class="inline-list">{move || insatser.get().into_iter().map(|(iid, iname)| view! { <li><a href=Route::Insats(iid).href()>{iname}</a></li> }).collect_view()}</ul>
         </Show>
         <Show when=move || !adding_insats.get() fallback={
             let pid = id3.clone();
@@ -147,7 +147,7 @@ fn ProjectFacts(project: Project, editing: RwSignal<Option<Project>>) -> impl In
             <dl class="facts">
                 {(!project.description.is_empty()).then(|| view! { <dt>{tr(|t| t.description_label)}</dt><dd>{project.description.clone()}</dd> })}
                 {project.period.map(|p| view! { <dt>{tr(|t| t.project_period)}</dt><dd>{fmt_sv::period(&p)}</dd> })}
-                {parent.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.parent_project)}</dt><dd><a href=format!("projekt/{pid}")>{pname}</a></dd> })}
+                {parent.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.parent_project)}</dt><dd><a href=Route::Project(pid).href()>{pname}</a></dd> })}
                 {(!project.funder.is_empty()).then(|| view! { <dt>{tr(|t| t.funder)}</dt><dd>{project.funder.clone()}{project.funder_share.map(|s| format!(" ({})", fmt_sv::percent(s)))}</dd> })}
             </dl>
             <div class="actions">

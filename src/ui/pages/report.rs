@@ -9,7 +9,6 @@
 
 use crate::browser::clock::today;
 use crate::browser::files;
-use crate::browser::settings::{self, Key};
 use crate::core::chart::{bullet_chart_svg, bullet_table};
 use crate::core::fmt_sv;
 use crate::core::goal::GoalRow;
@@ -18,14 +17,14 @@ use crate::core::period::Period;
 use crate::core::route::Route;
 use crate::core::slides::{goal_rows_of, status_counts};
 use crate::core::validate::{FormErrors, PeriodDraft};
+use crate::ui::components::board_charts::BoardCharts;
 use crate::ui::components::chart_figure::FigureTable;
 use crate::ui::components::flow_panel::threshold;
-use crate::ui::components::period_picker::PeriodPicker;
-use crate::ui::pages::board::{BoardCharts, GoalTable};
-use crate::ui::pages::meetings::attendance_figure;
+use crate::ui::components::goal_table::GoalTable;
+use crate::ui::components::meeting_figures::attendance_figure;
+use crate::ui::components::period_picker::{start_period, PeriodPicker};
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
-use chrono::Datelike;
 use leptos::prelude::*;
 
 /// The report page.
@@ -35,9 +34,7 @@ pub fn ReportPage() -> impl IntoView {
     let nav = use_nav();
     let period = Memo::new(move |_| match nav.route() {
         Route::Report { period: Some(p) } => p,
-        _ => settings::get(Key::BoardPeriod)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| Period::year_clamped(today().year())),
+        _ => start_period(),
     });
     let draft = RwSignal::new(PeriodDraft::from_period(&period.get_untracked()));
     let errors = RwSignal::new(FormErrors::default());

@@ -3,40 +3,16 @@
 //! places, occupancy over time, and a form for a new report.
 
 use crate::browser::clock::today;
-use crate::core::chart::{line_chart_svg, line_table, LineChart};
+use crate::core::chart::{line_chart_svg, line_table};
 use crate::core::fmt_sv;
-use crate::core::slots::{
-    board_table, label, occupancy_chart, occupancy_over_time, slot_board, SlotKey,
-};
+use crate::core::slots::{board_table, slot_board, SlotKey};
 use crate::ui::components::chart_figure::{ChartFigure, FigureTable};
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::form::{Choice, SelectField};
+use crate::ui::components::occupancy_figure::occupancy_figure;
 use crate::ui::forms::slot_form::SlotForm;
-use crate::ui::labels::chart_words;
-use crate::ui::state::{tr, use_app, AppState};
+use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
-
-/// Enrolled against places over time (of one insats and provider, or all),
-/// in the current language; shared with the newsletter page.
-pub fn occupancy_figure(app: AppState, key: Option<&SlotKey>) -> LineChart {
-    let tx = app.t();
-    let mut words = chart_words(tx);
-    words.outcome = tx.meetings.enrolled.into();
-    words.target = tx.meetings.capacity.into();
-    words.period = tx.meetings.date.into();
-    words.describe = tx.meetings.describe_occupancy;
-    app.ws.with(|w| {
-        let title = key
-            .map(|k| label(w, k))
-            .unwrap_or_else(|| tx.meetings.all_insatser.to_owned());
-        let points = occupancy_over_time(w, key);
-        occupancy_chart(
-            &points,
-            format!("{}: {title}", tx.meetings.occupancy_title),
-            &words,
-        )
-    })
-}
 
 /// The places page.
 #[component]

@@ -72,7 +72,7 @@ pub fn Welcome() -> impl IntoView {
                 <button type="button" class="primary" data-testid="load-demo" disabled=move || busy.get() on:click=on_demo>
                     {tr(|t| t.load_demo)}
                 </button>
-                <a href="organisation">{tr(|t| t.start_empty)}</a>
+                <a href=Route::Organisation.href()>{tr(|t| t.start_empty)}</a>
             </div>
         </section>
     }

@@ -1,161 +1,21 @@
-//! Sharing data between laptops: save a snapshot file, read one with a
-//! preview before anything changes, and the conflict log with restore.
-//!
-//! Everything the page decides comes from the core (`snapshot::read`,
-//! `plan_import`, `export`); the page shows it and passes the user's
-//! confirmation to [`AppState::import`].
+//! Reading a snapshot file (or the published one) with a preview of
+//! everything it would change, then confirm or cancel.
 
+use super::{ex, field_name, kind_name, record_label, show};
 use crate::browser::clock::now_millis;
 use crate::browser::files;
 use crate::browser::perf::Span;
-use crate::core::csv::figures::export_goals;
-use crate::core::csv::outcomes::OutcomeColumn;
-use crate::core::csv::CsvFlavour;
-use crate::core::fmt_sv;
 use crate::core::ids::Hlc;
-use crate::core::merge::{Conflict, DELETED};
-use crate::core::snapshot::{self, Change, ClockAhead, ExportInfo, ImportPlan, Incoming, Part};
+use crate::core::snapshot::{self, Change, ClockAhead, ImportPlan, Incoming};
 use crate::core::sync::published::check_public;
 use crate::ui::components::chart_figure::TableScroll;
-use crate::ui::components::csv_import::csv_import;
-use crate::ui::components::flow_panel::threshold;
-use crate::ui::components::form::{Choice, SelectField};
-use crate::ui::i18n::exchange::ExchangeTexts;
 use crate::ui::state::{tr, use_app, AppState};
 use crate::ui::sync::{fetch_published, published_location, PublishedFile};
 use leptos::prelude::*;
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 /// At most this many rows per list in the preview; the rest are counted.
 const PREVIEW_ROWS: usize = 50;
-
-/// The exchange page.
-#[component]
-pub fn ExchangePage() -> impl IntoView {
-    view! {
-        <h1>{tr(|t| t.exchange.title)}</h1>
-        <p>{tr(|t| t.exchange.intro)}</p>
-        <ExportSection />
-        <GoalsExport />
-        {csv_import::<OutcomeColumn>()}
-        <ImportSection />
-        <ConflictLog />
-    }
-}
-
-/// Targets and outcomes as a spreadsheet for others (protected).
-#[component]
-fn GoalsExport() -> impl IntoView {
-    let app = use_app();
-    let download = move |flavour: CsvFlavour| {
-        let text = app
-            .ws
-            .with_untracked(|w| export_goals(w, threshold(), flavour));
-        let name = format!("mal-och-utfall-{}.csv", flavour.key());
-        let _ = files::download(&name, &text, "text/csv;charset=utf-8");
-    };
-    view! {
-        <section aria-labelledby="goals-export-title">
-            <h2 id="goals-export-title">{tr(|t| t.goals_export_title)}</h2>
-            <p>{tr(|t| t.goals_export_text)}</p>
-            <button type="button" data-testid="goals-export-excel" on:click=move |_| download(CsvFlavour::ExcelSv)>{tr(|t| t.export_excel)}</button>" "
-            <button type="button" data-testid="goals-export-csv" on:click=move |_| download(CsvFlavour::Plain)>{tr(|t| t.export_csv)}</button>
-        </section>
-    }
-}
-
-fn ex(app: AppState) -> &'static ExchangeTexts {
-    app.t().exchange
-}
-
-/// A field value as text: strings as they are, lists joined, yes/no.
-fn show(t: &ExchangeTexts, v: &Value) -> String {
-    match v {
-        Value::Null => t.empty.into(),
-        Value::Bool(true) => t.yes.into(),
-        Value::Bool(false) => t.no.into(),
-        Value::String(s) if s.is_empty() => t.empty.into(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) if items.is_empty() => t.empty.into(),
-        Value::Array(items) => items
-            .iter()
-            .map(|i| show(t, i))
-            .collect::<Vec<_>>()
-            .join(", "),
-        other => other.to_string(),
-    }
-}
-
-fn field_name(t: &ExchangeTexts, field: &str) -> String {
-    (t.field)(field).unwrap_or(field).to_owned()
-}
-
-fn kind_name(t: &ExchangeTexts, kind: &str) -> String {
-    (t.kind)(kind).unwrap_or(kind).to_owned()
-}
-
-/// The choice of the part made for publishing: not an id (ids have no
-/// colon), so no project can take it.
-const PUBLIC_CHOICE: &str = ":public";
-
-#[component]
-fn ExportSection() -> impl IntoView {
-    let app = use_app();
-    let part = RwSignal::new("all".to_owned());
-    let done = RwSignal::new(None::<String>);
-    let choices = Signal::derive(move || {
-        let t = ex(app);
-        let mut out = vec![
-            Choice::new("all", t.export_all),
-            Choice::new(PUBLIC_CHOICE, t.export_public),
-        ];
-        app.ws.with(|w| {
-            for p in w.projects_by_name() {
-                out.push(Choice::new(p.meta.id.to_string(), p.name.clone()));
-            }
-        });
-        out
-    });
-    let save = move |_| {
-        let millis = now_millis();
-        let info = ExportInfo {
-            millis,
-            device: app.clock().device(),
-        };
-        let chosen = part.get_untracked();
-        let (text, name) = app.ws.with_untracked(|w| {
-            let project = w.projects.all().find(|p| p.meta.id.as_str() == chosen);
-            let part = match project {
-                Some(p) => Part::Project(p.meta.id.clone()),
-                // The figures are stamped by this device's clock, so this
-                // publication's figures win over any earlier one's.
-                None if chosen == PUBLIC_CHOICE => Part::Public {
-                    figures_at: app.clock().tick(),
-                },
-                None => Part::All,
-            };
-            let name = snapshot::part_file_name(w, &part, millis);
-            (snapshot::export_checked(w, &part, &info), name)
-        });
-        done.set(Some(match text {
-            Err(problem) => (app.t_now().trust.outgoing)(&problem),
-            Ok(text) => match files::download(&name, &text, "application/json") {
-                Ok(()) => (ex(app).export_done)(&name),
-                Err(e) => e,
-            },
-        }));
-    };
-    view! {
-        <section aria-labelledby="export-title">
-            <h2 id="export-title">{tr(|t| t.exchange.export_title)}</h2>
-            <SelectField id="export-part" label=tr(|t| t.exchange.export_part) value=part choices=choices />
-            <p class="hint" data-testid="export-public-hint">{tr(|t| t.exchange.export_public_hint)}</p>
-            <button type="button" data-testid="export-button" on:click=save>{tr(|t| t.exchange.export_button)}</button>
-            {move || done.get().map(|d| view! { <p role="status" data-testid="export-done">{d}</p> })}
-        </section>
-    }
-}
 
 /// A checked file and what importing it would do.
 struct Preview {
@@ -210,7 +70,7 @@ fn preview_of(app: AppState, text: String, name: &str, published: bool) -> Resul
 }
 
 #[component]
-fn ImportSection() -> impl IntoView {
+pub(super) fn ImportSection() -> impl IntoView {
     let app = use_app();
     let preview = RwSignal::new_local(None::<Result<Preview, String>>);
     let busy = RwSignal::new(false);
@@ -439,92 +299,4 @@ fn preview_view(
         </div>
     }
     .into_any()
-}
-
-/// The name of the record a conflict is about, as held now.
-fn record_label(ws: &crate::core::workspace::Workspace, c: &Conflict) -> String {
-    ws.view(&c.record)
-        .and_then(|v| {
-            v.body
-                .get("name")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-        })
-        .unwrap_or_else(|| c.record.to_string())
-}
-
-#[component]
-fn ConflictLog() -> impl IntoView {
-    let app = use_app();
-    let failure = RwSignal::new(None::<String>);
-    let act = move |restore: bool, c: Conflict| {
-        failure.set(None);
-        leptos::task::spawn_local(async move {
-            let result = if restore {
-                app.restore(c).await
-            } else {
-                app.dismiss(c).await
-            };
-            if let Err(e) = result {
-                failure.set(Some(app.write_message(&e)));
-            }
-        });
-    };
-    let rows = move || {
-        let t = ex(app);
-        let mut log = app.conflicts.get();
-        log.sort_by(|a, b| b.lost_stamp.cmp(&a.lost_stamp));
-        log.into_iter()
-            .map(|c| {
-                let label = app.ws.with(|w| record_label(w, &c));
-                let what = if c.field == DELETED {
-                    t.deleted_elsewhere.to_owned()
-                } else {
-                    field_name(t, &c.field)
-                };
-                let when = format!(
-                    "{} · {}",
-                    fmt_sv::date(c.lost_stamp.hlc.date()),
-                    c.lost_stamp.device
-                );
-                let (r, d) = (c.clone(), c.clone());
-                view! {
-                    <tr data-testid="conflict-row">
-                        <td>{kind_name(t, &c.kind)}": " {label}</td>
-                        <td>{what}</td>
-                        <td>{show(t, &c.kept)}</td>
-                        <td>{show(t, &c.lost)}<br /><small>{when}</small></td>
-                        <td>
-                            <button type="button" data-testid="conflict-restore" on:click=move |_| act(true, r.clone())>{t.restore}</button>
-                            " "
-                            <button type="button" class="secondary" on:click=move |_| act(false, d.clone())>{t.dismiss}</button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect::<Vec<_>>()
-    };
-    view! {
-        <section aria-labelledby="log-title">
-            <h2 id="log-title">{tr(|t| t.exchange.log_title)}</h2>
-            <p>{tr(|t| t.exchange.log_intro)}</p>
-            {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}
-            {move || if app.conflicts.with(Vec::is_empty) {
-                view! { <p data-testid="conflicts-empty">{tr(|t| t.exchange.log_empty)}</p> }.into_any()
-            } else {
-                view! {
-                    <div class="table-scroll"><table class="data-table" data-testid="conflict-log">
-                        <thead><tr>
-                            <th scope="col">{tr(|t| t.exchange.col_record)}</th>
-                            <th scope="col">{tr(|t| t.exchange.col_field)}</th>
-                            <th scope="col">{tr(|t| t.exchange.kept)}</th>
-                            <th scope="col">{tr(|t| t.exchange.lost)}</th>
-                            <th scope="col"><span class="visually-hidden">{tr(|t| t.exchange.restore)}</span></th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table></div>
-                }.into_any()
-            }}
-        </section>
-    }
 }

@@ -1,0 +1,56 @@
+//! The board's two bullet charts, counts and shares against their targets,
+//! shown on the board and in the printed report.
+
+use crate::core::chart::{bullet_chart_svg, bullet_table};
+use crate::core::chart_specs::board_chart;
+use crate::core::fmt_sv;
+use crate::core::goal::GoalRow;
+use crate::core::period::Period;
+use crate::core::value::Unit;
+use crate::ui::components::chart_figure::ChartFigure;
+use crate::ui::labels::chart_words;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// Two bullet charts: counts and shares against their targets.
+#[component]
+pub fn BoardCharts(
+    rows: Memo<Vec<GoalRow>>,
+    period: Memo<Period>,
+    /// Starts the charts' element ids, unique when several boards share a
+    /// page (the printed report).
+    #[prop(optional, into)]
+    prefix: Option<String>,
+) -> impl IntoView {
+    let app = use_app();
+    let prefix = StoredValue::new(prefix.unwrap_or_else(|| "board".into()));
+    let chart = move |unit: Unit| {
+        Memo::new(move |_| {
+            let t = app.t();
+            let label = fmt_sv::period(&period.get());
+            let title = match unit {
+                Unit::Count => (t.chart_counts)(&label),
+                // Yes/no goals have no bar: the goal table shows them.
+                Unit::Percent | Unit::YesNo => (t.chart_shares)(&label),
+            };
+            let id = match unit {
+                Unit::Count => format!("{}-counts", prefix.get_value()),
+                Unit::Percent | Unit::YesNo => format!("{}-shares", prefix.get_value()),
+            };
+            app.ws
+                .with(|w| board_chart(w, &rows.get(), unit, title, &id, &chart_words(t)))
+        })
+    };
+    let counts = chart(Unit::Count);
+    let shares = chart(Unit::Percent);
+    view! {
+        <div class="chart-grid">
+            <Show when=move || !counts.with(|c| c.rows.is_empty())>
+                <ChartFigure svg=Signal::derive(move || counts.with(bullet_chart_svg)) table=Signal::derive(move || counts.with(bullet_table)) testid="chart-counts" period=Signal::derive(move || fmt_sv::period(&period.get())) />
+            </Show>
+            <Show when=move || !shares.with(|c| c.rows.is_empty())>
+                <ChartFigure svg=Signal::derive(move || shares.with(bullet_chart_svg)) table=Signal::derive(move || shares.with(bullet_table)) testid="chart-shares" period=Signal::derive(move || fmt_sv::period(&period.get())) />
+            </Show>
+        </div>
+    }
+}

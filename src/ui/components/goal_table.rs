@@ -1,0 +1,117 @@
+//! The table of goals against outcomes: one row per target with outcome,
+//! gap and status, shown on the board and in the printed report.
+
+use crate::core::fmt_sv;
+use crate::core::goal::GoalRow;
+use crate::core::model::OutcomeSource;
+use crate::core::route::Route;
+use crate::core::value::Unit;
+use crate::ui::components::flow_panel::shown_text;
+use crate::ui::labels::{scope_href, scope_name, slice_name, status_class, status_text};
+use crate::ui::state::{tr, use_app};
+use leptos::prelude::*;
+
+fn target_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
+    let main = fmt_sv::target(row.target.value);
+    let prorated = row
+        .expected
+        .zip(row.outcome.as_ref())
+        .map(|(e, o)| (t.prorated)(&fmt_sv::value(e), &fmt_sv::date(o.period.end())));
+    view! {
+        <span class="figure" data-testid="target">{main}</span>
+        {prorated.map(|p| view! { <span class="sub">{p}</span> })}
+    }
+}
+
+fn outcome_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
+    if let Some(shown) = row.protected {
+        return view! {
+            <span class="figure" data-testid="outcome">{shown_text(shown)}</span>
+            <span class="sub" data-testid="outcome-protected">{t.protected_short}</span>
+        }
+        .into_any();
+    }
+    match &row.outcome {
+        None => view! { <span class="missing">{t.status_missing}</span> }.into_any(),
+        Some(o) => {
+            let so_far = row
+                .partial
+                .then(|| (t.so_far)(&fmt_sv::date(o.period.end())));
+            let from_meetings = row.indicator.computed.is_some_and(|m| m.is_meetings());
+            let computed = (o.source == OutcomeSource::Computed).then_some(if from_meetings {
+                t.meetings.computed_from_meetings
+            } else {
+                t.source_computed
+            });
+            // A yes/no answer stands on its note (where it was reported).
+            let note = (row.indicator.unit == Unit::YesNo && !o.note.trim().is_empty())
+                .then(|| o.note.clone());
+            view! {
+                <span class="figure" data-testid="outcome">{fmt_sv::value(o.value)}</span>
+                {so_far.map(|s| view! { <span class="sub">{s}</span> })}
+                {note.map(|n| view! { <span class="sub" data-testid="outcome-note">{n}</span> })}
+                {computed.map(|s| view! { <span class="sub" data-testid="outcome-computed">{s}</span> })}
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The board's table: one row per target.
+#[component]
+pub fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="table-scroll">
+            <table class="goal-table" data-testid="goal-table">
+                <caption class="visually-hidden">{tr(|t| t.board_title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(|t| t.col_indicator)}</th>
+                        <th scope="col">{tr(|t| t.col_scope)}</th>
+                        <th scope="col">{tr(|t| t.col_period)}</th>
+                        <th scope="col" class="num">{tr(|t| t.col_target)}</th>
+                        <th scope="col" class="num">{tr(|t| t.col_outcome)}</th>
+                        <th scope="col" class="num">{tr(|t| t.col_gap)}</th>
+                        <th scope="col">{tr(|t| t.col_status)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let t = app.t();
+                        app.ws.with(|w| rows.get().into_iter().map(|row| {
+                            let scope = row.target.scope.clone();
+                            let slice = row.target.breakdown.as_ref().map(|b| slice_name(w, t, b));
+                            let gap = row.outcome.as_ref().map(|o| fmt_sv::gap(o.value, row.compared_to())).unwrap_or_default();
+                            // A yes/no goal has no "near": no rule to show.
+                            let rule = (row.indicator.unit != Unit::YesNo)
+                                .then(|| (t.near_rule)(row.indicator.tolerance_percent, row.indicator.direction));
+                            let indicator_href = Route::Indicator(row.indicator.meta.id.clone()).href();
+                            let indicator_name = row.indicator.name.clone();
+                            let scope_label = scope_name(w, t, &scope);
+                            let target = target_cell(&row, t);
+                            let outcome = outcome_cell(&row, t);
+                            view! {
+                                <tr data-testid="goal-row">
+                                    <th scope="row">
+                                        <a href=indicator_href>{indicator_name}</a>
+                                        {slice.map(|s| view! { <span class="sub">{s}</span> })}
+                                    </th>
+                                    <td><a href=scope_href(&scope)>{scope_label}</a></td>
+                                    <td>{fmt_sv::period(&row.target.period)}</td>
+                                    <td class="num">{target}</td>
+                                    <td class="num">{outcome}</td>
+                                    <td class="num" data-testid="gap">{gap}</td>
+                                    <td>
+                                        {row.status.map(|s| view! { <span class=status_class(s) data-testid="status">{status_text(t, s)}</span> })}
+                                        {rule.map(|r| view! { <span class="sub rule">{r}</span> })}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view())
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
