@@ -18,6 +18,7 @@ use crate::core::snapshot::{self, Change, ClockAhead, ExportInfo, ImportPlan, In
 use crate::core::sync::published::check_public;
 use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::components::csv_import::csv_import;
+use crate::ui::components::download_failure::DownloadFailure;
 use crate::ui::components::flow_panel::threshold;
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::i18n::exchange::ExchangeTexts;
@@ -48,12 +49,13 @@ pub fn ExchangePage() -> impl IntoView {
 #[component]
 fn GoalsExport() -> impl IntoView {
     let app = use_app();
+    let failure = DownloadFailure::new();
     let download = move |flavour: CsvFlavour| {
         let text = app
             .ws
             .with_untracked(|w| export_goals(w, threshold(), flavour));
         let name = format!("mal-och-utfall-{}.csv", flavour.key());
-        let _ = files::download(&name, &text, "text/csv;charset=utf-8");
+        failure.show(files::download(&name, &text, "text/csv;charset=utf-8"));
     };
     view! {
         <section aria-labelledby="goals-export-title">
@@ -61,6 +63,7 @@ fn GoalsExport() -> impl IntoView {
             <p>{tr(|t| t.goals_export_text)}</p>
             <button type="button" data-testid="goals-export-excel" on:click=move |_| download(CsvFlavour::ExcelSv)>{tr(|t| t.export_excel)}</button>" "
             <button type="button" data-testid="goals-export-csv" on:click=move |_| download(CsvFlavour::Plain)>{tr(|t| t.export_csv)}</button>
+            {failure.view()}
         </section>
     }
 }
@@ -142,7 +145,7 @@ fn ExportSection() -> impl IntoView {
             Err(problem) => (app.t_now().trust.outgoing)(&problem),
             Ok(text) => match files::download(&name, &text, "application/json") {
                 Ok(()) => (ex(app).export_done)(&name),
-                Err(e) => e,
+                Err(e) => (app.t_now().download_failed)(&e),
             },
         }));
     };
@@ -509,8 +512,11 @@ fn ConflictLog() -> impl IntoView {
             <h2 id="log-title">{tr(|t| t.exchange.log_title)}</h2>
             <p>{tr(|t| t.exchange.log_intro)}</p>
             {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}
+            {move || app.conflicts_unreadable.get().then(|| view! {
+                <p role="alert" class="field-error" data-testid="conflicts-unreadable">{tr(|t| t.exchange.log_unreadable)}</p>
+            })}
             {move || if app.conflicts.with(Vec::is_empty) {
-                view! { <p data-testid="conflicts-empty">{tr(|t| t.exchange.log_empty)}</p> }.into_any()
+                (!app.conflicts_unreadable.get()).then(|| view! { <p data-testid="conflicts-empty">{tr(|t| t.exchange.log_empty)}</p> }).into_any()
             } else {
                 view! {
                     <div class="table-scroll"><table class="data-table" data-testid="conflict-log">
