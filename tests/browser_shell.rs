@@ -293,6 +293,28 @@ fn settings_round_trip_and_the_device_id_is_stable() {
 }
 
 #[wasm_bindgen_test]
+fn a_json_setting_is_stored_as_the_text_serde_makes_and_reads_back_typed() {
+    let seen = std::collections::BTreeMap::from([("maltavla-dev-a.json", "\"a1\"")]);
+    assert_eq!(settings::set_json(Key::WebDavSeen, &seen), Ok(()));
+    // Byte for byte what earlier versions stored (serde_json::to_string).
+    assert_eq!(
+        settings::get(Key::WebDavSeen).as_deref(),
+        Some(r#"{"maltavla-dev-a.json":"\"a1\""}"#)
+    );
+    let back: Option<std::collections::BTreeMap<String, String>> =
+        settings::get_json(Key::WebDavSeen);
+    assert_eq!(
+        back.and_then(|m| m.get("maltavla-dev-a.json").cloned())
+            .as_deref(),
+        Some("\"a1\"")
+    );
+    // Text that is not JSON reads as not set.
+    assert!(settings::set(Key::WebDavSeen, "{"));
+    assert_eq!(settings::get_json::<Vec<u8>>(Key::WebDavSeen), None);
+    assert!(settings::remove(Key::WebDavSeen));
+}
+
+#[wasm_bindgen_test]
 fn the_clock_never_repeats_a_stamp_and_starts_after_what_it_has_seen() {
     let seen = Hlc {
         millis: u64::MAX / 4,

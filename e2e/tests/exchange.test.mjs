@@ -286,3 +286,34 @@ test('a name with markup in it is imported and shown as text', async (t) => {
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   errors.assertClean();
 });
+
+test('a download the browser refuses is said where its button is, and the next one clears it', async () => {
+  const { exchange, errors } = await ExchangePage.open(app.browser.context, app.server.url);
+  const page = exchange.page;
+  // The browser refuses to make the file's address (as a locked-down
+  // browser or a full disk can), for the goals export and the snapshot.
+  await page.evaluate(() => {
+    window.__createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = () => {
+      throw new Error('blockerad av testet');
+    };
+  });
+  await page.getByTestId('goals-export-csv').click();
+  const failed = page.locator('section[aria-labelledby=goals-export-title] [data-testid=download-failed]');
+  await failed.waitFor();
+  assert.equal(await failed.getAttribute('role'), 'alert');
+  assert.match(await failed.textContent(), /^Filen kunde inte sparas: webbläsaren vägrade \(.*blockerad av testet.*\)/);
+  await page.getByTestId('export-button').click();
+  assert.match(await page.getByTestId('export-done').textContent(), /^Filen kunde inte sparas: .*blockerad av testet/);
+
+  await page.evaluate(() => {
+    URL.createObjectURL = window.__createObjectURL;
+  });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('goals-export-csv').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^mal-och-utfall-/);
+  assert.equal(await failed.count(), 0);
+  errors.assertClean();
+});

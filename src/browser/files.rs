@@ -11,8 +11,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
 
+/// The browser's reason: a thrown text, an `Error`'s (or `DOMException`'s)
+/// message, or the value as JSON (an `Error` as JSON is only `{}`).
 fn message(e: JsValue) -> String {
     e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
         .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
         .unwrap_or_else(|| "unknown error".into())
 }

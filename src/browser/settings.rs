@@ -3,7 +3,15 @@
 //! IndexedDB.
 //!
 //! Guarantees: reading never fails (a missing or blocked localStorage reads
-//! as "not set"); writing reports failure instead of panicking.
+//! as "not set"); writing reports failure instead of panicking. A setting
+//! kept as JSON is read and written typed ([`get_json`], [`set_json`]), as
+//! the text `serde_json` makes of it, and never stored as an empty text.
+//!
+//! Why not `gloo-storage`: its `LocalStorage` throws when localStorage is
+//! blocked (`raw()` is `expect_throw`), and its typed `set` writes every
+//! value as JSON, so a plain setting (`sv`) would be stored as `"sv"`:
+//! the language, device id, clock and data-format mark that are stored
+//! today, and that older tabs read, would no longer read.
 
 use super::clock::random_bytes;
 use crate::core::ids::DeviceId;
@@ -73,6 +81,31 @@ pub fn get(key: Key) -> Option<String> {
 /// Stores a setting; `false` when localStorage is unavailable or full.
 pub fn set(key: Key, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(&key.name(), value).is_ok())
+}
+
+/// Why a setting was not stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SettingsError {
+    /// The value could not be written as JSON (serde's message).
+    Encode(String),
+    /// localStorage is unavailable, blocked or full.
+    Refused,
+}
+
+/// A setting kept as JSON, if set and readable as a `T`.
+pub fn get_json<T: serde::de::DeserializeOwned>(key: Key) -> Option<T> {
+    get(key).and_then(|text| serde_json::from_str(&text).ok())
+}
+
+/// Stores a setting as JSON.
+pub fn set_json<T: serde::Serialize>(key: Key, value: &T) -> Result<(), SettingsError> {
+    let text = serde_json::to_string(value).map_err(|e| SettingsError::Encode(e.to_string()))?;
+    if set(key, &text) {
+        Ok(())
+    } else {
+        Err(SettingsError::Refused)
+    }
 }
 
 /// Removes a setting; `false` when localStorage is unavailable.

@@ -69,6 +69,7 @@ async fn load(blocked: RwSignal<bool>) -> AppState {
     });
     if let Some(e) = conflicts_unreadable {
         state.storage_error.set(Some(e));
+        state.conflicts_unreadable.set(true);
     }
     if new_device {
         state

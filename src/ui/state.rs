@@ -18,7 +18,8 @@ use crate::browser::tabs::Tabs;
 use crate::core::clock::{self, Drift};
 use crate::core::ids::{Hlc, RecordId};
 use crate::core::merge::{
-    apply_edit, needs_restamp, overwritten_by_edit, restamp, Conflict, EditError, FieldView,
+    self as merge, apply_edit, needs_restamp, overwritten_by_edit, restamp, Conflict, EditError,
+    FieldView, UnwritableConflict,
 };
 use crate::core::model::{Meta, Record};
 use crate::core::snapshot::{self, ImportPlan, Me, SnapshotError};
@@ -51,6 +52,9 @@ pub enum WriteError {
     /// A newer version of the app runs in another tab: this tab must be
     /// reloaded before it stores anything.
     Outdated,
+    /// A value this write replaces could not be written to the conflict
+    /// log: nothing is stored, so it is not lost unseen.
+    ConflictLog(UnwritableConflict),
 }
 
 /// A record as the user saved it, with the copy their form was opened on:
@@ -93,6 +97,9 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// Values that lost to concurrent edits from other devices.
     pub conflicts: RwSignal<Vec<Conflict>>,
+    /// The stored conflict log could not be read: `conflicts` may miss
+    /// entries, and the log says so instead of showing itself empty.
+    pub conflicts_unreadable: RwSignal<bool>,
     /// A new version of the app is installed and waits for the user's yes.
     pub update_waiting: RwSignal<bool>,
     /// A published snapshot with news for this device, waiting to be looked at.
@@ -136,6 +143,7 @@ impl AppState {
             skipped_records: RwSignal::new(skipped),
             notice: RwSignal::new(None),
             conflicts: RwSignal::new(conflicts),
+            conflicts_unreadable: RwSignal::new(false),
             update_waiting: RwSignal::new(false),
             published: RwSignal::new(None),
             db: StoredValue::new_local(db.map(Rc::new)),
@@ -180,8 +188,12 @@ impl AppState {
                 self.stamps_ahead.set(ahead);
             }
         }
-        if let Ok(texts) = db.load_conflicts().await {
-            self.conflicts.set(decode_conflicts(texts));
+        match db.load_conflicts().await {
+            Ok(texts) => {
+                self.conflicts.set(decode_conflicts(texts));
+                self.conflicts_unreadable.set(false);
+            }
+            Err(_) => self.conflicts_unreadable.set(true),
         }
     }
 
@@ -310,11 +322,14 @@ impl AppState {
                                 .iter()
                                 .map(|v| (v.meta.id.to_string(), stored::encode_view(v)))
                                 .collect();
-                            let log = log
-                                .iter()
-                                .map(|c| (c.key(), serde_json::to_string(c).unwrap_or_default()))
-                                .collect();
-                            Some((records, log))
+                            let log = log.iter().map(merge::log_entry).collect();
+                            match log {
+                                Ok(log) => Some((records, log)),
+                                Err(e) => {
+                                    out = Err(WriteError::ConflictLog(e));
+                                    None
+                                }
+                            }
                         },
                         &resolved,
                     )
@@ -488,6 +503,7 @@ impl AppState {
             WriteError::Import(e) => (t.exchange.error)(e),
             WriteError::Unreadable { id } => (t.trust.stored_unreadable)(id),
             WriteError::Outdated => t.trust.outdated_write.into(),
+            WriteError::ConflictLog(e) => (t.trust.conflict_unwritable)(&e.reason),
         }
     }
 

@@ -103,7 +103,7 @@ pub async fn offer_published(app: AppState) {
 
 /// The WebDAV settings saved on this device, if any.
 pub fn dav_settings() -> Option<DavSettings> {
-    settings::get(Key::WebDav).and_then(|t| serde_json::from_str(&t).ok())
+    settings::get_json(Key::WebDav)
 }
 
 /// What a sync did.
@@ -186,10 +186,9 @@ async fn call(
 }
 
 fn save_seen(seen: &BTreeMap<String, String>) {
-    settings::set(
-        Key::WebDavSeen,
-        &serde_json::to_string(seen).unwrap_or_default(),
-    );
+    // Not remembered, it only costs reading the same files again next
+    // time (merging them is idempotent); never stored as an empty text.
+    let _ = settings::set_json(Key::WebDavSeen, seen);
 }
 
 /// One sync with the WebDAV folder: list, read and merge what changed,
@@ -211,9 +210,8 @@ pub async fn sync_folder(app: AppState, dav: &DavSettings) -> Result<SyncReport,
     .await?;
     let listing = webdav::parse_listing(&reply.body).map_err(SyncStop::Network)?;
     let mut own = webdav::own_file(&app.clock().device());
-    let mut seen: BTreeMap<String, String> = settings::get(Key::WebDavSeen)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
+    let mut seen: BTreeMap<String, String> =
+        settings::get_json(Key::WebDavSeen).unwrap_or_default();
     let mut plan = webdav::plan(&listing, &own, &seen);
     let mut report = SyncReport::default();
     let mut me = app.me();

@@ -4,11 +4,13 @@
 //! to a concurrent edit come back as [`Conflict`]s for the user to restore;
 //! records and fields this version does not know pass through untouched.
 
+mod conflict_log;
 mod edit;
 mod record;
 mod restamp;
 mod view;
 
+pub use conflict_log::{log_entry, UnwritableConflict};
 pub use edit::overwritten_by_edit;
 pub use record::{
     apply_edit, dominates, merge_records, merge_views, newest_lost_first, strictly_includes,

@@ -11,6 +11,7 @@
 //! number ([`Problem::PersonalNumber`], found by `core::pii`): no note,
 //! name, theme or contact can hold one.
 
+mod every_problem;
 pub mod figure;
 pub mod indicator;
 pub mod insats;

@@ -9,6 +9,7 @@ use crate::browser::clock::today;
 use crate::browser::files;
 use crate::core::chart::{standalone, DataTable};
 use crate::core::{file_name, fmt_sv};
+use crate::ui::components::download_failure::DownloadFailure;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -94,13 +95,14 @@ pub fn ChartFigure(
         footer.push(source);
         standalone(&svg.get_untracked(), &footer)
     };
+    let failure = DownloadFailure::new();
     let download_svg = move |_| {
-        let _ = files::download(&name("svg"), &drawing(), "image/svg+xml");
+        failure.show(files::download(&name("svg"), &drawing(), "image/svg+xml"));
     };
     let download_png = move |_| {
         let (file, drawing) = (name("png"), drawing());
         leptos::task::spawn_local(async move {
-            let _ = files::download_png(&file, &drawing, 2.0).await;
+            failure.show(files::download_png(&file, &drawing, 2.0).await);
         });
     };
     view! {
@@ -124,6 +126,7 @@ pub fn ChartFigure(
                     {move || app.t().download_png}
                 </button>
             </div>
+            {failure.view()}
             <Show
                 when=move || as_table.get()
                 fallback=move || view! { <div class="chart-svg" inner_html=move || svg.get()></div> }

@@ -14,6 +14,7 @@ use crate::core::model::Scope;
 use crate::core::period::Period;
 use crate::core::workspace::Workspace;
 use crate::ui::components::chart_figure::TableScroll;
+use crate::ui::components::download_failure::DownloadFailure;
 use crate::ui::labels::slice_name;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
@@ -87,6 +88,7 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
         span.end();
         Some((period, report))
     });
+    let failure = DownloadFailure::new();
     let download = move |flavour: CsvFlavour| {
         let Some((period, r)) = report.get_untracked() else {
             return;
@@ -96,7 +98,7 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
             .ws
             .with_untracked(|w| export_flow(w, &scope, &period, &r, flavour));
         let name = format!("deltagarflode-{period}-{}.csv", flavour.key());
-        let _ = files::download(&name, &text, "text/csv;charset=utf-8");
+        failure.show(files::download(&name, &text, "text/csv;charset=utf-8"));
     };
     view! {
         <section class="flow-panel" data-testid="flow-panel" aria-labelledby="flow-title">
@@ -111,6 +113,7 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
                     <button type="button" data-testid="flow-export-excel" on:click=move |_| download(CsvFlavour::ExcelSv)>{tr(|t| t.export_excel)}</button>" "
                     <button type="button" data-testid="flow-export-csv" on:click=move |_| download(CsvFlavour::Plain)>{tr(|t| t.export_csv)}</button>
                 </p>
+                {failure.view()}
                 {move || report.get().map(|(_, r)| {
                     let t = app.t();
                     let measures = r.measures.iter().map(|(m, s)| view! {

@@ -8,6 +8,7 @@ pub mod board_charts;
 pub mod chart_figure;
 pub mod confirm_delete;
 pub mod csv_import;
+pub mod download_failure;
 pub mod first_steps;
 pub mod flow_panel;
 pub mod form;

@@ -115,10 +115,12 @@ pub fn WebDavSettings() -> impl IntoView {
         status.set(None);
         match checked() {
             Ok(s) => {
-                error.set(None);
                 url.set(s.url.clone());
-                let text = serde_json::to_string(&s).unwrap_or_default();
-                settings::set(settings::Key::WebDav, &text);
+                if settings::set_json(settings::Key::WebDav, &s).is_err() {
+                    error.set(Some(o(app).dav_not_saved.to_owned()));
+                    return;
+                }
+                error.set(None);
                 settings::remove(settings::Key::WebDavSeen);
                 status.set(Some((true, vec![o(app).dav_saved.to_owned()])));
             }

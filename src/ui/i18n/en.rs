@@ -293,6 +293,7 @@ pub(super) static EN: Texts = Texts {
     export_participants_csv: "Export participants (CSV)",
     export_excel: "Export (Excel, Swedish)",
     export_csv: "Export (CSV)",
+    download_failed: |why| format!("The file could not be saved: the browser refused ({why}). Try again, or in another browser."),
     flow_title: "Participant flow",
     flow_empty: "No participants registered here yet.",
     flow_year: "Year",

@@ -313,6 +313,7 @@ pub struct Texts {
     pub export_participants_csv: &'static str,
     pub export_excel: &'static str,
     pub export_csv: &'static str,
+    pub download_failed: fn(&str) -> String,
     pub flow_title: &'static str,
     pub flow_empty: &'static str,
     pub flow_year: &'static str,

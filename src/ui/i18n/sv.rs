@@ -287,6 +287,7 @@ pub(super) static SV: Texts = Texts {
     export_participants_csv: "Exportera deltagare (CSV)",
     export_excel: "Exportera (Excel, svensk)",
     export_csv: "Exportera (CSV)",
+    download_failed: |why| format!("Filen kunde inte sparas: webbläsaren vägrade ({why}). Försök igen, eller med en annan webbläsare."),
     flow_title: "Deltagarflöde",
     flow_empty: "Inga deltagare registrerade här ännu.",
     flow_year: "År",

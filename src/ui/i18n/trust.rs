@@ -18,6 +18,7 @@ pub struct TrustTexts {
     pub edit_error: fn(&EditError) -> String,
     pub stored_unreadable: fn(&str) -> String,
     pub outdated_write: &'static str,
+    pub conflict_unwritable: fn(&str) -> String,
     pub outdated_banner: &'static str,
     pub reload: &'static str,
     pub db_blocked: &'static str,
@@ -137,6 +138,9 @@ pub static SV: TrustTexts = TrustTexts {
     stored_unreadable: |id| format!(
         "Posten med id \u{201d}{id}\u{201d} är sparad av en nyare version av Måltavla och kan inte läsas här, så den skrivs inte över. Ladda om sidan för att få den nya versionen. Inget har ändrats."
     ),
+    conflict_unwritable: |why| format!(
+        "Inget sparades: ett värde som ändringen ersätter kunde inte skrivas i konfliktloggen ({why}). Det du skrev finns kvar; försök igen."
+    ),
     outdated_write: "Inget sparades: en nyare version av Måltavla körs i en annan flik. Ladda om den här fliken och spara igen; det du skrivit finns kvar tills du laddar om.",
     outdated_banner: "En nyare version av Måltavla körs i en annan flik. Den här fliken sparar ingenting förrän den laddats om.",
     reload: "Ladda om",
@@ -191,6 +195,9 @@ pub static EN: TrustTexts = TrustTexts {
     },
     stored_unreadable: |id| format!(
         "The record with id \u{201c}{id}\u{201d} was saved by a newer version of Måltavla and cannot be read here, so it is not overwritten. Reload the page to get the new version. Nothing was changed."
+    ),
+    conflict_unwritable: |why| format!(
+        "Nothing was saved: a value this change replaces could not be written to the conflict log ({why}). What you typed is kept; try again."
     ),
     outdated_write: "Nothing was saved: a newer version of Måltavla runs in another tab. Reload this tab and save again; what you typed stays until you reload.",
     outdated_banner: "A newer version of Måltavla runs in another tab. This tab saves nothing until it is reloaded.",

@@ -10,6 +10,7 @@ use crate::core::fmt_sv;
 use crate::core::model::{Participation, Scope};
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::csv_import::csv_import;
+use crate::ui::components::download_failure::DownloadFailure;
 use crate::ui::components::flow_panel::FlowPanel;
 use crate::ui::components::participation_row::ParticipationEntry;
 use crate::ui::state::{tr, use_app};
@@ -54,6 +55,7 @@ pub fn ParticipantsPage() -> impl IntoView {
             )
         })
     });
+    let failure = DownloadFailure::new();
     let download = move |flavour: CsvFlavour| {
         let scope = scope.get_untracked();
         let text = app.ws.with_untracked(|w| {
@@ -61,7 +63,7 @@ pub fn ParticipantsPage() -> impl IntoView {
             export(w, ids.as_deref(), flavour)
         });
         let name = format!("deltagare-{}.csv", flavour.key());
-        let _ = files::download(&name, &text, "text/csv;charset=utf-8");
+        failure.show(files::download(&name, &text, "text/csv;charset=utf-8"));
     };
     let done = Callback::new(move |()| editing.set(None));
     let row_view = move |p: Participation| {
@@ -165,6 +167,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                 <button type="button" data-testid="participants-export-excel" on:click=move |_| download(CsvFlavour::ExcelSv)>{tr(|t| t.export_participants_excel)}</button>" "
                 <button type="button" data-testid="participants-export-csv" on:click=move |_| download(CsvFlavour::Plain)>{tr(|t| t.export_participants_csv)}</button>
             </p>
+            {failure.view()}
         </section>
         {csv_import::<Column>()}
     }

@@ -63,8 +63,11 @@ pub(super) fn ConflictLog() -> impl IntoView {
             <h2 id="log-title">{tr(|t| t.exchange.log_title)}</h2>
             <p>{tr(|t| t.exchange.log_intro)}</p>
             {move || failure.get().map(|f| view! { <p role="alert" class="field-error">{f}</p> })}
+            {move || app.conflicts_unreadable.get().then(|| view! {
+                <p role="alert" class="field-error" data-testid="conflicts-unreadable">{tr(|t| t.exchange.log_unreadable)}</p>
+            })}
             {move || if app.conflicts.with(Vec::is_empty) {
-                view! { <p data-testid="conflicts-empty">{tr(|t| t.exchange.log_empty)}</p> }.into_any()
+                (!app.conflicts_unreadable.get()).then(|| view! { <p data-testid="conflicts-empty">{tr(|t| t.exchange.log_empty)}</p> }).into_any()
             } else {
                 view! {
                     <div class="table-scroll"><table class="data-table" data-testid="conflict-log">

@@ -56,7 +56,7 @@ pub(super) fn ExportSection() -> impl IntoView {
             Err(problem) => (app.t_now().trust.outgoing)(&problem),
             Ok(text) => match files::download(&name, &text, "application/json") {
                 Ok(()) => (ex(app).export_done)(&name),
-                Err(e) => e,
+                Err(e) => (app.t_now().download_failed)(&e),
             },
         }));
     };

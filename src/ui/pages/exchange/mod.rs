@@ -15,6 +15,7 @@ use crate::core::csv::outcomes::OutcomeColumn;
 use crate::core::csv::CsvFlavour;
 use crate::core::merge::Conflict;
 use crate::ui::components::csv_import::csv_import;
+use crate::ui::components::download_failure::DownloadFailure;
 use crate::ui::components::flow_panel::threshold;
 use crate::ui::i18n::exchange::ExchangeTexts;
 use crate::ui::state::{tr, use_app, AppState};
@@ -42,12 +43,13 @@ pub fn ExchangePage() -> impl IntoView {
 #[component]
 fn GoalsExport() -> impl IntoView {
     let app = use_app();
+    let failure = DownloadFailure::new();
     let download = move |flavour: CsvFlavour| {
         let text = app
             .ws
             .with_untracked(|w| export_goals(w, threshold(), flavour));
         let name = format!("mal-och-utfall-{}.csv", flavour.key());
-        let _ = files::download(&name, &text, "text/csv;charset=utf-8");
+        failure.show(files::download(&name, &text, "text/csv;charset=utf-8"));
     };
     view! {
         <section aria-labelledby="goals-export-title">
@@ -55,6 +57,7 @@ fn GoalsExport() -> impl IntoView {
             <p>{tr(|t| t.goals_export_text)}</p>
             <button type="button" data-testid="goals-export-excel" on:click=move |_| download(CsvFlavour::ExcelSv)>{tr(|t| t.export_excel)}</button>" "
             <button type="button" data-testid="goals-export-csv" on:click=move |_| download(CsvFlavour::Plain)>{tr(|t| t.export_csv)}</button>
+            {failure.view()}
         </section>
     }
 }
