@@ -13,9 +13,9 @@ mod synthetic;
 
 use maltavla::core::chart::bullet_chart_svg;
 use maltavla::core::chart_specs::{board_chart, ChartWords};
-use maltavla::core::flow::flow_report;
-use maltavla::core::goal::{protected_goal_rows, untargeted_outcomes, Focus};
+use maltavla::core::goals::{protected_goal_rows, untargeted_outcomes, Focus};
 use maltavla::core::model::Scope;
+use maltavla::core::participants::flow_report;
 use maltavla::core::period::Period;
 use maltavla::core::value::Unit;
 use std::time::Instant;

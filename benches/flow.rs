@@ -7,9 +7,9 @@
 //! A plain harness that prints the median, min and max of several runs;
 //! nothing passes or fails.
 
-use maltavla::core::csv::participations::{export, plan_import, Mapping};
-use maltavla::core::csv::{read_table, CsvFlavour};
 use maltavla::core::demo;
+use maltavla::core::exchange::csv::participations::{export, plan_import, Mapping};
+use maltavla::core::exchange::csv::{read_table, CsvFlavour};
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
 use maltavla::core::model::{make_code, Meta, Participation, Record};
 use maltavla::core::workspace::Workspace;

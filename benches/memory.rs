@@ -12,8 +12,10 @@
 
 mod synthetic;
 
+use maltavla::core::exchange::snapshot::{
+    export, plan_import_consuming, read, ExportInfo, ImportPlan, Part,
+};
 use maltavla::core::ids::DeviceId;
-use maltavla::core::snapshot::{export, plan_import_consuming, read, ExportInfo, ImportPlan, Part};
 use maltavla::core::workspace::Workspace;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

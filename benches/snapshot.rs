@@ -9,12 +9,12 @@
 //! of them, and 1 % the same ones (conflicts).
 
 use maltavla::core::demo;
+use maltavla::core::exchange::merge::apply_edit;
+use maltavla::core::exchange::snapshot::{export, plan_import, read, ExportInfo, Part};
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
-use maltavla::core::merge::apply_edit;
 use maltavla::core::model::{Meta, Outcome, OutcomeSource, Record, Scope};
 use maltavla::core::period::Period;
-use maltavla::core::snapshot::{export, plan_import, read, ExportInfo, Part};
-use maltavla::core::value::{Count, Value};
+use maltavla::core::value::{Count, FigureValue};
 use maltavla::core::workspace::Workspace;
 use std::time::Instant;
 
@@ -50,7 +50,7 @@ fn base(n: usize) -> Workspace {
             scope: Scope::Insats(insatser[k % insatser.len()].clone()),
             period,
             breakdown: None,
-            value: Value::Count(Count::saturating((k % 97) as u64)),
+            value: FigureValue::Count(Count::saturating((k % 97) as u64)),
             reported_on: None,
             source: OutcomeSource::default(),
             note: String::new(),

@@ -8,8 +8,8 @@
 #[path = "../benches/synthetic/mod.rs"]
 mod synthetic;
 
+use maltavla::core::exchange::snapshot::{export, ExportInfo, Part};
 use maltavla::core::ids::DeviceId;
-use maltavla::core::snapshot::{export, ExportInfo, Part};
 use std::path::PathBuf;
 
 fn main() {

@@ -12,7 +12,7 @@ use maltavla::browser::idb::RecordDb;
 use maltavla::browser::settings::{self, Key};
 use maltavla::browser::tabs::Tabs;
 use maltavla::core::demo;
-use maltavla::core::file_size::FileUse;
+use maltavla::core::exchange::file_size::FileUse;
 use maltavla::core::ids::{DeviceId, Hlc};
 use maltavla::core::stored;
 use maltavla::core::workspace::Workspace;

@@ -8,7 +8,7 @@ use maltavla::core::fmt_sv;
 use maltavla::core::period::Period;
 use maltavla::core::route::Route;
 use maltavla::core::stored;
-use maltavla::core::value::{Count, Percent, Value};
+use maltavla::core::value::{Count, FigureValue, Percent};
 use maltavla::core::workspace::Workspace;
 use proptest::prelude::*;
 
@@ -59,7 +59,7 @@ proptest! {
 
     #[test]
     fn gaps_never_panic(a in 0u64..=100_000_000, b in 0u64..=100_000_000) {
-        let g = fmt_sv::gap(Value::Count(Count::new(a).unwrap()), Value::Count(Count::new(b).unwrap()));
+        let g = fmt_sv::gap(FigureValue::Count(Count::new(a).unwrap()), FigureValue::Count(Count::new(b).unwrap()));
         prop_assert!(!g.is_empty());
     }
 
@@ -97,7 +97,7 @@ mod untrusted_form_input {
     use maltavla::core::validate::{
         build_insats, build_outcome, Field, FigureDraft, InsatsDraft, PeriodDraft, Problem,
     };
-    use maltavla::core::value::Value;
+    use maltavla::core::value::FigureValue;
     use proptest::prelude::*;
 
     fn meta() -> Meta {
@@ -125,7 +125,7 @@ mod untrusted_form_input {
                 note,
             };
             if let Ok(outcome) = build_outcome(&draft, &ws, meta()) {
-                let Value::Percent(p) = outcome.value else { panic!("a percent indicator stored a count") };
+                let FigureValue::Percent(p) = outcome.value else { panic!("a percent indicator stored a count") };
                 prop_assert!(p.tenths() <= 1000);
             }
         }
@@ -185,12 +185,12 @@ proptest! {
         after in "[a-zA-Zåäö ,;:]{0,8}",
     ) {
         let text = format!("{before}{number}{after}");
-        prop_assert!(maltavla::core::pii::contains_personal_number(&text), "{text}");
+        prop_assert!(maltavla::core::validate::pii::contains_personal_number(&text), "{text}");
     }
 
     #[test]
     fn looking_for_personal_numbers_never_panics(text in "\\PC{0,40}") {
-        let _ = maltavla::core::pii::contains_personal_number(&text);
+        let _ = maltavla::core::validate::pii::contains_personal_number(&text);
     }
 }
 
@@ -198,7 +198,7 @@ proptest! {
     /// Any bytes read as CSV give a table or an error, never a panic.
     #[test]
     fn csv_reading_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let _ = maltavla::core::csv::read_table(&bytes);
+        let _ = maltavla::core::exchange::csv::read_table(&bytes);
     }
 
     /// Cells written in either flavour read back as written (trimmed).
@@ -208,7 +208,7 @@ proptest! {
         cells in proptest::collection::vec("[a-zåäö0 ;,\"\n]{0,12}", 1..6),
         excel in any::<bool>(),
     ) {
-        use maltavla::core::csv::{write_table, Cell, CsvFlavour};
+        use maltavla::core::exchange::csv::{write_table, Cell, CsvFlavour};
         let flavour = if excel { CsvFlavour::ExcelSv } else { CsvFlavour::Plain };
         let header: Vec<String> = (0..cells.len()).map(|i| format!("k{i}")).collect();
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
@@ -218,7 +218,7 @@ proptest! {
         let mut header = header;
         header.insert(0, "id");
         let text = write_table(flavour, &header, &[row]);
-        let t = maltavla::core::csv::read_table(text.as_bytes()).unwrap();
+        let t = maltavla::core::exchange::csv::read_table(text.as_bytes()).unwrap();
         prop_assert_eq!(t.rows.len(), 1);
         for (i, c) in cells.iter().enumerate() {
             prop_assert_eq!(&t.rows[0].cells[i + 1], c.trim());
@@ -228,11 +228,11 @@ proptest! {
 
 mod flow_properties {
     use super::*;
-    use maltavla::core::flow::{breakdown, count, protect_breakdown, FlowCounts, Shown};
     use maltavla::core::ids::{DeviceId, Hlc, RecordId};
     use maltavla::core::model::{
         AgeBand, Dimension, EndCategory, FlowMeasure, Gender, Meta, Participation, Referrer,
     };
+    use maltavla::core::participants::{breakdown, count, protect_breakdown, FlowCounts, Shown};
 
     fn participation() -> impl Strategy<Value = Participation> {
         (

@@ -3,10 +3,12 @@
 //! planned as the import page does, and must give exactly the expected
 //! report — never a panic, never a half-applied file.
 
-use maltavla::core::csv::mapping::MappingProblem;
-use maltavla::core::csv::participations::{plan_import, Column, Mapping, ParticipationPlan};
-use maltavla::core::csv::{read_table, CsvError, Encoding, MAX_ROWS};
 use maltavla::core::demo;
+use maltavla::core::exchange::csv::mapping::MappingProblem;
+use maltavla::core::exchange::csv::participations::{
+    plan_import, Column, Mapping, ParticipationPlan,
+};
+use maltavla::core::exchange::csv::{read_table, CsvError, Encoding, MAX_ROWS};
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
 use maltavla::core::model::{make_code, Meta};
 use maltavla::core::validate::{Field, Problem};
@@ -135,7 +137,7 @@ fn a_million_rows_are_refused_without_reading_them_all() {
     for _ in 0..1_000_000 {
         text.push_str("K;AF;2017-01-02\n");
     }
-    assert!(text.len() < maltavla::core::csv::read::MAX_FILE_BYTES);
+    assert!(text.len() < maltavla::core::exchange::csv::read::MAX_FILE_BYTES);
     assert_eq!(read_table(text.as_bytes()), Err(CsvError::TooManyRows));
     const { assert!(MAX_ROWS < 1_000_000) };
 }

@@ -4,10 +4,10 @@
 //! does not hold, a name that looks like a formula must survive export and
 //! import, and a personal number must be found however Excel wrote it.
 
-use maltavla::core::csv::mapping::ImportPlan;
-use maltavla::core::csv::participations::{export, plan_import, Column, Mapping};
-use maltavla::core::csv::{read_table, write_table, Cell, CsvError, CsvFlavour, Table};
 use maltavla::core::demo;
+use maltavla::core::exchange::csv::mapping::ImportPlan;
+use maltavla::core::exchange::csv::participations::{export, plan_import, Column, Mapping};
+use maltavla::core::exchange::csv::{read_table, write_table, Cell, CsvError, CsvFlavour, Table};
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
 use maltavla::core::model::{make_code, Meta, Participation, Record};
 use maltavla::core::workspace::Workspace;
@@ -127,7 +127,7 @@ proptest! {
     fn any_trimmed_text_cell_reads_back_exactly(text in "\\PC{0,16}", excel in any::<bool>()) {
         let text = text.trim();
         prop_assume!(!text.contains('\0'));
-        prop_assume!(!maltavla::core::pii::contains_personal_number(text));
+        prop_assume!(!maltavla::core::validate::pii::contains_personal_number(text));
         let flavour = if excel { CsvFlavour::ExcelSv } else { CsvFlavour::Plain };
         let out = write_table(flavour, &["id", "x"], &[vec![Cell::from("r"), Cell::from(text)]]);
         let t = read_table(out.as_bytes()).expect("reads");
@@ -244,13 +244,13 @@ proptest! {
         after in "[a-zA-Zåäö ,;:).]{0,8}",
     ) {
         let text = format!("{before}{number}{after}");
-        prop_assert!(maltavla::core::pii::contains_personal_number(&text), "{text:?}");
+        prop_assert!(maltavla::core::validate::pii::contains_personal_number(&text), "{text:?}");
     }
 
     /// Any text at all is searched without a panic.
     #[test]
     fn looking_for_personal_numbers_in_any_text_never_panics(text in "\\PC{0,40}|[0-9 \u{2013}\u{a0}+-]{0,20}") {
-        let _ = maltavla::core::pii::contains_personal_number(&text);
+        let _ = maltavla::core::validate::pii::contains_personal_number(&text);
     }
 }
 

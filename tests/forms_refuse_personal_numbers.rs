@@ -294,7 +294,7 @@ fn no_text_of_the_example_data_is_taken_for_a_personal_number() {
         strings(&value, &mut found);
         for s in found {
             assert!(
-                !maltavla::core::pii::contains_personal_number(s),
+                !maltavla::core::validate::pii::contains_personal_number(s),
                 "{s:?} in {:?}",
                 r.meta().id
             );

@@ -14,8 +14,10 @@
 mod checks;
 
 use checks::{check_listing, check_merge, check_snapshot, demo_export, NOW};
+use maltavla::core::exchange::snapshot::{
+    plan_import, read, ImportPlan, RecordProblem, SnapshotError,
+};
 use maltavla::core::ids::RecordId;
-use maltavla::core::snapshot::{plan_import, read, ImportPlan, RecordProblem, SnapshotError};
 use maltavla::core::workspace::Workspace;
 use std::path::Path;
 
@@ -127,7 +129,7 @@ fn stamps_at_the_edge_of_the_clock() {
     // The last millisecond of the year 9999, with the counter full: once
     // accepted, one edit of it made this device's own files unreadable.
     // Now refused like any stamp more than an hour ahead (core::clock).
-    let last = maltavla::core::snapshot::MAX_MILLIS;
+    let last = maltavla::core::exchange::snapshot::MAX_MILLIS;
     let edge = file(&municipality(
         "demo-haninge",
         &format!("[{last},{}]", u32::MAX),
@@ -224,7 +226,7 @@ fn id(text: &str) -> RecordId {
 // edited or corrupt file can hold. `merge_views` and `merge_records` return
 // *ours* when `same_meta || dominates(ours, theirs)`, so whichever copy was
 // imported first stays, and two laptops that import each other's file do not
-// end up identical. Fixed (src/core/merge/record.rs): when each copy
+// end up identical. Fixed (src/core/exchange/merge/record.rs): when each copy
 // includes the other's writes but they differ, the merge goes field by
 // field, whose tie-break (larger value wins) picks the same in either order.
 
@@ -323,7 +325,7 @@ fn an_organisation_under_another_id_is_refused_or_kept() {
 // once per field, unknown fields included, which is quadratic. One insats
 // with 32,000 unknown fields and a bad name (a 250 kB file) took 7 minutes
 // to refuse in an optimised native build; in the browser the tab hangs.
-// Fixed (src/core/snapshot/read.rs): only the fields `known_fields` lists
+// Fixed (src/core/exchange/snapshot/read.rs): only the fields `known_fields` lists
 // are probed, on a copy without the unknown fields (which are kept as they
 // are and can never be the culprit).
 
@@ -358,7 +360,7 @@ fn a_wide_bad_record_is_refused_quickly() {
 // field stamps, so merging two concurrent copies of a wide record is
 // quadratic: two 3 MB files with one 64,000-field record each took 43 s to
 // plan (optimised native build). Less likely than bug 3 (it needs per-field
-// stamps in both files), same kind of hang. Fixed (src/core/merge/record.rs):
+// stamps in both files), same kind of hang. Fixed (src/core/exchange/merge/record.rs):
 // the writes each side has seen are gathered once per merge.
 
 fn wide_concurrent(fields: usize, device: &str, value: u32) -> String {
@@ -473,7 +475,7 @@ fn every_webdav_listing_of_the_corpus_parses_without_panicking() {
 
 #[test]
 fn the_seed_listings_give_the_device_files_of_each_server() {
-    use maltavla::core::sync::webdav::parse_listing;
+    use maltavla::core::exchange::sync::webdav::parse_listing;
     let names = |file: &str| -> Vec<(String, Option<String>, bool)> {
         let (_, text) = webdav_listings()
             .into_iter()
@@ -510,7 +512,7 @@ fn the_seed_listings_give_the_device_files_of_each_server() {
 // sliced the href's text at `%` + 2 bytes, so `%1é` cut the two-byte `é`
 // in two and panicked, which with `panic = "abort"` ends the app. Kept as
 // tests/fixtures/webdav/regressions/cut-escape.xml. Fixed
-// (src/core/sync/webdav.rs): escapes are decoded byte by byte, with get().
+// (src/core/exchange/sync/webdav.rs): escapes are decoded byte by byte, with get().
 
 // Bug 7, found by `webdav_listing` after 29 s (415 883 runs): a `getetag`
 // whose text held a line break, or two `getetag` elements in one answer
@@ -518,7 +520,7 @@ fn the_seed_listings_give_the_device_files_of_each_server() {
 // back as `If-Match`. The browser refuses such a header value, so the
 // write failed as "the server does not answer", every sync. Kept as
 // tests/fixtures/webdav/regressions/etag-with-line-break.xml. Fixed
-// (src/core/sync/webdav.rs, `entity_tag`): a listed ETag that is not a
+// (src/core/exchange/sync/webdav.rs, `entity_tag`): a listed ETag that is not a
 // valid entity tag counts as none, and the write goes under the listed
 // date instead.
 
@@ -540,9 +542,9 @@ fn write_fuzz_seeds() {
         .find(|p| p.parent.is_none())
         .map(|p| p.meta.id.clone())
         .expect("the demo has a project");
-    let part = maltavla::core::snapshot::export(
+    let part = maltavla::core::exchange::snapshot::export(
         ws,
-        &maltavla::core::snapshot::Part::Project(mia),
+        &maltavla::core::exchange::snapshot::Part::Project(mia),
         &checks::info(),
     );
     let seeds = [

@@ -19,12 +19,12 @@
 //! unknown field of a known type is the ignored test at the end).
 
 use maltavla::core::demo;
-use maltavla::core::ids::{DeviceId, Hlc, RecordId, Stamp};
-use maltavla::core::merge::{
+use maltavla::core::exchange::merge::{
     apply_edit, known_fields, merge_records, merge_views, Conflict, FieldView, DELETED,
 };
+use maltavla::core::exchange::snapshot::{export, plan_import, read, ExportInfo, ImportPlan, Part};
+use maltavla::core::ids::{DeviceId, Hlc, RecordId, Stamp};
 use maltavla::core::model::{Meta, Municipality, Record};
-use maltavla::core::snapshot::{export, plan_import, read, ExportInfo, ImportPlan, Part};
 use maltavla::core::workspace::Workspace;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -772,7 +772,7 @@ proptest! {
 /// (here `colour`) while another device, which has never had that field,
 /// renames the record. The two writes touch different fields, so both should
 /// survive without a conflict, as `edits_to_different_fields_both_survive`
-/// in `src/core/merge/record.rs` shows for a field both copies have.
+/// in `src/core/exchange/merge/record.rs` shows for a field both copies have.
 #[test]
 
 fn a_field_added_on_one_device_survives_a_concurrent_edit_of_another_field() {

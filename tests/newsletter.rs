@@ -12,7 +12,7 @@
 
 use chrono::NaiveDate;
 use maltavla::core::demo;
-use maltavla::core::newsletter::{
+use maltavla::core::reports::newsletter::{
     assemble, assemble_in, default_day, newest_day_with_data, to_html, to_markdown, to_text, Lang,
     LeftOut,
 };

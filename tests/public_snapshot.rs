@@ -14,24 +14,24 @@
 //!
 //! The published-snapshot path refuses any file that is not such a part.
 
-use maltavla::core::csv::figures::export_goals;
-use maltavla::core::csv::CsvFlavour;
 use maltavla::core::demo;
-use maltavla::core::goal::{breakdown_groups, indicator_rows, protected_goal_rows, series, Focus};
+use maltavla::core::exchange::csv::figures::export_goals;
+use maltavla::core::exchange::csv::CsvFlavour;
+use maltavla::core::exchange::snapshot::{
+    export, plan_import, read, ExportInfo, Incoming, Item, Part, SnapshotError,
+};
+use maltavla::core::exchange::sync::published::check_public;
+use maltavla::core::goals::{breakdown_groups, indicator_rows, protected_goal_rows, series, Focus};
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
+use maltavla::core::meetings::places::slot_board;
 use maltavla::core::meetings::{arrivals_by_org, attendance_by_year, attended, check_in};
 use maltavla::core::model::{
     Breakdown, Dimension, FlowMeasure, Gender, GuestOrg, Meta, Record, Scope, Target,
 };
-use maltavla::core::newsletter::{assemble, to_text};
 use maltavla::core::period::Period;
-use maltavla::core::slides::goal_rows_of;
-use maltavla::core::slots::slot_board;
-use maltavla::core::snapshot::{
-    export, plan_import, read, ExportInfo, Incoming, Item, Part, SnapshotError,
-};
-use maltavla::core::sync::published::check_public;
-use maltavla::core::value::{Count, Percent, Value as Figure};
+use maltavla::core::reports::newsletter::{assemble, to_text};
+use maltavla::core::reports::slides::goal_rows_of;
+use maltavla::core::value::{Count, FigureValue as Figure, Percent};
 use maltavla::core::workspace::Workspace;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -80,7 +80,7 @@ fn full_file(ws: &Workspace) -> String {
 fn import(
     ws: &mut Workspace,
     text: &str,
-) -> Result<maltavla::core::snapshot::ImportPlan, SnapshotError> {
+) -> Result<maltavla::core::exchange::snapshot::ImportPlan, SnapshotError> {
     let incoming = read(text, NOW)?;
     let plan = plan_import(ws, &incoming)?;
     for view in plan.writes.clone() {
@@ -590,7 +590,7 @@ fn a_hidden_count_or_share_is_not_in_the_public_file_at_all() {
             breakdown: serde_json::from_value(body["breakdown"].clone()).expect("a slice"),
         };
         let indicator = ws.indicators.get(&key.indicator).expect("a live indicator");
-        let own = maltavla::core::flow::computed_shown(&ws, indicator, &key, threshold)
+        let own = maltavla::core::participants::computed_shown(&ws, indicator, &key, threshold)
             .expect("a computed figure");
         if own.is_protected() {
             hidden += 1;
@@ -913,7 +913,7 @@ fn the_public_file_fits_the_format_and_reads_back_as_what_it_holds() {
 // The published-snapshot path refuses anything else.
 // ---------------------------------------------------------------------------
 
-fn checked(text: &str) -> Result<(), maltavla::core::sync::published::NotPublic> {
+fn checked(text: &str) -> Result<(), maltavla::core::exchange::sync::published::NotPublic> {
     check_public(&read(text, NOW).expect("the file reads"))
 }
 
@@ -993,7 +993,7 @@ fn a_public_header_does_not_excuse_a_participation_an_arrival_or_their_tombstone
 
 #[test]
 fn the_refusal_names_how_many_participations_and_arrivals_the_file_holds() {
-    use maltavla::core::sync::published::NotPublic;
+    use maltavla::core::exchange::sync::published::NotPublic;
     let ws = kansli();
     let incoming: Incoming = read(&full_file(&ws), NOW).expect("reads");
     match check_public(&incoming) {

@@ -20,12 +20,12 @@
 //! version is unreleased.
 
 use maltavla::core::demo;
-use maltavla::core::ids::{DeviceId, Hlc, RecordId};
-use maltavla::core::model::Record;
-use maltavla::core::snapshot::{
+use maltavla::core::exchange::snapshot::{
     export, plan_import, read, ExportInfo, Incoming, Part, RecordProblem, SnapshotError, VERSION,
 };
-use maltavla::core::value::{Answer, Unit, Value};
+use maltavla::core::ids::{DeviceId, Hlc, RecordId};
+use maltavla::core::model::Record;
+use maltavla::core::value::{Answer, FigureValue, Unit};
 use maltavla::core::workspace::Workspace;
 use maltavla::ui::i18n::Lang;
 use std::path::{Path, PathBuf};
@@ -240,7 +240,7 @@ fn the_public_fixture_is_what_this_version_exports_for_publishing() {
 
 #[test]
 fn the_public_fixture_is_a_published_snapshot_and_the_full_one_is_not() {
-    use maltavla::core::sync::published::{check_public, NotPublic};
+    use maltavla::core::exchange::sync::published::{check_public, NotPublic};
     let public = read(&fixture(&public_fixture()), NOW).expect("the public fixture reads");
     assert_eq!(check_public(&public), Ok(()));
     let full = read(&fixture(&current_fixture()), NOW).expect("the current fixture reads");
@@ -296,7 +296,7 @@ fn v1_5_fixture_imported_into_the_1_6_demo_changes_nothing() {
 
 #[test]
 fn v1_5_public_fixture_still_reads_as_a_published_snapshot() {
-    use maltavla::core::sync::published::check_public;
+    use maltavla::core::exchange::sync::published::check_public;
     let public = read(&fixture("v1.5-public.json"), NOW).expect("the 1.5 public part reads");
     assert_eq!(public.info.version, (1, 5));
     assert_eq!(check_public(&public), Ok(()));
@@ -313,12 +313,12 @@ fn the_current_fixture_holds_a_yes_no_goal_with_its_answer() {
         .outcomes
         .get(&id("demo-o-kvinnor-12-2017"))
         .expect("the yes/no outcome");
-    assert_eq!(outcome.value, Value::Answer(Answer::Met));
+    assert_eq!(outcome.value, FigureValue::Answer(Answer::Met));
     let target = ws
         .targets
         .get(&id("demo-t-kvinnor-12-2017"))
         .expect("the yes/no target");
-    assert_eq!(target.value, Value::Answer(Answer::Met));
+    assert_eq!(target.value, FigureValue::Answer(Answer::Met));
 }
 
 /// What a 1.5 build does with a 1.6 file's yes/no goal, as the format

@@ -12,9 +12,9 @@
 //! test of the app.)
 
 use maltavla::core::demo;
+use maltavla::core::exchange::merge::{apply_edit, DELETED};
+use maltavla::core::exchange::snapshot::{export, plan_import, read, ExportInfo, Part};
 use maltavla::core::ids::{DeviceId, Hlc};
-use maltavla::core::merge::{apply_edit, DELETED};
-use maltavla::core::snapshot::{export, plan_import, read, ExportInfo, Part};
 use maltavla::core::workspace::Workspace;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};

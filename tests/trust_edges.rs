@@ -8,12 +8,12 @@
 
 use maltavla::core::clock::{self, MAX_AHEAD_MILLIS};
 use maltavla::core::demo;
-use maltavla::core::ids::{DeviceId, Hlc, RecordId};
-use maltavla::core::merge::{apply_edit, known_fields, restamp, EditError, FieldView};
-use maltavla::core::snapshot::{
+use maltavla::core::exchange::merge::{apply_edit, known_fields, restamp, EditError, FieldView};
+use maltavla::core::exchange::snapshot::{
     confirm_write, export, export_checked, plan_import, plan_import_by, read, ExportInfo, Me,
     OutgoingProblem, Part, SnapshotError,
 };
+use maltavla::core::ids::{DeviceId, Hlc, RecordId};
 use maltavla::core::workspace::Workspace;
 use proptest::prelude::*;
 use serde_json::{json, Value};

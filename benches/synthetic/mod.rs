@@ -32,7 +32,7 @@ use maltavla::core::model::{
     InsatsKind, Meta, Outcome, OutcomeSource, Participation, Record, Referrer, Scope, Target,
 };
 use maltavla::core::period::Period;
-use maltavla::core::value::{Count, Percent, Unit, Value};
+use maltavla::core::value::{Count, FigureValue, Percent, Unit};
 use maltavla::core::workspace::Workspace;
 
 /// The first and last year of the data.
@@ -126,12 +126,14 @@ fn months() -> impl Iterator<Item = Period> {
     (FIRST_YEAR..=LAST_YEAR).flat_map(|y| (1..=12).map(move |m| month(y, m)))
 }
 
-fn count(n: u64) -> Value {
-    Value::Count(Count::saturating(n))
+fn count(n: u64) -> FigureValue {
+    FigureValue::Count(Count::saturating(n))
 }
 
-fn percent(p: u64) -> Value {
-    Value::Percent(Percent::from_whole(u32::try_from(p.min(100)).unwrap_or(0)).expect("0–100"))
+fn percent(p: u64) -> FigureValue {
+    FigureValue::Percent(
+        Percent::from_whole(u32::try_from(p.min(100)).unwrap_or(0)).expect("0–100"),
+    )
 }
 
 /// The id of insats `i` (0-based).

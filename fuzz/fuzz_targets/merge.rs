@@ -13,7 +13,7 @@ fuzz_target!(|input: MergeInput| {
         eprintln!("--- a\n{a}--- b\n{b}");
     }
     for text in [&a, &b] {
-        if let Ok(incoming) = maltavla::core::snapshot::read(text, NOW) {
+        if let Ok(incoming) = maltavla::core::exchange::snapshot::read(text, NOW) {
             import_and_check(maltavla::core::workspace::Workspace::default(), &incoming);
         }
     }

@@ -6,11 +6,11 @@
 //! Every function here may panic: that is how a broken property is reported
 //! to libFuzzer. Nothing in the core it calls may.
 
-use maltavla::core::ids::{DeviceId, Hlc};
-use maltavla::core::snapshot::{
+use maltavla::core::exchange::snapshot::{
     export, export_checked, file_name, plan_import, read, ExportInfo, ImportPlan, Incoming, Part,
 };
-use maltavla::core::sync::published::check_public;
+use maltavla::core::exchange::sync::published::check_public;
+use maltavla::core::ids::{DeviceId, Hlc};
 use maltavla::core::workspace::Workspace;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -193,7 +193,7 @@ pub fn check_merge(a: &str, b: &str) {
 /// and each entry gets a write condition that can refuse a change made
 /// meanwhile (never `If-Match` with a weak tag when a date was listed).
 pub fn check_listing(text: &str) {
-    use maltavla::core::sync::webdav::{
+    use maltavla::core::exchange::sync::webdav::{
         entity_tag, http_date, is_weak, parse_listing, plan, write_condition,
     };
     let Ok(entries) = parse_listing(text) else {

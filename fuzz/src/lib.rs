@@ -172,7 +172,7 @@ pub const DEVICES: [&str; 5] = ["demo", "fuzz", "a", "b", "laptop-1"];
 /// The record type tags: every one this version knows, plus one it does not
 /// and an empty one.
 fn kinds() -> Vec<&'static str> {
-    maltavla::core::merge::KNOWN_KINDS
+    maltavla::core::exchange::merge::KNOWN_KINDS
         .iter()
         .copied()
         .chain(["survey", ""])

@@ -6,7 +6,7 @@
 //! it is for; a failure comes back as a value ([`ReadError`]) with the
 //! browser's message.
 
-use crate::core::file_size::{self, FileUse, TooLarge};
+use crate::core::exchange::file_size::{self, FileUse, TooLarge};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};

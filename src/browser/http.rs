@@ -12,7 +12,7 @@
 //! cross it, so a server that sends chunked, compressed or more than it
 //! announced cannot fill the app's memory (which wasm never gives back).
 
-use crate::core::sync::BodyLimit;
+use crate::core::exchange::sync::BodyLimit;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{

@@ -6,15 +6,15 @@
 //! "Utfall", status names) come from the caller, so the charts speak the UI's
 //! language; chart ids are derived from record ids and stay unique on a page.
 
-use super::chart::{
+use crate::core::chart::{
     BulletChart, BulletRow, ChartText, LineChart, LinePoint, Measure, Scale, StatusLevel,
     StatusMark,
 };
-use super::fmt_sv;
-use super::goal::{GoalRow, GoalStatus, OutcomeGroup, SeriesPoint};
-use super::model::Breakdown;
-use super::value::{Unit, Value};
-use super::workspace::Workspace;
+use crate::core::fmt_sv;
+use crate::core::goals::{GoalRow, GoalStatus, OutcomeGroup, SeriesPoint};
+use crate::core::model::Breakdown;
+use crate::core::value::{FigureValue, Unit};
+use crate::core::workspace::Workspace;
 
 /// The words a chart needs, in the UI's language.
 #[derive(Debug, Clone)]
@@ -63,7 +63,7 @@ impl ChartWords {
     }
 }
 
-fn measure(v: Value) -> Measure {
+fn measure(v: FigureValue) -> Measure {
     Measure {
         value: v.as_f64(),
         text: fmt_sv::value(v),
@@ -247,11 +247,11 @@ pub fn breakdown_chart(
 mod tests {
     use super::*;
     use crate::core::chart::{bullet_chart_svg, line_chart_svg};
-    use crate::core::goal::{goal_rows, series, Focus};
+    use crate::core::goals::{goal_rows, series, Focus};
     use crate::core::ids::RecordId;
     use crate::core::model::Scope;
     use crate::core::period::Period;
-    use crate::core::{demo, goal};
+    use crate::core::{demo, goals};
 
     fn words() -> ChartWords {
         ChartWords {
@@ -324,7 +324,7 @@ mod tests {
     #[test]
     fn breakdown_charts_have_one_row_per_slice() {
         let ws = demo::workspace();
-        let groups = goal::untargeted_outcomes(&ws, &Period::year(2018).unwrap(), &Focus::All);
+        let groups = goals::untargeted_outcomes(&ws, &Period::year(2018).unwrap(), &Focus::All);
         let own = groups
             .iter()
             .find(|g| g.indicator.name == "Andel egenanmälningar")

@@ -26,7 +26,7 @@
 //!   ahead of its wall clock ([`write_stamp`]). Records that hold stamps
 //!   further ahead (written before this rule, or by this device while its
 //!   own clock ran ahead and has since been set right) are repaired only when
-//!   the user asks: [`crate::core::merge::restamp`] rewrites those stamps as
+//!   the user asks: [`crate::core::exchange::merge::restamp`] rewrites those stamps as
 //!   a write made now, keeping every value.
 //! - When the newest reading this device handed out lies more than
 //!   [`MAX_AHEAD_MILLIS`] ahead of its wall clock (the wall clock was set

@@ -10,9 +10,9 @@
 //! every write before anything happens, so the UI can ask first and then
 //! store it all in one transaction.
 
-use super::ids::RecordId;
-use super::model::{Breakdown, Record, Scope};
-use super::workspace::Workspace;
+use crate::core::ids::RecordId;
+use crate::core::model::{Breakdown, Record, Scope};
+use crate::core::workspace::Workspace;
 
 /// The writes a delete consists of.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -7,8 +7,8 @@
 //! in Sweden (`1 234`, `64,3`, `15 %`) and what Excel exports, and says why
 //! when it cannot.
 
-use super::period::{Period, PeriodKind};
-use super::value::{Percent, Value, MAX_COUNT};
+use crate::core::period::{Period, PeriodKind};
+use crate::core::value::{FigureValue, Percent, MAX_COUNT};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
@@ -105,20 +105,20 @@ pub fn percent(p: Percent) -> String {
 }
 
 /// A value in its unit: counts grouped, percentages with `%`, a yes/no
-/// answer in words ("uppfyllt", [`crate::core::goal::yes_no_words`]).
-pub fn value(v: Value) -> String {
+/// answer in words ("uppfyllt", [`crate::core::goals::yes_no_words`]).
+pub fn value(v: FigureValue) -> String {
     match v {
-        Value::Count(c) => integer(c.get()),
-        Value::Percent(p) => percent(p),
-        Value::Answer(a) => crate::core::goal::yes_no_words(a).to_owned(),
+        FigureValue::Count(c) => integer(c.get()),
+        FigureValue::Percent(p) => percent(p),
+        FigureValue::Answer(a) => crate::core::goals::yes_no_words(a).to_owned(),
     }
 }
 
 /// A target in its unit: as [`value`], but a yes/no target reads "ska
-/// uppfyllas" ([`crate::core::goal::YES_NO_TARGET_WORDS`]).
-pub fn target(v: Value) -> String {
+/// uppfyllas" ([`crate::core::goals::YES_NO_TARGET_WORDS`]).
+pub fn target(v: FigureValue) -> String {
     match v {
-        Value::Answer(_) => crate::core::goal::YES_NO_TARGET_WORDS.to_owned(),
+        FigureValue::Answer(_) => crate::core::goals::YES_NO_TARGET_WORDS.to_owned(),
         _ => value(v),
     }
 }
@@ -126,8 +126,8 @@ pub fn target(v: Value) -> String {
 /// The difference outcome − target in the value's unit: people for counts,
 /// percentage points (`procentenheter`) for percentages, with an explicit sign.
 /// A yes/no answer has no gap: empty.
-pub fn gap(outcome: Value, target: Value) -> String {
-    if matches!(outcome, Value::Answer(_)) || matches!(target, Value::Answer(_)) {
+pub fn gap(outcome: FigureValue, target: FigureValue) -> String {
+    if matches!(outcome, FigureValue::Answer(_)) || matches!(target, FigureValue::Answer(_)) {
         return String::new();
     }
     let diff = i128::from(outcome.steps()) - i128::from(target.steps());
@@ -138,9 +138,9 @@ pub fn gap(outcome: Value, target: Value) -> String {
     };
     let magnitude = u64::try_from(diff.unsigned_abs()).unwrap_or(u64::MAX);
     match outcome {
-        Value::Count(_) => format!("{sign}{}", integer(magnitude)),
-        Value::Percent(_) => format!("{sign}{}{NBSP}procentenheter", tenths(magnitude)),
-        Value::Answer(_) => String::new(),
+        FigureValue::Count(_) => format!("{sign}{}", integer(magnitude)),
+        FigureValue::Percent(_) => format!("{sign}{}{NBSP}procentenheter", tenths(magnitude)),
+        FigureValue::Answer(_) => String::new(),
     }
 }
 
@@ -370,8 +370,8 @@ mod tests {
 
     #[test]
     fn gaps_have_a_sign_and_a_unit() {
-        let c = |n| Value::Count(Count::new(n).unwrap());
-        let p = |n| Value::Percent(Percent::from_whole(n).unwrap());
+        let c = |n| FigureValue::Count(Count::new(n).unwrap());
+        let p = |n| FigureValue::Percent(Percent::from_whole(n).unwrap());
         assert_eq!(gap(c(927), c(975)), "\u{2212}48");
         assert_eq!(gap(c(204), c(195)), "+9");
         assert_eq!(gap(p(15), p(30)), sp("\u{2212}15 procentenheter"));
@@ -381,13 +381,16 @@ mod tests {
     #[test]
     fn a_yes_no_answer_reads_as_words_and_has_no_gap() {
         use crate::core::value::Answer;
-        assert_eq!(value(Value::Answer(Answer::Met)), "uppfyllt");
-        assert_eq!(value(Value::Answer(Answer::NotMet)), "ej uppfyllt");
-        assert_eq!(value(Value::Answer(Answer::Unknown)), "ännu inte känt");
-        let met = Value::Answer(Answer::Met);
-        assert_eq!(gap(Value::Answer(Answer::NotMet), met), "");
+        assert_eq!(value(FigureValue::Answer(Answer::Met)), "uppfyllt");
+        assert_eq!(value(FigureValue::Answer(Answer::NotMet)), "ej uppfyllt");
+        assert_eq!(
+            value(FigureValue::Answer(Answer::Unknown)),
+            "ännu inte känt"
+        );
+        let met = FigureValue::Answer(Answer::Met);
+        assert_eq!(gap(FigureValue::Answer(Answer::NotMet), met), "");
         assert_eq!(target(met), "ska uppfyllas");
-        assert_eq!(target(Value::Count(Count::new(975).unwrap())), "975");
+        assert_eq!(target(FigureValue::Count(Count::new(975).unwrap())), "975");
     }
 
     #[test]

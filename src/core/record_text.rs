@@ -15,7 +15,7 @@
 //! (`#[serde(deny_unknown_fields)]`), which a test checks for every kind in
 //! [`KNOWN_KINDS`](super::merge::KNOWN_KINDS).
 
-use super::model::Record;
+use crate::core::model::Record;
 
 /// The record in `text`, if the quick way can read it.
 pub fn known_record(text: &str) -> Option<Record> {
@@ -26,7 +26,7 @@ pub fn known_record(text: &str) -> Option<Record> {
 mod tests {
     use super::*;
     use crate::core::demo;
-    use crate::core::merge::{FieldView, KNOWN_KINDS};
+    use crate::core::exchange::merge::{FieldView, KNOWN_KINDS};
 
     #[test]
     fn every_demo_record_reads_the_quick_way_as_the_long_way_reads_it() {

@@ -5,9 +5,9 @@
 //! `Route::parse(route.href())` gives the route back, so links, bookmarks and
 //! reloads all land on the same page.
 
-use super::goal::Focus;
-use super::ids::RecordId;
-use super::period::Period;
+use crate::core::goals::Focus;
+use crate::core::ids::RecordId;
+use crate::core::period::Period;
 
 /// One page of the app.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

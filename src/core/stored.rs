@@ -7,9 +7,9 @@
 //! [`decode_all`], never fatal to loading the rest; records and fields of
 //! types a newer version wrote are stored and read back unchanged.
 
-use super::merge::FieldView;
-use super::model::Record;
-use super::snapshot::Item;
+use crate::core::exchange::merge::FieldView;
+use crate::core::exchange::snapshot::Item;
+use crate::core::model::Record;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -113,7 +113,7 @@ pub fn copy_for_write(text: Option<&str>) -> Result<Option<FieldView>, StoredErr
 /// leaves for the others: the snapshot format and the stored record schema
 /// (`1.3/1`).
 pub fn format_mark() -> String {
-    let (major, minor) = super::snapshot::VERSION;
+    let (major, minor) = crate::core::exchange::snapshot::VERSION;
     format!("{major}.{minor}/{STORED_SCHEMA}")
 }
 
@@ -193,7 +193,7 @@ mod tests {
     #[test]
     fn a_mark_from_a_newer_version_is_told_apart_from_this_ones() {
         assert!(!is_newer_mark(&format_mark()));
-        let (major, minor) = crate::core::snapshot::VERSION;
+        let (major, minor) = crate::core::exchange::snapshot::VERSION;
         assert!(is_newer_mark("1.99/1"));
         assert!(is_newer_mark(&format!(
             "{major}.{minor}/{}",

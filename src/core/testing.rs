@@ -1,9 +1,9 @@
 //! Small builders shared by the core's unit tests.
 
-use super::ids::{DeviceId, Hlc, RecordId};
-use super::model::{Dimension, Direction, Indicator, Meta, Municipality, Record};
-use super::value::Unit;
-use super::workspace::Workspace;
+use crate::core::ids::{DeviceId, Hlc, RecordId};
+use crate::core::model::{Dimension, Direction, Indicator, Meta, Municipality, Record};
+use crate::core::value::Unit;
+use crate::core::workspace::Workspace;
 
 /// Metadata with a fixed stamp for a test record.
 pub fn meta(id: &str) -> Meta {

@@ -192,7 +192,7 @@ impl Answer {
 /// [`Unit`] (checked by validation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Value {
+pub enum FigureValue {
     /// A count.
     Count(Count),
     /// A percentage.
@@ -201,13 +201,13 @@ pub enum Value {
     Answer(Answer),
 }
 
-impl Value {
+impl FigureValue {
     /// The unit this value is in.
     pub fn unit(self) -> Unit {
         match self {
-            Value::Count(_) => Unit::Count,
-            Value::Percent(_) => Unit::Percent,
-            Value::Answer(_) => Unit::YesNo,
+            FigureValue::Count(_) => Unit::Count,
+            FigureValue::Percent(_) => Unit::Percent,
+            FigureValue::Answer(_) => Unit::YesNo,
         }
     }
 
@@ -216,16 +216,16 @@ impl Value {
     /// Comparisons between values of one unit use it.
     pub fn steps(self) -> u64 {
         match self {
-            Value::Count(c) => c.get(),
-            Value::Percent(p) => u64::from(p.tenths()),
-            Value::Answer(a) => u64::from(a == Answer::Met),
+            FigureValue::Count(c) => c.get(),
+            FigureValue::Percent(p) => u64::from(p.tenths()),
+            FigureValue::Answer(a) => u64::from(a == Answer::Met),
         }
     }
 
     /// The answer, for a yes/no value.
     pub fn answer(self) -> Option<Answer> {
         match self {
-            Value::Answer(a) => Some(a),
+            FigureValue::Answer(a) => Some(a),
             _ => None,
         }
     }
@@ -235,9 +235,9 @@ impl Value {
     pub fn as_f64(self) -> f64 {
         match self {
             // Counts are at most MAX_COUNT, exactly representable.
-            Value::Count(c) => c.get() as f64,
-            Value::Percent(p) => p.as_f64(),
-            Value::Answer(a) => f64::from(u8::from(a == Answer::Met)),
+            FigureValue::Count(c) => c.get() as f64,
+            FigureValue::Percent(p) => p.as_f64(),
+            FigureValue::Answer(a) => f64::from(u8::from(a == Answer::Met)),
         }
     }
 }
@@ -285,9 +285,9 @@ mod tests {
 
     #[test]
     fn values_serialise_with_their_unit() {
-        let v = Value::Count(Count::new(927).unwrap());
+        let v = FigureValue::Count(Count::new(927).unwrap());
         assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"count":927}"#);
-        let p = Value::Percent(Percent::from_whole(15).unwrap());
+        let p = FigureValue::Percent(Percent::from_whole(15).unwrap());
         assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"percent":15.0}"#);
     }
 
@@ -299,14 +299,17 @@ mod tests {
             (Answer::Unknown, r#"{"answer":"unknown"}"#),
         ];
         for (a, text) in cases {
-            assert_eq!(serde_json::to_string(&Value::Answer(a)).unwrap(), text);
             assert_eq!(
-                serde_json::from_str::<Value>(text).unwrap(),
-                Value::Answer(a)
+                serde_json::to_string(&FigureValue::Answer(a)).unwrap(),
+                text
+            );
+            assert_eq!(
+                serde_json::from_str::<FigureValue>(text).unwrap(),
+                FigureValue::Answer(a)
             );
         }
         assert_eq!(serde_json::to_string(&Unit::YesNo).unwrap(), r#""yes_no""#);
-        assert!(serde_json::from_str::<Value>(r#"{"answer":"yes"}"#).is_err());
-        assert_eq!(Value::Answer(Answer::Met).unit(), Unit::YesNo);
+        assert!(serde_json::from_str::<FigureValue>(r#"{"answer":"yes"}"#).is_err());
+        assert_eq!(FigureValue::Answer(Answer::Met).unit(), Unit::YesNo);
     }
 }

@@ -7,14 +7,14 @@
 //! tombstones are kept but hidden from every `live` view; records of types
 //! this version does not know are kept as they came.
 
-use super::ids::{Hlc, RecordId};
-use super::merge::{self, FieldView};
-use super::model::{
+use crate::core::exchange::merge::{self, FieldView};
+use crate::core::ids::{Hlc, RecordId};
+use crate::core::model::{
     Arrival, DoorCount, EndStatus, Entity, Indicator, Insats, Meeting, Meta, Municipality,
     Organisation, Outcome, Participation, Partner, Presentation, Project, PublishedFigure, Record,
     Scope, SlotReport, Target, ORGANISATION_ID,
 };
-use super::order;
+use crate::core::order;
 use std::collections::BTreeMap;
 
 /// Records of one type by id, tombstones included.
@@ -86,7 +86,7 @@ pub struct Workspace {
     /// Saved slide sequences for the projector.
     pub presentations: Table<Presentation>,
     /// Computed figures a public snapshot brought (see
-    /// [`crate::core::snapshot::public`]).
+    /// [`crate::core::exchange::snapshot::public`]).
     pub published_figures: Table<PublishedFigure>,
     /// Guests counted at meetings' doors that a public snapshot brought.
     pub door_counts: Table<DoorCount>,
@@ -155,7 +155,9 @@ impl Workspace {
     }
 
     /// A workspace built from stored records of any type, in any order.
-    pub fn from_items(items: impl IntoIterator<Item = crate::core::snapshot::Item>) -> Workspace {
+    pub fn from_items(
+        items: impl IntoIterator<Item = crate::core::exchange::snapshot::Item>,
+    ) -> Workspace {
         let mut ws = Workspace::default();
         for item in items {
             ws.put_item(item);
@@ -164,10 +166,10 @@ impl Workspace {
     }
 
     /// Merges a record that has already been checked.
-    pub fn put_item(&mut self, item: crate::core::snapshot::Item) -> bool {
+    pub fn put_item(&mut self, item: crate::core::exchange::snapshot::Item) -> bool {
         match item {
-            crate::core::snapshot::Item::Known(r) => self.put(r),
-            crate::core::snapshot::Item::Other(v) => self.put_view(v).unwrap_or(false),
+            crate::core::exchange::snapshot::Item::Known(r) => self.put(r),
+            crate::core::exchange::snapshot::Item::Other(v) => self.put_view(v).unwrap_or(false),
         }
     }
 
@@ -368,7 +370,7 @@ impl Workspace {
         self.organisation
             .as_ref()
             .and_then(|o| o.protection_threshold)
-            .map_or(crate::core::flow::DEFAULT_THRESHOLD, u64::from)
+            .map_or(crate::core::participants::DEFAULT_THRESHOLD, u64::from)
     }
 
     /// The förbund's name, if it has been entered (and not deleted).

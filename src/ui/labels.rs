@@ -4,7 +4,7 @@
 use super::components::form::Choice;
 use super::i18n::Texts;
 use crate::core::chart_specs::ChartWords;
-use crate::core::goal::GoalStatus;
+use crate::core::goals::GoalStatus;
 use crate::core::model::{Breakdown, Scope, Slide};
 use crate::core::route::Route;
 use crate::core::workspace::Workspace;

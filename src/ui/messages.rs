@@ -6,7 +6,7 @@
 
 use super::i18n::Texts;
 use crate::browser::files::ReadError;
-use crate::core::newsletter::TemplateError;
+use crate::core::reports::newsletter::TemplateError;
 use crate::core::validate::Problem;
 
 /// The sentence shown at a field for a validation problem.
@@ -127,7 +127,7 @@ mod tests {
 
     #[test]
     fn a_file_too_large_is_named_with_its_size_and_the_limit() {
-        use crate::core::file_size::{check, FileUse};
+        use crate::core::exchange::file_size::{check, FileUse};
         let e = check(FileUse::Snapshot, "allt.json", 1_288_490_189.0).unwrap_err();
         assert_eq!(
             read_error(Lang::Sv.texts(), &ReadError::TooLarge(e.clone())),

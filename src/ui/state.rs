@@ -16,13 +16,13 @@ use crate::browser::idb::{IdbError, RecordDb};
 use crate::browser::settings::{self, Key};
 use crate::browser::tabs::Tabs;
 use crate::core::clock::{self, Drift};
-use crate::core::ids::{Hlc, RecordId};
-use crate::core::merge::{
+use crate::core::exchange::merge::{
     self as merge, apply_edit, needs_restamp, overwritten_by_edit, restamp, Conflict, EditError,
     FieldView, UnwritableConflict,
 };
+use crate::core::exchange::snapshot::{self, ImportPlan, Me, SnapshotError};
+use crate::core::ids::{Hlc, RecordId};
 use crate::core::model::{Meta, Record};
-use crate::core::snapshot::{self, ImportPlan, Me, SnapshotError};
 use crate::core::stored;
 use crate::core::workspace::Workspace;
 use leptos::prelude::*;
@@ -422,7 +422,7 @@ impl AppState {
 
     /// Rewrites the stamps that lie too far ahead of this device's clock,
     /// as one write made now per record, keeping every value (see
-    /// `core::merge::restamp`). Returns how many records were repaired.
+    /// `core::exchange::merge::restamp`). Returns how many records were repaired.
     pub async fn repair_stamps(self) -> Result<usize, WriteError> {
         let now = now_millis();
         let ids: Vec<String> = self.ws.with_untracked(|w| {

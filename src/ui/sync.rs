@@ -1,5 +1,5 @@
 //! The steps of a sync, in order: the network calls of the browser shell
-//! and the decisions of `core::sync`, with each merge going through the
+//! and the decisions of `core::exchange::sync`, with each merge going through the
 //! same reading, plan and one-transaction import as a picked file.
 //!
 //! Guarantees: a failure at any step leaves what is stored as it was before
@@ -9,11 +9,13 @@
 use crate::browser::clock::now_millis;
 use crate::browser::http::{self, NoReply, Reply};
 use crate::browser::settings::{self, Key};
+use crate::core::exchange::snapshot::{
+    self, ClockAhead, ExportInfo, ImportPlan, Me, Part, SnapshotError,
+};
+use crate::core::exchange::sync::published::{self, Published};
+use crate::core::exchange::sync::webdav::{self, DavSettings};
+use crate::core::exchange::sync::{SyncFailure, LISTING_MAX_BYTES};
 use crate::core::ids::Hlc;
-use crate::core::snapshot::{self, ClockAhead, ExportInfo, ImportPlan, Me, Part, SnapshotError};
-use crate::core::sync::published::{self, Published};
-use crate::core::sync::webdav::{self, DavSettings};
-use crate::core::sync::{SyncFailure, LISTING_MAX_BYTES};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::BTreeMap;

@@ -9,7 +9,7 @@ use crate::core::model::{
     Referrer, Scope, Target, ORGANISATION_ID,
 };
 use crate::core::period::Period;
-use crate::core::value::{Count, Percent, Unit, Value};
+use crate::core::value::{Count, FigureValue, Percent, Unit};
 use chrono::NaiveDate;
 
 const NB_2018_02: &str = "Nyhetsbrev nr 1 2018: En kort sammanfattning av 2017 i siffror";
@@ -25,12 +25,12 @@ pub(super) fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
-pub(super) fn count(n: u64) -> Value {
-    Value::Count(Count::saturating(n))
+pub(super) fn count(n: u64) -> FigureValue {
+    FigureValue::Count(Count::saturating(n))
 }
 
-pub(super) fn pct(whole: u32) -> Value {
-    Value::Percent(Percent::saturating_tenths(whole * 10))
+pub(super) fn pct(whole: u32) -> FigureValue {
+    FigureValue::Percent(Percent::saturating_tenths(whole * 10))
 }
 
 /// Builds records with consecutive stamps from one device.
@@ -161,7 +161,7 @@ impl Builder {
         indicator: &str,
         scope: Scope,
         period: Option<Period>,
-        value: Value,
+        value: FigureValue,
         note: &str,
     ) {
         let Some(period) = period else { return };
@@ -185,7 +185,7 @@ impl Builder {
         scope: Scope,
         period: Option<Period>,
         breakdown: Option<Breakdown>,
-        value: Value,
+        value: FigureValue,
         reported_on: Option<NaiveDate>,
         note: &str,
     ) {

@@ -5,12 +5,12 @@
 
 use super::story_build::{active_on, INVENTED, OPEN_AUGUST_2018};
 use super::workspace;
-use crate::core::flow::report::in_scope;
-use crate::core::flow::{count, FlowCounts};
 use crate::core::ids::RecordId;
 use crate::core::model::{AgeBand, Breakdown, EndStatus, Participation, Referrer, Scope};
+use crate::core::participants::report::in_scope;
+use crate::core::participants::{count, FlowCounts};
 use crate::core::period::Period;
-use crate::core::value::{Percent, Value};
+use crate::core::value::{FigureValue, Percent};
 use crate::core::workspace::Workspace;
 use chrono::NaiveDate;
 
@@ -179,7 +179,7 @@ fn the_board_outcomes_of_computable_figures_equal_the_computed_ones() {
             .unwrap_or_else(|| panic!("{id}"))
             .value
     };
-    let pct = |n: u32| Value::Percent(Percent::from_whole(n).unwrap());
+    let pct = |n: u32| FigureValue::Percent(Percent::from_whole(n).unwrap());
     let y2017 = Period::year(2017).unwrap();
     let f = counts(&ws, &Scope::Forbund, &y2017);
     for (id, r) in [

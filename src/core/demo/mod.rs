@@ -185,20 +185,20 @@ pub fn workspace() -> Workspace {
 mod tests {
     use super::*;
     use crate::core::fmt_sv;
-    use crate::core::goal::{goal_rows, Focus, GoalStatus};
+    use crate::core::goals::{goal_rows, Focus, GoalStatus};
     use crate::core::period::Period;
-    use crate::core::value::{Count, Percent, Value};
+    use crate::core::value::{Count, FigureValue, Percent};
 
     fn rid(s: &str) -> RecordId {
         RecordId::parse(s).unwrap()
     }
 
-    fn count(n: u64) -> Value {
-        Value::Count(Count::new(n).unwrap())
+    fn count(n: u64) -> FigureValue {
+        FigureValue::Count(Count::new(n).unwrap())
     }
 
-    fn pct(whole: u32) -> Value {
-        Value::Percent(Percent::from_whole(whole).unwrap())
+    fn pct(whole: u32) -> FigureValue {
+        FigureValue::Percent(Percent::from_whole(whole).unwrap())
     }
 
     /// The file text of built records, one per line.
@@ -359,7 +359,7 @@ mod tests {
         );
         assert_eq!(
             row.outcome.as_ref().map(|o| o.value),
-            Some(Value::Answer(Answer::Met))
+            Some(FigureValue::Answer(Answer::Met))
         );
         assert_eq!(row.status, Some(GoalStatus::Met));
         assert!(row.outcome.as_ref().unwrap().note.contains("har uppfyllts"));

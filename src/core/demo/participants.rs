@@ -317,9 +317,9 @@ fn generate(after: Hlc, device: &DeviceId) -> (Vec<Participation>, Vec<Place>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::flow::{breakdown, count, FlowMeasure};
     use crate::core::fmt_sv;
     use crate::core::model::{Breakdown, Dimension, EndCategory};
+    use crate::core::participants::{breakdown, count, FlowMeasure};
     use crate::core::period::Period;
 
     fn demo() -> (Vec<Participation>, Vec<EndStatus>) {
@@ -330,7 +330,7 @@ mod tests {
         )
     }
 
-    fn share(m: FlowMeasure, c: &crate::core::flow::FlowCounts) -> String {
+    fn share(m: FlowMeasure, c: &crate::core::participants::FlowCounts) -> String {
         fmt_sv::percent(m.of(c).unwrap_err().whole_percent().unwrap())
     }
 

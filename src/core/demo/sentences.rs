@@ -12,13 +12,13 @@
 
 use super::build::{build as build_base, rid, Builder};
 use super::participants::{end_statuses, story_participations};
-use crate::core::flow::breakdown;
 use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::model::{
     Breakdown, Dimension, Gender, Outcome, OutcomeSource, Record, Referrer, Scope,
 };
+use crate::core::participants::breakdown;
 use crate::core::period::Period;
-use crate::core::value::{Count, Value};
+use crate::core::value::{Count, FigureValue};
 use chrono::NaiveDate;
 
 const NB_2018_02: &str = "Nyhetsbrev nr 1 2018: En kort sammanfattning av 2017 i siffror";
@@ -82,7 +82,7 @@ pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
             scope: Scope::Forbund,
             period: year,
             breakdown: Some(slice),
-            value: Value::Count(Count::saturating(n)),
+            value: FigureValue::Count(Count::saturating(n)),
             reported_on: NaiveDate::from_ymd_opt(2018, 2, 1),
             source: OutcomeSource::Manual,
             note: format!("{NB_2018_02} (andelen i procent; antalet räknat ur deltagandena)"),

@@ -17,12 +17,12 @@
 //!   of 31 March 2017 with about 80 people (2017-04).
 
 use super::build::{contact, count, date, pct, rid, Builder};
-use crate::core::flow::count as flow_count;
 use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::model::{
     Breakdown, EndStatus, Insats, InsatsKind, Meeting, Participation, Record, Referrer, Scope,
     SlotReport,
 };
+use crate::core::participants::count as flow_count;
 use crate::core::period::Period;
 use crate::core::value::{Count, Unit};
 use chrono::NaiveDate;

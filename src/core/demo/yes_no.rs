@@ -10,7 +10,7 @@ use crate::core::model::{
     Direction, Indicator, Insats, InsatsKind, Outcome, OutcomeSource, Record, Scope, Target,
 };
 use crate::core::period::Period;
-use crate::core::value::{Answer, Unit, Value};
+use crate::core::value::{Answer, FigureValue, Unit};
 use chrono::NaiveDate;
 
 const NB_2018_02_NYNAS: &str =
@@ -65,7 +65,7 @@ pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
         scope: scope.clone(),
         period: year,
         breakdown: None,
-        value: Value::Answer(Answer::Met),
+        value: FigureValue::Answer(Answer::Met),
         note: format!("{NB_2018_02_NYNAS}: målet om 12 procent kvinnor bland deltagarna"),
     });
     let meta = b.meta("demo-o-kvinnor-12-2017");
@@ -75,7 +75,7 @@ pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
         scope,
         period: year,
         breakdown: None,
-        value: Value::Answer(Answer::Met),
+        value: FigureValue::Answer(Answer::Met),
         reported_on: NaiveDate::from_ymd_opt(2018, 2, 1),
         source: OutcomeSource::Manual,
         note: format!(

@@ -4,7 +4,7 @@ use super::meta::{impl_entity, Meta};
 use super::scope::{Breakdown, Scope};
 use crate::core::ids::RecordId;
 use crate::core::period::Period;
-use crate::core::value::Value;
+use crate::core::value::FigureValue;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -38,7 +38,7 @@ pub struct Target {
     #[serde(default)]
     pub breakdown: Option<Breakdown>,
     /// The goal value, in the indicator's unit.
-    pub value: Value,
+    pub value: FigureValue,
     /// Where the goal comes from (a decision, an application).
     #[serde(default)]
     pub note: String,
@@ -72,7 +72,7 @@ pub struct Outcome {
     #[serde(default)]
     pub breakdown: Option<Breakdown>,
     /// The value reached.
-    pub value: Value,
+    pub value: FigureValue,
     /// When it was reported (e.g. the newsletter's date).
     #[serde(default, with = "crate::core::period::optional_iso_date")]
     pub reported_on: Option<NaiveDate>,

@@ -86,7 +86,7 @@ pub struct Indicator {
     #[serde(default)]
     pub computed: Option<super::participation::FlowMeasure>,
     /// The newsletter's sentence for this indicator, in the template
-    /// language of `core::newsletter::template` ("{värde} deltagare …
+    /// language of `core::reports::newsletter::template` ("{värde} deltagare …
     /// Målet var {mål} deltagare."); empty for the plain sentence. Always
     /// written, even empty, so emptying it survives a merge.
     #[serde(default)]

@@ -4,7 +4,7 @@
 //! serialises with a `type` tag through [`Record`], the unit of storage,
 //! snapshots and merge. Every record type refuses fields it does not know
 //! when read typed (`#[serde(deny_unknown_fields)]`): such a record takes
-//! the long way through [`crate::core::merge::FieldView`], which keeps them
+//! the long way through [`crate::core::exchange::merge::FieldView`], which keeps them
 //! (see [`crate::core::record_text`]).
 
 pub mod arrival;

@@ -16,7 +16,7 @@ pub struct Organisation {
     /// Full name, e.g. "Samordningsförbundet Östra Södertörn".
     pub name: String,
     /// Counts of people below this are hidden in everything shown to
-    /// others (`core::flow::protect`); empty means the default, 3. Kept
+    /// others (`core::participants::protect`); empty means the default, 3. Kept
     /// here so that every laptop of the förbund protects alike. Written as
     /// `null` when empty, like every optional field: a field left out of a
     /// record reads as never written, and would let an older value from

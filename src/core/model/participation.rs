@@ -5,7 +5,7 @@
 //! insats, coded categories and dates — no name, personal identity number
 //! or free text, so nothing typed about a person can end up in a snapshot
 //! or an export. The figures the newsletters print ("927 deltagare, 43 %
-//! kvinnor") are computed from these records (`core::flow`).
+//! kvinnor") are computed from these records (`core::participants`).
 
 use super::meta::{impl_entity, Meta};
 use super::scope::{Gender, Referrer};
@@ -142,7 +142,7 @@ pub struct Participation {
 }
 
 /// A figure an indicator can be computed as: from participations
-/// (`core::flow` counts them) or, for [`FlowMeasure::MeetingAttendance`],
+/// (`core::participants` counts them) or, for [`FlowMeasure::MeetingAttendance`],
 /// from the frukostmöten (`core::meetings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -42,7 +42,7 @@ pub enum PublishedValue {
 }
 
 /// A small-number protection threshold, 1 to
-/// [`crate::core::flow::MAX_THRESHOLD`].
+/// [`crate::core::participants::MAX_THRESHOLD`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "u64", into = "u64")]
 pub struct Threshold(u8);
@@ -50,7 +50,7 @@ pub struct Threshold(u8);
 impl Threshold {
     /// The threshold, if it is one a förbund can choose.
     pub fn new(n: u64) -> Option<Threshold> {
-        (1..=crate::core::flow::MAX_THRESHOLD)
+        (1..=crate::core::participants::MAX_THRESHOLD)
             .contains(&n)
             .then(|| u8::try_from(n).ok().map(Threshold))
             .flatten()

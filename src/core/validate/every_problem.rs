@@ -8,7 +8,7 @@
 //! matches its own pattern.
 
 use super::Problem;
-use crate::core::newsletter::TemplateError;
+use crate::core::reports::newsletter::TemplateError;
 
 /// Declares [`Problem::examples`] and the exhaustive match that guards it.
 macro_rules! every_problem {

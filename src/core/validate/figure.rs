@@ -9,7 +9,7 @@ use crate::core::model::{
     Referrer, Scope, Target,
 };
 use crate::core::period::{Period, PeriodKind};
-use crate::core::value::{Answer, Unit, Value};
+use crate::core::value::{Answer, FigureValue, Unit};
 use crate::core::workspace::Workspace;
 
 /// A target or outcome form as typed.
@@ -60,13 +60,13 @@ impl FigureDraft {
         scope: &Scope,
         period: &Period,
         breakdown: Option<&Breakdown>,
-        value: Value,
+        value: FigureValue,
         note: &str,
     ) -> FigureDraft {
         let value_text = match value {
-            Value::Count(c) => c.get().to_string(),
-            Value::Percent(p) => crate::core::fmt_sv::tenths(u64::from(p.tenths())),
-            Value::Answer(a) => codes::code(&a),
+            FigureValue::Count(c) => c.get().to_string(),
+            FigureValue::Percent(p) => crate::core::fmt_sv::tenths(u64::from(p.tenths())),
+            FigureValue::Answer(a) => codes::code(&a),
         };
         FigureDraft {
             indicator: indicator.to_string(),
@@ -155,11 +155,11 @@ fn breakdown(
     found.map(Some).ok_or(Problem::UnknownReference)
 }
 
-fn value(unit: Unit, text: &str) -> Result<Value, Problem> {
+fn value(unit: Unit, text: &str) -> Result<FigureValue, Problem> {
     match unit {
-        Unit::Count => count(text).map(Value::Count),
-        Unit::Percent => percent(text).map(Value::Percent),
-        Unit::YesNo => answer(text).map(Value::Answer),
+        Unit::Count => count(text).map(FigureValue::Count),
+        Unit::Percent => percent(text).map(FigureValue::Percent),
+        Unit::YesNo => answer(text).map(FigureValue::Answer),
     }
 }
 
@@ -172,7 +172,7 @@ fn answer(text: &str) -> Result<Answer, Problem> {
     }
     codes::from_code::<Answer>(t)
         .ok()
-        .or_else(|| crate::core::goal::yes_no_from_words(t))
+        .or_else(|| crate::core::goals::yes_no_from_words(t))
         .ok_or(Problem::NotAnAnswer)
 }
 
@@ -181,7 +181,7 @@ fn common(
     draft: &FigureDraft,
     ws: &Workspace,
     errors: &mut FormErrors,
-) -> Option<(FigureKey, Value)> {
+) -> Option<(FigureKey, FigureValue)> {
     let indicator = RecordId::parse(draft.indicator.trim())
         .ok()
         .and_then(|id| ws.indicators.get(&id));
@@ -224,7 +224,7 @@ fn checked_figure(
     errors: &mut FormErrors,
     taken: impl Fn(&FigureKey) -> bool,
     duplicate: Problem,
-) -> (Option<(FigureKey, Value)>, Option<String>) {
+) -> (Option<(FigureKey, FigureValue)>, Option<String>) {
     let checked = common(draft, ws, errors);
     let note = errors.check(Field::Note, free_text(&draft.note));
     if checked.as_ref().is_some_and(|(key, _)| taken(key)) {
@@ -263,7 +263,7 @@ pub fn build_target(draft: &FigureDraft, ws: &Workspace, meta: Meta) -> Result<T
     let (checked, note) = checked_figure(draft, ws, &mut errors, taken, Problem::DuplicateTarget);
     if checked
         .as_ref()
-        .is_some_and(|(_, v)| matches!(v, Value::Answer(a) if *a != Answer::Met))
+        .is_some_and(|(_, v)| matches!(v, FigureValue::Answer(a) if *a != Answer::Met))
     {
         errors.push(Field::Value, Problem::YesNoTargetNotMet);
     }
@@ -334,7 +334,7 @@ mod tests {
         let ws = yes_no_setup();
         let mut d = FigureDraft::new("yn", &Scope::Forbund, 2017);
         let t = build_target(&d, &ws, meta("t")).unwrap();
-        assert_eq!(t.value, Value::Answer(Answer::Met));
+        assert_eq!(t.value, FigureValue::Answer(Answer::Met));
         d.value = "ej uppfyllt".into();
         let e = build_target(&d, &ws, meta("t")).unwrap_err();
         assert_eq!(e.at(Field::Value), Some(&Problem::YesNoTargetNotMet));
@@ -354,7 +354,7 @@ mod tests {
         ] {
             d.value = text.into();
             let o = build_outcome(&d, &ws, meta("o")).unwrap();
-            assert_eq!(o.value, Value::Answer(answer), "{text}");
+            assert_eq!(o.value, FigureValue::Answer(answer), "{text}");
         }
         d.value = "ja".into();
         let e = build_outcome(&d, &ws, meta("o")).unwrap_err();

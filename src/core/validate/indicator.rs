@@ -88,7 +88,7 @@ fn tolerance(text: &str) -> Result<u8, Problem> {
 fn sentence(text: &str, ws: &Workspace) -> Result<String, Problem> {
     let text = free_text(text)?;
     if !text.is_empty() {
-        crate::core::newsletter::template::check(&text, ws).map_err(Problem::Template)?;
+        crate::core::reports::newsletter::template::check(&text, ws).map_err(Problem::Template)?;
     }
     Ok(text)
 }

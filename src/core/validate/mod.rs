@@ -8,7 +8,7 @@
 //! stores passes one of the text helpers here ([`required_name`],
 //! [`short_text`], [`free_text`], [`optional_email`], and the meeting's web
 //! address), and each of them refuses a personal identity or coordination
-//! number ([`Problem::PersonalNumber`], found by `core::pii`): no note,
+//! number ([`Problem::PersonalNumber`], found by `core::validate::pii`): no note,
 //! name, theme or contact can hold one.
 
 mod every_problem;
@@ -19,6 +19,7 @@ pub mod meeting;
 pub mod names;
 pub mod participation;
 pub mod period_draft;
+pub mod pii;
 pub mod presentation;
 pub mod project;
 
@@ -235,7 +236,7 @@ pub enum Problem {
     /// "ännu inte känt".
     NotAnAnswer,
     /// A newsletter sentence that does not read as a template.
-    Template(crate::core::newsletter::TemplateError),
+    Template(crate::core::reports::newsletter::TemplateError),
 }
 
 /// One problem at one field.
@@ -317,7 +318,7 @@ pub fn still_live<T: crate::core::model::Entity>(
 /// `Err(PersonalNumber)` when `text` holds a personal identity or
 /// coordination number, which no form ever stores.
 fn no_personal_number(text: &str) -> Result<(), Problem> {
-    if crate::core::pii::contains_personal_number(text) {
+    if crate::core::validate::pii::contains_personal_number(text) {
         Err(Problem::PersonalNumber)
     } else {
         Ok(())

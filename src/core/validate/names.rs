@@ -2,12 +2,12 @@
 //! and end statuses.
 
 use super::{required_name, Field, FormErrors, Problem};
-use crate::core::flow::MAX_THRESHOLD;
 use crate::core::ids::RecordId;
 use crate::core::model::{
     EndCategory, EndStatus, Meta, Municipality, Organisation, Partner, PartnerKind,
 };
 use crate::core::order::fold_case;
+use crate::core::participants::MAX_THRESHOLD;
 use crate::core::workspace::Workspace;
 
 /// A name as typed, and for partners their kind.

@@ -226,7 +226,7 @@ pub fn build_indexed(
     let code = draft.code.trim().to_owned();
     if code.is_empty() {
         errors.push(Field::Code, Problem::Required);
-    } else if crate::core::pii::contains_personal_number(&code) {
+    } else if crate::core::validate::pii::contains_personal_number(&code) {
         errors.push(Field::Code, Problem::PersonalNumber);
     } else if !is_valid_code(&code) {
         errors.push(Field::Code, Problem::InvalidCode);

@@ -4,7 +4,7 @@
 use crate::core::chart::{bullet_chart_svg, bullet_table};
 use crate::core::chart_specs::board_chart;
 use crate::core::fmt_sv;
-use crate::core::goal::GoalRow;
+use crate::core::goals::GoalRow;
 use crate::core::period::Period;
 use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;

@@ -8,7 +8,8 @@
 use crate::browser::clock::today;
 use crate::browser::files;
 use crate::core::chart::{standalone, DataTable};
-use crate::core::{file_name, fmt_sv};
+use crate::core::exchange::file_name;
+use crate::core::fmt_sv;
 use crate::ui::components::download_failure::DownloadFailure;
 use crate::ui::state::use_app;
 use leptos::prelude::*;

@@ -13,12 +13,12 @@ use crate::browser::clock::new_participation_code;
 use crate::browser::files;
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
-use crate::core::csv::mapping::{
+use crate::core::exchange::csv::mapping::{
     preview_changes, ChangedRow, ColumnSet, ImportPlan, Mapping, MappingProblem,
 };
-use crate::core::csv::outcomes::{self, OutcomeColumn};
-use crate::core::csv::participations::{self, Column};
-use crate::core::csv::{read_table_checked, CsvError, NumberCheck, Table};
+use crate::core::exchange::csv::outcomes::{self, OutcomeColumn};
+use crate::core::exchange::csv::participations::{self, Column};
+use crate::core::exchange::csv::{read_table_checked, CsvError, NumberCheck, Table};
 use crate::core::ids::RecordId;
 use crate::core::model::{Outcome, Participation, Record};
 use crate::core::workspace::Workspace;
@@ -79,7 +79,7 @@ impl ImportKind for Column {
         mapping: &Mapping<Self>,
         default_insats: Option<&RecordId>,
     ) -> Result<ImportPlan<Participation>, Vec<MappingProblem<Self>>> {
-        crate::core::csv::participations::plan_import(
+        crate::core::exchange::csv::participations::plan_import(
             ws,
             table,
             mapping,
@@ -123,7 +123,9 @@ impl ImportKind for OutcomeColumn {
         mapping: &Mapping<Self>,
         _default_insats: Option<&RecordId>,
     ) -> Result<ImportPlan<Outcome>, Vec<MappingProblem<Self>>> {
-        crate::core::csv::outcomes::plan_import(ws, table, mapping, &mut || app.new_meta())
+        crate::core::exchange::csv::outcomes::plan_import(ws, table, mapping, &mut || {
+            app.new_meta()
+        })
     }
 
     fn record(r: Outcome) -> Record {
@@ -180,7 +182,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
         table.set(None);
         leptos::task::spawn_local(async move {
             let t = app.t_now();
-            match files::read_bytes(&file, crate::core::file_size::FileUse::Csv).await {
+            match files::read_bytes(&file, crate::core::exchange::file_size::FileUse::Csv).await {
                 Err(e) => refused.set(Some(crate::ui::messages::read_error(t, &e))),
                 Ok(bytes) => match timed_read(&bytes, K::NUMBER_CHECK) {
                     Ok(tb) => {

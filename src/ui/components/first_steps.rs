@@ -2,7 +2,7 @@
 //! on the board and the organisation page until every step is done, and
 //! the offer of the indicators most förbund follow.
 
-use crate::core::first_steps::{checklist, is_complete, next_step, standard_indicators};
+use crate::core::goals::first_steps::{checklist, is_complete, next_step, standard_indicators};
 use crate::core::model::Record;
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;

@@ -5,12 +5,12 @@
 use crate::browser::clock::today;
 use crate::browser::files;
 use crate::browser::perf::Span;
-use crate::core::csv::figures::export_flow;
-use crate::core::csv::CsvFlavour;
-use crate::core::flow::report::{active_years, latest_event_year};
-use crate::core::flow::{flow_report, in_scope, Shown};
+use crate::core::exchange::csv::figures::export_flow;
+use crate::core::exchange::csv::CsvFlavour;
 use crate::core::fmt_sv;
 use crate::core::model::Scope;
+use crate::core::participants::report::{active_years, latest_event_year};
+use crate::core::participants::{flow_report, in_scope, Shown};
 use crate::core::period::Period;
 use crate::core::workspace::Workspace;
 use crate::ui::components::chart_figure::TableScroll;

@@ -2,7 +2,7 @@
 //! gap and status, shown on the board and in the printed report.
 
 use crate::core::fmt_sv;
-use crate::core::goal::GoalRow;
+use crate::core::goals::GoalRow;
 use crate::core::model::OutcomeSource;
 use crate::core::route::Route;
 use crate::core::value::Unit;

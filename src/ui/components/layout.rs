@@ -118,7 +118,7 @@ pub fn Banners() -> impl IntoView {
 }
 
 /// Records stamped too far ahead of this device's clock: what that means,
-/// and the repair (every value kept, see `core::merge::restamp`).
+/// and the repair (every value kept, see `core::exchange::merge::restamp`).
 #[component]
 fn StampsAhead() -> impl IntoView {
     let app = use_app();

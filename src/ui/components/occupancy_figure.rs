@@ -3,7 +3,7 @@
 //! presentations.
 
 use crate::core::chart::LineChart;
-use crate::core::slots::{label, occupancy_chart, occupancy_over_time, SlotKey};
+use crate::core::meetings::places::{label, occupancy_chart, occupancy_over_time, SlotKey};
 use crate::ui::labels::chart_words;
 use crate::ui::state::AppState;
 use leptos::prelude::*;

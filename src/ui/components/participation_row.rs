@@ -8,7 +8,7 @@
 
 use crate::browser::clock::new_participation_code;
 use crate::core::codes;
-use crate::core::csv::participations::{self, Column};
+use crate::core::exchange::csv::participations::{self, Column};
 use crate::core::ids::RecordId;
 use crate::core::model::{AgeBand, Gender, Participation, Record, Referrer};
 use crate::core::validate::{build_participation, FormErrors, ParticipationDraft};

@@ -6,7 +6,7 @@ use crate::browser::clock::today;
 use crate::core::chart::{bullet_chart_svg, bullet_table, line_chart_svg, line_table};
 use crate::core::chart_specs::{board_chart, breakdown_chart, series_chart};
 use crate::core::fmt_sv;
-use crate::core::goal::{breakdown_groups, indicator_rows, series};
+use crate::core::goals::{breakdown_groups, indicator_rows, series};
 use crate::core::ids::RecordId;
 use crate::core::model::{Indicator, Scope};
 use crate::core::period::Period;

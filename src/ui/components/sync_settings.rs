@@ -2,9 +2,9 @@
 //! published snapshot is, and the WebDAV folder with its "Synkronisera".
 
 use crate::browser::{http, settings, storage};
+use crate::core::exchange::sync::published;
+use crate::core::exchange::sync::webdav::DavSettings;
 use crate::core::fmt_sv;
-use crate::core::sync::published;
-use crate::core::sync::webdav::DavSettings;
 use crate::ui::components::form::TextField;
 use crate::ui::i18n::offline::OfflineTexts;
 use crate::ui::state::{use_app, AppState};

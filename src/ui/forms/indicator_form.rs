@@ -3,8 +3,8 @@
 use crate::core::codes;
 use crate::core::ids::RecordId;
 use crate::core::model::{Dimension, Direction, FlowMeasure, Indicator, Record};
-use crate::core::newsletter::template::Gap;
-use crate::core::newsletter::{sentence_preview, Written};
+use crate::core::reports::newsletter::template::Gap;
+use crate::core::reports::newsletter::{sentence_preview, Written};
 use crate::core::validate::{build_indicator, Field, IndicatorDraft};
 use crate::core::value::Unit;
 use crate::ui::components::form::{

@@ -43,7 +43,7 @@ pub fn SlotForm(on_done: Callback<bool>) -> impl IntoView {
             return;
         };
         let last = app.ws.with_untracked(|w| {
-            crate::core::slots::latest_report(w, &id, &provider.get_untracked())
+            crate::core::meetings::places::latest_report(w, &id, &provider.get_untracked())
                 .map(|r| r.capacity.get())
         });
         if let (Some(n), true) = (last, capacity.with_untracked(|c| c.trim().is_empty())) {

@@ -1,7 +1,7 @@
 //! Texts of the data-exchange page (snapshots, import preview, conflict
 //! log), in both languages; a missing text is a compile error.
 
-use crate::core::snapshot::{RecordProblem, SnapshotError};
+use crate::core::exchange::snapshot::{RecordProblem, SnapshotError};
 
 /// Every text of the exchange page.
 pub struct ExchangeTexts {
@@ -460,7 +460,7 @@ pub static EN: ExchangeTexts = ExchangeTexts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::merge::{known_fields, KNOWN_KINDS};
+    use crate::core::exchange::merge::{known_fields, KNOWN_KINDS};
 
     /// The preview and the conflict log name every field of every record
     /// type in both languages, as the forms do.

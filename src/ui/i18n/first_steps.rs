@@ -2,7 +2,7 @@
 //! and the organisation page, and the starting set of indicators. Both
 //! languages; a missing text is a compile error.
 
-use crate::core::first_steps::Step;
+use crate::core::goals::first_steps::Step;
 
 /// Every text of the first hour.
 pub struct FirstStepsTexts {

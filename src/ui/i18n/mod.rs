@@ -14,7 +14,7 @@ pub mod present;
 mod sv;
 pub mod trust;
 
-use crate::core::goal::GoalStatus;
+use crate::core::goals::GoalStatus;
 use crate::core::model::{
     AgeBand, Dimension, Direction, FlowMeasure, Gender, InsatsKind, PartnerKind, Referrer,
 };
@@ -218,7 +218,7 @@ pub struct Texts {
     pub value_hint_percent: &'static str,
     pub value_hint_count: &'static str,
     /// The words for a yes/no answer: Swedish takes the core's
-    /// `goal::yes_no_words`, English its own.
+    /// `goals::yes_no_words`, English its own.
     pub yes_no_words: fn(crate::core::value::Answer) -> &'static str,
     pub yes_no_target_hint: &'static str,
     pub yes_no_question: &'static str,
@@ -417,12 +417,18 @@ impl Texts {
     }
 
     /// A participation field's name (table header, CSV mapping, errors).
-    pub fn participant_column(&self, c: crate::core::csv::participations::Column) -> &'static str {
+    pub fn participant_column(
+        &self,
+        c: crate::core::exchange::csv::participations::Column,
+    ) -> &'static str {
         pick(&self.participant_columns, c as usize)
     }
 
     /// An outcome file's field name.
-    pub fn outcome_column(&self, c: crate::core::csv::outcomes::OutcomeColumn) -> &'static str {
+    pub fn outcome_column(
+        &self,
+        c: crate::core::exchange::csv::outcomes::OutcomeColumn,
+    ) -> &'static str {
         pick(&self.outcome_columns, c as usize)
     }
 

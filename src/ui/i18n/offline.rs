@@ -2,10 +2,10 @@
 //! published snapshot and the WebDAV folder), in both languages; a missing
 //! text is a compile error.
 
+use crate::core::exchange::sync::published::{LocationError, NotPublic};
+use crate::core::exchange::sync::webdav::DavSettingsError;
+use crate::core::exchange::sync::SyncFailure;
 use crate::core::fmt_sv;
-use crate::core::sync::published::{LocationError, NotPublic};
-use crate::core::sync::webdav::DavSettingsError;
-use crate::core::sync::SyncFailure;
 
 /// Every text of offline work and sync.
 pub struct OfflineTexts {
@@ -252,7 +252,7 @@ mod tests {
     fn an_answer_too_large_is_named_by_its_address_and_the_limit() {
         let f = SyncFailure::TooLarge {
             url: "https://moln.example.se/dav/".into(),
-            limit: crate::core::sync::LISTING_MAX_BYTES,
+            limit: crate::core::exchange::sync::LISTING_MAX_BYTES,
         };
         assert_eq!(
             (SV.failure)(&f),

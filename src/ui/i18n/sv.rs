@@ -180,7 +180,7 @@ pub(super) static SV: Texts = Texts {
     value_label: "Värde",
     value_hint_percent: "Procent, 0–100, högst en decimal (till exempel 64,5).",
     value_hint_count: "Ett heltal, 0 eller mer (till exempel 1 234).",
-    yes_no_words: crate::core::goal::yes_no_words,
+    yes_no_words: crate::core::goals::yes_no_words,
     yes_no_target_hint: "Ett ja/nej-mål har inget tal: målet är att det ska uppfyllas.",
     yes_no_question: "Är målet uppfyllt?",
     reported_on: "Rapporterat",

@@ -6,8 +6,8 @@
 
 use super::exchange::{en_field, en_kind, named, sv_field, sv_kind};
 use crate::core::clock::{span, Span};
-use crate::core::merge::EditError;
-use crate::core::snapshot::{ClockAhead, OutgoingProblem, RecordProblem};
+use crate::core::exchange::merge::EditError;
+use crate::core::exchange::snapshot::{ClockAhead, OutgoingProblem, RecordProblem};
 
 /// Every text of the safeguards.
 pub struct TrustTexts {

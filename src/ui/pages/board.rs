@@ -8,7 +8,7 @@
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
 use crate::core::fmt_sv;
-use crate::core::goal::{
+use crate::core::goals::{
     protected_goal_rows, untargeted_outcomes, years_with_targets, Focus, OutcomeGroup,
 };
 use crate::core::period::Period;

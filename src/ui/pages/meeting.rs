@@ -3,7 +3,7 @@
 
 use crate::core::ids::RecordId;
 use crate::core::model::Meeting;
-use crate::core::newsletter::is_web_address;
+use crate::core::reports::newsletter::is_web_address;
 use crate::core::route::Route;
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::meeting_figures::when_text;

@@ -8,10 +8,10 @@ use crate::browser::clipboard::copy_text;
 use crate::browser::clock::today;
 use crate::core::chart::{bullet_chart_svg, bullet_table, line_chart_svg, line_table};
 use crate::core::fmt_sv;
-use crate::core::newsletter::{
+use crate::core::period::iso_date;
+use crate::core::reports::newsletter::{
     assemble_in, default_day, to_html, to_markdown, to_text, Lang as BlockLang, LeftOut,
 };
-use crate::core::period::iso_date;
 use crate::core::validate::optional_date;
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::form::{Choice, SelectField, TextField};

@@ -3,11 +3,11 @@
 //! or from a spreadsheet, and the flow computed from them.
 
 use crate::browser::files;
-use crate::core::csv::participations::{export, Column};
-use crate::core::csv::CsvFlavour;
-use crate::core::flow::report::{in_scope, insatser_in_scope, newest_first};
+use crate::core::exchange::csv::participations::{export, Column};
+use crate::core::exchange::csv::CsvFlavour;
 use crate::core::fmt_sv;
 use crate::core::model::{Participation, Scope};
+use crate::core::participants::report::{in_scope, insatser_in_scope, newest_first};
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::csv_import::csv_import;
 use crate::ui::components::download_failure::DownloadFailure;

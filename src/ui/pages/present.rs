@@ -9,15 +9,15 @@ use crate::browser::fullscreen;
 use crate::core::chart::{bullet_chart_svg, line_chart_svg};
 use crate::core::chart_specs::series_chart;
 use crate::core::fmt_sv;
-use crate::core::goal::GoalRow;
+use crate::core::goals::GoalRow;
 use crate::core::ids::RecordId;
 use crate::core::model::{Presentation, Scope, Slide};
 use crate::core::period::Period;
-use crate::core::route::Route;
-use crate::core::slides::{
+use crate::core::reports::slides::{
     goal_rows_of, indicator_row, indicator_series, is_available, key_move, status_counts, step,
     Move,
 };
+use crate::core::route::Route;
 use crate::core::value::Unit;
 use crate::ui::components::flow_panel::{shown_text, threshold};
 use crate::ui::components::meeting_figures::attendance_figure;

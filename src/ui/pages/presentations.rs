@@ -8,8 +8,8 @@
 use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::model::{Presentation, Record, Slide, MAX_SLIDES};
+use crate::core::reports::slides::{is_available, move_slide, options, presentations_by_name};
 use crate::core::route::Route;
-use crate::core::slides::{is_available, move_slide, options, presentations_by_name};
 use crate::core::validate::{build_presentation, Field, FormErrors, PresentationDraft};
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::form::{

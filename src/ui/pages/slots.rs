@@ -5,7 +5,7 @@
 use crate::browser::clock::today;
 use crate::core::chart::{line_chart_svg, line_table};
 use crate::core::fmt_sv;
-use crate::core::slots::{board_table, slot_board, SlotKey};
+use crate::core::meetings::places::{board_table, slot_board, SlotKey};
 use crate::ui::components::chart_figure::{ChartFigure, FigureTable};
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::form::{Choice, SelectField};

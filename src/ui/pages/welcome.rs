@@ -2,12 +2,12 @@
 
 use crate::browser::settings::{self, Key};
 use crate::core::demo;
-use crate::core::goal::Focus;
+use crate::core::exchange::merge::FieldView;
+use crate::core::exchange::snapshot::ImportPlan;
+use crate::core::goals::Focus;
 use crate::core::ids::{DeviceId, Hlc};
-use crate::core::merge::FieldView;
 use crate::core::period::Period;
 use crate::core::route::Route;
-use crate::core::snapshot::ImportPlan;
 use crate::ui::router::{use_nav, Nav};
 use crate::ui::state::{tr, use_app, AppState};
 use leptos::prelude::*;

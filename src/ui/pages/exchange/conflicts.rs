@@ -2,8 +2,8 @@
 //! each with restore and dismiss.
 
 use super::{ex, field_name, kind_name, record_label, show};
+use crate::core::exchange::merge::{newest_lost_first, Conflict, DELETED};
 use crate::core::fmt_sv;
-use crate::core::merge::{newest_lost_first, Conflict, DELETED};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 

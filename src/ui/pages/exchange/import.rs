@@ -5,9 +5,9 @@ use super::{ex, field_name, kind_name, record_label, show};
 use crate::browser::clock::now_millis;
 use crate::browser::files;
 use crate::browser::perf::Span;
+use crate::core::exchange::snapshot::{self, Change, ClockAhead, ImportPlan, Incoming};
+use crate::core::exchange::sync::published::check_public;
 use crate::core::ids::Hlc;
-use crate::core::snapshot::{self, Change, ClockAhead, ImportPlan, Incoming};
-use crate::core::sync::published::check_public;
 use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::state::{tr, use_app, AppState};
 use crate::ui::sync::{fetch_published, published_location, PublishedFile};
@@ -94,7 +94,8 @@ pub(super) fn ImportSection() -> impl IntoView {
         preview.set(None);
         leptos::task::spawn_local(async move {
             let span = Span::start("maltavla:file");
-            let text = files::read_text(&file, crate::core::file_size::FileUse::Snapshot).await;
+            let text =
+                files::read_text(&file, crate::core::exchange::file_size::FileUse::Snapshot).await;
             span.end();
             let name = file.name();
             let result = match text {

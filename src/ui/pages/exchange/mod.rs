@@ -10,10 +10,10 @@ mod export;
 mod import;
 
 use crate::browser::files;
-use crate::core::csv::figures::export_goals;
-use crate::core::csv::outcomes::OutcomeColumn;
-use crate::core::csv::CsvFlavour;
-use crate::core::merge::Conflict;
+use crate::core::exchange::csv::figures::export_goals;
+use crate::core::exchange::csv::outcomes::OutcomeColumn;
+use crate::core::exchange::csv::CsvFlavour;
+use crate::core::exchange::merge::Conflict;
 use crate::ui::components::csv_import::csv_import;
 use crate::ui::components::download_failure::DownloadFailure;
 use crate::ui::components::flow_panel::threshold;
