@@ -34,6 +34,16 @@ usage() {
   awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$SCRIPT_PATH"
 }
 
+# For a script that takes no arguments: --help prints its usage, anything
+# else is refused before the script does any work.
+help_or_no_args() {
+  case "${1:-}" in
+    "") ;;
+    -h | --help) usage; exit 0 ;;
+    *) die "unknown argument '$1' (try --help)" ;;
+  esac
+}
+
 # Print a command, then run it.
 run() {
   printf '%s+ %s%s\n' "$BOLD" "$*" "$RESET"
