@@ -95,6 +95,10 @@ pub fn prorated(target: FigureValue, part: &Period, whole: &Period) -> Option<Fi
 mod tests {
     use super::*;
     use crate::core::value::Percent;
+    use GoalStatus::{Behind, Met, Near, Unknown};
+
+    const UP: Direction = Direction::HigherIsBetter;
+    const DOWN: Direction = Direction::LowerIsBetter;
 
     fn count(n: u64) -> FigureValue {
         FigureValue::Count(Count::new(n).unwrap())
@@ -107,22 +111,27 @@ mod tests {
         FigureValue::Answer(a)
     }
 
+    /// Checks each `(direction, tolerance, expected, outcome, status)`,
+    /// naming the case that fails.
+    fn assert_statuses(cases: &[(Direction, u8, FigureValue, FigureValue, GoalStatus)]) {
+        for &(direction, tolerance, expected, outcome, status) in cases {
+            assert_eq!(
+                goal_status(direction, tolerance, expected, outcome),
+                status,
+                "{direction:?} within {tolerance} %: {outcome:?} against {expected:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_yes_no_goal_is_met_behind_or_unknown_whatever_the_direction() {
-        for direction in [Direction::HigherIsBetter, Direction::LowerIsBetter] {
+        for direction in [UP, DOWN] {
             let target = yes_no(YesNo::Met);
-            assert_eq!(
-                goal_status(direction, 10, target, yes_no(YesNo::Met)),
-                GoalStatus::Met
-            );
-            assert_eq!(
-                goal_status(direction, 50, target, yes_no(YesNo::NotMet)),
-                GoalStatus::Behind
-            );
-            assert_eq!(
-                goal_status(direction, 10, target, yes_no(YesNo::Unknown)),
-                GoalStatus::Unknown
-            );
+            assert_statuses(&[
+                (direction, 10, target, yes_no(YesNo::Met), Met),
+                (direction, 50, target, yes_no(YesNo::NotMet), Behind),
+                (direction, 10, target, yes_no(YesNo::Unknown), Unknown),
+            ]);
         }
     }
 
@@ -149,58 +158,35 @@ mod tests {
 
     #[test]
     fn status_is_met_near_or_behind_with_the_default_tolerance() {
-        let up = Direction::HigherIsBetter;
-        assert_eq!(
-            goal_status(up, 10, count(975), count(927)),
-            GoalStatus::Near
-        );
-        assert_eq!(
-            goal_status(up, 10, count(200), count(183)),
-            GoalStatus::Near
-        );
-        assert_eq!(goal_status(up, 10, pct(65), pct(65)), GoalStatus::Met);
-        assert_eq!(goal_status(up, 10, pct(65), pct(64)), GoalStatus::Near);
-        assert_eq!(goal_status(up, 10, pct(30), pct(15)), GoalStatus::Behind);
-        assert_eq!(goal_status(up, 10, pct(40), pct(32)), GoalStatus::Behind);
-        assert_eq!(goal_status(up, 10, count(100), count(90)), GoalStatus::Near);
-        assert_eq!(
-            goal_status(up, 10, count(100), count(89)),
-            GoalStatus::Behind
-        );
+        assert_statuses(&[
+            (UP, 10, count(975), count(927), Near),
+            (UP, 10, count(200), count(183), Near),
+            (UP, 10, pct(65), pct(65), Met),
+            (UP, 10, pct(65), pct(64), Near),
+            (UP, 10, pct(30), pct(15), Behind),
+            (UP, 10, pct(40), pct(32), Behind),
+            (UP, 10, count(100), count(90), Near),
+            (UP, 10, count(100), count(89), Behind),
+        ]);
     }
 
     #[test]
     fn status_respects_lower_is_better_and_a_custom_tolerance() {
-        let down = Direction::LowerIsBetter;
-        assert_eq!(goal_status(down, 10, count(20), count(18)), GoalStatus::Met);
-        assert_eq!(
-            goal_status(down, 10, count(20), count(22)),
-            GoalStatus::Near
-        );
-        assert_eq!(
-            goal_status(down, 10, count(20), count(23)),
-            GoalStatus::Behind
-        );
-        assert_eq!(
-            goal_status(Direction::HigherIsBetter, 0, pct(65), pct(64)),
-            GoalStatus::Behind
-        );
-        assert_eq!(
-            goal_status(Direction::HigherIsBetter, 50, pct(30), pct(15)),
-            GoalStatus::Near
-        );
+        assert_statuses(&[
+            (DOWN, 10, count(20), count(18), Met),
+            (DOWN, 10, count(20), count(22), Near),
+            (DOWN, 10, count(20), count(23), Behind),
+            (UP, 0, pct(65), pct(64), Behind),
+            (UP, 50, pct(30), pct(15), Near),
+        ]);
     }
 
     #[test]
     fn a_zero_target_is_met_by_any_higher_outcome_and_never_divides() {
-        assert_eq!(
-            goal_status(Direction::HigherIsBetter, 10, count(0), count(0)),
-            GoalStatus::Met
-        );
-        assert_eq!(
-            goal_status(Direction::LowerIsBetter, 10, count(0), count(1)),
-            GoalStatus::Behind
-        );
+        assert_statuses(&[
+            (UP, 10, count(0), count(0), Met),
+            (DOWN, 10, count(0), count(1), Behind),
+        ]);
     }
 
     #[test]
