@@ -107,6 +107,21 @@ fn protect_rows_in(book: &CountBook<'_>, rows: &mut [GoalRow], threshold: u64) {
     }
 }
 
+/// The rows of `targets`, all answered from one [`Figures`], which is
+/// returned too so that protection can reuse its counts.
+fn rows_for<'a>(
+    ws: &'a Workspace,
+    targets: impl IntoIterator<Item = &'a Target>,
+) -> (Figures<'a>, Vec<GoalRow>) {
+    let targets: Vec<&Target> = targets.into_iter().collect();
+    let figures = Figures::new(ws, targets.iter().copied());
+    let rows = targets
+        .into_iter()
+        .filter_map(|t| goal_row_in(&figures, t))
+        .collect();
+    (figures, rows)
+}
+
 /// The board rows of one indicator for one scope (its total and any
 /// slices) whose targets apply during `period`, in slice and period order.
 pub fn indicator_rows(
@@ -115,16 +130,11 @@ pub fn indicator_rows(
     indicator: &RecordId,
     scope: &Scope,
 ) -> Vec<GoalRow> {
-    let targets: Vec<&Target> = ws
+    let targets = ws
         .targets
         .live()
-        .filter(|t| &t.indicator == indicator && &t.scope == scope && t.period.overlaps(period))
-        .collect();
-    let figures = Figures::new(ws, targets.iter().copied());
-    let mut rows: Vec<GoalRow> = targets
-        .into_iter()
-        .filter_map(|t| goal_row_in(&figures, t))
-        .collect();
+        .filter(|t| &t.indicator == indicator && &t.scope == scope && t.period.overlaps(period));
+    let (_, mut rows) = rows_for(ws, targets);
     order::sort_by_key(&mut rows, |r| (r.target.breakdown.clone(), r.target.period));
     rows
 }
@@ -152,16 +162,11 @@ fn board_rows(
     focus: &Focus,
     protect: Option<u64>,
 ) -> Vec<GoalRow> {
-    let targets: Vec<&Target> = ws
+    let targets = ws
         .targets
         .live()
-        .filter(|t| t.period.overlaps(period) && in_focus(ws, focus, &t.scope))
-        .collect();
-    let figures = Figures::new(ws, targets.iter().copied());
-    let mut rows: Vec<GoalRow> = targets
-        .into_iter()
-        .filter_map(|t| goal_row_in(&figures, t))
-        .collect();
+        .filter(|t| t.period.overlaps(period) && in_focus(ws, focus, &t.scope));
+    let (figures, mut rows) = rows_for(ws, targets);
     if let Some(threshold) = protect {
         protect_rows_in(figures.counts(), &mut rows, threshold);
     }
