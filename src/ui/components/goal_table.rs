@@ -6,12 +6,14 @@ use crate::core::goals::GoalRow;
 use crate::core::model::OutcomeSource;
 use crate::core::route::Route;
 use crate::core::value::Unit;
+use crate::core::workspace::Workspace;
 use crate::ui::components::flow_panel::shown_text;
+use crate::ui::components::scroll_table::{Column, ScrollTable};
+use crate::ui::i18n::Texts;
 use crate::ui::labels::{scope_href, scope_name, slice_name, status_class, status_text};
-use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
-fn target_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
+fn target_cell(row: &GoalRow, t: &Texts) -> impl IntoView {
     let main = fmt_sv::target(row.target.value);
     let prorated = row
         .expected
@@ -23,7 +25,7 @@ fn target_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
     }
 }
 
-fn outcome_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
+fn outcome_cell(row: &GoalRow, t: &Texts) -> impl IntoView {
     if let Some(shown) = row.protected {
         return view! {
             <span class="figure" data-testid="outcome">{shown_text(shown)}</span>
@@ -60,58 +62,59 @@ fn outcome_cell(row: &GoalRow, t: &crate::ui::i18n::Texts) -> impl IntoView {
 /// The board's table: one row per target.
 #[component]
 pub fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
-    let app = use_app();
+    let columns = vec![
+        Column::text(|t| t.col_indicator),
+        Column::text(|t| t.col_scope),
+        Column::text(|t| t.col_period),
+        Column::figures(|t| t.col_target),
+        Column::figures(|t| t.col_outcome),
+        Column::figures(|t| t.col_gap),
+        Column::text(|t| t.col_status),
+    ];
     view! {
-        <div class="table-scroll">
-            <table class="goal-table" data-testid="goal-table">
-                <caption class="visually-hidden">{tr(|t| t.board_title)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(|t| t.col_indicator)}</th>
-                        <th scope="col">{tr(|t| t.col_scope)}</th>
-                        <th scope="col">{tr(|t| t.col_period)}</th>
-                        <th scope="col" class="num">{tr(|t| t.col_target)}</th>
-                        <th scope="col" class="num">{tr(|t| t.col_outcome)}</th>
-                        <th scope="col" class="num">{tr(|t| t.col_gap)}</th>
-                        <th scope="col">{tr(|t| t.col_status)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let t = app.t();
-                        app.ws.with(|w| rows.get().into_iter().map(|row| {
-                            let scope = row.target.scope.clone();
-                            let slice = row.target.breakdown.as_ref().map(|b| slice_name(w, t, b));
-                            let gap = row.outcome.as_ref().map(|o| fmt_sv::gap(o.value, row.compared_to())).unwrap_or_default();
-                            // A yes/no goal has no "near": no rule to show.
-                            let rule = (row.indicator.unit != Unit::YesNo)
-                                .then(|| (t.near_rule)(row.indicator.tolerance_percent, row.indicator.direction));
-                            let indicator_href = Route::Indicator(row.indicator.meta.id.clone()).href();
-                            let indicator_name = row.indicator.name.clone();
-                            let scope_label = scope_name(w, t, &scope);
-                            let target = target_cell(&row, t);
-                            let outcome = outcome_cell(&row, t);
-                            view! {
-                                <tr data-testid="goal-row">
-                                    <th scope="row">
-                                        <a href=indicator_href>{indicator_name}</a>
-                                        {slice.map(|s| view! { <span class="sub">{s}</span> })}
-                                    </th>
-                                    <td><a href=scope_href(&scope)>{scope_label}</a></td>
-                                    <td>{fmt_sv::period(&row.target.period)}</td>
-                                    <td class="num">{target}</td>
-                                    <td class="num">{outcome}</td>
-                                    <td class="num" data-testid="gap">{gap}</td>
-                                    <td>
-                                        {row.status.map(|s| view! { <span class=status_class(s) data-testid="status">{status_text(t, s)}</span> })}
-                                        {rule.map(|r| view! { <span class="sub rule">{r}</span> })}
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view())
-                    }}
-                </tbody>
-            </table>
-        </div>
+        <ScrollTable
+            class="goal-table"
+            testid="goal-table"
+            caption=|t| t.board_title
+            columns=columns
+            rows=rows
+            row=goal_row_view
+        />
+    }
+}
+
+/// One target's row: indicator, scope, period, target, outcome, gap, status.
+fn goal_row_view(w: &Workspace, t: &'static Texts, row: GoalRow) -> impl IntoView {
+    let scope = row.target.scope.clone();
+    let slice = row.target.breakdown.as_ref().map(|b| slice_name(w, t, b));
+    let gap = row
+        .outcome
+        .as_ref()
+        .map(|o| fmt_sv::gap(o.value, row.compared_to()))
+        .unwrap_or_default();
+    // A yes/no goal has no "near": no rule to show.
+    let rule = (row.indicator.unit != Unit::YesNo)
+        .then(|| (t.near_rule)(row.indicator.tolerance_percent, row.indicator.direction));
+    let indicator_href = Route::Indicator(row.indicator.meta.id.clone()).href();
+    let indicator_name = row.indicator.name.clone();
+    let scope_label = scope_name(w, t, &scope);
+    let target = target_cell(&row, t);
+    let outcome = outcome_cell(&row, t);
+    view! {
+        <tr data-testid="goal-row">
+            <th scope="row">
+                <a href=indicator_href>{indicator_name}</a>
+                {slice.map(|s| view! { <span class="sub">{s}</span> })}
+            </th>
+            <td><a href=scope_href(&scope)>{scope_label}</a></td>
+            <td>{fmt_sv::period(&row.target.period)}</td>
+            <td class="num">{target}</td>
+            <td class="num">{outcome}</td>
+            <td class="num" data-testid="gap">{gap}</td>
+            <td>
+                {row.status.map(|s| view! { <span class=status_class(s) data-testid="status">{status_text(t, s)}</span> })}
+                {rule.map(|r| view! { <span class="sub rule">{r}</span> })}
+            </td>
+        </tr>
     }
 }

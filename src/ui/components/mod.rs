@@ -2,7 +2,8 @@
 //! tables, delete confirmation, the page frame, the participations table row,
 //! the flow panel, CSV import, the sync settings, the meetings calendar
 //! and quick entry, and the views several pages show: the goal table, the
-//! board's charts, the meeting and occupancy figures.
+//! board's charts, the meeting and occupancy figures, and the frame of a
+//! scrolling table.
 
 pub mod board_charts;
 pub mod chart_figure;
@@ -21,4 +22,5 @@ pub mod participation_row;
 pub mod period_picker;
 pub mod quick_meetings;
 pub mod scope_figures;
+pub mod scroll_table;
 pub mod sync_settings;

@@ -3,15 +3,18 @@
 
 use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
-use crate::core::model::{Indicator, Outcome, Record, Scope, Target};
+use crate::core::model::{FigureKey, Indicator, Outcome, Record, Scope, Target};
 use crate::core::route::Route;
 use crate::core::validate::FigureDraft;
 use crate::core::value::Unit;
+use crate::core::workspace::Workspace;
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::first_steps::StandardIndicators;
 use crate::ui::components::scope_figures::this_year;
+use crate::ui::components::scroll_table::{Column, ScrollTable};
 use crate::ui::forms::figure_form::{FigureForm, FigureKind};
 use crate::ui::forms::indicator_form::IndicatorForm;
+use crate::ui::i18n::Texts;
 use crate::ui::labels::{scope_href, scope_name, slice_name};
 use crate::ui::pages::not_found::RecordMissing;
 use crate::ui::router::use_nav;
@@ -188,58 +191,67 @@ enum FigureRow {
 
 #[component]
 fn FigureRows(rows: Signal<Vec<FigureRow>>, editing: RwSignal<Option<Editing>>) -> impl IntoView {
-    let app = use_app();
     view! {
         <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_figures)}</p> }>
-            <div class="table-scroll">
-                <table class="figure-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(|t| t.col_scope)}</th>
-                            <th scope="col">{tr(|t| t.col_period)}</th>
-                            <th scope="col">{tr(|t| t.col_slice)}</th>
-                            <th scope="col" class="num">{tr(|t| t.value_label)}</th>
-                            <th scope="col">{tr(|t| t.col_note)}</th>
-                            <th scope="col">{tr(|t| t.col_actions)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            let t = app.t();
-                            app.ws.with(|w| rows.get().into_iter().map(|row| {
-                                let (meta, scope, period, breakdown, value, note) = match &row {
-                                    FigureRow::Target(x) => (x.meta.clone(), x.scope.clone(), x.period, x.breakdown.clone(), x.value, x.note.clone()),
-                                    FigureRow::Outcome(x) => (x.meta.clone(), x.scope.clone(), x.period, x.breakdown.clone(), x.value, x.note.clone()),
-                                };
-                                let edit_as = match &row {
-                                    FigureRow::Target(x) => Editing::Target(x.clone()),
-                                    FigureRow::Outcome(x) => Editing::Outcome(x.clone()),
-                                };
-                                let shown = match &row {
-                                    FigureRow::Target(_) => fmt_sv::target(value),
-                                    FigureRow::Outcome(_) => fmt_sv::value(value),
-                                };
-                                let label = format!("{} {}", fmt_sv::period(&period), shown);
-                                let scope_label = scope_name(w, t, &scope);
-                                let slice = breakdown.as_ref().map(|b| slice_name(w, t, b)).unwrap_or_else(|| "–".into());
-                                view! {
-                                    <tr data-testid="figure-row">
-                                        <td><a href=scope_href(&scope)>{scope_label}</a></td>
-                                        <td>{fmt_sv::period(&period)}</td>
-                                        <td>{slice}</td>
-                                        <td class="num">{shown}</td>
-                                        <td>{note}</td>
-                                        <td class="row-actions">
-                                            <button type="button" class="link-button" aria-label=format!("{} {}", t.edit, label.clone()) on:click=move |_| editing.set(Some(edit_as.clone()))>{t.edit}</button>
-                                            <DeleteButton id=meta.id.clone() name=label on_deleted=Callback::new(|()| {}) />
-                                        </td>
-                                    </tr>
-                                }
-                            }).collect_view())
-                        }}
-                    </tbody>
-                </table>
-            </div>
+            <ScrollTable
+                class="figure-table"
+                columns=vec![
+                    Column::text(|t| t.col_scope),
+                    Column::text(|t| t.col_period),
+                    Column::text(|t| t.col_slice),
+                    Column::figures(|t| t.value_label),
+                    Column::text(|t| t.col_note),
+                    Column::text(|t| t.col_actions),
+                ]
+                rows=rows
+                row=move |w: &Workspace, t: &'static Texts, row: FigureRow| figure_row(w, t, row, editing)
+            />
         </Show>
+    }
+}
+
+/// One target's or outcome's row, with its edit and delete buttons.
+fn figure_row(
+    w: &Workspace,
+    t: &'static Texts,
+    row: FigureRow,
+    editing: RwSignal<Option<Editing>>,
+) -> impl IntoView {
+    let (meta, key, note) = match &row {
+        FigureRow::Target(x) => (x.meta.clone(), x.key(), x.note.clone()),
+        FigureRow::Outcome(x) => (x.meta.clone(), x.key(), x.note.clone()),
+    };
+    let FigureKey {
+        scope,
+        period,
+        breakdown,
+        ..
+    } = key;
+    let shown = match &row {
+        FigureRow::Target(x) => fmt_sv::target(x.value),
+        FigureRow::Outcome(x) => fmt_sv::value(x.value),
+    };
+    let edit_as = match row {
+        FigureRow::Target(x) => Editing::Target(x),
+        FigureRow::Outcome(x) => Editing::Outcome(x),
+    };
+    let label = format!("{} {}", fmt_sv::period(&period), shown);
+    let scope_label = scope_name(w, t, &scope);
+    let slice = breakdown
+        .as_ref()
+        .map(|b| slice_name(w, t, b))
+        .unwrap_or_else(|| "–".into());
+    view! {
+        <tr data-testid="figure-row">
+            <td><a href=scope_href(&scope)>{scope_label}</a></td>
+            <td>{fmt_sv::period(&period)}</td>
+            <td>{slice}</td>
+            <td class="num">{shown}</td>
+            <td>{note}</td>
+            <td class="row-actions">
+                <button type="button" class="link-button" aria-label=format!("{} {}", t.edit, label.clone()) on:click=move |_| editing.set(Some(edit_as.clone()))>{t.edit}</button>
+                <DeleteButton id=meta.id.clone() name=label on_deleted=Callback::new(|()| {}) />
+            </td>
+        </tr>
     }
 }

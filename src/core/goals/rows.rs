@@ -1,0 +1,272 @@
+//! The rows of the overview board and of an indicator's page, with
+//! small-number protection applied to outcomes counted from participations.
+
+use super::answer::{answer_in, book_for, Figures};
+use super::focus::{in_focus, scope_rank, Focus};
+use super::status::{goal_status, prorated, GoalStatus};
+use crate::core::ids::RecordId;
+use crate::core::model::{Indicator, Outcome, Scope, Target};
+use crate::core::order;
+use crate::core::participants::CountBook;
+use crate::core::period::Period;
+use crate::core::value::FigureValue;
+use crate::core::workspace::Workspace;
+
+/// One line of the overview board: a target and how its outcome stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalRow {
+    pub target: Target,
+    pub indicator: Indicator,
+    /// The answering outcome, if any has been reported.
+    pub outcome: Option<Outcome>,
+    /// Whether the outcome covers only the first part of the period.
+    pub partial: bool,
+    /// The pro-rata share of the target for a partial count report.
+    pub expected: Option<FigureValue>,
+    /// Status against the target, or the pro-rata target when given.
+    pub status: Option<GoalStatus>,
+    /// For an outcome computed from participations that small-number
+    /// protection hides: what may be shown instead ("<3" or "–"). The
+    /// outcome and status are then left out, since they would reveal it.
+    pub protected: Option<crate::core::participants::Shown>,
+}
+
+impl GoalRow {
+    /// What the outcome is compared with: the pro-rata value or the target.
+    pub fn compared_to(&self) -> FigureValue {
+        self.expected.unwrap_or(self.target.value)
+    }
+}
+
+/// The row for one target, its figures looked up on their own; the board
+/// builds many rows with [`goal_row_in`] and one [`Figures`] instead.
+pub fn goal_row(ws: &Workspace, target: &Target) -> Option<GoalRow> {
+    goal_row_in(&Figures::empty(ws), target)
+}
+
+/// [`goal_row`] with figures taken from `figures`.
+pub fn goal_row_in(figures: &Figures<'_>, target: &Target) -> Option<GoalRow> {
+    let ws = figures.counts().workspace();
+    let indicator = ws.indicators.get(&target.indicator)?;
+    let found = answer_in(figures, &target.key());
+    let partial = found.as_ref().is_some_and(|a| a.partial);
+    let outcome = found.map(|a| a.outcome);
+    let expected = match &outcome {
+        Some(o) if partial && indicator.prorate => {
+            prorated(target.value, &o.period, &target.period)
+        }
+        _ => None,
+    };
+    let status = outcome.as_ref().and_then(|o| {
+        (o.value.unit() == target.value.unit()).then(|| {
+            goal_status(
+                indicator.direction,
+                indicator.tolerance_percent,
+                expected.unwrap_or(target.value),
+                o.value,
+            )
+        })
+    });
+    Some(GoalRow {
+        target: target.clone(),
+        indicator: indicator.clone(),
+        outcome,
+        partial,
+        expected,
+        status,
+        protected: None,
+    })
+}
+
+/// Applies small-number protection to board rows whose outcome is computed
+/// from participations: a hidden count or share takes the outcome, the
+/// gap and the status with it.
+pub fn protect_rows(ws: &Workspace, rows: &mut [GoalRow], threshold: u64) {
+    protect_rows_in(
+        &book_for(ws, rows.iter().map(|r| &r.target)),
+        rows,
+        threshold,
+    );
+}
+
+/// [`protect_rows`] with the counts taken from `book`.
+fn protect_rows_in(book: &CountBook<'_>, rows: &mut [GoalRow], threshold: u64) {
+    for row in rows.iter_mut().filter(|r| r.indicator.computed.is_some()) {
+        let shown = crate::core::participants::computed_shown_in(
+            book,
+            &row.indicator,
+            &row.target.key(),
+            threshold,
+        );
+        if let Some(s) = shown.filter(|s| s.is_protected()) {
+            row.protected = Some(s);
+            row.outcome = None;
+            row.status = None;
+            row.expected = None;
+        }
+    }
+}
+
+/// The rows of `targets`, all answered from one [`Figures`], which is
+/// returned too so that protection can reuse its counts.
+fn rows_for<'a>(
+    ws: &'a Workspace,
+    targets: impl IntoIterator<Item = &'a Target>,
+) -> (Figures<'a>, Vec<GoalRow>) {
+    let targets: Vec<&Target> = targets.into_iter().collect();
+    let figures = Figures::new(ws, targets.iter().copied());
+    let rows = targets
+        .into_iter()
+        .filter_map(|t| goal_row_in(&figures, t))
+        .collect();
+    (figures, rows)
+}
+
+/// The board rows of one indicator for one scope (its total and any
+/// slices) whose targets apply during `period`, in slice and period order.
+pub fn indicator_rows(
+    ws: &Workspace,
+    period: &Period,
+    indicator: &RecordId,
+    scope: &Scope,
+) -> Vec<GoalRow> {
+    let targets = ws
+        .targets
+        .live()
+        .filter(|t| &t.indicator == indicator && &t.scope == scope && t.period.overlaps(period));
+    let (_, mut rows) = rows_for(ws, targets);
+    order::sort_by_key(&mut rows, |r| (r.target.breakdown.clone(), r.target.period));
+    rows
+}
+
+/// The board: every target whose period overlaps `period` and whose scope is
+/// in focus, grouped förbund → projects → insatser, then by indicator name.
+pub fn goal_rows(ws: &Workspace, period: &Period, focus: &Focus) -> Vec<GoalRow> {
+    board_rows(ws, period, focus, None)
+}
+
+/// [`goal_rows`] with small-number protection at `threshold` applied as by
+/// [`protect_rows`], counting the participations once for both.
+pub fn protected_goal_rows(
+    ws: &Workspace,
+    period: &Period,
+    focus: &Focus,
+    threshold: u64,
+) -> Vec<GoalRow> {
+    board_rows(ws, period, focus, Some(threshold))
+}
+
+fn board_rows(
+    ws: &Workspace,
+    period: &Period,
+    focus: &Focus,
+    protect: Option<u64>,
+) -> Vec<GoalRow> {
+    let targets = ws
+        .targets
+        .live()
+        .filter(|t| t.period.overlaps(period) && in_focus(ws, focus, &t.scope));
+    let (figures, mut rows) = rows_for(ws, targets);
+    if let Some(threshold) = protect {
+        protect_rows_in(figures.counts(), &mut rows, threshold);
+    }
+    order::sort_by_key(&mut rows, |r| {
+        (
+            scope_rank(&r.target.scope),
+            order::sort_key(ws.scope_name(&r.target.scope).unwrap_or("")),
+            order::sort_key(&r.indicator.name),
+            r.target.breakdown.clone(),
+            r.target.period,
+        )
+    });
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::goals::{breakdown_groups, untargeted_outcomes};
+    use crate::core::value::{Count, Percent};
+
+    #[test]
+    fn one_indicators_rows_and_breakdowns_for_a_scope() {
+        let ws = crate::core::demo::workspace();
+        let youth = Scope::Project(RecordId::parse("demo-ungdom").unwrap());
+        let y2018 = Period::year(2018).unwrap();
+        let share = RecordId::parse("demo-ind-arbete").unwrap();
+        let rows = indicator_rows(&ws, &y2018, &share, &youth);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            rows[0].outcome.as_ref().map(|o| o.value),
+            Some(FigureValue::Percent(Percent::from_whole(64).unwrap()))
+        );
+        let own = RecordId::parse("demo-ind-egen").unwrap();
+        let groups = breakdown_groups(&ws, &y2018, &own, &youth);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].slices.len(), 3);
+        assert_eq!(
+            Focus::from(&youth),
+            Focus::Project(RecordId::parse("demo-ungdom").unwrap())
+        );
+    }
+
+    #[test]
+    fn a_computed_indicator_answers_its_targets_from_participations_only() {
+        use crate::core::demo;
+        use crate::core::ids::{DeviceId, Hlc, RecordId};
+        use crate::core::model::{FlowMeasure, Record};
+        let device = DeviceId::parse("demo").unwrap();
+        // The demo without its participations, to begin with.
+        let mut ws = Workspace::from_records(
+            demo::records(Hlc::default(), &device)
+                .into_iter()
+                .filter(|r| !matches!(r, Record::Participation(_))),
+        );
+        let id = RecordId::parse("demo-ind-deltagare").unwrap();
+        let mut ind = ws.indicators.get(&id).unwrap().clone();
+        ind.computed = Some(FlowMeasure::Active);
+        ind.meta.stamp.hlc = ind.meta.stamp.hlc.tick(2_000_000_000_000);
+        ws.put(Record::Indicator(ind));
+        let year = Period::year(2017).unwrap();
+        let row = |ws: &Workspace| {
+            goal_rows(ws, &year, &Focus::All)
+                .into_iter()
+                .find(|r| r.indicator.meta.id == id)
+                .unwrap()
+        };
+        // No participations yet: the count is 0, although 927 was typed.
+        assert_eq!(
+            row(&ws).outcome.map(|o| o.value),
+            Some(FigureValue::Count(Count::new(0).unwrap()))
+        );
+        for p in demo::participants::participations(Hlc::default(), &device) {
+            ws.put(Record::Participation(p));
+        }
+        let r = row(&ws);
+        let o = r.outcome.unwrap();
+        assert_eq!(o.value, FigureValue::Count(Count::new(927).unwrap()));
+        assert_eq!(o.source, crate::core::model::OutcomeSource::Computed);
+        assert_eq!(r.status, Some(GoalStatus::Near));
+        // Protected for others: with a threshold above the count, the count,
+        // its gap and its status are hidden; with the default, nothing is.
+        let mut rows = goal_rows(&ws, &year, &Focus::All);
+        protect_rows(&ws, &mut rows, 3);
+        assert!(rows.iter().all(|r| r.protected.is_none()));
+        protect_rows(&ws, &mut rows, 1000);
+        let r = rows.iter().find(|r| r.indicator.meta.id == id).unwrap();
+        assert_eq!(
+            r.protected,
+            Some(crate::core::participants::Shown::Fewer(1000))
+        );
+        assert!(r.outcome.is_none() && r.status.is_none());
+        // Rows and protection in one go give the same rows.
+        assert_eq!(protected_goal_rows(&ws, &year, &Focus::All, 1000), rows);
+        let mut three = goal_rows(&ws, &year, &Focus::All);
+        protect_rows(&ws, &mut three, 3);
+        assert_eq!(protected_goal_rows(&ws, &year, &Focus::All, 3), three);
+        // The typed outcome is not listed beside it either.
+        assert!(untargeted_outcomes(&ws, &year, &Focus::All)
+            .iter()
+            .all(|g| g.indicator.meta.id != id));
+    }
+}
