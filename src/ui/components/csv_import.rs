@@ -24,8 +24,8 @@ use crate::core::model::{Outcome, Participation, Record};
 use crate::core::workspace::Workspace;
 use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::components::participation_row::insats_choice;
+use crate::ui::i18n::problems::problem;
 use crate::ui::i18n::Texts;
-use crate::ui::messages::problem;
 use crate::ui::state::{tr, use_app, AppState, Edit};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -183,7 +183,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let t = app.t_now();
             match files::read_bytes(&file, crate::core::exchange::file_size::FileUse::Csv).await {
-                Err(e) => refused.set(Some(crate::ui::messages::read_error(t, &e))),
+                Err(e) => refused.set(Some(crate::ui::i18n::problems::read_error(t, &e))),
                 Ok(bytes) => match timed_read(&bytes, K::NUMBER_CHECK) {
                     Ok(tb) => {
                         mapping.set(Mapping::guess(&tb.header, &remembered(K::MAPPING_KEY)));

@@ -7,7 +7,7 @@ use crate::core::model::OutcomeSource;
 use crate::core::route::Route;
 use crate::core::value::Unit;
 use crate::ui::components::flow_panel::shown_text;
-use crate::ui::labels::{scope_href, scope_name, slice_name, status_class, status_text};
+use crate::ui::i18n::names::{scope_href, scope_name, slice_name, status_class, status_text};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 

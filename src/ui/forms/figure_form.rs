@@ -15,7 +15,7 @@ use crate::ui::components::form::{
 };
 use crate::ui::components::period_picker::PeriodPicker;
 use crate::ui::forms::submit::FormState;
-use crate::ui::labels::project_and_insats_choices;
+use crate::ui::i18n::names::project_and_insats_choices;
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 

@@ -169,7 +169,7 @@ pub fn IndicatorForm(
                                 Written::Missing(Gap::Figure(name)) => (t.meetings.sentence_missing)(name),
                                 Written::Missing(Gap::OtherScope(name)) => (t.meetings.sentence_other_scope)(name),
                                 Written::Missing(Gap::TargetNotMet) => t.meetings.sentence_not_met.into(),
-                                Written::Invalid(e) => crate::ui::messages::template(t, e),
+                                Written::Invalid(e) => crate::ui::i18n::problems::template(t, e),
                             };
                             view! {
                                 <p class="hint">{why}</p>

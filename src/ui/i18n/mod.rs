@@ -9,8 +9,10 @@ mod en;
 pub mod exchange;
 pub mod first_steps;
 pub mod meetings;
+pub mod names;
 pub mod offline;
 pub mod present;
+pub mod problems;
 mod sv;
 pub mod trust;
 

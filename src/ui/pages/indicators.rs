@@ -12,7 +12,7 @@ use crate::ui::components::first_steps::StandardIndicators;
 use crate::ui::components::scope_figures::this_year;
 use crate::ui::forms::figure_form::{FigureForm, FigureKind};
 use crate::ui::forms::indicator_form::IndicatorForm;
-use crate::ui::labels::{scope_href, scope_name, slice_name};
+use crate::ui::i18n::names::{scope_href, scope_name, slice_name};
 use crate::ui::pages::not_found::RecordMissing;
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
