@@ -1,8 +1,8 @@
 //! Small reusable views: form controls, the period picker, charts with their
-//! tables, delete confirmation, the page frame, the participations table row,
-//! the flow panel, CSV import, the sync settings, the meetings calendar
-//! and quick entry, and the views several pages show: the goal table, the
-//! board's charts, the meeting and occupancy figures.
+//! tables, delete confirmation, the page frame, the list pages' frame, the
+//! participations table row, the flow panel, CSV import, the sync settings,
+//! the meetings calendar and quick entry, and the views several pages show:
+//! the goal table, the board's charts, the meeting and occupancy figures.
 
 pub mod board_charts;
 pub mod chart_figure;
@@ -20,5 +20,6 @@ pub mod occupancy_figure;
 pub mod participation_row;
 pub mod period_picker;
 pub mod quick_meetings;
+pub mod record_list;
 pub mod scope_figures;
 pub mod sync_settings;
