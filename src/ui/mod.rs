@@ -6,8 +6,6 @@ pub mod app;
 pub mod components;
 pub mod forms;
 pub mod i18n;
-pub mod labels;
-pub mod messages;
 pub mod pages;
 pub mod router;
 pub mod state;

@@ -140,7 +140,7 @@ pub fn page_heading(route: &Route, ws: &Workspace, t: &'static Texts) -> String 
                 let shown = deck.slides.get(*slide).or(deck.slides.last());
                 shown.map_or_else(
                     || deck.name.clone(),
-                    |s| crate::ui::labels::slide_label(ws, t, s),
+                    |s| crate::ui::i18n::names::slide_label(ws, t, s),
                 )
             }
         },

@@ -1,5 +1,5 @@
 //! One example of every [`Problem`], for tests that must cover them all
-//! (each has a message in each language, `ui/messages.rs`).
+//! (each has a message in each language, `ui/i18n/problems.rs`).
 //!
 //! Guarantees: the list cannot miss a variant. Each line pairs a pattern
 //! with its example, and the patterns form a `match` without a wildcard, so

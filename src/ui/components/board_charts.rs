@@ -8,7 +8,7 @@ use crate::core::goals::GoalRow;
 use crate::core::period::Period;
 use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;
-use crate::ui::labels::chart_words;
+use crate::ui::i18n::names::chart_words;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 

@@ -14,7 +14,7 @@ use crate::browser::files;
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
 use crate::core::exchange::csv::mapping::{
-    preview_changes, ChangedRow, ColumnSet, ImportPlan, Mapping, MappingProblem,
+    preview_changes, ChangedRow, ColumnSet, FieldChange, ImportPlan, Mapping, MappingProblem,
 };
 use crate::core::exchange::csv::outcomes::{self, OutcomeColumn};
 use crate::core::exchange::csv::participations::{self, Column};
@@ -24,8 +24,8 @@ use crate::core::model::{Outcome, Participation, Record};
 use crate::core::workspace::Workspace;
 use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::components::participation_row::insats_choice;
+use crate::ui::i18n::problems::problem;
 use crate::ui::i18n::Texts;
-use crate::ui::messages::problem;
 use crate::ui::state::{tr, use_app, AppState, Edit};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -34,7 +34,23 @@ use wasm_bindgen::JsCast;
 /// The most field changes the report lists, as the snapshot preview.
 const PREVIEW_FIELDS: usize = 50;
 
-/// What the import section needs to know about one kind of import.
+/// The core's plan for a file: the workspace, the file, the mapping and
+/// the insats for rows without one.
+type PlanFn<K> = fn(
+    AppState,
+    &Workspace,
+    &Table,
+    &Mapping<K>,
+    Option<&RecordId>,
+) -> Result<ImportPlan<<K as ImportKind>::Rec>, Vec<MappingProblem<K>>>;
+
+/// What a changed record changes, field by field (the core's words).
+type ChangesFn<K> =
+    fn(&Workspace, &<K as ImportKind>::Rec, &<K as ImportKind>::Rec) -> Vec<FieldChange<K>>;
+
+/// What the import section needs to know about one kind of import: the
+/// core's functions and the catalogue's texts for it, so the section
+/// itself is written once.
 pub trait ImportKind: ColumnSet + Send + Sync {
     /// The records an import makes.
     type Rec: Clone + PartialEq + Send + Sync + 'static;
@@ -47,22 +63,23 @@ pub trait ImportKind: ColumnSet + Send + Sync {
     /// How the file's cells are searched for personal numbers (the core's
     /// choice for this kind of file).
     const NUMBER_CHECK: NumberCheck;
-    /// The core's plan.
-    fn plan(
-        app: AppState,
-        ws: &Workspace,
-        table: &Table,
-        mapping: &Mapping<Self>,
-        default_insats: Option<&RecordId>,
-    ) -> Result<ImportPlan<Self::Rec>, Vec<MappingProblem<Self>>>;
-    /// The record to store.
-    fn record(r: Self::Rec) -> Record;
-    /// What a changed record changes, field by field (the core's words).
-    fn describe(ws: &Workspace, old: &Self::Rec, new: &Self::Rec) -> ChangedRow<Self>;
-    /// The field's name.
-    fn label(t: &'static Texts, c: Self) -> &'static str;
+    const PLAN: PlanFn<Self>;
+    const RECORD: fn(Self::Rec) -> Record;
+    /// How the report names a changed record (the core's words).
+    const RECORD_LABEL: fn(&Workspace, &Self::Rec) -> String;
+    const FIELD_CHANGES: ChangesFn<Self>;
+    /// A field's name.
+    const LABEL: fn(&Texts, Self) -> &'static str;
     /// The section's title and lead text.
-    fn heading(t: &'static Texts) -> (&'static str, &'static str);
+    const HEADING: fn(&'static Texts) -> (&'static str, &'static str);
+
+    /// A changed record as the report lists it.
+    fn describe(ws: &Workspace, old: &Self::Rec, new: &Self::Rec) -> ChangedRow<Self> {
+        ChangedRow {
+            record: (Self::RECORD_LABEL)(ws, new),
+            fields: (Self::FIELD_CHANGES)(ws, old, new),
+        }
+    }
 }
 
 impl ImportKind for Column {
@@ -71,15 +88,8 @@ impl ImportKind for Column {
     const DEFAULT_INSATS: bool = true;
     const PREFIX: &'static str = "csv";
     const NUMBER_CHECK: NumberCheck = participations::NUMBER_CHECK;
-
-    fn plan(
-        app: AppState,
-        ws: &Workspace,
-        table: &Table,
-        mapping: &Mapping<Self>,
-        default_insats: Option<&RecordId>,
-    ) -> Result<ImportPlan<Participation>, Vec<MappingProblem<Self>>> {
-        crate::core::exchange::csv::participations::plan_import(
+    const PLAN: PlanFn<Self> = |app, ws, table, mapping, default_insats| {
+        participations::plan_import(
             ws,
             table,
             mapping,
@@ -87,26 +97,13 @@ impl ImportKind for Column {
             &mut || app.new_meta(),
             &mut new_participation_code,
         )
-    }
-
-    fn record(r: Participation) -> Record {
-        Record::Participation(r)
-    }
-
-    fn describe(ws: &Workspace, old: &Participation, new: &Participation) -> ChangedRow<Self> {
-        ChangedRow {
-            record: participations::record_label(ws, new),
-            fields: participations::field_changes(ws, old, new),
-        }
-    }
-
-    fn label(t: &'static Texts, c: Self) -> &'static str {
-        t.participant_column(c)
-    }
-
-    fn heading(t: &'static Texts) -> (&'static str, &'static str) {
-        (t.csv_import_title, t.csv_import_text)
-    }
+    };
+    const RECORD: fn(Participation) -> Record = Record::Participation;
+    const RECORD_LABEL: fn(&Workspace, &Participation) -> String = participations::record_label;
+    const FIELD_CHANGES: ChangesFn<Self> = participations::field_changes;
+    const LABEL: fn(&Texts, Self) -> &'static str = Texts::participant_column;
+    const HEADING: fn(&'static Texts) -> (&'static str, &'static str) =
+        |t| (t.csv_import_title, t.csv_import_text);
 }
 
 impl ImportKind for OutcomeColumn {
@@ -115,37 +112,15 @@ impl ImportKind for OutcomeColumn {
     const DEFAULT_INSATS: bool = false;
     const PREFIX: &'static str = "outcome-csv";
     const NUMBER_CHECK: NumberCheck = outcomes::NUMBER_CHECK;
-
-    fn plan(
-        app: AppState,
-        ws: &Workspace,
-        table: &Table,
-        mapping: &Mapping<Self>,
-        _default_insats: Option<&RecordId>,
-    ) -> Result<ImportPlan<Outcome>, Vec<MappingProblem<Self>>> {
-        crate::core::exchange::csv::outcomes::plan_import(ws, table, mapping, &mut || {
-            app.new_meta()
-        })
-    }
-
-    fn record(r: Outcome) -> Record {
-        Record::Outcome(r)
-    }
-
-    fn describe(ws: &Workspace, old: &Outcome, new: &Outcome) -> ChangedRow<Self> {
-        ChangedRow {
-            record: outcomes::record_label(ws, new),
-            fields: outcomes::field_changes(ws, old, new),
-        }
-    }
-
-    fn label(t: &'static Texts, c: Self) -> &'static str {
-        t.outcome_column(c)
-    }
-
-    fn heading(t: &'static Texts) -> (&'static str, &'static str) {
-        (t.outcome_csv_title, t.outcome_csv_text)
-    }
+    const PLAN: PlanFn<Self> = |app, ws, table, mapping, _| {
+        outcomes::plan_import(ws, table, mapping, &mut || app.new_meta())
+    };
+    const RECORD: fn(Outcome) -> Record = Record::Outcome;
+    const RECORD_LABEL: fn(&Workspace, &Outcome) -> String = outcomes::record_label;
+    const FIELD_CHANGES: ChangesFn<Self> = outcomes::field_changes;
+    const LABEL: fn(&Texts, Self) -> &'static str = Texts::outcome_column;
+    const HEADING: fn(&'static Texts) -> (&'static str, &'static str) =
+        |t| (t.outcome_csv_title, t.outcome_csv_text);
 }
 
 /// The remembered mapping (header → field key).
@@ -183,7 +158,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let t = app.t_now();
             match files::read_bytes(&file, crate::core::exchange::file_size::FileUse::Csv).await {
-                Err(e) => refused.set(Some(crate::ui::messages::read_error(t, &e))),
+                Err(e) => refused.set(Some(crate::ui::i18n::problems::read_error(t, &e))),
                 Ok(bytes) => match timed_read(&bytes, K::NUMBER_CHECK) {
                     Ok(tb) => {
                         mapping.set(Mapping::guess(&tb.header, &remembered(K::MAPPING_KEY)));
@@ -200,7 +175,9 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
         let m = mapping.get();
         let default = insats_choice(&default_insats.get());
         let span = Span::start("maltavla:csv-plan");
-        let plan = app.ws.with(|w| K::plan(app, w, &tb, &m, default.as_ref()));
+        let plan = app
+            .ws
+            .with(|w| (K::PLAN)(app, w, &tb, &m, default.as_ref()));
         span.end();
         Some(plan)
     });
@@ -213,37 +190,36 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
         }
     };
 
-    let confirm = move |_| {
-        let Some(Ok(p)) = plan.get_untracked() else {
-            return;
-        };
-        if !p.can_apply() {
-            return;
-        }
-        if let Some(tb) = table.get_untracked() {
-            let remember = mapping.get_untracked().to_remember(&tb.header);
-            if let Ok(json) = serde_json::to_string(&remember) {
-                settings::set(K::MAPPING_KEY, &json);
+    let confirm =
+        move |_| {
+            let Some(Ok(p)) = plan.get_untracked() else {
+                return;
+            };
+            if !p.can_apply() {
+                return;
             }
-        }
-        let count = p.added.len() + p.changed.len();
-        let edits: Vec<Edit> = p
-            .added
-            .into_iter()
-            .map(|n| Edit::from_form(None, K::record(n)))
-            .chain(
-                p.changed
+            if let Some(tb) = table.get_untracked() {
+                let remember = mapping.get_untracked().to_remember(&tb.header);
+                if let Ok(json) = serde_json::to_string(&remember) {
+                    settings::set(K::MAPPING_KEY, &json);
+                }
+            }
+            let count = p.added.len() + p.changed.len();
+            let edits: Vec<Edit> =
+                p.added
                     .into_iter()
-                    .map(|(old, new)| Edit::from_form(Some(K::record(old)), K::record(new))),
-            )
-            .collect();
-        let span = Span::start("maltavla:csv-write");
-        app.save(edits, busy, failure, move || {
-            span.end();
-            app.notice.set(Some((app.t_now().csv_imported)(count)));
-            reset();
-        });
-    };
+                    .map(|n| Edit::from_form(None, (K::RECORD)(n)))
+                    .chain(p.changed.into_iter().map(|(old, new)| {
+                        Edit::from_form(Some((K::RECORD)(old)), (K::RECORD)(new))
+                    }))
+                    .collect();
+            let span = Span::start("maltavla:csv-write");
+            app.save(edits, busy, failure, move || {
+                span.end();
+                app.notice.set(Some((app.t_now().csv_imported)(count)));
+                reset();
+            });
+        };
 
     let column_select = move |c: K| {
         let header = table.with(|t| t.as_ref().map(|t| t.header.clone()).unwrap_or_default());
@@ -251,7 +227,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
         let id = format!("{p}-map-{}", c.key());
         view! {
             <div class="field">
-                <label for=id.clone()>{move || K::label(app.t(), c)}</label>
+                <label for=id.clone()>{move || (K::LABEL)(app.t(), c)}</label>
                 <select id=id data-field=c.key()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -273,8 +249,8 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                 <ul class="field-error" role="alert" data-testid=format!("{p}-mapping-problems")>
                     {problems.into_iter().map(|problem| {
                         let text = match problem {
-                            MappingProblem::Missing(c) => (t.csv_missing_column)(K::label(t, c)),
-                            MappingProblem::Twice(a, b) => (t.csv_column_twice)(K::label(t, a), K::label(t, b)),
+                            MappingProblem::Missing(c) => (t.csv_missing_column)((K::LABEL)(t, c)),
+                            MappingProblem::Twice(a, b) => (t.csv_column_twice)((K::LABEL)(t, a), (K::LABEL)(t, b)),
                         };
                         view! { <li>{text}</li> }
                     }).collect_view()}
@@ -286,7 +262,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                 let shown: Vec<_> = plan.rejected.iter().take(200).map(|r| {
                     let reasons: Vec<String> = r.errors.0.iter().map(|fe| {
                         let column = K::ALL.iter().copied().find(|c| c.field() == fe.field);
-                        let what = column.map_or_else(String::new, |c| format!("{}: ", K::label(t, c)));
+                        let what = column.map_or_else(String::new, |c| format!("{}: ", (K::LABEL)(t, c)));
                         format!("{what}{}", problem(t, &fe.problem))
                     }).collect();
                     view! { <li><strong>{(t.csv_line)(r.line)}</strong>" " {reasons.join(" ")}</li> }
@@ -334,8 +310,8 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
     let title_ref = title_id.clone();
     view! {
         <section class="csv-import" aria-labelledby=title_ref>
-            <h2 id=title_id>{move || K::heading(app.t()).0}</h2>
-            <p>{move || K::heading(app.t()).1}</p>
+            <h2 id=title_id>{move || (K::HEADING)(app.t()).0}</h2>
+            <p>{move || (K::HEADING)(app.t()).1}</p>
             <div class="field">
                 <label for=file_id.clone()>{tr(|t| t.csv_file_label)}</label>
                 <input id=file_id.clone() type="file" accept=".csv,.txt,text/csv" node_ref=input data-testid=file_id on:change=on_file />
@@ -395,7 +371,7 @@ fn changes_view<K: ImportKind>(
             view! {
                 <tr data-field=f.column.key()>
                     <td>{record}</td>
-                    <td>{K::label(t, f.column)}</td>
+                    <td>{(K::LABEL)(t, f.column)}</td>
                     <td>{shown(f.before)}</td>
                     <td>{shown(f.after)}</td>
                 </tr>

@@ -15,7 +15,7 @@ use crate::core::period::Period;
 use crate::core::workspace::Workspace;
 use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::components::download_failure::DownloadFailure;
-use crate::ui::labels::slice_name;
+use crate::ui::i18n::names::slice_name;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 

@@ -6,7 +6,7 @@
 //! raw text, never parse it (the core does).
 
 use crate::core::validate::{Field, FormErrors};
-use crate::ui::messages;
+use crate::ui::i18n::problems;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
@@ -15,7 +15,7 @@ pub fn field_error(errors: RwSignal<FormErrors>, field: Field) -> Signal<Option<
     let app = use_app();
     Signal::derive(move || {
         let t = app.t();
-        errors.with(|e| e.at(field).map(|p| messages::problem(t, p)))
+        errors.with(|e| e.at(field).map(|p| problems::problem(t, p)))
     })
 }
 
@@ -207,7 +207,7 @@ pub fn FormSummary(
         <div role="alert" class="form-summary" data-testid="form-summary">
             {move || (!errors.with(FormErrors::is_empty)).then(|| view! { <p>{app.t().form_has_errors}</p> })}
             {move || {
-                errors.with(|e| e.at(Field::Form).map(|p| messages::problem(app.t(), p)))
+                errors.with(|e| e.at(Field::Form).map(|p| problems::problem(app.t(), p)))
                     .map(|m| view! { <p>{m}</p> })
             }}
             {move || extra.get().map(|e| view! { <p>{e}</p> })}

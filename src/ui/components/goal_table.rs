@@ -9,8 +9,8 @@ use crate::core::value::Unit;
 use crate::core::workspace::Workspace;
 use crate::ui::components::flow_panel::shown_text;
 use crate::ui::components::scroll_table::{Column, ScrollTable};
+use crate::ui::i18n::names::{scope_href, scope_name, slice_name, status_class, status_text};
 use crate::ui::i18n::Texts;
-use crate::ui::labels::{scope_href, scope_name, slice_name, status_class, status_text};
 use leptos::prelude::*;
 
 fn target_cell(row: &GoalRow, t: &Texts) -> impl IntoView {

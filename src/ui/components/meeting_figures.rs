@@ -6,7 +6,7 @@ use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::meetings::{attendance_by_year, attendance_chart};
 use crate::core::model::Meeting;
-use crate::ui::labels::chart_words;
+use crate::ui::i18n::names::chart_words;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

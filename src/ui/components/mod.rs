@@ -1,9 +1,9 @@
 //! Small reusable views: form controls, the period picker, charts with their
-//! tables, delete confirmation, the page frame, the participations table row,
-//! the flow panel, CSV import, the sync settings, the meetings calendar
-//! and quick entry, and the views several pages show: the goal table, the
-//! board's charts, the meeting and occupancy figures, and the frame of a
-//! scrolling table.
+//! tables, delete confirmation, the page frame, the list pages' frame, the
+//! participations table row, the flow panel, CSV import, the sync settings,
+//! the meetings calendar and quick entry, and the views several pages show:
+//! the goal table, the board's charts, the meeting and occupancy figures,
+//! and the frame of a scrolling table.
 
 pub mod board_charts;
 pub mod chart_figure;
@@ -21,6 +21,7 @@ pub mod occupancy_figure;
 pub mod participation_row;
 pub mod period_picker;
 pub mod quick_meetings;
+pub mod record_list;
 pub mod scope_figures;
 pub mod scroll_table;
 pub mod sync_settings;

@@ -4,7 +4,7 @@
 
 use crate::core::chart::LineChart;
 use crate::core::meetings::places::{label, occupancy_chart, occupancy_over_time, SlotKey};
-use crate::ui::labels::chart_words;
+use crate::ui::i18n::names::chart_words;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

@@ -16,7 +16,7 @@ use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::period_picker::{start_period, PeriodPicker};
 use crate::ui::forms::figure_form::{FigureForm, FigureKind};
-use crate::ui::labels::{chart_words, slice_name, status_class, status_text};
+use crate::ui::i18n::names::{chart_words, slice_name, status_class, status_text};
 use crate::ui::state::{tr, use_app};
 use chrono::Datelike;
 use leptos::prelude::*;

@@ -4,6 +4,11 @@
 //! with `core::codes::from_code`, and only the variants' codes are
 //! offered), so a form never falls back to a default on a code it does
 //! not know.
+//!
+//! The select itself ([`CodeSelect`]) works on codes and is not generic:
+//! Leptos view code is compiled once per type parameter, so only the thin
+//! mapping between `T` and its code is instantiated per enum, which keeps
+//! the wasm small.
 
 use crate::core::codes::{code, from_code};
 use crate::ui::components::form::{Choice, SelectField};
@@ -28,23 +33,6 @@ where
     T: Copy + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
 {
     let app = use_app();
-    let picked = RwSignal::new(code(&value.get_untracked()));
-    // The person's pick becomes the value; a text that is no variant (none
-    // is offered) changes nothing.
-    Effect::new(move |_| {
-        if let Ok(v) = from_code::<T>(&picked.get()) {
-            if value.get_untracked() != v {
-                value.set(v);
-            }
-        }
-    });
-    // A value set by the form (a reset, the address) shows in the select.
-    Effect::new(move |_| {
-        let now = code(&value.get());
-        if picked.get_untracked() != now {
-            picked.set(now);
-        }
-    });
     let choices = Signal::derive(move || {
         let t = app.t();
         options
@@ -52,6 +40,44 @@ where
             .map(|o| Choice::new(code(o), text(t, *o)))
             .collect::<Vec<_>>()
     });
-    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    // A text that is no variant (none is offered) changes nothing.
+    let on_pick = Callback::new(move |picked: String| {
+        if let Ok(v) = from_code::<T>(&picked) {
+            if value.get_untracked() != v {
+                value.set(v);
+            }
+        }
+    });
+    CodeSelect(CodeSelectProps {
+        id,
+        label,
+        current: Signal::derive(move || code(&value.get())),
+        choices,
+        on_pick,
+        error: error.unwrap_or_else(|| Signal::derive(|| None)),
+    })
+}
+
+/// The select behind [`EnumSelect`]: shows `current`, the code of the
+/// value, and reports each code the person picks to `on_pick`.
+#[component]
+fn CodeSelect(
+    id: String,
+    label: Signal<String>,
+    current: Signal<String>,
+    choices: Signal<Vec<Choice>>,
+    on_pick: Callback<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let picked = RwSignal::new(current.get_untracked());
+    // The person's pick becomes the value.
+    Effect::new(move |_| on_pick.run(picked.get()));
+    // A value set by the form (a reset, the address) shows in the select.
+    Effect::new(move |_| {
+        let now = current.get();
+        if picked.get_untracked() != now {
+            picked.set(now);
+        }
+    });
     view! { <SelectField id=id label=label value=picked choices=choices error=error /> }
 }

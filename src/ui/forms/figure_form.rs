@@ -10,12 +10,11 @@ use crate::core::period::Period;
 use crate::core::validate::{build_outcome, build_target, Field, FigureDraft, FormErrors};
 use crate::core::value::{Answer, Unit};
 use crate::ui::components::form::{
-    field_error, form_focus, Choice, ErrorText, FormButtons, FormSummary, SelectField, TextArea,
-    TextField,
+    field_error, Choice, ErrorText, SelectField, TextArea, TextField,
 };
 use crate::ui::components::period_picker::PeriodPicker;
-use crate::ui::forms::submit::FormState;
-use crate::ui::labels::project_and_insats_choices;
+use crate::ui::forms::submit::{FormState, RecordForm};
+use crate::ui::i18n::names::project_and_insats_choices;
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
@@ -64,7 +63,7 @@ pub fn FigureForm(
     let reported_on = RwSignal::new(initial.reported_on.clone());
     let note = RwSignal::new(initial.note.clone());
     let form = FormState::new(app);
-    let (errors, busy, failure) = form.parts();
+    let errors = form.errors;
 
     let chosen_indicator = Memo::new(move |_| {
         let id = indicator.get();
@@ -162,8 +161,7 @@ pub fn FigureForm(
         move || chosen_indicator.with(|i| i.as_ref().is_some_and(|i| i.unit == Unit::YesNo));
 
     let editing_meta = editing.clone();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move |()| {
         let draft = FigureDraft {
             indicator: indicator.get_untracked(),
             scope: scope.get_untracked(),
@@ -209,12 +207,13 @@ pub fn FigureForm(
     };
     let is_provider = move || chosen_dimension.get() == Some(Dimension::Provider);
     let has_slice = move || !dimension.get().is_empty();
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    form_focus(form_ref);
+    let title_view = if heading <= 2 {
+        view! { <h2>{title}</h2> }.into_any()
+    } else {
+        view! { <h3>{title}</h3> }.into_any()
+    };
     view! {
-        <form node_ref=form_ref class="record-form" data-testid=format!("{prefix}-form") on:submit=submit novalidate>
-            {if heading <= 2 { view! { <h2>{title}</h2> }.into_any() } else { view! { <h3>{title}</h3> }.into_any() }}
-            <FormSummary errors=errors extra=failure />
+        <RecordForm testid=format!("{prefix}-form") form=form on_submit=submit on_cancel=Callback::new(move |()| on_done.run(None)) heading=title_view>
             <SelectField id=format!("{prefix}-indicator") label=tr(|t| t.col_indicator) value=indicator choices=indicator_choices error=field_error(errors, Field::Indicator) />
             <SelectField id=format!("{prefix}-scope") label=tr(|t| t.scope_label) value=scope choices=scope_choices error=field_error(errors, Field::Scope) />
             <PeriodPicker id=format!("{prefix}-period") draft=period errors=errors />
@@ -238,8 +237,7 @@ pub fn FigureForm(
                 <TextField id=format!("{prefix}-reported") label=tr(|t| t.reported_on) value=reported_on input_type="date" error=field_error(errors, Field::ReportedOn) />
             })}
             <TextArea id=format!("{prefix}-note") label=tr(|t| t.note_label) value=note error=field_error(errors, Field::Note) />
-            <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
-        </form>
+        </RecordForm>
     }
 }
 

@@ -8,11 +8,10 @@ use crate::core::reports::newsletter::{sentence_preview, Written};
 use crate::core::validate::{build_indicator, Field, IndicatorDraft};
 use crate::core::value::Unit;
 use crate::ui::components::form::{
-    field_error, form_focus, CheckField, Choice, FormButtons, FormSummary, SelectField, TextArea,
-    TextField,
+    field_error, CheckField, Choice, SelectField, TextArea, TextField,
 };
 use crate::ui::forms::choice::EnumSelect;
-use crate::ui::forms::submit::FormState;
+use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
@@ -59,7 +58,7 @@ pub fn IndicatorForm(
         app.ws.with(|w| sentence_preview(w, &id, &text))
     });
     let form = FormState::new(app);
-    let (errors, busy, failure) = form.parts();
+    let errors = form.errors;
     let measure = move || {
         FlowMeasure::SOURCES
             .into_iter()
@@ -71,8 +70,7 @@ pub fn IndicatorForm(
     };
     // Computed measures are counts or shares, never yes/no.
     let is_yes_no = move || measure().is_none() && unit.get() == Unit::YesNo;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move |()| {
         let draft = IndicatorDraft {
             name: name.get_untracked(),
             unit: if is_percent() {
@@ -100,19 +98,11 @@ pub fn IndicatorForm(
                 .find(|m| computed.with_untracked(|c| codes::code(m) == *c)),
             sentence: sentence.get_untracked(),
         };
-        let meta = existing
-            .as_ref()
-            .map(|i| i.meta.clone())
-            .unwrap_or_else(|| app.new_meta());
-        let built = app.ws.with_untracked(|w| build_indicator(&draft, w, meta));
-        let opened = existing.clone().map(Record::Indicator);
-        form.submit_record(built, opened, Record::Indicator, on_done);
+        let build = |w: &_, meta| build_indicator(&draft, w, meta);
+        form.submit_record(existing.as_ref(), Record::Indicator, build, on_done);
     };
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    form_focus(form_ref);
     view! {
-        <form node_ref=form_ref class="record-form" data-testid="indicator-form" on:submit=submit novalidate>
-            <FormSummary errors=errors extra=failure />
+        <RecordForm testid="indicator-form" form=form on_submit=submit on_cancel=Callback::new(move |()| on_done.run(None))>
             <TextField id="indicator-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
             // Offered once there are participations to count (or the
             // indicator is computed already).
@@ -169,7 +159,7 @@ pub fn IndicatorForm(
                                 Written::Missing(Gap::Figure(name)) => (t.meetings.sentence_missing)(name),
                                 Written::Missing(Gap::OtherScope(name)) => (t.meetings.sentence_other_scope)(name),
                                 Written::Missing(Gap::TargetNotMet) => t.meetings.sentence_not_met.into(),
-                                Written::Invalid(e) => crate::ui::messages::template(t, e),
+                                Written::Invalid(e) => crate::ui::i18n::problems::template(t, e),
                             };
                             view! {
                                 <p class="hint">{why}</p>
@@ -179,7 +169,6 @@ pub fn IndicatorForm(
                     }
                 }}
             </div>
-            <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
-        </form>
+        </RecordForm>
     }
 }

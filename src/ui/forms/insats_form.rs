@@ -4,11 +4,10 @@ use crate::core::ids::RecordId;
 use crate::core::model::{Insats, InsatsKind, Record};
 use crate::core::validate::{build_insats, ContactDraft, Field, FormErrors, InsatsDraft};
 use crate::ui::components::form::{
-    field_error, form_focus, Choice, ErrorText, FormButtons, FormSummary, SelectField, TextArea,
-    TextField,
+    field_error, Choice, ErrorText, SelectField, TextArea, TextField,
 };
 use crate::ui::forms::choice::EnumSelect;
-use crate::ui::forms::submit::FormState;
+use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
@@ -89,7 +88,7 @@ pub fn InsatsForm(
     // Only the number of rows re-renders the list, so typing keeps focus.
     let contact_count = Memo::new(move |_| contacts.with(Vec::len));
     let form = FormState::new(app);
-    let (errors, busy, failure) = form.parts();
+    let errors = form.errors;
     let project_choices = Signal::derive(move || {
         let mut v = vec![Choice::new("", app.t().none_option)];
         app.ws.with(|w| {
@@ -109,8 +108,7 @@ pub fn InsatsForm(
                 .collect::<Vec<_>>()
         })
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move |()| {
         let draft = InsatsDraft {
             name: name.get_untracked(),
             kind: kind.get_untracked(),
@@ -123,19 +121,11 @@ pub fn InsatsForm(
             capacity: capacity.get_untracked(),
             contacts: contacts.get_untracked(),
         };
-        let meta = existing
-            .as_ref()
-            .map(|i| i.meta.clone())
-            .unwrap_or_else(|| app.new_meta());
-        let built = app.ws.with_untracked(|w| build_insats(&draft, w, meta));
-        let opened = existing.clone().map(Record::Insats);
-        form.submit_record(built, opened, Record::Insats, on_done);
+        let build = |w: &_, meta| build_insats(&draft, w, meta);
+        form.submit_record(existing.as_ref(), Record::Insats, build, on_done);
     };
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    form_focus(form_ref);
     view! {
-        <form node_ref=form_ref class="record-form" data-testid="insats-form" on:submit=submit novalidate>
-            <FormSummary errors=errors extra=failure />
+        <RecordForm testid="insats-form" form=form on_submit=submit on_cancel=Callback::new(move |()| on_done.run(None))>
             <TextField id="insats-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
             <EnumSelect id="insats-kind" label=tr(|t| t.insats_kind) value=kind options=&InsatsKind::ALL text=|t, k| t.insats_kind(k) />
             <TextArea id="insats-description" label=tr(|t| t.description_label) value=description error=field_error(errors, Field::Description) />
@@ -176,7 +166,6 @@ pub fn InsatsForm(
                 {move || (0..contact_count.get()).map(|i| view! { <ContactRow index=i contacts=contacts errors=errors /> }).collect_view()}
                 <button type="button" on:click=move |_| contacts.update(|c| c.push(ContactDraft::default()))>{tr(|t| t.add_contact)}</button>
             </fieldset>
-            <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
-        </form>
+        </RecordForm>
     }
 }

@@ -3,10 +3,8 @@
 use crate::core::ids::RecordId;
 use crate::core::model::{Meeting, Record};
 use crate::core::validate::{build_meeting, Field, MeetingDraft};
-use crate::ui::components::form::{
-    field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
-};
-use crate::ui::forms::submit::FormState;
+use crate::ui::components::form::{field_error, Choice, SelectField, TextArea, TextField};
+use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
@@ -41,10 +39,9 @@ pub fn MeetingForm(
     let (invitation, deadline, email) = (s(d.invitation), s(d.deadline), s(d.email));
     let (registered, attended, note) = (s(d.registered), s(d.attended), s(d.note));
     let form = FormState::new(app);
-    let (errors, busy, failure) = form.parts();
+    let errors = form.errors;
     let choices = municipality_choices(app.t().none_option);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move |()| {
         let draft = MeetingDraft {
             date: date.get_untracked(),
             start: start.get_untracked(),
@@ -60,19 +57,11 @@ pub fn MeetingForm(
             attended: attended.get_untracked(),
             note: note.get_untracked(),
         };
-        let meta = existing
-            .as_ref()
-            .map(|m| m.meta.clone())
-            .unwrap_or_else(|| app.new_meta());
-        let built = app.ws.with_untracked(|w| build_meeting(&draft, w, meta));
-        let opened = existing.clone().map(Record::Meeting);
-        form.submit_record(built, opened, Record::Meeting, on_done);
+        let build = |w: &_, meta| build_meeting(&draft, w, meta);
+        form.submit_record(existing.as_ref(), Record::Meeting, build, on_done);
     };
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    form_focus(form_ref);
     view! {
-        <form node_ref=form_ref class="record-form" data-testid="meeting-form" on:submit=submit novalidate>
-            <FormSummary errors=errors extra=failure />
+        <RecordForm testid="meeting-form" form=form on_submit=submit on_cancel=Callback::new(move |()| on_done.run(None))>
             <div class="field-row">
                 <TextField id="meeting-date" label=tr(|t| t.meetings.date) value=date input_type="date" error=field_error(errors, Field::Date) required=true />
                 <TextField id="meeting-start" label=tr(|t| t.meetings.start) value=start input_type="time" error=field_error(errors, Field::Start) />
@@ -94,7 +83,6 @@ pub fn MeetingForm(
                 <TextField id="meeting-attended" label=tr(|t| t.meetings.attended) value=attended inputmode="numeric" error=field_error(errors, Field::Attended) />
             </div>
             <TextArea id="meeting-note" label=tr(|t| t.note_label) value=note error=field_error(errors, Field::Note) />
-            <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
-        </form>
+        </RecordForm>
     }
 }

@@ -3,10 +3,8 @@
 use crate::core::ids::RecordId;
 use crate::core::model::{Project, Record};
 use crate::core::validate::{build_project, Field, ProjectDraft};
-use crate::ui::components::form::{
-    field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextArea, TextField,
-};
-use crate::ui::forms::submit::FormState;
+use crate::ui::components::form::{field_error, Choice, SelectField, TextArea, TextField};
+use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
@@ -30,7 +28,7 @@ pub fn ProjectForm(
     let funder = RwSignal::new(d.funder);
     let share = RwSignal::new(d.funder_share);
     let form = FormState::new(app);
-    let (errors, busy, failure) = form.parts();
+    let errors = form.errors;
     let own_id = existing.as_ref().map(|p| p.meta.id.clone());
     let parent_choices = Signal::derive(move || {
         let mut v = vec![Choice::new("", app.t().none_option)];
@@ -44,8 +42,7 @@ pub fn ProjectForm(
         });
         v
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move |()| {
         let draft = ProjectDraft {
             name: name.get_untracked(),
             description: description.get_untracked(),
@@ -55,19 +52,11 @@ pub fn ProjectForm(
             funder: funder.get_untracked(),
             funder_share: share.get_untracked(),
         };
-        let meta = existing
-            .as_ref()
-            .map(|p| p.meta.clone())
-            .unwrap_or_else(|| app.new_meta());
-        let built = app.ws.with_untracked(|w| build_project(&draft, w, meta));
-        let opened = existing.clone().map(Record::Project);
-        form.submit_record(built, opened, Record::Project, on_done);
+        let build = |w: &_, meta| build_project(&draft, w, meta);
+        form.submit_record(existing.as_ref(), Record::Project, build, on_done);
     };
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    form_focus(form_ref);
     view! {
-        <form node_ref=form_ref class="record-form" data-testid="project-form" on:submit=submit novalidate>
-            <FormSummary errors=errors extra=failure />
+        <RecordForm testid="project-form" form=form on_submit=submit on_cancel=Callback::new(move |()| on_done.run(None))>
             <TextField id="project-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
             <TextArea id="project-description" label=tr(|t| t.description_label) value=description error=field_error(errors, Field::Description) />
             <div class="field-row">
@@ -79,7 +68,6 @@ pub fn ProjectForm(
                 <TextField id="project-funder" label=tr(|t| t.funder) value=funder error=field_error(errors, Field::Funder) />
                 <TextField id="project-share" label=tr(|t| t.funder_share) value=share inputmode="decimal" error=field_error(errors, Field::FunderShare) />
             </div>
-            <FormButtons on_cancel=Callback::new(move |()| on_done.run(None)) busy=busy.read_only() />
-        </form>
+        </RecordForm>
     }
 }

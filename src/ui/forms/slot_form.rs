@@ -4,10 +4,8 @@ use crate::browser::clock::today;
 use crate::core::model::{Record, SlotReport};
 use crate::core::period::iso_date;
 use crate::core::validate::{build_slot_report, Field, FormErrors, SlotDraft};
-use crate::ui::components::form::{
-    field_error, form_focus, Choice, FormButtons, FormSummary, SelectField, TextField,
-};
-use crate::ui::forms::submit::FormState;
+use crate::ui::components::form::{field_error, Choice, SelectField, TextField};
+use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
@@ -23,7 +21,7 @@ pub fn SlotForm(on_done: Callback<bool>) -> impl IntoView {
     let enrolled = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let form = FormState::new(app);
-    let (errors, busy, failure) = form.parts();
+    let errors = form.errors;
     let choices = Signal::derive(move || {
         let mut v = vec![Choice::new("", app.t().choose_option)];
         app.ws.with(|w| {
@@ -50,8 +48,7 @@ pub fn SlotForm(on_done: Callback<bool>) -> impl IntoView {
             capacity.set(n.to_string());
         }
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move |()| {
         let draft = SlotDraft {
             date: date.get_untracked(),
             insats: insats.get_untracked(),
@@ -67,11 +64,8 @@ pub fn SlotForm(on_done: Callback<bool>) -> impl IntoView {
             (Edit::now(Record::SlotReport(r)), move || on_done.run(true))
         });
     };
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    form_focus(form_ref);
     view! {
-        <form node_ref=form_ref class="record-form" data-testid="slot-form" on:submit=submit novalidate>
-            <FormSummary errors=errors extra=failure />
+        <RecordForm testid="slot-form" form=form on_submit=submit on_cancel=Callback::new(move |()| on_done.run(false))>
             <div class="field-row">
                 <TextField id="slot-date" label=tr(|t| t.meetings.date) value=date input_type="date" error=field_error(errors, Field::Date) required=true />
                 <SelectField id="slot-insats" label=tr(|t| t.participants_insats) value=insats choices=choices error=field_error(errors, Field::Insats) />
@@ -82,7 +76,6 @@ pub fn SlotForm(on_done: Callback<bool>) -> impl IntoView {
                 <TextField id="slot-enrolled" label=tr(|t| t.meetings.enrolled) value=enrolled inputmode="numeric" error=field_error(errors, Field::Enrolled) required=true />
             </div>
             <TextField id="slot-note" label=tr(|t| t.note_label) value=note error=field_error(errors, Field::Note) />
-            <FormButtons on_cancel=Callback::new(move |()| on_done.run(false)) busy=busy.read_only() />
-        </form>
+        </RecordForm>
     }
 }

@@ -1,15 +1,18 @@
-//! The submit of every record form, written once.
+//! The submit of every record form, and the form around its fields,
+//! written once.
 //!
 //! Guarantees: a draft the core refuses shows its problems at the fields
 //! and in the summary, and stores nothing; a built record clears them and
 //! is committed, with the save button disabled until storage answers; a
 //! failed write leaves the form as typed with the reason in the summary,
 //! and only a stored record runs the form's `then` (close, clear or move
-//! on).
+//! on). The browser never submits a record form itself (no page load).
 
 use crate::core::ids::RecordId;
-use crate::core::model::Record;
+use crate::core::model::{Meta, Record};
 use crate::core::validate::FormErrors;
+use crate::core::workspace::Workspace;
+use crate::ui::components::form::{form_focus, FormButtons, FormSummary};
 use crate::ui::state::{AppState, Edit};
 use leptos::prelude::*;
 
@@ -64,15 +67,21 @@ impl FormState {
         }
     }
 
-    /// The submit of a form that creates a record, or edits the one it
-    /// opened on (`opened`), and closes with the saved record's id.
-    pub fn submit_record<T>(
+    /// The submit of a form that creates a record, or edits `existing`
+    /// (keeping its meta), and closes with the saved record's id. `build`
+    /// is the core's builder, given the workspace and the meta.
+    pub fn submit_record<T: Clone>(
         self,
-        built: Result<T, FormErrors>,
-        opened: Option<Record>,
+        existing: Option<&T>,
         record: fn(T) -> Record,
+        build: impl FnOnce(&Workspace, Meta) -> Result<T, FormErrors>,
         on_done: Callback<Option<RecordId>>,
     ) {
+        let opened = existing.cloned().map(record);
+        let meta = opened
+            .as_ref()
+            .map_or_else(|| self.app.new_meta(), |r| r.meta().clone());
+        let built = self.app.ws.with_untracked(|w| build(w, meta));
         self.submit(built, |r| {
             let saved = record(r);
             let id = saved.meta().id.clone();
@@ -80,5 +89,33 @@ impl FormState {
                 on_done.run(Some(id))
             })
         });
+    }
+}
+
+/// A record form: `heading` if any, the summary of `form`'s problems, the
+/// fields (`children`), then save and cancel; the keyboard focus moves in
+/// as it opens and back as it closes ([`form_focus`]).
+#[component]
+pub fn RecordForm(
+    #[prop(into)] testid: String,
+    form: FormState,
+    #[prop(into)] on_submit: Callback<()>,
+    #[prop(into)] on_cancel: Callback<()>,
+    #[prop(optional)] heading: Option<AnyView>,
+    children: Children,
+) -> impl IntoView {
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    form_focus(form_ref);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_submit.run(());
+    };
+    view! {
+        <form node_ref=form_ref class="record-form" data-testid=testid on:submit=submit novalidate>
+            {heading}
+            <FormSummary errors=form.errors extra=form.failure />
+            {children()}
+            <FormButtons on_cancel=on_cancel busy=form.busy.read_only() />
+        </form>
     }
 }

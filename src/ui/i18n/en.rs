@@ -229,6 +229,7 @@ pub(super) static EN: Texts = Texts {
 
     settings_title: "Settings",
     language_label: "Language",
+    language_names: ["Svenska", "English"],
     demo_title: "Example data",
     demo_text: "Loads the association's figures from the 2016–2018 newsletters. Anything you have already changed is not overwritten.",
     storage_title: "Storage",

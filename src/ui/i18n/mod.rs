@@ -9,8 +9,10 @@ mod en;
 pub mod exchange;
 pub mod first_steps;
 pub mod meetings;
+pub mod names;
 pub mod offline;
 pub mod present;
+pub mod problems;
 mod sv;
 pub mod trust;
 
@@ -249,6 +251,9 @@ pub struct Texts {
 
     pub settings_title: &'static str,
     pub language_label: &'static str,
+    /// Svenska and English, each named in itself (so the same in both
+    /// catalogues): a reader finds their own language whatever is shown.
+    pub language_names: [&'static str; 2],
     pub demo_title: &'static str,
     pub demo_text: &'static str,
     pub storage_title: &'static str,

@@ -223,6 +223,7 @@ pub(super) static SV: Texts = Texts {
 
     settings_title: "Inställningar",
     language_label: "Språk",
+    language_names: ["Svenska", "English"],
     demo_title: "Exempeldata",
     demo_text: "Läser in förbundets siffror från nyhetsbreven 2016–2018. Sådant du redan har ändrat skrivs inte över.",
     storage_title: "Lagring",

@@ -20,7 +20,7 @@ use crate::ui::components::flow_panel::threshold;
 use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::components::goal_table::GoalTable;
 use crate::ui::components::period_picker::{start_period, PeriodPicker};
-use crate::ui::labels::{project_and_insats_choices, scope_name, slice_name};
+use crate::ui::i18n::names::{project_and_insats_choices, scope_name, slice_name};
 use crate::ui::pages::welcome::Welcome;
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};

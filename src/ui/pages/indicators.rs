@@ -10,12 +10,13 @@ use crate::core::value::Unit;
 use crate::core::workspace::Workspace;
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::first_steps::StandardIndicators;
+use crate::ui::components::record_list::{records_memo, RecordList};
 use crate::ui::components::scope_figures::this_year;
 use crate::ui::components::scroll_table::{Column, ScrollTable};
 use crate::ui::forms::figure_form::{FigureForm, FigureKind};
 use crate::ui::forms::indicator_form::IndicatorForm;
+use crate::ui::i18n::names::{scope_href, scope_name, slice_name};
 use crate::ui::i18n::Texts;
-use crate::ui::labels::{scope_href, scope_name, slice_name};
 use crate::ui::pages::not_found::RecordMissing;
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
@@ -25,42 +26,30 @@ use leptos::prelude::*;
 #[component]
 pub fn IndicatorsPage() -> impl IntoView {
     let app = use_app();
-    let nav = use_nav();
-    let creating = RwSignal::new(false);
-    let indicators = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.indicators_by_name()
-                .into_iter()
-                .cloned()
-                .collect::<Vec<Indicator>>()
-        })
-    });
-    let on_done = Callback::new(move |saved: Option<RecordId>| {
-        creating.set(false);
-        if let Some(id) = saved {
-            nav.go(Route::Indicator(id));
-        }
-    });
+    let indicators = records_memo(app, Workspace::indicators_by_name);
     view! {
-        <h1>{tr(|t| t.indicators_title)}</h1>
-        <Show when=move || !creating.get() fallback=move || view! { <IndicatorForm on_done=on_done /> }>
-            <button type="button" class="primary" data-testid="new-indicator" on:click=move |_| creating.set(true)>{tr(|t| t.new_indicator)}</button>
-        </Show>
-        <StandardIndicators />
-        <Show when=move || !indicators.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_indicators)}</p> }>
-            <ul class="card-list" data-testid="indicator-list">
-                {move || indicators.get().into_iter().map(|i| {
-                    let unit = i.unit;
-                    view! {
-                        <li>
-                            <a href=Route::Indicator(i.meta.id.clone()).href()>{i.name.clone()}</a>
-                            <span class="sub">{move || app.t().unit(unit)}</span>
-                            {(!i.definition.is_empty()).then(|| view! { <span class="sub">{i.definition.clone()}</span> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        </Show>
+        <RecordList
+            title=|t| t.indicators_title
+            new_label=|t| t.new_indicator
+            new_testid="new-indicator"
+            empty_text=|t| t.no_indicators
+            list_testid="indicator-list"
+            empty=move || indicators.with(Vec::is_empty)
+            page=Route::Indicator
+            form=|on_done| view! { <IndicatorForm on_done=on_done /> }.into_any()
+            rows=move || indicators.get().into_iter().map(|i| {
+                let unit = i.unit;
+                view! {
+                    <li>
+                        <a href=Route::Indicator(i.meta.id.clone()).href()>{i.name.clone()}</a>
+                        <span class="sub">{move || app.t().unit(unit)}</span>
+                        {(!i.definition.is_empty()).then(|| view! { <span class="sub">{i.definition.clone()}</span> })}
+                    </li>
+                }
+            }).collect_view()
+        >
+            <StandardIndicators />
+        </RecordList>
     }
 }
 

@@ -4,7 +4,9 @@ use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::model::{Insats, Scope};
 use crate::core::route::Route;
+use crate::core::workspace::Workspace;
 use crate::ui::components::confirm_delete::DeleteButton;
+use crate::ui::components::record_list::{records_memo, RecordList};
 use crate::ui::components::scope_figures::ScopeFigures;
 use crate::ui::forms::insats_form::InsatsForm;
 use crate::ui::pages::not_found::RecordMissing;
@@ -16,43 +18,30 @@ use leptos::prelude::*;
 #[component]
 pub fn InsatserPage() -> impl IntoView {
     let app = use_app();
-    let nav = use_nav();
-    let creating = RwSignal::new(false);
-    let insatser = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.insatser_by_name()
-                .into_iter()
-                .cloned()
-                .collect::<Vec<Insats>>()
-        })
-    });
-    let on_done = Callback::new(move |saved: Option<RecordId>| {
-        creating.set(false);
-        if let Some(id) = saved {
-            nav.go(Route::Insats(id));
-        }
-    });
+    let insatser = records_memo(app, Workspace::insatser_by_name);
     view! {
-        <h1>{tr(|t| t.insatser_title)}</h1>
-        <Show when=move || !creating.get() fallback=move || view! { <InsatsForm on_done=on_done /> }>
-            <button type="button" class="primary" data-testid="new-insats" on:click=move |_| creating.set(true)>{tr(|t| t.new_insats)}</button>
-        </Show>
-        <Show when=move || !insatser.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_insatser)}</p> }>
-            <ul class="card-list" data-testid="insats-list">
-                {move || app.ws.with(|w| insatser.get().into_iter().map(|i| {
-                    let project = i.project.as_ref().and_then(|id| w.projects.get(id)).map(|p| p.name.clone());
-                    let kind = i.kind;
-                    view! {
-                        <li>
-                            <a href=Route::Insats(i.meta.id.clone()).href()>{i.name.clone()}</a>
-                            <span class="sub">{move || app.t().insats_kind(kind)}</span>
-                            {(!i.provider.is_empty()).then(|| view! { <span class="sub">{i.provider.clone()}</span> })}
-                            {project.map(|n| view! { <span class="sub">{n}</span> })}
-                        </li>
-                    }
-                }).collect_view())}
-            </ul>
-        </Show>
+        <RecordList
+            title=|t| t.insatser_title
+            new_label=|t| t.new_insats
+            new_testid="new-insats"
+            empty_text=|t| t.no_insatser
+            list_testid="insats-list"
+            empty=move || insatser.with(Vec::is_empty)
+            page=Route::Insats
+            form=|on_done| view! { <InsatsForm on_done=on_done /> }.into_any()
+            rows=move || app.ws.with(|w| insatser.get().into_iter().map(|i| {
+                let project = i.project.as_ref().and_then(|id| w.projects.get(id)).map(|p| p.name.clone());
+                let kind = i.kind;
+                view! {
+                    <li>
+                        <a href=Route::Insats(i.meta.id.clone()).href()>{i.name.clone()}</a>
+                        <span class="sub">{move || app.t().insats_kind(kind)}</span>
+                        {(!i.provider.is_empty()).then(|| view! { <span class="sub">{i.provider.clone()}</span> })}
+                        {project.map(|n| view! { <span class="sub">{n}</span> })}
+                    </li>
+                }
+            }).collect_view())
+        />
     }
 }
 

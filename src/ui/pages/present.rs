@@ -22,7 +22,7 @@ use crate::core::value::Unit;
 use crate::ui::components::flow_panel::{shown_text, threshold};
 use crate::ui::components::meeting_figures::attendance_figure;
 use crate::ui::components::occupancy_figure::occupancy_figure;
-use crate::ui::labels::{chart_words, scope_name, slide_label, status_class, status_text};
+use crate::ui::i18n::names::{chart_words, scope_name, slide_label, status_class, status_text};
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
 use leptos::ev;

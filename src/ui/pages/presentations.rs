@@ -17,7 +17,7 @@ use crate::ui::components::form::{
 };
 use crate::ui::components::period_picker::{start_period, PeriodPicker};
 use crate::ui::forms::submit::FormState;
-use crate::ui::labels::slide_label;
+use crate::ui::i18n::names::slide_label;
 use crate::ui::pages::not_found::RecordMissing;
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app, Edit};

@@ -4,7 +4,9 @@ use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::model::{Project, Scope};
 use crate::core::route::Route;
+use crate::core::workspace::Workspace;
 use crate::ui::components::confirm_delete::DeleteButton;
+use crate::ui::components::record_list::{records_memo, RecordList};
 use crate::ui::components::scope_figures::ScopeFigures;
 use crate::ui::forms::insats_form::InsatsForm;
 use crate::ui::forms::project_form::ProjectForm;
@@ -17,43 +19,30 @@ use leptos::prelude::*;
 #[component]
 pub fn ProjectsPage() -> impl IntoView {
     let app = use_app();
-    let nav = use_nav();
-    let creating = RwSignal::new(false);
-    let projects = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.projects_by_name()
-                .into_iter()
-                .cloned()
-                .collect::<Vec<Project>>()
-        })
-    });
-    let on_done = Callback::new(move |saved: Option<RecordId>| {
-        creating.set(false);
-        if let Some(id) = saved {
-            nav.go(Route::Project(id));
-        }
-    });
+    let projects = records_memo(app, Workspace::projects_by_name);
     view! {
-        <h1>{tr(|t| t.projects_title)}</h1>
-        <Show when=move || !creating.get() fallback=move || view! { <ProjectForm on_done=on_done /> }>
-            <button type="button" class="primary" data-testid="new-project" on:click=move |_| creating.set(true)>{tr(|t| t.new_project)}</button>
-        </Show>
-        <Show when=move || !projects.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.no_projects)}</p> }>
-            <ul class="card-list" data-testid="project-list">
-                {move || app.ws.with(|w| projects.get().into_iter().map(|p| {
-                    let count = w.insatser_of_project(&p.meta.id).len();
-                    let parent = p.parent.as_ref().and_then(|id| w.projects.get(id)).map(|pp| pp.name.clone());
-                    view! {
-                        <li>
-                            <a href=Route::Project(p.meta.id.clone()).href()>{p.name.clone()}</a>
-                            {parent.map(|n| view! { <span class="sub">{tr(|t| t.parent_project)}": "{n.clone()}</span> })}
-                            {p.period.map(|per| view! { <span class="sub">{fmt_sv::period(&per)}</span> })}
-                            <span class="sub">{tr(|t| t.insatser_of_project)}": "{count}</span>
-                        </li>
-                    }
-                }).collect_view())}
-            </ul>
-        </Show>
+        <RecordList
+            title=|t| t.projects_title
+            new_label=|t| t.new_project
+            new_testid="new-project"
+            empty_text=|t| t.no_projects
+            list_testid="project-list"
+            empty=move || projects.with(Vec::is_empty)
+            page=Route::Project
+            form=|on_done| view! { <ProjectForm on_done=on_done /> }.into_any()
+            rows=move || app.ws.with(|w| projects.get().into_iter().map(|p| {
+                let count = w.insatser_of_project(&p.meta.id).len();
+                let parent = p.parent.as_ref().and_then(|id| w.projects.get(id)).map(|pp| pp.name.clone());
+                view! {
+                    <li>
+                        <a href=Route::Project(p.meta.id.clone()).href()>{p.name.clone()}</a>
+                        {parent.map(|n| view! { <span class="sub">{tr(|t| t.parent_project)}": "{n.clone()}</span> })}
+                        {p.period.map(|per| view! { <span class="sub">{fmt_sv::period(&per)}</span> })}
+                        <span class="sub">{tr(|t| t.insatser_of_project)}": "{count}</span>
+                    </li>
+                }
+            }).collect_view())
+        />
     }
 }
 

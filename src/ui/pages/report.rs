@@ -17,12 +17,14 @@ use crate::core::period::Period;
 use crate::core::reports::slides::{goal_rows_of, status_counts};
 use crate::core::route::Route;
 use crate::core::validate::{FormErrors, PeriodDraft};
+use crate::core::workspace::Workspace;
 use crate::ui::components::board_charts::BoardCharts;
 use crate::ui::components::chart_figure::FigureTable;
 use crate::ui::components::flow_panel::threshold;
 use crate::ui::components::goal_table::GoalTable;
 use crate::ui::components::meeting_figures::attendance_figure;
 use crate::ui::components::period_picker::{start_period, PeriodPicker};
+use crate::ui::components::record_list::records_memo;
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
@@ -59,14 +61,7 @@ pub fn ReportPage() -> impl IntoView {
         app.ws
             .with(|w| goal_rows_of(w, &period.get(), &Scope::Forbund, limit))
     });
-    let projects = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.projects_by_name()
-                .into_iter()
-                .cloned()
-                .collect::<Vec<Project>>()
-        })
-    });
+    let projects = records_memo(app, Workspace::projects_by_name);
     let attendance = Memo::new(move |_| attendance_figure(app, None));
     view! {
         <article class="report" data-testid="report">

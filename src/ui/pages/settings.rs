@@ -21,8 +21,13 @@ pub fn SettingsPage() -> impl IntoView {
             app.set_lang(chosen);
         }
     });
-    let choices =
-        Signal::derive(|| vec![Choice::new("sv", "Svenska"), Choice::new("en", "English")]);
+    let choices = Signal::derive(move || {
+        let [sv, en] = app.t().language_names;
+        vec![
+            Choice::new(Lang::Sv.code(), sv),
+            Choice::new(Lang::En.code(), en),
+        ]
+    });
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let on_demo = move |_| load_demo(app, nav, busy, failure);

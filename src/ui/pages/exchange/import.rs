@@ -100,7 +100,7 @@ pub(super) fn ImportSection() -> impl IntoView {
             let name = file.name();
             let result = match text {
                 Ok(text) => preview_of(app, text, &name, false),
-                Err(e) => Err(crate::ui::messages::read_error(app.t_now(), &e)),
+                Err(e) => Err(crate::ui::i18n::problems::read_error(app.t_now(), &e)),
             };
             preview.set(Some(result));
             busy.set(false);

@@ -4,7 +4,7 @@
 //! each language: the match has no wildcard, and a test reads the message
 //! of each of [`Problem::examples`].
 
-use super::i18n::Texts;
+use super::Texts;
 use crate::browser::files::ReadError;
 use crate::core::reports::newsletter::TemplateError;
 use crate::core::validate::Problem;

@@ -1,13 +1,13 @@
 //! Names of things as the UI shows them: scopes, breakdown slices, statuses
 //! and the words charts need, all in the current language.
 
-use super::components::form::Choice;
-use super::i18n::Texts;
+use super::Texts;
 use crate::core::chart_specs::ChartWords;
 use crate::core::goals::GoalStatus;
 use crate::core::model::{Breakdown, Scope, Slide};
 use crate::core::route::Route;
 use crate::core::workspace::Workspace;
+use crate::ui::components::form::Choice;
 
 /// A scope's display name: the förbund's name (or "Hela förbundet"), or the
 /// project's or insats's name.
