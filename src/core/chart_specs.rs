@@ -23,13 +23,11 @@ pub struct ChartWords {
     pub target: String,
     /// "Utfall".
     pub outcome: String,
-    /// "Status".
     pub status: String,
     /// "Inga värden".
     pub empty: String,
     /// "Indikator".
     pub indicator: String,
-    /// "Period".
     pub period: String,
     /// Names of Met, Near, Behind, Unknown.
     pub statuses: [String; 4],

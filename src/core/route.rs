@@ -21,15 +21,12 @@ pub enum Route {
     },
     /// All projects.
     Projects,
-    /// One project.
     Project(RecordId),
     /// All insatser.
     Insatser,
-    /// One insats.
     Insats(RecordId),
     /// All indicators.
     Indicators,
-    /// One indicator.
     Indicator(RecordId),
     /// Participations: entry, CSV import and export, and the flow.
     Participants,
@@ -64,7 +61,6 @@ pub enum Route {
     Organisation,
     /// Sharing data: snapshot files, import preview and the conflict log.
     Exchange,
-    /// Settings.
     Settings,
     /// The accessibility statement (tillgänglighetsredogörelse).
     Accessibility,

@@ -193,7 +193,6 @@ impl Answer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureValue {
-    /// A count.
     Count(Count),
     /// A percentage.
     Percent(Percent),

@@ -63,15 +63,10 @@ pub struct Workspace {
     pub municipalities: Table<Municipality>,
     /// Partner authorities.
     pub partners: Table<Partner>,
-    /// Projects.
     pub projects: Table<Project>,
-    /// Insatser.
     pub insatser: Table<Insats>,
-    /// Indicators.
     pub indicators: Table<Indicator>,
-    /// Targets.
     pub targets: Table<Target>,
-    /// Outcomes.
     pub outcomes: Table<Outcome>,
     /// The förbund's end statuses for participations.
     pub end_statuses: Table<EndStatus>,

@@ -81,7 +81,6 @@ impl Step {
 /// One line of the checklist.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
-    /// The step.
     pub step: Step,
     /// Done already.
     pub done: bool,

@@ -15,7 +15,6 @@ pub enum Focus {
     All,
     /// A project, its sub-projects and their insatser.
     Project(RecordId),
-    /// One insats.
     Insats(RecordId),
 }
 

@@ -169,7 +169,6 @@ pub fn shift_month(year: i32, month: u32, step: i32) -> (i32, u32) {
 /// One day in the month calendar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CalendarDay {
-    /// The date.
     pub date: NaiveDate,
     /// Meetings that day: id and theme.
     pub meetings: Vec<(RecordId, String)>,
@@ -244,10 +243,8 @@ pub fn attendance(ws: &Workspace, key: &FigureKey) -> Option<u64> {
     (!counted.is_empty()).then(|| counted.iter().sum())
 }
 
-/// Attendance of one year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearAttendance {
-    /// The year.
     pub year: i32,
     /// Meetings held.
     pub meetings: usize,

@@ -18,7 +18,6 @@ use chrono::NaiveDate;
 /// What identifies a line of the board: the insats and the provider.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SlotKey {
-    /// The insats.
     pub insats: RecordId,
     /// The provider as reported (trimmed; empty for the insats's own).
     pub provider: String,

@@ -20,7 +20,6 @@ use serde::{Deserialize, Serialize};
 pub struct Arrival {
     /// Identity and last write (the writing device is the door's laptop).
     pub meta: Meta,
-    /// The meeting.
     pub meeting: RecordId,
     /// Where the guest comes from.
     #[serde(default = "unspecified")]

@@ -21,7 +21,6 @@ pub enum Direction {
 pub enum Dimension {
     /// By member municipality.
     Municipality,
-    /// By gender.
     Gender,
     /// By who referred the participant.
     Referrer,

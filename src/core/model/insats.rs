@@ -59,7 +59,6 @@ pub struct Contact {
     pub email: String,
 }
 
-/// One insats.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Insats {

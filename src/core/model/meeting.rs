@@ -19,7 +19,6 @@ use std::fmt;
 #[serde(try_from = "String", into = "String")]
 pub struct ClockTime(u16);
 
-/// Minutes in a day.
 const DAY_MINUTES: u16 = 24 * 60;
 
 impl ClockTime {
@@ -75,7 +74,6 @@ pub enum GuestOrg {
     EmploymentService,
     /// Försäkringskassan.
     SocialInsurance,
-    /// The region.
     Region,
     /// Any other organisation.
     Other,

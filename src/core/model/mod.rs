@@ -53,15 +53,10 @@ pub enum Record {
     Municipality(Municipality),
     /// A partner authority.
     Partner(Partner),
-    /// A project.
     Project(Project),
-    /// An insats.
     Insats(Insats),
-    /// An indicator.
     Indicator(Indicator),
-    /// A target.
     Target(Target),
-    /// An outcome.
     Outcome(Outcome),
     /// An entry of the förbund's list of end statuses.
     EndStatus(EndStatus),

@@ -121,7 +121,6 @@ pub struct Participation {
     pub code: String,
     /// The insats taken part in.
     pub insats: RecordId,
-    /// Gender.
     pub gender: Gender,
     /// Age band at the start.
     pub age_band: AgeBand,

@@ -57,7 +57,6 @@ pub enum Slide {
     /// One indicator for one scope: the period's outcome in large figures
     /// against its target, and its line over the periods.
     Indicator {
-        /// The indicator.
         indicator: RecordId,
         /// Whose figures.
         scope: Scope,

@@ -17,7 +17,6 @@ pub enum Scope {
     Forbund,
     /// One project (including its sub-projects' insatser when aggregated).
     Project(RecordId),
-    /// One insats.
     Insats(RecordId),
 }
 
@@ -96,7 +95,6 @@ impl From<Scope> for String {
 pub enum Gender {
     /// Kvinna.
     Woman,
-    /// Man.
     Man,
     /// Annat eller okänt.
     OtherOrUnknown,
@@ -143,13 +141,10 @@ impl Referrer {
 pub enum Breakdown {
     /// A member municipality.
     Municipality(RecordId),
-    /// A gender.
     Gender(Gender),
-    /// A referrer.
     Referrer(Referrer),
     /// A provider, by name as written on the insats.
     Provider(String),
-    /// An age band.
     AgeBand(super::participation::AgeBand),
 }
 

@@ -22,7 +22,6 @@ pub struct SlotReport {
     /// The day the figures are for.
     #[serde(with = "crate::core::period::required_iso_date")]
     pub date: NaiveDate,
-    /// The insats.
     pub insats: RecordId,
     /// The provider, when the insats has several (empty: the insats's own).
     #[serde(default)]

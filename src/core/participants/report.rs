@@ -36,7 +36,6 @@ pub struct SliceRow {
 /// A breakdown by one dimension.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BreakdownTable {
-    /// The dimension.
     pub dimension: Dimension,
     /// Its slices in display order.
     pub rows: Vec<SliceRow>,

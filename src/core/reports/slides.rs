@@ -63,11 +63,8 @@ pub fn indicator_row(
 /// would reveal the hidden figure).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StatusCounts {
-    /// Met.
     pub met: usize,
-    /// Near.
     pub near: usize,
-    /// Behind.
     pub behind: usize,
     /// Without an outcome (or hidden), or a yes/no goal not yet known.
     pub missing: usize,

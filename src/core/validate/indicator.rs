@@ -10,7 +10,6 @@ use crate::core::workspace::Workspace;
 /// The indicator form as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndicatorDraft {
-    /// Name.
     pub name: String,
     /// Count or percent.
     pub unit: Unit,

@@ -12,11 +12,9 @@ use crate::core::workspace::Workspace;
 /// One contact row as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ContactDraft {
-    /// Role.
     pub role: String,
     /// Name of the staff member.
     pub name: String,
-    /// Phone.
     pub phone: String,
     /// E-mail.
     pub email: String,
@@ -25,15 +23,11 @@ pub struct ContactDraft {
 /// The insats form as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InsatsDraft {
-    /// Name.
     pub name: String,
-    /// Kind.
     pub kind: InsatsKind,
-    /// Description.
     pub description: String,
     /// Ids of the municipalities served.
     pub municipalities: Vec<String>,
-    /// Provider.
     pub provider: String,
     /// Project id, empty for none.
     pub project: String,

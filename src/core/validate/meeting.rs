@@ -27,13 +27,10 @@ pub struct MeetingDraft {
     pub start: String,
     /// End time; optional.
     pub end: String,
-    /// Place.
     pub place: String,
     /// Municipality id, empty for none.
     pub municipality: String,
-    /// Theme.
     pub theme: String,
-    /// Speakers.
     pub speakers: String,
     /// Invitation address.
     pub invitation: String,
@@ -45,7 +42,6 @@ pub struct MeetingDraft {
     pub registered: String,
     /// Attended; optional.
     pub attended: String,
-    /// Note.
     pub note: String,
 }
 
@@ -178,9 +174,7 @@ pub struct SlotDraft {
     pub provider: String,
     /// Places.
     pub capacity: String,
-    /// Enrolled.
     pub enrolled: String,
-    /// Note.
     pub note: String,
 }
 

@@ -52,7 +52,6 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 pub enum Field {
     /// The form as a whole (problems no single field causes).
     Form,
-    /// A name.
     Name,
     /// An insats's provider.
     Provider,
@@ -78,7 +77,6 @@ pub enum Field {
     ContactEmail(usize),
     /// A contact's other fields, by contact index.
     Contact(usize),
-    /// A funder's share.
     FunderShare,
     /// An indicator's numerator in words.
     Numerator,
@@ -98,7 +96,6 @@ pub enum Field {
     Value,
     /// The date an outcome was reported.
     ReportedOn,
-    /// A note.
     Note,
     /// A participation's code.
     Code,
@@ -179,7 +176,6 @@ pub enum Problem {
     InvalidDate,
     /// A date outside the years the app accepts.
     DateOutOfRange,
-    /// An end before its start.
     EndBeforeStart,
     /// A half, quarter or month number out of range.
     PeriodPartOutOfRange,

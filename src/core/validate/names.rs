@@ -13,7 +13,6 @@ use crate::core::workspace::Workspace;
 /// A name as typed, and for partners their kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameDraft {
-    /// The name.
     pub name: String,
     /// The partner kind (ignored for other records).
     pub kind: PartnerKind,

@@ -11,9 +11,7 @@ use crate::core::workspace::Workspace;
 /// The project form as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectDraft {
-    /// Name.
     pub name: String,
-    /// Description.
     pub description: String,
     /// Project period start (ISO date), optional together with `end`.
     pub start: String,
@@ -21,7 +19,6 @@ pub struct ProjectDraft {
     pub end: String,
     /// Parent project id, empty for none.
     pub parent: String,
-    /// Funder.
     pub funder: String,
     /// Funder's share in percent, optional.
     pub funder_share: String,

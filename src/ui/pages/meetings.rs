@@ -43,7 +43,6 @@ fn MeetingItem(meeting: Meeting) -> impl IntoView {
     }
 }
 
-/// The meetings page.
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
     let app = use_app();

@@ -21,7 +21,6 @@ use crate::ui::i18n::{Lang, Texts};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
-/// The newsletter page.
 #[component]
 pub fn NewsletterPage() -> impl IntoView {
     let app = use_app();

@@ -16,7 +16,6 @@ use crate::ui::i18n::Texts;
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
-/// The organisation page.
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
     view! {

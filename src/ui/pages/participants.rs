@@ -19,7 +19,6 @@ use leptos::prelude::*;
 /// How many rows the list shows at first, and adds per "Visa fler".
 const PAGE: usize = 50;
 
-/// The participants page.
 #[component]
 pub fn ParticipantsPage() -> impl IntoView {
     let app = use_app();

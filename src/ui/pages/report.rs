@@ -29,7 +29,6 @@ use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
-/// The report page.
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let app = use_app();

@@ -9,7 +9,6 @@ use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
-/// The settings page.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let app = use_app();

@@ -77,7 +77,6 @@ fn shown_cell(s: Shown) -> Cell {
     }
 }
 
-/// A value as a cell.
 fn value_cell(v: FigureValue) -> Cell {
     match v {
         FigureValue::Count(c) => Cell::Count(c.get()),

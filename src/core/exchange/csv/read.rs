@@ -79,7 +79,6 @@ pub enum CsvError {
     NotText,
     /// A cell looks like a personal identity or coordination number.
     PersonalNumber {
-        /// The line it is on.
         line: u64,
         /// The column (1 is the first).
         column: usize,

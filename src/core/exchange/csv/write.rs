@@ -23,7 +23,6 @@ pub enum CsvFlavour {
 }
 
 impl CsvFlavour {
-    /// The separator.
     fn separator(self) -> u8 {
         match self {
             CsvFlavour::ExcelSv => b';',

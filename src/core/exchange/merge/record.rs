@@ -27,7 +27,6 @@ use std::collections::BTreeMap;
 pub struct Conflict {
     /// The record's type tag.
     pub kind: String,
-    /// The record.
     pub record: RecordId,
     /// The field (or [`DELETED`] for an edit to a record deleted elsewhere).
     pub field: String,
@@ -299,7 +298,6 @@ pub enum EditError {
     /// (only a crafted or broken file can put one there): writing would
     /// turn one record into another.
     KindMismatch {
-        /// The record.
         record: RecordId,
         /// The stored record's type.
         stored: String,
@@ -310,7 +308,6 @@ pub enum EditError {
     /// that an edit cannot be stamped after it (see `core::clock`): the
     /// record's stamps must be repaired first ([`super::restamp`]).
     StampTooFarAhead {
-        /// The record.
         record: RecordId,
         /// The record's type.
         kind: String,

@@ -24,13 +24,11 @@ pub enum RecordProblem {
     /// or coordination number; `field` is the record's field it is in
     /// (`meta` for the bookkeeping).
     PersonalNumber {
-        /// The field.
         field: String,
     },
     /// A text longer than any form accepts
     /// ([`crate::core::validate::MAX_TEXT_CHARS`] characters).
     TextTooLong {
-        /// The field.
         field: String,
         /// The longest the app accepts, in characters.
         max: usize,
@@ -44,7 +42,6 @@ pub struct RecordRef {
     pub index: usize,
     /// Its type tag.
     pub kind: String,
-    /// Its id.
     pub id: String,
 }
 
@@ -97,7 +94,6 @@ pub enum SnapshotError {
     },
     /// Two records share an id.
     DuplicateId {
-        /// The id.
         id: String,
         /// Positions, from 1.
         first: usize,
@@ -119,7 +115,6 @@ pub enum SnapshotError {
     },
     /// A record has the id of a record of another type here.
     KindClash {
-        /// The id.
         id: String,
         /// The type held here.
         ours: String,

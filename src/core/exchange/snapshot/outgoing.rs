@@ -29,7 +29,6 @@ pub enum OutgoingProblem {
     Record {
         /// Its type tag.
         kind: String,
-        /// Its id.
         id: String,
         /// Its name or other label, for the message.
         label: String,

@@ -25,7 +25,6 @@ pub struct FieldChange {
 pub struct Change {
     /// Type tag.
     pub kind: String,
-    /// Id.
     pub id: RecordId,
     /// Its name (or other label field) after the import, for the preview.
     pub label: String,

@@ -335,11 +335,8 @@ pub fn check(text: &str, ws: &Workspace) -> Result<Template, TemplateError> {
 pub struct About<'a> {
     /// The workspace the figures come from.
     pub ws: &'a Workspace,
-    /// The indicator.
     pub indicator: &'a RecordId,
-    /// The scope.
     pub scope: &'a Scope,
-    /// The year.
     pub year: i32,
     /// The figure.
     pub value: FigureValue,

@@ -25,7 +25,6 @@ use import::ImportSection;
 use leptos::prelude::*;
 use serde_json::Value;
 
-/// The exchange page.
 #[component]
 pub fn ExchangePage() -> impl IntoView {
     view! {
