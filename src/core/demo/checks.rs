@@ -3,8 +3,8 @@
 //! from participations are the ones the newsletters print, and every
 //! figure no newsletter prints says so in its note.
 
-use super::story_build::{active_on, INVENTED, OPEN_AUGUST_2018};
 use super::workspace;
+use super::write::story::{active_on, INVENTED, OPEN_AUGUST_2018};
 use crate::core::ids::RecordId;
 use crate::core::model::{AgeBand, Breakdown, EndStatus, Participation, Referrer, Scope};
 use crate::core::participants::report::in_scope;

@@ -1,5 +1,5 @@
-//! The builder of `demo_story.json` (test-only, like `build.rs`): the
-//! records that make the demo one story. It rewrites by id what was wrong
+//! The builder of `demo_story.json`: the records that make the demo one
+//! story. It rewrites by id what was wrong
 //! or contradictory and adds the seed facts the demo lacked.
 //!
 //! - The places of 31 August 2018 and 31 May 2018 are counted from the
@@ -16,7 +16,7 @@
 //!   recruited to the entreprenörsprogram (2017-04), and the MIA kick-off
 //!   of 31 March 2017 with about 80 people (2017-04).
 
-use super::build::{contact, count, date, pct, rid, Builder};
+use super::{contact, count, date, pct, rid, Builder};
 use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::model::{
     Breakdown, EndStatus, Insats, InsatsKind, Meeting, Participation, Record, Referrer, Scope,
@@ -28,14 +28,14 @@ use crate::core::value::{Count, Unit};
 use chrono::NaiveDate;
 
 /// How the demo marks a figure no seed prints.
-pub(super) const INVENTED: &str = "Påhittad siffra i exempeldata";
+pub(in crate::core::demo) const INVENTED: &str = "Påhittad siffra i exempeldata";
 
 const NB_2017_04: &str = "Nyhetsbrev nr 3 2017";
 const NB_2018_02: &str = "Nyhetsbrev nr 1 2018";
 const NB_2018_09: &str = "Nyhetsbrev september 2018";
 
 /// The places of 31 August 2018 the newsletter lists as open (insats, open).
-pub(super) const OPEN_AUGUST_2018: [(&str, u64); 9] = [
+pub(in crate::core::demo) const OPEN_AUGUST_2018: [(&str, u64); 9] = [
     ("demo-at-bonorna", 2),
     ("demo-at-grow", 2),
     ("demo-at-jobbverket", 6),
@@ -49,7 +49,7 @@ pub(super) const OPEN_AUGUST_2018: [(&str, u64); 9] = [
 
 /// The participations of `insats` active on `day`, as the Deltagare page
 /// counts them.
-pub(super) fn active_on(
+pub(in crate::core::demo) fn active_on(
     ps: &[Participation],
     statuses: &[EndStatus],
     insats: &RecordId,
@@ -69,9 +69,9 @@ pub(super) fn active_on(
 }
 
 /// The records of `demo_story.json`.
-pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
-    let ps = super::participants::story_participations(after, device);
-    let statuses = super::participants::end_statuses(after, device);
+pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
+    let ps = crate::core::demo::participants::story_participations(after, device);
+    let statuses = crate::core::demo::participants::end_statuses(after, device);
     let mut b = Builder::new(after, device);
     indicators(&mut b);
     insatser(&mut b);

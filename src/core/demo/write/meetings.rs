@@ -1,6 +1,5 @@
 //! The demo's frukostmöten, their attendance and the open places of
-//! September 2018, from the newsletters (test-only: part of the builder
-//! that writes `demo.json`).
+//! September 2018, from the newsletters: the builder of `demo_1_2.json`.
 //!
 //! What the newsletters print is kept as printed: dates, places, themes,
 //! speakers, "ett 50-tal" and "ett 70-tal" guests, 500 guests in 2016 and 700
@@ -9,7 +8,7 @@
 //! the guests per meeting so that the years add up, the autumn 2017
 //! meetings, and how the 82 enrolled split over the insatser.
 
-use super::build::Builder;
+use super::{rid, Builder};
 use crate::core::ids::{DeviceId, Hlc};
 use crate::core::model::{
     ClockTime, Dimension, FlowMeasure, InsatsKind, Meeting, Record, SlotReport,
@@ -71,7 +70,7 @@ impl Builder {
             start: None,
             end: None,
             place: a.place.into(),
-            municipality: Some(super::build::rid(a.municipality)),
+            municipality: Some(rid(a.municipality)),
             theme: a.theme.into(),
             speakers: a.speakers.into(),
             invitation: String::new(),
@@ -96,7 +95,7 @@ impl Builder {
         self.push(SlotReport {
             meta,
             date,
-            insats: super::build::rid(insats),
+            insats: rid(insats),
             provider: String::new(),
             capacity: Count::saturating(capacity),
             enrolled: Count::saturating(enrolled),
@@ -108,7 +107,7 @@ impl Builder {
 /// The records the demo gained with snapshot format 1.2 (`demo_1_2.json`):
 /// insatser with open places, the attendance indicator, the meetings and
 /// the slot reports.
-pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
+pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
     let mut b = Builder::new(after, device);
     insatser(&mut b);
     indicator(&mut b);

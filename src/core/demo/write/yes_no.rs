@@ -1,10 +1,10 @@
-//! The demo records added with snapshot format 1.6: Nynäshamn's yes/no
-//! goal, the first goal the newsletters report as met without a number
-//! ("Målet om 12 procent kvinnor bland deltagarna har uppfyllts", nyhetsbrev
-//! nr 1 2018), on the Tak- och tätskiktsutbildningen it was told about. It
-//! writes `demo_1_6.json` (run `UPDATE_DEMO=1 cargo test demo`).
+//! The builder of `demo_1_6.json`, the records added with snapshot format
+//! 1.6: Nynäshamn's yes/no goal, the first goal the newsletters report as
+//! met without a number ("Målet om 12 procent kvinnor bland deltagarna har
+//! uppfyllts", nyhetsbrev nr 1 2018), on the Tak- och
+//! tätskiktsutbildningen it was told about.
 
-use super::build::{rid, Builder};
+use super::{rid, Builder};
 use crate::core::ids::{DeviceId, Hlc};
 use crate::core::model::{
     Direction, Indicator, Insats, InsatsKind, Outcome, OutcomeSource, Record, Scope, Target,
@@ -19,11 +19,11 @@ const NB_2018_02_NYNAS: &str =
 /// The newsletter's sentence for the goal, in the words of the February
 /// 2018 newsletter's article on the frukostmöte in Nynäshamn; when the goal
 /// is not met (or not yet known) the plain sentence says so instead.
-pub(super) const YES_NO_SENTENCE: &str = "{när målet nås}På Tak- och tätskiktsutbildningen i Nynäshamn har målet om 12 procent kvinnor bland deltagarna uppfyllts.";
+const YES_NO_SENTENCE: &str = "{när målet nås}På Tak- och tätskiktsutbildningen i Nynäshamn har målet om 12 procent kvinnor bland deltagarna uppfyllts.";
 
 /// The 1.6 set: the insats, the yes/no indicator, its goal for 2017 and
 /// the outcome the February 2018 newsletter reports.
-pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
+pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
     let mut b = Builder::new(after, device);
     let meta = b.meta("demo-tak-tat");
     b.push(Insats {

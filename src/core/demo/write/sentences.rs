@@ -6,12 +6,9 @@
 //! municipality and by the three referrers the newsletter names — counted
 //! from the demo's (retold) participations, so the shares are the
 //! newsletter's 43/57, 23/34/43 and 34/27/16 percent.
-//!
-//! Run `UPDATE_DEMO=1 cargo test demo` to regenerate; a test checks that
-//! the file is what this builds.
 
-use super::build::{build as build_base, rid, Builder};
-use super::participants::{end_statuses, story_participations};
+use super::{demo as build_base, rid, Builder};
+use crate::core::demo::participants::{end_statuses, story_participations};
 use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::model::{
     Breakdown, Dimension, Gender, Outcome, OutcomeSource, Record, Referrer, Scope,
@@ -24,7 +21,7 @@ use chrono::NaiveDate;
 const NB_2018_02: &str = "Nyhetsbrev nr 1 2018: En kort sammanfattning av 2017 i siffror";
 
 /// The newsletter's sentences, by indicator id.
-pub const SENTENCES: [(&str, &str); 5] = [
+pub(in crate::core::demo) const SENTENCES: [(&str, &str); 5] = [
     (
         "demo-ind-deltagare",
         "{värde} deltagare fick individuellt anpassat stöd under året, varav {kvinnor:andel} procent kvinnor och {män:andel} män. Målet var {mål} deltagare.",
@@ -49,7 +46,7 @@ pub const SENTENCES: [(&str, &str); 5] = [
 
 /// The demo indicators with their sentences, then the outcomes by gender
 /// and municipality of 2017.
-pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
+pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
     let mut out: Vec<Record> = Vec::new();
     for r in build_base(after, device) {
         if let Record::Indicator(mut i) = r {
