@@ -8,8 +8,8 @@
 //! newsletter's 43/57, 23/34/43 and 34/27/16 percent.
 
 use super::{demo as build_base, rid, Builder};
-use crate::core::demo::participants::{end_statuses, story_participations};
-use crate::core::ids::{DeviceId, Hlc, RecordId};
+use crate::core::demo::participants::{category_in, end_statuses, story_participations};
+use crate::core::ids::{DeviceId, Hlc};
 use crate::core::model::{
     Breakdown, Dimension, Gender, Outcome, OutcomeSource, Record, Referrer, Scope,
 };
@@ -58,12 +58,7 @@ pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record>
     }
     let ps = story_participations(after, device);
     let statuses = end_statuses(after, device);
-    let category = |id: &RecordId| {
-        statuses
-            .iter()
-            .find(|s| &s.meta.id == id)
-            .map(|s| s.category)
-    };
+    let category = category_in(&statuses);
     let Ok(year) = Period::year(2017) else {
         return out;
     };

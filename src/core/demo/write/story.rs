@@ -17,6 +17,7 @@
 //!   of 31 March 2017 with about 80 people (2017-04).
 
 use super::{contact, count, date, pct, rid, Builder};
+use crate::core::demo::participants::category_in;
 use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::model::{
     Breakdown, EndStatus, Insats, InsatsKind, Meeting, Participation, Record, Referrer, Scope,
@@ -59,13 +60,7 @@ pub(in crate::core::demo) fn active_on(
         return 0;
     };
     let mine: Vec<Participation> = ps.iter().filter(|p| &p.insats == insats).cloned().collect();
-    let category = |id: &RecordId| {
-        statuses
-            .iter()
-            .find(|s| &s.meta.id == id)
-            .map(|s| s.category)
-    };
-    flow_count(&mine, &period, &category).active
+    flow_count(&mine, &period, &category_in(statuses)).active
 }
 
 /// The records of `demo_story.json`.
