@@ -1,7 +1,7 @@
 //! The targets and outcomes of `demo.json`: the figures of 2016–2018 as
 //! the newsletters print them, each with its newsletter in the note.
 
-use super::{count, date, pct, rid, Builder};
+use super::{count, date, mia_period, pct, rid, span, Builder, Report};
 use crate::core::model::{Breakdown, Gender, Referrer, Scope};
 use crate::core::period::Period;
 
@@ -9,288 +9,245 @@ const NB_2018_02: &str = "Nyhetsbrev nr 1 2018: En kort sammanfattning av 2017 i
 const NB_2018_09: &str = "Nyhetsbrev september 2018: förbundets halvårsrapport";
 const NB_MIA: &str = "Nyhetsbrev september 2018: måluppfyllelsen för MIA hittills";
 
+/// The förbund's new participants of 2017 by referrer, in percent: the
+/// February 2018 newsletter prints three of the shares, the story set
+/// (`story.rs`) adds the others.
+pub(super) fn new_by_referrer_2017<'s>(
+    b: &mut Builder,
+    r: &Report<'_>,
+    shares: impl IntoIterator<Item = (&'s str, Referrer, u32)>,
+) {
+    b.shares(
+        r,
+        "demo-ind-nya-fordelning",
+        |code| format!("demo-o-nya-remittent-{code}-2017"),
+        shares
+            .into_iter()
+            .map(|(code, referrer, whole)| (code, Breakdown::Referrer(referrer), whole)),
+    );
+}
+
+fn municipality(id: &str) -> Breakdown {
+    Breakdown::Municipality(rid(id))
+}
+
 pub(super) fn figures_2016_2017(b: &mut Builder) {
-    let forbund = Scope::Forbund;
-    let y2017 = Period::year(2017).ok();
-    let feb18 = date(2018, 2, 1);
+    let y2017 = Report {
+        scope: Scope::Forbund,
+        period: Period::year(2017).ok(),
+        on: date(2018, 2, 1),
+        note: NB_2018_02,
+    };
+    let woman = Some(Breakdown::Gender(Gender::Woman));
+    let man = Some(Breakdown::Gender(Gender::Man));
     b.target(
+        &y2017,
         "demo-t-deltagare-2017",
         "demo-ind-deltagare",
-        forbund.clone(),
-        y2017,
         count(975),
-        NB_2018_02,
     );
     b.outcome(
+        &y2017,
         "demo-o-deltagare-2017",
         "demo-ind-deltagare",
-        forbund.clone(),
-        y2017,
         None,
         count(927),
-        feb18,
-        NB_2018_02,
     );
     b.outcome(
+        &y2017,
         "demo-o-kon-k-2017",
         "demo-ind-kon",
-        forbund.clone(),
-        y2017,
-        Some(Breakdown::Gender(Gender::Woman)),
+        woman.clone(),
         pct(43),
-        feb18,
-        NB_2018_02,
     );
     b.outcome(
+        &y2017,
         "demo-o-kon-m-2017",
         "demo-ind-kon",
-        forbund.clone(),
-        y2017,
-        Some(Breakdown::Gender(Gender::Man)),
+        man.clone(),
         pct(57),
-        feb18,
-        NB_2018_02,
     );
     b.target(
+        &y2017,
         "demo-t-konsultation-2017",
         "demo-ind-konsultation",
-        forbund.clone(),
-        y2017,
         count(200),
-        NB_2018_02,
     );
     b.outcome(
+        &y2017,
         "demo-o-konsultation-2017",
         "demo-ind-konsultation",
-        forbund.clone(),
-        y2017,
         None,
         count(183),
-        feb18,
-        NB_2018_02,
     );
     b.outcome(
+        &y2017,
         "demo-o-arbete-antal-2017",
         "demo-ind-arbete-antal",
-        forbund.clone(),
-        y2017,
         None,
         count(271),
-        feb18,
-        NB_2018_02,
     );
     b.outcome(
+        &y2017,
         "demo-o-arbete-antal-k-2017",
         "demo-ind-arbete-antal",
-        forbund.clone(),
-        y2017,
-        Some(Breakdown::Gender(Gender::Woman)),
+        woman,
         count(92),
-        feb18,
-        NB_2018_02,
     );
     b.outcome(
+        &y2017,
         "demo-o-arbete-antal-m-2017",
         "demo-ind-arbete-antal",
-        forbund.clone(),
-        y2017,
-        Some(Breakdown::Gender(Gender::Man)),
+        man,
         count(179),
-        feb18,
-        NB_2018_02,
     );
     b.outcome(
+        &y2017,
         "demo-o-arbete-2017",
         "demo-ind-arbete",
-        forbund.clone(),
-        y2017,
         None,
         pct(39),
-        feb18,
-        NB_2018_02,
     );
-    b.outcome(
-        "demo-o-nya-2017",
-        "demo-ind-nya",
-        forbund.clone(),
-        y2017,
-        None,
-        count(634),
-        feb18,
-        NB_2018_02,
+    b.outcome(&y2017, "demo-o-nya-2017", "demo-ind-nya", None, count(634));
+    b.shares(
+        &y2017,
+        "demo-ind-nya-fordelning",
+        |code| format!("demo-o-nya-kommun-{code}-2017"),
+        [
+            ("n", municipality("demo-nynashamn"), 23),
+            ("t", municipality("demo-tyreso"), 34),
+            ("h", municipality("demo-haninge"), 43),
+        ],
     );
-    for (id, muni, share) in [
-        ("n", "demo-nynashamn", 23),
-        ("t", "demo-tyreso", 34),
-        ("h", "demo-haninge", 43),
-    ] {
-        b.outcome(
-            &format!("demo-o-nya-kommun-{id}-2017"),
-            "demo-ind-nya-fordelning",
-            forbund.clone(),
-            y2017,
-            Some(Breakdown::Municipality(rid(muni))),
-            pct(share),
-            feb18,
-            NB_2018_02,
-        );
-    }
-    for (id, referrer, share, note) in [
-        ("kommun", Referrer::Municipality, 34, NB_2018_02),
-        ("af", Referrer::EmploymentService, 27, NB_2018_02),
-        (
-            "egen",
-            Referrer::SelfReferral,
-            16,
-            "Motsvarar 102 deltagare. Nyhetsbrev nr 1 2018",
-        ),
-    ] {
-        b.outcome(
-            &format!("demo-o-nya-remittent-{id}-2017"),
-            "demo-ind-nya-fordelning",
-            forbund.clone(),
-            y2017,
-            Some(Breakdown::Referrer(referrer)),
-            pct(share),
-            feb18,
-            note,
-        );
-    }
+    new_by_referrer_2017(
+        b,
+        &y2017,
+        [
+            ("kommun", Referrer::Municipality, 34),
+            ("af", Referrer::EmploymentService, 27),
+        ],
+    );
+    new_by_referrer_2017(
+        b,
+        &y2017.noting("Motsvarar 102 deltagare. Nyhetsbrev nr 1 2018"),
+        [("egen", Referrer::SelfReferral, 16)],
+    );
 
-    let youth = Scope::Project(rid("demo-ungdom"));
+    let youth_2016 = Report {
+        scope: Scope::Project(rid("demo-ungdom")),
+        period: Period::year(2016).ok(),
+        ..y2017.clone()
+    };
     b.outcome(
+        &youth_2016,
         "demo-o-ungdom-arbete-2016",
         "demo-ind-arbete",
-        youth.clone(),
-        Period::year(2016).ok(),
         None,
         pct(58),
-        feb18,
-        NB_2018_02,
     );
+    let youth = Report {
+        period: y2017.period,
+        ..youth_2016
+    };
     b.target(
+        &youth,
         "demo-t-ungdom-arbete-2017",
         "demo-ind-arbete",
-        youth.clone(),
-        y2017,
         pct(65),
-        NB_2018_02,
     );
     b.outcome(
+        &youth,
         "demo-o-ungdom-arbete-2017",
         "demo-ind-arbete",
-        youth,
-        y2017,
         None,
         pct(65),
-        feb18,
-        NB_2018_02,
     );
 }
 
 pub(super) fn figures_2018(b: &mut Builder) {
-    let youth = Scope::Project(rid("demo-ungdom"));
-    let y2018 = Period::year(2018).ok();
-    let h1 = Period::half(2018, 1).ok();
-    let sep18 = date(2018, 9, 1);
+    let youth = Report {
+        scope: Scope::Project(rid("demo-ungdom")),
+        period: Period::year(2018).ok(),
+        on: date(2018, 9, 1),
+        note: NB_2018_09,
+    };
+    let h1 = Report {
+        period: Period::half(2018, 1).ok(),
+        ..youth.clone()
+    };
     b.target(
+        &youth,
         "demo-t-ungdom-arbete-2018",
         "demo-ind-arbete",
-        youth.clone(),
-        y2018,
         pct(65),
-        NB_2018_09,
     );
     b.outcome(
+        &h1.noting("I genomsnitt 64 procent gick vidare till arbete eller studier. Nyhetsbrev september 2018"),
         "demo-o-ungdom-arbete-2018h1",
         "demo-ind-arbete",
-        youth.clone(),
-        h1,
         None,
         pct(64),
-        sep18,
-        "I genomsnitt 64 procent gick vidare till arbete eller studier. Nyhetsbrev september 2018",
     );
-    b.target(
-        "demo-t-ungdom-nya-2018",
-        "demo-ind-nya",
-        youth.clone(),
-        y2018,
-        count(390),
-        NB_2018_09,
-    );
+    b.target(&youth, "demo-t-ungdom-nya-2018", "demo-ind-nya", count(390));
     b.outcome(
+        &h1.noting("Inflödet ligger något över målet. Nyhetsbrev september 2018"),
         "demo-o-ungdom-nya-2018h1",
         "demo-ind-nya",
-        youth.clone(),
-        h1,
         None,
         count(204),
-        sep18,
-        "Inflödet ligger något över målet. Nyhetsbrev september 2018",
     );
-    for (id, muni, share) in [
-        ("t", "demo-tyreso", 53),
-        ("n", "demo-nynashamn", 75),
-        ("h", "demo-haninge", 9),
-    ] {
-        b.outcome(
-            &format!("demo-o-ungdom-egen-{id}-2018h1"),
-            "demo-ind-egen",
-            youth.clone(),
-            h1,
-            Some(Breakdown::Municipality(rid(muni))),
-            pct(share),
-            sep18,
-            NB_2018_09,
-        );
-    }
+    b.shares(
+        &h1,
+        "demo-ind-egen",
+        |code| format!("demo-o-ungdom-egen-{code}-2018h1"),
+        [
+            ("t", municipality("demo-tyreso"), 53),
+            ("n", municipality("demo-nynashamn"), 75),
+            ("h", municipality("demo-haninge"), 9),
+        ],
+    );
 
-    let mia_period = date(2017, 4, 1)
-        .zip(date(2020, 8, 31))
-        .and_then(|(s, e)| Period::range(s, e).ok());
-    let so_far = date(2017, 4, 1)
-        .zip(date(2018, 8, 31))
-        .and_then(|(s, e)| Period::range(s, e).ok());
-    for (scope, key, work, ordinary) in [
-        (Scope::Project(rid("demo-mia-os")), "mia-os", 15, 32),
-        (Scope::Project(rid("demo-mia")), "mia", 21, 28),
+    for (key, project, work, ordinary) in [
+        ("mia-os", "demo-mia-os", 15, 32),
+        ("mia", "demo-mia", 21, 28),
     ] {
+        let goal = Report {
+            scope: Scope::Project(rid(project)),
+            period: mia_period(),
+            on: None,
+            note: "Målet för det länsgemensamma projektet",
+        };
+        let so_far = Report {
+            period: span((2017, 4, 1), (2018, 8, 31)),
+            on: date(2018, 9, 1),
+            note: NB_MIA,
+            ..goal.clone()
+        };
         b.target(
+            &goal,
             &format!("demo-t-{key}-arbete"),
             "demo-ind-arbete",
-            scope.clone(),
-            mia_period,
             pct(30),
-            "Målet för det länsgemensamma projektet",
         );
         b.target(
+            &goal,
             &format!("demo-t-{key}-ordinarie"),
             "demo-ind-ordinarie",
-            scope.clone(),
-            mia_period,
             pct(40),
-            "Målet för det länsgemensamma projektet",
         );
         b.outcome(
+            &so_far,
             &format!("demo-o-{key}-arbete"),
             "demo-ind-arbete",
-            scope.clone(),
-            so_far,
             None,
             pct(work),
-            sep18,
-            NB_MIA,
         );
         b.outcome(
+            &so_far,
             &format!("demo-o-{key}-ordinarie"),
             "demo-ind-ordinarie",
-            scope,
-            so_far,
             None,
             pct(ordinary),
-            sep18,
-            NB_MIA,
         );
     }
 }

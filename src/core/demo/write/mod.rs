@@ -37,12 +37,27 @@ use crate::core::value::{Count, FigureValue, Percent, Unit};
 use chrono::NaiveDate;
 
 fn rid(s: &str) -> RecordId {
-    // Every literal below is a valid id; the fallback only keeps this panic-free.
+    // Every literal in the builders is a valid id; the fallback only keeps
+    // this panic-free.
     RecordId::parse(s).unwrap_or_else(|_| RecordId::from_random([0; 16]))
 }
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// The days from `from` to `to`, both included.
+fn span(from: (i32, u32, u32), to: (i32, u32, u32)) -> Option<Period> {
+    let (Some(from), Some(to)) = (date(from.0, from.1, from.2), date(to.0, to.1, to.2)) else {
+        return None;
+    };
+    Period::range(from, to).ok()
+}
+
+/// The MIA project's period (April 2017 to August 2020): the project, its
+/// subproject and their goals all cover it.
+fn mia_period() -> Option<Period> {
+    span((2017, 4, 1), (2020, 8, 31))
 }
 
 fn count(n: u64) -> FigureValue {
@@ -158,53 +173,81 @@ impl Builder {
         });
     }
 
-    fn target(
-        &mut self,
-        id: &str,
-        indicator: &str,
-        scope: Scope,
-        period: Option<Period>,
-        value: FigureValue,
-        note: &str,
-    ) {
-        let Some(period) = period else { return };
+    /// A target as `r` states it (the report's day is for outcomes only);
+    /// none when the report's period is not one.
+    fn target(&mut self, r: &Report<'_>, id: &str, indicator: &str, value: FigureValue) {
+        let Some(period) = r.period else { return };
         let meta = self.meta(id);
         self.push(Target {
             meta,
             indicator: rid(indicator),
-            scope,
+            scope: r.scope.clone(),
             period,
             breakdown: None,
             value,
-            note: note.into(),
+            note: r.note.into(),
         });
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// An outcome as `r` reports it; none when the report's period is not
+    /// one.
     fn outcome(
         &mut self,
+        r: &Report<'_>,
         id: &str,
         indicator: &str,
-        scope: Scope,
-        period: Option<Period>,
         breakdown: Option<Breakdown>,
         value: FigureValue,
-        reported_on: Option<NaiveDate>,
-        note: &str,
     ) {
-        let Some(period) = period else { return };
+        let Some(period) = r.period else { return };
         let meta = self.meta(id);
         self.push(Outcome {
             meta,
             indicator: rid(indicator),
-            scope,
+            scope: r.scope.clone(),
             period,
             breakdown,
             value,
-            reported_on,
+            reported_on: r.on,
             source: OutcomeSource::Manual,
-            note: note.into(),
+            note: r.note.into(),
         });
+    }
+
+    /// A distribution `r` prints: one percent outcome of `indicator` per
+    /// slice (code, slice, whole percent), with the id `id(code)`, in the
+    /// order given.
+    fn shares<'s>(
+        &mut self,
+        r: &Report<'_>,
+        indicator: &str,
+        id: impl Fn(&str) -> String,
+        slices: impl IntoIterator<Item = (&'s str, Breakdown, u32)>,
+    ) {
+        for (code, slice, whole) in slices {
+            self.outcome(r, &id(code), indicator, Some(slice), pct(whole));
+        }
+    }
+}
+
+/// What one newsletter reports on: the scope and period, the day it came
+/// out and the note that names it. The targets and outcomes taken from one
+/// report differ only in id, indicator, breakdown and value.
+#[derive(Clone)]
+struct Report<'a> {
+    scope: Scope,
+    period: Option<Period>,
+    on: Option<NaiveDate>,
+    note: &'a str,
+}
+
+impl<'a> Report<'a> {
+    /// The same report, with a note of its own for one figure.
+    fn noting(&self, note: &'a str) -> Report<'a> {
+        Report {
+            note,
+            ..self.clone()
+        }
     }
 }
 

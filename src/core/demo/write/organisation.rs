@@ -2,11 +2,10 @@
 //! municipalities, the partners and the projects, as the newsletters and
 //! the MIA fact sheet name them.
 
-use super::{date, rid, Builder};
+use super::{mia_period, rid, span, Builder};
 use crate::core::model::{
     Municipality, Organisation, Partner, PartnerKind, Project, ORGANISATION_ID,
 };
-use crate::core::period::Period;
 use crate::core::value::Percent;
 
 impl Builder {
@@ -46,15 +45,12 @@ pub(super) fn organisation_and_projects(b: &mut Builder) {
     b.partner("demo-fk", "Försäkringskassan", PartnerKind::SocialInsurance);
     b.partner("demo-sll", "Stockholms läns landsting", PartnerKind::Region);
 
-    let mia_period = date(2017, 4, 1)
-        .zip(date(2020, 8, 31))
-        .and_then(|(s, e)| Period::range(s, e).ok());
     let meta = b.meta("demo-mia");
     b.push(Project {
         meta,
         name: "MIA – Mobilisering inför arbete".into(),
         description: "Länsgemensamt projekt där sex samordningsförbund i Stockholms län utvecklar samordnade insatser för personer som står långt från arbetsmarknaden. Varje förbund driver ett delprojekt.".into(),
-        period: mia_period,
+        period: mia_period(),
         parent: None,
         funder: "Europeiska socialfonden (ESF)".into(),
         funder_share: Percent::from_ratio(2, 3),
@@ -64,7 +60,7 @@ pub(super) fn organisation_and_projects(b: &mut Builder) {
         meta,
         name: "MIA Östra Södertörn".into(),
         description: "Delprojekt i Tyresö, Haninge och Nynäshamn för personer 16–64 år som behöver samordnat stöd för att nå eller komma närmare arbete och egen försörjning. All inremittering sker genom Resursråden; insatserna är gruppverksamhet med KBT eller dramapedagogik, Case Management och arbetsträning i arbetsintegrerande sociala företag.".into(),
-        period: mia_period,
+        period: mia_period(),
         parent: Some(rid("demo-mia")),
         funder: "Europeiska socialfonden (ESF)".into(),
         funder_share: Percent::from_ratio(2, 3),
@@ -84,7 +80,7 @@ pub(super) fn organisation_and_projects(b: &mut Builder) {
         meta,
         name: "Etableringscentrum".into(),
         description: "Samlokaliserade etableringscentrum i Haninge, Nynäshamn och Tyresö där nyanlända får en samordnad etableringsplan. Haninge kommun är projektägare.".into(),
-        period: date(2018, 4, 9).zip(date(2021, 6, 30)).and_then(|(s, e)| Period::range(s, e).ok()),
+        period: span((2018, 4, 9), (2021, 6, 30)),
         parent: None,
         funder: "Europeiska socialfonden (ESF)".into(),
         funder_share: None,
