@@ -3,8 +3,9 @@
 //! from participations are the ones the newsletters print, and every
 //! figure no newsletter prints says so in its note.
 
-use super::story_build::{active_on, INVENTED, OPEN_AUGUST_2018};
+use super::participants::category_in;
 use super::workspace;
+use super::write::story::{active_on, INVENTED, OPEN_AUGUST_2018};
 use crate::core::ids::RecordId;
 use crate::core::model::{AgeBand, Breakdown, EndStatus, Participation, Referrer, Scope};
 use crate::core::participants::report::in_scope;
@@ -41,12 +42,7 @@ fn counts_of(
 ) -> FlowCounts {
     let (ps, statuses) = parts(ws, scope);
     let ps: Vec<Participation> = ps.into_iter().filter(|p| keep(p)).collect();
-    let category = |id: &RecordId| {
-        statuses
-            .iter()
-            .find(|s| &s.meta.id == id)
-            .map(|s| s.category)
-    };
+    let category = category_in(&statuses);
     count(&ps, period, &category)
 }
 

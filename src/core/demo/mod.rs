@@ -1,38 +1,41 @@
 //! The demo data set, from the förbund's own newsletters (2016–2018) and the
-//! MIA fact sheet in `shared/seeds`, shipped as `demo.json`.
+//! MIA fact sheet in `shared/seeds`.
 //!
 //! Guarantees: ids are fixed, so loading the demo on two laptops gives
 //! records that merge into one set; every figure is one the newsletters
 //! print, with its source in the note; [`missing_records`] only adds records
 //! the workspace has never held, so it never overwrites an edit or brings
-//! back something deleted. The JSON is what `build.rs` produces (a test
-//! checks it); shipping data instead of builder code keeps the download small.
+//! back something deleted.
 //!
-//! The demo tells one story (`demo_story.json`, built by `story_build.rs`,
-//! and the participations retold by `story.rs`; `checks.rs` holds the
-//! tests): the places board and the participations agree on every report
-//! date, what the app computes from participations is what the newsletters
-//! print, and every figure no newsletter prints says "påhittad siffra i
-//! exempeldata" in its note. The participations are retold in code, not
-//! rewritten as JSON records: that touches about 1 100 of them, some 330 KB
-//! of JSON against a few hundred bytes of rules; `demo_story.json` itself
-//! is 13 KB (2.7 KB gzipped). The first 30 participations, which the old
-//! snapshot fixtures hold, are left as they were.
+//! Layout:
+//! - `demo*.json`: the records the app ships, `demo.json` first and then
+//!   the later sets in [`LATER_SETS`]. Shipping data instead of builder
+//!   code keeps the download small.
+//! - `participants.rs` and `story.rs`: the participations, made in code
+//!   when the demo is read (see below).
+//! - `write/` (test-only): the builders that write the JSON files, one
+//!   file per part of the data; its `mod.rs` says which writes which
+//!   file. The tests below check that every shipped file is what its
+//!   builder builds. `demo_1_3.json`, one presentation, has no builder.
+//! - `checks.rs` (test-only): the checks that the demo tells one story.
+//!
+//! The demo tells one story (`demo_story.json`, built by `write/story.rs`,
+//! and the participations retold by `story.rs`): the places board and the
+//! participations agree on every report date, what the app computes from
+//! participations is what the newsletters print, and every figure no
+//! newsletter prints says "påhittad siffra i exempeldata" in its note. The
+//! participations are retold in code, not rewritten as JSON records: that
+//! touches about 1 100 of them, some 330 KB of JSON against a few hundred
+//! bytes of rules; `demo_story.json` itself is 13 KB (2.7 KB gzipped). The
+//! first 30 participations, which the old snapshot fixtures hold, are left
+//! as they were.
 
 #[cfg(test)]
-mod build;
-#[cfg(test)]
 mod checks;
-#[cfg(test)]
-mod meetings;
 pub mod participants;
-#[cfg(test)]
-mod sentences;
 mod story;
 #[cfg(test)]
-mod story_build;
-#[cfg(test)]
-mod yes_no;
+mod write;
 
 use super::ids::{DeviceId, Hlc, RecordId, Stamp};
 use super::model::Record;
@@ -56,12 +59,12 @@ const DEMO_1_3_JSON: &str = include_str!("demo_1_3.json");
 
 /// The demo records added with snapshot format 1.6: Nynäshamn's yes/no
 /// goal of 2017 (12 procent kvinnor bland deltagarna, met), built by
-/// `yes_no.rs`.
+/// `write/yes_no.rs`.
 const DEMO_1_6_JSON: &str = include_str!("demo_1_6.json");
 
 /// The demo indicators with the newsletter's own sentences as templates,
 /// and the breakdowns those sentences print (participants by gender, new
-/// participants by municipality), format 1.6: built by `sentences.rs`.
+/// participants by municipality), format 1.6: built by `write/sentences.rs`.
 const DEMO_SENTENCES_JSON: &str = include_str!("demo_sentences.json");
 
 /// The later record sets, oldest first. Each may add records and may
@@ -230,19 +233,19 @@ mod tests {
     #[test]
     fn demo_json_is_what_the_builder_builds() {
         let device = DeviceId::parse("demo").unwrap();
-        let built = build::build(Hlc::default(), &device);
-        let later = meetings::build(Hlc::default(), &device);
+        let built = write::demo(Hlc::default(), &device);
+        let later = write::meetings::build(Hlc::default(), &device);
         shipped_is_built("demo.json", DEMO_JSON, &built);
         shipped_is_built("demo_1_2.json", DEMO_1_2_JSON, &later);
         shipped_is_built(
             "demo_story.json",
             DEMO_STORY_JSON,
-            &story_build::build(Hlc::default(), &device),
+            &write::story::build(Hlc::default(), &device),
         );
         shipped_is_built(
             "demo_sentences.json",
             DEMO_SENTENCES_JSON,
-            &sentences::build(Hlc::default(), &device),
+            &write::sentences::build(Hlc::default(), &device),
         );
         let mut all = records_through(Hlc::default(), &device, LATER_SETS_OF_1_5);
         let newest: Vec<Record> = serde_json::from_str(DEMO_1_3_JSON).unwrap();
@@ -294,7 +297,7 @@ mod tests {
     #[test]
     fn demo_1_6_json_is_what_the_yes_no_builder_builds() {
         let device = DeviceId::parse("demo").unwrap();
-        let built = yes_no::build(Hlc::default(), &device);
+        let built = write::yes_no::build(Hlc::default(), &device);
         shipped_is_built("demo_1_6.json", DEMO_1_6_JSON, &built);
         // The yes/no set only adds: every earlier record keeps its place.
         let ids = |rs: &[Record]| rs.iter().map(|r| r.meta().id.clone()).collect::<Vec<_>>();
@@ -334,7 +337,7 @@ mod tests {
                 _ => {}
             }
         }
-        assert_eq!(with_sentence, sentences::SENTENCES.len());
+        assert_eq!(with_sentence, write::sentences::SENTENCES.len());
         assert!(after[before.len()..]
             .iter()
             .all(|r| matches!(r, Record::Outcome(_))));

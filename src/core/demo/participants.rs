@@ -217,6 +217,20 @@ pub fn end_statuses(after: Hlc, device: &DeviceId) -> Vec<EndStatus> {
     default_end_statuses(after, device)
 }
 
+/// The category of an end status among `statuses`, the lookup the
+/// counting functions take, for counting the demo without a workspace.
+#[cfg(test)]
+pub(super) fn category_in(
+    statuses: &[EndStatus],
+) -> impl Fn(&RecordId) -> Option<crate::core::model::EndCategory> + '_ {
+    move |id| {
+        statuses
+            .iter()
+            .find(|s| &s.meta.id == id)
+            .map(|s| s.category)
+    }
+}
+
 /// Where a generated participation comes from: its group in [`GROUPS`],
 /// its place `k` in the group, and whether it was carried over from 2016.
 #[derive(Clone, Copy)]
@@ -337,12 +351,7 @@ mod tests {
     #[test]
     fn counting_2017_gives_the_newsletters_figures() {
         let (ps, statuses) = demo();
-        let category = |id: &RecordId| {
-            statuses
-                .iter()
-                .find(|s| &s.meta.id == id)
-                .map(|s| s.category)
-        };
+        let category = category_in(&statuses);
         let year = Period::year(2017).unwrap();
         let c = count(&ps, &year, &category);
         // "927 deltagare fick individuellt anpassat stöd under året, varav
@@ -392,12 +401,7 @@ mod tests {
     #[test]
     fn the_first_half_of_2018_gives_the_half_year_report() {
         let (ps, statuses) = demo();
-        let category = |id: &RecordId| {
-            statuses
-                .iter()
-                .find(|s| &s.meta.id == id)
-                .map(|s| s.category)
-        };
+        let category = category_in(&statuses);
         let c = count(&ps, &Period::half(2018, 1).unwrap(), &category);
         // "Totalt 204 personer kom", "64 procent av deltagarna gick vidare
         // till arbete eller studier"

@@ -1,5 +1,5 @@
-//! The builder of `demo_story.json` (test-only, like `build.rs`): the
-//! records that make the demo one story. It rewrites by id what was wrong
+//! The builder of `demo_story.json`: the records that make the demo one
+//! story. It rewrites by id what was wrong
 //! or contradictory and adds the seed facts the demo lacked.
 //!
 //! - The places of 31 August 2018 and 31 May 2018 are counted from the
@@ -16,11 +16,12 @@
 //!   recruited to the entreprenörsprogram (2017-04), and the MIA kick-off
 //!   of 31 March 2017 with about 80 people (2017-04).
 
-use super::build::{contact, count, date, pct, rid, Builder};
+use super::figures::new_by_referrer_2017;
+use super::{contact, count, date, mia_period, pct, rid, span, Builder, Report};
+use crate::core::demo::participants::category_in;
 use crate::core::ids::{DeviceId, Hlc, RecordId};
 use crate::core::model::{
-    Breakdown, EndStatus, Insats, InsatsKind, Meeting, Participation, Record, Referrer, Scope,
-    SlotReport,
+    EndStatus, Insats, InsatsKind, Meeting, Participation, Record, Referrer, Scope, SlotReport,
 };
 use crate::core::participants::count as flow_count;
 use crate::core::period::Period;
@@ -28,14 +29,14 @@ use crate::core::value::{Count, Unit};
 use chrono::NaiveDate;
 
 /// How the demo marks a figure no seed prints.
-pub(super) const INVENTED: &str = "Påhittad siffra i exempeldata";
+pub(in crate::core::demo) const INVENTED: &str = "Påhittad siffra i exempeldata";
 
 const NB_2017_04: &str = "Nyhetsbrev nr 3 2017";
 const NB_2018_02: &str = "Nyhetsbrev nr 1 2018";
 const NB_2018_09: &str = "Nyhetsbrev september 2018";
 
 /// The places of 31 August 2018 the newsletter lists as open (insats, open).
-pub(super) const OPEN_AUGUST_2018: [(&str, u64); 9] = [
+pub(in crate::core::demo) const OPEN_AUGUST_2018: [(&str, u64); 9] = [
     ("demo-at-bonorna", 2),
     ("demo-at-grow", 2),
     ("demo-at-jobbverket", 6),
@@ -49,7 +50,7 @@ pub(super) const OPEN_AUGUST_2018: [(&str, u64); 9] = [
 
 /// The participations of `insats` active on `day`, as the Deltagare page
 /// counts them.
-pub(super) fn active_on(
+pub(in crate::core::demo) fn active_on(
     ps: &[Participation],
     statuses: &[EndStatus],
     insats: &RecordId,
@@ -59,19 +60,13 @@ pub(super) fn active_on(
         return 0;
     };
     let mine: Vec<Participation> = ps.iter().filter(|p| &p.insats == insats).cloned().collect();
-    let category = |id: &RecordId| {
-        statuses
-            .iter()
-            .find(|s| &s.meta.id == id)
-            .map(|s| s.category)
-    };
-    flow_count(&mine, &period, &category).active
+    flow_count(&mine, &period, &category_in(statuses)).active
 }
 
 /// The records of `demo_story.json`.
-pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
-    let ps = super::participants::story_participations(after, device);
-    let statuses = super::participants::end_statuses(after, device);
+pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
+    let ps = crate::core::demo::participants::story_participations(after, device);
+    let statuses = crate::core::demo::participants::end_statuses(after, device);
     let mut b = Builder::new(after, device);
     indicators(&mut b);
     insatser(&mut b);
@@ -270,101 +265,95 @@ fn slot_reports(b: &mut Builder, ps: &[Participation], statuses: &[EndStatus]) {
 }
 
 fn figures(b: &mut Builder) {
-    let forbund = Scope::Forbund;
-    let y2017 = Period::year(2017).ok();
-    let feb18 = date(2018, 2, 1);
-    let sep18 = date(2018, 9, 1);
     let referrers = format!(
         "{INVENTED}: nyhetsbrev nr 1 2018 anger bara kommunerna (34 %), Arbetsförmedlingen (27 %) och egenanmälningar (16 %)."
     );
-    for (id, referrer, share) in [
-        ("fk", Referrer::SocialInsurance, 11),
-        ("region", Referrer::Region, 7),
-        ("annan", Referrer::Other, 5),
-    ] {
-        b.outcome(
-            &format!("demo-o-nya-remittent-{id}-2017"),
-            "demo-ind-nya-fordelning",
-            forbund.clone(),
-            y2017,
-            Some(Breakdown::Referrer(referrer)),
-            pct(share),
-            feb18,
-            &referrers,
-        );
-    }
+    let y2017 = Report {
+        scope: Scope::Forbund,
+        period: Period::year(2017).ok(),
+        on: date(2018, 2, 1),
+        note: &referrers,
+    };
+    new_by_referrer_2017(
+        b,
+        &y2017,
+        [
+            ("fk", Referrer::SocialInsurance, 11),
+            ("region", Referrer::Region, 7),
+            ("annan", Referrer::Other, 5),
+        ],
+    );
+    let ordinary = format!("{INVENTED}: nyhetsbreven anger ingen siffra för hela förbundet 2018 (för MIA Östra Södertörn 32 % hittills).");
+    let y2018 = Report {
+        period: Period::year(2018).ok(),
+        on: date(2018, 9, 1),
+        note: &ordinary,
+        ..y2017.clone()
+    };
     b.outcome(
+        &y2018,
         "demo-o-ordinarie-2018",
         "demo-ind-ordinarie",
-        forbund.clone(),
-        Period::year(2018).ok(),
         None,
         pct(20),
-        sep18,
-        &format!("{INVENTED}: nyhetsbreven anger ingen siffra för hela förbundet 2018 (för MIA Östra Södertörn 32 % hittills)."),
     );
-    let mia_period = date(2017, 4, 1)
-        .zip(date(2020, 8, 31))
-        .and_then(|(s, e)| Period::range(s, e).ok());
-    let mia_os = Scope::Project(rid("demo-mia-os"));
-    let places = &format!("Det finns kontinuerligt 160 platser, varav 60 är arbetsträningsplatser i sociala företag. {NB_2018_02}");
+    let places = format!("Det finns kontinuerligt 160 platser, varav 60 är arbetsträningsplatser i sociala företag. {NB_2018_02}");
+    let mia_os = Report {
+        scope: Scope::Project(rid("demo-mia-os")),
+        period: mia_period(),
+        on: date(2018, 2, 1),
+        note: &places,
+    };
     b.outcome(
+        &mia_os,
         "demo-o-platser",
         "demo-ind-platser",
-        mia_os.clone(),
-        mia_period,
         None,
         count(160),
-        feb18,
-        places,
     );
     b.outcome(
+        &mia_os,
         "demo-o-platser-at",
         "demo-ind-platser-at",
-        mia_os,
-        mia_period,
         None,
         count(60),
-        feb18,
-        places,
     );
-    let first_year = date(2017, 4, 1)
-        .zip(date(2018, 3, 31))
-        .and_then(|(s, e)| Period::range(s, e).ok());
+    let rating = format!("\"Nästan 100 procent ger bemötandet ett gott betyg\" i enkäterna om MIA-projektets första år; 98 % är en tolkning ({}). {NB_2018_09}", INVENTED.to_lowercase());
+    let first_year = Report {
+        scope: Scope::Project(rid("demo-mia")),
+        period: span((2017, 4, 1), (2018, 3, 31)),
+        on: date(2018, 9, 1),
+        note: &rating,
+    };
     b.outcome(
+        &first_year,
         "demo-o-bemotande",
         "demo-ind-bemotande",
-        Scope::Project(rid("demo-mia")),
-        first_year,
         None,
         pct(98),
-        sep18,
-        &format!("\"Nästan 100 procent ger bemötandet ett gott betyg\" i enkäterna om MIA-projektets första år; 98 % är en tolkning ({}). {NB_2018_09}", INVENTED.to_lowercase()),
     );
-    let pre_ester = date(2017, 2, 1)
-        .zip(date(2017, 3, 31))
-        .and_then(|(s, e)| Period::range(s, e).ok());
+    let six = format!("De sex deltagarna i Pre-Ester. {NB_2017_04}");
+    let pre_ester = Report {
+        scope: Scope::Insats(rid("demo-pre-ester")),
+        period: span((2017, 2, 1), (2017, 3, 31)),
+        on: date(2017, 4, 1),
+        note: &six,
+    };
     b.outcome(
+        &pre_ester,
         "demo-o-pre-ester",
         "demo-ind-deltagare",
-        Scope::Insats(rid("demo-pre-ester")),
-        pre_ester,
         None,
         count(6),
-        date(2017, 4, 1),
-        &format!("De sex deltagarna i Pre-Ester. {NB_2017_04}"),
     );
-    let ester = date(2017, 6, 1)
-        .zip(date(2018, 11, 30))
-        .and_then(|(s, e)| Period::range(s, e).ok());
-    b.target(
-        "demo-t-ester",
-        "demo-ind-deltagare",
-        Scope::Insats(rid("demo-ester")),
-        ester,
-        count(10),
-        &format!("Rekrytering pågår av tio deltagare till det 18 månader långa entreprenörsprogrammet. {NB_2017_04}"),
-    );
+    let ten = format!("Rekrytering pågår av tio deltagare till det 18 månader långa entreprenörsprogrammet. {NB_2017_04}");
+    let ester = Report {
+        scope: Scope::Insats(rid("demo-ester")),
+        period: span((2017, 6, 1), (2018, 11, 30)),
+        on: None,
+        note: &ten,
+    };
+    b.target(&ester, "demo-t-ester", "demo-ind-deltagare", count(10));
 }
 
 /// The MIA kick-off: a meeting, but no frukostmöte of the förbund, so its

@@ -1,6 +1,5 @@
 //! The demo's frukostmöten, their attendance and the open places of
-//! September 2018, from the newsletters (test-only: part of the builder
-//! that writes `demo.json`).
+//! September 2018, from the newsletters: the builder of `demo_1_2.json`.
 //!
 //! What the newsletters print is kept as printed: dates, places, themes,
 //! speakers, "ett 50-tal" and "ett 70-tal" guests, 500 guests in 2016 and 700
@@ -9,7 +8,7 @@
 //! the guests per meeting so that the years add up, the autumn 2017
 //! meetings, and how the 82 enrolled split over the insatser.
 
-use super::build::Builder;
+use super::{rid, Builder};
 use crate::core::ids::{DeviceId, Hlc};
 use crate::core::model::{
     ClockTime, Dimension, FlowMeasure, InsatsKind, Meeting, Record, SlotReport,
@@ -58,6 +57,13 @@ fn announced<'a>(
     }
 }
 
+impl<'a> Announced<'a> {
+    /// The same meeting with the speakers the newsletter names.
+    fn by(self, speakers: &'a str) -> Announced<'a> {
+        Announced { speakers, ..self }
+    }
+}
+
 impl Builder {
     fn meeting(&mut self, a: Announced<'_>) {
         let (y, m, d) = a.date;
@@ -71,7 +77,7 @@ impl Builder {
             start: None,
             end: None,
             place: a.place.into(),
-            municipality: Some(super::build::rid(a.municipality)),
+            municipality: Some(rid(a.municipality)),
             theme: a.theme.into(),
             speakers: a.speakers.into(),
             invitation: String::new(),
@@ -96,7 +102,7 @@ impl Builder {
         self.push(SlotReport {
             meta,
             date,
-            insats: super::build::rid(insats),
+            insats: rid(insats),
             provider: String::new(),
             capacity: Count::saturating(capacity),
             enrolled: Count::saturating(enrolled),
@@ -108,7 +114,7 @@ impl Builder {
 /// The records the demo gained with snapshot format 1.2 (`demo_1_2.json`):
 /// insatser with open places, the attendance indicator, the meetings and
 /// the slot reports.
-pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
+pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
     let mut b = Builder::new(after, device);
     insatser(&mut b);
     indicator(&mut b);
@@ -152,7 +158,7 @@ fn indicator(b: &mut Builder) {
 /// The meetings of 2016–2018.
 fn meetings(b: &mut Builder) {
     let (h, n, t) = ("demo-haninge", "demo-nynashamn", "demo-tyreso");
-    let mut first = announced(
+    let first = announced(
         (2016, 5, 27),
         h,
         "Auditoriet, Kulturhuset i Handen",
@@ -160,9 +166,8 @@ fn meetings(b: &mut Builder) {
         Some(90),
         &format!("{NB_2016}. {SUM_2016}"),
     );
-    first.speakers = "Representanter för Arbetsförmedlingen, kommunen och förbundet";
     let m = b.records.len();
-    b.meeting(first);
+    b.meeting(first.by("Representanter för Arbetsförmedlingen, kommunen och förbundet"));
     if let Some(Record::Meeting(x)) = b.records.get_mut(m) {
         x.start = ClockTime::new(8, 0);
         x.end = ClockTime::new(9, 30);
@@ -190,26 +195,25 @@ fn meetings(b: &mut Builder) {
     let seventy = format!("Ett 70-tal chefer och andra nyckelpersoner. {NB_2017}");
     b.meeting(announced((2017, 3, 1), n, "", torsby, Some(70), &seventy));
     b.meeting(announced((2017, 4, 5), n, "", torsby, Some(70), &seventy));
-    let mut mia = announced(
-        (2017, 4, 28),
-        h,
-        "",
-        "MIA – Östra Södertörn samt aktuell information från förbundet",
-        Some(80),
-        &format!("{NB_2017}. {EST_2017}"),
-    );
-    mia.speakers = "Annica Falk, biträdande förbundschef, Sophie Olofsson, projektledare, samt verksamhetsansvariga för olika MIA-insatser i Haninge, Nynäshamn och Tyresö";
-    b.meeting(mia);
-    let mut violence = announced(
-        (2017, 5, 19),
-        n,
-        "",
-        "Samverkan; våld i nära relationer",
-        Some(60),
-        &format!("{NB_2017}. {EST_2017}"),
-    );
-    violence.speakers = "bl.a. Manscentrum och Haninge kvinnojour";
-    b.meeting(violence);
+    let estimated = format!("{NB_2017}. {EST_2017}");
+    for (date, muni, theme, guests, speakers) in [
+        (
+            (2017, 4, 28),
+            h,
+            "MIA – Östra Södertörn samt aktuell information från förbundet",
+            80,
+            "Annica Falk, biträdande förbundschef, Sophie Olofsson, projektledare, samt verksamhetsansvariga för olika MIA-insatser i Haninge, Nynäshamn och Tyresö",
+        ),
+        (
+            (2017, 5, 19),
+            n,
+            "Samverkan; våld i nära relationer",
+            60,
+            "bl.a. Manscentrum och Haninge kvinnojour",
+        ),
+    ] {
+        b.meeting(announced(date, muni, "", theme, Some(guests), &estimated).by(speakers));
+    }
     for (date, muni, guests) in [
         ((2017, 9, 15), h, 90),
         ((2017, 10, 13), t, 80),
@@ -219,16 +223,17 @@ fn meetings(b: &mut Builder) {
     ] {
         b.meeting(announced(date, muni, "", TBA, Some(guests), SUM_2017));
     }
-    let mut feb = announced(
-        (2018, 2, 2),
-        n,
-        "",
-        "Goda resultat från förbundets verksamhet, framför allt från Nynäshamn",
-        Some(50),
-        &format!("Ett 50-tal deltagare. {NB_2018_02}"),
+    b.meeting(
+        announced(
+            (2018, 2, 2),
+            n,
+            "",
+            "Goda resultat från förbundets verksamhet, framför allt från Nynäshamn",
+            Some(50),
+            &format!("Ett 50-tal deltagare. {NB_2018_02}"),
+        )
+        .by("bl.a. Kim Dahlin från Nynäshamns gymnasium"),
     );
-    feb.speakers = "bl.a. Kim Dahlin från Nynäshamns gymnasium";
-    b.meeting(feb);
     for (date, muni, theme) in [
         (
             (2018, 2, 22),
@@ -248,15 +253,6 @@ fn meetings(b: &mut Builder) {
     ] {
         b.meeting(announced(date, muni, "", theme, None, NB_2018_02));
     }
-    let mut inspiration = announced(
-        (2018, 9, 28),
-        h,
-        "",
-        "Inspirationsföreläsning om integration, kreativitet och sysselsättning",
-        None,
-        NB_2018_09,
-    );
-    inspiration.speakers = "Birgitta Notlöf, Livstycket i Tensta";
     for a in [
         announced(
             (2018, 9, 21),
@@ -266,7 +262,15 @@ fn meetings(b: &mut Builder) {
             None,
             NB_2018_09,
         ),
-        inspiration,
+        announced(
+            (2018, 9, 28),
+            h,
+            "",
+            "Inspirationsföreläsning om integration, kreativitet och sysselsättning",
+            None,
+            NB_2018_09,
+        )
+        .by("Birgitta Notlöf, Livstycket i Tensta"),
         announced(
             (2018, 10, 12),
             t,

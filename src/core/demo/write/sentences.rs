@@ -6,25 +6,18 @@
 //! municipality and by the three referrers the newsletter names — counted
 //! from the demo's (retold) participations, so the shares are the
 //! newsletter's 43/57, 23/34/43 and 34/27/16 percent.
-//!
-//! Run `UPDATE_DEMO=1 cargo test demo` to regenerate; a test checks that
-//! the file is what this builds.
 
-use super::build::{build as build_base, rid, Builder};
-use super::participants::{end_statuses, story_participations};
-use crate::core::ids::{DeviceId, Hlc, RecordId};
-use crate::core::model::{
-    Breakdown, Dimension, Gender, Outcome, OutcomeSource, Record, Referrer, Scope,
-};
+use super::{count, date, demo as build_base, rid, Builder, Report};
+use crate::core::demo::participants::{category_in, end_statuses, story_participations};
+use crate::core::ids::{DeviceId, Hlc};
+use crate::core::model::{Breakdown, Dimension, Gender, Record, Referrer, Scope};
 use crate::core::participants::breakdown;
 use crate::core::period::Period;
-use crate::core::value::{Count, FigureValue};
-use chrono::NaiveDate;
 
 const NB_2018_02: &str = "Nyhetsbrev nr 1 2018: En kort sammanfattning av 2017 i siffror";
 
 /// The newsletter's sentences, by indicator id.
-pub const SENTENCES: [(&str, &str); 5] = [
+pub(in crate::core::demo) const SENTENCES: [(&str, &str); 5] = [
     (
         "demo-ind-deltagare",
         "{värde} deltagare fick individuellt anpassat stöd under året, varav {kvinnor:andel} procent kvinnor och {män:andel} män. Målet var {mål} deltagare.",
@@ -49,44 +42,34 @@ pub const SENTENCES: [(&str, &str); 5] = [
 
 /// The demo indicators with their sentences, then the outcomes by gender
 /// and municipality of 2017.
-pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
-    let mut out: Vec<Record> = Vec::new();
+pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
+    let mut b = Builder::new(after, device);
     for r in build_base(after, device) {
         if let Record::Indicator(mut i) = r {
             if let Some((_, s)) = SENTENCES.iter().find(|(id, _)| i.meta.id.as_str() == *id) {
                 i.sentence = (*s).to_owned();
-                out.push(Record::Indicator(i));
+                b.push(Record::Indicator(i));
             }
         }
     }
     let ps = story_participations(after, device);
     let statuses = end_statuses(after, device);
-    let category = |id: &RecordId| {
-        statuses
-            .iter()
-            .find(|s| &s.meta.id == id)
-            .map(|s| s.category)
-    };
+    let category = category_in(&statuses);
     let Ok(year) = Period::year(2017) else {
-        return out;
+        return b.records;
     };
     let by_gender = breakdown(&ps, &year, Dimension::Gender, &category, &|_| None);
     let by_place = breakdown(&ps, &year, Dimension::Municipality, &category, &|_| None);
     let by_referrer = breakdown(&ps, &year, Dimension::Referrer, &category, &|_| None);
-    let mut b = Builder::new(after, device);
+    let note = format!("{NB_2018_02} (andelen i procent; antalet räknat ur deltagandena)");
+    let r = Report {
+        scope: Scope::Forbund,
+        period: Some(year),
+        on: date(2018, 2, 1),
+        note: &note,
+    };
     let mut outcome = |id: &str, indicator: &str, slice: Breakdown, n: u64| {
-        let meta = b.meta(id);
-        out.push(Record::Outcome(Outcome {
-            meta,
-            indicator: rid(indicator),
-            scope: Scope::Forbund,
-            period: year,
-            breakdown: Some(slice),
-            value: FigureValue::Count(Count::saturating(n)),
-            reported_on: NaiveDate::from_ymd_opt(2018, 2, 1),
-            source: OutcomeSource::Manual,
-            note: format!("{NB_2018_02} (andelen i procent; antalet räknat ur deltagandena)"),
-        }));
+        b.outcome(&r, id, indicator, Some(slice), count(n));
     };
     for (code, g) in [("k", Gender::Woman), ("m", Gender::Man)] {
         let slice = Breakdown::Gender(g);
@@ -123,5 +106,5 @@ pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
             n,
         );
     }
-    out
+    b.records
 }

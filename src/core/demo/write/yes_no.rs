@@ -1,14 +1,12 @@
-//! The demo records added with snapshot format 1.6: Nynäshamn's yes/no
-//! goal, the first goal the newsletters report as met without a number
-//! ("Målet om 12 procent kvinnor bland deltagarna har uppfyllts", nyhetsbrev
-//! nr 1 2018), on the Tak- och tätskiktsutbildningen it was told about. It
-//! writes `demo_1_6.json` (run `UPDATE_DEMO=1 cargo test demo`).
+//! The builder of `demo_1_6.json`, the records added with snapshot format
+//! 1.6: Nynäshamn's yes/no goal, the first goal the newsletters report as
+//! met without a number ("Målet om 12 procent kvinnor bland deltagarna har
+//! uppfyllts", nyhetsbrev nr 1 2018), on the Tak- och
+//! tätskiktsutbildningen it was told about.
 
-use super::build::{rid, Builder};
+use super::{rid, Builder, Report};
 use crate::core::ids::{DeviceId, Hlc};
-use crate::core::model::{
-    Direction, Indicator, Insats, InsatsKind, Outcome, OutcomeSource, Record, Scope, Target,
-};
+use crate::core::model::{Direction, Indicator, Insats, InsatsKind, Record, Scope};
 use crate::core::period::Period;
 use crate::core::value::{Answer, FigureValue, Unit};
 use chrono::NaiveDate;
@@ -19,11 +17,11 @@ const NB_2018_02_NYNAS: &str =
 /// The newsletter's sentence for the goal, in the words of the February
 /// 2018 newsletter's article on the frukostmöte in Nynäshamn; when the goal
 /// is not met (or not yet known) the plain sentence says so instead.
-pub(super) const YES_NO_SENTENCE: &str = "{när målet nås}På Tak- och tätskiktsutbildningen i Nynäshamn har målet om 12 procent kvinnor bland deltagarna uppfyllts.";
+const YES_NO_SENTENCE: &str = "{när målet nås}På Tak- och tätskiktsutbildningen i Nynäshamn har målet om 12 procent kvinnor bland deltagarna uppfyllts.";
 
 /// The 1.6 set: the insats, the yes/no indicator, its goal for 2017 and
 /// the outcome the February 2018 newsletter reports.
-pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
+pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
     let mut b = Builder::new(after, device);
     let meta = b.meta("demo-tak-tat");
     b.push(Insats {
@@ -54,33 +52,24 @@ pub(super) fn build(after: Hlc, device: &DeviceId) -> Vec<Record> {
         computed: None,
         sentence: YES_NO_SENTENCE.into(),
     });
-    let scope = Scope::Insats(rid("demo-tak-tat"));
-    let Ok(year) = Period::year(2017) else {
-        return b.records;
+    let goal = format!("{NB_2018_02_NYNAS}: målet om 12 procent kvinnor bland deltagarna");
+    let r = Report {
+        scope: Scope::Insats(rid("demo-tak-tat")),
+        period: Period::year(2017).ok(),
+        on: NaiveDate::from_ymd_opt(2018, 2, 1),
+        note: &goal,
     };
-    let meta = b.meta("demo-t-kvinnor-12-2017");
-    b.push(Target {
-        meta,
-        indicator: rid("demo-ind-kvinnor-12"),
-        scope: scope.clone(),
-        period: year,
-        breakdown: None,
-        value: FigureValue::Answer(Answer::Met),
-        note: format!("{NB_2018_02_NYNAS}: målet om 12 procent kvinnor bland deltagarna"),
-    });
-    let meta = b.meta("demo-o-kvinnor-12-2017");
-    b.push(Outcome {
-        meta,
-        indicator: rid("demo-ind-kvinnor-12"),
-        scope,
-        period: year,
-        breakdown: None,
-        value: FigureValue::Answer(Answer::Met),
-        reported_on: NaiveDate::from_ymd_opt(2018, 2, 1),
-        source: OutcomeSource::Manual,
-        note: format!(
-            "{NB_2018_02_NYNAS}: \"Målet om 12 procent kvinnor bland deltagarna har uppfyllts.\""
-        ),
-    });
+    let met = FigureValue::Answer(Answer::Met);
+    b.target(&r, "demo-t-kvinnor-12-2017", "demo-ind-kvinnor-12", met);
+    let reported = format!(
+        "{NB_2018_02_NYNAS}: \"Målet om 12 procent kvinnor bland deltagarna har uppfyllts.\""
+    );
+    b.outcome(
+        &r.noting(&reported),
+        "demo-o-kvinnor-12-2017",
+        "demo-ind-kvinnor-12",
+        None,
+        met,
+    );
     b.records
 }
