@@ -244,6 +244,27 @@ pub struct FieldChange<C> {
     pub after: String,
 }
 
+/// The fields in which `stored` and `after` differ (`differs`), in the
+/// order of the columns, each before and after in the words of the file
+/// (`text`).
+pub fn changed_fields<C: ColumnSet, R>(
+    stored: &R,
+    after: &R,
+    differs: impl Fn(&R, &R, C) -> bool,
+    text: impl Fn(&R, C) -> String,
+) -> Vec<FieldChange<C>> {
+    C::ALL
+        .iter()
+        .copied()
+        .filter(|c| differs(stored, after, *c))
+        .map(|c| FieldChange {
+            column: c,
+            before: text(stored, c),
+            after: text(after, c),
+        })
+        .collect()
+}
+
 /// A changed record as the preview lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangedRow<C> {

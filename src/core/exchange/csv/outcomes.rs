@@ -12,7 +12,9 @@
 //! changes is listed field by field ([`field_changes`]) for the preview.
 
 use super::figures::{scope_word, slice_word};
-use super::mapping::{column_set, FieldChange, ImportPlan, Mapping, MappingProblem};
+use super::mapping::{
+    changed_fields, column_set, FieldChange, ImportPlan, Mapping, MappingProblem,
+};
 use super::read::{NumberCheck, Table};
 use crate::core::codes;
 use crate::core::model::{Breakdown, Dimension, Meta, Outcome, Scope};
@@ -268,16 +270,7 @@ pub fn field_changes(
     stored: &Outcome,
     after: &Outcome,
 ) -> Vec<FieldChange<OutcomeColumn>> {
-    OutcomeColumn::ALL
-        .iter()
-        .copied()
-        .filter(|c| differs(stored, after, *c))
-        .map(|c| FieldChange {
-            column: c,
-            before: cell_text(ws, stored, c),
-            after: cell_text(ws, after, c),
-        })
-        .collect()
+    changed_fields(stored, after, differs, |r, c| cell_text(ws, r, c))
 }
 
 /// How the preview names an outcome: indicator, scope, period and group.

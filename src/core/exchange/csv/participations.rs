@@ -19,7 +19,7 @@
 //! changes is listed field by field ([`field_changes`]) in the file's own
 //! words, for the preview.
 
-use super::mapping::{column_set, FieldChange, ImportPlan};
+use super::mapping::{changed_fields, column_set, FieldChange, ImportPlan};
 use super::read::{NumberCheck, Table};
 use super::write::{write_table, Cell, CsvFlavour};
 use crate::core::codes;
@@ -273,15 +273,7 @@ pub fn field_changes(
     stored: &Participation,
     after: &Participation,
 ) -> Vec<FieldChange<Column>> {
-    Column::ALL
-        .into_iter()
-        .filter(|c| differs(stored, after, *c))
-        .map(|c| FieldChange {
-            column: c,
-            before: cell_text(ws, stored, c),
-            after: cell_text(ws, after, c),
-        })
-        .collect()
+    changed_fields(stored, after, differs, |r, c| cell_text(ws, r, c))
 }
 
 /// How the preview names a participation: its code and its insats.
