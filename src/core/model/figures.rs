@@ -22,26 +22,67 @@ pub struct FigureKey {
     pub breakdown: Option<Breakdown>,
 }
 
-/// A goal: the value an indicator should reach for a scope and period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Target {
-    /// Identity and last write.
-    pub meta: Meta,
-    /// Which indicator.
-    pub indicator: RecordId,
-    /// About whom.
-    pub scope: Scope,
-    /// For which period.
-    pub period: Period,
-    /// Which slice, or the total when absent.
-    #[serde(default)]
-    pub breakdown: Option<Breakdown>,
-    /// The goal value, in the indicator's unit.
-    pub value: FigureValue,
-    /// Where the goal comes from (a decision, an application).
-    #[serde(default)]
-    pub note: String,
+/// Declares a figure record: the fields of its [`FigureKey`] first, then
+/// its own, and its `key()`.
+///
+/// The key's fields are written out here and not held in an inner struct
+/// because the stored JSON has them at the top level and the records
+/// refuse unknown fields, and serde's `flatten` does not work with
+/// `deny_unknown_fields`; a hand-written serde impl would be longer than
+/// the copy it removes. The fields keep their order, so the JSON is byte
+/// for byte what the records always wrote (tests/snapshot_files.rs).
+macro_rules! figure_record {
+    ($(#[$doc:meta])* pub struct $name:ident { $($own:tt)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            /// Identity and last write.
+            pub meta: Meta,
+            /// Which indicator.
+            pub indicator: RecordId,
+            /// About whom.
+            pub scope: Scope,
+            /// For which period.
+            pub period: Period,
+            /// Which slice, or the total when absent.
+            #[serde(default)]
+            pub breakdown: Option<Breakdown>,
+            $($own)*
+        }
+
+        impl_figure_key!($name);
+    };
+}
+
+/// Gives each record type with the fields of a [`FigureKey`] its `key()`.
+macro_rules! impl_figure_key {
+    ($($t:ty),* $(,)?) => {
+        $(impl $t {
+            /// What the figure is about: at most one live record of its
+            /// type has each key.
+            pub fn key(&self) -> $crate::core::model::FigureKey {
+                $crate::core::model::FigureKey {
+                    indicator: self.indicator.clone(),
+                    scope: self.scope.clone(),
+                    period: self.period,
+                    breakdown: self.breakdown.clone(),
+                }
+            }
+        })*
+    };
+}
+pub(crate) use impl_figure_key;
+
+figure_record! {
+    /// A goal: the value an indicator should reach for a scope and period.
+    pub struct Target {
+        /// The goal value, in the indicator's unit.
+        pub value: FigureValue,
+        /// Where the goal comes from (a decision, an application).
+        #[serde(default)]
+        pub note: String,
+    }
 }
 
 /// Where an outcome figure comes from.
@@ -55,56 +96,22 @@ pub enum OutcomeSource {
     Computed,
 }
 
-/// A result: the value an indicator reached for a scope and period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Outcome {
-    /// Identity and last write.
-    pub meta: Meta,
-    /// Which indicator.
-    pub indicator: RecordId,
-    /// About whom.
-    pub scope: Scope,
-    /// For which period; a shorter period starting with a target's period is
-    /// read as "so far".
-    pub period: Period,
-    /// Which slice, or the total when absent.
-    #[serde(default)]
-    pub breakdown: Option<Breakdown>,
-    /// The value reached.
-    pub value: FigureValue,
-    /// When it was reported (e.g. the newsletter's date).
-    #[serde(default, with = "crate::core::period::optional_iso_date")]
-    pub reported_on: Option<NaiveDate>,
-    /// Typed in or computed.
-    #[serde(default)]
-    pub source: OutcomeSource,
-    /// Context, e.g. "motsvarar 102 deltagare". Never about one participant.
-    #[serde(default)]
-    pub note: String,
-}
-
-impl Target {
-    /// This target's key.
-    pub fn key(&self) -> FigureKey {
-        FigureKey {
-            indicator: self.indicator.clone(),
-            scope: self.scope.clone(),
-            period: self.period,
-            breakdown: self.breakdown.clone(),
-        }
-    }
-}
-
-impl Outcome {
-    /// This outcome's key.
-    pub fn key(&self) -> FigureKey {
-        FigureKey {
-            indicator: self.indicator.clone(),
-            scope: self.scope.clone(),
-            period: self.period,
-            breakdown: self.breakdown.clone(),
-        }
+figure_record! {
+    /// A result: the value an indicator reached for a scope and period. A
+    /// period shorter than a target's and starting with it is read as "so
+    /// far".
+    pub struct Outcome {
+        /// The value reached.
+        pub value: FigureValue,
+        /// When it was reported (e.g. the newsletter's date).
+        #[serde(default, with = "crate::core::period::optional_iso_date")]
+        pub reported_on: Option<NaiveDate>,
+        /// Typed in or computed.
+        #[serde(default)]
+        pub source: OutcomeSource,
+        /// Context, e.g. "motsvarar 102 deltagare". Never about one participant.
+        #[serde(default)]
+        pub note: String,
     }
 }
 

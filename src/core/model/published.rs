@@ -13,7 +13,7 @@
 //! record the workspace holds, so a public file can never overwrite the
 //! kansli's own data.
 
-use super::figures::FigureKey;
+use super::figures::{impl_figure_key, FigureKey};
 use super::meeting::GuestOrg;
 use super::meta::{impl_entity, Meta};
 use super::scope::{Breakdown, Scope};
@@ -126,17 +126,7 @@ impl TryFrom<FigureFields> for PublishedFigure {
     }
 }
 
-impl PublishedFigure {
-    /// What the figure is about.
-    pub fn key(&self) -> FigureKey {
-        FigureKey {
-            indicator: self.indicator.clone(),
-            scope: self.scope.clone(),
-            period: self.period,
-            breakdown: self.breakdown.clone(),
-        }
-    }
-}
+impl_figure_key!(PublishedFigure);
 
 /// The guests checked in at the door of one meeting, per kind of
 /// organisation, as published.

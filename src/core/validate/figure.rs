@@ -5,12 +5,12 @@ use super::{count, free_text, optional_date, percent, short_text, Field, FormErr
 use crate::core::codes;
 use crate::core::ids::RecordId;
 use crate::core::model::{
-    AgeBand, Breakdown, Dimension, FigureKey, Gender, Indicator, Meta, Outcome, OutcomeSource,
-    Referrer, Scope, Target,
+    AgeBand, Breakdown, Dimension, Entity, FigureKey, Gender, Indicator, Meta, Outcome,
+    OutcomeSource, Referrer, Scope, Target,
 };
 use crate::core::period::{Period, PeriodKind};
 use crate::core::value::{Answer, FigureValue, Unit};
-use crate::core::workspace::Workspace;
+use crate::core::workspace::{Table, Workspace};
 
 /// A target or outcome form as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,17 +216,22 @@ fn common(
     Some((key, value?))
 }
 
-/// The checks shared by targets and outcomes, with the duplicate-key rule:
-/// `taken` tells whether another record already has the key.
-fn checked_figure(
+/// The checks shared by targets and outcomes: the record `id` being
+/// edited is still live in `table` (its targets or its outcomes), and no
+/// other live record there has the key (`duplicate` if one does).
+fn checked_figure<T: Entity>(
     draft: &FigureDraft,
     ws: &Workspace,
     errors: &mut FormErrors,
-    taken: impl Fn(&FigureKey) -> bool,
+    table: &Table<T>,
+    id: &RecordId,
+    key_of: fn(&T) -> FigureKey,
     duplicate: Problem,
 ) -> (Option<(FigureKey, FigureValue)>, Option<String>) {
+    super::still_live(table, id, errors);
     let checked = common(draft, ws, errors);
     let note = errors.check(Field::Note, free_text(&draft.note));
+    let taken = |key: &FigureKey| table.live().any(|r| r.id() != id && key_of(r) == *key);
     if checked.as_ref().is_some_and(|(key, _)| taken(key)) {
         errors.push(Field::Period, duplicate);
     }
@@ -240,12 +245,6 @@ fn checked_figure(
 /// other target for the same indicator, scope, period and slice.
 pub fn build_target(draft: &FigureDraft, ws: &Workspace, meta: Meta) -> Result<Target, FormErrors> {
     let mut errors = FormErrors::default();
-    super::still_live(&ws.targets, &meta.id, &mut errors);
-    let taken = |key: &FigureKey| {
-        ws.targets
-            .live()
-            .any(|t| t.meta.id != meta.id && &t.key() == key)
-    };
     let yes_no = RecordId::parse(draft.indicator.trim())
         .ok()
         .and_then(|id| ws.indicators.get(&id))
@@ -260,7 +259,15 @@ pub fn build_target(draft: &FigureDraft, ws: &Workspace, meta: Meta) -> Result<T
     } else {
         draft
     };
-    let (checked, note) = checked_figure(draft, ws, &mut errors, taken, Problem::DuplicateTarget);
+    let (checked, note) = checked_figure(
+        draft,
+        ws,
+        &mut errors,
+        &ws.targets,
+        &meta.id,
+        Target::key,
+        Problem::DuplicateTarget,
+    );
     if checked
         .as_ref()
         .is_some_and(|(_, v)| matches!(v, FigureValue::Answer(a) if *a != Answer::Met))
@@ -289,13 +296,15 @@ pub fn build_outcome(
     meta: Meta,
 ) -> Result<Outcome, FormErrors> {
     let mut errors = FormErrors::default();
-    super::still_live(&ws.outcomes, &meta.id, &mut errors);
-    let taken = |key: &FigureKey| {
-        ws.outcomes
-            .live()
-            .any(|o| o.meta.id != meta.id && &o.key() == key)
-    };
-    let (checked, note) = checked_figure(draft, ws, &mut errors, taken, Problem::DuplicateOutcome);
+    let (checked, note) = checked_figure(
+        draft,
+        ws,
+        &mut errors,
+        &ws.outcomes,
+        &meta.id,
+        Outcome::key,
+        Problem::DuplicateOutcome,
+    );
     let reported_on = errors.check(Field::ReportedOn, optional_date(&draft.reported_on));
     errors.into_result(|| {
         let (key, value) = checked?;

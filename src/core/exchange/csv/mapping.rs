@@ -12,17 +12,123 @@ use crate::core::order::fold_case;
 use crate::core::validate::{Field, FormErrors};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The fields of one kind of import.
+/// The fields of one kind of import, declared with `column_set!`.
 pub trait ColumnSet: Copy + Ord + std::fmt::Debug + 'static {
     /// Every field, in the order of an exported file.
     const ALL: &'static [Self];
-    /// A stable key, for the remembered mapping and form values.
+    /// A stable key, for the remembered mapping and form values: stored
+    /// in the browser, so it never changes.
     fn key(self) -> &'static str;
     /// Header words people use for the field (lower case).
     fn aliases(self) -> &'static [&'static str];
     /// The validation field the column fills, for pointing at problems.
     fn field(self) -> Field;
+
+    /// The field a remembered key names, if any.
+    fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.key() == key)
+    }
 }
+
+/// Declares the columns of one kind of file, one row a column, in the
+/// exported file's order: the variant, the [`Field`] its problems point
+/// at, its key, optionally the header an export writes, and the header
+/// words it is known by. It gives the enum (in that order, so
+/// `column as usize` indexes per-column texts), `ALL`, `key`, `field`,
+/// `aliases` (and `header`), and the [`ColumnSet`] impl.
+///
+/// A macro, so that adding a column, and naming the form field it fills,
+/// is one row rather than an edit in five `match`es that must agree, while
+/// the columns stay an enum whose `match`es the compiler checks.
+macro_rules! column_set {
+    (
+        $(#[$doc:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[$vdoc:meta])*
+                $variant:ident => $field:ident, $key:literal,
+                    [$($alias:literal),+ $(,)?]
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)+
+        }
+
+        impl $name {
+            /// Every field, in the order of an exported file.
+            pub const ALL: [$name; [$($name::$variant),+].len()] = [$($name::$variant),+];
+
+            /// A stable key, for the remembered mapping and form values:
+            /// stored in the browser, so it never changes.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key,)+
+                }
+            }
+
+            /// The validation field the column fills, for pointing at
+            /// problems.
+            pub fn field(self) -> $crate::core::validate::Field {
+                match self {
+                    $($name::$variant => $crate::core::validate::Field::$field,)+
+                }
+            }
+
+            /// Header words people use for the field (lower case).
+            pub fn aliases(self) -> &'static [&'static str] {
+                match self {
+                    $($name::$variant => &[$($alias),+],)+
+                }
+            }
+        }
+
+        impl $crate::core::exchange::csv::mapping::ColumnSet for $name {
+            const ALL: &'static [$name] = &$name::ALL;
+
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+
+            fn aliases(self) -> &'static [&'static str] {
+                $name::aliases(self)
+            }
+
+            fn field(self) -> $crate::core::validate::Field {
+                $name::field(self)
+            }
+        }
+    };
+    (
+        $(#[$doc:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[$vdoc:meta])*
+                $variant:ident => $field:ident, $key:literal, $header:literal,
+                    [$($alias:literal),+ $(,)?]
+            ),+ $(,)?
+        }
+    ) => {
+        column_set! {
+            $(#[$doc])*
+            pub enum $name {
+                $($(#[$vdoc])* $variant => $field, $key, [$($alias),+],)+
+            }
+        }
+
+        impl $name {
+            /// The header an exported file gives the column.
+            pub fn header(self) -> &'static str {
+                match self {
+                    $($name::$variant => $header,)+
+                }
+            }
+        }
+    };
+}
+pub(crate) use column_set;
 
 /// Which column of the file holds each field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,11 +147,10 @@ impl<C: ColumnSet> Mapping<C> {
     pub fn guess(header: &[String], remembered: &BTreeMap<String, String>) -> Mapping<C> {
         let mut m = BTreeMap::new();
         let mut used = BTreeSet::new();
-        let from_key = |key: &str| C::ALL.iter().copied().find(|c| c.key() == key);
         for (i, h) in header.iter().enumerate() {
             if let Some(key) = remembered.get(&fold_case(h.trim())) {
                 used.insert(i);
-                if let Some(c) = from_key(key) {
+                if let Some(c) = C::from_key(key) {
                     m.entry(c).or_insert(i);
                 }
             }
@@ -139,6 +244,27 @@ pub struct FieldChange<C> {
     pub after: String,
 }
 
+/// The fields in which `stored` and `after` differ (`differs`), in the
+/// order of the columns, each before and after in the words of the file
+/// (`text`).
+pub fn changed_fields<C: ColumnSet, R>(
+    stored: &R,
+    after: &R,
+    differs: impl Fn(&R, &R, C) -> bool,
+    text: impl Fn(&R, C) -> String,
+) -> Vec<FieldChange<C>> {
+    C::ALL
+        .iter()
+        .copied()
+        .filter(|c| differs(stored, after, *c))
+        .map(|c| FieldChange {
+            column: c,
+            before: text(stored, c),
+            after: text(after, c),
+        })
+        .collect()
+}
+
 /// A changed record as the preview lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangedRow<C> {
@@ -227,6 +353,51 @@ impl<R: PartialEq> ImportPlan<R> {
     /// Adds a rejected row.
     pub fn reject(&mut self, line: u64, errors: FormErrors) {
         self.rejected.push(RejectedRow { line, errors });
+    }
+}
+
+/// What the import tests of every kind of file share.
+#[cfg(test)]
+pub(super) mod testing {
+    use super::{ColumnSet, ImportPlan, Mapping};
+    use crate::core::exchange::csv::{read_table, Table};
+    use crate::core::ids::{DeviceId, Hlc, RecordId};
+    use crate::core::model::Meta;
+    use crate::core::validate::{Field, Problem};
+    use std::collections::BTreeMap;
+
+    /// The table of `text` and the mapping its header guesses, with
+    /// nothing remembered.
+    pub fn guessed<C: ColumnSet>(text: &str) -> (Table, Mapping<C>) {
+        let table = read_table(text.as_bytes()).unwrap();
+        let mapping = Mapping::guess(&table.header, &BTreeMap::new());
+        (table, mapping)
+    }
+
+    /// Metas `new-1`, `new-2`, … stamped `at` by `device`, for the records
+    /// an import adds.
+    pub fn numbered_metas(at: Hlc, device: &str) -> impl FnMut() -> Meta {
+        let device = DeviceId::parse(device).unwrap();
+        let mut n = 0;
+        move || {
+            n += 1;
+            Meta::new(
+                RecordId::parse(&format!("new-{n}")).unwrap(),
+                at,
+                device.clone(),
+            )
+        }
+    }
+
+    /// Asserts that `plan` rejects exactly the rows `expected` lists, in
+    /// order: each by its line, with its problem at its field.
+    pub fn assert_rejected<R>(plan: &ImportPlan<R>, expected: &[(u64, Field, Problem)]) {
+        let lines: Vec<u64> = plan.rejected.iter().map(|r| r.line).collect();
+        let expected_lines: Vec<u64> = expected.iter().map(|e| e.0).collect();
+        assert_eq!(lines, expected_lines);
+        for (row, (_, field, problem)) in plan.rejected.iter().zip(expected) {
+            assert_eq!(row.errors.at(*field), Some(problem), "line {}", row.line);
+        }
     }
 }
 

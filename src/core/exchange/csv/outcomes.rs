@@ -12,7 +12,9 @@
 //! changes is listed field by field ([`field_changes`]) for the preview.
 
 use super::figures::{scope_word, slice_word};
-use super::mapping::{ColumnSet, FieldChange, ImportPlan, Mapping, MappingProblem};
+use super::mapping::{
+    changed_fields, column_set, FieldChange, ImportPlan, Mapping, MappingProblem,
+};
 use super::read::{NumberCheck, Table};
 use crate::core::codes;
 use crate::core::model::{Breakdown, Dimension, Meta, Outcome, Scope};
@@ -24,71 +26,23 @@ use crate::core::validate::period_draft::PeriodDraft;
 use crate::core::validate::{build_outcome, Field, FigureDraft, FormErrors, Problem};
 use crate::core::workspace::Workspace;
 
-/// The fields of an outcomes file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum OutcomeColumn {
-    /// Indikator (name or id).
-    Indicator,
-    /// Omfattning: the förbund, a project or an insats, by name.
-    Scope,
-    /// Period: `2017`, `2018-H1`, `2018-Q2`, `2018-05` or
-    /// `2018-01-01..2018-06-30`.
-    Period,
-    /// Grupp: empty for the total, or `Kommun: Tyresö`, `Kön: Kvinna`.
-    Group,
-    /// Utfall.
-    Value,
-    /// Rapporterat (date).
-    ReportedOn,
-    /// Anteckning.
-    Note,
-}
-
-impl ColumnSet for OutcomeColumn {
-    const ALL: &'static [OutcomeColumn] = &[
-        OutcomeColumn::Indicator,
-        OutcomeColumn::Scope,
-        OutcomeColumn::Period,
-        OutcomeColumn::Group,
-        OutcomeColumn::Value,
-        OutcomeColumn::ReportedOn,
-        OutcomeColumn::Note,
-    ];
-
-    fn key(self) -> &'static str {
-        match self {
-            OutcomeColumn::Indicator => "indicator",
-            OutcomeColumn::Scope => "scope",
-            OutcomeColumn::Period => "period",
-            OutcomeColumn::Group => "group",
-            OutcomeColumn::Value => "value",
-            OutcomeColumn::ReportedOn => "reported_on",
-            OutcomeColumn::Note => "note",
-        }
-    }
-
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            OutcomeColumn::Indicator => &["indikator", "indicator", "nyckeltal", "mått"],
-            OutcomeColumn::Scope => &["omfattning", "scope", "insats", "projekt", "verksamhet"],
-            OutcomeColumn::Period => &["period", "år", "year"],
-            OutcomeColumn::Group => &["grupp", "group", "uppdelning", "del"],
-            OutcomeColumn::Value => &["utfall", "värde", "value", "outcome", "resultat"],
-            OutcomeColumn::ReportedOn => &["rapporterat", "rapporterad", "datum", "reported"],
-            OutcomeColumn::Note => &["anteckning", "kommentar", "note", "källa (text)"],
-        }
-    }
-
-    fn field(self) -> Field {
-        match self {
-            OutcomeColumn::Indicator => Field::Indicator,
-            OutcomeColumn::Scope => Field::Scope,
-            OutcomeColumn::Period => Field::Period,
-            OutcomeColumn::Group => Field::Breakdown,
-            OutcomeColumn::Value => Field::Value,
-            OutcomeColumn::ReportedOn => Field::ReportedOn,
-            OutcomeColumn::Note => Field::Note,
-        }
+column_set! {
+    /// The fields of an outcomes file.
+    pub enum OutcomeColumn {
+        /// By name or id.
+        Indicator => Indicator, "indicator", ["indikator", "indicator", "nyckeltal", "mått"],
+        /// The förbund, a project or an insats, by name.
+        Scope => Scope, "scope", ["omfattning", "scope", "insats", "projekt", "verksamhet"],
+        /// `2017`, `2018-H1`, `2018-Q2`, `2018-05` or
+        /// `2018-01-01..2018-06-30`.
+        Period => Period, "period", ["period", "år", "year"],
+        /// Empty for the total, or `Kommun: Tyresö`, `Kön: Kvinna`.
+        Group => Breakdown, "group", ["grupp", "group", "uppdelning", "del"],
+        Value => Value, "value", ["utfall", "värde", "value", "outcome", "resultat"],
+        /// A date.
+        ReportedOn => ReportedOn, "reported_on",
+            ["rapporterat", "rapporterad", "datum", "reported"],
+        Note => Note, "note", ["anteckning", "kommentar", "note", "källa (text)"],
     }
 }
 
@@ -316,16 +270,7 @@ pub fn field_changes(
     stored: &Outcome,
     after: &Outcome,
 ) -> Vec<FieldChange<OutcomeColumn>> {
-    OutcomeColumn::ALL
-        .iter()
-        .copied()
-        .filter(|c| differs(stored, after, *c))
-        .map(|c| FieldChange {
-            column: c,
-            before: cell_text(ws, stored, c),
-            after: cell_text(ws, after, c),
-        })
-        .collect()
+    changed_fields(stored, after, differs, |r, c| cell_text(ws, r, c))
 }
 
 /// How the preview names an outcome: indicator, scope, period and group.
@@ -347,23 +292,14 @@ mod tests {
     use super::*;
     use crate::core::demo;
     use crate::core::exchange::csv::figures::export_goals;
-    use crate::core::exchange::csv::{read_table, CsvFlavour};
-    use crate::core::ids::{DeviceId, Hlc, RecordId};
+    use crate::core::exchange::csv::mapping::testing::{assert_rejected, guessed, numbered_metas};
+    use crate::core::exchange::csv::CsvFlavour;
+    use crate::core::ids::{Hlc, RecordId};
     use crate::core::value::{Count, FigureValue};
-    use std::collections::BTreeMap;
 
     fn plan(ws: &Workspace, text: &str) -> ImportPlan<Outcome> {
-        let table = read_table(text.as_bytes()).unwrap();
-        let mapping = Mapping::guess(&table.header, &BTreeMap::new());
-        let mut n = 0;
-        let mut new_meta = || {
-            n += 1;
-            Meta::new(
-                RecordId::parse(&format!("new-{n}")).unwrap(),
-                Hlc::default(),
-                DeviceId::parse("t").unwrap(),
-            )
-        };
+        let (table, mapping) = guessed(text);
+        let mut new_meta = numbered_metas(Hlc::default(), "t");
         plan_import(ws, &table, &mapping, &mut new_meta).unwrap()
     }
 
@@ -381,19 +317,13 @@ mod tests {
             p.added[0].value,
             FigureValue::Count(Count::new(212).unwrap())
         );
-        let lines: Vec<u64> = p.rejected.iter().map(|r| r.line).collect();
-        assert_eq!(lines, [3, 4, 5]);
-        assert_eq!(
-            p.rejected[0].errors.at(Field::Value),
-            Some(&Problem::NotWhole)
-        );
-        assert_eq!(
-            p.rejected[1].errors.at(Field::Indicator),
-            Some(&Problem::UnknownReference)
-        );
-        assert_eq!(
-            p.rejected[2].errors.at(Field::Period),
-            Some(&Problem::UnknownValue)
+        assert_rejected(
+            &p,
+            &[
+                (3, Field::Value, Problem::NotWhole),
+                (4, Field::Indicator, Problem::UnknownReference),
+                (5, Field::Period, Problem::UnknownValue),
+            ],
         );
         assert!(!p.can_apply());
     }
@@ -457,12 +387,7 @@ mod tests {
             ]
         );
         assert_eq!(p.added[0].note, "Nyhetsbrev 2018-02");
-        assert_eq!(p.rejected.len(), 1);
-        assert_eq!(p.rejected[0].line, 5);
-        assert_eq!(
-            p.rejected[0].errors.at(Field::Value),
-            Some(&Problem::NotAnAnswer)
-        );
+        assert_rejected(&p, &[(5, Field::Value, Problem::NotAnAnswer)]);
     }
 
     #[test]

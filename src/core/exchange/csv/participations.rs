@@ -19,7 +19,7 @@
 //! changes is listed field by field ([`field_changes`]) in the file's own
 //! words, for the preview.
 
-use super::mapping::{ColumnSet, FieldChange, ImportPlan};
+use super::mapping::{changed_fields, column_set, FieldChange, ImportPlan};
 use super::read::{NumberCheck, Table};
 use super::write::{write_table, Cell, CsvFlavour};
 use crate::core::codes;
@@ -32,120 +32,25 @@ use crate::core::validate::{Field, FormErrors, Problem};
 use crate::core::workspace::Workspace;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The fields a column can hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Column {
-    /// Kod.
-    Code,
-    /// Insats.
-    Insats,
-    /// Kön.
-    Gender,
-    /// Åldersgrupp (or age).
-    AgeBand,
-    /// Kommun.
-    Municipality,
-    /// Anvisad av.
-    Referrer,
-    /// Startdatum.
-    Start,
-    /// Slutdatum.
-    End,
-    /// Avslutsorsak.
-    EndStatus,
-}
-
-impl Column {
-    /// Every field, in the order of an exported file.
-    pub const ALL: [Column; 9] = [
-        Column::Code,
-        Column::Insats,
-        Column::Gender,
-        Column::AgeBand,
-        Column::Municipality,
-        Column::Referrer,
-        Column::Start,
-        Column::End,
-        Column::EndStatus,
-    ];
-
-    /// A stable key, for the remembered mapping and form values.
-    pub fn key(self) -> &'static str {
-        match self {
-            Column::Code => "code",
-            Column::Insats => "insats",
-            Column::Gender => "gender",
-            Column::AgeBand => "age_band",
-            Column::Municipality => "municipality",
-            Column::Referrer => "referrer",
-            Column::Start => "start",
-            Column::End => "end",
-            Column::EndStatus => "end_status",
-        }
-    }
-
-    /// The field for a key.
-    pub fn from_key(key: &str) -> Option<Column> {
-        Column::ALL.into_iter().find(|c| c.key() == key)
-    }
-
-    /// The header an exported file gives the column (Swedish, as the
-    /// förbund's sheets are).
-    pub fn header(self) -> &'static str {
-        match self {
-            Column::Code => "Kod",
-            Column::Insats => "Insats",
-            Column::Gender => "Kön",
-            Column::AgeBand => "Åldersgrupp",
-            Column::Municipality => "Kommun",
-            Column::Referrer => "Anvisad av",
-            Column::Start => "Startdatum",
-            Column::End => "Slutdatum",
-            Column::EndStatus => "Avslutsorsak",
-        }
-    }
-
-    /// The validation field the column fills, for pointing at problems.
-    pub fn field(self) -> Field {
-        match self {
-            Column::Code => Field::Code,
-            Column::Insats => Field::Insats,
-            Column::Gender => Field::Gender,
-            Column::AgeBand => Field::AgeBand,
-            Column::Municipality => Field::Municipality,
-            Column::Referrer => Field::Referrer,
-            Column::Start => Field::Start,
-            Column::End => Field::End,
-            Column::EndStatus => Field::EndStatus,
-        }
-    }
-
-    /// Header words people use for the field (folded to lower case).
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            Column::Code => &["kod", "code", "deltagarkod", "id", "löpnummer"],
-            Column::Insats => &["insats", "insatsnamn", "verksamhet"],
-            Column::Gender => &["kön", "gender", "sex"],
-            Column::AgeBand => &["åldersgrupp", "ålder", "age", "age band", "age_band"],
-            Column::Municipality => &["kommun", "hemkommun", "municipality"],
-            Column::Referrer => &[
-                "anvisad av",
-                "remittent",
-                "remitterad av",
-                "aktör",
-                "referrer",
-            ],
-            Column::Start => &["startdatum", "start", "inskriven", "inskrivningsdatum"],
-            Column::End => &["slutdatum", "slut", "avslutad", "utskriven", "end"],
-            Column::EndStatus => &[
-                "avslutsorsak",
-                "avslut",
-                "orsak",
-                "status",
-                "end status",
-                "end_status",
-            ],
-        }
+column_set! {
+    /// The fields of a participations file, each the participation form's
+    /// field of the same name, so a rejected row points where the form
+    /// would.
+    pub enum Column {
+        Code => Code, "code", "Kod", ["kod", "code", "deltagarkod", "id", "löpnummer"],
+        Insats => Insats, "insats", "Insats", ["insats", "insatsnamn", "verksamhet"],
+        Gender => Gender, "gender", "Kön", ["kön", "gender", "sex"],
+        AgeBand => AgeBand, "age_band", "Åldersgrupp",
+            ["åldersgrupp", "ålder", "age", "age band", "age_band"],
+        Municipality => Municipality, "municipality", "Kommun",
+            ["kommun", "hemkommun", "municipality"],
+        Referrer => Referrer, "referrer", "Anvisad av",
+            ["anvisad av", "remittent", "remitterad av", "aktör", "referrer"],
+        Start => Start, "start", "Startdatum",
+            ["startdatum", "start", "inskriven", "inskrivningsdatum"],
+        End => End, "end", "Slutdatum", ["slutdatum", "slut", "avslutad", "utskriven", "end"],
+        EndStatus => EndStatus, "end_status", "Avslutsorsak",
+            ["avslutsorsak", "avslut", "orsak", "status", "end status", "end_status"],
     }
 }
 
@@ -155,22 +60,6 @@ pub type Mapping = super::mapping::Mapping<Column>;
 pub type MappingProblem = super::mapping::MappingProblem<Column>;
 /// What a participations import would do.
 pub type ParticipationPlan = ImportPlan<Participation>;
-
-impl ColumnSet for Column {
-    const ALL: &'static [Column] = &Column::ALL;
-
-    fn key(self) -> &'static str {
-        Column::key(self)
-    }
-
-    fn aliases(self) -> &'static [&'static str] {
-        Column::aliases(self)
-    }
-
-    fn field(self) -> Field {
-        Column::field(self)
-    }
-}
 
 /// How a participations file is searched for personal numbers: it holds
 /// no legitimate nine-digit number, so a cell of nine digits alone is read
@@ -384,15 +273,7 @@ pub fn field_changes(
     stored: &Participation,
     after: &Participation,
 ) -> Vec<FieldChange<Column>> {
-    Column::ALL
-        .into_iter()
-        .filter(|c| differs(stored, after, *c))
-        .map(|c| FieldChange {
-            column: c,
-            before: cell_text(ws, stored, c),
-            after: cell_text(ws, after, c),
-        })
-        .collect()
+    changed_fields(stored, after, differs, |r, c| cell_text(ws, r, c))
 }
 
 /// How the preview names a participation: its code and its insats.
@@ -466,19 +347,15 @@ pub fn export(ws: &Workspace, insatser: Option<&[RecordId]>, flavour: CsvFlavour
 
 #[cfg(test)]
 mod tests {
-    use super::super::read::read_table;
+    use super::super::mapping::testing::{assert_rejected, guessed, numbered_metas};
     use super::*;
     use crate::core::demo;
-    use crate::core::ids::{DeviceId, Hlc};
+    use crate::core::ids::Hlc;
 
     const ONE: Hlc = Hlc {
         millis: 1,
         counter: 0,
     };
-
-    fn device() -> DeviceId {
-        DeviceId::parse("test").unwrap()
-    }
 
     /// The demo with its end statuses and participations.
     fn ws() -> Workspace {
@@ -486,13 +363,8 @@ mod tests {
     }
 
     fn plan(ws: &Workspace, text: &str, default: Option<&RecordId>) -> ParticipationPlan {
-        let table = read_table(text.as_bytes()).unwrap();
-        let mapping = Mapping::guess(&table.header, &BTreeMap::new());
-        let mut n = 0;
-        let mut new_meta = || {
-            n += 1;
-            Meta::new(RecordId::parse(&format!("new-{n}")).unwrap(), ONE, device())
-        };
+        let (table, mapping) = guessed(text);
+        let mut new_meta = numbered_metas(ONE, "test");
         let mut c = 0u32;
         let mut new_code = || {
             c += 1;
@@ -604,16 +476,12 @@ mod tests {
             .added
             .iter()
             .all(|a| crate::core::model::is_valid_code(&a.code)));
-        assert_eq!(p.rejected.len(), 2);
-        assert_eq!(p.rejected[0].line, 4);
-        assert_eq!(
-            p.rejected[0].errors.at(Field::Gender),
-            Some(&Problem::UnknownValue)
-        );
-        assert_eq!(p.rejected[1].line, 5);
-        assert_eq!(
-            p.rejected[1].errors.at(Field::Start),
-            Some(&Problem::InvalidDate)
+        assert_rejected(
+            &p,
+            &[
+                (4, Field::Gender, Problem::UnknownValue),
+                (5, Field::Start, Problem::InvalidDate),
+            ],
         );
         assert!(!p.can_apply(), "a file with a bad row never half-applies");
     }
@@ -634,19 +502,13 @@ mod tests {
         assert_eq!(p.changed.len(), 1);
         assert_eq!(p.changed[0].1.meta.id, first.meta.id);
         assert_eq!(p.changed[0].1.gender, Gender::OtherOrUnknown);
-        assert_eq!(p.rejected.len(), 1);
-        assert_eq!(p.rejected[0].line, 3);
-        assert_eq!(
-            p.rejected[0].errors.at(Field::Code),
-            Some(&Problem::DuplicateCode)
-        );
+        assert_rejected(&p, &[(3, Field::Code, Problem::DuplicateCode)]);
     }
 
     #[test]
     fn missing_columns_are_named_before_any_row_is_read() {
         let ws = ws();
-        let table = read_table(b"Kod;Insats\nK7F3Q9;MIA\n").unwrap();
-        let mapping = Mapping::guess(&table.header, &BTreeMap::new());
+        let (table, mapping) = guessed("Kod;Insats\nK7F3Q9;MIA\n");
         let err = plan_import(
             &ws,
             &table,
