@@ -23,9 +23,7 @@ pub enum RecordProblem {
     /// A text (or a list of texts) holds what reads as a personal identity
     /// or coordination number; `field` is the record's field it is in
     /// (`meta` for the bookkeeping).
-    PersonalNumber {
-        field: String,
-    },
+    PersonalNumber { field: String },
     /// A text longer than any form accepts
     /// ([`crate::core::validate::MAX_TEXT_CHARS`] characters).
     TextTooLong {
