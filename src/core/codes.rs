@@ -37,6 +37,29 @@ pub fn from_code<T: DeserializeOwned>(code: &str) -> Result<T, UnknownCode> {
         .map_err(|_| UnknownCode(code.to_owned()))
 }
 
+/// Gives a type stored as its text (`#[serde(try_from = "String", into =
+/// "String")]`) the two conversions serde calls, so the stored form is
+/// always exactly what its `FromStr` reads and its `Display` writes.
+macro_rules! stored_as_text {
+    ($($t:ty),* $(,)?) => {
+        $(
+            impl TryFrom<String> for $t {
+                type Error = <$t as std::str::FromStr>::Err;
+                fn try_from(s: String) -> Result<Self, Self::Error> {
+                    s.parse()
+                }
+            }
+
+            impl From<$t> for String {
+                fn from(value: $t) -> String {
+                    value.to_string()
+                }
+            }
+        )*
+    };
+}
+pub(crate) use stored_as_text;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -410,18 +410,7 @@ impl FromStr for Period {
     }
 }
 
-impl TryFrom<String> for Period {
-    type Error = PeriodError;
-    fn try_from(s: String) -> Result<Period, PeriodError> {
-        s.parse()
-    }
-}
-
-impl From<Period> for String {
-    fn from(p: Period) -> String {
-        p.to_string()
-    }
-}
+crate::core::codes::stored_as_text!(Period);
 
 #[cfg(test)]
 mod tests {

@@ -51,18 +51,14 @@ impl fmt::Display for ClockTime {
     }
 }
 
-impl TryFrom<String> for ClockTime {
-    type Error = String;
-    fn try_from(s: String) -> Result<ClockTime, String> {
-        ClockTime::parse(&s).ok_or_else(|| format!("not a time of day: {s:?}"))
+impl std::str::FromStr for ClockTime {
+    type Err = String;
+    fn from_str(s: &str) -> Result<ClockTime, String> {
+        ClockTime::parse(s).ok_or_else(|| format!("not a time of day: {s:?}"))
     }
 }
 
-impl From<ClockTime> for String {
-    fn from(c: ClockTime) -> String {
-        c.to_string()
-    }
-}
+crate::core::codes::stored_as_text!(ClockTime);
 
 /// The kind of organisation a guest at a meeting comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

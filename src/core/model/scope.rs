@@ -76,18 +76,7 @@ impl FromStr for Scope {
     }
 }
 
-impl TryFrom<String> for Scope {
-    type Error = ScopeError;
-    fn try_from(s: String) -> Result<Scope, ScopeError> {
-        s.parse()
-    }
-}
-
-impl From<Scope> for String {
-    fn from(s: Scope) -> String {
-        s.to_string()
-    }
-}
+crate::core::codes::stored_as_text!(Scope);
 
 /// Gender as recorded in follow-up statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
