@@ -32,7 +32,12 @@ pub struct FigureKey {
 /// the copy it removes. The fields keep their order, so the JSON is byte
 /// for byte what the records always wrote (tests/snapshot_files.rs).
 macro_rules! figure_record {
-    ($(#[$doc:meta])* pub struct $name:ident { $($own:tt)* }) => {
+    (
+        $(#[$doc:meta])*
+        pub struct $name:ident {
+            $($(#[$own_attr:meta])* pub $own:ident: $own_ty:ty,)*
+        }
+    ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(deny_unknown_fields)]
@@ -48,10 +53,24 @@ macro_rules! figure_record {
             /// Which slice, or the total when absent.
             #[serde(default)]
             pub breakdown: Option<Breakdown>,
-            $($own)*
+            $($(#[$own_attr])* pub $own: $own_ty,)*
         }
 
         impl_figure_key!($name);
+
+        impl $name {
+            /// The record with this key and these fields of its own.
+            pub fn from_key(meta: Meta, key: FigureKey, $($own: $own_ty),*) -> Self {
+                Self {
+                    meta,
+                    indicator: key.indicator,
+                    scope: key.scope,
+                    period: key.period,
+                    breakdown: key.breakdown,
+                    $($own),*
+                }
+            }
+        }
     };
 }
 

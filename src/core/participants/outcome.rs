@@ -100,17 +100,14 @@ pub fn computed_outcome_in(
             Err(share) => FigureValue::Percent(share.percent()?),
         }
     };
-    Some(Outcome {
-        meta: indicator.meta.clone(),
-        indicator: key.indicator.clone(),
-        scope: key.scope.clone(),
-        period: key.period,
-        breakdown: key.breakdown.clone(),
+    Some(Outcome::from_key(
+        indicator.meta.clone(),
+        key.clone(),
         value,
-        reported_on: None,
-        source: OutcomeSource::Computed,
-        note: String::new(),
-    })
+        None,
+        OutcomeSource::Computed,
+        String::new(),
+    ))
 }
 
 /// The outcome of a computed indicator for `key` as it may be shown to

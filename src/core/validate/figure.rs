@@ -276,15 +276,7 @@ pub fn build_target(draft: &FigureDraft, ws: &Workspace, meta: Meta) -> Result<T
     }
     errors.into_result(|| {
         let (key, value) = checked?;
-        Some(Target {
-            meta,
-            indicator: key.indicator,
-            scope: key.scope,
-            period: key.period,
-            breakdown: key.breakdown,
-            value,
-            note: note?,
-        })
+        Some(Target::from_key(meta, key, value, note?))
     })
 }
 
@@ -308,17 +300,14 @@ pub fn build_outcome(
     let reported_on = errors.check(Field::ReportedOn, optional_date(&draft.reported_on));
     errors.into_result(|| {
         let (key, value) = checked?;
-        Some(Outcome {
+        Some(Outcome::from_key(
             meta,
-            indicator: key.indicator,
-            scope: key.scope,
-            period: key.period,
-            breakdown: key.breakdown,
+            key,
             value,
-            reported_on: reported_on?,
-            source: OutcomeSource::Manual,
-            note: note?,
-        })
+            reported_on?,
+            OutcomeSource::Manual,
+            note?,
+        ))
     })
 }
 
