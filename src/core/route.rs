@@ -126,6 +126,17 @@ impl Route {
         focus: None,
     };
 
+    /// The page of a scope: the board for the whole förbund, else the
+    /// project's or insats's page.
+    pub fn of_scope(scope: &crate::core::model::Scope) -> Route {
+        use crate::core::model::Scope;
+        match scope {
+            Scope::Forbund => Route::HOME,
+            Scope::Project(id) => Route::Project(id.clone()),
+            Scope::Insats(id) => Route::Insats(id.clone()),
+        }
+    }
+
     /// Whether two routes show the same page: the board with other filters
     /// is still the board. A notice ("Exempeldata inlästa") belongs to the
     /// page it was given on and goes when the user moves to another.

@@ -9,7 +9,8 @@ use crate::core::value::Unit;
 use crate::core::workspace::Workspace;
 use crate::ui::components::flow_panel::shown_text;
 use crate::ui::components::scroll_table::{Column, ScrollTable};
-use crate::ui::i18n::names::{scope_href, scope_name, slice_name, status_class, status_text};
+use crate::ui::components::status::status_class;
+use crate::ui::i18n::names::{scope_name, slice_name, status_text};
 use crate::ui::i18n::Texts;
 use leptos::prelude::*;
 
@@ -106,7 +107,7 @@ fn goal_row_view(w: &Workspace, t: &'static Texts, row: GoalRow) -> impl IntoVie
                 <a href=indicator_href>{indicator_name}</a>
                 {slice.map(|s| view! { <span class="sub">{s}</span> })}
             </th>
-            <td><a href=scope_href(&scope)>{scope_label}</a></td>
+            <td><a href=Route::of_scope(&scope).href()>{scope_label}</a></td>
             <td>{fmt_sv::period(&row.target.period)}</td>
             <td class="num">{target}</td>
             <td class="num">{outcome}</td>

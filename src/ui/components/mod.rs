@@ -1,9 +1,10 @@
-//! Small reusable views: form controls, the period picker, charts with their
+//! Small reusable views: the period picker, charts with their
 //! tables, delete confirmation, the page frame, the list pages' frame, the
 //! participations table row, the flow panel, CSV import, the sync settings,
 //! the meetings calendar and quick entry, and the views several pages show:
 //! the goal table, the board's charts, the meeting and occupancy figures,
-//! and the frame of a scrolling table.
+//! the frame of a scrolling table and
+//! the colour of a goal status.
 
 pub mod board_charts;
 pub mod chart_figure;
@@ -12,7 +13,6 @@ pub mod csv_import;
 pub mod download_failure;
 pub mod first_steps;
 pub mod flow_panel;
-pub mod form;
 pub mod goal_table;
 pub mod layout;
 pub mod meeting_calendar;
@@ -24,4 +24,5 @@ pub mod quick_meetings;
 pub mod record_list;
 pub mod scope_figures;
 pub mod scroll_table;
+pub mod status;
 pub mod sync_settings;

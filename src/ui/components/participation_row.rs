@@ -12,7 +12,7 @@ use crate::core::exchange::csv::participations::{self, Column};
 use crate::core::ids::RecordId;
 use crate::core::model::{AgeBand, Gender, Participation, Record, Referrer};
 use crate::core::validate::{build_participation, FormErrors, ParticipationDraft};
-use crate::ui::components::form::Choice;
+use crate::ui::forms::controls::Choice;
 use crate::ui::i18n::problems::problem;
 use crate::ui::state::{tr, use_app, AppState, Edit};
 use leptos::prelude::*;

@@ -5,12 +5,12 @@
 //! draft asks the core to parse it, so the board and the forms share one
 //! rule for what a valid period is.
 
-use super::form::{field_error, Choice, ErrorText, SelectField, TextField};
 use crate::browser::clock::today;
 use crate::browser::settings::{self, Key};
 use crate::core::period::{remembered_or_this_year, Period, PeriodKind};
 use crate::core::validate::{Field, FormErrors, PeriodDraft};
 use crate::ui::forms::choice::EnumSelect;
+use crate::ui::forms::controls::{field_error, Choice, ErrorText, SelectField, TextField};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 

@@ -5,7 +5,7 @@ use crate::browser::{http, settings, storage};
 use crate::core::exchange::sync::published;
 use crate::core::exchange::sync::webdav::DavSettings;
 use crate::core::fmt_sv;
-use crate::ui::components::form::TextField;
+use crate::ui::forms::controls::TextField;
 use crate::ui::i18n::offline::OfflineTexts;
 use crate::ui::state::{use_app, AppState};
 use crate::ui::sync::{dav_settings, published_location, sync_folder, SyncStop};

@@ -1,4 +1,5 @@
-//! A select over the variants of an enum, bound to a typed value.
+//! Selects over fixed choices: the variants of an enum, bound to a typed
+//! value, and the projects and insatser a scope or focus can name.
 //!
 //! Guarantees: the value is always a variant (the select's text is read
 //! with `core::codes::from_code`, and only the variants' codes are
@@ -11,7 +12,8 @@
 //! the wasm small.
 
 use crate::core::codes::{code, from_code};
-use crate::ui::components::form::{Choice, SelectField};
+use crate::core::workspace::Workspace;
+use crate::ui::forms::controls::{Choice, SelectField};
 use crate::ui::i18n::Texts;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -80,4 +82,22 @@ fn CodeSelect(
         }
     });
     view! { <SelectField id=id label=label value=picked choices=choices error=error /> }
+}
+
+/// Every project and insats as select options (`project:ID`, `insats:ID`),
+/// labelled with their kind, for choosing a scope or a focus.
+pub fn project_and_insats_choices(ws: &Workspace, t: &Texts) -> Vec<Choice> {
+    let projects = ws.projects_by_name().into_iter().map(|p| {
+        Choice::new(
+            format!("project:{}", p.meta.id),
+            format!("{}: {}", t.project_label, p.name),
+        )
+    });
+    let insatser = ws.insatser_by_name().into_iter().map(|i| {
+        Choice::new(
+            format!("insats:{}", i.meta.id),
+            format!("{}: {}", t.nav_insatser, i.name),
+        )
+    });
+    projects.chain(insatser).collect()
 }

@@ -9,12 +9,12 @@ use crate::core::model::{AgeBand, Dimension, Gender, Record, Referrer};
 use crate::core::period::Period;
 use crate::core::validate::{build_outcome, build_target, Field, FigureDraft, FormErrors};
 use crate::core::value::{Answer, Unit};
-use crate::ui::components::form::{
+use crate::ui::components::period_picker::PeriodPicker;
+use crate::ui::forms::choice::project_and_insats_choices;
+use crate::ui::forms::controls::{
     field_error, Choice, ErrorText, SelectField, TextArea, TextField,
 };
-use crate::ui::components::period_picker::PeriodPicker;
 use crate::ui::forms::submit::{FormState, RecordForm};
-use crate::ui::i18n::names::project_and_insats_choices;
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 

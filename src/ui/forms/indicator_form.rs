@@ -7,10 +7,10 @@ use crate::core::reports::newsletter::template::Gap;
 use crate::core::reports::newsletter::{sentence_preview, Written};
 use crate::core::validate::{build_indicator, Field, IndicatorDraft};
 use crate::core::value::Unit;
-use crate::ui::components::form::{
+use crate::ui::forms::choice::EnumSelect;
+use crate::ui::forms::controls::{
     field_error, CheckField, Choice, SelectField, TextArea, TextField,
 };
-use crate::ui::forms::choice::EnumSelect;
 use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;

@@ -3,10 +3,10 @@
 use crate::core::ids::RecordId;
 use crate::core::model::{Insats, InsatsKind, Record};
 use crate::core::validate::{build_insats, ContactDraft, Field, FormErrors, InsatsDraft};
-use crate::ui::components::form::{
+use crate::ui::forms::choice::EnumSelect;
+use crate::ui::forms::controls::{
     field_error, Choice, ErrorText, SelectField, TextArea, TextField,
 };
-use crate::ui::forms::choice::EnumSelect;
 use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;

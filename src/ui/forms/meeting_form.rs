@@ -3,7 +3,7 @@
 use crate::core::ids::RecordId;
 use crate::core::model::{Meeting, Record};
 use crate::core::validate::{build_meeting, Field, MeetingDraft};
-use crate::ui::components::form::{field_error, Choice, SelectField, TextArea, TextField};
+use crate::ui::forms::controls::{field_error, Choice, SelectField, TextArea, TextField};
 use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;

@@ -4,7 +4,7 @@ use crate::browser::clock::today;
 use crate::core::model::{Record, SlotReport};
 use crate::core::period::iso_date;
 use crate::core::validate::{build_slot_report, Field, FormErrors, SlotDraft};
-use crate::ui::components::form::{field_error, Choice, SelectField, TextField};
+use crate::ui::forms::controls::{field_error, Choice, SelectField, TextField};
 use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;

@@ -12,7 +12,7 @@ use crate::core::ids::RecordId;
 use crate::core::model::{Meta, Record};
 use crate::core::validate::FormErrors;
 use crate::core::workspace::Workspace;
-use crate::ui::components::form::{form_focus, FormButtons, FormSummary};
+use crate::ui::forms::controls::{form_focus, FormButtons, FormSummary};
 use crate::ui::state::{AppState, Edit};
 use leptos::prelude::*;
 

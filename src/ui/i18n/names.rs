@@ -5,9 +5,7 @@ use super::Texts;
 use crate::core::chart_specs::ChartWords;
 use crate::core::goals::GoalStatus;
 use crate::core::model::{Breakdown, Scope, Slide};
-use crate::core::route::Route;
 use crate::core::workspace::Workspace;
-use crate::ui::components::form::Choice;
 
 /// A scope's display name: the förbund's name (or "Hela förbundet"), or the
 /// project's or insats's name.
@@ -32,16 +30,6 @@ pub fn slide_label(ws: &Workspace, t: &Texts, slide: &Slide) -> String {
         Slide::Attendance => p.attendance.to_owned(),
         Slide::Occupancy => p.occupancy.to_owned(),
     }
-}
-
-/// Where a scope's page is.
-pub fn scope_href(scope: &Scope) -> String {
-    let route = match scope {
-        Scope::Forbund => Route::HOME,
-        Scope::Project(id) => Route::Project(id.clone()),
-        Scope::Insats(id) => Route::Insats(id.clone()),
-    };
-    route.href()
 }
 
 /// A breakdown slice's display name: a municipality's name, a gender, …
@@ -70,16 +58,6 @@ pub fn status_text(t: &Texts, s: GoalStatus) -> String {
     format!("{symbol} {}", t.status(s))
 }
 
-/// CSS class of a status (colour is an extra, never the only cue).
-pub fn status_class(s: GoalStatus) -> &'static str {
-    match s {
-        GoalStatus::Met => "status status-met",
-        GoalStatus::Near => "status status-near",
-        GoalStatus::Behind => "status status-behind",
-        GoalStatus::Unknown => "status status-unknown",
-    }
-}
-
 /// The words charts print, in the current language.
 pub fn chart_words(t: &Texts) -> ChartWords {
     ChartWords {
@@ -97,22 +75,4 @@ pub fn chart_words(t: &Texts) -> ChartWords {
         ],
         describe: t.chart_desc_row,
     }
-}
-
-/// Every project and insats as select options (`project:ID`, `insats:ID`),
-/// labelled with their kind, for choosing a scope or a focus.
-pub fn project_and_insats_choices(ws: &Workspace, t: &Texts) -> Vec<Choice> {
-    let projects = ws.projects_by_name().into_iter().map(|p| {
-        Choice::new(
-            format!("project:{}", p.meta.id),
-            format!("{}: {}", t.project_label, p.name),
-        )
-    });
-    let insatser = ws.insatser_by_name().into_iter().map(|i| {
-        Choice::new(
-            format!("insats:{}", i.meta.id),
-            format!("{}: {}", t.nav_insatser, i.name),
-        )
-    });
-    projects.chain(insatser).collect()
 }

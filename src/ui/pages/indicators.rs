@@ -15,7 +15,7 @@ use crate::ui::components::scope_figures::this_year;
 use crate::ui::components::scroll_table::{Column, ScrollTable};
 use crate::ui::forms::figure_form::{FigureForm, FigureKind};
 use crate::ui::forms::indicator_form::IndicatorForm;
-use crate::ui::i18n::names::{scope_href, scope_name, slice_name};
+use crate::ui::i18n::names::{scope_name, slice_name};
 use crate::ui::i18n::Texts;
 use crate::ui::pages::not_found::RecordMissing;
 use crate::ui::router::use_nav;
@@ -232,7 +232,7 @@ fn figure_row(
         .unwrap_or_else(|| "–".into());
     view! {
         <tr data-testid="figure-row">
-            <td><a href=scope_href(&scope)>{scope_label}</a></td>
+            <td><a href=Route::of_scope(&scope).href()>{scope_label}</a></td>
             <td>{fmt_sv::period(&period)}</td>
             <td>{slice}</td>
             <td class="num">{shown}</td>

@@ -14,9 +14,9 @@ use crate::core::reports::newsletter::{
 };
 use crate::core::validate::optional_date;
 use crate::ui::components::chart_figure::ChartFigure;
-use crate::ui::components::form::{Choice, SelectField, TextField};
 use crate::ui::components::meeting_figures::attendance_figure;
 use crate::ui::components::occupancy_figure::occupancy_figure;
+use crate::ui::forms::controls::{Choice, SelectField, TextField};
 use crate::ui::i18n::{Lang, Texts};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;

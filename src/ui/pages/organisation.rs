@@ -9,8 +9,8 @@ use crate::core::validate::{
 };
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::first_steps::FirstSteps;
-use crate::ui::components::form::{field_error, FormSummary, TextField};
 use crate::ui::forms::choice::EnumSelect;
+use crate::ui::forms::controls::{field_error, FormSummary, TextField};
 use crate::ui::forms::submit::FormState;
 use crate::ui::i18n::Texts;
 use crate::ui::state::{tr, use_app, Edit};

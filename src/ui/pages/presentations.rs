@@ -12,10 +12,10 @@ use crate::core::reports::slides::{is_available, move_slide, options, presentati
 use crate::core::route::Route;
 use crate::core::validate::{build_presentation, Field, FormErrors, PresentationDraft};
 use crate::ui::components::confirm_delete::DeleteButton;
-use crate::ui::components::form::{
+use crate::ui::components::period_picker::{start_period, PeriodPicker};
+use crate::ui::forms::controls::{
     field_error, Choice, ErrorText, FormSummary, SelectField, TextField,
 };
-use crate::ui::components::period_picker::{start_period, PeriodPicker};
 use crate::ui::forms::submit::FormState;
 use crate::ui::i18n::names::slide_label;
 use crate::ui::pages::not_found::RecordMissing;

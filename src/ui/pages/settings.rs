@@ -1,8 +1,8 @@
 //! Settings: language, example data, what is stored on this device, and
 //! the published snapshot and WebDAV folder it syncs with.
 
-use crate::ui::components::form::{Choice, SelectField};
 use crate::ui::components::sync_settings::{PublishedSettings, StorageStatus, WebDavSettings};
+use crate::ui::forms::controls::{Choice, SelectField};
 use crate::ui::i18n::Lang;
 use crate::ui::pages::welcome::load_demo;
 use crate::ui::router::use_nav;

@@ -5,7 +5,7 @@ use super::ex;
 use crate::browser::clock::now_millis;
 use crate::browser::files;
 use crate::core::exchange::snapshot::{self, ExportInfo, Part};
-use crate::ui::components::form::{Choice, SelectField};
+use crate::ui::forms::controls::{Choice, SelectField};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
