@@ -516,6 +516,18 @@ impl AppState {
         failure: RwSignal<Option<String>>,
         then: impl FnOnce() + 'static,
     ) {
+        // Boxed so that the commit's future is compiled once, not once per
+        // caller's `then` (each copy of it costs kilobytes of download).
+        self.save_then(edits, busy, failure, Box::new(then));
+    }
+
+    fn save_then(
+        self,
+        edits: Vec<Edit>,
+        busy: RwSignal<bool>,
+        failure: RwSignal<Option<String>>,
+        then: Box<dyn FnOnce()>,
+    ) {
         busy.set(true);
         failure.set(None);
         leptos::task::spawn_local(async move {
