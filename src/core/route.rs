@@ -7,6 +7,7 @@
 
 use crate::core::goals::Focus;
 use crate::core::ids::RecordId;
+use crate::core::model::Scope;
 use crate::core::period::Period;
 
 /// One page of the app.
@@ -128,8 +129,7 @@ impl Route {
 
     /// The page of a scope: the board for the whole förbund, else the
     /// project's or insats's page.
-    pub fn of_scope(scope: &crate::core::model::Scope) -> Route {
-        use crate::core::model::Scope;
+    pub fn of_scope(scope: &Scope) -> Route {
         match scope {
             Scope::Forbund => Route::HOME,
             Scope::Project(id) => Route::Project(id.clone()),
@@ -271,6 +271,19 @@ mod tests {
         assert!(!board.same_page(&Route::Exchange));
         assert!(Route::Insats(id("a")).same_page(&Route::Insats(id("a"))));
         assert!(!Route::Insats(id("a")).same_page(&Route::Insats(id("b"))));
+    }
+
+    #[test]
+    fn a_scope_links_to_the_board_or_its_project_or_insats_page() {
+        assert_eq!(Route::of_scope(&Scope::Forbund).href(), Route::HOME.href());
+        assert_eq!(
+            Route::of_scope(&Scope::Project(id("p1"))),
+            Route::Project(id("p1"))
+        );
+        assert_eq!(
+            Route::of_scope(&Scope::Insats(id("i1"))),
+            Route::Insats(id("i1"))
+        );
     }
 
     #[test]
