@@ -1,10 +1,6 @@
-//! Small reusable views: the period picker, charts with their
-//! tables, delete confirmation, the page frame, the list pages' frame, the
-//! participations table row, the flow panel, CSV import, the sync settings,
-//! the meetings calendar and quick entry, and the views several pages show:
-//! the goal table, the board's charts, the meeting and occupancy figures,
-//! the frame of a scrolling table and
-//! the colour of a goal status.
+//! Views that more than one page shows (or that a page would drown in),
+//! written once here so that a page file holds only what is its own. Form
+//! controls are not here but beside the forms, in `ui/forms`.
 
 pub mod board_charts;
 pub mod chart_figure;
