@@ -176,6 +176,9 @@ impl AppState {
                     .flatten()
                     .filter_map(|t| stored::decode(&t).ok())
                 {
+                    // A copy this version cannot type came from a newer
+                    // version, which marks this tab outdated: the old copy
+                    // stays on screen and the stored one is untouched.
                     let _ = w.replace_view(item.view());
                 }
             });
@@ -360,6 +363,9 @@ impl AppState {
         // with the stored one inside the transaction).
         self.ws.update(|w| {
             for v in written {
+                // Cannot fail: every copy written here passed this
+                // version's checks (a form's record or a checked import
+                // plan); a stored copy it cannot read refused the write.
                 let _ = w.replace_view(v);
             }
         });
