@@ -1,6 +1,6 @@
 //! Small settings in localStorage: the device id, the language, the
-//! board's last period and focus, and the clock shared by this profile's tabs. Data never goes here; it lives in
-//! IndexedDB.
+//! board's last period and focus, and the clock shared by this profile's
+//! tabs. Data never goes here; it lives in IndexedDB.
 //!
 //! Guarantees: reading never fails (a missing or blocked localStorage reads
 //! as "not set"); writing reports failure instead of panicking. A setting

@@ -3,12 +3,12 @@
 //! Guarantees: a delete never leaves a live record pointing at a tombstone.
 //! Targets and outcomes of a deleted indicator, project or insats, and the
 //! participations and slot reports of a deleted insats, and the arrivals
-//! of a deleted meeting, become tombstones too; insatser and sub-projects of a deleted project, insatser,
-//! participations and meetings of a deleted municipality, and
-//! participations with a deleted end status only
-//! lose the link. The plan lists
-//! every write before anything happens, so the UI can ask first and then
-//! store it all in one transaction.
+//! of a deleted meeting, become tombstones too; insatser and sub-projects
+//! of a deleted project, insatser, participations and meetings of a
+//! deleted municipality, and participations with a deleted end status
+//! only lose the link. The plan lists every write before anything
+//! happens, so the UI can ask first and then store it all in one
+//! transaction.
 
 use crate::core::ids::RecordId;
 use crate::core::model::{Breakdown, Record, Scope};
