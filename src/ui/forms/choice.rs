@@ -12,6 +12,7 @@
 //! the wasm small.
 
 use crate::core::codes::{code, from_code};
+use crate::core::model::Scope;
 use crate::core::workspace::Workspace;
 use crate::ui::forms::controls::{Choice, SelectField};
 use crate::ui::i18n::Texts;
@@ -84,18 +85,19 @@ fn CodeSelect(
     view! { <SelectField id=id label=label value=picked choices=choices error=error /> }
 }
 
-/// Every project and insats as select options (`project:ID`, `insats:ID`),
-/// labelled with their kind, for choosing a scope or a focus.
+/// Every project and insats as select options, valued by the scope's text
+/// form (which `Scope` and `Focus` read back), labelled with their kind,
+/// for choosing a scope or a focus.
 pub fn project_and_insats_choices(ws: &Workspace, t: &Texts) -> Vec<Choice> {
     let projects = ws.projects_by_name().into_iter().map(|p| {
         Choice::new(
-            format!("project:{}", p.meta.id),
+            Scope::Project(p.meta.id.clone()).to_string(),
             format!("{}: {}", t.project_label, p.name),
         )
     });
     let insatser = ws.insatser_by_name().into_iter().map(|i| {
         Choice::new(
-            format!("insats:{}", i.meta.id),
+            Scope::Insats(i.meta.id.clone()).to_string(),
             format!("{}: {}", t.nav_insatser, i.name),
         )
     });
