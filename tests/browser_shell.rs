@@ -13,8 +13,9 @@ use maltavla::browser::settings::{self, Key};
 use maltavla::browser::tabs::Tabs;
 use maltavla::core::demo;
 use maltavla::core::exchange::file_size::FileUse;
+use maltavla::core::exchange::merge::FieldView;
 use maltavla::core::ids::{DeviceId, Hlc};
-use maltavla::core::stored;
+use maltavla::core::stored::{self, bucket::buckets_of, bucket::Buckets};
 use maltavla::core::workspace::Workspace;
 use wasm_bindgen_test::*;
 
@@ -27,21 +28,114 @@ async fn fresh_db() -> RecordDb {
         .expect("IndexedDB opens in Chromium")
 }
 
+/// The buckets holding `views`, as a first write stores them.
+fn bucket_texts(views: &[FieldView]) -> (Vec<String>, Vec<(String, String)>) {
+    let keys = buckets_of(views.iter().map(|v| v.meta.id.as_str()));
+    let mut buckets = Buckets::read(&keys, vec![None; keys.len()]);
+    for v in views {
+        buckets.put(v).expect("the bucket was read");
+    }
+    (keys, buckets.changed())
+}
+
 #[wasm_bindgen_test]
 async fn records_written_to_indexeddb_read_back_identically() {
     let db = fresh_db().await;
-    let records = demo::workspace().records();
-    let items: Vec<(String, String)> = records
+    let views: Vec<FieldView> = demo::workspace()
+        .records()
         .iter()
-        .map(|r| (r.meta().id.to_string(), stored::encode(r)))
+        .map(FieldView::from_record)
         .collect();
-    let ids: Vec<String> = items.iter().map(|(id, _)| id.clone()).collect();
-    db.update(&ids, move |_| Some((items, Vec::new())), &[])
+    let (keys, items) = bucket_texts(&views);
+    db.update(&keys, move |_| Some((items, Vec::new())), &[])
         .await
         .expect("the batch is stored");
-    let loaded = stored::decode_all(db.load_all().await.expect("records load"));
+    let loaded = db.read_records().await.expect("records load");
     assert!(loaded.skipped.is_empty());
     assert_eq!(Workspace::from_items(loaded.records), demo::workspace());
+}
+
+/// Creates the database `name` as the version before buckets (2) left it:
+/// one value per record in `records`, and the conflict log.
+async fn old_layout_db(name: &str, records: &[(String, String)], conflicts: &[(&str, &str)]) {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    let db = Database::open(name)
+        .with_version(2u32)
+        .with_on_upgrade_needed(|_event, db| {
+            db.create_object_store("records").build()?;
+            db.create_object_store("conflicts").build()?;
+            Ok(())
+        })
+        .await
+        .expect("the old layout opens");
+    let tx = db
+        .transaction(["records", "conflicts"])
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .expect("a transaction");
+    let store = tx.object_store("records").expect("records");
+    for (id, text) in records {
+        store
+            .put(text.as_str())
+            .with_key(id.as_str())
+            .primitive()
+            .expect("put");
+    }
+    let log = tx.object_store("conflicts").expect("conflicts");
+    for (key, text) in conflicts {
+        log.put(*text).with_key(*key).primitive().expect("put");
+    }
+    tx.commit().await.expect("written");
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_database_of_the_layout_before_buckets_upgrades_and_keeps_every_record() {
+    let name = format!("maltavla-test-{}", new_record_id());
+    // Exactly what version 2 stored: `{"schema":1,"record":…}` under the
+    // record's id, and one value it could not read itself.
+    let mut old: Vec<(String, String)> = demo::workspace()
+        .records()
+        .iter()
+        .map(|r| {
+            let view = FieldView::from_record(r);
+            let text = format!(
+                r#"{{"schema":1,"record":{}}}"#,
+                stored::encode_record(&view)
+            );
+            (r.meta().id.to_string(), text)
+        })
+        .collect();
+    old.push(("damaged".into(), "{".into()));
+    old_layout_db(&name, &old, &[("c1", "{\"kept\":true}")]).await;
+
+    let db = RecordDb::open_named(&name).await.expect("upgrades");
+    let loaded = db.read_records().await.expect("records load");
+    assert_eq!(Workspace::from_items(loaded.records), demo::workspace());
+    assert_eq!(
+        loaded.skipped.len(),
+        1,
+        "the damaged value is named, not lost"
+    );
+    assert_eq!(db.load_legacy().await.expect("reads"), ["{"], "and kept");
+    assert_eq!(
+        db.load_conflicts().await.expect("reads"),
+        ["{\"kept\":true}"]
+    );
+    let buckets = db.load_all().await.expect("reads").len();
+    assert!(
+        buckets < old.len(),
+        "{buckets} values for {} records",
+        old.len()
+    );
+
+    // Opened again (a second tab, a reload): nothing more to move, the
+    // same records.
+    let again = RecordDb::open_named(&name).await.expect("opens");
+    let reloaded = again.read_records().await.expect("records load");
+    assert_eq!(Workspace::from_items(reloaded.records), demo::workspace());
 }
 
 /// Owned `(key, text)` pairs.

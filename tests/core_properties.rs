@@ -7,7 +7,6 @@ use maltavla::core::demo;
 use maltavla::core::fmt_sv;
 use maltavla::core::period::Period;
 use maltavla::core::route::Route;
-use maltavla::core::stored;
 use maltavla::core::value::{Count, FigureValue, Percent};
 use maltavla::core::workspace::Workspace;
 use proptest::prelude::*;
@@ -61,11 +60,6 @@ proptest! {
     fn gaps_never_panic(a in 0u64..=100_000_000, b in 0u64..=100_000_000) {
         let g = fmt_sv::gap(FigureValue::Count(Count::new(a).unwrap()), FigureValue::Count(Count::new(b).unwrap()));
         prop_assert!(!g.is_empty());
-    }
-
-    #[test]
-    fn stored_record_decoding_never_panics(text in "\\PC{0,200}") {
-        let _ = stored::decode(&text);
     }
 
     #[test]

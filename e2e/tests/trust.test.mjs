@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { screenshot, useAppUnderTest } from '../lib/browser.mjs';
 import { BoardPage } from '../pages/app.mjs';
 import { ExchangePage, InsatsFacts, recordLines } from '../pages/exchange.mjs';
+import { rewriteAsOldLayout, storeCounts, storeRecord, storedRecord } from '../lib/stored.mjs';
 
 const app = useAppUnderTest({ before, beforeEach, afterEach, after });
 
@@ -109,56 +110,13 @@ test('a file from a clock twenty minutes ahead is merged with a notice, and a la
   errors.assertClean();
 });
 
-/** Stores `text` under `id` in the app's IndexedDB, as an older or newer version would have. */
-async function storeRaw(page, id, text) {
-  await page.evaluate(
-    ([key, value]) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('maltavla');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('records', 'readwrite');
-          tx.objectStore('records').put(value, key);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [id, text],
-  );
-}
-
-/** The text stored under `id` in the app's IndexedDB. */
-async function storedRaw(page, id) {
-  return page.evaluate(
-    (key) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('maltavla');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('records').objectStore('records').get(key);
-          get.onsuccess = () => {
-            db.close();
-            resolve(get.result ?? null);
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    id,
-  );
-}
-
 test('a record an older version stored with a stamp from the year 9999 is named, stops every export, and is repaired keeping its values', async (t) => {
   const { page, errors, text } = await demoExported(t);
   const poisoned = recordOf(text, 'demo-cm');
   poisoned.insats.meta.stamp = { device: 'gammal', hlc: [253402300799999, 4294967295] };
   poisoned.insats.meta.fields = {};
   poisoned.insats.meta.seen = {};
-  await storeRaw(page, 'demo-cm', JSON.stringify({ schema: 1, record: poisoned }));
+  await storeRecord(page, 'demo-cm', JSON.stringify(poisoned));
   await page.reload({ waitUntil: 'load' });
   const banner = page.getByTestId('stamps-ahead');
   await banner.waitFor();
@@ -186,8 +144,8 @@ test('a record an older version stored with a stamp from the year 9999 is named,
 
 test('a record stored by a newer version that this one cannot read is never overwritten by an import', async (t) => {
   const { page, exchange, errors, text } = await demoExported(t);
-  const newer = JSON.stringify({ schema: 99, record: { insats: { 'written-by': 'a newer Måltavla' } } });
-  await storeRaw(page, 'demo-cm', newer);
+  const newer = { insats: { 'written-by': 'a newer Måltavla' } };
+  await storeRecord(page, 'demo-cm', JSON.stringify(newer));
   const file = rewritten(text, 'demo-cm', {
     device: 'annan',
     millis: Date.now() - MINUTE,
@@ -198,6 +156,37 @@ test('a record stored by a newer version that this one cannot read is never over
   const message = await exchange.error().innerText();
   assert.match(message, /demo-cm/);
   assert.match(message, /nyare version/);
-  assert.equal(await storedRaw(page, 'demo-cm'), newer, 'the stored text is untouched');
+  assert.deepEqual(await storedRecord(page, 'demo-cm'), newer, 'the stored record is untouched');
+  errors.assertClean();
+});
+
+test('a database left by the version before buckets opens with every record and the conflict log', async (t) => {
+  const { page, exchange, errors, text } = await demoExported(t);
+  // A conflict in the log: a file from another laptop changed the provider
+  // without having seen this one's value.
+  const file = rewritten(text, 'demo-cm', {
+    device: 'annan',
+    millis: Date.now() - MINUTE,
+    changes: { provider: 'Annan utförare' },
+  });
+  await exchange.chooseFile({ name: 'annan.json', text: file });
+  await exchange.confirm();
+  const log = await exchange.conflictLog();
+  assert.ok(log.length > 0, 'a conflict is logged');
+  const { text: before } = await exchange.exportFile(await downloads(t));
+
+  const written = await rewriteAsOldLayout(page);
+  assert.equal(written, recordLines(before).length, 'every record in the old layout');
+  await page.reload({ waitUntil: 'load' });
+  const upgraded = new ExchangePage(page);
+  await page.getByTestId('export-button').waitFor();
+  const counts = await storeCounts(page);
+  assert.equal(counts.version, 3);
+  assert.equal(counts.records, 0, 'every record moved out of the old store');
+  assert.ok(counts.buckets > 0 && counts.buckets < written, `${counts.buckets} buckets for ${written} records`);
+  assert.deepEqual(await upgraded.conflictLog(), log, 'the conflict log is kept');
+  const { text: after } = await upgraded.exportFile(await downloads(t));
+  assert.deepEqual(recordLines(after).sort(), recordLines(before).sort(), 'every record as it was');
+  assert.equal(await page.locator('.banner-error').count(), 0, 'no record skipped, storage works');
   errors.assertClean();
 });

@@ -1,5 +1,7 @@
-//! The record store in IndexedDB: encoded records keyed by record id, and
-//! the conflict log keyed by conflict.
+//! The record store in IndexedDB: values of records grouped by the core's
+//! layout (`core::stored`), keyed by bucket; the conflict log keyed by
+//! conflict; and the store of the layout before buckets, read once to move
+//! its records (see [`RecordDb::migrate`]).
 //!
 //! Guarantees: a batch of writes is one transaction, committed all or
 //! nothing; [`RecordDb::update`] reads what is stored and writes the
@@ -8,6 +10,7 @@
 //! transactions one after the other); errors come back as [`IdbError`] with
 //! a kind the UI can explain (quota full, storage blocked, anything else).
 
+use crate::core::stored;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
@@ -19,8 +22,11 @@ use wasm_bindgen::JsCast;
 
 /// The database name used by the app.
 pub const DB_NAME: &str = "maltavla";
-const DB_VERSION: u32 = 2;
-const RECORDS: &str = "records";
+/// 3: records grouped into buckets (`buckets`); 2 kept one value per
+/// record (`records`, still read by [`RecordDb::migrate`]).
+const DB_VERSION: u32 = 3;
+const LEGACY: &str = "records";
+const BUCKETS: &str = "buckets";
 const CONFLICTS: &str = "conflicts";
 
 /// What went wrong talking to IndexedDB.
@@ -103,6 +109,18 @@ async fn read_keys(
     Ok(out)
 }
 
+/// Every `(key, text)` in `store`, within the caller's transaction.
+async fn entries(store: &ObjectStore<'_>) -> Result<Vec<(String, String)>, IdbError> {
+    let keys = store.get_all_keys::<String>().primitive().map_err(failed)?;
+    let values = store.get_all::<String>().primitive().map_err(failed)?;
+    // Both come in key order, within one transaction.
+    let keys = keys.await.map_err(failed)?;
+    let values = values.await.map_err(failed)?;
+    keys.zip(values)
+        .map(|(k, v)| Ok((k.map_err(failed)?, v.map_err(failed)?)))
+        .collect()
+}
+
 /// From how many ids on [`read_keys`] asks for the stored keys first.
 const BATCH_KEYS: usize = 256;
 
@@ -150,7 +168,7 @@ impl RecordDb {
                 Ok(())
             })
             .with_on_upgrade_needed(|_event, db| {
-                for name in [RECORDS, CONFLICTS] {
+                for name in [LEGACY, CONFLICTS, BUCKETS] {
                     if !db.object_store_names().any(|n| n == name) {
                         db.create_object_store(name).build()?;
                     }
@@ -177,11 +195,11 @@ impl RecordDb {
         })
     }
 
-    /// A read-write transaction on both stores; it rolls back unless
+    /// A read-write transaction on `stores`; it rolls back unless
     /// committed, so an early return by `?` never half-applies a batch.
-    fn writable(&self) -> Result<Transaction<'_>, IdbError> {
+    fn writable<const N: usize>(&self, stores: [&str; N]) -> Result<Transaction<'_>, IdbError> {
         self.db
-            .transaction([RECORDS, CONFLICTS])
+            .transaction(stores)
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(failed)
@@ -199,9 +217,65 @@ impl RecordDb {
         values.collect::<Result<Vec<String>, _>>().map_err(failed)
     }
 
-    /// Every stored record text.
+    /// Moves what an older version stored one value per record into
+    /// buckets ([`migrate`](Self::migrate)), then reads every record, and
+    /// names what could not be read.
+    pub async fn read_records(&self) -> Result<stored::Loaded, IdbError> {
+        self.migrate(|legacy, existing| {
+            let moved = stored::legacy::migrate(legacy, existing);
+            (moved.buckets, moved.moved)
+        })
+        .await?;
+        let buckets = self.load_all().await?;
+        let legacy = self.load_legacy().await?;
+        Ok(stored::load(buckets, legacy))
+    }
+
+    /// Every stored bucket text.
     pub async fn load_all(&self) -> Result<Vec<String>, IdbError> {
-        self.texts_of(RECORDS).await
+        self.texts_of(BUCKETS).await
+    }
+
+    /// The values of the layout before buckets that are still stored (after
+    /// [`migrate`](Self::migrate): only those it could not move).
+    pub async fn load_legacy(&self) -> Result<Vec<String>, IdbError> {
+        self.texts_of(LEGACY).await
+    }
+
+    /// Moves the values of the layout before buckets, in one transaction:
+    /// reads every `(key, text)` of the old store and of the buckets (only
+    /// when the old store holds anything), writes the buckets `plan` makes
+    /// of them and deletes the old values it names as moved. Returns how
+    /// many moved. All or nothing; run by every tab that opens the
+    /// database, so a second tab finds nothing left to move.
+    pub async fn migrate(
+        &self,
+        plan: impl FnOnce(
+            Vec<(String, String)>,
+            Vec<(String, String)>,
+        ) -> (Vec<(String, String)>, Vec<String>),
+    ) -> Result<usize, IdbError> {
+        let tx = self.writable([LEGACY, BUCKETS])?;
+        let legacy = tx.object_store(LEGACY).map_err(failed)?;
+        let old = entries(&legacy).await?;
+        if old.is_empty() {
+            return Ok(0);
+        }
+        let buckets = tx.object_store(BUCKETS).map_err(failed)?;
+        let existing = entries(&buckets).await?;
+        let (writes, moved) = plan(old, existing);
+        for (key, text) in &writes {
+            buckets
+                .put(text.as_str())
+                .with_key(key.as_str())
+                .primitive()
+                .map_err(failed)?;
+        }
+        for key in &moved {
+            legacy.delete(key.as_str()).primitive().map_err(failed)?;
+        }
+        tx.commit().await.map_err(failed)?;
+        Ok(moved.len())
     }
 
     /// Every entry of the conflict log.
@@ -210,7 +284,7 @@ impl RecordDb {
     }
 
     /// In one transaction: reads the stored texts of `ids` (`None` where
-    /// nothing is stored), writes the `(id, text)` records that `merge`
+    /// nothing is stored), writes the `(key, text)` values that `merge`
     /// makes of them, adds the `(key, text)` conflict-log entries it
     /// returns with them (what a write replaced is only known once the
     /// stored copies are read) and removes the entries keyed `resolved`.
@@ -224,8 +298,8 @@ impl RecordDb {
         ) -> Option<(Vec<(String, String)>, Vec<(String, String)>)>,
         resolved: &[String],
     ) -> Result<Vec<(String, String)>, IdbError> {
-        let tx = self.writable()?;
-        let store = tx.object_store(RECORDS).map_err(failed)?;
+        let tx = self.writable([BUCKETS, CONFLICTS])?;
+        let store = tx.object_store(BUCKETS).map_err(failed)?;
         let Some((writes, conflicts)) = merge(read_keys(&store, ids).await?) else {
             // Dropped uncommitted, the transaction rolls back.
             return Ok(Vec::new());
@@ -253,16 +327,17 @@ impl RecordDb {
 
     /// The stored texts of `ids` (`None` where nothing is stored).
     pub async fn get_many(&self, ids: &[String]) -> Result<Vec<Option<String>>, IdbError> {
-        let tx = self.db.transaction(RECORDS).build().map_err(failed)?;
-        let store = tx.object_store(RECORDS).map_err(failed)?;
+        let tx = self.db.transaction(BUCKETS).build().map_err(failed)?;
+        let store = tx.object_store(BUCKETS).map_err(failed)?;
         read_keys(&store, ids).await
     }
 
     /// Removes every record and the conflict log (used by tests and a
     /// future "reset" action).
     pub async fn clear(&self) -> Result<(), IdbError> {
-        let tx = self.writable()?;
-        for name in [RECORDS, CONFLICTS] {
+        let stores = [BUCKETS, CONFLICTS, LEGACY];
+        let tx = self.writable(stores)?;
+        for name in stores {
             tx.object_store(name)
                 .map_err(failed)?
                 .clear()

@@ -33,9 +33,8 @@ async fn load(blocked: RwSignal<bool>) -> AppState {
     let opened = RecordDb::open(events).await;
     blocked.set(false);
     let (ws, db, skipped, conflicts) = match opened {
-        Ok(db) => match db.load_all().await {
-            Ok(texts) => {
-                let loaded = stored::decode_all(texts);
+        Ok(db) => match db.read_records().await {
+            Ok(loaded) => {
                 let conflicts = db.load_conflicts().await;
                 let ws = Workspace::from_items(loaded.records);
                 (ws, Ok(db), loaded.skipped.len(), conflicts)

@@ -166,16 +166,14 @@ impl AppState {
         let Some(db) = self.db.get_value() else {
             return;
         };
-        if let Ok(texts) = db.get_many(&ids).await {
+        let keys = stored::bucket::buckets_of(ids.iter().map(String::as_str));
+        if let Ok(texts) = db.get_many(&keys).await {
+            let buckets = stored::bucket::Buckets::read(&keys, texts);
             // What is stored is what the other tab wrote (already merged
             // with what was stored before): shown as it is, so a repaired
             // stamp replaces the old one here too.
             self.ws.update(|w| {
-                for item in texts
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|t| stored::decode(&t).ok())
-                {
+                for item in ids.iter().filter_map(|id| buckets.item(id)?.ok()) {
                     // A copy this version cannot type came from a newer
                     // version, which marks this tab outdated: the old copy
                     // stays on screen and the stored one is untouched.
@@ -307,27 +305,27 @@ impl AppState {
         let (written, conflicts): (Vec<FieldView>, Vec<Conflict>) = match self.db.get_value() {
             Some(db) => {
                 let mut out = Ok((Vec::new(), Vec::new()));
+                let keys = stored::bucket::buckets_of(ids.iter().map(String::as_str));
                 let result = db
                     .update(
-                        &ids,
+                        &keys,
                         |texts| {
-                            let stored: Result<Vec<Option<FieldView>>, WriteError> = texts
+                            let mut buckets = stored::bucket::Buckets::read(&keys, texts);
+                            let unreadable =
+                                |id: &str| WriteError::Unreadable { id: id.to_owned() };
+                            let stored: Result<Vec<Option<FieldView>>, WriteError> = ids
                                 .iter()
-                                .zip(&ids)
-                                .map(|(t, id)| {
-                                    stored::copy_for_write(t.as_deref())
-                                        .map_err(|_| WriteError::Unreadable { id: id.clone() })
-                                })
+                                .map(|id| buckets.copy_for_write(id).map_err(|_| unreadable(id)))
                                 .collect();
                             out = stored.and_then(merge);
                             let (views, log) = out.as_ref().ok()?;
-                            let records = views
-                                .iter()
-                                .map(|v| (v.meta.id.to_string(), stored::encode_view(v)))
-                                .collect();
+                            if let Some(v) = views.iter().find(|v| buckets.put(v).is_err()) {
+                                out = Err(unreadable(v.meta.id.as_str()));
+                                return None;
+                            }
                             let log = log.iter().map(merge::log_entry).collect();
                             match log {
-                                Ok(log) => Some((records, log)),
+                                Ok(log) => Some((buckets.changed(), log)),
                                 Err(e) => {
                                     out = Err(WriteError::ConflictLog(e));
                                     None

@@ -1,0 +1,330 @@
+//! Records grouped into buckets by a hash of their id: which bucket holds a
+//! record, reading a bucket's records, and splicing a write into the
+//! buckets it touches.
+//!
+//! Guarantees: [`bucket_of`] never changes for an id (it is part of the
+//! stored layout); a write goes on top of the buckets as read in its own
+//! transaction, and a bucket this version cannot read (damaged, or written
+//! by a newer version) refuses every write into it rather than being
+//! replaced; the other records of a bucket are written back byte for byte.
+
+use super::{decode_record, encode_record, StoredError, STORED_SCHEMA};
+use crate::core::exchange::merge::FieldView;
+use crate::core::exchange::snapshot::Item;
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// How many buckets records are spread over. 1 024 keeps a bucket at about
+/// ten records for a förbund's ten years (10 000 participations) and about
+/// a thousand (≈ 300 KB) at 1 000 000, so one write rewrites little.
+pub const BUCKETS: u32 = 1024;
+
+/// The key of the bucket that holds the record `id`: FNV-1a (32 bit) of the
+/// id's bytes, modulo [`BUCKETS`], as three hex digits. Fixed forever: the
+/// stored layout depends on it.
+pub fn bucket_of(id: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in id.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{:03x}", hash % BUCKETS)
+}
+
+/// The distinct buckets that hold `ids`, in key order.
+pub fn buckets_of<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    ids.into_iter()
+        .map(bucket_of)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// A bucket as stored, owned for a write.
+#[derive(Serialize, Deserialize)]
+struct BucketText {
+    schema: u32,
+    records: BTreeMap<String, Box<RawValue>>,
+}
+
+/// The record texts of a bucket, without their ids, borrowed from its text.
+struct Values<'a>(Vec<&'a RawValue>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Values<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Values<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("records by id")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Values<'a>, A::Error> {
+                let mut out = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some((IgnoredAny, value)) = map.next_entry::<IgnoredAny, &RawValue>()? {
+                    out.push(value);
+                }
+                Ok(Values(out))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+#[derive(Deserialize)]
+struct Schema {
+    schema: u32,
+}
+
+#[derive(Deserialize)]
+struct Borrowed<'a> {
+    #[serde(borrow)]
+    records: Values<'a>,
+}
+
+/// Checks the schema first, so a newer layout is named as such rather than
+/// as text that does not parse.
+fn check_schema(text: &str) -> Result<(), StoredError> {
+    let Schema { schema } =
+        serde_json::from_str(text).map_err(|e| StoredError::NotJson(e.to_string()))?;
+    if schema > STORED_SCHEMA {
+        return Err(StoredError::NewerSchema(schema));
+    }
+    Ok(())
+}
+
+/// The record texts in a stored bucket (each still to be decoded).
+pub fn records_in(text: &str) -> Result<Vec<&RawValue>, StoredError> {
+    check_schema(text)?;
+    let Borrowed { records } =
+        serde_json::from_str(text).map_err(|e| StoredError::NotJson(e.to_string()))?;
+    Ok(records.0)
+}
+
+/// One bucket read for a write: its records' stored texts by id.
+#[derive(Debug)]
+struct Bucket {
+    records: BTreeMap<String, Box<RawValue>>,
+    changed: bool,
+}
+
+impl Bucket {
+    fn parse(text: Option<&str>) -> Result<Bucket, StoredError> {
+        let records = match text {
+            None => BTreeMap::new(),
+            Some(text) => {
+                check_schema(text)?;
+                let stored: BucketText =
+                    serde_json::from_str(text).map_err(|e| StoredError::NotJson(e.to_string()))?;
+                stored.records
+            }
+        };
+        Ok(Bucket {
+            records,
+            changed: false,
+        })
+    }
+
+    fn text(&self) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            schema: u32,
+            records: &'a BTreeMap<String, Box<RawValue>>,
+        }
+        // Serialising strings and already valid JSON texts cannot fail.
+        serde_json::to_string(&Out {
+            schema: STORED_SCHEMA,
+            records: &self.records,
+        })
+        .unwrap_or_default()
+    }
+}
+
+/// The buckets one write reads, changes and writes back.
+#[derive(Debug)]
+pub struct Buckets {
+    read: BTreeMap<String, Result<Bucket, StoredError>>,
+}
+
+impl Buckets {
+    /// The buckets `keys` with their stored texts (`None`: nothing stored).
+    pub fn read(keys: &[String], texts: Vec<Option<String>>) -> Buckets {
+        let read = keys
+            .iter()
+            .zip(texts)
+            .map(|(key, text)| (key.clone(), Bucket::parse(text.as_deref())))
+            .collect();
+        Buckets { read }
+    }
+
+    fn bucket(&self, id: &str) -> Result<&Bucket, StoredError> {
+        match self.read.get(&bucket_of(id)) {
+            Some(Ok(bucket)) => Ok(bucket),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err(StoredError::NotJson(format!("bucket of {id} was not read"))),
+        }
+    }
+
+    /// The stored record `id`: `None` where nothing is stored.
+    pub fn item(&self, id: &str) -> Option<Result<Item, StoredError>> {
+        match self.bucket(id) {
+            Ok(bucket) => bucket.records.get(id).map(|raw| decode_record(raw.get())),
+            Err(e) => Some(Err(e)),
+        }
+    }
+
+    /// The stored copy a write of `id` goes on top of: `None` where nothing
+    /// is stored. A stored text this version cannot read (written by a
+    /// newer version, or damaged), or a bucket it cannot read, is an error,
+    /// never "nothing stored": writing as if it were absent would overwrite
+    /// a record this version cannot even see.
+    pub fn copy_for_write(&self, id: &str) -> Result<Option<FieldView>, StoredError> {
+        self.item(id).transpose().map(|item| item.map(|i| i.view()))
+    }
+
+    /// Puts `view` into its bucket, replacing the copy stored under its id.
+    /// Refused when its bucket was not read or cannot be read.
+    pub fn put(&mut self, view: &FieldView) -> Result<(), StoredError> {
+        let text = RawValue::from_string(encode_record(view))
+            .map_err(|e| StoredError::BadRecord(e.to_string()))?;
+        let bucket = self.bucket_mut(view.meta.id.as_str())?;
+        bucket.records.insert(view.meta.id.to_string(), text);
+        bucket.changed = true;
+        Ok(())
+    }
+
+    /// Puts a record's stored `text` under `id` unless its bucket already
+    /// holds that id (used to move records between layouts, never to
+    /// overwrite); `Ok(true)` when it was put. Refused like
+    /// [`put`](Self::put), and for a text that is not JSON.
+    pub fn put_text(&mut self, id: &str, text: String) -> Result<bool, StoredError> {
+        let text = RawValue::from_string(text).map_err(|e| StoredError::NotJson(e.to_string()))?;
+        let bucket = self.bucket_mut(id)?;
+        if bucket.records.contains_key(id) {
+            return Ok(false);
+        }
+        bucket.records.insert(id.to_owned(), text);
+        bucket.changed = true;
+        Ok(true)
+    }
+
+    /// The bucket of `id`, to change.
+    fn bucket_mut(&mut self, id: &str) -> Result<&mut Bucket, StoredError> {
+        match self.read.get_mut(&bucket_of(id)) {
+            Some(Ok(bucket)) => Ok(bucket),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err(StoredError::NotJson(format!("bucket of {id} was not read"))),
+        }
+    }
+
+    /// The `(key, text)` of every bucket a [`put`](Self::put) changed.
+    pub fn changed(&self) -> Vec<(String, String)> {
+        self.read
+            .iter()
+            .filter_map(|(key, bucket)| match bucket {
+                Ok(b) if b.changed => Some((key.clone(), b.text())),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo;
+
+    #[test]
+    fn bucket_keys_are_fixed_three_hex_digits() {
+        // Part of the stored layout: these must never change.
+        assert_eq!(bucket_of(""), format!("{:03x}", 0x811c_9dc5_u32 % BUCKETS));
+        assert_eq!(bucket_of("demo-haninge"), bucket_of("demo-haninge"));
+        let keys = buckets_of(["a", "b", "a"]);
+        assert_eq!(keys.len(), 2);
+        assert!(keys.iter().all(|k| k.len() == 3));
+        let ids: Vec<String> = (0..10_000).map(|i| format!("id-{i}")).collect();
+        let used = buckets_of(ids.iter().map(String::as_str));
+        assert_eq!(used.len(), BUCKETS as usize, "ids spread over every bucket");
+    }
+
+    fn demo_views() -> Vec<FieldView> {
+        demo::workspace()
+            .records()
+            .iter()
+            .map(FieldView::from_record)
+            .collect()
+    }
+
+    #[test]
+    fn a_write_keeps_the_other_records_of_its_bucket_byte_for_byte() {
+        let views = demo_views();
+        let keys = buckets_of(views.iter().map(|v| v.meta.id.as_str()));
+        let mut all = Buckets::read(&keys, vec![None; keys.len()]);
+        for v in &views {
+            all.put(v).expect("read");
+        }
+        let stored = all.changed();
+        // Rewrite one record: only its bucket changes, and the others'
+        // texts in it are unchanged.
+        let mut edited = views[3].clone();
+        edited.meta.stamp.hlc.counter += 1;
+        let key = bucket_of(edited.meta.id.as_str());
+        let before = stored
+            .iter()
+            .find(|(k, _)| *k == key)
+            .expect("stored")
+            .1
+            .clone();
+        let mut one = Buckets::read(std::slice::from_ref(&key), vec![Some(before.clone())]);
+        assert_eq!(
+            one.copy_for_write(edited.meta.id.as_str()),
+            Ok(Some(views[3].clone()))
+        );
+        one.put(&edited).expect("read");
+        let after = one.changed();
+        assert_eq!(after.len(), 1);
+        let others = |text: &str| -> Vec<String> {
+            records_in(text)
+                .expect("a bucket")
+                .iter()
+                .map(|r| r.get().to_owned())
+                .filter(|r| !r.contains(edited.meta.id.as_str()))
+                .collect()
+        };
+        assert_eq!(others(&before), others(&after[0].1));
+    }
+
+    #[test]
+    fn an_unreadable_bucket_refuses_every_write_into_it() {
+        let view = demo_views().remove(0);
+        let key = bucket_of(view.meta.id.as_str());
+        for text in ["{", r#"{"schema":9,"records":{}}"#] {
+            let mut b = Buckets::read(std::slice::from_ref(&key), vec![Some(text.to_owned())]);
+            assert!(b.copy_for_write(view.meta.id.as_str()).is_err());
+            assert!(b.put(&view).is_err());
+            assert!(b.changed().is_empty());
+        }
+        let mut unread = Buckets::read(&[], Vec::new());
+        assert!(
+            unread.put(&view).is_err(),
+            "a bucket not read is never written"
+        );
+    }
+
+    #[test]
+    fn a_damaged_record_is_never_taken_for_an_empty_place() {
+        let view = demo_views().remove(0);
+        let id = view.meta.id.as_str();
+        let key = bucket_of(id);
+        let text = format!(r#"{{"schema":2,"records":{{"{id}":{{"target":{{"meta":{{}}}}}}}}}}"#);
+        let b = Buckets::read(std::slice::from_ref(&key), vec![Some(text)]);
+        assert!(matches!(
+            b.copy_for_write(id),
+            Err(StoredError::BadRecord(_))
+        ));
+        let empty = Buckets::read(std::slice::from_ref(&key), vec![None]);
+        assert_eq!(empty.copy_for_write(id), Ok(None), "nothing stored is None");
+    }
+}
