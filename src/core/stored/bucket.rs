@@ -80,33 +80,42 @@ struct Schema {
 
 #[derive(Deserialize)]
 struct Borrowed<'a> {
+    schema: u32,
     #[serde(borrow)]
     records: Values<'a>,
 }
 
-/// Checks the schema first, so a newer layout is named as such rather than
-/// as text that does not parse.
-fn check_schema(text: &str) -> Result<(), StoredError> {
-    let Schema { schema } =
-        serde_json::from_str(text).map_err(|e| StoredError::NotJson(e.to_string()))?;
-    if schema > STORED_SCHEMA {
-        return Err(StoredError::NewerSchema(schema));
+/// Reads a stored bucket as `T` in one pass; the schema is checked after,
+/// and when the text does not read as this version's bucket, its schema
+/// alone is read, so a newer layout is named as such rather than as text
+/// that does not parse.
+fn parse_bucket<'a, T: Deserialize<'a>>(
+    text: &'a str,
+    schema_of: impl Fn(&T) -> u32,
+) -> Result<T, StoredError> {
+    let newer = |schema: u32| (schema > STORED_SCHEMA).then_some(StoredError::NewerSchema(schema));
+    match serde_json::from_str::<T>(text) {
+        Ok(bucket) => match newer(schema_of(&bucket)) {
+            Some(e) => Err(e),
+            None => Ok(bucket),
+        },
+        Err(e) => Err(serde_json::from_str::<Schema>(text)
+            .ok()
+            .and_then(|s| newer(s.schema))
+            .unwrap_or_else(|| StoredError::NotJson(e.to_string()))),
     }
-    Ok(())
 }
 
 /// The record texts in a stored bucket (each still to be decoded).
 pub fn records_in(text: &str) -> Result<Vec<&RawValue>, StoredError> {
-    check_schema(text)?;
-    let Borrowed { records } =
-        serde_json::from_str(text).map_err(|e| StoredError::NotJson(e.to_string()))?;
-    Ok(records.0)
+    parse_bucket(text, |b: &Borrowed| b.schema).map(|b| b.records.0)
 }
 
-/// One bucket read for a write: its records' stored texts by id.
+/// One bucket read for a write: its records' stored texts by id (each a
+/// valid JSON text: read from a parsed bucket or written by serde_json).
 #[derive(Debug)]
 struct Bucket {
-    records: BTreeMap<String, Box<RawValue>>,
+    records: BTreeMap<String, Box<str>>,
     changed: bool,
 }
 
@@ -114,12 +123,11 @@ impl Bucket {
     fn parse(text: Option<&str>) -> Result<Bucket, StoredError> {
         let records = match text {
             None => BTreeMap::new(),
-            Some(text) => {
-                check_schema(text)?;
-                let stored: BucketText =
-                    serde_json::from_str(text).map_err(|e| StoredError::NotJson(e.to_string()))?;
-                stored.records
-            }
+            Some(text) => parse_bucket(text, |b: &BucketText| b.schema)?
+                .records
+                .into_iter()
+                .map(|(id, raw)| (id, Box::<str>::from(raw)))
+                .collect(),
         };
         Ok(Bucket {
             records,
@@ -127,18 +135,29 @@ impl Bucket {
         })
     }
 
+    /// The stored text: assembled from the records' texts as they are (no
+    /// record is parsed or serialised again).
     fn text(&self) -> String {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            schema: u32,
-            records: &'a BTreeMap<String, Box<RawValue>>,
+        let size: usize = self
+            .records
+            .iter()
+            .map(|(k, v)| k.len() + v.len() + 4)
+            .sum();
+        let mut out = String::with_capacity(size + 32);
+        out.push_str("{\"schema\":");
+        out.push_str(&STORED_SCHEMA.to_string());
+        out.push_str(",\"records\":{");
+        for (i, (id, record)) in self.records.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            // A string always serialises.
+            out.push_str(&serde_json::to_string(id).unwrap_or_default());
+            out.push(':');
+            out.push_str(record);
         }
-        // Serialising strings and already valid JSON texts cannot fail.
-        serde_json::to_string(&Out {
-            schema: STORED_SCHEMA,
-            records: &self.records,
-        })
-        .unwrap_or_default()
+        out.push_str("}}");
+        out
     }
 }
 
@@ -170,7 +189,7 @@ impl Buckets {
     /// The stored record `id`: `None` where nothing is stored.
     pub fn item(&self, id: &str) -> Option<Result<Item, StoredError>> {
         match self.bucket(id) {
-            Ok(bucket) => bucket.records.get(id).map(|raw| decode_record(raw.get())),
+            Ok(bucket) => bucket.records.get(id).map(|text| decode_record(text)),
             Err(e) => Some(Err(e)),
         }
     }
@@ -187,9 +206,8 @@ impl Buckets {
     /// Puts `view` into its bucket, replacing the copy stored under its id.
     /// Refused when its bucket was not read or cannot be read.
     pub fn put(&mut self, view: &FieldView) -> Result<(), StoredError> {
-        let text = RawValue::from_string(encode_record(view))
-            .map_err(|e| StoredError::BadRecord(e.to_string()))?;
         let bucket = self.bucket_mut(view.meta.id.as_str())?;
+        let text = encode_record(view).into_boxed_str();
         bucket.records.insert(view.meta.id.to_string(), text);
         bucket.changed = true;
         Ok(())
@@ -198,14 +216,13 @@ impl Buckets {
     /// Puts a record's stored `text` under `id` unless its bucket already
     /// holds that id (used to move records between layouts, never to
     /// overwrite); `Ok(true)` when it was put. Refused like
-    /// [`put`](Self::put), and for a text that is not JSON.
-    pub fn put_text(&mut self, id: &str, text: String) -> Result<bool, StoredError> {
-        let text = RawValue::from_string(text).map_err(|e| StoredError::NotJson(e.to_string()))?;
+    /// [`put`](Self::put).
+    pub fn put_raw(&mut self, id: &str, text: &RawValue) -> Result<bool, StoredError> {
         let bucket = self.bucket_mut(id)?;
         if bucket.records.contains_key(id) {
             return Ok(false);
         }
-        bucket.records.insert(id.to_owned(), text);
+        bucket.records.insert(id.to_owned(), text.get().into());
         bucket.changed = true;
         Ok(true)
     }

@@ -68,10 +68,7 @@ pub fn migrate(legacy: Vec<(String, String)>, existing: Vec<(String, String)>) -
         let Ok(record) = record_text(&text) else {
             continue;
         };
-        if buckets
-            .put_text(&id, record.get().to_owned())
-            .unwrap_or(false)
-        {
+        if buckets.put_raw(&id, record).unwrap_or(false) {
             moved.push(id);
         }
     }
