@@ -227,6 +227,20 @@ async function run(server, n, file) {
     const wasmRestarted = await page.evaluate(() => globalThis.__benchWasm?.memory?.buffer.byteLength ?? NaN);
     await page.locator('#board-period-year').waitFor();
     const firstBoard = (await measures(page, 'maltavla:board')).at(-1);
+    const storageRead = (await measures(page, 'maltavla:storage-read')).at(-1);
+    const storageDecode = (await measures(page, 'maltavla:storage-decode')).at(-1);
+    const workspace = (await measures(page, 'maltavla:workspace')).at(-1);
+    // When the app began reading storage (the wasm fetched, compiled and
+    // started) and when the workspace was ready, from navigation start.
+    const [readFrom, workspaceReady] = await page.evaluate(() => {
+      const at = (n) => performance.getEntriesByName(n, 'measure').at(-1);
+      const ws = at('maltavla:workspace');
+      return [at('maltavla:storage-read')?.startTime ?? NaN, ws ? ws.startTime + ws.duration : NaN];
+    });
+    const shown = startup - workspaceReady;
+    const firstPaint = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    );
     const rows = await page.getByTestId('goal-row').count();
 
     // Period changes, back and forth.
@@ -259,6 +273,12 @@ async function run(server, n, file) {
       wasmRestarted,
       startup,
       firstBoard,
+      storageRead,
+      storageDecode,
+      workspace,
+      firstPaint,
+      readFrom,
+      shown,
       rows,
       board: median(board),
       untargeted: median(untargeted),
@@ -299,6 +319,12 @@ const STEPS = [
   ['memory', 'renderer process, peak resident (VmHWM)', 'resident', 'MB'],
   ['memory', 'wasm memory after a restart with the data stored (what the app keeps)', 'wasmRestarted', 'MB'],
   ['dashboard', 'start-up with the data stored: navigation → first chart', 'startup'],
+  ['dashboard', 'of which: first paint (the loading line)', 'firstPaint'],
+  ['dashboard', 'of which: navigation → app starts reading storage (wasm fetched, compiled, started)', 'readFrom'],
+  ['dashboard', 'of which: IndexedDB read of every bucket (`maltavla:storage-read`)', 'storageRead'],
+  ['dashboard', 'of which: decode every record (`maltavla:storage-decode`)', 'storageDecode'],
+  ['dashboard', 'of which: build the workspace (`maltavla:workspace`)', 'workspace'],
+  ['dashboard', 'of which: workspace ready → first chart shown (board computed and rendered)', 'shown'],
   ['dashboard', 'board recompute at start (`maltavla:board`)', 'firstBoard'],
   ['dashboard', 'board recompute on a period change (`maltavla:board`)', 'board'],
   ['dashboard', 'figures without a target (`maltavla:board-untargeted`)', 'untargeted'],

@@ -10,6 +10,7 @@
 //! transactions one after the other); errors come back as [`IdbError`] with
 //! a kind the UI can explain (quota full, storage blocked, anything else).
 
+use super::perf::Span;
 use crate::core::stored;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
@@ -220,7 +221,10 @@ impl RecordDb {
     /// Moves what an older version stored one value per record into
     /// buckets ([`migrate`](Self::migrate)), then reads every record, and
     /// names what could not be read.
+    /// Timed for the benchmarks (`maltavla:storage-read`, then
+    /// `maltavla:storage-decode`).
     pub async fn read_records(&self) -> Result<stored::Loaded, IdbError> {
+        let span = Span::start("maltavla:storage-read");
         self.migrate(|legacy, existing| {
             let moved = stored::legacy::migrate(legacy, existing);
             (moved.buckets, moved.moved)
@@ -228,7 +232,11 @@ impl RecordDb {
         .await?;
         let buckets = self.load_all().await?;
         let legacy = self.load_legacy().await?;
-        Ok(stored::load(buckets, legacy))
+        span.end();
+        let span = Span::start("maltavla:storage-decode");
+        let loaded = stored::load(buckets, legacy);
+        span.end();
+        Ok(loaded)
     }
 
     /// Every stored bucket text.

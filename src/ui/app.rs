@@ -6,6 +6,7 @@ use super::router::{page_heading, start_router, use_nav, RouteView};
 use super::state::{decode_conflicts, tr, AppState};
 use crate::browser::clock::Clock;
 use crate::browser::idb::{DbEvents, IdbError, RecordDb};
+use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
 use crate::core::route::Route;
 use crate::core::stored;
@@ -36,7 +37,9 @@ async fn load(blocked: RwSignal<bool>) -> AppState {
         Ok(db) => match db.read_records().await {
             Ok(loaded) => {
                 let conflicts = db.load_conflicts().await;
+                let span = Span::start("maltavla:workspace");
                 let ws = Workspace::from_items(loaded.records);
+                span.end();
                 (ws, Ok(db), loaded.skipped.len(), conflicts)
             }
             // Stored data exists but cannot be read: never write over it.
