@@ -577,4 +577,49 @@ fn write_fuzz_seeds() {
     for (name, text) in webdav_listings() {
         std::fs::write(dav.join(name.replace('/', "-")), text).expect("seed written");
     }
+    let stored_dir = root.join("stored_load");
+    std::fs::create_dir_all(&stored_dir).expect("corpus folder");
+    for (i, text) in stored_texts().into_iter().enumerate() {
+        std::fs::write(stored_dir.join(format!("stored-{i}.json")), text).expect("seed written");
+    }
+}
+
+/// What IndexedDB may hold: the demo's fullest buckets, a record of an
+/// unknown type and a damaged one beside good ones, a newer schema, and a
+/// value of the layout before buckets.
+fn stored_texts() -> Vec<String> {
+    use maltavla::core::exchange::merge::FieldView;
+    use maltavla::core::stored::bucket::{buckets_of, Buckets};
+    let views: Vec<FieldView> = checks::demo()
+        .records()
+        .iter()
+        .map(FieldView::from_record)
+        .collect();
+    let keys = buckets_of(views.iter().map(|v| v.meta.id.as_str()));
+    let mut buckets = Buckets::read(&keys, vec![None; keys.len()]);
+    for v in &views {
+        buckets.put(v).expect("read");
+    }
+    let mut texts: Vec<String> = buckets.changed().into_iter().map(|(_, t)| t).collect();
+    texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    texts.truncate(3);
+    let survey =
+        r#"{"survey":{"meta":{"id":"p","stamp":{"hlc":[1,0],"device":"d"}},"x":[1,{"y":null}]}}"#;
+    let haninge = municipality("demo-haninge", "[1500000000000,9]", "");
+    texts.push(format!(
+        r#"{{"schema":2,"records":{{"p":{survey},"demo-haninge":{haninge},"bad":{{"target":{{"meta":{{}}}}}}}}}}"#
+    ));
+    texts.push(r#"{"schema":3,"records":[]}"#.to_owned());
+    texts.push(format!(r#"{{"schema":1,"record":{haninge}}}"#));
+    texts
+}
+
+#[test]
+fn stored_texts_pass_the_stored_checks() {
+    for text in stored_texts() {
+        checks::check_stored(&text);
+    }
+    for text in ["", "{", "null", r#"{"schema":2,"records":{"a":1,"a":2}}"#] {
+        checks::check_stored(text);
+    }
 }

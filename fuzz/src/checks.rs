@@ -247,3 +247,54 @@ pub fn check_listing(text: &str) {
         assert_eq!(sync.own.as_ref(), Some(e));
     }
 }
+
+/// Any text as a stored bucket and as a value of the layout before
+/// buckets: loading never panics; a bucket a write can read takes a write
+/// of every record it holds that this version reads, keeps every record it
+/// cannot read byte for byte, and loads back to the same records.
+pub fn check_stored(text: &str) {
+    use maltavla::core::stored::{self, bucket};
+    let loaded = stored::load([text.to_owned()], [text.to_owned()]);
+    let Ok(raw) = bucket::records_in(text) else {
+        return;
+    };
+    let texts: Vec<String> = raw.iter().map(|r| r.get().to_owned()).collect();
+    let views: Vec<_> = texts
+        .iter()
+        .filter_map(|t| stored::decode_record(t).ok())
+        .map(|item| item.view())
+        .collect();
+    let keys = bucket::buckets_of(views.iter().map(|v| v.meta.id.as_str()));
+    // Every record goes into the bucket of its id: write each into the
+    // text as its only bucket read.
+    for (key, view) in keys.iter().flat_map(|k| {
+        views
+            .iter()
+            .filter(move |v| bucket::bucket_of(v.meta.id.as_str()) == *k)
+            .map(move |v| (k, v))
+    }) {
+        let mut buckets =
+            bucket::Buckets::read(std::slice::from_ref(key), vec![Some(text.to_owned())]);
+        buckets.put(view).expect("a readable bucket takes a write");
+        let (_, written) = buckets.changed().pop().expect("the bucket changed");
+        let again = bucket::records_in(&written).expect("a written bucket reads");
+        // Every other record's text is kept as it was.
+        for old in &texts {
+            let is_view = stored::decode_record(old)
+                .map(|i| i.view().meta.id == view.meta.id)
+                .unwrap_or(false);
+            if !is_view {
+                assert!(
+                    again.iter().any(|r| r.get() == old.as_str()),
+                    "a record's text was changed by a write of another: {old}"
+                );
+            }
+        }
+        let reloaded = stored::load([written], []);
+        assert!(
+            reloaded.records.iter().any(|i| i.view() == *view),
+            "the written record reads back"
+        );
+    }
+    assert!(loaded.records.len() + loaded.skipped.len() >= views.len());
+}
