@@ -622,4 +622,7 @@ fn stored_texts_pass_the_stored_checks() {
     for text in ["", "{", "null", r#"{"schema":2,"records":{"a":1,"a":2}}"#] {
         checks::check_stored(text);
     }
+    // Found by the fuzzer: a bucket holding an id twice lost one of the
+    // two texts on a write.
+    checks::check_stored(include_str!("fixtures/stored/regression-an-id-twice.json"));
 }

@@ -47,7 +47,35 @@ pub fn buckets_of<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 #[derive(Deserialize)]
 struct BucketText {
     schema: u32,
-    records: BTreeMap<String, Box<RawValue>>,
+    records: Owned,
+}
+
+/// A bucket's record texts by id, owned. An id twice is refused: a write
+/// would keep only one of the two texts, so such a bucket (never written
+/// by this app) is treated as one this version cannot read.
+struct Owned(BTreeMap<String, Box<str>>);
+
+impl<'de> Deserialize<'de> for Owned {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Owned;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("records by id")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Owned, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((id, value)) = map.next_entry::<String, Box<RawValue>>()? {
+                    if out.contains_key(&id) {
+                        return Err(serde::de::Error::custom(format!("id {id} twice")));
+                    }
+                    out.insert(id, Box::<str>::from(value));
+                }
+                Ok(Owned(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// The record texts of a bucket, without their ids, borrowed from its text.
@@ -123,11 +151,7 @@ impl Bucket {
     fn parse(text: Option<&str>) -> Result<Bucket, StoredError> {
         let records = match text {
             None => BTreeMap::new(),
-            Some(text) => parse_bucket(text, |b: &BucketText| b.schema)?
-                .records
-                .into_iter()
-                .map(|(id, raw)| (id, Box::<str>::from(raw)))
-                .collect(),
+            Some(text) => parse_bucket(text, |b: &BucketText| b.schema)?.records.0,
         };
         Ok(Bucket {
             records,
@@ -346,6 +370,20 @@ mod tests {
             unread.put(&view).is_err(),
             "a bucket not read is never written"
         );
+    }
+
+    #[test]
+    fn a_bucket_holding_an_id_twice_is_never_written() {
+        // Found by the stored_load fuzz target: a write kept only one of
+        // the two texts. Loading still reads both.
+        let view = demo_views().remove(0);
+        let id = view.meta.id.as_str();
+        let record = encode_record(&view);
+        let text = format!(r#"{{"schema":2,"records":{{"{id}":{record},"{id}":{record}}}}}"#);
+        let key = bucket_of(id);
+        let mut b = Buckets::read(std::slice::from_ref(&key), vec![Some(text.clone())]);
+        assert!(b.put(&view).is_err());
+        assert_eq!(records_in(&text).map(|r| r.len()), Ok(2));
     }
 
     #[test]
