@@ -625,4 +625,11 @@ fn stored_texts_pass_the_stored_checks() {
     // Found by the fuzzer: a bucket holding an id twice lost one of the
     // two texts on a write.
     checks::check_stored(include_str!("fixtures/stored/regression-an-id-twice.json"));
+    // Found by the fuzzer: a record stored under another record's id,
+    // beside an unreadable text under its own. The check wrote it without
+    // reading the stored copy first; the app's write path refuses it.
+    // (Not UTF-8: read as the target reads its bytes.)
+    checks::check_stored(&String::from_utf8_lossy(include_bytes!(
+        "fixtures/stored/regression-an-unreadable-record-under-anothers-id.json"
+    )));
 }

@@ -276,6 +276,14 @@ pub fn check_stored(text: &str) {
     }) {
         let mut buckets =
             bucket::Buckets::read(std::slice::from_ref(key), vec![Some(text.to_owned())]);
+        // As the app writes: on top of the stored copy, which must be
+        // readable (a text under this id that does not decode refuses the
+        // write: `copy_for_write`).
+        let id = view.meta.id.as_str();
+        if buckets.copy_for_write(id).is_err() {
+            assert!(buckets.changed().is_empty());
+            continue;
+        }
         if buckets.put(view).is_err() {
             // Refused only for a bucket holding an id twice (a write would
             // keep one of the two texts), and then nothing is written.
