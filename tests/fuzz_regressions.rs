@@ -628,7 +628,12 @@ fn stored_texts_pass_the_stored_checks() {
     // Found by the fuzzer: a record stored under another record's id,
     // beside an unreadable text under its own. The check wrote it without
     // reading the stored copy first; the app's write path refuses it.
-    // (Not UTF-8: read as the target reads its bytes.)
+    // Found by the fuzzer: a record of an unknown type kept under another
+    // record's id, which a write of that id replaced.
+    // (These two are not UTF-8: read as the target reads its bytes.)
+    checks::check_stored(&String::from_utf8_lossy(include_bytes!(
+        "fixtures/stored/regression-a-record-under-another-id.json"
+    )));
     checks::check_stored(&String::from_utf8_lossy(include_bytes!(
         "fixtures/stored/regression-an-unreadable-record-under-anothers-id.json"
     )));

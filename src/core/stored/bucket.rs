@@ -216,12 +216,28 @@ impl Buckets {
         }
     }
 
-    /// The stored record `id`: `None` where nothing is stored.
+    /// The stored record `id`: `None` where nothing is stored. A text under
+    /// `id` whose record has another id (never written by this app) is an
+    /// error like a text that does not decode: a write of `id` must not
+    /// replace the record it holds.
     pub fn item(&self, id: &str) -> Option<Result<Item, StoredError>> {
-        match self.bucket(id) {
-            Ok(bucket) => bucket.records.get(id).map(|text| decode_record(text)),
-            Err(e) => Some(Err(e)),
-        }
+        let text = match self.bucket(id) {
+            Ok(bucket) => bucket.records.get(id)?,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(decode_record(text).and_then(|item| {
+            let held = match &item {
+                Item::Known(r) => r.meta().id.as_str(),
+                Item::Other(v) => v.meta.id.as_str(),
+            };
+            if held == id {
+                Ok(item)
+            } else {
+                Err(StoredError::BadRecord(format!(
+                    "the record stored under {id} has the id {held}"
+                )))
+            }
+        }))
     }
 
     /// The stored copy a write of `id` goes on top of: `None` where nothing
@@ -384,6 +400,25 @@ mod tests {
         let mut b = Buckets::read(std::slice::from_ref(&key), vec![Some(text.clone())]);
         assert!(b.put(&view).is_err());
         assert_eq!(records_in(&text).map(|r| r.len()), Ok(2));
+    }
+
+    #[test]
+    fn a_record_under_another_id_is_never_replaced_by_a_write_of_that_id() {
+        // Found by the stored_load fuzz target.
+        let views = demo_views();
+        let (under, held) = (&views[0], &views[1]);
+        let id = under.meta.id.as_str();
+        let text = format!(
+            r#"{{"schema":2,"records":{{"{id}":{}}}}}"#,
+            encode_record(held)
+        );
+        let b = Buckets::read(&[bucket_of(id)], vec![Some(text.clone())]);
+        assert!(matches!(
+            b.copy_for_write(id),
+            Err(StoredError::BadRecord(_))
+        ));
+        let loaded = crate::core::stored::load([text], []);
+        assert_eq!(loaded.records.len(), 1, "it still loads");
     }
 
     #[test]
