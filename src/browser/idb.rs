@@ -221,6 +221,7 @@ impl RecordDb {
     /// Moves what an older version stored one value per record into
     /// buckets ([`migrate`](Self::migrate)), then reads every record, and
     /// names what could not be read.
+    ///
     /// Timed for the benchmarks (`maltavla:storage-read`, then
     /// `maltavla:storage-decode`).
     pub async fn read_records(&self) -> Result<stored::Loaded, IdbError> {
