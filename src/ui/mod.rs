@@ -8,5 +8,6 @@ pub mod forms;
 pub mod i18n;
 pub mod pages;
 pub mod router;
+pub mod split;
 pub mod state;
 pub mod sync;

@@ -30,8 +30,10 @@ use crate::browser::history;
 use crate::core::route::Route;
 use crate::core::workspace::Workspace;
 use crate::ui::i18n::Texts;
+use crate::ui::split::{later_part, ready_now, PartMissing, PartMissingNotice};
 use leptos::ev;
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// The navigation handle pages use.
 #[derive(Debug, Clone, Copy)]
@@ -167,26 +169,187 @@ pub fn RouteView() -> impl IntoView {
     let page = Memo::new(move |_| page_of(nav.route()));
     move || match page.get() {
         Route::Board { .. } => view! { <BoardPage /> }.into_any(),
-        Route::Projects => view! { <ProjectsPage /> }.into_any(),
-        Route::Project(id) => view! { <ProjectPage id=id /> }.into_any(),
-        Route::Insatser => view! { <InsatserPage /> }.into_any(),
-        Route::Insats(id) => view! { <InsatsPage id=id /> }.into_any(),
-        Route::Indicators => view! { <IndicatorsPage /> }.into_any(),
-        Route::Indicator(id) => view! { <IndicatorPage id=id /> }.into_any(),
-        Route::Organisation => view! { <OrganisationPage /> }.into_any(),
-        Route::Participants => view! { <ParticipantsPage /> }.into_any(),
-        Route::Meetings => view! { <MeetingsPage /> }.into_any(),
-        Route::Meeting(id) => view! { <MeetingPage id=id /> }.into_any(),
-        Route::CheckIn(id) => view! { <CheckInPage id=id /> }.into_any(),
-        Route::Slots => view! { <SlotsPage /> }.into_any(),
-        Route::Newsletter => view! { <NewsletterPage /> }.into_any(),
-        Route::Presentations => view! { <PresentationsPage /> }.into_any(),
-        Route::Presentation(id) => view! { <PresentationPage id=id /> }.into_any(),
-        Route::Present { id, .. } => view! { <PresentPage id=id /> }.into_any(),
-        Route::Report { .. } => view! { <ReportPage /> }.into_any(),
-        Route::Settings => view! { <SettingsPage /> }.into_any(),
-        Route::Exchange => view! { <ExchangePage /> }.into_any(),
-        Route::Accessibility => view! { <AccessibilityPage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+        route => later_page(route),
+    }
+}
+
+/// A page that is not the board. In the shipped build each area's pages
+/// are a part of the wasm of their own (`ui::split`), fetched the first time
+/// one of them opens: a first visit downloads the board and nothing it does
+/// not show. Pages are grouped by area, not split one by one: every split
+/// point costs exports and shared parts (BENCHMARKS.md, "Splitting the wasm
+/// per page"). A part already fetched gives its page at once; else the page
+/// shows when its part arrives, or a notice with a button that tries again.
+fn later_page(route: Route) -> AnyView {
+    let Some(area) = Area::of(&route) else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    if let Some(page) = area.fetched().then(|| area.page(route.clone())).flatten() {
+        return page;
+    }
+    let state = RwSignal::new(None::<Result<(), PartMissing>>);
+    let fetch = move || {
+        leptos::task::spawn_local(async move {
+            let fetched = area.fetch().await;
+            // The page may be gone by now (another was chosen meanwhile).
+            let _ = state.try_set(Some(fetched));
+        });
+    };
+    fetch();
+    let retry = Callback::new(move |()| {
+        state.set(None);
+        fetch();
+    });
+    (move || match state.get() {
+        None => ().into_any(),
+        Some(fetched) => fetched
+            .ok()
+            .and_then(|()| area.page(route.clone()))
+            .unwrap_or_else(|| view! { <PartMissingNotice retry=retry /> }.into_any()),
+    })
+    .into_any()
+}
+
+/// The areas of pages, each a part of the wasm in the shipped build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Area {
+    Records,
+    Participants,
+    Meetings,
+    Reports,
+    Exchange,
+}
+
+/// The areas whose part this tab has fetched, one bit each.
+static FETCHED: AtomicU8 = AtomicU8::new(0);
+
+impl Area {
+    fn of(route: &Route) -> Option<Area> {
+        Some(match route {
+            Route::Projects
+            | Route::Project(_)
+            | Route::Insatser
+            | Route::Insats(_)
+            | Route::Indicators
+            | Route::Indicator(_)
+            | Route::Organisation => Area::Records,
+            Route::Participants => Area::Participants,
+            Route::Meetings | Route::Meeting(_) | Route::CheckIn(_) | Route::Slots => {
+                Area::Meetings
+            }
+            Route::Newsletter
+            | Route::Presentations
+            | Route::Presentation(_)
+            | Route::Present { .. }
+            | Route::Report { .. } => Area::Reports,
+            Route::Settings | Route::Exchange | Route::Accessibility => Area::Exchange,
+            Route::Board { .. } | Route::NotFound => return None,
+        })
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// Whether the part is here: always, in a build that is not split.
+    fn fetched(self) -> bool {
+        !cfg!(feature = "split") || FETCHED.load(Ordering::Relaxed) & self.bit() != 0
+    }
+
+    /// Fetches the area's part (at once when it is already here).
+    async fn fetch(self) -> Result<(), PartMissing> {
+        match self {
+            Area::Records => fetch_record_pages().await?,
+            Area::Participants => fetch_participant_pages().await?,
+            Area::Meetings => fetch_meeting_pages().await?,
+            Area::Reports => fetch_report_pages().await?,
+            Area::Exchange => fetch_exchange_pages().await?,
+        }
+        FETCHED.fetch_or(self.bit(), Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// The page of `route`, built here and now: a fetched part answers at
+    /// its first poll; `None` if the part is not here.
+    fn page(self, route: Route) -> Option<AnyView> {
+        let page = match self {
+            Area::Records => ready_now(record_pages(route)),
+            Area::Participants => ready_now(participant_pages(route)),
+            Area::Meetings => ready_now(meeting_pages(route)),
+            Area::Reports => ready_now(report_pages(route)),
+            Area::Exchange => ready_now(exchange_pages(route)),
+        };
+        page.and_then(Result::ok)
+    }
+}
+
+later_part! {
+    fetch = fetch_record_pages;
+    /// Projects, insatser, indicators and the organisation.
+    async fn record_pages(route: Route) -> AnyView {
+        match route {
+            Route::Projects => view! { <ProjectsPage /> }.into_any(),
+            Route::Project(id) => view! { <ProjectPage id=id /> }.into_any(),
+            Route::Insatser => view! { <InsatserPage /> }.into_any(),
+            Route::Insats(id) => view! { <InsatsPage id=id /> }.into_any(),
+            Route::Indicators => view! { <IndicatorsPage /> }.into_any(),
+            Route::Indicator(id) => view! { <IndicatorPage id=id /> }.into_any(),
+            Route::Organisation => view! { <OrganisationPage /> }.into_any(),
+            _ => view! { <NotFoundPage /> }.into_any(),
+        }
+    }
+}
+
+later_part! {
+    fetch = fetch_participant_pages;
+    /// The participant flow and its CSV import.
+    async fn participant_pages(route: Route) -> AnyView {
+        match route {
+            Route::Participants => view! { <ParticipantsPage /> }.into_any(),
+            _ => view! { <NotFoundPage /> }.into_any(),
+        }
+    }
+}
+
+later_part! {
+    fetch = fetch_meeting_pages;
+    /// Frukostmöten, their check-in and the open places.
+    async fn meeting_pages(route: Route) -> AnyView {
+        match route {
+            Route::Meetings => view! { <MeetingsPage /> }.into_any(),
+            Route::Meeting(id) => view! { <MeetingPage id=id /> }.into_any(),
+            Route::CheckIn(id) => view! { <CheckInPage id=id /> }.into_any(),
+            Route::Slots => view! { <SlotsPage /> }.into_any(),
+            _ => view! { <NotFoundPage /> }.into_any(),
+        }
+    }
+}
+
+later_part! {
+    fetch = fetch_report_pages;
+    /// The newsletter, presentations and the follow-up report.
+    async fn report_pages(route: Route) -> AnyView {
+        match route {
+            Route::Newsletter => view! { <NewsletterPage /> }.into_any(),
+            Route::Presentations => view! { <PresentationsPage /> }.into_any(),
+            Route::Presentation(id) => view! { <PresentationPage id=id /> }.into_any(),
+            Route::Present { id, .. } => view! { <PresentPage id=id /> }.into_any(),
+            Route::Report { .. } => view! { <ReportPage /> }.into_any(),
+            _ => view! { <NotFoundPage /> }.into_any(),
+        }
+    }
+}
+
+later_part! {
+    fetch = fetch_exchange_pages;
+    /// Settings, sharing data and the accessibility statement.
+    async fn exchange_pages(route: Route) -> AnyView {
+        match route {
+            Route::Settings => view! { <SettingsPage /> }.into_any(),
+            Route::Exchange => view! { <ExchangePage /> }.into_any(),
+            Route::Accessibility => view! { <AccessibilityPage /> }.into_any(),
+            _ => view! { <NotFoundPage /> }.into_any(),
+        }
     }
 }

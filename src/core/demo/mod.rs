@@ -157,17 +157,16 @@ pub fn records_through(after: Hlc, device: &DeviceId, later_sets: usize) -> Vec<
     records
 }
 
-/// The demo records a workspace has never held. Records the user has kept,
-/// edited or deleted are left alone: loading the demo again never brings
-/// back something deleted or overwrites an edit.
-pub fn missing_records(ws: &Workspace, after: Hlc, device: &DeviceId) -> Vec<Record> {
+/// The demo records (from [`records`]) a workspace has never held. Records
+/// the user has kept, edited or deleted are left alone: loading the demo
+/// again never brings back something deleted or overwrites an edit.
+pub fn missing_records(ws: &Workspace, demo: Vec<Record>) -> Vec<Record> {
     let stored: std::collections::BTreeSet<RecordId> = ws
         .records()
         .into_iter()
         .map(|r| r.meta().id.clone())
         .collect();
-    records(after, device)
-        .into_iter()
+    demo.into_iter()
         .filter(|r| !stored.contains(&r.meta().id))
         .collect()
 }
@@ -459,16 +458,16 @@ mod tests {
         gone.meta_mut().stamp.hlc.millis += 10_000_000;
         ws.put(gone);
         let device = DeviceId::parse("d").unwrap();
-        assert!(missing_records(&ws, ws.max_hlc(), &device).is_empty());
+        assert!(missing_records(&ws, records(ws.max_hlc(), &device)).is_empty());
     }
 
     #[test]
     fn loading_the_demo_again_adds_nothing_and_keeps_edits() {
         let ws = workspace();
         let device = DeviceId::parse("d").unwrap();
-        assert!(missing_records(&ws, ws.max_hlc(), &device).is_empty());
+        assert!(missing_records(&ws, records(ws.max_hlc(), &device)).is_empty());
         assert_eq!(
-            missing_records(&Workspace::default(), Hlc::default(), &device).len(),
+            missing_records(&Workspace::default(), records(Hlc::default(), &device)).len(),
             records(Hlc::default(), &device).len()
         );
     }

@@ -11,6 +11,8 @@ use crate::core::fmt_sv;
 pub struct OfflineTexts {
     pub update_ready: &'static str,
     pub update_reload: &'static str,
+    pub part_missing: &'static str,
+    pub part_retry: &'static str,
     pub persisted_yes: &'static str,
     pub persisted_no: &'static str,
     pub persist_ask: &'static str,
@@ -125,6 +127,8 @@ fn en_refused(why: &NotPublic, location: &str) -> String {
 pub static SV: OfflineTexts = OfflineTexts {
     update_ready: "Ny version finns — ladda om när du är klar med det du skriver.",
     update_reload: "Ladda om",
+    part_missing: "Den här delen av Måltavla är inte hämtad till webbläsaren än, och den gick inte att hämta nu. Kontrollera nätet och försök igen, eller ladda om sidan. Inget har ändrats.",
+    part_retry: "Försök igen",
     persisted_yes: "Webbläsaren har lovat att behålla uppgifterna (beständig lagring).",
     persisted_no: "Beständig lagring är inte beviljad: webbläsaren kan rensa uppgifterna om disken blir full. Spara en ögonblicksbild då och då.",
     persist_ask: "Be om beständig lagring",
@@ -186,6 +190,8 @@ pub static SV: OfflineTexts = OfflineTexts {
 pub static EN: OfflineTexts = OfflineTexts {
     update_ready: "A new version is available — reload when you have finished what you are typing.",
     update_reload: "Reload",
+    part_missing: "This part of Måltavla has not been downloaded to the browser yet, and it could not be fetched now. Check the network and try again, or reload the page. Nothing has changed.",
+    part_retry: "Try again",
     persisted_yes: "The browser has promised to keep the data (persistent storage).",
     persisted_no: "Persistent storage is not granted: the browser may clear the data when the disk is full. Save a snapshot now and then.",
     persist_ask: "Ask for persistent storage",

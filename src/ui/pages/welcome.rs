@@ -6,9 +6,11 @@ use crate::core::exchange::merge::FieldView;
 use crate::core::exchange::snapshot::ImportPlan;
 use crate::core::goals::Focus;
 use crate::core::ids::{DeviceId, Hlc};
+use crate::core::model::Record;
 use crate::core::period::Period;
 use crate::core::route::Route;
 use crate::ui::router::{use_nav, Nav};
+use crate::ui::split::later_part;
 use crate::ui::state::{tr, use_app, AppState};
 use leptos::prelude::*;
 
@@ -18,26 +20,29 @@ pub fn load_demo(app: AppState, nav: Nav, busy: RwSignal<bool>, failure: RwSigna
     // The demo keeps the same stamps on every laptop (device "demo", clock
     // readings from zero), so two laptops that both load it hold identical
     // records, and any edit made anywhere is newer than the demo.
-    let shipped = DeviceId::parse("demo").ok();
-    let records = match &shipped {
-        Some(device) => app
-            .ws
-            .with_untracked(|w| demo::missing_records(w, Hlc::default(), device)),
-        None => Vec::new(),
-    };
-    let count = records.len();
-    if count == 0 {
-        app.notice
-            .set(Some(app.t_now().demo_nothing_missing.to_owned()));
+    let Ok(shipped) = DeviceId::parse("demo") else {
         return;
-    }
-    let plan = ImportPlan {
-        writes: records.iter().map(FieldView::from_record).collect(),
-        ..ImportPlan::default()
     };
     busy.set(true);
     failure.set(None);
     leptos::task::spawn_local(async move {
+        let Ok(all) = demo_records(shipped).await else {
+            failure.set(Some(app.t_now().offline.part_missing.to_owned()));
+            busy.set(false);
+            return;
+        };
+        let records = app.ws.with_untracked(|w| demo::missing_records(w, all));
+        let count = records.len();
+        if count == 0 {
+            app.notice
+                .set(Some(app.t_now().demo_nothing_missing.to_owned()));
+            busy.set(false);
+            return;
+        }
+        let plan = ImportPlan {
+            writes: records.iter().map(FieldView::from_record).collect(),
+            ..ImportPlan::default()
+        };
         match app.import(plan, Hlc::default()).await {
             Ok(()) => {
                 let year = Period::year_clamped(demo::SUGGESTED_YEAR);
@@ -53,6 +58,16 @@ pub fn load_demo(app: AppState, nav: Nav, busy: RwSignal<bool>, failure: RwSigna
         }
         busy.set(false);
     });
+}
+
+later_part! {
+    fetch = fetch_demo_records;
+    /// Every demo record. In the shipped build the code that builds them is
+    /// a part of the wasm of its own (`ui::split`), fetched when the button is
+    /// pressed: a first visit does not pay for the example data.
+    async fn demo_records(device: DeviceId) -> Vec<Record> {
+        demo::records(Hlc::default(), &device)
+    }
 }
 
 /// The welcome card shown on an empty board.
