@@ -1,8 +1,9 @@
-// Trunk post_build hook (see Trunk.toml): finishes a build in
-// $TRUNK_STAGING_DIR before Trunk moves it to dist/.
+// Run by scripts/build-wasm, Trunk's post_build hook (see Trunk.toml), as
+// its last step: finishes a build in $TRUNK_STAGING_DIR before Trunk moves
+// it to dist/.
 //
 // 1. Fills the Content-Security-Policy in index.html with the SHA-256 of each
-//    inline script Trunk wrote (its wasm loader), so no 'unsafe-inline' is
+//    inline script (build-wasm's wasm loader), so no 'unsafe-inline' is
 //    needed.
 // 2. Writes the service worker's list of files to precache and a hash of the
 //    whole build, which names its cache: a new build is a new worker and a
