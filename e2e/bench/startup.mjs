@@ -9,16 +9,24 @@
 // Each run is a new browser profile that first loads the example data (so
 // the board has charts), then is measured cold and warm offline. The time
 // is read in the page (performance.now() once the first chart's <svg> is
-// there, i.e. milliseconds since navigation started).
+// there, i.e. milliseconds since navigation started). The cold start also
+// records the files the page itself fetched, and their gzip -9 size.
 //
 //   RUNS=7 node e2e/bench/startup.mjs
+//   RUNS=7 COMPARE_DIST_DIR=target/dist-unsplit node e2e/bench/startup.mjs
 //
+// With COMPARE_DIST_DIR, each run measures that build too (the two in turn,
+// the order alternating), so the two are compared in one run on one machine.
 // Prints a markdown table; nothing passes or fails.
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { DIST_DIR, launchBrowser, openApp } from '../lib/browser.mjs';
 import { startServer } from '../serve.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
+const BUILDS = [DIST_DIR, process.env.COMPARE_DIST_DIR].filter(Boolean);
 const CHART = '[data-testid=goal-table] svg, figure.chart svg';
 
 function stats(values) {
@@ -26,14 +34,33 @@ function stats(values) {
   return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
-/** Navigates a new tab to the board and returns ms from navigation start to the first chart. */
+/**
+ * Navigates a new tab to the board; returns ms from navigation start to the
+ * first chart, and the paths the page itself requested.
+ */
 async function timeToChart(context, url) {
   const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForSelector(CHART, { timeout: 60_000 });
   const ms = await page.evaluate(() => performance.now());
   await page.close();
-  return ms;
+  return { ms, fetched };
+}
+
+/** The gzip -9 bytes of the build's files among `paths` (each counted once). */
+function gzipped(root, paths) {
+  let bytes = 0;
+  for (const path of new Set(paths)) {
+    const file = join(root, path === '/' || !path.includes('.') ? 'index.html' : path);
+    try {
+      bytes += gzipSync(readFileSync(file), { level: 9 }).length;
+    } catch {
+      // Not a file of the build (the published snapshot's 404).
+    }
+  }
+  return bytes;
 }
 
 /**
@@ -53,8 +80,8 @@ async function untilControlled(page) {
   throw new Error('the service worker never took control of the page after four loads');
 }
 
-async function run() {
-  const server = await startServer({ root: DIST_DIR });
+async function run(root) {
+  const server = await startServer({ root });
   const browser = await launchBrowser();
   try {
     const { page } = await openApp(browser.context, server.url, '/');
@@ -71,7 +98,8 @@ async function run() {
     });
     await cdp.send('Network.clearBrowserCache');
     await page.close();
-    const cold = await timeToChart(browser.context, url);
+    const { ms: cold, fetched } = await timeToChart(browser.context, url);
+    const firstKb = gzipped(root, fetched) / 1024;
 
     // Warm offline: the worker is back (the cold start registered it) and
     // the server is gone.
@@ -80,23 +108,31 @@ async function run() {
     await untilControlled(again);
     await again.close();
     await server.close();
-    const warm = await timeToChart(browser.context, url);
-    return { cold, warm };
+    const { ms: warm } = await timeToChart(browser.context, url);
+    return { cold, warm, firstKb };
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-const results = [];
-for (let i = 0; i < RUNS; i++) results.push(await run());
-const row = (name, key) => {
-  const s = stats(results.map((r) => r[key]));
-  console.log(`| ${name} | ${s.median.toFixed(0)} ms | ${s.min.toFixed(0)}–${s.max.toFixed(0)} ms |`);
-};
+const results = new Map(BUILDS.map((b) => [b, []]));
+for (let i = 0; i < RUNS; i++) {
+  const order = i % 2 === 0 ? BUILDS : [...BUILDS].reverse();
+  for (const root of order) results.get(root).push(await run(root));
+}
+const compare = BUILDS.length > 1 ? ` COMPARE_DIST_DIR=${BUILDS[1]}` : '';
 console.log(`Start-up in headless Chromium — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
-console.log(`Command: RUNS=${RUNS} node e2e/bench/startup.mjs, release build in ${DIST_DIR}, example data stored\n`);
-console.log('| navigation → first chart | median | min–max |');
-console.log('|---|---:|---:|');
-row('cold (empty caches, local server)', 'cold');
-row('warm offline (service worker, server stopped)', 'warm');
+console.log(`Command: RUNS=${RUNS}${compare} node e2e/bench/startup.mjs, release build in ${DIST_DIR}, example data stored\n`);
+console.log('| build | navigation → first chart | median | min–max |');
+console.log('|---|---|---:|---:|');
+for (const [root, runs] of results) {
+  const row = (name, key, unit, digits) => {
+    const s = stats(runs.map((r) => r[key]));
+    const f = (v) => `${v.toFixed(digits)} ${unit}`;
+    console.log(`| ${root} | ${name} | ${f(s.median)} | ${f(s.min)}–${f(s.max)} |`);
+  };
+  row('cold (empty caches, local server)', 'cold', 'ms', 0);
+  row('warm offline (service worker, server stopped)', 'warm', 'ms', 0);
+  row('bytes the page fetched cold (gzip -9)', 'firstKb', 'KB', 1);
+}
