@@ -189,6 +189,7 @@ test('damaged or foreign files are refused with a Swedish message, and nothing c
   await board.loadDemo();
   const page = board.page;
   await page.getByTestId('nav-insatser').click();
+  await page.getByTestId('insats-list').waitFor();
   const names = () => page.getByTestId('insats-list').getByRole('link').allTextContents();
   const before = await names();
   // The demo's insatser (19 since the story set) and, since format 1.6,

@@ -148,6 +148,7 @@ test('outcomes come in from a spreadsheet and the goals file reads back; end sta
   // The förbund's end statuses: the defaults, and one of its own.
   await page.getByTestId('nav-organisation').click();
   const statuses = page.getByTestId('end-status-list').locator('li');
+  await statuses.first().waitFor();
   assert.equal(await statuses.count(), 9);
   await page.locator('#end-status-new-name').fill('Föräldraledig');
   await page.locator('#end-status-new-category').selectOption({ label: 'Annat' });
