@@ -274,7 +274,7 @@ pub fn records(n: usize) -> Vec<Record> {
         match unit {
             Unit::Count => count(big / 2 + rng.below(big.max(1))),
             // The synthetic indicators are counts and shares only.
-            Unit::Percent | Unit::YesNo => percent(20 + rng.below(60)),
+            Unit::Percent | Unit::YesNo | Unit::Kronor => percent(20 + rng.below(60)),
         }
     };
     let mut targets = 0usize;

@@ -74,6 +74,7 @@ fn scale(unit: Unit) -> Scale {
         // A yes/no goal has no bar ([`board_chart`] leaves it out); its
         // answer is drawn as a mark on a 0–1 scale if ever asked.
         Unit::Percent | Unit::YesNo => Scale::Percent,
+        Unit::Kronor => Scale::Kronor,
     }
 }
 

@@ -196,8 +196,8 @@ mod tests {
     #[test]
     fn unit_codes_are_the_stored_names_and_round_trip() {
         check(
-            &[Unit::Count, Unit::Percent, Unit::YesNo],
-            &["count", "percent", "yes_no"],
+            &[Unit::Count, Unit::Percent, Unit::YesNo, Unit::Kronor],
+            &["count", "percent", "yes_no", "kronor"],
         );
     }
 

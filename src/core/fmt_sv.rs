@@ -8,7 +8,7 @@
 //! when it cannot.
 
 use crate::core::period::{Period, PeriodKind};
-use crate::core::value::{FigureValue, Percent, MAX_COUNT};
+use crate::core::value::{FigureValue, Kronor, Percent, MAX_COUNT, MAX_KRONOR};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
@@ -104,6 +104,26 @@ pub fn percent(p: Percent) -> String {
     format!("{}{NBSP}%", tenths(u64::from(p.tenths())))
 }
 
+/// An amount in full: `1 234 567 kr`.
+pub fn kronor(k: Kronor) -> String {
+    format!("{}{NBSP}kr", integer(k.get()))
+}
+
+/// An amount for a tight cell or sentence: million kronor to a tenth from
+/// 1 mnkr (`1,2 mnkr`, `43 mnkr`), thousands from 10 tkr (`850 tkr`),
+/// otherwise in full. Rounded half up.
+pub fn kronor_short(k: Kronor) -> String {
+    let kr = k.get();
+    if kr >= 999_950 {
+        // Tenths of a million, rounded half up.
+        format!("{}{NBSP}mnkr", tenths((kr + 50_000) / 100_000))
+    } else if kr >= 10_000 {
+        format!("{}{NBSP}tkr", integer((kr + 500) / 1000))
+    } else {
+        kronor(k)
+    }
+}
+
 /// A value in its unit: counts grouped, percentages with `%`, a yes/no
 /// answer in words ("uppfyllt", [`crate::core::goals::yes_no_words`]).
 pub fn value(v: FigureValue) -> String {
@@ -111,6 +131,7 @@ pub fn value(v: FigureValue) -> String {
         FigureValue::Count(c) => integer(c.get()),
         FigureValue::Percent(p) => percent(p),
         FigureValue::Answer(a) => crate::core::goals::yes_no_words(a).to_owned(),
+        FigureValue::Kronor(k) => kronor(k),
     }
 }
 
@@ -124,7 +145,8 @@ pub fn target(v: FigureValue) -> String {
 }
 
 /// The difference outcome − target in the value's unit: people for counts,
-/// percentage points (`procentenheter`) for percentages, with an explicit sign.
+/// percentage points (`procentenheter`) for percentages, kronor for money,
+/// with an explicit sign.
 /// A yes/no answer has no gap: empty.
 pub fn gap(outcome: FigureValue, target: FigureValue) -> String {
     if matches!(outcome, FigureValue::Answer(_)) || matches!(target, FigureValue::Answer(_)) {
@@ -140,6 +162,7 @@ pub fn gap(outcome: FigureValue, target: FigureValue) -> String {
     match outcome {
         FigureValue::Count(_) => format!("{sign}{}", integer(magnitude)),
         FigureValue::Percent(_) => format!("{sign}{}{NBSP}procentenheter", tenths(magnitude)),
+        FigureValue::Kronor(_) => format!("{sign}{}{NBSP}kr", integer(magnitude)),
         FigureValue::Answer(_) => String::new(),
     }
 }
@@ -202,7 +225,7 @@ pub enum NumberError {
     Negative,
     /// Decimals where only whole numbers are allowed, or more than one.
     TooPrecise,
-    /// Above the allowed maximum (100 % or [`MAX_COUNT`]).
+    /// Above the allowed maximum (100 %, [`MAX_COUNT`] or [`MAX_KRONOR`]).
     TooLarge,
     /// A count written with a point or comma before three digits (`1.000`,
     /// `1,000`): a thousands separator in English or Excel, but a decimal
@@ -245,6 +268,11 @@ fn decimal_parts(text: &str) -> Result<(bool, String, String), NumberError> {
         .strip_suffix('%')
         .map(str::trim_end)
         .unwrap_or(trimmed);
+    split_number(trimmed)
+}
+
+/// As [`decimal_parts`], for text already stripped of its unit.
+fn split_number(trimmed: &str) -> Result<(bool, String, String), NumberError> {
     if !grouped_in_threes(trimmed) {
         return Err(if trimmed.is_empty() {
             NumberError::Empty
@@ -261,7 +289,7 @@ fn decimal_parts(text: &str) -> Result<(bool, String, String), NumberError> {
     }
     let (negative, unsigned) = match cleaned.strip_prefix(['-', MINUS]) {
         Some(rest) => (true, rest),
-        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(cleaned.as_str())),
     };
     let (whole, frac) = match unsigned.split_once([',', '.']) {
         Some((w, f)) => (w, f),
@@ -299,6 +327,43 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
         return Err(NumberError::TooLarge);
     }
     Ok(n)
+}
+
+/// Parses an amount of money as Swedish accounts and Excel write it:
+/// `1 234 567`, `1234567 kr`, `1 234 567,50` (öre rounded half up to whole
+/// kronor, [`Kronor::from_ore_rounded`]). A point or comma before exactly
+/// three digits is refused as ambiguous (`1.234` is a thousand in English,
+/// one krona in Swedish), as for counts.
+pub fn parse_kronor(text: &str) -> Result<Kronor, NumberError> {
+    let trimmed = text.trim();
+    let trimmed = ["kronor", "kr", "SEK", ":-"]
+        .iter()
+        .find_map(|unit| trimmed.strip_suffix(unit))
+        .map_or(trimmed, str::trim_end);
+    let (negative, whole, frac) = split_number(trimmed)?;
+    if frac.len() == 3 && !whole.is_empty() {
+        return Err(NumberError::AmbiguousThousands);
+    }
+    let significant = frac.trim_end_matches('0');
+    if significant.len() > 2 {
+        return Err(NumberError::TooPrecise);
+    }
+    let kr: u64 = if whole.is_empty() {
+        0
+    } else if whole.len() > 12 {
+        return Err(NumberError::TooLarge);
+    } else {
+        whole.parse().map_err(|_| NumberError::TooLarge)?
+    };
+    let ore_part: u64 = format!("{significant:0<2}").parse().unwrap_or(0);
+    let ore = kr * 100 + ore_part;
+    if negative && ore > 0 {
+        return Err(NumberError::Negative);
+    }
+    if kr > MAX_KRONOR {
+        return Err(NumberError::TooLarge);
+    }
+    Kronor::from_ore_rounded(ore).ok_or(NumberError::TooLarge)
 }
 
 /// Parses a percentage with at most one decimal: `15`, `15 %`, `64,3`, `0.5`.
@@ -379,6 +444,52 @@ mod tests {
     }
 
     #[test]
+    fn kronor_read_as_in_swedish_accounts() {
+        let kr = |n| Kronor::new(n).unwrap();
+        assert_eq!(kronor(kr(1_234_567)), sp("1 234 567 kr"));
+        assert_eq!(value(FigureValue::Kronor(kr(0))), sp("0 kr"));
+        assert_eq!(kronor_short(kr(1_234_567)), sp("1,2 mnkr"));
+        assert_eq!(kronor_short(kr(1_250_000)), sp("1,3 mnkr"));
+        assert_eq!(kronor_short(kr(999_950)), sp("1 mnkr"));
+        assert_eq!(kronor_short(kr(43_000_000)), sp("43 mnkr"));
+        assert_eq!(kronor_short(kr(850_400)), sp("850 tkr"));
+        assert_eq!(kronor_short(kr(9_999)), sp("9 999 kr"));
+        assert_eq!(
+            gap(
+                FigureValue::Kronor(kr(1_250_000)),
+                FigureValue::Kronor(kr(1_200_000))
+            ),
+            sp("+50 000 kr")
+        );
+    }
+
+    #[test]
+    fn kronor_parse_from_accounts_and_excel_with_ore_rounded_half_up() {
+        let kr = |n| Ok(Kronor::new(n).unwrap());
+        assert_eq!(parse_kronor("1 234 567"), kr(1_234_567));
+        assert_eq!(parse_kronor("1\u{a0}234\u{a0}567 kr"), kr(1_234_567));
+        assert_eq!(parse_kronor("1234567kr"), kr(1_234_567));
+        assert_eq!(parse_kronor("1 234 567,50"), kr(1_234_568));
+        assert_eq!(parse_kronor("1 234 567,49"), kr(1_234_567));
+        assert_eq!(parse_kronor("1234567.5"), kr(1_234_568));
+        assert_eq!(parse_kronor("0,5"), kr(1));
+        assert_eq!(parse_kronor("12 000 SEK"), kr(12_000));
+        assert_eq!(parse_kronor("-0"), kr(0));
+        assert_eq!(parse_kronor(""), Err(NumberError::Empty));
+        assert_eq!(parse_kronor("kr"), Err(NumberError::Empty));
+        assert_eq!(parse_kronor("-5"), Err(NumberError::Negative));
+        assert_eq!(parse_kronor("1.234"), Err(NumberError::AmbiguousThousands));
+        assert_eq!(parse_kronor("1,2345"), Err(NumberError::TooPrecise));
+        assert_eq!(parse_kronor("12 34"), Err(NumberError::NotANumber));
+        assert_eq!(parse_kronor("10 000 000 001"), Err(NumberError::TooLarge));
+        assert_eq!(
+            parse_kronor("99999999999999999999999"),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(parse_kronor("10 000 000 000"), kr(10_000_000_000));
+    }
+
+    #[test]
     fn a_yes_no_answer_reads_as_words_and_has_no_gap() {
         use crate::core::value::Answer;
         assert_eq!(value(FigureValue::Answer(Answer::Met)), "uppfyllt");
@@ -453,5 +564,31 @@ mod tests {
         assert_eq!(parse_percent("5,"), Err(NumberError::NotANumber));
         assert_eq!(parse_percent("15%%"), Err(NumberError::NotANumber));
         assert_eq!(parse_percent("15 %"), t(150));
+    }
+
+    mod kronor_properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn every_amount_reads_back_from_its_own_text(kr in 0..=MAX_KRONOR) {
+                let k = Kronor::new(kr).unwrap();
+                prop_assert_eq!(parse_kronor(&kronor(k)), Ok(k));
+                prop_assert_eq!(parse_kronor(&integer(kr)), Ok(k));
+            }
+
+            #[test]
+            fn ore_are_rounded_half_up(kr in 0..MAX_KRONOR, ore in 0u64..100) {
+                let text = format!("{},{ore:02}", integer(kr));
+                let expected = Kronor::new(kr + u64::from(ore >= 50)).unwrap();
+                prop_assert_eq!(parse_kronor(&text), Ok(expected));
+            }
+
+            #[test]
+            fn any_text_is_read_or_refused_never_panics(text in "\\PC{0,40}") {
+                let _ = parse_kronor(&text);
+            }
+        }
     }
 }

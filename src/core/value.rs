@@ -1,8 +1,10 @@
-//! Measured values: counts and percentages as exact integers, and the
-//! answer of a yes/no goal.
+//! Measured values: counts, percentages and kronor as exact integers, and
+//! the answer of a yes/no goal.
 //!
 //! Guarantees: a [`Percent`] is always within 0–100 % and exact to a tenth of a
-//! percent; a [`Count`] is never negative and never absurdly large. Goal status
+//! percent; a [`Count`] is never negative and never absurdly large; an amount
+//! of [`Kronor`] is whole kronor, never negative, at most [`MAX_KRONOR`], so
+//! any sum of amounts fits in 128 bits and pro rata is exact. Goal status
 //! is computed on these integers, so "65 % against a goal of 65 %" is met
 //! exactly, never missed by a floating-point hair. An [`Answer`] is one of
 //! three words, never a number: a yes/no goal is met or not, or not yet known.
@@ -47,6 +49,77 @@ impl TryFrom<u64> for Count {
 impl From<Count> for u64 {
     fn from(c: Count) -> u64 {
         c.0
+    }
+}
+
+/// The largest amount we accept: ten thousand million kronor, a hundred
+/// times the whole national Finsam budget; a sum of `u64::MAX` such amounts
+/// still fits in the `u128` that [`Kronor::sum`] adds in.
+pub const MAX_KRONOR: u64 = 10_000_000_000;
+
+/// An amount of money in whole kronor: a budget (target), a spend (utfall)
+/// or a forecast.
+///
+/// Whole kronor because a förbund's budget and accounts are followed up in
+/// kronor; öre typed or imported are rounded half up by
+/// [`Kronor::from_ore_rounded`] (`0,50` kr is 1 kr), the rule every form and
+/// file import states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u64", into = "u64")]
+pub struct Kronor(u64);
+
+impl Kronor {
+    /// Nothing.
+    pub const ZERO: Kronor = Kronor(0);
+
+    /// An amount, if it is within [`MAX_KRONOR`].
+    pub fn new(kr: u64) -> Option<Kronor> {
+        (kr <= MAX_KRONOR).then_some(Kronor(kr))
+    }
+
+    /// An amount given in öre, rounded half up to whole kronor
+    /// (`123 456 750` öre is 1 234 568 kr); `None` above [`MAX_KRONOR`].
+    pub fn from_ore_rounded(ore: u64) -> Option<Kronor> {
+        Kronor::new(ore / 100 + u64::from(ore % 100 >= 50))
+    }
+
+    /// The sum of `amounts`, exact (added in 128 bits); `None` only when it
+    /// is above [`MAX_KRONOR`] — a sum to show beside its parts, never
+    /// silently capped.
+    pub fn sum(amounts: impl IntoIterator<Item = Kronor>) -> Option<Kronor> {
+        let total: u128 = amounts.into_iter().map(|k| u128::from(k.0)).sum();
+        u64::try_from(total).ok().and_then(Kronor::new)
+    }
+
+    /// `self × part ÷ whole`, rounded half up: a yearly budget's share for
+    /// the days of the year reported on. `None` when `whole` is zero or
+    /// `part` exceeds it.
+    pub fn pro_rata(self, part: u64, whole: u64) -> Option<Kronor> {
+        if whole == 0 || part > whole {
+            return None;
+        }
+        let scaled = u128::from(self.0) * u128::from(part) * 2 + u128::from(whole);
+        let kr = scaled / (2 * u128::from(whole));
+        // At most self, so within MAX_KRONOR.
+        u64::try_from(kr).ok().and_then(Kronor::new)
+    }
+
+    /// The number of kronor.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl TryFrom<u64> for Kronor {
+    type Error = ValueError;
+    fn try_from(kr: u64) -> Result<Kronor, ValueError> {
+        Kronor::new(kr).ok_or(ValueError::KronorTooLarge(kr))
+    }
+}
+
+impl From<Kronor> for u64 {
+    fn from(k: Kronor) -> u64 {
+        k.0
     }
 }
 
@@ -142,6 +215,8 @@ pub enum ValueError {
     CountTooLarge(u64),
     /// A percentage outside 0–100, or not a number.
     PercentOutOfRange(f64),
+    /// An amount above [`MAX_KRONOR`].
+    KronorTooLarge(u64),
 }
 
 impl fmt::Display for ValueError {
@@ -149,6 +224,7 @@ impl fmt::Display for ValueError {
         match self {
             ValueError::CountTooLarge(n) => write!(f, "count {n} is larger than {MAX_COUNT}"),
             ValueError::PercentOutOfRange(p) => write!(f, "percentage {p} is outside 0-100"),
+            ValueError::KronorTooLarge(kr) => write!(f, "{kr} kronor is more than {MAX_KRONOR}"),
         }
     }
 }
@@ -168,6 +244,18 @@ pub enum Unit {
     /// kvinnor bland deltagarna har uppfyllts"); serialised `"yes_no"`.
     /// Its target is always [`Answer::Met`], its outcome an [`Answer`].
     YesNo,
+    /// Money in whole kronor: a target is a budget, an outcome a spend
+    /// (utfall). Serialised `"kronor"`.
+    Kronor,
+}
+
+impl Unit {
+    /// Whether outcomes in this unit grow during a period (people counted
+    /// in, money spent), so a report for part of the period can be compared
+    /// with the target pro rata. Shares and answers never are.
+    pub fn accumulates(self) -> bool {
+        matches!(self, Unit::Count | Unit::Kronor)
+    }
 }
 
 /// The outcome of a yes/no goal. Serialised as `"met"`, `"not_met"` and
@@ -198,6 +286,8 @@ pub enum FigureValue {
     Percent(Percent),
     /// The answer of a yes/no goal: `{"answer": "met"}`.
     Answer(Answer),
+    /// An amount of money: `{"kronor": 1200000}`.
+    Kronor(Kronor),
 }
 
 impl FigureValue {
@@ -207,17 +297,20 @@ impl FigureValue {
             FigureValue::Count(_) => Unit::Count,
             FigureValue::Percent(_) => Unit::Percent,
             FigureValue::Answer(_) => Unit::YesNo,
+            FigureValue::Kronor(_) => Unit::Kronor,
         }
     }
 
     /// The value in its smallest exact step: people for counts, tenths of a
-    /// percent for percentages, 1 for a met and 0 for any other answer.
+    /// percent for percentages, kronor for money, 1 for a met and 0 for any
+    /// other answer.
     /// Comparisons between values of one unit use it.
     pub fn steps(self) -> u64 {
         match self {
             FigureValue::Count(c) => c.get(),
             FigureValue::Percent(p) => u64::from(p.tenths()),
             FigureValue::Answer(a) => u64::from(a == Answer::Met),
+            FigureValue::Kronor(k) => k.get(),
         }
     }
 
@@ -229,14 +322,16 @@ impl FigureValue {
         }
     }
 
-    /// The value as a float in its display unit (people, percent), for chart
-    /// geometry only.
+    /// The value as a float in its display unit (people, percent, kronor),
+    /// for chart geometry only.
     pub fn as_f64(self) -> f64 {
         match self {
             // Counts are at most MAX_COUNT, exactly representable.
             FigureValue::Count(c) => c.get() as f64,
             FigureValue::Percent(p) => p.as_f64(),
             FigureValue::Answer(a) => f64::from(u8::from(a == Answer::Met)),
+            // At most MAX_KRONOR < 2^53, exactly representable.
+            FigureValue::Kronor(k) => k.get() as f64,
         }
     }
 }
@@ -291,6 +386,50 @@ mod tests {
     }
 
     #[test]
+    fn kronor_serialise_as_whole_kronor_and_refuse_absurd_amounts() {
+        let v = FigureValue::Kronor(Kronor::new(1_200_000).unwrap());
+        assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"kronor":1200000}"#);
+        assert_eq!(
+            serde_json::from_str::<FigureValue>(r#"{"kronor":1200000}"#).unwrap(),
+            v
+        );
+        assert_eq!(serde_json::to_string(&Unit::Kronor).unwrap(), r#""kronor""#);
+        assert_eq!(v.unit(), Unit::Kronor);
+        assert!(serde_json::from_str::<Kronor>("-1").is_err());
+        assert!(serde_json::from_str::<Kronor>("1200000.5").is_err());
+        assert!(serde_json::from_str::<Kronor>("10000000001").is_err());
+        assert!(serde_json::from_str::<Kronor>("10000000000").is_ok());
+    }
+
+    #[test]
+    fn ore_round_half_up_to_whole_kronor() {
+        assert_eq!(
+            Kronor::from_ore_rounded(123_456_750),
+            Kronor::new(1_234_568)
+        );
+        assert_eq!(
+            Kronor::from_ore_rounded(123_456_749),
+            Kronor::new(1_234_567)
+        );
+        assert_eq!(Kronor::from_ore_rounded(49), Kronor::new(0));
+        assert_eq!(Kronor::from_ore_rounded(50), Kronor::new(1));
+        assert_eq!(Kronor::from_ore_rounded(u64::MAX), None);
+    }
+
+    #[test]
+    fn a_budget_pro_rata_is_exact_and_rounds_half_up() {
+        let budget = Kronor::new(1_200_000).unwrap();
+        // T1 2018: 120 of 365 days.
+        assert_eq!(budget.pro_rata(120, 365), Kronor::new(394_521));
+        // T2 2018: 243 of 365 days.
+        assert_eq!(budget.pro_rata(243, 365), Kronor::new(798_904));
+        assert_eq!(budget.pro_rata(365, 365), Some(budget));
+        assert_eq!(Kronor::new(1).unwrap().pro_rata(1, 2), Kronor::new(1));
+        assert_eq!(budget.pro_rata(1, 0), None);
+        assert_eq!(budget.pro_rata(366, 365), None);
+    }
+
+    #[test]
     fn answers_serialise_with_stable_names() {
         let cases = [
             (Answer::Met, r#"{"answer":"met"}"#),
@@ -310,5 +449,40 @@ mod tests {
         assert_eq!(serde_json::to_string(&Unit::YesNo).unwrap(), r#""yes_no""#);
         assert!(serde_json::from_str::<FigureValue>(r#"{"answer":"yes"}"#).is_err());
         assert_eq!(FigureValue::Answer(Answer::Met).unit(), Unit::YesNo);
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn amount() -> impl Strategy<Value = Kronor> {
+            (0..=MAX_KRONOR).prop_map(|k| Kronor::new(k).unwrap())
+        }
+
+        proptest! {
+            #[test]
+            fn a_sum_of_valid_amounts_never_overflows_and_is_exact(
+                amounts in prop::collection::vec(amount(), 0..200)
+            ) {
+                let exact: u128 = amounts.iter().map(|k| u128::from(k.get())).sum();
+                match Kronor::sum(amounts.iter().copied()) {
+                    Some(total) => prop_assert_eq!(u128::from(total.get()), exact),
+                    None => prop_assert!(exact > u128::from(MAX_KRONOR)),
+                }
+            }
+
+            #[test]
+            fn pro_rata_is_within_half_a_krona_of_the_exact_share(
+                budget in amount(), whole in 1u64..=366, part_seed in 0u64..=366
+            ) {
+                let part = part_seed % (whole + 1);
+                let share = budget.pro_rata(part, whole).unwrap();
+                // |share × whole − budget × part| ≤ whole / 2, in integers.
+                let lhs = i128::from(share.get()) * i128::from(whole);
+                let rhs = i128::from(budget.get()) * i128::from(part);
+                prop_assert!((lhs - rhs).abs() * 2 <= i128::from(whole));
+                prop_assert!(share <= budget);
+            }
+        }
     }
 }

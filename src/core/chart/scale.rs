@@ -40,7 +40,7 @@ pub(super) fn axis_max(scale: Scale, values: impl IntoIterator<Item = f64>) -> f
         .fold(0.0_f64, f64::max);
     match scale {
         Scale::Percent if largest <= 100.0 => 100.0,
-        Scale::Percent | Scale::Count => nice_max(largest),
+        Scale::Percent | Scale::Count | Scale::Kronor => nice_max(largest),
     }
 }
 
@@ -85,6 +85,13 @@ pub(super) fn tick_text(value: f64, scale: Scale) -> String {
     match scale {
         Scale::Percent => format!("{number}\u{a0}%"),
         Scale::Count => number,
+        Scale::Kronor if value.abs() >= 1e6 => {
+            format!("{}\u{a0}mnkr", swedish_number(value / 1e6))
+        }
+        Scale::Kronor if value.abs() >= 1e4 => {
+            format!("{}\u{a0}tkr", swedish_number(value / 1e3))
+        }
+        Scale::Kronor => format!("{number}\u{a0}kr"),
     }
 }
 
@@ -182,6 +189,10 @@ mod tests {
         assert_eq!(tick_text(25.0, Scale::Percent), "25\u{a0}%");
         assert_eq!(tick_text(1_000_000.0, Scale::Count), "1\u{a0}000\u{a0}000");
         assert_eq!(tick_text(f64::NAN, Scale::Count), "–");
+        assert_eq!(tick_text(1_250_000.0, Scale::Kronor), "1,25\u{a0}mnkr");
+        assert_eq!(tick_text(250_000.0, Scale::Kronor), "250\u{a0}tkr");
+        assert_eq!(tick_text(500.0, Scale::Kronor), "500\u{a0}kr");
+        assert_eq!(tick_text(0.0, Scale::Kronor), "0\u{a0}kr");
         assert!(tick_text(1e300, Scale::Count).starts_with("1,0e"));
     }
 }

@@ -14,6 +14,9 @@ pub enum Scale {
     Percent,
     /// Axis 0..a "nice" maximum (1, 2, 2.5, 5 × 10^n) at or above the largest value.
     Count,
+    /// As [`Scale::Count`], for whole kronor: ticks read `1,2 mnkr`,
+    /// `250 tkr`, `500 kr`.
+    Kronor,
 }
 
 /// One number: the raw value for geometry plus the caller's Swedish text for display,

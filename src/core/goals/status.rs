@@ -74,10 +74,14 @@ pub fn goal_status(
     }
 }
 
-/// A count target scaled to the share of the period an outcome covers,
-/// rounded to the nearest whole person.
+/// A count or money target scaled to the share of the period an outcome
+/// covers, rounded to the nearest whole person or krona: a budget for the
+/// year, reported on after April, is compared against 120/365 of it.
 pub fn prorated(target: FigureValue, part: &Period, whole: &Period) -> Option<FigureValue> {
     match target {
+        FigureValue::Kronor(k) => k
+            .pro_rata(part.days(), whole.days())
+            .map(FigureValue::Kronor),
         FigureValue::Count(c) => {
             let scaled =
                 u128::from(c.get()) * u128::from(part.days()) * 2 + u128::from(whole.days());

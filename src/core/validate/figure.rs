@@ -67,6 +67,7 @@ impl FigureDraft {
             FigureValue::Count(c) => c.get().to_string(),
             FigureValue::Percent(p) => crate::core::fmt_sv::tenths(u64::from(p.tenths())),
             FigureValue::Answer(a) => codes::code(&a),
+            FigureValue::Kronor(k) => k.get().to_string(),
         };
         FigureDraft {
             indicator: indicator.to_string(),
@@ -160,6 +161,7 @@ fn value(unit: Unit, text: &str) -> Result<FigureValue, Problem> {
         Unit::Count => count(text).map(FigureValue::Count),
         Unit::Percent => percent(text).map(FigureValue::Percent),
         Unit::YesNo => answer(text).map(FigureValue::Answer),
+        Unit::Kronor => super::kronor(text).map(FigureValue::Kronor),
     }
 }
 

@@ -123,7 +123,7 @@ pub fn build_indicator(
     let definition = errors.check(Field::Description, free_text(&draft.definition));
     let words = |field, text: &str, errors: &mut FormErrors| match unit {
         Unit::Percent => errors.check(field, required_name(text)),
-        Unit::Count | Unit::YesNo => errors.check(field, short_text(text)),
+        Unit::Count | Unit::YesNo | Unit::Kronor => errors.check(field, short_text(text)),
     };
     if unit == Unit::YesNo && !draft.dimensions.is_empty() {
         errors.push(Field::Unit, Problem::YesNoBreakdown);
@@ -149,7 +149,7 @@ pub fn build_indicator(
             direction: draft.direction,
             dimensions,
             tolerance_percent: tolerance?,
-            prorate: draft.prorate && unit == Unit::Count && draft.computed.is_none(),
+            prorate: draft.prorate && unit.accumulates() && draft.computed.is_none(),
             computed: draft.computed,
             sentence: sentence?,
         })
@@ -212,7 +212,7 @@ mod tests {
     }
 
     #[test]
-    fn prorating_applies_only_to_counts() {
+    fn prorating_applies_only_to_counts_and_kronor() {
         let mut d = IndicatorDraft::empty();
         d.name = "Andel".into();
         d.unit = Unit::Percent;
@@ -221,6 +221,16 @@ mod tests {
         d.prorate = true;
         assert!(
             !build_indicator(&d, &Workspace::default(), meta("x"))
+                .unwrap()
+                .prorate
+        );
+        d.name = "Kostnad".into();
+        d.unit = Unit::Kronor;
+        let money = build_indicator(&d, &Workspace::default(), meta("y")).unwrap();
+        assert!(money.prorate);
+        d.unit = Unit::Count;
+        assert!(
+            build_indicator(&d, &Workspace::default(), meta("z"))
                 .unwrap()
                 .prorate
         );

@@ -37,7 +37,7 @@ pub use project::{build_project, ProjectDraft};
 
 use super::fmt_sv::{self, NumberError};
 use super::period::{parse_iso_date, PeriodError};
-use super::value::{Count, Percent};
+use super::value::{Count, Kronor, Percent};
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -172,6 +172,12 @@ pub enum Problem {
     PercentOutOfRange,
     /// A percentage with more than one decimal.
     PercentTooPrecise,
+    /// An amount of money below zero.
+    NegativeAmount,
+    /// An amount of money above [`crate::core::value::MAX_KRONOR`].
+    AmountTooLarge,
+    /// An amount with more than two decimals (öre).
+    AmountTooPrecise,
     /// Not a date in the form YYYY-MM-DD.
     InvalidDate,
     /// A date outside the years the app accepts.
@@ -380,6 +386,20 @@ pub fn percent(text: &str) -> Result<Percent, Problem> {
         Err(NumberError::Empty) => Err(Problem::Required),
         Err(NumberError::Negative | NumberError::TooLarge) => Err(Problem::PercentOutOfRange),
         Err(NumberError::TooPrecise) => Err(Problem::PercentTooPrecise),
+        Err(_) => Err(Problem::NotANumber),
+    }
+}
+
+/// A required amount of money typed by a person or read from a file: öre
+/// are rounded half up to whole kronor ([`fmt_sv::parse_kronor`]).
+pub fn kronor(text: &str) -> Result<Kronor, Problem> {
+    match fmt_sv::parse_kronor(text) {
+        Ok(k) => Ok(k),
+        Err(NumberError::Empty) => Err(Problem::Required),
+        Err(NumberError::Negative) => Err(Problem::NegativeAmount),
+        Err(NumberError::TooLarge) => Err(Problem::AmountTooLarge),
+        Err(NumberError::TooPrecise) => Err(Problem::AmountTooPrecise),
+        Err(NumberError::AmbiguousThousands) => Err(Problem::AmbiguousThousands),
         Err(_) => Err(Problem::NotANumber),
     }
 }

@@ -82,6 +82,7 @@ fn value_cell(v: FigureValue) -> Cell {
         FigureValue::Count(c) => Cell::Count(c.get()),
         FigureValue::Percent(p) => Cell::Decimal(f64::from(p.tenths()) / 10.0),
         FigureValue::Answer(a) => Cell::Text(crate::core::goals::yes_no_words(a).into()),
+        FigureValue::Kronor(k) => Cell::Count(k.get()),
     }
 }
 

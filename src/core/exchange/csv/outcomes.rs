@@ -391,6 +391,32 @@ mod tests {
     }
 
     #[test]
+    fn spend_reads_as_swedish_excel_writes_it_with_ore_rounded_and_bad_amounts_named() {
+        use crate::core::value::{Kronor, Unit};
+        let mut ws = demo::workspace();
+        let mut i = crate::core::testing::percent_indicator("kr", "Kostnad", &[]);
+        i.unit = Unit::Kronor;
+        ws.put(crate::core::model::Record::Indicator(i));
+        let text = "Indikator;Omfattning;Period;Utfall;Anteckning\n\
+            Kostnad;Förbundet;2016;1 234 567,50;Bokslut 2016\n\
+            Kostnad;Förbundet;2017;\u{a0}98\u{a0}000 kr;\n\
+            Kostnad;Förbundet;2018;1234567,49;\n\
+            Kostnad;Förbundet;2019;-5;\n\
+            Kostnad;Förbundet;2020;1.234;\n";
+        let p = plan(&ws, text);
+        let kr = |n| FigureValue::Kronor(Kronor::new(n).unwrap());
+        let amounts: Vec<FigureValue> = p.added.iter().map(|o| o.value).collect();
+        assert_eq!(amounts, [kr(1_234_568), kr(98_000), kr(1_234_567)]);
+        assert_rejected(
+            &p,
+            &[
+                (5, Field::Value, Problem::NegativeAmount),
+                (6, Field::Value, Problem::AmbiguousThousands),
+            ],
+        );
+    }
+
+    #[test]
     fn yes_no_goals_go_out_as_words_and_read_back_unchanged() {
         use crate::core::model::{Outcome, OutcomeSource, Record, Target};
         use crate::core::period::Period;

@@ -75,6 +75,7 @@ impl Lang {
             FigureValue::Percent(p) => self.tenths(u64::from(p.tenths())),
             FigureValue::Count(c) => self.integer(c.get()),
             FigureValue::Answer(a) => self.answer(a).to_owned(),
+            FigureValue::Kronor(k) => self.integer(k.get()),
         }
     }
 
@@ -94,6 +95,8 @@ impl Lang {
         match (v, self) {
             (FigureValue::Percent(_), Lang::Sv) => format!("{} procent", self.number(v)),
             (FigureValue::Percent(_), Lang::En) => format!("{} per cent", self.number(v)),
+            (FigureValue::Kronor(_), Lang::Sv) => format!("{} kronor", self.number(v)),
+            (FigureValue::Kronor(_), Lang::En) => format!("SEK {}", self.number(v)),
             (FigureValue::Count(_) | FigureValue::Answer(_), _) => self.number(v),
         }
     }
