@@ -30,11 +30,13 @@ pub fn BoardCharts(
             let label = fmt_sv::period(&period.get());
             let title = match unit {
                 Unit::Count => (t.chart_counts)(&label),
+                Unit::Kronor => (t.chart_kronor)(&label),
                 // Yes/no goals have no bar: the goal table shows them.
                 Unit::Percent | Unit::YesNo => (t.chart_shares)(&label),
             };
             let id = match unit {
                 Unit::Count => format!("{}-counts", prefix.get_value()),
+                Unit::Kronor => format!("{}-kronor", prefix.get_value()),
                 Unit::Percent | Unit::YesNo => format!("{}-shares", prefix.get_value()),
             };
             app.ws
@@ -43,6 +45,7 @@ pub fn BoardCharts(
     };
     let counts = chart(Unit::Count);
     let shares = chart(Unit::Percent);
+    let kronor = chart(Unit::Kronor);
     view! {
         <div class="chart-grid">
             <Show when=move || !counts.with(|c| c.rows.is_empty())>
@@ -50,6 +53,9 @@ pub fn BoardCharts(
             </Show>
             <Show when=move || !shares.with(|c| c.rows.is_empty())>
                 <ChartFigure svg=Signal::derive(move || shares.with(bullet_chart_svg)) table=Signal::derive(move || shares.with(bullet_table)) testid="chart-shares" period=Signal::derive(move || fmt_sv::period(&period.get())) />
+            </Show>
+            <Show when=move || !kronor.with(|c| c.rows.is_empty())>
+                <ChartFigure svg=Signal::derive(move || kronor.with(bullet_chart_svg)) table=Signal::derive(move || kronor.with(bullet_table)) testid="chart-kronor" period=Signal::derive(move || fmt_sv::period(&period.get())) />
             </Show>
         </div>
     }

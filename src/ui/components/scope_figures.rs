@@ -156,7 +156,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
     });
     let words = match indicator.unit {
         Unit::Percent => Some((indicator.numerator.clone(), indicator.denominator.clone())),
-        Unit::Count | Unit::YesNo => None,
+        Unit::Count | Unit::YesNo | Unit::Kronor => None,
     };
     let definition = indicator.definition.clone();
     let (i4, s4) = (id.clone(), scope.clone());

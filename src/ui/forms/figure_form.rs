@@ -153,6 +153,7 @@ pub fn FigureForm(
         let t = app.t();
         match chosen_indicator.get().map(|i| i.unit) {
             Some(Unit::Percent) => t.value_hint_percent.to_owned(),
+            Some(Unit::Kronor) => t.value_hint_kronor.to_owned(),
             _ => t.value_hint_count.to_owned(),
         }
     });

@@ -68,18 +68,14 @@ pub fn IndicatorForm(
         Some(m) => m.unit() == Unit::Percent,
         None => unit.get() == Unit::Percent,
     };
+    // A computed measure brings its own unit.
+    let form_unit = move || measure().map_or_else(|| unit.get(), FlowMeasure::unit);
     // Computed measures are counts or shares, never yes/no.
     let is_yes_no = move || measure().is_none() && unit.get() == Unit::YesNo;
     let submit = move |()| {
         let draft = IndicatorDraft {
             name: name.get_untracked(),
-            unit: if is_percent() {
-                Unit::Percent
-            } else if is_yes_no() {
-                Unit::YesNo
-            } else {
-                Unit::Count
-            },
+            unit: form_unit(),
             definition: definition.get_untracked(),
             numerator: numerator.get_untracked(),
             denominator: denominator.get_untracked(),
@@ -111,7 +107,7 @@ pub fn IndicatorForm(
             </Show>
             <div class="field-row">
                 <Show when=is_manual>
-                    <EnumSelect id="indicator-unit" label=tr(|t| t.unit_label) value=unit options=&[Unit::Count, Unit::Percent, Unit::YesNo] text=|t, u| t.unit(u) error=field_error(errors, Field::Unit) />
+                    <EnumSelect id="indicator-unit" label=tr(|t| t.unit_label) value=unit options=&[Unit::Count, Unit::Percent, Unit::YesNo, Unit::Kronor] text=|t, u| t.unit(u) error=field_error(errors, Field::Unit) />
                 </Show>
                 <Show when=move || !is_yes_no()>
                     <EnumSelect id="indicator-direction" label=tr(|t| t.direction_label) value=direction options=&[Direction::HigherIsBetter, Direction::LowerIsBetter] text=|t, d| t.direction(d) />
@@ -142,7 +138,7 @@ pub fn IndicatorForm(
             </fieldset>
             <TextField id="indicator-tolerance" label=tr(|t| t.tolerance) value=tolerance inputmode="numeric" hint=move || app.t().tolerance_hint error=field_error(errors, Field::Tolerance) />
             </Show>
-            <Show when=move || !is_percent() && !is_yes_no() && is_manual()>
+            <Show when=move || form_unit().accumulates() && is_manual()>
                 <CheckField id="indicator-prorate" label=tr(|t| t.prorate) checked=prorate />
             </Show>
             <TextArea id="indicator-sentence" label=tr(|t| t.meetings.sentence_label) value=sentence error=field_error(errors, Field::Sentence) />
