@@ -13,9 +13,11 @@
 //! every empty optional field written as `null` as 1.4 wrote it, `v1.5.json`
 //! the same demo as 1.5 wrote it and `v1.5-public.json` its part made for
 //! publishing, with a computed indicator's published figures and a door
-//! count; all must import forever. The files of the current version
-//! (`v1.6.json` and `v1.6-public.json`, the same with the demo's yes/no
-//! goal) are what this code exports; regenerate them with
+//! count; all must import forever, and so must `v1.6.json` and
+//! `v1.6-public.json`, the same with the demo's yes/no goal. The files of
+//! the current version (`v1.7.json` and `v1.7-public.json`, the same with
+//! the demo's ESF budgets in kronor) are what this code exports; regenerate
+//! them with
 //! `UPDATE_SNAPSHOT_FIXTURES=1 cargo test --test snapshot_files` while that
 //! version is unreleased.
 
@@ -25,7 +27,7 @@ use maltavla::core::exchange::snapshot::{
 };
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
 use maltavla::core::model::Record;
-use maltavla::core::value::{Answer, FigureValue, Unit};
+use maltavla::core::value::{Answer, FigureValue, Kronor, Unit};
 use maltavla::core::workspace::Workspace;
 use maltavla::ui::i18n::Lang;
 use std::path::{Path, PathBuf};
@@ -145,27 +147,37 @@ fn demo_with_participations() -> Workspace {
     ws
 }
 
-/// The demo records format 1.6 added (the story's new records, the yes/no
-/// goal with its sentence, the breakdowns the newsletter prints), stamped as
-/// `demo::workspace` stamps them.
-fn demo_records_of_1_6() -> Vec<Record> {
+/// The demo records formats 1.6 and 1.7 added (the story's new records,
+/// the yes/no goal with its sentence, the breakdowns the newsletter prints;
+/// the ESF budgets in kronor), stamped as `demo::workspace` stamps them.
+fn demo_records_since_1_5(later_sets: usize) -> Vec<Record> {
     let device = DeviceId::parse("demo").expect("a valid device id");
     let at = Hlc {
         millis: 1_500_000_000_000,
         counter: 0,
     };
     let older = demo::records_through(at, &device, demo::LATER_SETS_OF_1_5).len();
-    demo::records_through(at, &device, demo::LATER_SETS_OF_1_6)
+    demo::records_through(at, &device, later_sets)
         .into_iter()
         .skip(older)
         .collect()
 }
 
-/// What the current version's fixture holds: the 1.5 fixture's records
-/// and the demo's yes/no goal, so every unit is in it.
+/// What the 1.6 fixture holds: the 1.5 fixture's records and the demo's
+/// yes/no goal.
+fn demo_of_1_6() -> Workspace {
+    let mut ws = demo_with_participations();
+    for r in demo_records_since_1_5(demo::LATER_SETS_OF_1_6) {
+        ws.put(r);
+    }
+    ws
+}
+
+/// What the current version's fixture holds: the 1.5 fixture's records,
+/// the demo's yes/no goal and its budgets in kronor, so every unit is in it.
 fn current_demo() -> Workspace {
     let mut ws = demo_with_participations();
-    for r in demo_records_of_1_6() {
+    for r in demo_records_since_1_5(demo::LATER_SETS_OF_1_7) {
         ws.put(r);
     }
     ws
@@ -303,6 +315,67 @@ fn v1_5_public_fixture_still_reads_as_a_published_snapshot() {
 }
 
 #[test]
+fn v1_6_fixture_imports_into_an_empty_workspace_as_the_demo_of_1_6() {
+    let mut ws = Workspace::default();
+    let incoming = import(&mut ws, &fixture("v1.6.json")).expect("v1.6 imports");
+    assert_eq!(incoming.info.version, (1, 6));
+    assert!(incoming.unknown_kinds.is_empty());
+    assert_eq!(incoming.unknown_fields, 0);
+    assert!(ws == demo_of_1_6());
+    assert!(ws.indicators.live().all(|i| i.unit != Unit::Kronor));
+}
+
+#[test]
+fn v1_6_fixture_imported_into_the_current_demo_changes_nothing() {
+    let ws = current_demo();
+    let incoming = read(&fixture("v1.6.json"), NOW).expect("v1.6 reads");
+    let plan = plan_import(&ws, &incoming).expect("v1.6 imports");
+    assert!(plan.writes.is_empty());
+}
+
+#[test]
+fn the_current_fixture_holds_budgets_and_a_spend_in_whole_kronor() {
+    let text = fixture(&current_fixture());
+    assert!(text.contains("\"unit\":\"kronor\""));
+    assert!(text.contains("\"value\":{\"kronor\":100000000}"));
+    let mut ws = Workspace::default();
+    import(&mut ws, &text).expect("the current fixture imports");
+    let budget = ws
+        .targets
+        .get(&id("demo-t-esf-mia"))
+        .expect("MIA's ESF budget");
+    assert_eq!(
+        budget.value,
+        FigureValue::Kronor(Kronor::new(100_000_000).expect("an amount"))
+    );
+    let spent = ws
+        .outcomes
+        .get(&id("demo-o-esf-mia-2018-08"))
+        .expect("MIA's spend so far");
+    assert_eq!(spent.value.unit(), Unit::Kronor);
+}
+
+/// An amount in a file is whole kronor: a file is written by the app, not
+/// typed, so öre or a minus sign there are refused (naming the record's
+/// field), never rounded as a form rounds them.
+#[test]
+fn an_amount_that_is_not_whole_kronor_is_refused_naming_the_field() {
+    let text =
+        fixture(&current_fixture()).replace("{\"kronor\":100000000}", "{\"kronor\":100000000.5}");
+    let e = read(&text, NOW).expect_err("öre in a file are refused");
+    assert!(
+        matches!(&e, SnapshotError::BadRecord {
+            problem: RecordProblem::BadValue { field: Some(f), .. },
+            ..
+        } if f == "value"),
+        "{e:?}"
+    );
+    let negative =
+        fixture(&current_fixture()).replace("{\"kronor\":100000000}", "{\"kronor\":-100000000}");
+    assert!(read(&negative, NOW).is_err());
+}
+
+#[test]
 fn the_current_fixture_holds_a_yes_no_goal_with_its_answer() {
     let text = fixture(&current_fixture());
     assert!(text.contains("\"unit\":\"yes_no\""));
@@ -329,7 +402,11 @@ fn the_current_fixture_holds_a_yes_no_goal_with_its_answer() {
 #[test]
 fn a_value_from_a_newer_minor_version_is_refused_naming_the_field() {
     let newer = fixture(&current_fixture())
-        .replacen("\"version\":\"1.6\"", "\"version\":\"1.7\"", 1)
+        .replacen(
+            &format!("\"version\":\"{}.{}\"", VERSION.0, VERSION.1),
+            &format!("\"version\":\"{}.{}\"", VERSION.0, VERSION.1 + 1),
+            1,
+        )
         .replace("{\"answer\":\"met\"}", "{\"verdict\":\"met\"}");
     let e = read(&newer, NOW).expect_err("an unknown value is refused");
     assert!(
@@ -360,12 +437,15 @@ fn every_older_fixture_reads_into_this_version() {
         "v1.4.json",
         "v1.5.json",
         "v1.5-public.json",
+        "v1.6.json",
+        "v1.6-public.json",
     ] {
         let mut ws = Workspace::default();
         let incoming = import(&mut ws, &fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(incoming.info.version < VERSION, "{name}");
         let mut demo = current_demo();
-        import(&mut demo, &fixture(name)).unwrap_or_else(|e| panic!("{name} into 1.6: {e}"));
+        import(&mut demo, &fixture(name))
+            .unwrap_or_else(|e| panic!("{name} into the current demo: {e}"));
     }
 }
 

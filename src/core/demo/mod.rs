@@ -67,17 +67,23 @@ const DEMO_1_6_JSON: &str = include_str!("demo_1_6.json");
 /// participants by municipality), format 1.6: built by `write/sentences.rs`.
 const DEMO_SENTENCES_JSON: &str = include_str!("demo_sentences.json");
 
+/// The demo records added with snapshot format 1.7: the ESF budgets of MIA
+/// and the etableringscentrum in kronor, and MIA's (invented) spend so
+/// far, built by `write/money.rs`.
+const DEMO_1_7_JSON: &str = include_str!("demo_1_7.json");
+
 /// The later record sets, oldest first. Each may add records and may
 /// rewrite records of earlier sets (same id, what a later version knows
 /// better): a rewrite takes the earlier record's place, so every other
 /// record keeps its position and stamp and the old fixtures stay the demo
 /// they were.
-const LATER_SETS: [&str; 5] = [
+const LATER_SETS: [&str; 6] = [
     DEMO_1_2_JSON,
     DEMO_1_3_JSON,
     DEMO_STORY_JSON,
     DEMO_1_6_JSON,
     DEMO_SENTENCES_JSON,
+    DEMO_1_7_JSON,
 ];
 
 /// The demo's story made whole (format 1.6): what the slot reports, the
@@ -93,6 +99,10 @@ pub const LATER_SETS_OF_1_5: usize = 2;
 /// How many of [`LATER_SETS`] the demo of snapshot format 1.6 holds (the
 /// story, the yes/no goal and the newsletter's sentences).
 pub const LATER_SETS_OF_1_6: usize = 5;
+
+/// How many of [`LATER_SETS`] the demo of snapshot format 1.7 holds (the
+/// ESF budgets in kronor).
+pub const LATER_SETS_OF_1_7: usize = 6;
 
 /// Every demo record, stamped after `after` by `device`: the newsletters'
 /// records, the default end statuses and the participations that give the
@@ -301,6 +311,20 @@ mod tests {
         // The yes/no set only adds: every earlier record keeps its place.
         let ids = |rs: &[Record]| rs.iter().map(|r| r.meta().id.clone()).collect::<Vec<_>>();
         let at = LATER_SETS.iter().position(|s| *s == DEMO_1_6_JSON).unwrap();
+        let older = records_through(Hlc::default(), &device, at);
+        let newer = records_through(Hlc::default(), &device, at + 1);
+        assert_eq!(ids(&newer[..older.len()]), ids(&older));
+        assert_eq!(newer.len(), older.len() + 4);
+    }
+
+    #[test]
+    fn demo_1_7_json_is_what_the_money_builder_builds() {
+        let device = DeviceId::parse("demo").unwrap();
+        let built = write::money::build(Hlc::default(), &device);
+        shipped_is_built("demo_1_7.json", DEMO_1_7_JSON, &built);
+        // The money set only adds: every earlier record keeps its place.
+        let ids = |rs: &[Record]| rs.iter().map(|r| r.meta().id.clone()).collect::<Vec<_>>();
+        let at = LATER_SETS.iter().position(|s| *s == DEMO_1_7_JSON).unwrap();
         let older = records_through(Hlc::default(), &device, at);
         let newer = records_through(Hlc::default(), &device, at + 1);
         assert_eq!(ids(&newer[..older.len()]), ids(&older));

@@ -13,6 +13,8 @@
 //! - `demo_1_6.json`: Nynäshamn's yes/no goal (`yes_no.rs`).
 //! - `demo_sentences.json`: the newsletter's sentences and the breakdowns
 //!   they print (`sentences.rs`).
+//! - `demo_1_7.json`: the ESF budgets the seeds give, in kronor
+//!   (`money.rs`).
 //!
 //! Every builder stamps its records one after another with [`Builder`], so
 //! a record's place in its file is its stamp order: moving a record
@@ -22,6 +24,7 @@ mod figures;
 mod indicators;
 mod insatser;
 pub(super) mod meetings;
+pub(super) mod money;
 mod organisation;
 pub(super) mod sentences;
 pub(super) mod story;
