@@ -1,0 +1,133 @@
+// Money end to end: an indicator counted in kronor, whose target is a
+// budget and whose outcome is a spend. The example data holds the ESF
+// budgets the newsletters give; a new insats gets a budget of 1 200 000 kr
+// for 2018, a spend for January–April (compared pro rata: 120 of 365
+// days), then for January–August, and the board shows status, gap and a
+// chart in kronor.
+import { after, afterEach, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useAppUnderTest, screenshot } from '../lib/browser.mjs';
+import { BoardPage } from '../pages/app.mjs';
+import { axeViolations, describeViolations } from '../lib/accessibility.mjs';
+
+const app = useAppUnderTest({ before, beforeEach, afterEach, after });
+
+/** The whole text of the board's row for `indicator` (and `scope`), spaces made plain. */
+async function rowText(page, indicator, scope = '') {
+  const row = page.getByTestId('goal-row').filter({ hasText: indicator }).filter({ hasText: scope });
+  return (await row.innerText()).replace(/\s+/g, ' ');
+}
+
+const NAME = 'Kostnad mot budget';
+const INSATS = 'Case Management';
+
+/** Fills the period of an open target or outcome form with a range of days. */
+async function chooseRange(form, kind, start, end) {
+  await form.locator(`#${kind}-period-kind`).selectOption('range');
+  await form.locator(`#${kind}-period-start`).fill(start);
+  await form.locator(`#${kind}-period-end`).fill(end);
+}
+
+/** Chooses the option of a select whose text is `name`, whatever its prefix. */
+async function chooseScope(form, kind, name) {
+  const select = form.locator(`#${kind}-scope`);
+  const value = await select.evaluate(
+    (el, wanted) => [...el.options].find((o) => o.textContent.trim().endsWith(wanted))?.value,
+    name,
+  );
+  assert.ok(value, `a scope named ${name}`);
+  await select.selectOption(value);
+}
+
+test('the example data shows MIA’s ESF budget against its spend so far, pro rata', async () => {
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url, '/?period=2018');
+  await board.loadDemo();
+  const rows = await board.rows();
+  const mia = rows.find((r) => r.indicator === 'ESF-medel: budget och utfall' && /MIA/.test(r.scope));
+  assert.ok(mia, 'a row for MIA’s ESF budget');
+  // 100 mkr over 1 249 days; the spend covers the first 518 of them.
+  assert.equal(mia.target, '100 000 000 kr');
+  assert.match(await rowText(board.page, 'ESF-medel', 'MIA'), /41 473 179 kr pro rata/);
+  assert.equal(mia.outcome, '38 400 000 kr');
+  assert.equal(mia.status, '✓ Uppnått');
+  await board.page.getByTestId('chart-kronor').waitFor();
+  errors.assertClean();
+});
+
+test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro rata', async () => {
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
+  await board.loadDemo();
+  const page = board.page;
+
+  await board.shell.goTo('indicators');
+  await page.getByTestId('new-indicator').click();
+  const form = page.getByTestId('indicator-form');
+  await form.locator('#indicator-name').fill(NAME);
+  await form.locator('#indicator-unit').selectOption({ label: 'Kronor (budget och utfall)' });
+  await form.locator('#indicator-direction').selectOption({ label: 'Lägre är bättre' });
+  await form.locator('#indicator-prorate').check();
+  await form.getByTestId('save').click();
+  await page.waitForURL(/\/indikatorer\/[A-Za-z0-9_-]+$/);
+
+  // The budget: öre are rounded, an ambiguous or negative amount is refused.
+  await page.getByTestId('add-target').click();
+  const target = page.getByTestId('target-form');
+  await chooseScope(target, 'target', INSATS);
+  await target.locator('#target-period-kind').selectOption('year');
+  await target.locator('#target-period-year').fill('2018');
+  await target.locator('#target-value').fill('-5');
+  await target.getByTestId('save').click();
+  await target.getByText('Ett belopp kan inte vara negativt.').waitFor();
+  await target.locator('#target-value').fill('1 200 000');
+  await target.getByTestId('save').click();
+  await target.waitFor({ state: 'detached' });
+
+  // Spend for T1, January to April, with öre.
+  await page.getByTestId('add-outcome').click();
+  let outcome = page.getByTestId('outcome-form');
+  await chooseScope(outcome, 'outcome', INSATS);
+  await chooseRange(outcome, 'outcome', '2018-01-01', '2018-04-30');
+  await outcome.locator('#outcome-value').fill('420 000,50');
+  await outcome.getByTestId('save').click();
+  await outcome.waitFor({ state: 'detached' });
+
+  await board.shell.goTo('board');
+  await board.choosePeriod({ kind: 'year', year: 2018 });
+  await page.waitForURL(/period=2018/);
+  let row = (await board.rows()).find((r) => r.indicator === NAME);
+  assert.ok(row, 'a row for the budget');
+  // 1 200 000 × 120 / 365 = 394 520,5… → 394 521 kr; the spend is 6,5 %
+  // above it, within the 10 % tolerance.
+  assert.equal(row.target, '1 200 000 kr');
+  assert.match(await rowText(page, NAME), /394 521 kr pro rata/);
+  assert.equal(row.outcome, '420 001 kr');
+  assert.equal(row.gap, '+25 480 kr');
+  assert.equal(row.status, '≈ Nära');
+
+  // Spend for T2, January to August: under its share of the budget.
+  await board.shell.goTo('indicators');
+  await page.getByTestId('indicator-list').getByRole('link', { name: NAME, exact: true }).click();
+  await page.getByTestId('add-outcome').click();
+  outcome = page.getByTestId('outcome-form');
+  await chooseScope(outcome, 'outcome', INSATS);
+  await chooseRange(outcome, 'outcome', '2018-01-01', '2018-08-31');
+  await outcome.locator('#outcome-value').fill('700 000');
+  await outcome.getByTestId('save').click();
+  await outcome.waitFor({ state: 'detached' });
+
+  await board.shell.goTo('board');
+  await board.choosePeriod({ kind: 'year', year: 2018 });
+  row = (await board.rows()).find((r) => r.indicator === NAME);
+  // 1 200 000 × 243 / 365 = 798 904,1… → 798 904 kr.
+  assert.match(await rowText(page, NAME), /798 904 kr pro rata/);
+  assert.equal(row.outcome, '700 000 kr');
+  assert.equal(row.status, '✓ Uppnått');
+  const chart = page.getByTestId('chart-kronor');
+  await chart.waitFor();
+  assert.match(await chart.innerText(), /Kronor mot budget/);
+  const found = await axeViolations(page);
+  assert.equal(found.length, 0, describeViolations('the board with a budget', found));
+  await chart.scrollIntoViewIfNeeded();
+  await screenshot(page, 'money-board');
+  errors.assertClean();
+});
