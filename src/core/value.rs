@@ -451,6 +451,7 @@ mod tests {
         assert_eq!(FigureValue::Answer(Answer::Met).unit(), Unit::YesNo);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::super::*;
         use proptest::prelude::*;
