@@ -173,12 +173,15 @@ pub fn date(d: NaiveDate) -> String {
     format!("{}{NBSP}{month}{NBSP}{}", d.day(), d.year())
 }
 
-/// A period in words: `2017`, `första halvåret 2018`, `kvartal 3 2017`,
+/// A period in words: `2017`, `januari–april 2018 (T1)`, `januari–augusti
+/// 2018 (delår, T2)`, `första halvåret 2018`, `kvartal 3 2017`,
 /// `september 2017`, `1 apr 2017 – 31 aug 2020`.
 pub fn period(p: &Period) -> String {
     let y = p.start_year();
     match (p.kind(), p.part()) {
         (PeriodKind::Year, _) => y.to_string(),
+        (PeriodKind::Tertial, Some(1)) => format!("januari–april {y} (T1)"),
+        (PeriodKind::Tertial, _) => format!("januari–augusti {y} (delår, T2)"),
         (PeriodKind::Half, Some(1)) => format!("första halvåret {y}"),
         (PeriodKind::Half, _) => format!("andra halvåret {y}"),
         (PeriodKind::Quarter, Some(q)) => format!("kvartal {q} {y}"),
@@ -193,13 +196,14 @@ pub fn period(p: &Period) -> String {
     }
 }
 
-/// A short period label for chart axes: `2017`, `H1 2018`, `K3 2017`,
+/// A short period label for chart axes: `2017`, `T2 2018`, `H1 2018`, `K3 2017`,
 /// `sep 2017`, `apr 2017–aug 2020`.
 pub fn period_short(p: &Period) -> String {
     let y = p.start_year();
     let short_month = |d: NaiveDate| MONTHS_SHORT.get(d.month0() as usize).copied().unwrap_or("");
     match (p.kind(), p.part()) {
         (PeriodKind::Year, _) => y.to_string(),
+        (PeriodKind::Tertial, Some(t)) => format!("T{t}{NBSP}{y}"),
         (PeriodKind::Half, Some(h)) => format!("H{h}{NBSP}{y}"),
         (PeriodKind::Quarter, Some(q)) => format!("K{q}{NBSP}{y}"),
         (PeriodKind::Month, _) => format!("{}{NBSP}{y}", short_month(p.start())),
@@ -513,6 +517,18 @@ mod tests {
             "första halvåret 2018"
         );
         assert_eq!(period(&Period::month(2017, 9).unwrap()), "september 2017");
+        assert_eq!(
+            period(&Period::tertial(2018, 1).unwrap()),
+            "januari–april 2018 (T1)"
+        );
+        assert_eq!(
+            period(&Period::tertial(2018, 2).unwrap()),
+            "januari–augusti 2018 (delår, T2)"
+        );
+        assert_eq!(
+            period_short(&Period::tertial(2018, 2).unwrap()),
+            sp("T2 2018")
+        );
         assert_eq!(period(&Period::quarter(2017, 3).unwrap()), "kvartal 3 2017");
         let mia = "2017-04-01..2020-08-31".parse::<Period>().unwrap();
         assert_eq!(
@@ -566,6 +582,7 @@ mod tests {
         assert_eq!(parse_percent("15 %"), t(150));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod kronor_properties {
         use super::super::*;
         use proptest::prelude::*;
