@@ -133,8 +133,9 @@ mod tests {
                 PeriodKind::Quarter,
                 PeriodKind::Month,
                 PeriodKind::Range,
+                PeriodKind::Tertial,
             ],
-            &["year", "half", "quarter", "month", "range"],
+            &["year", "half", "quarter", "month", "range", "tertial"],
         );
     }
 

@@ -1,10 +1,12 @@
-//! Follow-up periods: years, half-years, quarters, months and custom ranges
-//! (for example a project's whole period).
+//! Follow-up periods: years, the tertials a förbund reports on, half-years,
+//! quarters, months and custom ranges (for example a project's whole
+//! period).
 //!
 //! Guarantees: a [`Period`] always has a start on or before its end, both
-//! within [`MIN_YEAR`]..=[`MAX_YEAR`]; its text form (`2017`, `2017-H1`,
-//! `2017-Q3`, `2017-09`, `2017-04-01..2020-08-31`) parses back to the same
-//! period and is safe in URLs and file names.
+//! within [`MIN_YEAR`]..=[`MAX_YEAR`]; its text form (`2017`, `2017-T2`,
+//! `2017-H1`, `2017-Q3`, `2017-09`, `2017-04-01..2020-08-31`) parses back to
+//! the same period and is safe in URLs and file names; one span of days has
+//! one kind (January–April is always `T1`, never a range).
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -31,6 +33,10 @@ pub enum PeriodKind {
     Month,
     /// Any range of whole days, such as a project period.
     Range,
+    /// A tertial report's period, from the start of the year: T1 is
+    /// January–April (after 30 April), T2 January–August, the delår (after
+    /// 31 August); the third is the year itself. Text form `2018-T1`.
+    Tertial,
 }
 
 /// Why a period could not be built.
@@ -139,6 +145,23 @@ impl Period {
         })
     }
 
+    /// Tertial report 1 (January–April) or 2 (January–August, the delår):
+    /// both start on 1 January, as the förbund's interim reports count from
+    /// the start of the year.
+    pub fn tertial(year: i32, tertial: u32) -> Result<Period, PeriodError> {
+        check_year(year)?;
+        let last = match tertial {
+            1 => 4,
+            2 => 8,
+            other => return Err(PeriodError::PartOutOfRange(other)),
+        };
+        Ok(Period {
+            kind: PeriodKind::Tertial,
+            start: ymd(year, 1, 1)?,
+            end: month_end(year, last)?,
+        })
+    }
+
     /// Quarter 1–4.
     pub fn quarter(year: i32, quarter: u32) -> Result<Period, PeriodError> {
         check_year(year)?;
@@ -184,6 +207,11 @@ impl Period {
         ]
         .into_iter()
         .filter_map(|kind| Period::same_kind_containing(kind, start).ok())
+        .chain(
+            [1, 2]
+                .into_iter()
+                .filter_map(|t| Period::tertial(start.year(), t).ok()),
+        )
         .find(|p| p.start == start && p.end == end);
         Ok(calendar.unwrap_or(Period {
             kind: PeriodKind::Range,
@@ -241,7 +269,8 @@ impl Period {
     }
 
     /// The period of the same kind that contains `date`; ranges are returned
-    /// unchanged.
+    /// unchanged. For tertials: the first tertial report that covers the
+    /// date, and from September, when no tertial report does, the year.
     pub fn same_kind_containing(kind: PeriodKind, date: NaiveDate) -> Result<Period, PeriodError> {
         let (y, m) = (date.year(), date.month());
         match kind {
@@ -250,13 +279,18 @@ impl Period {
             PeriodKind::Quarter => Period::quarter(y, m.div_ceil(3)),
             PeriodKind::Month => Period::month(y, m),
             PeriodKind::Range => Period::range(date, date),
+            PeriodKind::Tertial if m <= 4 => Period::tertial(y, 1),
+            PeriodKind::Tertial if m <= 8 => Period::tertial(y, 2),
+            PeriodKind::Tertial => Period::year(y),
         }
     }
 
-    /// The half, quarter or month number (1-based); `None` for years and ranges.
+    /// The tertial, half, quarter or month number (1-based); `None` for
+    /// years and ranges.
     pub fn part(&self) -> Option<u32> {
         let m = self.start.month();
         match self.kind {
+            PeriodKind::Tertial => Some(if self.end.month() <= 4 { 1 } else { 2 }),
             PeriodKind::Half => Some(if m <= 6 { 1 } else { 2 }),
             PeriodKind::Quarter => Some(m.div_ceil(3)),
             PeriodKind::Month => Some(m),
@@ -286,6 +320,7 @@ impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let y = self.start.year();
         match (self.kind, self.part()) {
+            (PeriodKind::Tertial, Some(t)) => write!(f, "{y}-T{t}"),
             (PeriodKind::Half, Some(h)) => write!(f, "{y}-H{h}"),
             (PeriodKind::Quarter, Some(q)) => write!(f, "{y}-Q{q}"),
             (PeriodKind::Month, Some(m)) => write!(f, "{y}-{m:02}"),
@@ -396,7 +431,9 @@ impl FromStr for Period {
             None => Period::year(parse_number(s, text)?),
             Some((y, rest)) => {
                 let year = parse_number(y, text)?;
-                if let Some(h) = rest.strip_prefix('H') {
+                if let Some(t) = rest.strip_prefix('T') {
+                    Period::tertial(year, parse_number(t, text)?)
+                } else if let Some(h) = rest.strip_prefix('H') {
                     Period::half(year, parse_number(h, text)?)
                 } else if let Some(q) = rest.strip_prefix('Q') {
                     Period::quarter(year, parse_number(q, text)?)
@@ -436,6 +473,38 @@ mod tests {
             remembered_or_this_year(Some("20x8"), today),
             Period::year(2018).unwrap()
         );
+    }
+
+    #[test]
+    fn tertials_count_from_the_start_of_the_year_and_are_partials_of_it() {
+        let t1 = Period::tertial(2018, 1).unwrap();
+        let t2 = Period::tertial(2018, 2).unwrap();
+        assert_eq!((t1.start(), t1.end()), (d(2018, 1, 1), d(2018, 4, 30)));
+        assert_eq!((t2.start(), t2.end()), (d(2018, 1, 1), d(2018, 8, 31)));
+        assert_eq!((t1.days(), t2.days()), (120, 243));
+        assert_eq!(Period::tertial(2020, 1).unwrap().days(), 121);
+        assert_eq!(
+            Period::tertial(2018, 3),
+            Err(PeriodError::PartOutOfRange(3))
+        );
+        let year = Period::year(2018).unwrap();
+        assert!(year.has_partial(&t1) && year.has_partial(&t2));
+        assert_eq!(
+            (t1.to_string(), t2.to_string()),
+            ("2018-T1".into(), "2018-T2".into())
+        );
+        assert_eq!("2018-T2".parse::<Period>(), Ok(t2));
+        assert!("2018-T3".parse::<Period>().is_err());
+        assert!("2018-T".parse::<Period>().is_err());
+        // The same days typed as a range are the tertial.
+        assert_eq!(Period::range(d(2018, 1, 1), d(2018, 8, 31)), Ok(t2));
+        assert_eq!(
+            "2018-01-01..2018-04-30".parse::<Period>().map(|p| p.kind()),
+            Ok(PeriodKind::Tertial)
+        );
+        // Moving to tertials from a date: the first report that covers it.
+        let at = |m| Period::same_kind_containing(PeriodKind::Tertial, d(2018, m, 15));
+        assert_eq!((at(3), at(6), at(11)), (Ok(t1), Ok(t2), Period::year(2018)));
     }
 
     #[test]

@@ -80,6 +80,7 @@ impl PeriodDraft {
             kind => {
                 let part = errors.check(Field::Period, number(&self.part))?;
                 match kind {
+                    PeriodKind::Tertial => Period::tertial(year, part),
                     PeriodKind::Half => Period::half(year, part),
                     PeriodKind::Quarter => Period::quarter(year, part),
                     _ => Period::month(year, part),
@@ -134,6 +135,16 @@ mod tests {
         let p = draft(PeriodKind::Half, "2018", "1", "", "").parse(&mut e);
         assert_eq!(p.map(|p| p.to_string()), Some("2018-H1".into()));
         assert!(e.is_empty());
+    }
+
+    #[test]
+    fn tertials_parse_from_year_and_part() {
+        let mut e = FormErrors::default();
+        let p = draft(PeriodKind::Tertial, "2018", "2", "", "").parse(&mut e);
+        assert_eq!(p.map(|p| p.to_string()), Some("2018-T2".into()));
+        let bad = draft(PeriodKind::Tertial, "2018", "3", "", "").parse(&mut e);
+        assert_eq!(bad, None);
+        assert_eq!(e.at(Field::Period), Some(&Problem::PeriodPartOutOfRange));
     }
 
     #[test]

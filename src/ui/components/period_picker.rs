@@ -14,8 +14,9 @@ use crate::ui::forms::controls::{field_error, Choice, ErrorText, SelectField, Te
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
-const KINDS: [PeriodKind; 5] = [
+const KINDS: [PeriodKind; 6] = [
     PeriodKind::Year,
+    PeriodKind::Tertial,
     PeriodKind::Half,
     PeriodKind::Quarter,
     PeriodKind::Month,
@@ -102,6 +103,7 @@ pub fn PeriodPicker(
     let part_choices = Signal::derive(move || {
         let t = app.t();
         let names: &[&str] = match kind.get() {
+            PeriodKind::Tertial => &t.tertials,
             PeriodKind::Half => &t.halves,
             PeriodKind::Quarter => &t.quarters,
             _ => &t.months,
@@ -145,7 +147,7 @@ pub fn PeriodPicker(
             <Show when=move || !is(PeriodKind::Range)>
                 <TextField id=year_id.clone() label=tr(|t| t.year_label) value=year inputmode="numeric" />
             </Show>
-            <Show when=move || is(PeriodKind::Half) || is(PeriodKind::Quarter) || is(PeriodKind::Month)>
+            <Show when=move || is(PeriodKind::Tertial) || is(PeriodKind::Half) || is(PeriodKind::Quarter) || is(PeriodKind::Month)>
                 <SelectField id=part_id.clone() label=tr(|t| t.part_label) value=part choices=part_choices />
             </Show>
             <Show when=move || is(PeriodKind::Range)>
