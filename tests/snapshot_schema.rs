@@ -606,6 +606,37 @@ fn the_demo_export_fits_the_schema() {
 }
 
 #[test]
+fn a_spend_for_the_delar_fits_the_schema_and_reads_back() {
+    use maltavla::core::model::{OutcomeSource, Record};
+    use maltavla::core::period::Period;
+    use maltavla::core::value::{FigureValue, Kronor};
+    let mut ws = demo::workspace();
+    let mut spend = ws
+        .outcomes
+        .all()
+        .find(|o| o.meta.id.as_str() == "demo-o-esf-mia-2018-08")
+        .expect("the demo's spend")
+        .clone();
+    spend.meta.id = maltavla::core::ids::RecordId::parse("spend-t2").expect("an id");
+    spend.scope = maltavla::core::model::Scope::Forbund;
+    spend.period = Period::tertial(2018, 2).expect("T2 2018");
+    spend.value = FigureValue::Kronor(Kronor::new(798_904).expect("an amount"));
+    spend.source = OutcomeSource::Manual;
+    ws.put(Record::Outcome(spend));
+    let text = export(&ws, &Part::All, &info());
+    assert!(
+        text.contains("\"period\":\"2018-T2\""),
+        "the delår is written as T2"
+    );
+    assert_valid("delår", &text);
+    let back = read(&text, 1_800_000_000_000).expect("the export reads back");
+    assert_eq!(
+        back.info.version,
+        maltavla::core::exchange::snapshot::VERSION
+    );
+}
+
+#[test]
 fn a_project_part_export_fits_the_schema() {
     let ws = demo::workspace();
     for project in ws.projects.all() {

@@ -1,9 +1,10 @@
 // Money end to end: an indicator counted in kronor, whose target is a
 // budget and whose outcome is a spend. The example data holds the ESF
-// budgets the newsletters give; a new insats gets a budget of 1 200 000 kr
-// for 2018, a spend for January–April (compared pro rata: 120 of 365
-// days), then for January–August, and the board shows status, gap and a
-// chart in kronor.
+// budgets the newsletters give; Case Management gets a budget of
+// 1 200 000 kr for 2018, a spend for T1 (January–April, compared pro rata:
+// 120 of 365 days), then for T2, the delår (January–August), and the board
+// and the printed report of the delår show status, gap and a chart in
+// kronor.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppUnderTest, screenshot } from '../lib/browser.mjs';
@@ -21,11 +22,11 @@ async function rowText(page, indicator, scope = '') {
 const NAME = 'Kostnad mot budget';
 const INSATS = 'Case Management';
 
-/** Fills the period of an open target or outcome form with a range of days. */
-async function chooseRange(form, kind, start, end) {
-  await form.locator(`#${kind}-period-kind`).selectOption('range');
-  await form.locator(`#${kind}-period-start`).fill(start);
-  await form.locator(`#${kind}-period-end`).fill(end);
+/** Fills the period of an open target or outcome form with a tertial report's. */
+async function chooseTertial(form, kind, year, tertial) {
+  await form.locator(`#${kind}-period-kind`).selectOption({ label: 'Tertial (T1, delår T2)' });
+  await form.locator(`#${kind}-period-year`).fill(String(year));
+  await form.locator(`#${kind}-period-part`).selectOption(String(tertial));
 }
 
 /** Chooses the option of a select whose text is `name`, whatever its prefix. */
@@ -86,7 +87,7 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   await page.getByTestId('add-outcome').click();
   let outcome = page.getByTestId('outcome-form');
   await chooseScope(outcome, 'outcome', INSATS);
-  await chooseRange(outcome, 'outcome', '2018-01-01', '2018-04-30');
+  await chooseTertial(outcome, 'outcome', 2018, 1);
   await outcome.locator('#outcome-value').fill('420 000,50');
   await outcome.getByTestId('save').click();
   await outcome.waitFor({ state: 'detached' });
@@ -110,13 +111,16 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   await page.getByTestId('add-outcome').click();
   outcome = page.getByTestId('outcome-form');
   await chooseScope(outcome, 'outcome', INSATS);
-  await chooseRange(outcome, 'outcome', '2018-01-01', '2018-08-31');
+  await chooseTertial(outcome, 'outcome', 2018, 2);
   await outcome.locator('#outcome-value').fill('700 000');
   await outcome.getByTestId('save').click();
   await outcome.waitFor({ state: 'detached' });
 
+  // The delår on the board: the address names it, the heading says it.
   await board.shell.goTo('board');
-  await board.choosePeriod({ kind: 'year', year: 2018 });
+  await board.choosePeriod({ kind: 'tertial', year: 2018, part: 2 });
+  await page.waitForURL(/period=2018-T2/);
+  await page.getByRole('heading', { name: 'januari–augusti 2018 (delår, T2)' }).first().waitFor();
   row = (await board.rows()).find((r) => r.indicator === NAME);
   // 1 200 000 × 243 / 365 = 798 904,1… → 798 904 kr.
   assert.match(await rowText(page, NAME), /798 904 kr pro rata/);
@@ -129,5 +133,16 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   assert.equal(found.length, 0, describeViolations('the board with a budget', found));
   await chart.scrollIntoViewIfNeeded();
   await screenshot(page, 'money-board');
+
+  // The printed follow-up report of the delår shows the same row.
+  await page.getByTestId('board-report').click();
+  await page.getByTestId('report').waitFor();
+  const reportRow = page.getByTestId('report').getByTestId('goal-row').filter({ hasText: NAME }).first();
+  await reportRow.waitFor();
+  assert.match(
+    (await reportRow.innerText()).replace(/\s+/g, ' '),
+    /1 200 000 kr 798 904 kr pro rata.* 700 000 kr .*✓ Uppnått/,
+  );
+  assert.match(page.url(), /period=2018-T2/);
   errors.assertClean();
 });
