@@ -8,7 +8,7 @@ use crate::core::goals::GoalRow;
 use crate::core::period::Period;
 use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;
-use crate::ui::i18n::names::chart_words;
+use crate::ui::i18n::names::chart_words_for;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -40,7 +40,7 @@ pub fn BoardCharts(
                 Unit::Percent | Unit::YesNo => format!("{}-shares", prefix.get_value()),
             };
             app.ws
-                .with(|w| board_chart(w, &rows.get(), unit, title, &id, &chart_words(t)))
+                .with(|w| board_chart(w, &rows.get(), unit, title, &id, &chart_words_for(t, unit)))
         })
     };
     let counts = chart(Unit::Count);

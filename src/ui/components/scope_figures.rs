@@ -17,7 +17,7 @@ use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::period_picker::{start_period, PeriodPicker};
 use crate::ui::components::status::status_class;
 use crate::ui::forms::figure_form::{FigureForm, FigureKind};
-use crate::ui::i18n::names::{chart_words, slice_name, status_text};
+use crate::ui::i18n::names::{chart_words_for, slice_name, status_text};
 use crate::ui::state::{tr, use_app};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -112,7 +112,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
                 unit,
                 format!("{n1}, {}", fmt_sv::period(&p)),
                 &format!("bullet-{dom1}"),
-                &chart_words(t),
+                &chart_words_for(t, unit),
             )
         })
     });
@@ -128,7 +128,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
                     unit,
                     (t.over_time)(&n2),
                     &format!("line-{dom2}"),
-                    &chart_words(t),
+                    &chart_words_for(t, unit),
                 )
             })
         })
@@ -148,7 +148,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
                         &|b| slice_name(w, t, b),
                         title,
                         &format!("slices-{dom}-{n}"),
-                        &chart_words(t),
+                        &chart_words_for(t, unit),
                     )
                 })
                 .collect::<Vec<_>>()

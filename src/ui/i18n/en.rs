@@ -68,6 +68,7 @@ pub(super) static EN: Texts = Texts {
     col_scope: "Level",
     col_period: "Period",
     col_target: "Target",
+    budget: "Budget",
     col_outcome: "Outcome",
     col_gap: "Gap",
     col_status: "Status",

@@ -114,6 +114,8 @@ pub struct Texts {
     pub col_scope: &'static str,
     pub col_period: &'static str,
     pub col_target: &'static str,
+    /// A target in kronor, on charts: "Budget".
+    pub budget: &'static str,
     pub col_outcome: &'static str,
     pub col_gap: &'static str,
     pub col_status: &'static str,

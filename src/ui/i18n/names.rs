@@ -59,6 +59,16 @@ pub fn status_text(t: &Texts, s: GoalStatus) -> String {
 }
 
 /// The words charts print, in the current language.
+/// [`chart_words`] for a chart of one unit: a target in kronor is a
+/// budget, and says so on its mark.
+pub fn chart_words_for(t: &Texts, unit: crate::core::value::Unit) -> ChartWords {
+    let mut words = chart_words(t);
+    if unit == crate::core::value::Unit::Kronor {
+        words.target = t.budget.into();
+    }
+    words
+}
+
 pub fn chart_words(t: &Texts) -> ChartWords {
     ChartWords {
         target: t.col_target.into(),

@@ -66,6 +66,7 @@ pub(super) static SV: Texts = Texts {
     col_scope: "Nivå",
     col_period: "Period",
     col_target: "Mål",
+    budget: "Budget",
     col_outcome: "Utfall",
     col_gap: "Avvikelse",
     col_status: "Status",

@@ -23,7 +23,7 @@ use crate::ui::components::flow_panel::{shown_text, threshold};
 use crate::ui::components::meeting_figures::attendance_figure;
 use crate::ui::components::occupancy_figure::occupancy_figure;
 use crate::ui::components::status::status_class;
-use crate::ui::i18n::names::{chart_words, scope_name, slide_label, status_text};
+use crate::ui::i18n::names::{chart_words_for, scope_name, slide_label, status_text};
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
 use leptos::ev;
@@ -259,7 +259,13 @@ fn IndicatorSlide(indicator: RecordId, scope: Scope, period: Period) -> impl Int
                         .unwrap_or_default(),
                 )
             });
-            let chart = series_chart(&points, unit, title, "slide-line", &chart_words(t));
+            let chart = series_chart(
+                &points,
+                unit,
+                title,
+                "slide-line",
+                &chart_words_for(t, unit),
+            );
             Some(
                 view! { <div class="slide-chart" data-testid="slide-chart" inner_html=line_chart_svg(&chart)></div> },
             )
