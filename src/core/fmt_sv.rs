@@ -109,21 +109,6 @@ pub fn kronor(k: Kronor) -> String {
     format!("{}{NBSP}kr", integer(k.get()))
 }
 
-/// An amount for a tight cell or sentence: million kronor to a tenth from
-/// 1 mnkr (`1,2 mnkr`, `43 mnkr`), thousands from 10 tkr (`850 tkr`),
-/// otherwise in full. Rounded half up.
-pub fn kronor_short(k: Kronor) -> String {
-    let kr = k.get();
-    if kr >= 999_950 {
-        // Tenths of a million, rounded half up.
-        format!("{}{NBSP}mnkr", tenths((kr + 50_000) / 100_000))
-    } else if kr >= 10_000 {
-        format!("{}{NBSP}tkr", integer((kr + 500) / 1000))
-    } else {
-        kronor(k)
-    }
-}
-
 /// A value in its unit: counts grouped, percentages with `%`, a yes/no
 /// answer in words ("uppfyllt", [`crate::core::goals::yes_no_words`]).
 pub fn value(v: FigureValue) -> String {
@@ -452,12 +437,6 @@ mod tests {
         let kr = |n| Kronor::new(n).unwrap();
         assert_eq!(kronor(kr(1_234_567)), sp("1 234 567 kr"));
         assert_eq!(value(FigureValue::Kronor(kr(0))), sp("0 kr"));
-        assert_eq!(kronor_short(kr(1_234_567)), sp("1,2 mnkr"));
-        assert_eq!(kronor_short(kr(1_250_000)), sp("1,3 mnkr"));
-        assert_eq!(kronor_short(kr(999_950)), sp("1 mnkr"));
-        assert_eq!(kronor_short(kr(43_000_000)), sp("43 mnkr"));
-        assert_eq!(kronor_short(kr(850_400)), sp("850 tkr"));
-        assert_eq!(kronor_short(kr(9_999)), sp("9 999 kr"));
         assert_eq!(
             gap(
                 FigureValue::Kronor(kr(1_250_000)),
