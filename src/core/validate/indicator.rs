@@ -92,6 +92,13 @@ fn sentence(text: &str, ws: &Workspace) -> Result<String, Problem> {
     Ok(text)
 }
 
+/// The unit an indicator is in: a computed measure brings its own (counts
+/// or shares, never yes/no or kronor), otherwise the unit chosen. The form
+/// shows its fields by it and [`build_indicator`] stores it.
+pub fn indicator_unit(chosen: Unit, computed: Option<FlowMeasure>) -> Unit {
+    computed.map_or(chosen, FlowMeasure::unit)
+}
+
 /// Validates an indicator: a newsletter sentence that reads as a
 /// template; unique name; numerator and denominator for percentages; a
 /// tolerance of 0–50 %; no breakdowns and no pro rata for a yes/no
@@ -112,7 +119,7 @@ pub fn build_indicator(
             errors.push(Field::Name, Problem::DuplicateName);
         }
     }
-    let unit = draft.computed.map_or(draft.unit, FlowMeasure::unit);
+    let unit = indicator_unit(draft.unit, draft.computed);
     if let Some(old) = ws.indicators.get(&meta.id) {
         let in_use = ws.targets.live().any(|t| t.indicator == meta.id)
             || ws.outcomes.live().any(|o| o.indicator == meta.id);

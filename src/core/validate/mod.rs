@@ -24,7 +24,7 @@ pub mod presentation;
 pub mod project;
 
 pub use figure::{build_outcome, build_target, FigureDraft};
-pub use indicator::{build_indicator, IndicatorDraft};
+pub use indicator::{build_indicator, indicator_unit, IndicatorDraft};
 pub use insats::{build_insats, ContactDraft, InsatsDraft};
 pub use meeting::{build_meeting, build_slot_report, parse_meeting_list, MeetingDraft, SlotDraft};
 pub use names::{

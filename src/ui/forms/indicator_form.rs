@@ -5,7 +5,7 @@ use crate::core::ids::RecordId;
 use crate::core::model::{Dimension, Direction, FlowMeasure, Indicator, Record};
 use crate::core::reports::newsletter::template::Gap;
 use crate::core::reports::newsletter::{sentence_preview, Written};
-use crate::core::validate::{build_indicator, Field, IndicatorDraft};
+use crate::core::validate::{build_indicator, indicator_unit, Field, IndicatorDraft};
 use crate::core::value::Unit;
 use crate::ui::forms::choice::EnumSelect;
 use crate::ui::forms::controls::{
@@ -64,14 +64,9 @@ pub fn IndicatorForm(
             .into_iter()
             .find(|m| computed.with(|c| codes::code(m) == *c))
     };
-    let is_percent = move || match measure() {
-        Some(m) => m.unit() == Unit::Percent,
-        None => unit.get() == Unit::Percent,
-    };
-    // A computed measure brings its own unit.
-    let form_unit = move || measure().map_or_else(|| unit.get(), FlowMeasure::unit);
-    // Computed measures are counts or shares, never yes/no.
-    let is_yes_no = move || measure().is_none() && unit.get() == Unit::YesNo;
+    let form_unit = move || indicator_unit(unit.get(), measure());
+    let is_percent = move || form_unit() == Unit::Percent;
+    let is_yes_no = move || form_unit() == Unit::YesNo;
     let submit = move |()| {
         let draft = IndicatorDraft {
             name: name.get_untracked(),
