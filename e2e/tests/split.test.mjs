@@ -32,6 +32,25 @@ async function buildFiles(dir = DIST_DIR) {
   return entries.filter((e) => e.isFile()).map((e) => `/${relative(dir, join(e.parentPath, e.name))}`);
 }
 
+/**
+ * A new browser on a server of `root`, with one page open at the site's
+ * root once the app runs; both are closed after the test. `beforeGoto`
+ * sees the page before it navigates (to record its requests); what it
+ * returns comes back as `seen`.
+ */
+async function openSite(t, root = DIST_DIR, beforeGoto = () => undefined) {
+  const server = await startServer({ root });
+  t.after(() => server.close());
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await browser.context.newPage();
+  const errors = collectErrors(page);
+  const seen = beforeGoto(page);
+  await page.goto(`${server.url}/`, { waitUntil: 'load' });
+  await waitForApp(page);
+  return { server, browser, page, errors, seen };
+}
+
 test('the build is split: the main module and a part for each area of pages', async () => {
   const wasm = (await buildFiles()).filter((p) => p.endsWith('.wasm'));
   assert.equal(wasm.filter((p) => p.endsWith('/maltavla_bg.wasm')).length, 1, wasm.join(' '));
@@ -41,16 +60,7 @@ test('the build is split: the main module and a part for each area of pages', as
 });
 
 test('a first visit to the board fetches no page part, and a page fetches its own when it opens', async (t) => {
-  const server = await startServer({ root: DIST_DIR });
-  t.after(() => server.close());
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
-
-  const page = await browser.context.newPage();
-  const errors = collectErrors(page);
-  const fetched = recordRequests(page);
-  await page.goto(`${server.url}/`, { waitUntil: 'load' });
-  await waitForApp(page);
+  const { server, browser, page, errors, seen: fetched } = await openSite(t, DIST_DIR, recordRequests);
   await page.getByTestId('welcome').waitFor();
   const wasm = fetched.filter((p) => p.endsWith('.wasm'));
   assert.deepEqual(wasm.map((p) => p.split('/').pop()), ['maltavla_bg.wasm'], fetched.join('\n'));
@@ -88,15 +98,7 @@ test('a first visit to the board fetches no page part, and a page fetches its ow
 });
 
 test('after one online visit every page opens in a fresh tab with no network', async (t) => {
-  const server = await startServer({ root: DIST_DIR });
-  t.after(() => server.close());
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
-
-  const page = await browser.context.newPage();
-  const errors = collectErrors(page);
-  await page.goto(`${server.url}/`, { waitUntil: 'load' });
-  await waitForApp(page);
+  const { server, browser, page, errors } = await openSite(t);
   await page.getByTestId('load-demo').click();
   await page.getByTestId('goal-table').waitFor();
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
@@ -137,15 +139,7 @@ test('a page whose part cannot be fetched says so in Swedish, and opens when it 
   await cp(DIST_DIR, root, { recursive: true });
   const part = (await buildFiles(root)).find((p) => /\/split_record_pages\.wasm$/.test(p));
   await rename(join(root, part), join(root, `${part}.away`));
-  const server = await startServer({ root });
-  t.after(() => server.close());
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
-
-  const page = await browser.context.newPage();
-  const errors = collectErrors(page);
-  await page.goto(`${server.url}/`, { waitUntil: 'load' });
-  await waitForApp(page);
+  const { page, errors } = await openSite(t, root);
   await page.getByTestId('nav-insatser').click();
   const notice = page.getByTestId('part-missing');
   await notice.waitFor();
