@@ -86,6 +86,8 @@ fn base_views() -> &'static [FieldView] {
             pick("demo-t-deltagare-2017"),
             pick("demo-fm-2018-09-28"),
             pick("demo-lp-2018-08-cm"),
+            pick("demo-c-mia-os-arbete-2018-t2"),
+            pick("demo-f-esf-mia"),
             survey,
         ]
     })

@@ -435,7 +435,7 @@ fn records_of(text: &str) -> Vec<(String, Value)> {
 
 /// The record types a public file may hold: the records the public views
 /// read, and the figures computed from what it leaves out.
-const PUBLIC_KINDS: [&str; 13] = [
+const PUBLIC_KINDS: [&str; 15] = [
     "organisation",
     "municipality",
     "partner",
@@ -449,6 +449,8 @@ const PUBLIC_KINDS: [&str; 13] = [
     "presentation",
     "published_figure",
     "door_count",
+    "forecast",
+    "comment",
 ];
 
 /// The records computed for the public file rather than carried.

@@ -14,9 +14,11 @@
 //! the same demo as 1.5 wrote it and `v1.5-public.json` its part made for
 //! publishing, with a computed indicator's published figures and a door
 //! count; all must import forever, and so must `v1.6.json` and
-//! `v1.6-public.json`, the same with the demo's yes/no goal. The files of
-//! the current version (`v1.7.json` and `v1.7-public.json`, the same with
-//! the demo's ESF budgets in kronor) are what this code exports; regenerate
+//! `v1.6-public.json`, the same with the demo's yes/no goal, and
+//! `v1.7.json` and `v1.7-public.json`, the same with the demo's ESF
+//! budgets in kronor. The files of the current version (`v1.8.json` and
+//! `v1.8-public.json`, the same with a comment and a forecast) are what
+//! this code exports; regenerate
 //! them with
 //! `UPDATE_SNAPSHOT_FIXTURES=1 cargo test --test snapshot_files` while that
 //! version is unreleased.
@@ -147,9 +149,10 @@ fn demo_with_participations() -> Workspace {
     ws
 }
 
-/// The demo records formats 1.6 and 1.7 added (the story's new records,
-/// the yes/no goal with its sentence, the breakdowns the newsletter prints;
-/// the ESF budgets in kronor), stamped as `demo::workspace` stamps them.
+/// The demo records formats 1.6, 1.7 and 1.8 added (the story's new
+/// records, the yes/no goal with its sentence, the breakdowns the
+/// newsletter prints; the ESF budgets in kronor; a comment and a
+/// forecast), stamped as `demo::workspace` stamps them.
 fn demo_records_since_1_5(later_sets: usize) -> Vec<Record> {
     let device = DeviceId::parse("demo").expect("a valid device id");
     let at = Hlc {
@@ -173,11 +176,22 @@ fn demo_of_1_6() -> Workspace {
     ws
 }
 
-/// What the current version's fixture holds: the 1.5 fixture's records,
-/// the demo's yes/no goal and its budgets in kronor, so every unit is in it.
-fn current_demo() -> Workspace {
+/// What the 1.7 fixture holds: the 1.6 fixture's records and the demo's
+/// budgets in kronor.
+fn demo_of_1_7() -> Workspace {
     let mut ws = demo_with_participations();
     for r in demo_records_since_1_5(demo::LATER_SETS_OF_1_7) {
+        ws.put(r);
+    }
+    ws
+}
+
+/// What the current version's fixture holds: the 1.5 fixture's records,
+/// the demo's yes/no goal, its budgets in kronor, a comment and a
+/// forecast, so every unit and record type is in it.
+fn current_demo() -> Workspace {
+    let mut ws = demo_with_participations();
+    for r in demo_records_since_1_5(demo::LATER_SETS_OF_1_8) {
         ws.put(r);
     }
     ws
@@ -334,6 +348,50 @@ fn v1_6_fixture_imported_into_the_current_demo_changes_nothing() {
 }
 
 #[test]
+fn v1_7_fixture_imports_into_an_empty_workspace_as_the_demo_of_1_7() {
+    let mut ws = Workspace::default();
+    let incoming = import(&mut ws, &fixture("v1.7.json")).expect("v1.7 imports");
+    assert_eq!(incoming.info.version, (1, 7));
+    assert!(incoming.unknown_kinds.is_empty());
+    assert_eq!(incoming.unknown_fields, 0);
+    assert!(ws == demo_of_1_7());
+    assert_eq!(ws.forecasts.live_count() + ws.comments.live_count(), 0);
+}
+
+#[test]
+fn v1_7_fixture_imported_into_the_current_demo_changes_nothing() {
+    let ws = current_demo();
+    let incoming = read(&fixture("v1.7.json"), NOW).expect("v1.7 reads");
+    let plan = plan_import(&ws, &incoming).expect("v1.7 imports");
+    assert!(plan.writes.is_empty());
+}
+
+#[test]
+fn the_current_fixture_holds_a_comment_and_a_forecast_that_read_back() {
+    let text = fixture(&current_fixture());
+    assert!(text.contains("{\"comment\":"));
+    assert!(text.contains("{\"forecast\":"));
+    let mut ws = Workspace::default();
+    import(&mut ws, &text).expect("the current fixture imports");
+    let comment = ws
+        .comments
+        .get(&id("demo-c-mia-os-arbete-2018-t2"))
+        .expect("MIA Östra Södertörn's comment");
+    assert_eq!(comment.period.to_string(), "2018-T2");
+    assert!(comment.happened.contains("15 procent"));
+    assert!(comment.why.is_empty());
+    let forecast = ws
+        .forecasts
+        .get(&id("demo-f-esf-mia"))
+        .expect("MIA's ESF forecast");
+    assert_eq!(
+        forecast.value,
+        FigureValue::Kronor(Kronor::new(96_000_000).expect("an amount"))
+    );
+    assert!(forecast.note.contains("påhittad"));
+}
+
+#[test]
 fn the_current_fixture_holds_budgets_and_a_spend_in_whole_kronor() {
     let text = fixture(&current_fixture());
     assert!(text.contains("\"unit\":\"kronor\""));
@@ -439,6 +497,8 @@ fn every_older_fixture_reads_into_this_version() {
         "v1.5-public.json",
         "v1.6.json",
         "v1.6-public.json",
+        "v1.7.json",
+        "v1.7-public.json",
     ] {
         let mut ws = Workspace::default();
         let incoming = import(&mut ws, &fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -744,6 +744,8 @@ fn the_fixture_files_fit_the_schema() {
         "v1.6-public.json",
         "v1.7.json",
         "v1.7-public.json",
+        "v1.8.json",
+        "v1.8-public.json",
         "v1.99-newer-minor.json",
         "bad/accepted-script-text.json",
         "bad/accepted-clock-40-minutes-ahead.json",

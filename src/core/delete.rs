@@ -1,7 +1,8 @@
 //! What deleting a record means for the records that refer to it.
 //!
 //! Guarantees: a delete never leaves a live record pointing at a tombstone.
-//! Targets and outcomes of a deleted indicator, project or insats, and the
+//! Targets, outcomes, forecasts and comments of a deleted indicator,
+//! project or insats (or breakdown slice), and the
 //! participations and slot reports of a deleted insats, and the arrivals
 //! of a deleted meeting, become tombstones too; insatser and sub-projects
 //! of a deleted project, insatser, participations and meetings of a
@@ -19,7 +20,7 @@ use crate::core::workspace::Workspace;
 pub struct DeletePlan {
     /// Tombstones and unlinked records, ready to be stamped and stored.
     pub writes: Vec<Record>,
-    /// How many targets and outcomes go with it.
+    /// How many targets, outcomes, forecasts and comments go with it.
     pub figures_deleted: usize,
     /// How many participations go with it.
     pub participations_deleted: usize,
@@ -38,27 +39,34 @@ pub fn plan_delete(ws: &Workspace, id: &RecordId) -> Option<DeletePlan> {
     let mut plan = DeletePlan::default();
     let figures_where =
         |plan: &mut DeletePlan, pred: &dyn Fn(&RecordId, &Scope, Option<&Breakdown>) -> bool| {
-            for t in ws
-                .targets
-                .live()
-                .filter(|t| pred(&t.indicator, &t.scope, t.breakdown.as_ref()))
-            {
-                plan.writes.push(tombstone(Record::Target(t.clone())));
-                plan.figures_deleted += 1;
+            // Every record type keyed by indicator, scope and slice.
+            macro_rules! tombstones {
+                ($($table:ident => $variant:ident),*) => {$(
+                    for r in ws
+                        .$table
+                        .live()
+                        .filter(|r| pred(&r.indicator, &r.scope, r.breakdown.as_ref()))
+                    {
+                        plan.writes.push(tombstone(Record::$variant(r.clone())));
+                        plan.figures_deleted += 1;
+                    }
+                )*};
             }
-            for o in ws
-                .outcomes
-                .live()
-                .filter(|o| pred(&o.indicator, &o.scope, o.breakdown.as_ref()))
-            {
-                plan.writes.push(tombstone(Record::Outcome(o.clone())));
-                plan.figures_deleted += 1;
-            }
+            tombstones!(
+                targets => Target,
+                outcomes => Outcome,
+                forecasts => Forecast,
+                comments => Comment
+            );
         };
     if let Some(t) = ws.targets.get(id) {
         plan.writes.push(tombstone(Record::Target(t.clone())));
     } else if let Some(o) = ws.outcomes.get(id) {
         plan.writes.push(tombstone(Record::Outcome(o.clone())));
+    } else if let Some(f) = ws.forecasts.get(id) {
+        plan.writes.push(tombstone(Record::Forecast(f.clone())));
+    } else if let Some(c) = ws.comments.get(id) {
+        plan.writes.push(tombstone(Record::Comment(c.clone())));
     } else if let Some(p) = ws.partners.get(id) {
         plan.writes.push(tombstone(Record::Partner(p.clone())));
     } else if let Some(i) = ws.indicators.get(id) {
@@ -195,6 +203,27 @@ mod tests {
         assert!(plan.unlinked > 0);
         let unlinked: Vec<_> = plan.writes.iter().filter(|r| !r.meta().deleted).collect();
         assert_eq!(unlinked.len(), plan.unlinked);
+    }
+
+    #[test]
+    fn deleting_a_project_takes_its_forecasts_and_comments_along() {
+        let ws = demo::workspace();
+        let mia_os = plan_delete(&ws, &RecordId::parse("demo-mia-os").unwrap()).unwrap();
+        let kinds = |plan: &DeletePlan, kind: &str| {
+            plan.writes
+                .iter()
+                .filter(|r| r.kind() == kind && r.meta().deleted)
+                .count()
+        };
+        assert_eq!(kinds(&mia_os, "comment"), 1);
+        let esf = plan_delete(&ws, &RecordId::parse("demo-ind-esf").unwrap()).unwrap();
+        assert_eq!(kinds(&esf, "forecast"), 1);
+        // A comment on its own is one tombstone.
+        let one = plan_delete(
+            &ws,
+            &RecordId::parse("demo-c-mia-os-arbete-2018-t2").unwrap(),
+        );
+        assert_eq!(one.map(|p| p.writes.len()), Some(1));
     }
 
     #[test]

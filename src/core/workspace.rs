@@ -10,9 +10,9 @@
 use crate::core::exchange::merge::{self, FieldView};
 use crate::core::ids::{Hlc, RecordId};
 use crate::core::model::{
-    Arrival, DoorCount, EndStatus, Entity, Indicator, Insats, Meeting, Meta, Municipality,
-    Organisation, Outcome, Participation, Partner, Presentation, Project, PublishedFigure, Record,
-    Scope, SlotReport, Target, ORGANISATION_ID,
+    Arrival, Comment, DoorCount, EndStatus, Entity, Forecast, Indicator, Insats, Meeting, Meta,
+    Municipality, Organisation, Outcome, Participation, Partner, Presentation, Project,
+    PublishedFigure, Record, Scope, SlotReport, Target, ORGANISATION_ID,
 };
 use crate::core::order;
 use std::collections::BTreeMap;
@@ -85,6 +85,10 @@ pub struct Workspace {
     pub published_figures: Table<PublishedFigure>,
     /// Guests counted at meetings' doors that a public snapshot brought.
     pub door_counts: Table<DoorCount>,
+    /// Forecasts (prognoser) for targets' whole periods.
+    pub forecasts: Table<Forecast>,
+    /// Written comments on targets in a period.
+    pub comments: Table<Comment>,
     /// Records of types a newer version of the app wrote, kept for it.
     pub other: BTreeMap<RecordId, FieldView>,
 }
@@ -145,6 +149,8 @@ impl Workspace {
             Record::Presentation(r) => drop(self.presentations.0.insert(id, r)),
             Record::PublishedFigure(r) => drop(self.published_figures.0.insert(id, r)),
             Record::DoorCount(r) => drop(self.door_counts.0.insert(id, r)),
+            Record::Forecast(r) => drop(self.forecasts.0.insert(id, r)),
+            Record::Comment(r) => drop(self.comments.0.insert(id, r)),
         }
         true
     }
@@ -252,6 +258,8 @@ impl Workspace {
             .or_else(|| from(&self.presentations, id))
             .or_else(|| from(&self.published_figures, id))
             .or_else(|| from(&self.door_counts, id))
+            .or_else(|| from(&self.forecasts, id))
+            .or_else(|| from(&self.comments, id))
     }
 
     /// Whether the copy held of `theirs`'s record is `theirs` or strictly
@@ -282,6 +290,8 @@ impl Workspace {
             Record::Presentation(t) => check(self.presentations.0.get(id), t),
             Record::PublishedFigure(t) => check(self.published_figures.0.get(id), t),
             Record::DoorCount(t) => check(self.door_counts.0.get(id), t),
+            Record::Forecast(t) => check(self.forecasts.0.get(id), t),
+            Record::Comment(t) => check(self.comments.0.get(id), t),
         }
     }
 
@@ -307,6 +317,10 @@ impl Workspace {
             .chain(of(&self.slot_reports))
             .chain(of(&self.arrivals))
             .chain(of(&self.presentations))
+            .chain(of(&self.published_figures))
+            .chain(of(&self.door_counts))
+            .chain(of(&self.forecasts))
+            .chain(of(&self.comments))
             .chain(self.other.values().map(|v| &v.meta))
     }
 
@@ -337,6 +351,8 @@ impl Workspace {
         out.extend(self.presentations.all().cloned().map(Record::from));
         out.extend(self.published_figures.all().cloned().map(Record::from));
         out.extend(self.door_counts.all().cloned().map(Record::from));
+        out.extend(self.forecasts.all().cloned().map(Record::from));
+        out.extend(self.comments.all().cloned().map(Record::from));
         out
     }
 

@@ -72,18 +72,24 @@ const DEMO_SENTENCES_JSON: &str = include_str!("demo_sentences.json");
 /// far, built by `write/money.rs`.
 const DEMO_1_7_JSON: &str = include_str!("demo_1_7.json");
 
+/// The demo records added with snapshot format 1.8: the newsletter's
+/// analysis of MIA Östra Södertörn's goal for the delår as a comment, and
+/// an (invented) forecast of MIA's ESF spend, built by `write/follow_up.rs`.
+const DEMO_1_8_JSON: &str = include_str!("demo_1_8.json");
+
 /// The later record sets, oldest first. Each may add records and may
 /// rewrite records of earlier sets (same id, what a later version knows
 /// better): a rewrite takes the earlier record's place, so every other
 /// record keeps its position and stamp and the old fixtures stay the demo
 /// they were.
-const LATER_SETS: [&str; 6] = [
+const LATER_SETS: [&str; 7] = [
     DEMO_1_2_JSON,
     DEMO_1_3_JSON,
     DEMO_STORY_JSON,
     DEMO_1_6_JSON,
     DEMO_SENTENCES_JSON,
     DEMO_1_7_JSON,
+    DEMO_1_8_JSON,
 ];
 
 /// The demo's story made whole (format 1.6): what the slot reports, the
@@ -103,6 +109,10 @@ pub const LATER_SETS_OF_1_6: usize = 5;
 /// How many of [`LATER_SETS`] the demo of snapshot format 1.7 holds (the
 /// ESF budgets in kronor).
 pub const LATER_SETS_OF_1_7: usize = 6;
+
+/// How many of [`LATER_SETS`] the demo of snapshot format 1.8 holds (a
+/// comment and a forecast).
+pub const LATER_SETS_OF_1_8: usize = 7;
 
 /// Every demo record, stamped after `after` by `device`: the newsletters'
 /// records, the default end statuses and the participations that give the
@@ -329,6 +339,19 @@ mod tests {
         let newer = records_through(Hlc::default(), &device, at + 1);
         assert_eq!(ids(&newer[..older.len()]), ids(&older));
         assert_eq!(newer.len(), older.len() + 4);
+    }
+
+    #[test]
+    fn demo_1_8_json_is_what_the_follow_up_builder_builds() {
+        let device = DeviceId::parse("demo").unwrap();
+        let built = write::follow_up::build(Hlc::default(), &device);
+        shipped_is_built("demo_1_8.json", DEMO_1_8_JSON, &built);
+        let ids = |rs: &[Record]| rs.iter().map(|r| r.meta().id.clone()).collect::<Vec<_>>();
+        let at = LATER_SETS.iter().position(|s| *s == DEMO_1_8_JSON).unwrap();
+        let older = records_through(Hlc::default(), &device, at);
+        let newer = records_through(Hlc::default(), &device, at + 1);
+        assert_eq!(ids(&newer[..older.len()]), ids(&older));
+        assert_eq!(newer.len(), older.len() + 2);
     }
 
     #[test]

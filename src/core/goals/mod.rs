@@ -36,7 +36,8 @@ pub use answer::{answer, answer_in, book_for, Answer, Figures};
 pub use focus::{in_focus, years_with_targets, Focus};
 pub use outcomes::{breakdown_groups, group_outcomes, untargeted_outcomes, OutcomeGroup};
 pub use rows::{
-    goal_row, goal_row_in, goal_rows, indicator_rows, protect_rows, protected_goal_rows, GoalRow,
+    comment_of, forecast_of, goal_row, goal_row_in, goal_rows, indicator_rows, protect_rows,
+    protected_goal_rows, GoalRow,
 };
 pub use series::{series, SeriesPoint};
 pub use status::{

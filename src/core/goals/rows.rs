@@ -5,7 +5,7 @@ use super::answer::{answer_in, book_for, Figures};
 use super::focus::{in_focus, scope_rank, Focus};
 use super::status::{goal_status, prorated, GoalStatus};
 use crate::core::ids::RecordId;
-use crate::core::model::{Indicator, Outcome, Scope, Target};
+use crate::core::model::{Comment, FigureKey, Forecast, Indicator, Outcome, Scope, Target};
 use crate::core::order;
 use crate::core::participants::CountBook;
 use crate::core::period::Period;
@@ -29,6 +29,11 @@ pub struct GoalRow {
     /// protection hides: what may be shown instead ("<3" or "–"). The
     /// outcome and status are then left out, since they would reveal it.
     pub protected: Option<crate::core::participants::Shown>,
+    /// The forecast made for the target's whole period, if any.
+    pub forecast: Option<Forecast>,
+    /// The comment written on the target for the period the rows were
+    /// built for (the board's or the report's), if any.
+    pub comment: Option<Comment>,
 }
 
 impl GoalRow {
@@ -75,7 +80,35 @@ pub fn goal_row_in(figures: &Figures<'_>, target: &Target) -> Option<GoalRow> {
         expected,
         status,
         protected: None,
+        forecast: forecast_of(ws, &target.key()).cloned(),
+        comment: None,
     })
+}
+
+/// The live forecast for a key: a target's whole period.
+pub fn forecast_of<'w>(ws: &'w Workspace, key: &FigureKey) -> Option<&'w Forecast> {
+    ws.forecasts
+        .live()
+        .find(|f| f.period == key.period && about(key, &f.indicator, &f.scope, &f.breakdown))
+}
+
+/// The live comment on the target `key` written for `period` (a comment's
+/// own period is the period reported on, not the target's).
+pub fn comment_of<'w>(ws: &'w Workspace, key: &FigureKey, period: &Period) -> Option<&'w Comment> {
+    ws.comments
+        .live()
+        .find(|c| c.period == *period && about(key, &c.indicator, &c.scope, &c.breakdown))
+}
+
+/// Whether a record is about `key`'s indicator, scope and slice, whatever
+/// its period; compared field by field so that no key is cloned per record.
+fn about(
+    key: &FigureKey,
+    indicator: &RecordId,
+    scope: &Scope,
+    breakdown: &Option<crate::core::model::Breakdown>,
+) -> bool {
+    key.indicator == *indicator && key.scope == *scope && key.breakdown == *breakdown
 }
 
 /// Applies small-number protection to board rows whose outcome is computed
@@ -107,17 +140,23 @@ fn protect_rows_in(book: &CountBook<'_>, rows: &mut [GoalRow], threshold: u64) {
     }
 }
 
-/// The rows of `targets`, all answered from one [`Figures`], which is
-/// returned too so that protection can reuse its counts.
+/// The rows of `targets` as seen in `period`, all answered from one
+/// [`Figures`], which is returned too so that protection can reuse its
+/// counts; each row carries the comment written for `period`.
 fn rows_for<'a>(
     ws: &'a Workspace,
     targets: impl IntoIterator<Item = &'a Target>,
+    period: &Period,
 ) -> (Figures<'a>, Vec<GoalRow>) {
     let targets: Vec<&Target> = targets.into_iter().collect();
     let figures = Figures::new(ws, targets.iter().copied());
     let rows = targets
         .into_iter()
-        .filter_map(|t| goal_row_in(&figures, t))
+        .filter_map(|t| {
+            let mut row = goal_row_in(&figures, t)?;
+            row.comment = comment_of(ws, &t.key(), period).cloned();
+            Some(row)
+        })
         .collect();
     (figures, rows)
 }
@@ -134,7 +173,7 @@ pub fn indicator_rows(
         .targets
         .live()
         .filter(|t| &t.indicator == indicator && &t.scope == scope && t.period.overlaps(period));
-    let (_, mut rows) = rows_for(ws, targets);
+    let (_, mut rows) = rows_for(ws, targets, period);
     order::sort_by_key(&mut rows, |r| (r.target.breakdown.clone(), r.target.period));
     rows
 }
@@ -166,7 +205,7 @@ fn board_rows(
         .targets
         .live()
         .filter(|t| t.period.overlaps(period) && in_focus(ws, focus, &t.scope));
-    let (figures, mut rows) = rows_for(ws, targets);
+    let (figures, mut rows) = rows_for(ws, targets, period);
     if let Some(threshold) = protect {
         protect_rows_in(figures.counts(), &mut rows, threshold);
     }
@@ -208,6 +247,46 @@ mod tests {
             Focus::from(&youth),
             Focus::Project(RecordId::parse("demo-ungdom").unwrap())
         );
+    }
+
+    #[test]
+    fn a_row_carries_its_targets_forecast_and_the_comment_for_the_boards_period() {
+        let ws = crate::core::demo::workspace();
+        let t2 = Period::tertial(2018, 2).unwrap();
+        let rows = goal_rows(&ws, &t2, &Focus::All);
+        let row = |target: &str| {
+            rows.iter()
+                .find(|r| r.target.meta.id.as_str() == target)
+                .unwrap()
+        };
+        let work = row("demo-t-mia-os-arbete");
+        let comment = work.comment.as_ref().expect("the delår's comment");
+        assert!(comment.happened.contains("15 procent"));
+        assert!(work.forecast.is_none());
+        let esf = row("demo-t-esf-mia");
+        assert_eq!(
+            esf.forecast.as_ref().map(|f| f.value),
+            Some(FigureValue::Kronor(
+                crate::core::value::Kronor::new(96_000_000).unwrap()
+            ))
+        );
+        assert!(esf.comment.is_none());
+        // The same target seen for the year has no comment of its own.
+        let year = goal_rows(&ws, &Period::year(2018).unwrap(), &Focus::All);
+        let work = year
+            .iter()
+            .find(|r| r.target.meta.id.as_str() == "demo-t-mia-os-arbete")
+            .unwrap();
+        assert!(work.comment.is_none());
+        // A deleted comment is no longer shown.
+        let mut ws = ws;
+        let mut gone = ws.comments.live().next().unwrap().clone();
+        gone.meta.deleted = true;
+        gone.meta.stamp.hlc = gone.meta.stamp.hlc.tick(2_000_000_000_000);
+        ws.put(crate::core::model::Record::Comment(gone));
+        assert!(goal_rows(&ws, &t2, &Focus::All)
+            .iter()
+            .all(|r| r.comment.is_none()));
     }
 
     #[test]

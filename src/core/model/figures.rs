@@ -1,4 +1,6 @@
-//! Targets and outcomes: the two figures måluppfyllelse compares.
+//! Targets and outcomes, the two figures måluppfyllelse compares, and
+//! what is said beside them: a forecast for a target's whole period and a
+//! written comment on a target in a period.
 
 use super::meta::{impl_entity, Meta};
 use super::scope::{Breakdown, Scope};
@@ -134,4 +136,63 @@ figure_record! {
     }
 }
 
-impl_entity!(Target, Outcome);
+figure_record! {
+    /// A prognos: what an indicator is expected to reach for a scope over a
+    /// target's whole period, as judged on `made_on` (a budget's forecast
+    /// spend, say). Drawn beside the target and the outcome; it never
+    /// changes a status.
+    pub struct Forecast {
+        /// The expected value for the whole period, in the indicator's unit.
+        pub value: FigureValue,
+        /// When the forecast was made.
+        #[serde(default, with = "crate::core::period::optional_iso_date")]
+        pub made_on: Option<NaiveDate>,
+        /// What the forecast rests on. Never about one participant.
+        #[serde(default)]
+        pub note: String,
+    }
+}
+
+figure_record! {
+    /// A written analysis of a target as it stood in `period` (the
+    /// period reported on, such as `2018-T2`, not the target's own): what
+    /// happened, why, and what the förbund does next. Never about one
+    /// participant.
+    pub struct Comment {
+        /// What happened.
+        #[serde(default)]
+        pub happened: String,
+        /// Why it went so.
+        #[serde(default)]
+        pub why: String,
+        /// What the förbund does next.
+        #[serde(default)]
+        pub next: String,
+    }
+}
+
+impl Comment {
+    /// The comment's parts that are written, in reading order.
+    pub fn parts(&self) -> impl Iterator<Item = (CommentPart, &str)> {
+        [
+            (CommentPart::Happened, self.happened.as_str()),
+            (CommentPart::Why, self.why.as_str()),
+            (CommentPart::Next, self.next.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, t)| !t.trim().is_empty())
+    }
+}
+
+/// The three questions a comment answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommentPart {
+    /// What happened.
+    Happened,
+    /// Why.
+    Why,
+    /// What we do next.
+    Next,
+}
+
+impl_entity!(Target, Outcome, Forecast, Comment);

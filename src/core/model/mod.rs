@@ -22,7 +22,7 @@ pub mod scope;
 pub mod slot_report;
 
 pub use arrival::Arrival;
-pub use figures::{FigureKey, Outcome, OutcomeSource, Target};
+pub use figures::{Comment, CommentPart, FigureKey, Forecast, Outcome, OutcomeSource, Target};
 pub use indicator::{Dimension, Direction, Indicator};
 pub use insats::{Contact, Insats, InsatsKind};
 pub use meeting::{ClockTime, GuestOrg, Meeting};
@@ -75,6 +75,10 @@ pub enum Record {
     /// The guests counted at a meeting's door, as a public snapshot
     /// carries them.
     DoorCount(DoorCount),
+    /// A prognos for a target's whole period.
+    Forecast(Forecast),
+    /// A written analysis of a target in a period.
+    Comment(Comment),
 }
 
 macro_rules! each_record {
@@ -96,6 +100,8 @@ macro_rules! each_record {
             Record::Presentation($r) => $body,
             Record::PublishedFigure($r) => $body,
             Record::DoorCount($r) => $body,
+            Record::Forecast($r) => $body,
+            Record::Comment($r) => $body,
         }
     };
 }
@@ -125,6 +131,8 @@ impl Record {
             Record::Presentation(_) => "presentation",
             Record::PublishedFigure(_) => "published_figure",
             Record::DoorCount(_) => "door_count",
+            Record::Forecast(_) => "forecast",
+            Record::Comment(_) => "comment",
         }
     }
 
@@ -168,5 +176,7 @@ record_from!(
     Arrival,
     Presentation,
     PublishedFigure,
-    DoorCount
+    DoorCount,
+    Forecast,
+    Comment
 );

@@ -1,12 +1,13 @@
-//! The target and outcome forms: the same fields, two record types.
+//! The target, outcome and forecast forms (the same fields, three record
+//! types) and the comment form, which names a target's key the same way.
 
 use super::period_draft::PeriodDraft;
 use super::{count, free_text, optional_date, percent, short_text, Field, FormErrors, Problem};
 use crate::core::codes;
 use crate::core::ids::RecordId;
 use crate::core::model::{
-    AgeBand, Breakdown, Dimension, Entity, FigureKey, Gender, Indicator, Meta, Outcome,
-    OutcomeSource, Referrer, Scope, Target,
+    AgeBand, Breakdown, Comment, Dimension, Entity, FigureKey, Forecast, Gender, Indicator, Meta,
+    Outcome, OutcomeSource, Referrer, Scope, Target,
 };
 use crate::core::period::{Period, PeriodKind};
 use crate::core::value::{Answer, FigureValue, Unit};
@@ -178,12 +179,14 @@ fn answer(text: &str) -> Result<Answer, Problem> {
         .ok_or(Problem::NotAnAnswer)
 }
 
-/// The checks shared by targets and outcomes; returns the key and value.
-fn common(
+/// The key a draft names: an existing indicator (also returned when the
+/// rest fails, for the value's unit), an existing scope, a valid period
+/// and an allowed breakdown.
+fn checked_key<'w>(
     draft: &FigureDraft,
-    ws: &Workspace,
+    ws: &'w Workspace,
     errors: &mut FormErrors,
-) -> Option<(FigureKey, FigureValue)> {
+) -> (Option<&'w Indicator>, Option<FigureKey>) {
     let indicator = RecordId::parse(draft.indicator.trim())
         .ok()
         .and_then(|id| ws.indicators.get(&id));
@@ -206,20 +209,35 @@ fn common(
         errors.push(Field::Scope, Problem::UnknownReference);
     }
     let period = draft.period.parse(errors);
-    let indicator = indicator?;
-    let breakdown = errors.check(Field::Breakdown, breakdown(draft, indicator, ws));
-    let value = errors.check(Field::Value, value(indicator.unit, &draft.value));
-    let key = FigureKey {
-        indicator: indicator.meta.id.clone(),
-        scope: scope?,
-        period: period?,
-        breakdown: breakdown?,
+    let Some(indicator) = indicator else {
+        return (None, None);
     };
-    Some((key, value?))
+    let breakdown = errors.check(Field::Breakdown, breakdown(draft, indicator, ws));
+    let key = (|| {
+        Some(FigureKey {
+            indicator: indicator.meta.id.clone(),
+            scope: scope?,
+            period: period?,
+            breakdown: breakdown?,
+        })
+    })();
+    (Some(indicator), key)
 }
 
-/// The checks shared by targets and outcomes: the record `id` being
-/// edited is still live in `table` (its targets or its outcomes), and no
+/// The checks shared by targets, outcomes and forecasts; returns the key
+/// and value.
+fn common(
+    draft: &FigureDraft,
+    ws: &Workspace,
+    errors: &mut FormErrors,
+) -> Option<(FigureKey, FigureValue)> {
+    let (indicator, key) = checked_key(draft, ws, errors);
+    let value = errors.check(Field::Value, value(indicator?.unit, &draft.value));
+    Some((key?, value?))
+}
+
+/// The checks shared by targets, outcomes and forecasts: the record `id`
+/// being edited is still live in `table` (its targets, say), and no
 /// other live record there has the key (`duplicate` if one does).
 fn checked_figure<T: Entity>(
     draft: &FigureDraft,
@@ -311,6 +329,113 @@ pub fn build_outcome(
             note?,
         ))
     })
+}
+
+/// Validates a forecast like an outcome, with the date it was made; at
+/// most one forecast per key. A forecast is made for a target's whole
+/// period, so the period must be a live target's for the same indicator,
+/// scope and slice.
+pub fn build_forecast(
+    draft: &FigureDraft,
+    ws: &Workspace,
+    meta: Meta,
+) -> Result<Forecast, FormErrors> {
+    let mut errors = FormErrors::default();
+    let (checked, note) = checked_figure(
+        draft,
+        ws,
+        &mut errors,
+        &ws.forecasts,
+        &meta.id,
+        Forecast::key,
+        Problem::DuplicateForecast,
+    );
+    if let Some((key, _)) = &checked {
+        if !ws.targets.live().any(|t| t.key() == *key) {
+            errors.push(Field::Period, Problem::NoTargetForKey);
+        }
+    }
+    let made_on = errors.check(Field::ReportedOn, optional_date(&draft.reported_on));
+    errors.into_result(|| {
+        let (key, value) = checked?;
+        Some(Forecast::from_key(meta, key, value, made_on?, note?))
+    })
+}
+
+/// A comment form as typed: the target's key (its period is the period
+/// reported on, `value` and `note` unused) and the three answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentDraft {
+    /// Indicator, scope, period reported on and slice.
+    pub key: FigureDraft,
+    /// What happened.
+    pub happened: String,
+    /// Why.
+    pub why: String,
+    /// What the förbund does next.
+    pub next: String,
+}
+
+impl CommentDraft {
+    /// A form showing an existing comment.
+    pub fn from_comment(c: &Comment) -> CommentDraft {
+        let mut key = FigureDraft::new(
+            c.indicator.as_str(),
+            &c.scope,
+            chrono::Datelike::year(&c.period.start()),
+        );
+        key.period = PeriodDraft::from_period(&c.period);
+        key.dimension = c.breakdown.as_ref().map(Breakdown::dimension);
+        key.slice = c.breakdown.as_ref().map(slice_code).unwrap_or_default();
+        CommentDraft {
+            key,
+            happened: c.happened.clone(),
+            why: c.why.clone(),
+            next: c.next.clone(),
+        }
+    }
+}
+
+/// Validates a comment: a key as a target's (existing indicator and
+/// scope, valid period, allowed slice) for which a live target applies
+/// during the period, at least one of the three answers written, each
+/// free text without a personal number, and no other comment on the same
+/// key.
+pub fn build_comment(
+    draft: &CommentDraft,
+    ws: &Workspace,
+    meta: Meta,
+) -> Result<Comment, FormErrors> {
+    let mut errors = FormErrors::default();
+    super::still_live(&ws.comments, &meta.id, &mut errors);
+    let (_, key) = checked_key(&draft.key, ws, &mut errors);
+    if let Some(key) = &key {
+        let targeted = ws.targets.live().any(|t| {
+            t.indicator == key.indicator
+                && t.scope == key.scope
+                && t.breakdown == key.breakdown
+                && t.period.overlaps(&key.period)
+        });
+        if !targeted {
+            errors.push(Field::Period, Problem::NoTargetForKey);
+        } else if ws
+            .comments
+            .live()
+            .any(|c| c.meta.id != meta.id && c.key() == *key)
+        {
+            errors.push(Field::Period, Problem::DuplicateComment);
+        }
+    }
+    let happened = errors.check(Field::Happened, free_text(&draft.happened));
+    let why = errors.check(Field::Why, free_text(&draft.why));
+    let next = errors.check(Field::Next, free_text(&draft.next));
+    let all_empty = [&happened, &why, &next]
+        .iter()
+        .all(|t| t.as_ref().is_some_and(String::is_empty));
+    if all_empty {
+        errors.push(Field::Happened, Problem::Required);
+    }
+    errors.into_result(|| Some(Comment::from_key(meta, key?, happened?, why?, next?)))
 }
 
 #[cfg(test)]
@@ -457,5 +582,101 @@ mod tests {
             slice_code(&Breakdown::Referrer(Referrer::SelfReferral)),
             "self_referral"
         );
+    }
+
+    fn with_target() -> Workspace {
+        let mut ws = setup();
+        ws.put(Record::Target(
+            build_target(&draft("65"), &ws, meta("t1")).unwrap(),
+        ));
+        ws
+    }
+
+    fn comment(period: PeriodDraft, happened: &str) -> CommentDraft {
+        let mut key = draft("");
+        key.period = period;
+        CommentDraft {
+            key,
+            happened: happened.into(),
+            why: String::new(),
+            next: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_forecast_needs_its_targets_period_and_one_per_key() {
+        let mut ws = with_target();
+        let mut d = draft("70");
+        d.reported_on = "2018-08-31".into();
+        let f = build_forecast(&d, &ws, meta("f1")).unwrap();
+        assert_eq!(
+            f.made_on.map(crate::core::period::iso_date).as_deref(),
+            Some("2018-08-31")
+        );
+        ws.put(Record::Forecast(f));
+        let e = build_forecast(&d, &ws, meta("f2")).unwrap_err();
+        assert_eq!(e.at(Field::Period), Some(&Problem::DuplicateForecast));
+        assert!(build_forecast(&d, &ws, meta("f1")).is_ok());
+        // A half-year has no target of its own: no forecast for it.
+        let mut h1 = draft("70");
+        h1.period.kind = PeriodKind::Half;
+        let e = build_forecast(&h1, &ws, meta("f3")).unwrap_err();
+        assert_eq!(e.at(Field::Period), Some(&Problem::NoTargetForKey));
+        // The value is checked in the indicator's unit, as a target's is.
+        let e = build_forecast(&draft("150"), &ws, meta("f1")).unwrap_err();
+        assert_eq!(e.at(Field::Value), Some(&Problem::PercentOutOfRange));
+    }
+
+    #[test]
+    fn a_comment_is_written_for_a_period_its_target_applies_in() {
+        let mut ws = with_target();
+        let t2 = PeriodDraft {
+            kind: PeriodKind::Tertial,
+            year: "2018".into(),
+            part: "2".into(),
+            start: String::new(),
+            end: String::new(),
+        };
+        let c =
+            build_comment(&comment(t2.clone(), "  Inflödet ökade.  "), &ws, meta("c1")).unwrap();
+        assert_eq!(c.period.to_string(), "2018-T2");
+        assert_eq!(c.happened, "Inflödet ökade.");
+        ws.put(Record::Comment(c.clone()));
+        let back = CommentDraft::from_comment(&c);
+        assert_eq!(
+            (back.key.period.kind, back.key.period.part.as_str()),
+            (PeriodKind::Tertial, "2")
+        );
+        assert_eq!(build_comment(&back, &ws, meta("c1")).unwrap(), c);
+        let e = build_comment(&comment(t2.clone(), "Igen."), &ws, meta("c2")).unwrap_err();
+        assert_eq!(e.at(Field::Period), Some(&Problem::DuplicateComment));
+        // 2019 has no target to comment on.
+        let mut y2019 = t2.clone();
+        y2019.kind = PeriodKind::Year;
+        y2019.year = "2019".into();
+        let e = build_comment(&comment(y2019, "Inget mål."), &ws, meta("c3")).unwrap_err();
+        assert_eq!(e.at(Field::Period), Some(&Problem::NoTargetForKey));
+    }
+
+    #[test]
+    fn a_comment_needs_one_answer_and_no_personal_number_in_any() {
+        let ws = with_target();
+        let year = draft("").period;
+        let e = build_comment(&comment(year.clone(), "   "), &ws, meta("c1")).unwrap_err();
+        assert_eq!(e.at(Field::Happened), Some(&Problem::Required));
+        let mut d = comment(year.clone(), "");
+        d.next = "Ring 19811218-9876 om platsen.".into();
+        let e = build_comment(&d, &ws, meta("c1")).unwrap_err();
+        assert_eq!(e.at(Field::Next), Some(&Problem::PersonalNumber));
+        d.next = "Fler platser till hösten.".into();
+        let c = build_comment(&d, &ws, meta("c1")).unwrap();
+        assert_eq!(
+            c.parts().map(|(p, _)| p).collect::<Vec<_>>(),
+            [crate::core::model::CommentPart::Next]
+        );
+        let mut long = comment(year, "");
+        long.why = "a".repeat(super::super::MAX_TEXT_CHARS + 1);
+        let e = build_comment(&long, &ws, meta("c1")).unwrap_err();
+        assert!(matches!(e.at(Field::Why), Some(Problem::TooLong { .. })));
     }
 }

@@ -23,7 +23,9 @@ pub mod pii;
 pub mod presentation;
 pub mod project;
 
-pub use figure::{build_outcome, build_target, FigureDraft};
+pub use figure::{
+    build_comment, build_forecast, build_outcome, build_target, CommentDraft, FigureDraft,
+};
 pub use indicator::{build_indicator, indicator_unit, IndicatorDraft};
 pub use insats::{build_insats, ContactDraft, InsatsDraft};
 pub use meeting::{build_meeting, build_slot_report, parse_meeting_list, MeetingDraft, SlotDraft};
@@ -137,6 +139,12 @@ pub enum Field {
     Slides,
     /// An indicator's newsletter sentence ("Nyhetsbrevsmening").
     Sentence,
+    /// A comment's "what happened".
+    Happened,
+    /// A comment's "why".
+    Why,
+    /// A comment's "what we do next".
+    Next,
 }
 
 /// What is wrong with a field.
@@ -191,6 +199,14 @@ pub enum Problem {
     DuplicateTarget,
     /// An outcome already exists for the same key.
     DuplicateOutcome,
+    /// A forecast already exists for the same key.
+    DuplicateForecast,
+    /// A comment already exists for the same target and period.
+    DuplicateComment,
+    /// No live target has this indicator, scope and slice for the period
+    /// (a forecast needs its target's period; a comment a target that
+    /// applies during its period).
+    NoTargetForKey,
     /// The referenced record does not exist (deleted meanwhile).
     UnknownReference,
     /// A project cannot be its own ancestor.

@@ -206,7 +206,7 @@ pub(super) static EN: Texts = Texts {
     delete_consequences: |figures, unlinked| {
         let mut parts = Vec::new();
         if figures > 0 {
-            parts.push(format!("{figures} targets and outcomes are deleted too"));
+            parts.push(format!("{figures} targets, outcomes, forecasts and comments are deleted too"));
         }
         if unlinked > 0 {
             parts.push(format!("{unlinked} records lose the link but remain"));
@@ -246,6 +246,7 @@ pub(super) static EN: Texts = Texts {
     accessibility: &super::accessibility::EN,
     trust: &super::trust::EN,
     first_steps: &super::first_steps::EN,
+    economy: &super::economy::EN,
 
     problem_required: "Fill in this field.",
     problem_too_long: |max| format!("The text is too long, at most {max} characters."),

@@ -195,6 +195,8 @@ pub(super) fn sv_kind(kind: &str) -> Option<&'static str> {
         "presentation" => "presentation",
         "published_figure" => "publicerad siffra",
         "door_count" => "incheckade (antal)",
+        "forecast" => "prognos",
+        "comment" => "kommentar",
         _ => return None,
     })
 }
@@ -217,6 +219,8 @@ pub(super) fn en_kind(kind: &str) -> Option<&'static str> {
         "presentation" => "presentation",
         "published_figure" => "published figure",
         "door_count" => "checked in (count)",
+        "forecast" => "forecast",
+        "comment" => "comment",
         _ => return None,
     })
 }
@@ -290,6 +294,10 @@ pub(super) fn sv_field(field: &str) -> Option<&'static str> {
         "slides" => "Bilder",
         "shown" => "Publicerad siffra",
         "guests" => "Incheckade",
+        "made_on" => "Prognos gjord",
+        "happened" => "Vad hände",
+        "why" => "Varför",
+        "next" => "Vad gör vi nu",
         _ => return None,
     })
 }
@@ -353,6 +361,10 @@ pub(super) fn en_field(field: &str) -> Option<&'static str> {
         "slides" => "Slides",
         "shown" => "Published figure",
         "guests" => "Checked in",
+        "made_on" => "Forecast made",
+        "happened" => "What happened",
+        "why" => "Why",
+        "next" => "What we do next",
         _ => return None,
     })
 }

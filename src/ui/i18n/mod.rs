@@ -5,6 +5,7 @@
 //! so a missing text is a compile error, not a blank on screen.
 
 pub mod accessibility;
+pub mod economy;
 mod en;
 pub mod exchange;
 pub mod first_steps;
@@ -271,6 +272,7 @@ pub struct Texts {
     pub accessibility: &'static accessibility::AccessibilityTexts,
     pub trust: &'static trust::TrustTexts,
     pub first_steps: &'static first_steps::FirstStepsTexts,
+    pub economy: &'static economy::EconomyTexts,
 
     pub problem_required: &'static str,
     pub problem_too_long: fn(usize) -> String,

@@ -200,7 +200,7 @@ pub(super) static SV: Texts = Texts {
     delete_consequences: |figures, unlinked| {
         let mut parts = Vec::new();
         if figures > 0 {
-            parts.push(format!("{figures} mål och utfall tas också bort"));
+            parts.push(format!("{figures} mål, utfall, prognoser och kommentarer tas också bort"));
         }
         if unlinked > 0 {
             parts.push(format!("{unlinked} poster förlorar kopplingen men finns kvar"));
@@ -240,6 +240,7 @@ pub(super) static SV: Texts = Texts {
     accessibility: &super::accessibility::SV,
     trust: &super::trust::SV,
     first_steps: &super::first_steps::SV,
+    economy: &super::economy::SV,
 
     problem_required: "Fyll i det här fältet.",
     problem_too_long: |max| format!("Texten är för lång, högst {max} tecken."),

@@ -15,12 +15,15 @@
 //!   they print (`sentences.rs`).
 //! - `demo_1_7.json`: the ESF budgets the seeds give, in kronor
 //!   (`money.rs`).
+//! - `demo_1_8.json`: a comment and a forecast beside the goals
+//!   (`follow_up.rs`).
 //!
 //! Every builder stamps its records one after another with [`Builder`], so
 //! a record's place in its file is its stamp order: moving a record
 //! changes the file.
 
 mod figures;
+pub(super) mod follow_up;
 mod indicators;
 mod insatser;
 pub(super) mod meetings;

@@ -11,9 +11,9 @@
 //! [`Meta::extra`]; nothing here panics on untrusted JSON.
 
 use crate::core::model::{
-    Arrival, DoorCount, EndStatus, Indicator, Insats, Meeting, Meta, Municipality, Organisation,
-    Outcome, Participation, Partner, Presentation, Project, PublishedFigure, Record, SlotReport,
-    Target,
+    Arrival, Comment, DoorCount, EndStatus, Forecast, Indicator, Insats, Meeting, Meta,
+    Municipality, Organisation, Outcome, Participation, Partner, Presentation, Project,
+    PublishedFigure, Record, SlotReport, Target,
 };
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde_json::{Map, Value};
@@ -253,7 +253,7 @@ impl FieldView {
 
 /// The type tags this version knows, in the order records are listed in
 /// files.
-pub const KNOWN_KINDS: [&str; 16] = [
+pub const KNOWN_KINDS: [&str; 18] = [
     "organisation",
     "municipality",
     "partner",
@@ -270,6 +270,8 @@ pub const KNOWN_KINDS: [&str; 16] = [
     "presentation",
     "published_figure",
     "door_count",
+    "forecast",
+    "comment",
 ];
 
 /// The field names a known record type reads, from its serde derive; `None`
@@ -292,6 +294,8 @@ pub fn known_fields(kind: &str) -> Option<&'static [&'static str]> {
         "presentation" => fields_of::<Presentation>(),
         "published_figure" => fields_of::<PublishedFigure>(),
         "door_count" => fields_of::<DoorCount>(),
+        "forecast" => fields_of::<Forecast>(),
+        "comment" => fields_of::<Comment>(),
         _ => None,
     }
 }

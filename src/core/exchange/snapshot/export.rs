@@ -100,6 +100,8 @@ fn in_project(ws: &Workspace, family: &[RecordId], record: &Record) -> bool {
         }
         Record::Target(t) => scope_in(&t.scope),
         Record::Outcome(o) => scope_in(&o.scope),
+        Record::Forecast(f) => scope_in(&f.scope),
+        Record::Comment(c) => scope_in(&c.scope),
     }
 }
 
@@ -198,7 +200,7 @@ mod tests {
         let ws = demo::workspace();
         let text = export(&ws, &Part::All, &info());
         assert!(text.starts_with(
-            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.7\",\"exported\":\"2026-11-23T10:15:00Z\",\"device\":\"laptop-1\",\"organisation\":\"Samordningsförbundet Östra Södertörn\",\"part\":\"all\",\"records\":[\n{\"organisation\":"
+            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.8\",\"exported\":\"2026-11-23T10:15:00Z\",\"device\":\"laptop-1\",\"organisation\":\"Samordningsförbundet Östra Södertörn\",\"part\":\"all\",\"records\":[\n{\"organisation\":"
         ), "{}", text.chars().take(300).collect::<String>());
         assert_eq!(text.lines().count(), ws.records().len() + 2);
         assert!(text.ends_with("\n]}\n"));

@@ -36,7 +36,7 @@ pub const FORMAT: &str = "maltavla-snapshot";
 
 /// The format version this app writes: a major version that older apps
 /// refuse, and a minor version that only adds fields or record types.
-pub const VERSION: (u32, u32) = (1, 7);
+pub const VERSION: (u32, u32) = (1, 8);
 
 /// The largest file read (about five times a förbund's ten years with a
 /// million participation records).

@@ -61,7 +61,10 @@ pub fn is_carried(record: &Record) -> bool {
         | Record::Outcome(_)
         | Record::Meeting(_)
         | Record::SlotReport(_)
-        | Record::Presentation(_) => true,
+        | Record::Presentation(_)
+        // What the report prints beside each goal.
+        | Record::Forecast(_)
+        | Record::Comment(_) => true,
         Record::EndStatus(_) | Record::Participation(_) | Record::Arrival(_) => false,
         // Written by [`published_records`], never carried blindly.
         Record::PublishedFigure(_) | Record::DoorCount(_) => false,

@@ -605,7 +605,7 @@ mod tests {
             SnapshotError::MissingRecords
         );
         let newer_minor = read(
-            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.7\",\"records\":[]}",
+            "{\"format\":\"maltavla-snapshot\",\"version\":\"1.9\",\"records\":[]}",
             NOW,
         );
         assert!(newer_minor.is_ok());
