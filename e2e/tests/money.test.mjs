@@ -4,7 +4,7 @@
 // 1 200 000 kr for 2018, a spend for T1 (January–April, compared pro rata:
 // 120 of 365 days), then for T2, the delår (January–August), and the board
 // and the printed report of the delår show status, gap and a chart in
-// kronor.
+// kronor, with a forecast for the year and a written comment on the delår.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppUnderTest, screenshot } from '../lib/browser.mjs';
@@ -116,6 +116,45 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   await outcome.getByTestId('save').click();
   await outcome.waitFor({ state: 'detached' });
 
+  // A forecast for the whole year, made at the delår.
+  await page.getByTestId('add-forecast').click();
+  const forecast = page.getByTestId('forecast-form');
+  await chooseScope(forecast, 'forecast', INSATS);
+  await forecast.locator('#forecast-period-kind').selectOption('year');
+  await forecast.locator('#forecast-period-year').fill('2018');
+  await forecast.locator('#forecast-value').fill('1 150 000');
+  await forecast.locator('#forecast-made-on').fill('2018-08-31');
+  await forecast.getByTestId('save').click();
+  await forecast.waitFor({ state: 'detached' });
+
+  // A comment on the budget for the delår: none without an answer, none
+  // with a personal number in it.
+  await page.getByTestId('add-comment').click();
+  const comment = page.getByTestId('comment-form');
+  const targetSelect = comment.locator('#comment-target');
+  const targetValue = await targetSelect.evaluate(
+    (el, wanted) => [...el.options].find((o) => o.textContent.includes(wanted))?.value,
+    INSATS,
+  );
+  assert.ok(targetValue, 'the budget among the targets to comment on');
+  await targetSelect.selectOption(targetValue);
+  await comment.locator('#comment-period-kind').selectOption({ label: 'Tertial (T1, delår T2)' });
+  await comment.locator('#comment-period-year').fill('2018');
+  await comment.locator('#comment-period-part').selectOption('2');
+  await comment.getByTestId('save').click();
+  await comment.getByText('Fyll i det här fältet.').waitFor();
+  await comment.locator('#comment-happened').fill('Färre deltagare än planerat under våren, så kostnaden ligger under budget.');
+  await comment.locator('#comment-why').fill('Två tjänster var vakanta 19811218-9876.');
+  await comment.getByTestId('save').click();
+  await comment.getByText('Ser ut som ett person- eller samordningsnummer').waitFor();
+  await comment.locator('#comment-why').fill('Två tjänster var vakanta till och med mars.');
+  await comment.locator('#comment-next').fill('Tjänsterna är tillsatta; prognosen för helåret är 1 150 000 kr.');
+  await comment.getByTestId('save').click();
+  await comment.waitFor({ state: 'detached' });
+  const written = (await page.getByTestId('comment-table').innerText()).replace(/\s+/g, ' ');
+  assert.match(written, /januari–augusti 2018 \(delår, T2\)/);
+  assert.match(written, /Vad hände\? Färre deltagare/);
+
   // The delår on the board: the address names it, the heading says it.
   await board.shell.goTo('board');
   await board.choosePeriod({ kind: 'tertial', year: 2018, part: 2 });
@@ -126,6 +165,14 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   assert.match(await rowText(page, NAME), /798 904 kr pro rata/);
   assert.equal(row.outcome, '700 000 kr');
   assert.equal(row.status, '✓ Uppnått');
+  assert.match(await rowText(page, NAME), /Prognos 1 150 000 kr \(31 aug 2018\)/);
+  const boardComment = page.getByTestId('goal-comment').filter({ hasText: 'Färre deltagare' });
+  const commentText = (await boardComment.innerText()).replace(/\s+/g, ' ');
+  assert.match(commentText, /Kommentar, januari–augusti 2018 \(delår, T2\)/);
+  assert.match(commentText, /Varför\? Två tjänster var vakanta till och med mars\./);
+  assert.match(commentText, /Vad gör vi nu\? Tjänsterna är tillsatta/);
+  await boardComment.scrollIntoViewIfNeeded();
+  await screenshot(page, 'money-comment');
   const chart = page.getByTestId('chart-kronor');
   await chart.waitFor();
   const drawn = (await chart.innerText()).replace(/\s+/g, ' ');
@@ -144,8 +191,33 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   await reportRow.waitFor();
   assert.match(
     (await reportRow.innerText()).replace(/\s+/g, ' '),
-    /1 200 000 kr 798 904 kr pro rata.* 700 000 kr .*✓ Uppnått/,
+    /1 200 000 kr 798 904 kr pro rata.*Prognos 1 150 000 kr.* 700 000 kr .*✓ Uppnått/,
   );
+  const reportComment = page.getByTestId('report').getByTestId('goal-comment').filter({ hasText: 'Färre deltagare' });
+  assert.match((await reportComment.first().innerText()).replace(/\s+/g, ' '), /Vad gör vi nu\? Tjänsterna är tillsatta/);
   assert.match(page.url(), /period=2018-T2/);
+  errors.assertClean();
+});
+
+test('the delår in English shows the example data’s comment and forecast with English questions', async () => {
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
+  await board.loadDemo();
+  const page = board.page;
+  await board.shell.goTo('settings');
+  await page.locator('#settings-language').selectOption('en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await board.shell.goTo('board');
+  await board.choosePeriod({ kind: 'tertial', year: 2018, part: 2 });
+  await page.waitForURL(/period=2018-T2/);
+  const comment = page.getByTestId('goal-comment').filter({ hasText: 'MIA Östra Södertörn' });
+  const text = (await comment.first().innerText()).replace(/\s+/g, ' ');
+  assert.match(text, /^Comment, /);
+  assert.match(text, /What happened\? Måluppfyllelsen för MIA Östra Södertörn hittills är 15 procent/);
+  assert.match(text, /What do we do next\? MIA Östra Södertörn förstärks/);
+  // No "why" was written: the question is not shown.
+  assert.doesNotMatch(text, /Why\?/);
+  assert.match(await rowText(page, 'ESF-medel', 'MIA'), /Forecast 96 000 000 kr/);
+  const found = await axeViolations(page);
+  assert.equal(found.length, 0, describeViolations('the English delår board', found));
   errors.assertClean();
 });

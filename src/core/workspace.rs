@@ -509,6 +509,33 @@ impl Workspace {
         v
     }
 
+    /// Live forecasts of an indicator, in period order.
+    pub fn forecasts_of(&self, indicator: &RecordId) -> Vec<&Forecast> {
+        let mut v: Vec<&Forecast> = self
+            .forecasts
+            .live()
+            .filter(|f| &f.indicator == indicator)
+            .collect();
+        order::sort_by(&mut v, |a, b| {
+            a.period.cmp(&b.period).then_with(|| a.scope.cmp(&b.scope))
+        });
+        v
+    }
+
+    /// Live comments on an indicator's targets, in the order of the
+    /// periods they are written for.
+    pub fn comments_of(&self, indicator: &RecordId) -> Vec<&Comment> {
+        let mut v: Vec<&Comment> = self
+            .comments
+            .live()
+            .filter(|c| &c.indicator == indicator)
+            .collect();
+        order::sort_by(&mut v, |a, b| {
+            a.period.cmp(&b.period).then_with(|| a.scope.cmp(&b.scope))
+        });
+        v
+    }
+
     /// Indicators with at least one live target or outcome for a scope.
     pub fn indicators_for_scope(&self, scope: &Scope) -> Vec<&Indicator> {
         let used = |id: &RecordId| {

@@ -29,7 +29,7 @@ pub struct FigureDraft {
     pub slice: String,
     /// The value as typed.
     pub value: String,
-    /// Date reported (outcomes only), ISO.
+    /// Date reported (outcomes) or made (forecasts), ISO.
     pub reported_on: String,
     /// Note.
     pub note: String,
@@ -106,6 +106,25 @@ impl FigureDraft {
         );
         d.reported_on = o
             .reported_on
+            .map(crate::core::period::iso_date)
+            .unwrap_or_default();
+        d
+    }
+}
+
+impl FigureDraft {
+    /// A form showing an existing forecast (its day in `reported_on`).
+    pub fn from_forecast(f: &Forecast) -> FigureDraft {
+        let mut d = FigureDraft::from_parts(
+            &f.indicator,
+            &f.scope,
+            &f.period,
+            f.breakdown.as_ref(),
+            f.value,
+            &f.note,
+        );
+        d.reported_on = f
+            .made_on
             .map(crate::core::period::iso_date)
             .unwrap_or_default();
         d

@@ -1,5 +1,7 @@
 //! The table of goals against outcomes: one row per target with outcome,
-//! gap and status, shown on the board and in the printed report.
+//! gap and status, its forecast under the target, and the comment written
+//! for the period on a row of its own below; shown on the board and in the
+//! printed report.
 
 use crate::core::fmt_sv;
 use crate::core::goals::GoalRow;
@@ -7,6 +9,7 @@ use crate::core::model::OutcomeSource;
 use crate::core::route::Route;
 use crate::core::value::Unit;
 use crate::core::workspace::Workspace;
+use crate::ui::components::comment_view::comment_answers;
 use crate::ui::components::flow_panel::shown_text;
 use crate::ui::components::scroll_table::{Column, ScrollTable};
 use crate::ui::components::status::status_class;
@@ -20,9 +23,16 @@ fn target_cell(row: &GoalRow, t: &Texts) -> impl IntoView {
         .expected
         .zip(row.outcome.as_ref())
         .map(|(e, o)| (t.prorated)(&fmt_sv::value(e), &fmt_sv::date(o.period.end())));
+    let forecast = row.forecast.as_ref().map(|f| {
+        (t.economy.forecast_line)(
+            &fmt_sv::value(f.value),
+            f.made_on.map(fmt_sv::date).as_deref(),
+        )
+    });
     view! {
         <span class="figure" data-testid="target">{main}</span>
         {prorated.map(|p| view! { <span class="sub">{p}</span> })}
+        {forecast.map(|f| view! { <span class="sub" data-testid="forecast">{f}</span> })}
     }
 }
 
@@ -101,6 +111,20 @@ fn goal_row_view(w: &Workspace, t: &'static Texts, row: GoalRow) -> impl IntoVie
     let scope_label = scope_name(w, t, &scope);
     let target = target_cell(&row, t);
     let outcome = outcome_cell(&row, t);
+    // The comment reads as part of its goal: a row of its own right below,
+    // across the table, so it prints whole beside the figures it explains.
+    let comment = row.comment.as_ref().map(|c| {
+        let caption = (t.economy.comment_caption)(&fmt_sv::period(&c.period));
+        let answers = comment_answers(t, c);
+        view! {
+            <tr class="comment-row" data-testid="goal-comment">
+                <td colspan="7">
+                    <p class="comment-caption">{caption}</p>
+                    {answers}
+                </td>
+            </tr>
+        }
+    });
     view! {
         <tr data-testid="goal-row">
             <th scope="row">
@@ -117,5 +141,6 @@ fn goal_row_view(w: &Workspace, t: &'static Texts, row: GoalRow) -> impl IntoVie
                 {rule.map(|r| view! { <span class="sub rule">{r}</span> })}
             </td>
         </tr>
+        {comment}
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod board_charts;
 pub mod chart_figure;
+pub mod comment_view;
 pub mod confirm_delete;
 pub mod csv_import;
 pub mod download_failure;

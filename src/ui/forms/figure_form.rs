@@ -1,4 +1,4 @@
-//! The form for a target or an outcome.
+//! The form for a target, an outcome or a forecast.
 //!
 //! Guarantees: the core validates the whole draft (unit, range, duplicate
 //! key, allowed breakdown); nothing is stored unless it passes, and the
@@ -7,7 +7,9 @@
 use crate::core::codes;
 use crate::core::model::{AgeBand, Dimension, Gender, Record, Referrer};
 use crate::core::period::Period;
-use crate::core::validate::{build_outcome, build_target, Field, FigureDraft, FormErrors};
+use crate::core::validate::{
+    build_forecast, build_outcome, build_target, Field, FigureDraft, FormErrors,
+};
 use crate::core::value::{Answer, Unit};
 use crate::ui::components::period_picker::PeriodPicker;
 use crate::ui::forms::choice::project_and_insats_choices;
@@ -18,13 +20,15 @@ use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app, Edit};
 use leptos::prelude::*;
 
-/// Which of the two records the form makes.
+/// Which of the three records the form makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureKind {
     /// A goal.
     Target,
     /// A result.
     Outcome,
+    /// A prognos for a target's whole period.
+    Forecast,
 }
 
 /// A target or outcome form, prefilled with `initial`; `editing` holds the
@@ -46,6 +50,7 @@ pub fn FigureForm(
     let prefix = match kind {
         FigureKind::Target => "target",
         FigureKind::Outcome => "outcome",
+        FigureKind::Forecast => "forecast",
     };
     let indicator = RwSignal::new(initial.indicator.clone());
     let scope = RwSignal::new(initial.scope.clone());
@@ -186,11 +191,13 @@ pub fn FigureForm(
         let built: Result<Record, FormErrors> = app.ws.with_untracked(|w| match kind {
             FigureKind::Target => build_target(&draft, w, meta).map(Record::Target),
             FigureKind::Outcome => build_outcome(&draft, w, meta).map(Record::Outcome),
+            FigureKind::Forecast => build_forecast(&draft, w, meta).map(Record::Forecast),
         });
         form.submit(built, |record| {
             let period = match &record {
                 Record::Target(t) => Some(t.period),
                 Record::Outcome(o) => Some(o.period),
+                Record::Forecast(f) => Some(f.period),
                 _ => None,
             };
             let edit = Edit::from_form(editing_meta.clone(), record);
@@ -204,6 +211,8 @@ pub fn FigureForm(
             (FigureKind::Target, true) => t.edit_target,
             (FigureKind::Outcome, false) => t.add_outcome,
             (FigureKind::Outcome, true) => t.edit_outcome,
+            (FigureKind::Forecast, false) => t.economy.add_forecast,
+            (FigureKind::Forecast, true) => t.economy.edit_forecast,
         }
     };
     let is_provider = move || chosen_dimension.get() == Some(Dimension::Provider);
@@ -231,11 +240,15 @@ pub fn FigureForm(
             <Show when=move || is_yes_no() && kind == FigureKind::Target>
                 <p class="hint" data-testid="yes-no-target">{tr(|t| t.yes_no_target_hint)}</p>
             </Show>
-            <Show when=move || is_yes_no() && kind == FigureKind::Outcome>
+            <Show when=move || is_yes_no() && kind != FigureKind::Target>
                 <AnswerField prefix=prefix value=value error=field_error(errors, Field::Value) />
             </Show>
             {(kind == FigureKind::Outcome).then(|| view! {
                 <TextField id=format!("{prefix}-reported") label=tr(|t| t.reported_on) value=reported_on input_type="date" error=field_error(errors, Field::ReportedOn) />
+            })}
+            {(kind == FigureKind::Forecast).then(|| view! {
+                <p class="hint" data-testid="forecast-hint">{tr(|t| t.economy.forecast_hint)}</p>
+                <TextField id=format!("{prefix}-made-on") label=tr(|t| t.economy.made_on) value=reported_on input_type="date" error=field_error(errors, Field::ReportedOn) />
             })}
             <TextArea id=format!("{prefix}-note") label=tr(|t| t.note_label) value=note error=field_error(errors, Field::Note) />
         </RecordForm>

@@ -4,6 +4,7 @@
 //! draft to the core's validation, and commits only what passes.
 
 pub mod choice;
+pub mod comment_form;
 pub mod controls;
 pub mod figure_form;
 pub mod indicator_form;

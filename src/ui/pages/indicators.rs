@@ -1,18 +1,20 @@
-//! Indicators: the list, and one indicator's page with every target and
-//! outcome recorded for it, editable row by row.
+//! Indicators: the list, and one indicator's page with every target,
+//! outcome, forecast and comment recorded for it, editable row by row.
 
 use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
-use crate::core::model::{FigureKey, Indicator, Outcome, Record, Scope, Target};
+use crate::core::model::{Comment, FigureKey, Forecast, Indicator, Outcome, Record, Scope, Target};
 use crate::core::route::Route;
 use crate::core::validate::FigureDraft;
 use crate::core::value::Unit;
 use crate::core::workspace::Workspace;
+use crate::ui::components::comment_view::comment_answers;
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::first_steps::StandardIndicators;
 use crate::ui::components::record_list::{records_memo, RecordList};
 use crate::ui::components::scope_figures::this_year;
 use crate::ui::components::scroll_table::{Column, ScrollTable};
+use crate::ui::forms::comment_form::CommentForm;
 use crate::ui::forms::figure_form::{FigureForm, FigureKind};
 use crate::ui::forms::indicator_form::IndicatorForm;
 use crate::ui::i18n::names::{scope_name, slice_name};
@@ -72,12 +74,15 @@ pub fn IndicatorPage(id: RecordId) -> impl IntoView {
     }
 }
 
-/// What the figure form is doing on this page.
+/// What the figure or comment form is doing on this page.
 #[derive(Clone)]
 enum Editing {
     New(FigureKind),
     Target(Target),
     Outcome(Outcome),
+    Forecast(Forecast),
+    NewComment,
+    Comment(Comment),
 }
 
 /// The page body; only the heading and facts follow edits of the
@@ -87,6 +92,7 @@ fn IndicatorView(id: RecordId) -> impl IntoView {
     let app = use_app();
     let editing = RwSignal::new(None::<Editing>);
     let (id0, id1, id2, id3) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let (id4, id5, id6) = (id.clone(), id.clone(), id.clone());
     let indicator = Memo::new(move |_| app.ws.with(|w| w.indicators.get(&id0).cloned()));
     let targets = Memo::new(move |_| {
         app.ws
@@ -96,9 +102,22 @@ fn IndicatorView(id: RecordId) -> impl IntoView {
         app.ws
             .with(|w| w.outcomes_of(&id2).into_iter().cloned().collect::<Vec<_>>())
     });
+    let forecasts = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.forecasts_of(&id4)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let comments = Memo::new(move |_| {
+        app.ws
+            .with(|w| w.comments_of(&id5).into_iter().cloned().collect::<Vec<_>>())
+    });
     let form = move || {
         editing.get().map(|e| {
             let done = Callback::new(move |_| editing.set(None));
+            let indicator = id6.clone();
             match e {
                 Editing::New(kind) => {
                     let draft = FigureDraft::new(id3.as_str(), &Scope::Forbund, this_year());
@@ -106,6 +125,9 @@ fn IndicatorView(id: RecordId) -> impl IntoView {
                 }
                 Editing::Target(t) => view! { <FigureForm kind=FigureKind::Target initial=FigureDraft::from_target(&t) editing=Record::Target(t.clone()) on_done=done heading=2 /> }.into_any(),
                 Editing::Outcome(o) => view! { <FigureForm kind=FigureKind::Outcome initial=FigureDraft::from_outcome(&o) editing=Record::Outcome(o.clone()) on_done=done heading=2 /> }.into_any(),
+                Editing::Forecast(f) => view! { <FigureForm kind=FigureKind::Forecast initial=FigureDraft::from_forecast(&f) editing=Record::Forecast(f.clone()) on_done=done heading=2 /> }.into_any(),
+                Editing::NewComment => view! { <CommentForm indicator=indicator on_done=done /> }.into_any(),
+                Editing::Comment(c) => view! { <CommentForm indicator=indicator editing=c on_done=done /> }.into_any(),
             }
         })
     };
@@ -123,12 +145,18 @@ fn IndicatorView(id: RecordId) -> impl IntoView {
         <div class="actions">
             <button type="button" data-testid="add-target" on:click=move |_| editing.set(Some(Editing::New(FigureKind::Target)))>{tr(|t| t.add_target)}</button>
             <button type="button" data-testid="add-outcome" on:click=move |_| editing.set(Some(Editing::New(FigureKind::Outcome)))>{tr(|t| t.add_outcome)}</button>
+            <button type="button" data-testid="add-forecast" on:click=move |_| editing.set(Some(Editing::New(FigureKind::Forecast)))>{tr(|t| t.economy.add_forecast)}</button>
+            <button type="button" data-testid="add-comment" on:click=move |_| editing.set(Some(Editing::NewComment))>{tr(|t| t.economy.add_comment)}</button>
         </div>
         {form}
         <h2>{tr(|t| t.targets_title)}</h2>
         <FigureRows rows=Signal::derive(move || targets.get().into_iter().map(FigureRow::Target).collect()) editing=editing />
         <h2>{tr(|t| t.outcomes_title)}</h2>
         <FigureRows rows=Signal::derive(move || outcomes.get().into_iter().map(FigureRow::Outcome).collect()) editing=editing />
+        <h2>{tr(|t| t.economy.forecasts_title)}</h2>
+        <FigureRows rows=Signal::derive(move || forecasts.get().into_iter().map(FigureRow::Forecast).collect()) editing=editing />
+        <h2>{tr(|t| t.economy.comments_title)}</h2>
+        <CommentRows rows=comments editing=editing />
     }
 }
 
@@ -171,11 +199,12 @@ fn IndicatorFacts(indicator: Indicator, editing: RwSignal<Option<Indicator>>) ->
     }
 }
 
-/// A target or an outcome as one table row.
+/// A target, an outcome or a forecast as one table row.
 #[derive(Clone, PartialEq)]
 enum FigureRow {
     Target(Target),
     Outcome(Outcome),
+    Forecast(Forecast),
 }
 
 #[component]
@@ -209,6 +238,7 @@ fn figure_row(
     let (meta, key, note) = match &row {
         FigureRow::Target(x) => (x.meta.clone(), x.key(), x.note.clone()),
         FigureRow::Outcome(x) => (x.meta.clone(), x.key(), x.note.clone()),
+        FigureRow::Forecast(x) => (x.meta.clone(), x.key(), x.note.clone()),
     };
     let FigureKey {
         scope,
@@ -218,11 +248,14 @@ fn figure_row(
     } = key;
     let shown = match &row {
         FigureRow::Target(x) => fmt_sv::target(x.value),
-        FigureRow::Outcome(x) => fmt_sv::value(x.value),
+        FigureRow::Outcome(Outcome { value, .. }) | FigureRow::Forecast(Forecast { value, .. }) => {
+            fmt_sv::value(*value)
+        }
     };
     let edit_as = match row {
         FigureRow::Target(x) => Editing::Target(x),
         FigureRow::Outcome(x) => Editing::Outcome(x),
+        FigureRow::Forecast(x) => Editing::Forecast(x),
     };
     let label = format!("{} {}", fmt_sv::period(&period), shown);
     let scope_label = scope_name(w, t, &scope);
@@ -240,6 +273,60 @@ fn figure_row(
             <td class="row-actions">
                 <button type="button" class="link-button" aria-label=format!("{} {}", t.edit, label.clone()) on:click=move |_| editing.set(Some(edit_as.clone()))>{t.edit}</button>
                 <DeleteButton id=meta.id.clone() name=label on_deleted=Callback::new(|()| {}) />
+            </td>
+        </tr>
+    }
+}
+
+/// The indicator's comments, one row each, with edit and delete buttons.
+#[component]
+fn CommentRows(rows: Memo<Vec<Comment>>, editing: RwSignal<Option<Editing>>) -> impl IntoView {
+    view! {
+        <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <p>{tr(|t| t.economy.no_comments)}</p> }>
+            <ScrollTable
+                class="comment-table"
+                testid="comment-table"
+                columns=vec![
+                    Column::text(|t| t.col_scope),
+                    Column::text(|t| t.col_period),
+                    Column::text(|t| t.col_slice),
+                    Column::text(|t| t.economy.comments_title),
+                    Column::text(|t| t.col_actions),
+                ]
+                rows=rows
+                row=move |w: &Workspace, t: &'static Texts, c: Comment| comment_row(w, t, c, editing)
+            />
+        </Show>
+    }
+}
+
+/// One comment's row: where and when, its answers, edit and delete.
+fn comment_row(
+    w: &Workspace,
+    t: &'static Texts,
+    c: Comment,
+    editing: RwSignal<Option<Editing>>,
+) -> impl IntoView {
+    let scope_label = scope_name(w, t, &c.scope);
+    let slice = c
+        .breakdown
+        .as_ref()
+        .map(|b| slice_name(w, t, b))
+        .unwrap_or_else(|| "–".into());
+    let label = (t.economy.comment_caption)(&fmt_sv::period(&c.period));
+    let id = c.meta.id.clone();
+    let scope = c.scope.clone();
+    let period = c.period;
+    let answers = comment_answers(t, &c);
+    view! {
+        <tr data-testid="comment-row">
+            <td><a href=Route::of_scope(&scope).href()>{scope_label}</a></td>
+            <td>{fmt_sv::period(&period)}</td>
+            <td>{slice}</td>
+            <td>{answers}</td>
+            <td class="row-actions">
+                <button type="button" class="link-button" aria-label=format!("{} {}", t.edit, label.clone()) on:click=move |_| editing.set(Some(Editing::Comment(c.clone())))>{t.edit}</button>
+                <DeleteButton id=id name=label on_deleted=Callback::new(|()| {}) />
             </td>
         </tr>
     }
