@@ -259,6 +259,7 @@ pub fn records(n: usize) -> Vec<Record> {
             tolerance_percent: 10,
             prorate: unit == Unit::Count,
             computed: measure,
+            ratio: None,
             sentence: String::new(),
         }));
     }

@@ -4,7 +4,8 @@
 // 1 200 000 kr for 2018, a spend for T1 (January–April, compared pro rata:
 // 120 of 365 days), then for T2, the delår (January–August), and the board
 // and the printed report of the delår show status, gap and a chart in
-// kronor, with a forecast for the year and a written comment on the delår.
+// kronor, with a forecast for the year, a written comment on the delår and
+// the cost per participant.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppUnderTest, screenshot } from '../lib/browser.mjs';
@@ -21,6 +22,7 @@ async function rowText(page, indicator, scope = '') {
 
 const NAME = 'Kostnad mot budget';
 const INSATS = 'Case Management';
+const PER = 'Kostnad per deltagare';
 
 /** Fills the period of an open target or outcome form with a tertial report's. */
 async function chooseTertial(form, kind, year, tertial) {
@@ -155,6 +157,27 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   assert.match(written, /januari–augusti 2018 \(delår, T2\)/);
   assert.match(written, /Vad hände\? Färre deltagare/);
 
+  // Cost per participant: the spend over the participants of the same days.
+  await board.shell.goTo('indicators');
+  await page.getByTestId('new-indicator').click();
+  const perForm = page.getByTestId('indicator-form');
+  await perForm.locator('#indicator-name').fill(PER);
+  await perForm.locator('#indicator-unit').selectOption({ label: 'Kronor (budget och utfall)' });
+  await perForm.locator('#indicator-ratio-numerator').selectOption({ label: NAME });
+  await perForm.locator('#indicator-ratio-denominator').selectOption('participants');
+  await perForm.locator('#indicator-direction').selectOption({ label: 'Lägre är bättre' });
+  await perForm.getByTestId('save').click();
+  await page.waitForURL(/\/indikatorer\/[A-Za-z0-9_-]+$/);
+  assert.equal(await page.getByTestId('ratio').innerText(), `${NAME} per deltagare (aktiva under perioden)`);
+  await page.getByTestId('add-target').click();
+  const perTarget = page.getByTestId('target-form');
+  await chooseScope(perTarget, 'target', INSATS);
+  await perTarget.locator('#target-period-kind').selectOption('year');
+  await perTarget.locator('#target-period-year').fill('2018');
+  await perTarget.locator('#target-value').fill('20 000');
+  await perTarget.getByTestId('save').click();
+  await perTarget.waitFor({ state: 'detached' });
+
   // The delår on the board: the address names it, the heading says it.
   await board.shell.goTo('board');
   await board.choosePeriod({ kind: 'tertial', year: 2018, part: 2 });
@@ -166,6 +189,11 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   assert.equal(row.outcome, '700 000 kr');
   assert.equal(row.status, '✓ Uppnått');
   assert.match(await rowText(page, NAME), /Prognos 1 150 000 kr \(31 aug 2018\)/);
+  // 700 000 kr over the 40 participants of Case Management, January–August.
+  const per = (await board.rows()).find((r) => r.indicator === PER);
+  assert.equal(per.outcome, '17 500 kr');
+  assert.equal(per.status, '✓ Uppnått');
+  assert.match(await rowText(page, PER), /17 500 kr hittills, t\.o\.m\. 31 aug 2018 beräknat som kvot/);
   const boardComment = page.getByTestId('goal-comment').filter({ hasText: 'Färre deltagare' });
   const commentText = (await boardComment.innerText()).replace(/\s+/g, ' ');
   assert.match(commentText, /Kommentar, januari–augusti 2018 \(delår, T2\)/);
@@ -193,6 +221,8 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
     (await reportRow.innerText()).replace(/\s+/g, ' '),
     /1 200 000 kr 798 904 kr pro rata.*Prognos 1 150 000 kr.* 700 000 kr .*✓ Uppnått/,
   );
+  const reportPer = page.getByTestId('report').getByTestId('goal-row').filter({ hasText: PER }).first();
+  assert.match((await reportPer.innerText()).replace(/\s+/g, ' '), /20 000 kr.*17 500 kr.*✓ Uppnått/);
   const reportComment = page.getByTestId('report').getByTestId('goal-comment').filter({ hasText: 'Färre deltagare' });
   assert.match((await reportComment.first().innerText()).replace(/\s+/g, ' '), /Vad gör vi nu\? Tjänsterna är tillsatta/);
   assert.match(page.url(), /period=2018-T2/);

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod codes;
 pub mod delete;
 pub mod demo;
+pub mod economy;
 pub mod exchange;
 pub mod fmt_sv;
 pub mod goals;

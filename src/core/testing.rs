@@ -39,6 +39,7 @@ pub fn percent_indicator(id: &str, name: &str, dimensions: &[Dimension]) -> Indi
         tolerance_percent: 10,
         prorate: false,
         computed: None,
+        ratio: None,
         sentence: String::new(),
     }
 }

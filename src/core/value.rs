@@ -104,6 +104,12 @@ impl Kronor {
         u64::try_from(kr).ok().and_then(Kronor::new)
     }
 
+    /// The amount per one of `n` (cost per participant), exact and
+    /// rounded half up to a krona; `None` for none (`n == 0`).
+    pub fn per(self, n: u64) -> Option<Kronor> {
+        self.pro_rata(1, n)
+    }
+
     /// The number of kronor.
     pub fn get(self) -> u64 {
         self.0

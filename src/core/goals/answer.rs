@@ -20,7 +20,8 @@ pub struct Answer {
 
 /// Finds the outcome for a target key. For an indicator computed from
 /// participations, the count for exactly the key (typed outcomes are not
-/// mixed in); otherwise the typed outcome with exactly the same key, or else
+/// mixed in); for a ratio indicator, the ratio of the figures it names
+/// (`core::economy`); otherwise the typed outcome with exactly the same key, or else
 /// the latest report "so far" (same start, earlier end).
 pub fn answer(ws: &Workspace, key: &FigureKey) -> Option<Answer> {
     answer_in(&Figures::empty(ws), key)
@@ -92,6 +93,14 @@ impl<'a> Figures<'a> {
 /// [`answer`] with figures taken from `figures`.
 pub fn answer_in(figures: &Figures<'_>, key: &FigureKey) -> Option<Answer> {
     let ws = figures.counts.workspace();
+    if let Some(indicator) = ws
+        .indicators
+        .get(&key.indicator)
+        .filter(|i| i.ratio.is_some())
+    {
+        // Computed from other figures; typed outcomes are not mixed in.
+        return crate::core::economy::ratio_answer(figures, indicator, key);
+    }
     if let Some(indicator) = ws
         .indicators
         .get(&key.indicator)

@@ -83,7 +83,7 @@ pub fn untargeted_outcomes(ws: &Workspace, period: &Period, focus: &Focus) -> Ve
     let typed = |o: &Outcome| {
         ws.indicators
             .get(&o.indicator)
-            .is_none_or(|i| i.computed.is_none())
+            .is_none_or(|i| !i.is_computed())
     };
     let chosen: Vec<&Outcome> = ws
         .outcomes

@@ -1,13 +1,12 @@
 //! The rows of the overview board and of an indicator's page, with
 //! small-number protection applied to outcomes counted from participations.
 
-use super::answer::{answer_in, book_for, Figures};
+use super::answer::{answer_in, Figures};
 use super::focus::{in_focus, scope_rank, Focus};
 use super::status::{goal_status, prorated, GoalStatus};
 use crate::core::ids::RecordId;
 use crate::core::model::{Comment, FigureKey, Forecast, Indicator, Outcome, Scope, Target};
 use crate::core::order;
-use crate::core::participants::CountBook;
 use crate::core::period::Period;
 use crate::core::value::FigureValue;
 use crate::core::workspace::Workspace;
@@ -115,22 +114,23 @@ fn about(
 /// from participations: a hidden count or share takes the outcome, the
 /// gap and the status with it.
 pub fn protect_rows(ws: &Workspace, rows: &mut [GoalRow], threshold: u64) {
-    protect_rows_in(
-        &book_for(ws, rows.iter().map(|r| &r.target)),
-        rows,
-        threshold,
-    );
+    let targets: Vec<Target> = rows.iter().map(|r| r.target.clone()).collect();
+    protect_rows_in(&Figures::new(ws, &targets), rows, threshold);
 }
 
-/// [`protect_rows`] with the counts taken from `book`.
-fn protect_rows_in(book: &CountBook<'_>, rows: &mut [GoalRow], threshold: u64) {
-    for row in rows.iter_mut().filter(|r| r.indicator.computed.is_some()) {
-        let shown = crate::core::participants::computed_shown_in(
-            book,
-            &row.indicator,
-            &row.target.key(),
-            threshold,
-        );
+/// [`protect_rows`] with the figures taken from `figures`.
+fn protect_rows_in(figures: &Figures<'_>, rows: &mut [GoalRow], threshold: u64) {
+    for row in rows.iter_mut().filter(|r| r.indicator.is_computed()) {
+        let shown = if row.indicator.ratio.is_some() {
+            crate::core::economy::ratio_shown(figures, &row.indicator, &row.target.key(), threshold)
+        } else {
+            crate::core::participants::computed_shown_in(
+                figures.counts(),
+                &row.indicator,
+                &row.target.key(),
+                threshold,
+            )
+        };
         if let Some(s) = shown.filter(|s| s.is_protected()) {
             row.protected = Some(s);
             row.outcome = None;
@@ -207,7 +207,7 @@ fn board_rows(
         .filter(|t| t.period.overlaps(period) && in_focus(ws, focus, &t.scope));
     let (figures, mut rows) = rows_for(ws, targets, period);
     if let Some(threshold) = protect {
-        protect_rows_in(figures.counts(), &mut rows, threshold);
+        protect_rows_in(&figures, &mut rows, threshold);
     }
     order::sort_by_key(&mut rows, |r| {
         (

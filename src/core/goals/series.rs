@@ -57,7 +57,7 @@ pub fn series(
     let computed = ws
         .indicators
         .get(indicator)
-        .is_some_and(|i| i.computed.is_some());
+        .is_some_and(crate::core::model::Indicator::is_computed);
     for o in ws
         .outcomes
         .live()

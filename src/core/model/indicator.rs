@@ -1,6 +1,7 @@
 //! Indicators: what is measured, in which unit, and which way is better.
 
 use super::meta::{impl_entity, Meta};
+use crate::core::ids::RecordId;
 use crate::core::value::Unit;
 use serde::{Deserialize, Serialize};
 
@@ -84,6 +85,10 @@ pub struct Indicator {
     /// the user chooses per indicator, so the two are never mixed.
     #[serde(default)]
     pub computed: Option<super::participation::FlowMeasure>,
+    /// When set, outcomes are computed as a ratio of other figures (cost
+    /// per participant), never typed; the indicator is then in kronor.
+    #[serde(default)]
+    pub ratio: Option<Ratio>,
     /// The newsletter's sentence for this indicator, in the template
     /// language of `core::reports::newsletter::template` ("{värde} deltagare …
     /// Målet var {mål} deltagare."); empty for the plain sentence. Always
@@ -92,7 +97,48 @@ pub struct Indicator {
     pub sentence: String,
 }
 
+/// A ratio indicator's definition, as DHIS2 defines indicators: the
+/// outcome of an indicator in kronor divided by a count, for any scope and
+/// period (cost per participant, per participant to work or studies, per
+/// consultation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ratio {
+    /// The indicator in kronor whose outcome is divided (a spend).
+    pub numerator: RecordId,
+    /// What it is divided by.
+    pub denominator: Denominator,
+}
+
+/// What a ratio indicator divides by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Denominator {
+    /// The participants active in the scope during the period, counted
+    /// from participations.
+    Participants,
+    /// The participants who ended to work or studies during the period.
+    WorkOrStudies,
+    /// The outcome of another indicator counted in people or events
+    /// (consultations, say) for the same scope and period.
+    Indicator(RecordId),
+}
+
+impl Denominator {
+    /// Whether the denominator counts participants, so that small-number
+    /// protection applies to it as to a share.
+    pub fn counts_participants(&self) -> bool {
+        matches!(self, Denominator::Participants | Denominator::WorkOrStudies)
+    }
+}
+
 impl Indicator {
+    /// Whether outcomes are computed (from participations, meetings or as
+    /// a ratio) rather than typed.
+    pub fn is_computed(&self) -> bool {
+        self.computed.is_some() || self.ratio.is_some()
+    }
+
     /// Whether outcomes and targets may be broken down by `dimension`
     /// (`None`, the total, is always allowed).
     pub fn allows(&self, dimension: Option<Dimension>) -> bool {

@@ -23,7 +23,7 @@ pub mod slot_report;
 
 pub use arrival::Arrival;
 pub use figures::{Comment, CommentPart, FigureKey, Forecast, Outcome, OutcomeSource, Target};
-pub use indicator::{Dimension, Direction, Indicator};
+pub use indicator::{Denominator, Dimension, Direction, Indicator, Ratio};
 pub use insats::{Contact, Insats, InsatsKind};
 pub use meeting::{ClockTime, GuestOrg, Meeting};
 pub use meta::{Entity, Meta};

@@ -2,8 +2,9 @@
 
 use super::names::name_taken;
 use super::{free_text, required_name, short_text, Field, FormErrors, Problem};
+use crate::core::ids::RecordId;
 use crate::core::model::indicator::{DEFAULT_TOLERANCE_PERCENT, MAX_TOLERANCE_PERCENT};
-use crate::core::model::{Dimension, Direction, FlowMeasure, Indicator, Meta};
+use crate::core::model::{Denominator, Dimension, Direction, FlowMeasure, Indicator, Meta, Ratio};
 use crate::core::value::Unit;
 use crate::core::workspace::Workspace;
 
@@ -32,6 +33,73 @@ pub struct IndicatorDraft {
     pub computed: Option<FlowMeasure>,
     /// The newsletter's sentence, a template ("" for the plain sentence).
     pub sentence: String,
+    /// For a ratio indicator: the id of the indicator in kronor divided;
+    /// empty for an indicator that is no ratio.
+    pub ratio_numerator: String,
+    /// For a ratio indicator: what it is divided by, as
+    /// [`denominator_code`] writes it.
+    pub ratio_denominator: String,
+}
+
+/// A ratio's denominator as the form's select holds it: `participants`,
+/// `work_or_studies`, or an indicator's id.
+pub fn denominator_code(d: &Denominator) -> String {
+    match d {
+        Denominator::Participants => "participants".into(),
+        Denominator::WorkOrStudies => "work_or_studies".into(),
+        Denominator::Indicator(id) => id.to_string(),
+    }
+}
+
+/// The ratio a draft asks for, checked against the workspace: `None` when
+/// no numerator is chosen. The numerator is a live indicator in kronor,
+/// the denominator participants or a live count indicator; neither is the
+/// indicator itself or another ratio.
+fn ratio(
+    draft: &IndicatorDraft,
+    ws: &Workspace,
+    own: &RecordId,
+    errors: &mut FormErrors,
+) -> Option<Option<Ratio>> {
+    let chosen = draft.ratio_numerator.trim();
+    if chosen.is_empty() {
+        return Some(None);
+    }
+    if draft.computed.is_some() {
+        errors.push(Field::RatioNumerator, Problem::RatioAndComputed);
+        return None;
+    }
+    let usable = |id: &str, unit: Unit| {
+        RecordId::parse(id)
+            .ok()
+            .filter(|id| id != own)
+            .and_then(|id| ws.indicators.get(&id))
+            .filter(|i| i.unit == unit && i.ratio.is_none())
+            .map(|i| i.meta.id.clone())
+    };
+    let numerator = usable(chosen, Unit::Kronor);
+    if numerator.is_none() {
+        errors.push(Field::RatioNumerator, Problem::RatioNumeratorNotKronor);
+    }
+    let denominator = match draft.ratio_denominator.trim() {
+        "participants" => Some(Denominator::Participants),
+        "work_or_studies" => Some(Denominator::WorkOrStudies),
+        "" => {
+            errors.push(Field::RatioDenominator, Problem::Required);
+            None
+        }
+        id => {
+            let found = usable(id, Unit::Count).map(Denominator::Indicator);
+            if found.is_none() {
+                errors.push(Field::RatioDenominator, Problem::RatioDenominatorNotCount);
+            }
+            found
+        }
+    };
+    Some(Some(Ratio {
+        numerator: numerator?,
+        denominator: denominator?,
+    }))
 }
 
 impl IndicatorDraft {
@@ -49,6 +117,8 @@ impl IndicatorDraft {
             prorate: false,
             computed: None,
             sentence: String::new(),
+            ratio_numerator: String::new(),
+            ratio_denominator: String::new(),
         }
     }
 
@@ -66,6 +136,16 @@ impl IndicatorDraft {
             prorate: i.prorate,
             computed: i.computed,
             sentence: i.sentence.clone(),
+            ratio_numerator: i
+                .ratio
+                .as_ref()
+                .map(|r| r.numerator.to_string())
+                .unwrap_or_default(),
+            ratio_denominator: i
+                .ratio
+                .as_ref()
+                .map(|r| denominator_code(&r.denominator))
+                .unwrap_or_default(),
         }
     }
 }
@@ -93,9 +173,13 @@ fn sentence(text: &str, ws: &Workspace) -> Result<String, Problem> {
 }
 
 /// The unit an indicator is in: a computed measure brings its own (counts
-/// or shares, never yes/no or kronor), otherwise the unit chosen. The form
-/// shows its fields by it and [`build_indicator`] stores it.
-pub fn indicator_unit(chosen: Unit, computed: Option<FlowMeasure>) -> Unit {
+/// or shares, never yes/no or kronor), a ratio is in kronor (kronor per
+/// participant), otherwise the unit chosen. The form shows its fields by
+/// it and [`build_indicator`] stores it.
+pub fn indicator_unit(chosen: Unit, computed: Option<FlowMeasure>, is_ratio: bool) -> Unit {
+    if is_ratio && computed.is_none() {
+        return Unit::Kronor;
+    }
     computed.map_or(chosen, FlowMeasure::unit)
 }
 
@@ -104,7 +188,9 @@ pub fn indicator_unit(chosen: Unit, computed: Option<FlowMeasure>) -> Unit {
 /// tolerance of 0–50 %; no breakdowns and no pro rata for a yes/no
 /// indicator (it has no number to split or scale); and no change of unit
 /// while targets or outcomes are recorded in the old one. A computed indicator takes the unit
-/// of its measure and is never prorated (it is counted for the exact period).
+/// of its measure and is never prorated (it is counted for the exact period);
+/// a ratio indicator is in kronor and never prorated (a cost per
+/// participant does not accumulate).
 pub fn build_indicator(
     draft: &IndicatorDraft,
     ws: &Workspace,
@@ -119,7 +205,9 @@ pub fn build_indicator(
             errors.push(Field::Name, Problem::DuplicateName);
         }
     }
-    let unit = indicator_unit(draft.unit, draft.computed);
+    let ratio = ratio(draft, ws, &meta.id, &mut errors);
+    let is_ratio = !draft.ratio_numerator.trim().is_empty();
+    let unit = indicator_unit(draft.unit, draft.computed, is_ratio);
     if let Some(old) = ws.indicators.get(&meta.id) {
         let in_use = ws.targets.live().any(|t| t.indicator == meta.id)
             || ws.outcomes.live().any(|o| o.indicator == meta.id);
@@ -156,8 +244,9 @@ pub fn build_indicator(
             direction: draft.direction,
             dimensions,
             tolerance_percent: tolerance?,
-            prorate: draft.prorate && unit.accumulates() && draft.computed.is_none(),
+            prorate: draft.prorate && unit.accumulates() && draft.computed.is_none() && !is_ratio,
             computed: draft.computed,
+            ratio: ratio?,
             sentence: sentence?,
         })
     })
@@ -240,6 +329,74 @@ mod tests {
             build_indicator(&d, &Workspace::default(), meta("z"))
                 .unwrap()
                 .prorate
+        );
+    }
+
+    #[test]
+    fn a_ratio_divides_an_indicator_in_kronor_by_participants_or_a_count() {
+        use crate::core::model::Record;
+        let mut ws = Workspace::default();
+        let mut cost = IndicatorDraft::empty();
+        cost.name = "Kostnad".into();
+        cost.unit = Unit::Kronor;
+        ws.put(Record::Indicator(
+            build_indicator(&cost, &ws, meta("cost")).unwrap(),
+        ));
+        let mut visits = IndicatorDraft::empty();
+        visits.name = "Besök".into();
+        ws.put(Record::Indicator(
+            build_indicator(&visits, &ws, meta("visits")).unwrap(),
+        ));
+        let mut d = IndicatorDraft::empty();
+        d.name = "Kostnad per deltagare".into();
+        d.unit = Unit::Count;
+        d.prorate = true;
+        d.ratio_numerator = "cost".into();
+        let e = build_indicator(&d, &ws, meta("per")).unwrap_err();
+        assert_eq!(e.at(Field::RatioDenominator), Some(&Problem::Required));
+        d.ratio_denominator = "participants".into();
+        let per = build_indicator(&d, &ws, meta("per")).unwrap();
+        assert_eq!(per.unit, Unit::Kronor, "a ratio is in kronor");
+        assert!(!per.prorate, "a cost per participant does not accumulate");
+        assert_eq!(
+            per.ratio,
+            Some(Ratio {
+                numerator: RecordId::parse("cost").unwrap(),
+                denominator: Denominator::Participants
+            })
+        );
+        assert_eq!(
+            IndicatorDraft::from_indicator(&per).ratio_denominator,
+            "participants"
+        );
+        d.ratio_denominator = "visits".into();
+        assert!(build_indicator(&d, &ws, meta("per")).is_ok());
+        // The numerator must be in kronor, the denominator a count, and
+        // neither the indicator itself.
+        d.ratio_denominator = "cost".into();
+        let e = build_indicator(&d, &ws, meta("per")).unwrap_err();
+        assert_eq!(
+            e.at(Field::RatioDenominator),
+            Some(&Problem::RatioDenominatorNotCount)
+        );
+        d.ratio_denominator = "participants".into();
+        d.ratio_numerator = "visits".into();
+        let e = build_indicator(&d, &ws, meta("per")).unwrap_err();
+        assert_eq!(
+            e.at(Field::RatioNumerator),
+            Some(&Problem::RatioNumeratorNotKronor)
+        );
+        d.ratio_numerator = "cost".into();
+        let e = build_indicator(&d, &ws, meta("cost")).unwrap_err();
+        assert_eq!(
+            e.at(Field::RatioNumerator),
+            Some(&Problem::RatioNumeratorNotKronor)
+        );
+        d.computed = Some(FlowMeasure::Active);
+        let e = build_indicator(&d, &ws, meta("per")).unwrap_err();
+        assert_eq!(
+            e.at(Field::RatioNumerator),
+            Some(&Problem::RatioAndComputed)
         );
     }
 }

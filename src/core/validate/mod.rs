@@ -139,6 +139,10 @@ pub enum Field {
     Slides,
     /// An indicator's newsletter sentence ("Nyhetsbrevsmening").
     Sentence,
+    /// A ratio indicator's numerator (an indicator in kronor).
+    RatioNumerator,
+    /// A ratio indicator's denominator.
+    RatioDenominator,
     /// A comment's "what happened".
     Happened,
     /// A comment's "why".
@@ -207,6 +211,14 @@ pub enum Problem {
     /// (a forecast needs its target's period; a comment a target that
     /// applies during its period).
     NoTargetForKey,
+    /// A ratio's numerator that is no indicator in kronor (or is the
+    /// indicator itself, or another ratio).
+    RatioNumeratorNotKronor,
+    /// A ratio's denominator that is neither participants nor an
+    /// indicator counted in people or events.
+    RatioDenominatorNotCount,
+    /// An indicator both computed from participations and a ratio.
+    RatioAndComputed,
     /// The referenced record does not exist (deleted meanwhile).
     UnknownReference,
     /// A project cannot be its own ancestor.

@@ -53,6 +53,8 @@ fn outcome_cell(row: &GoalRow, t: &Texts) -> impl IntoView {
             let from_meetings = row.indicator.computed.is_some_and(|m| m.is_meetings());
             let computed = (o.source == OutcomeSource::Computed).then_some(if from_meetings {
                 t.meetings.computed_from_meetings
+            } else if row.indicator.ratio.is_some() {
+                t.economy.computed_as_ratio
             } else {
                 t.source_computed
             });

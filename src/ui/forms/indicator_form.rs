@@ -38,6 +38,9 @@ pub fn IndicatorForm(
     let prorate = RwSignal::new(d.prorate);
     let sentence = RwSignal::new(d.sentence);
     let computed = RwSignal::new(d.computed.map(|m| codes::code(&m)).unwrap_or_default());
+    let ratio_numerator = RwSignal::new(d.ratio_numerator);
+    let ratio_denominator = RwSignal::new(d.ratio_denominator);
+    let is_ratio = move || ratio_numerator.with(|n| !n.is_empty());
     let is_manual = move || computed.with(String::is_empty);
     let computed_choices = Signal::derive(move || {
         let t = app.t();
@@ -50,6 +53,40 @@ pub fn IndicatorForm(
             .collect::<Vec<_>>()
     });
     let existing_id = existing.as_ref().map(|i| i.meta.id.clone());
+    // The indicators a ratio may name: others of `unit` that are no ratio.
+    let others_in = {
+        let own = existing_id.clone();
+        move |unit: Unit| {
+            let own = own.clone();
+            app.ws.with(move |w| {
+                w.indicators_by_name()
+                    .into_iter()
+                    .filter(|i| {
+                        i.unit == unit && i.ratio.is_none() && Some(&i.meta.id) != own.as_ref()
+                    })
+                    .map(|i| Choice::new(i.meta.id.as_str(), i.name.clone()))
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    let numerator_choices = {
+        let others_in = others_in.clone();
+        Signal::derive(move || {
+            let mut v = vec![Choice::new("", app.t().economy.ratio_none)];
+            v.extend(others_in(Unit::Kronor));
+            v
+        })
+    };
+    let denominator_choices = Signal::derive(move || {
+        let e = app.t().economy;
+        let mut v = vec![
+            Choice::new("", app.t().choose_option),
+            Choice::new("participants", e.per_participant),
+            Choice::new("work_or_studies", e.per_work_or_studies),
+        ];
+        v.extend(others_in(Unit::Count));
+        v
+    });
     // The sentence as the block would write it for the latest year with a
     // figure, redrawn as it is typed; the core decides every word.
     let preview = Memo::new(move |_| {
@@ -64,7 +101,7 @@ pub fn IndicatorForm(
             .into_iter()
             .find(|m| computed.with(|c| codes::code(m) == *c))
     };
-    let form_unit = move || indicator_unit(unit.get(), measure());
+    let form_unit = move || indicator_unit(unit.get(), measure(), is_manual() && is_ratio());
     let is_percent = move || form_unit() == Unit::Percent;
     let is_yes_no = move || form_unit() == Unit::YesNo;
     let submit = move |()| {
@@ -88,6 +125,13 @@ pub fn IndicatorForm(
                 .into_iter()
                 .find(|m| computed.with_untracked(|c| codes::code(m) == *c)),
             sentence: sentence.get_untracked(),
+            // Only an indicator in kronor typed by hand offers a ratio.
+            ratio_numerator: if is_manual() && unit.get_untracked() == Unit::Kronor {
+                ratio_numerator.get_untracked()
+            } else {
+                String::new()
+            },
+            ratio_denominator: ratio_denominator.get_untracked(),
         };
         let build = |w: &_, meta| build_indicator(&draft, w, meta);
         form.submit_record(existing.as_ref(), Record::Indicator, build, on_done);
@@ -108,6 +152,15 @@ pub fn IndicatorForm(
                     <EnumSelect id="indicator-direction" label=tr(|t| t.direction_label) value=direction options=&[Direction::HigherIsBetter, Direction::LowerIsBetter] text=|t, d| t.direction(d) />
                 </Show>
             </div>
+            <Show when=move || is_manual() && unit.get() == Unit::Kronor>
+                <div class="field-row">
+                    <SelectField id="indicator-ratio-numerator" label=tr(|t| t.economy.ratio_numerator) value=ratio_numerator choices=numerator_choices error=field_error(errors, Field::RatioNumerator) />
+                    <Show when=is_ratio>
+                        <SelectField id="indicator-ratio-denominator" label=tr(|t| t.economy.ratio_denominator) value=ratio_denominator choices=denominator_choices error=field_error(errors, Field::RatioDenominator) />
+                    </Show>
+                </div>
+                <p class="hint">{tr(|t| t.economy.ratio_hint)}</p>
+            </Show>
             <TextArea id="indicator-definition" label=tr(|t| t.definition) value=definition error=field_error(errors, Field::Description) />
             <Show when=is_percent>
                 <TextField id="indicator-numerator" label=tr(|t| t.numerator) value=numerator error=field_error(errors, Field::Numerator) required=true />
@@ -133,7 +186,7 @@ pub fn IndicatorForm(
             </fieldset>
             <TextField id="indicator-tolerance" label=tr(|t| t.tolerance) value=tolerance inputmode="numeric" hint=move || app.t().tolerance_hint error=field_error(errors, Field::Tolerance) />
             </Show>
-            <Show when=move || form_unit().accumulates() && is_manual()>
+            <Show when=move || form_unit().accumulates() && is_manual() && !is_ratio()>
                 <CheckField id="indicator-prorate" label=tr(|t| t.prorate) checked=prorate />
             </Show>
             <TextArea id="indicator-sentence" label=tr(|t| t.meetings.sentence_label) value=sentence error=field_error(errors, Field::Sentence) />

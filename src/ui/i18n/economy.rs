@@ -26,6 +26,18 @@ pub struct EconomyTexts {
     pub problem_duplicate_forecast: &'static str,
     pub problem_duplicate_comment: &'static str,
     pub problem_no_target_for_key: &'static str,
+    pub problem_ratio_numerator: &'static str,
+    pub problem_ratio_denominator: &'static str,
+    pub problem_ratio_and_computed: &'static str,
+    pub ratio_numerator: &'static str,
+    pub ratio_denominator: &'static str,
+    pub ratio_none: &'static str,
+    pub ratio_hint: &'static str,
+    pub per_participant: &'static str,
+    pub per_work_or_studies: &'static str,
+    /// A ratio indicator's definition in words: "{numerator} per {denominator}".
+    pub ratio_words: fn(&str, &str) -> String,
+    pub computed_as_ratio: &'static str,
 }
 
 pub const SV: EconomyTexts = EconomyTexts {
@@ -51,6 +63,17 @@ pub const SV: EconomyTexts = EconomyTexts {
     problem_duplicate_forecast: "Det finns redan en prognos för den här indikatorn, nivån, perioden och uppdelningen. Ändra den prognosen i stället.",
     problem_duplicate_comment: "Det finns redan en kommentar till det här målet för perioden. Ändra den kommentaren i stället.",
     problem_no_target_for_key: "Det finns inget mål för den här indikatorn, nivån och uppdelningen under perioden. Lägg till målet först.",
+    problem_ratio_numerator: "Välj en annan indikator i kronor (inte den här och ingen annan kvot).",
+    problem_ratio_denominator: "Välj deltagare eller en indikator som räknas i antal.",
+    problem_ratio_and_computed: "En indikator kan räknas ut från deltagare eller som en kvot, inte båda.",
+    ratio_numerator: "Räknas ut som kostnad (kronor)",
+    ratio_denominator: "per",
+    ratio_none: "Nej, utfallet skrivs in",
+    ratio_hint: "Till exempel kostnad per deltagare: utfallet av en indikator i kronor delat med antal, för varje nivå och period. Visas inte när färre än skyddsgränsen deltagare räknas.",
+    per_participant: "deltagare (aktiva under perioden)",
+    per_work_or_studies: "deltagare som gått till arbete eller studier",
+    ratio_words: |n, d| format!("{n} per {d}"),
+    computed_as_ratio: "beräknat som kvot",
 };
 
 pub const EN: EconomyTexts = EconomyTexts {
@@ -76,4 +99,15 @@ pub const EN: EconomyTexts = EconomyTexts {
     problem_duplicate_forecast: "There is already a forecast for this indicator, level, period and breakdown. Edit that forecast instead.",
     problem_duplicate_comment: "There is already a comment on this target for the period. Edit that comment instead.",
     problem_no_target_for_key: "There is no target for this indicator, level and breakdown during the period. Add the target first.",
+    problem_ratio_numerator: "Choose another indicator in kronor (not this one, and no other ratio).",
+    problem_ratio_denominator: "Choose participants or an indicator counted in numbers.",
+    problem_ratio_and_computed: "An indicator is computed from participants or as a ratio, not both.",
+    ratio_numerator: "Computed as cost (kronor)",
+    ratio_denominator: "per",
+    ratio_none: "No, the outcome is typed in",
+    ratio_hint: "Cost per participant, for example: the outcome of an indicator in kronor divided by a number, for every level and period. Hidden when fewer participants than the protection threshold are counted.",
+    per_participant: "participant (active during the period)",
+    per_work_or_studies: "participant who went on to work or studies",
+    ratio_words: |n, d| format!("{n} per {d}"),
+    computed_as_ratio: "computed as a ratio",
 };

@@ -170,6 +170,7 @@ fn IndicatorFacts(indicator: Indicator, editing: RwSignal<Option<Indicator>>) ->
     let unit = i.unit;
     let direction = i.direction;
     let dims = i.dimensions.clone();
+    let ratio = i.ratio.clone();
     let (id, name) = (indicator.meta.id.clone(), indicator.name.clone());
     let on_deleted = Callback::new(move |()| {
         nav.go(Route::Indicators);
@@ -187,6 +188,7 @@ fn IndicatorFacts(indicator: Indicator, editing: RwSignal<Option<Indicator>>) ->
                     <dt>{tr(|t| t.direction_label)}</dt><dd>{move || app.t().direction(direction)}</dd>
                     <dt>{tr(|t| t.tolerance)}</dt><dd>{move || (app.t().near_rule)(i.tolerance_percent, direction)}</dd>
                 })}
+                {ratio.map(|r| view! { <dt>{tr(|t| t.economy.ratio_numerator)}</dt><dd data-testid="ratio">{move || app.ws.with(|w| ratio_words(w, app.t(), &r))}</dd> })}
                 {(!dims.is_empty()).then(|| {
                     let dims = dims.clone();
                     view! { <dt>{tr(|t| t.dimensions_label)}</dt><dd>{move || dims.iter().map(|d| app.t().dimension(*d)).collect::<Vec<_>>().join(", ")}</dd> }
@@ -197,6 +199,23 @@ fn IndicatorFacts(indicator: Indicator, editing: RwSignal<Option<Indicator>>) ->
                 <DeleteButton id=id.clone() name=name.clone() on_deleted=on_deleted />
             </div>
     }
+}
+
+/// A ratio in words: "Kostnad mot budget per deltagare (aktiva under
+/// perioden)".
+fn ratio_words(w: &Workspace, t: &Texts, r: &crate::core::model::Ratio) -> String {
+    use crate::core::model::Denominator;
+    let name = |id: &RecordId| {
+        w.indicators
+            .get_any(id)
+            .map_or_else(|| "?".to_owned(), |i| i.name.clone())
+    };
+    let per = match &r.denominator {
+        Denominator::Participants => t.economy.per_participant.to_owned(),
+        Denominator::WorkOrStudies => t.economy.per_work_or_studies.to_owned(),
+        Denominator::Indicator(id) => name(id),
+    };
+    (t.economy.ratio_words)(&name(&r.numerator), &per)
 }
 
 /// A target, an outcome or a forecast as one table row.

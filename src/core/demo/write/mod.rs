@@ -175,6 +175,7 @@ impl Builder {
             tolerance_percent: 10,
             prorate,
             computed: None,
+            ratio: None,
             sentence: String::new(),
         });
     }

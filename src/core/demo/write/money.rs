@@ -37,6 +37,7 @@ pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record>
         tolerance_percent: 10,
         prorate: true,
         computed: None,
+        ratio: None,
         sentence: String::new(),
     });
     let mia = Report {

@@ -50,6 +50,7 @@ pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record>
         tolerance_percent: 10,
         prorate: false,
         computed: None,
+        ratio: None,
         sentence: YES_NO_SENTENCE.into(),
     });
     let goal = format!("{NB_2018_02_NYNAS}: målet om 12 procent kvinnor bland deltagarna");

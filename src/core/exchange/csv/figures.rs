@@ -184,7 +184,7 @@ pub fn export_goals(ws: &Workspace, threshold: u64, flavour: CsvFlavour) -> Stri
                     .map_or(Cell::Empty, |b| Cell::Text(slice_word(ws, b))),
                 value_cell(target.value),
                 outcome,
-                Cell::from(if computed.is_some() {
+                Cell::from(if computed.is_some() || row.indicator.ratio.is_some() {
                     "Beräknad"
                 } else {
                     "Inmatad"
@@ -207,7 +207,7 @@ pub fn export_goals(ws: &Workspace, threshold: u64, flavour: CsvFlavour) -> Stri
         let Some(indicator) = ws.indicators.get(&o.indicator) else {
             continue;
         };
-        if targeted.contains(&format!("{key:?}")) || indicator.computed.is_some() {
+        if targeted.contains(&format!("{key:?}")) || indicator.is_computed() {
             continue;
         }
         rows.push((

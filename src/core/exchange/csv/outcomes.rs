@@ -152,7 +152,7 @@ pub fn plan_import(
         let indicator = ws.indicators.live().find(|i| {
             i.meta.id.as_str() == indicator_text.trim() || fold_case(i.name.trim()) == folded
         });
-        if indicator.is_some_and(|i| i.computed.is_some()) {
+        if indicator.is_some_and(crate::core::model::Indicator::is_computed) {
             errors.push(Field::Indicator, Problem::ComputedIndicator);
         }
         let scope = find_scope(ws, &cell(OutcomeColumn::Scope));
