@@ -17,6 +17,7 @@ use crate::core::period::Period;
 use crate::core::reports::slides::{goal_rows_of, status_counts};
 use crate::core::route::Route;
 use crate::core::validate::{FormErrors, PeriodDraft};
+use crate::core::value::Unit;
 use crate::core::workspace::Workspace;
 use crate::ui::components::board_charts::BoardCharts;
 use crate::ui::components::chart_figure::FigureTable;
@@ -60,6 +61,25 @@ pub fn ReportPage() -> impl IntoView {
         app.ws
             .with(|w| goal_rows_of(w, &period.get(), &Scope::Forbund, limit))
     });
+    // Goals in kronor (budgets, spend, cost per result) have a section of
+    // their own; the summary's count covers every goal.
+    let in_kronor = |r: &GoalRow| r.indicator.unit == Unit::Kronor;
+    let goal_rows = Memo::new(move |_| {
+        all_rows.with(|rows| {
+            rows.iter()
+                .filter(|r| !in_kronor(r))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let money_rows = Memo::new(move |_| {
+        all_rows.with(|rows| {
+            rows.iter()
+                .filter(|r| in_kronor(r))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
     let projects = records_memo(app, Workspace::projects_by_name);
     let attendance = Memo::new(move |_| attendance_figure(app, None));
     view! {
@@ -81,10 +101,21 @@ pub fn ReportPage() -> impl IntoView {
                     <p>{move || (app.t().present.report_nothing)(&fmt_sv::period(&period.get()))}</p>
                 }>
                     <Summary rows=all_rows />
-                    <GoalTable rows=all_rows />
-                    <BoardCharts rows=all_rows period=period prefix="report" />
+                    <Show when=move || !goal_rows.with(Vec::is_empty)>
+                        <GoalTable rows=goal_rows />
+                        <BoardCharts rows=goal_rows period=period prefix="report" />
+                    </Show>
                 </Show>
             </section>
+            <Show when=move || !money_rows.with(Vec::is_empty)>
+                <section class="report-section report-part" aria-labelledby="report-economy" data-testid="report-economy">
+                    <RunningHead period=period />
+                    <h2 id="report-economy">{tr(|t| t.economy.report_economy)}</h2>
+                    <p class="lead">{tr(|t| t.economy.report_economy_intro)}</p>
+                    <GoalTable rows=money_rows />
+                    <BoardCharts rows=money_rows period=period prefix="report-economy" />
+                </section>
+            </Show>
             <section class="report-section" aria-labelledby="report-projects">
                 <h2 id="report-projects" class="page-break">{tr(|t| t.present.report_projects)}</h2>
                 <For each=move || projects.get() key=|p| (p.meta.id.clone(), p.meta.stamp.clone()) let:project>
