@@ -216,6 +216,8 @@ pub fn records(n: usize) -> Vec<Record> {
             end: None,
             capacity: Count::new(10 + (i as u64 % 7) * 5),
             contacts: Vec::new(),
+            orientation: None,
+            target_group: String::new(),
         }));
     }
 

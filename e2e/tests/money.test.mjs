@@ -215,13 +215,14 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   // The printed follow-up report of the delår shows the same row.
   await page.getByTestId('board-report').click();
   await page.getByTestId('report').waitFor();
-  const reportRow = page.getByTestId('report').getByTestId('goal-row').filter({ hasText: NAME }).first();
+  // Budgets, spend and cost per result are the report's economy section.
+  const reportRow = page.getByTestId('report-economy').getByTestId('goal-row').filter({ hasText: NAME }).first();
   await reportRow.waitFor();
   assert.match(
     (await reportRow.innerText()).replace(/\s+/g, ' '),
     /1 200 000 kr 798 904 kr pro rata.*Prognos 1 150 000 kr.* 700 000 kr .*✓ Uppnått/,
   );
-  const reportPer = page.getByTestId('report').getByTestId('goal-row').filter({ hasText: PER }).first();
+  const reportPer = page.getByTestId('report-economy').getByTestId('goal-row').filter({ hasText: PER }).first();
   assert.match((await reportPer.innerText()).replace(/\s+/g, ' '), /20 000 kr.*17 500 kr.*✓ Uppnått/);
   const reportComment = page.getByTestId('report').getByTestId('goal-comment').filter({ hasText: 'Färre deltagare' });
   assert.match((await reportComment.first().innerText()).replace(/\s+/g, ' '), /Vad gör vi nu\? Tjänsterna är tillsatta/);

@@ -5,7 +5,11 @@
 //! rules; what is the economy's own lives here:
 //! - `ratio`: ratio indicators, cost per participant or per result
 //!   ([`ratio_answer`], [`ratio_shown`]).
+//! - `finsam`: the figures Uppföljning Finsam asks per insats and year,
+//!   as a file ([`finsam_csv`]).
 
+mod finsam;
 mod ratio;
 
+pub use finsam::{default_choice, finsam_csv, FinsamChoice};
 pub use ratio::{ratio_answer, ratio_shown};

@@ -42,6 +42,22 @@ impl InsatsKind {
     ];
 }
 
+/// Whether an insats works with participants or with the way authorities
+/// work together, as Uppföljning Finsam asks of every insats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Orientation {
+    /// Individinriktad: participants take part.
+    Individual,
+    /// Strukturinriktad: aimed at the authorities' collaboration.
+    Structural,
+}
+
+impl Orientation {
+    /// Both, in display order.
+    pub const ALL: [Orientation; 2] = [Orientation::Individual, Orientation::Structural];
+}
+
 /// A staff contact for an insats (never a participant).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Contact {
@@ -92,6 +108,13 @@ pub struct Insats {
     /// Staff to contact.
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// Individual or structural (since snapshot 1.8); unknown when absent.
+    #[serde(default)]
+    pub orientation: Option<Orientation>,
+    /// Who it is for, as a group ("Unga 16–29 år utan sysselsättning");
+    /// never a person (since snapshot 1.8).
+    #[serde(default)]
+    pub target_group: String,
 }
 
 impl_entity!(Insats);

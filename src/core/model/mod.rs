@@ -24,7 +24,7 @@ pub mod slot_report;
 pub use arrival::Arrival;
 pub use figures::{Comment, CommentPart, FigureKey, Forecast, Outcome, OutcomeSource, Target};
 pub use indicator::{Denominator, Dimension, Direction, Indicator, Ratio};
-pub use insats::{Contact, Insats, InsatsKind};
+pub use insats::{Contact, Insats, InsatsKind, Orientation};
 pub use meeting::{ClockTime, GuestOrg, Meeting};
 pub use meta::{Entity, Meta};
 pub use organisation::{Municipality, Organisation, Partner, PartnerKind, ORGANISATION_ID};

@@ -6,7 +6,7 @@ use super::{
     FormErrors, Problem,
 };
 use crate::core::ids::RecordId;
-use crate::core::model::{Contact, Insats, InsatsKind, Meta};
+use crate::core::model::{Contact, Insats, InsatsKind, Meta, Orientation};
 use crate::core::workspace::Workspace;
 
 /// One contact row as typed.
@@ -39,6 +39,10 @@ pub struct InsatsDraft {
     pub capacity: String,
     /// Contacts; rows left entirely empty are dropped.
     pub contacts: Vec<ContactDraft>,
+    /// Individual or structural; none when not said.
+    pub orientation: Option<Orientation>,
+    /// Target group in words.
+    pub target_group: String,
 }
 
 impl InsatsDraft {
@@ -55,6 +59,8 @@ impl InsatsDraft {
             end: String::new(),
             capacity: String::new(),
             contacts: Vec::new(),
+            orientation: None,
+            target_group: String::new(),
         }
     }
 
@@ -86,6 +92,8 @@ impl InsatsDraft {
                     email: c.email.clone(),
                 })
                 .collect(),
+            orientation: i.orientation,
+            target_group: i.target_group.clone(),
         }
     }
 }
@@ -105,7 +113,8 @@ fn contact(index: usize, d: &ContactDraft, errors: &mut FormErrors) -> Option<Co
 
 /// Validates an insats: unique name, existing project and municipalities,
 /// an end not before the start, a whole non-negative capacity, and contacts
-/// with plausible e-mail addresses.
+/// with plausible e-mail addresses; a target group is short text about a
+/// group, without a personal number.
 pub fn build_insats(draft: &InsatsDraft, ws: &Workspace, meta: Meta) -> Result<Insats, FormErrors> {
     let mut errors = FormErrors::default();
     super::still_live(&ws.insatser, &meta.id, &mut errors);
@@ -150,6 +159,7 @@ pub fn build_insats(draft: &InsatsDraft, ws: &Workspace, meta: Meta) -> Result<I
         }
     }
     let capacity = errors.check(Field::Capacity, optional_count(&draft.capacity));
+    let target_group = errors.check(Field::TargetGroup, short_text(&draft.target_group));
     let contacts: Vec<Option<Contact>> = draft
         .contacts
         .iter()
@@ -170,6 +180,8 @@ pub fn build_insats(draft: &InsatsDraft, ws: &Workspace, meta: Meta) -> Result<I
             end: end?,
             capacity: capacity?,
             contacts: contacts.into_iter().collect::<Option<Vec<_>>>()?,
+            orientation: draft.orientation,
+            target_group: target_group?,
         })
     })
 }

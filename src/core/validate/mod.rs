@@ -143,6 +143,8 @@ pub enum Field {
     RatioNumerator,
     /// A ratio indicator's denominator.
     RatioDenominator,
+    /// An insats's target group.
+    TargetGroup,
     /// A comment's "what happened".
     Happened,
     /// A comment's "why".

@@ -1,7 +1,8 @@
 //! The insats form, with municipalities to tick and contact rows to add.
 
+use crate::core::codes;
 use crate::core::ids::RecordId;
-use crate::core::model::{Insats, InsatsKind, Record};
+use crate::core::model::{Insats, InsatsKind, Orientation, Record};
 use crate::core::validate::{build_insats, ContactDraft, Field, FormErrors, InsatsDraft};
 use crate::ui::forms::choice::EnumSelect;
 use crate::ui::forms::controls::{
@@ -85,6 +86,22 @@ pub fn InsatsForm(
     let end = RwSignal::new(d.end);
     let capacity = RwSignal::new(d.capacity);
     let contacts = RwSignal::new(d.contacts);
+    let orientation = RwSignal::new(d.orientation.map(|o| codes::code(&o)).unwrap_or_default());
+    let target_group = RwSignal::new(d.target_group);
+    let orientation_choices = Signal::derive(move || {
+        let e = app.t().economy;
+        vec![
+            Choice::new("", e.orientation_unset),
+            Choice::new(
+                codes::code(&Orientation::Individual),
+                e.orientation_individual,
+            ),
+            Choice::new(
+                codes::code(&Orientation::Structural),
+                e.orientation_structural,
+            ),
+        ]
+    });
     // Only the number of rows re-renders the list, so typing keeps focus.
     let contact_count = Memo::new(move |_| contacts.with(Vec::len));
     let form = FormState::new(app);
@@ -120,6 +137,8 @@ pub fn InsatsForm(
             end: end.get_untracked(),
             capacity: capacity.get_untracked(),
             contacts: contacts.get_untracked(),
+            orientation: codes::from_code::<Orientation>(&orientation.get_untracked()).ok(),
+            target_group: target_group.get_untracked(),
         };
         let build = |w: &_, meta| build_insats(&draft, w, meta);
         form.submit_record(existing.as_ref(), Record::Insats, build, on_done);
@@ -129,6 +148,10 @@ pub fn InsatsForm(
             <TextField id="insats-name" label=tr(|t| t.name_label) value=name error=field_error(errors, Field::Name) required=true />
             <EnumSelect id="insats-kind" label=tr(|t| t.insats_kind) value=kind options=&InsatsKind::ALL text=|t, k| t.insats_kind(k) />
             <TextArea id="insats-description" label=tr(|t| t.description_label) value=description error=field_error(errors, Field::Description) />
+            <div class="field-row">
+                <SelectField id="insats-orientation" label=tr(|t| t.economy.orientation) value=orientation choices=orientation_choices />
+                <TextField id="insats-target-group" label=tr(|t| t.economy.target_group) value=target_group hint=Signal::derive(move || app.t().economy.target_group_hint.to_owned()) error=field_error(errors, Field::TargetGroup) />
+            </div>
             <fieldset class="checks">
                 <legend>{tr(|t| t.municipalities_label)}</legend>
                 <For each=move || all_municipalities.get() key=|(id, _)| id.clone() let:m>

@@ -2,7 +2,7 @@
 
 use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
-use crate::core::model::{Insats, Scope};
+use crate::core::model::{Insats, Orientation, Scope};
 use crate::core::route::Route;
 use crate::core::workspace::Workspace;
 use crate::ui::components::confirm_delete::DeleteButton;
@@ -120,6 +120,17 @@ fn InsatsFacts(insats: Insats, editing: RwSignal<Option<Insats>>) -> impl IntoVi
             <dl class="facts" data-testid="insats-facts">
                 <dt>{tr(|t| t.insats_kind)}</dt><dd>{move || app.t().insats_kind(kind)}</dd>
                 {(!i.description.is_empty()).then(|| view! { <dt>{tr(|t| t.description_label)}</dt><dd>{i.description.clone()}</dd> })}
+                {i.orientation.map(|o| view! {
+                    <dt>{tr(|t| t.economy.orientation)}</dt>
+                    <dd data-testid="insats-orientation">{move || {
+                        let e = app.t().economy;
+                        match o {
+                            Orientation::Individual => e.orientation_individual,
+                            Orientation::Structural => e.orientation_structural,
+                        }
+                    }}</dd>
+                })}
+                {(!i.target_group.is_empty()).then(|| view! { <dt>{tr(|t| t.economy.target_group)}</dt><dd data-testid="insats-target-group">{i.target_group.clone()}</dd> })}
                 {(!municipalities.is_empty()).then(|| view! { <dt>{tr(|t| t.municipalities_label)}</dt><dd>{municipalities.clone()}</dd> })}
                 {(!i.provider.is_empty()).then(|| view! { <dt>{tr(|t| t.provider)}</dt><dd>{i.provider.clone()}</dd> })}
                 {project.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.project_label)}</dt><dd><a href=Route::Project(pid).href()>{pname}</a></dd> })}

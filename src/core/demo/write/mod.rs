@@ -126,6 +126,8 @@ impl Builder {
             end: None,
             capacity: None,
             contacts,
+            orientation: None,
+            target_group: String::new(),
         });
     }
 

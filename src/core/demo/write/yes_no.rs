@@ -36,6 +36,8 @@ pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record>
         end: None,
         capacity: None,
         contacts: vec![],
+        orientation: None,
+        target_group: String::new(),
     });
     let meta = b.meta("demo-ind-kvinnor-12");
     b.push(Indicator {

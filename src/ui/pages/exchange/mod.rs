@@ -7,6 +7,7 @@
 
 mod conflicts;
 mod export;
+mod finsam;
 mod import;
 
 use crate::browser::files;
@@ -21,6 +22,7 @@ use crate::ui::i18n::exchange::ExchangeTexts;
 use crate::ui::state::{tr, use_app, AppState};
 use conflicts::ConflictLog;
 use export::ExportSection;
+use finsam::FinsamExport;
 use import::ImportSection;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -32,6 +34,7 @@ pub fn ExchangePage() -> impl IntoView {
         <p>{tr(|t| t.exchange.intro)}</p>
         <ExportSection />
         <GoalsExport />
+        <FinsamExport />
         {csv_import::<OutcomeColumn>()}
         <ImportSection />
         <ConflictLog />
