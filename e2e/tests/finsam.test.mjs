@@ -74,3 +74,39 @@ test('the Finsam file has an insats’s orientation, target group, budget and sp
   await section.getByText('Skriv ett år, till exempel 2018.').waitFor();
   errors.assertClean();
 });
+
+/** Text in Windows-1252, as Excel saves "CSV (semikolonavgränsad)" on many laptops. */
+function windows1252(text) {
+  return Buffer.from([...text].map((c) => ({ å: 0xe5, ä: 0xe4, ö: 0xf6, Å: 0xc5, Ä: 0xc4, Ö: 0xd6 })[c] ?? c.charCodeAt(0)));
+}
+
+test('budget lines from a Swedish Excel file: a bad row stops the file, the fixed one goes in', async () => {
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
+  await board.loadDemo();
+  const page = board.page;
+  await board.shell.goTo('exchange');
+  const input = page.getByTestId('budget-csv-file');
+  const file = (text) => ({ name: 'budget.csv', mimeType: 'text/csv', buffer: windows1252(text) });
+  const header = 'Insats;År;Budget;Utfall;Utfall till och med;Prognos\r\n';
+  // The demo's one indicator in kronor (ESF-medel) is implied.
+  await input.setInputFiles(file(header + 'Case Management;2018;1 200 000;700 000,50;2018-08-31;1 150 000\r\nUng i Tyresö;2018;-5;;;\r\n'));
+  await page.getByTestId('budget-csv-report').waitFor();
+  assert.match(await page.getByTestId('budget-csv-rejected').innerText(), /Rad 3: Budget: Ett belopp kan inte vara negativt\./);
+  assert.equal(await page.getByTestId('budget-csv-confirm').count(), 0);
+  await page.getByTestId('budget-csv-cancel').click();
+  await input.setInputFiles(file(header + 'Case Management;2018;1 200 000;700 000,50;2018-08-31;1 150 000\r\n'));
+  assert.match(await page.getByTestId('budget-csv-summary').innerText(), /^3 nya, 0 ändrade, 0 oförändrade, 0 med fel/);
+  await page.getByTestId('budget-csv-confirm').click();
+  await page.getByTestId('budget-csv-report').waitFor({ state: 'detached' });
+
+  // The board of the delår: the budget pro rata, the spend (öre rounded up)
+  // and the forecast.
+  await board.shell.goTo('board');
+  await board.choosePeriod({ kind: 'tertial', year: 2018, part: 2 });
+  await page.waitForURL(/period=2018-T2/);
+  const row = page.getByTestId('goal-row').filter({ hasText: 'ESF-medel' }).filter({ hasText: 'Case Management' });
+  const text = (await row.innerText()).replace(/\s+/g, ' ');
+  assert.match(text, /1 200 000 kr 798 904 kr pro rata t\.o\.m\. 31 aug 2018 Prognos 1 150 000 kr/);
+  assert.match(text, /700 001 kr/);
+  errors.assertClean();
+});

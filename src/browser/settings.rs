@@ -40,6 +40,8 @@ pub enum Key {
     CsvMapping,
     /// The outcomes CSV column mapping the user chose last.
     OutcomeCsvMapping,
+    /// The budget CSV column mapping the user chose last.
+    BudgetCsvMapping,
     /// Where the host publishes its snapshot (relative to the app or a URL).
     PublishedLocation,
     /// The ETag of the published snapshot last looked at.
@@ -64,6 +66,7 @@ impl Key {
             Key::Clock => "clock",
             Key::CsvMapping => "csv.mapping",
             Key::OutcomeCsvMapping => "csv.outcome-mapping",
+            Key::BudgetCsvMapping => "csv.budget-mapping",
             Key::PublishedLocation => "published.location",
             Key::PublishedEtag => "published.etag",
             Key::WebDav => "webdav",

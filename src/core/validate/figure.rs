@@ -359,6 +359,18 @@ pub fn build_forecast(
     ws: &Workspace,
     meta: Meta,
 ) -> Result<Forecast, FormErrors> {
+    build_forecast_with(draft, ws, meta, None)
+}
+
+/// [`build_forecast`] where `coming` is the key of a target saved together
+/// with the forecast (a budget file's row brings both), which counts as
+/// live.
+pub fn build_forecast_with(
+    draft: &FigureDraft,
+    ws: &Workspace,
+    meta: Meta,
+    coming: Option<&FigureKey>,
+) -> Result<Forecast, FormErrors> {
     let mut errors = FormErrors::default();
     let (checked, note) = checked_figure(
         draft,
@@ -370,7 +382,7 @@ pub fn build_forecast(
         Problem::DuplicateForecast,
     );
     if let Some((key, _)) = &checked {
-        if !ws.targets.live().any(|t| t.key() == *key) {
+        if coming != Some(key) && !ws.targets.live().any(|t| t.key() == *key) {
             errors.push(Field::Period, Problem::NoTargetForKey);
         }
     }

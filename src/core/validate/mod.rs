@@ -24,7 +24,8 @@ pub mod presentation;
 pub mod project;
 
 pub use figure::{
-    build_comment, build_forecast, build_outcome, build_target, CommentDraft, FigureDraft,
+    build_comment, build_forecast, build_forecast_with, build_outcome, build_target, CommentDraft,
+    FigureDraft,
 };
 pub use indicator::{build_indicator, indicator_unit, IndicatorDraft};
 pub use insats::{build_insats, ContactDraft, InsatsDraft};
@@ -145,6 +146,12 @@ pub enum Field {
     RatioDenominator,
     /// An insats's target group.
     TargetGroup,
+    /// A budget line's budget.
+    Budget,
+    /// A budget line's spend.
+    Spend,
+    /// A budget line's forecast.
+    Forecast,
     /// A comment's "what happened".
     Happened,
     /// A comment's "why".

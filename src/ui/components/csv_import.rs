@@ -1,4 +1,5 @@
-//! Importing from a spreadsheet — participations or outcomes: pick a file,
+//! Importing from a spreadsheet — participations, outcomes or budget
+//! lines: pick a file,
 //! check which column holds what, read the report, confirm.
 //!
 //! Guarantees: nothing is stored before the user confirms, and the confirm
@@ -13,6 +14,7 @@ use crate::browser::clock::new_participation_code;
 use crate::browser::files;
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
+use crate::core::exchange::csv::budget::{self, BudgetColumn};
 use crate::core::exchange::csv::mapping::{
     preview_changes, ChangedRow, ColumnSet, FieldChange, ImportPlan, Mapping, MappingProblem,
 };
@@ -121,6 +123,23 @@ impl ImportKind for OutcomeColumn {
     const LABEL: fn(&Texts, Self) -> &'static str = Texts::outcome_column;
     const HEADING: fn(&'static Texts) -> (&'static str, &'static str) =
         |t| (t.outcome_csv_title, t.outcome_csv_text);
+}
+
+impl ImportKind for BudgetColumn {
+    type Rec = Record;
+    const MAPPING_KEY: Key = Key::BudgetCsvMapping;
+    const DEFAULT_INSATS: bool = false;
+    const PREFIX: &'static str = "budget-csv";
+    const NUMBER_CHECK: NumberCheck = budget::NUMBER_CHECK;
+    const PLAN: PlanFn<Self> = |app, ws, table, mapping, _| {
+        budget::plan_import(ws, table, mapping, &mut || app.new_meta())
+    };
+    const RECORD: fn(Record) -> Record = |r| r;
+    const RECORD_LABEL: fn(&Workspace, &Record) -> String = budget::record_label;
+    const FIELD_CHANGES: ChangesFn<Self> = budget::field_changes;
+    const LABEL: fn(&Texts, Self) -> &'static str = |t, c| t.economy.budget_column(c);
+    const HEADING: fn(&'static Texts) -> (&'static str, &'static str) =
+        |t| (t.economy.budget_csv_title, t.economy.budget_csv_text);
 }
 
 /// The remembered mapping (header → field key).

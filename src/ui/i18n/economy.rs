@@ -52,6 +52,20 @@ pub struct EconomyTexts {
     pub finsam_participants: &'static str,
     pub finsam_cost: &'static str,
     pub finsam_year_problem: &'static str,
+    /// The budget file's columns, in the order of `BudgetColumn`.
+    pub budget_columns: [&'static str; 8],
+    pub budget_csv_title: &'static str,
+    pub budget_csv_text: &'static str,
+}
+
+impl EconomyTexts {
+    /// A budget file column's name.
+    pub fn budget_column(
+        &self,
+        c: crate::core::exchange::csv::budget::BudgetColumn,
+    ) -> &'static str {
+        self.budget_columns.get(c as usize).copied().unwrap_or("")
+    }
 }
 
 pub const SV: EconomyTexts = EconomyTexts {
@@ -102,6 +116,9 @@ pub const SV: EconomyTexts = EconomyTexts {
     finsam_participants: "Deltagare räknas med",
     finsam_cost: "Kostnad räknas med",
     finsam_year_problem: "Skriv ett år, till exempel 2018.",
+    budget_columns: ["Indikator", "Insats eller projekt", "Period", "Budget", "Utfall", "Utfall till och med", "Prognos", "Anteckning"],
+    budget_csv_title: "Läs in budget och utfall från CSV",
+    budget_csv_text: "En rad per insats, projekt eller förbundet och period (2018, 2018-T2): budget, utfall, datum som utfallet gäller till och med (för ett delår) och prognos, till exempel från förbundets Excelblad (1 234 567,50; semikolon). Öre avrundas till hela kronor, 50 öre uppåt. Indikatorn kan utelämnas om förbundet bara har en indikator i kronor. Du ser vad som händer innan något sparas, och en enda felaktig rad stoppar hela filen.",
 };
 
 pub const EN: EconomyTexts = EconomyTexts {
@@ -152,4 +169,7 @@ pub const EN: EconomyTexts = EconomyTexts {
     finsam_participants: "Participants counted by",
     finsam_cost: "Cost counted by",
     finsam_year_problem: "Write a year, such as 2018.",
+    budget_columns: ["Indicator", "Intervention or project", "Period", "Budget", "Spend", "Spend until", "Forecast", "Note"],
+    budget_csv_title: "Read budget and spend from CSV",
+    budget_csv_text: "One row per intervention, project or the förbund and period (2018, 2018-T2): budget, spend, the day the spend runs until (for an interim period) and forecast, such as the förbund's Excel sheet (1 234 567,50; semicolons). Öre are rounded to whole kronor, 50 öre up. The indicator may be left out when the förbund has only one indicator in kronor. You see what happens before anything is saved, and one bad row stops the whole file.",
 };

@@ -7,6 +7,7 @@
 //! spreadsheet would run as a formula is guarded on the way out and the
 //! guard taken off on the way in, so every cell reads back as written.
 
+pub mod budget;
 pub mod figures;
 pub mod mapping;
 pub mod outcomes;

@@ -59,7 +59,7 @@ pub const REQUIRED: [OutcomeColumn; 3] = [
 
 /// The scope a cell names: empty, "Förbundet" or the förbund's name for
 /// the whole förbund, else a project's or an insats's name or id.
-fn find_scope(ws: &Workspace, text: &str) -> Option<Scope> {
+pub(super) fn find_scope(ws: &Workspace, text: &str) -> Option<Scope> {
     let t = text.trim();
     let folded = fold_case(t);
     let forbund = ws.organisation_name().map(|n| fold_case(n.trim()));

@@ -11,6 +11,7 @@ mod finsam;
 mod import;
 
 use crate::browser::files;
+use crate::core::exchange::csv::budget::BudgetColumn;
 use crate::core::exchange::csv::figures::export_goals;
 use crate::core::exchange::csv::outcomes::OutcomeColumn;
 use crate::core::exchange::csv::CsvFlavour;
@@ -36,6 +37,7 @@ pub fn ExchangePage() -> impl IntoView {
         <GoalsExport />
         <FinsamExport />
         {csv_import::<OutcomeColumn>()}
+        {csv_import::<BudgetColumn>()}
         <ImportSection />
         <ConflictLog />
     }
