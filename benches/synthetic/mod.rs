@@ -218,6 +218,7 @@ pub fn records(n: usize) -> Vec<Record> {
             contacts: Vec::new(),
             orientation: None,
             target_group: String::new(),
+            financing: Vec::new(),
         }));
     }
 

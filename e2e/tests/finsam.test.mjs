@@ -4,7 +4,7 @@
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useAppUnderTest } from '../lib/browser.mjs';
+import { useAppUnderTest, screenshot } from '../lib/browser.mjs';
 import { BoardPage, ScopePage } from '../pages/app.mjs';
 
 const app = useAppUnderTest({ before, beforeEach, afterEach, after });
@@ -108,5 +108,40 @@ test('budget lines from a Swedish Excel file: a bad row stops the file, the fixe
   const text = (await row.innerText()).replace(/\s+/g, ' ');
   assert.match(text, /1 200 000 kr 798 904 kr pro rata t\.o\.m\. 31 aug 2018 Prognos 1 150 000 kr/);
   assert.match(text, /700 001 kr/);
+  errors.assertClean();
+});
+
+test('a project’s financiers and what their money bought, in the printed report', async () => {
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
+  await board.loadDemo();
+  const page = board.page;
+  await board.shell.goTo('projects');
+  await page.getByTestId('project-list').getByRole('link', { name: 'MIA – Mobilisering inför arbete', exact: true }).click();
+  await page.getByTestId('edit').click();
+  const form = page.getByTestId('project-form');
+  const addRow = async (financier, share) => {
+    await form.getByTestId('project-add-financier').click();
+    const i = (await form.getByTestId('financing-row').count()) - 1;
+    await form.locator(`#project-financing-${i}-financier`).selectOption({ label: financier });
+    await form.locator(`#project-financing-${i}-share`).fill(share);
+  };
+  await addRow('Europeiska socialfonden (ESF)', '60');
+  await addRow('Staten (Försäkringskassan)', '50');
+  await form.getByTestId('save').click();
+  await form.getByText('Andelarna blir tillsammans mer än 100 %.').waitFor();
+  await form.locator('#project-financing-1-share').fill('40');
+  await form.getByTestId('save').click();
+  await form.waitFor({ state: 'detached' });
+  assert.equal((await page.getByTestId('financing').innerText()).replace(/\s+/g, ' '), 'Europeiska socialfonden (ESF) 60 %, Staten (Försäkringskassan) 40 %');
+
+  // The report of 2018: MIA's ESF budget (100 mkr) and spend so far
+  // (38,4 mkr) divided by the shares.
+  await page.goto(new URL('/rapport?period=2018', app.server.url).href);
+  const table = page.getByTestId('report-economy').getByTestId('financing-table');
+  await table.waitFor();
+  const esf = (await table.getByTestId('financing-row').filter({ hasText: 'ESF)' }).first().innerText()).replace(/\s+/g, ' ');
+  await table.scrollIntoViewIfNeeded();
+  await screenshot(page, 'report-financing');
+  assert.match(esf, /MIA – Mobilisering inför arbete ESF-medel: budget och utfall Europeiska socialfonden \(ESF\) 60 % 60 000 000 kr 23 040 000 kr/);
   errors.assertClean();
 });

@@ -115,6 +115,10 @@ pub struct Insats {
     /// never a person (since snapshot 1.8).
     #[serde(default)]
     pub target_group: String,
+    /// Who finances the insats and with which share (since snapshot 1.8);
+    /// empty when its project's financing applies.
+    #[serde(default)]
+    pub financing: Vec<super::FinancingShare>,
 }
 
 impl_entity!(Insats);

@@ -9,6 +9,7 @@
 
 pub mod arrival;
 pub mod figures;
+pub mod financing;
 pub mod indicator;
 pub mod insats;
 pub mod meeting;
@@ -23,6 +24,7 @@ pub mod slot_report;
 
 pub use arrival::Arrival;
 pub use figures::{Comment, CommentPart, FigureKey, Forecast, Outcome, OutcomeSource, Target};
+pub use financing::{Financier, FinancingShare};
 pub use indicator::{Denominator, Dimension, Direction, Indicator, Ratio};
 pub use insats::{Contact, Insats, InsatsKind, Orientation};
 pub use meeting::{ClockTime, GuestOrg, Meeting};

@@ -31,6 +31,10 @@ pub struct Project {
     /// The funder's share of the budget, e.g. two thirds.
     #[serde(default)]
     pub funder_share: Option<Percent>,
+    /// Who finances the project and with which share (since snapshot
+    /// 1.8); its insatser without a list of their own share it.
+    #[serde(default)]
+    pub financing: Vec<super::FinancingShare>,
 }
 
 impl_entity!(Project);

@@ -66,6 +66,7 @@ every_problem! {
     Problem::RatioNumeratorNotKronor => Problem::RatioNumeratorNotKronor,
     Problem::RatioDenominatorNotCount => Problem::RatioDenominatorNotCount,
     Problem::RatioAndComputed => Problem::RatioAndComputed,
+    Problem::FinancingOverWhole => Problem::FinancingOverWhole,
     Problem::UnknownReference => Problem::UnknownReference,
     Problem::CyclicParent => Problem::CyclicParent,
     Problem::BreakdownNotAllowed => Problem::BreakdownNotAllowed,

@@ -43,6 +43,8 @@ pub struct InsatsDraft {
     pub orientation: Option<Orientation>,
     /// Target group in words.
     pub target_group: String,
+    /// Financing rows; none when the project's financing applies.
+    pub financing: Vec<super::financing::FinancingDraft>,
 }
 
 impl InsatsDraft {
@@ -61,6 +63,7 @@ impl InsatsDraft {
             contacts: Vec::new(),
             orientation: None,
             target_group: String::new(),
+            financing: Vec::new(),
         }
     }
 
@@ -94,6 +97,7 @@ impl InsatsDraft {
                 .collect(),
             orientation: i.orientation,
             target_group: i.target_group.clone(),
+            financing: super::financing::financing_drafts(&i.financing),
         }
     }
 }
@@ -160,6 +164,7 @@ pub fn build_insats(draft: &InsatsDraft, ws: &Workspace, meta: Meta) -> Result<I
     }
     let capacity = errors.check(Field::Capacity, optional_count(&draft.capacity));
     let target_group = errors.check(Field::TargetGroup, short_text(&draft.target_group));
+    let financing = super::financing::build_financing(&draft.financing, ws, &mut errors);
     let contacts: Vec<Option<Contact>> = draft
         .contacts
         .iter()
@@ -182,6 +187,7 @@ pub fn build_insats(draft: &InsatsDraft, ws: &Workspace, meta: Meta) -> Result<I
             contacts: contacts.into_iter().collect::<Option<Vec<_>>>()?,
             orientation: draft.orientation,
             target_group: target_group?,
+            financing: financing?,
         })
     })
 }

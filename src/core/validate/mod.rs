@@ -13,6 +13,7 @@
 
 mod every_problem;
 pub mod figure;
+pub mod financing;
 pub mod indicator;
 pub mod insats;
 pub mod meeting;
@@ -152,6 +153,8 @@ pub enum Field {
     Spend,
     /// A budget line's forecast.
     Forecast,
+    /// A financing row, by index (one past the last for the whole list).
+    Financing(usize),
     /// A comment's "what happened".
     Happened,
     /// A comment's "why".
@@ -228,6 +231,8 @@ pub enum Problem {
     RatioDenominatorNotCount,
     /// An indicator both computed from participations and a ratio.
     RatioAndComputed,
+    /// Financing shares that add up to more than the whole.
+    FinancingOverWhole,
     /// The referenced record does not exist (deleted meanwhile).
     UnknownReference,
     /// A project cannot be its own ancestor.

@@ -22,6 +22,8 @@ pub struct ProjectDraft {
     pub funder: String,
     /// Funder's share in percent, optional.
     pub funder_share: String,
+    /// Financing rows; rows left entirely empty are dropped.
+    pub financing: Vec<super::financing::FinancingDraft>,
 }
 
 impl ProjectDraft {
@@ -35,6 +37,7 @@ impl ProjectDraft {
             parent: String::new(),
             funder: String::new(),
             funder_share: String::new(),
+            financing: Vec::new(),
         }
     }
 
@@ -56,6 +59,7 @@ impl ProjectDraft {
                 .funder_share
                 .map(|s| crate::core::fmt_sv::tenths(u64::from(s.tenths())))
                 .unwrap_or_default(),
+            financing: super::financing::financing_drafts(&p.financing),
         }
     }
 }
@@ -122,6 +126,7 @@ pub fn build_project(
     };
     let funder = errors.check(Field::Funder, short_text(&draft.funder));
     let funder_share = errors.check(Field::FunderShare, optional_percent(&draft.funder_share));
+    let financing = super::financing::build_financing(&draft.financing, ws, &mut errors);
     errors.into_result(|| {
         Some(Project {
             meta,
@@ -131,6 +136,7 @@ pub fn build_project(
             parent: parent?,
             funder: funder?,
             funder_share: funder_share?,
+            financing: financing?,
         })
     })
 }

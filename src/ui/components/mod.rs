@@ -8,6 +8,7 @@ pub mod comment_view;
 pub mod confirm_delete;
 pub mod csv_import;
 pub mod download_failure;
+pub mod financing_table;
 pub mod first_steps;
 pub mod flow_panel;
 pub mod goal_table;

@@ -8,6 +8,7 @@ use crate::ui::forms::choice::EnumSelect;
 use crate::ui::forms::controls::{
     field_error, Choice, ErrorText, SelectField, TextArea, TextField,
 };
+use crate::ui::forms::financing::FinancingFields;
 use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
@@ -88,6 +89,7 @@ pub fn InsatsForm(
     let contacts = RwSignal::new(d.contacts);
     let orientation = RwSignal::new(d.orientation.map(|o| codes::code(&o)).unwrap_or_default());
     let target_group = RwSignal::new(d.target_group);
+    let financing = RwSignal::new(d.financing);
     let orientation_choices = Signal::derive(move || {
         let e = app.t().economy;
         vec![
@@ -139,6 +141,7 @@ pub fn InsatsForm(
             contacts: contacts.get_untracked(),
             orientation: codes::from_code::<Orientation>(&orientation.get_untracked()).ok(),
             target_group: target_group.get_untracked(),
+            financing: financing.get_untracked(),
         };
         let build = |w: &_, meta| build_insats(&draft, w, meta);
         form.submit_record(existing.as_ref(), Record::Insats, build, on_done);
@@ -182,6 +185,7 @@ pub fn InsatsForm(
                 <TextField id="insats-end" label=tr(|t| t.end_date) value=end input_type="date" error=field_error(errors, Field::End) />
             </div>
             <TextField id="insats-capacity" label=tr(|t| t.capacity) value=capacity inputmode="numeric" error=field_error(errors, Field::Capacity) />
+            <FinancingFields rows=financing errors=errors prefix="insats" />
             // A group of fields, not a section: a heading here would sit at
             // a different level on each page the form opens on.
             <fieldset class="contacts">

@@ -7,6 +7,7 @@ pub mod choice;
 pub mod comment_form;
 pub mod controls;
 pub mod figure_form;
+pub mod financing;
 pub mod indicator_form;
 pub mod insats_form;
 pub mod meeting_form;

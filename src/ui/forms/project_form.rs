@@ -4,6 +4,7 @@ use crate::core::ids::RecordId;
 use crate::core::model::{Project, Record};
 use crate::core::validate::{build_project, Field, ProjectDraft};
 use crate::ui::forms::controls::{field_error, Choice, SelectField, TextArea, TextField};
+use crate::ui::forms::financing::FinancingFields;
 use crate::ui::forms::submit::{FormState, RecordForm};
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ pub fn ProjectForm(
     let parent = RwSignal::new(d.parent);
     let funder = RwSignal::new(d.funder);
     let share = RwSignal::new(d.funder_share);
+    let financing = RwSignal::new(d.financing);
     let form = FormState::new(app);
     let errors = form.errors;
     let own_id = existing.as_ref().map(|p| p.meta.id.clone());
@@ -51,6 +53,7 @@ pub fn ProjectForm(
             parent: parent.get_untracked(),
             funder: funder.get_untracked(),
             funder_share: share.get_untracked(),
+            financing: financing.get_untracked(),
         };
         let build = |w: &_, meta| build_project(&draft, w, meta);
         form.submit_record(existing.as_ref(), Record::Project, build, on_done);
@@ -68,6 +71,7 @@ pub fn ProjectForm(
                 <TextField id="project-funder" label=tr(|t| t.funder) value=funder error=field_error(errors, Field::Funder) />
                 <TextField id="project-share" label=tr(|t| t.funder_share) value=share inputmode="decimal" error=field_error(errors, Field::FunderShare) />
             </div>
+            <FinancingFields rows=financing errors=errors prefix="project" />
         </RecordForm>
     }
 }

@@ -39,6 +39,7 @@ pub fn problem(t: &Texts, p: &Problem) -> String {
         Problem::RatioNumeratorNotKronor => t.economy.problem_ratio_numerator.into(),
         Problem::RatioDenominatorNotCount => t.economy.problem_ratio_denominator.into(),
         Problem::RatioAndComputed => t.economy.problem_ratio_and_computed.into(),
+        Problem::FinancingOverWhole => t.economy.problem_financing_over_whole.into(),
         Problem::UnknownReference => t.problem_unknown_reference.into(),
         Problem::CyclicParent => t.problem_cyclic_parent.into(),
         Problem::BreakdownNotAllowed => t.problem_breakdown_not_allowed.into(),

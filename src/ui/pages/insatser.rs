@@ -6,6 +6,7 @@ use crate::core::model::{Insats, Orientation, Scope};
 use crate::core::route::Route;
 use crate::core::workspace::Workspace;
 use crate::ui::components::confirm_delete::DeleteButton;
+use crate::ui::components::financing_table::financing_words;
 use crate::ui::components::record_list::{records_memo, RecordList};
 use crate::ui::components::scope_figures::ScopeFigures;
 use crate::ui::forms::insats_form::InsatsForm;
@@ -129,6 +130,10 @@ fn InsatsFacts(insats: Insats, editing: RwSignal<Option<Insats>>) -> impl IntoVi
                             Orientation::Structural => e.orientation_structural,
                         }
                     }}</dd>
+                })}
+                {(!i.financing.is_empty()).then(|| {
+                    let shares = i.financing.clone();
+                    view! { <dt>{tr(|t| t.economy.financing)}</dt><dd data-testid="financing">{move || app.ws.with(|w| financing_words(w, app.t(), &shares))}</dd> }
                 })}
                 {(!i.target_group.is_empty()).then(|| view! { <dt>{tr(|t| t.economy.target_group)}</dt><dd data-testid="insats-target-group">{i.target_group.clone()}</dd> })}
                 {(!municipalities.is_empty()).then(|| view! { <dt>{tr(|t| t.municipalities_label)}</dt><dd>{municipalities.clone()}</dd> })}

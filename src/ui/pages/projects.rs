@@ -6,6 +6,7 @@ use crate::core::model::{Project, Scope};
 use crate::core::route::Route;
 use crate::core::workspace::Workspace;
 use crate::ui::components::confirm_delete::DeleteButton;
+use crate::ui::components::financing_table::financing_words;
 use crate::ui::components::record_list::{records_memo, RecordList};
 use crate::ui::components::scope_figures::ScopeFigures;
 use crate::ui::forms::insats_form::InsatsForm;
@@ -138,6 +139,10 @@ fn ProjectFacts(project: Project, editing: RwSignal<Option<Project>>) -> impl In
                 {project.period.map(|p| view! { <dt>{tr(|t| t.project_period)}</dt><dd>{fmt_sv::period(&p)}</dd> })}
                 {parent.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.parent_project)}</dt><dd><a href=Route::Project(pid).href()>{pname}</a></dd> })}
                 {(!project.funder.is_empty()).then(|| view! { <dt>{tr(|t| t.funder)}</dt><dd>{project.funder.clone()}{project.funder_share.map(|s| format!(" ({})", fmt_sv::percent(s)))}</dd> })}
+                {(!project.financing.is_empty()).then(|| {
+                    let shares = project.financing.clone();
+                    view! { <dt>{tr(|t| t.economy.financing)}</dt><dd data-testid="financing">{move || app.ws.with(|w| financing_words(w, app.t(), &shares))}</dd> }
+                })}
             </dl>
             <div class="actions">
                 <button type="button" data-testid="edit" on:click=move |_| editing.set(Some(project.clone()))>{tr(|t| t.edit)}</button>

@@ -21,6 +21,7 @@ use crate::core::value::Unit;
 use crate::core::workspace::Workspace;
 use crate::ui::components::board_charts::BoardCharts;
 use crate::ui::components::chart_figure::FigureTable;
+use crate::ui::components::financing_table::FinancingTable;
 use crate::ui::components::flow_panel::threshold;
 use crate::ui::components::goal_table::GoalTable;
 use crate::ui::components::meeting_figures::attendance_figure;
@@ -114,6 +115,7 @@ pub fn ReportPage() -> impl IntoView {
                     <p class="lead">{tr(|t| t.economy.report_economy_intro)}</p>
                     <GoalTable rows=money_rows />
                     <BoardCharts rows=money_rows period=period prefix="report-economy" />
+                    <FinancingTable rows=money_rows />
                 </section>
             </Show>
             <section class="report-section" aria-labelledby="report-projects">

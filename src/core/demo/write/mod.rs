@@ -128,6 +128,7 @@ impl Builder {
             contacts,
             orientation: None,
             target_group: String::new(),
+            financing: Vec::new(),
         });
     }
 

@@ -54,6 +54,7 @@ pub(super) fn organisation_and_projects(b: &mut Builder) {
         parent: None,
         funder: "Europeiska socialfonden (ESF)".into(),
         funder_share: Percent::from_ratio(2, 3),
+        financing: Vec::new(),
     });
     let meta = b.meta("demo-mia-os");
     b.push(Project {
@@ -64,6 +65,7 @@ pub(super) fn organisation_and_projects(b: &mut Builder) {
         parent: Some(rid("demo-mia")),
         funder: "Europeiska socialfonden (ESF)".into(),
         funder_share: Percent::from_ratio(2, 3),
+        financing: Vec::new(),
     });
     let meta = b.meta("demo-ungdom");
     b.push(Project {
@@ -74,6 +76,7 @@ pub(super) fn organisation_and_projects(b: &mut Builder) {
         parent: None,
         funder: String::new(),
         funder_share: None,
+        financing: Vec::new(),
     });
     let meta = b.meta("demo-etablering");
     b.push(Project {
@@ -84,5 +87,6 @@ pub(super) fn organisation_and_projects(b: &mut Builder) {
         parent: None,
         funder: "Europeiska socialfonden (ESF)".into(),
         funder_share: None,
+        financing: Vec::new(),
     });
 }

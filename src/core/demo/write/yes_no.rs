@@ -38,6 +38,7 @@ pub(in crate::core::demo) fn build(after: Hlc, device: &DeviceId) -> Vec<Record>
         contacts: vec![],
         orientation: None,
         target_group: String::new(),
+        financing: Vec::new(),
     });
     let meta = b.meta("demo-ind-kvinnor-12");
     b.push(Indicator {
