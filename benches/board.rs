@@ -61,6 +61,7 @@ fn words() -> ChartWords {
         describe: |label, outcome, target, status| {
             format!("{label}: utfall {outcome}, mål {target}. {status}.")
         },
+        forecast: "Prognos".into(),
     }
 }
 

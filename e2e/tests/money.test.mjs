@@ -206,7 +206,7 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   const drawn = (await chart.innerText()).replace(/\s+/g, ' ');
   assert.match(drawn, /Kronor mot budget/);
   // The mark of a target in kronor says what it is: the budget.
-  assert.match(drawn, /Budget 798 904 kr pro rata/);
+  assert.match(drawn, /Budget 798 904 kr pro rata · Prognos 1 150 000 kr/);
   const found = await axeViolations(page);
   assert.equal(found.length, 0, describeViolations('the board with a budget', found));
   await chart.scrollIntoViewIfNeeded();

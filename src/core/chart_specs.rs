@@ -33,6 +33,8 @@ pub struct ChartWords {
     pub statuses: [String; 4],
     /// Builds a description sentence from label, outcome, target and status.
     pub describe: fn(&str, &str, &str, &str) -> String,
+    /// "Prognos".
+    pub forecast: String,
 }
 
 impl ChartWords {
@@ -57,6 +59,7 @@ impl ChartWords {
             category_label: category.to_owned(),
             status_label: self.status.clone(),
             empty_label: self.empty.clone(),
+            forecast_label: self.forecast.clone(),
         }
     }
 }
@@ -147,6 +150,7 @@ pub fn board_chart(
                 }),
                 outcome: r.outcome.as_ref().map(|o| measure(o.value)),
                 status,
+                forecast: r.forecast.as_ref().map(|f| measure(f.value)),
             }
         })
         .collect();
@@ -232,6 +236,7 @@ pub fn breakdown_chart(
                 target: target.map(measure),
                 outcome: Some(measure(o.value)),
                 status: None,
+                forecast: None,
             })
         })
         .collect();
@@ -267,6 +272,7 @@ mod tests {
                 "Ännu inte känt".into(),
             ],
             describe: |l, o, t, s| format!("{l}: utfall {o}, mål {t} {s}"),
+            forecast: "Prognos".into(),
         }
     }
 

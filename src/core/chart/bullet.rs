@@ -2,7 +2,9 @@
 //!
 //! Guarantees: every row prints its label, its outcome and target as
 //! "{label} {text}" next to the bar and marker, and its status as symbol plus
-//! text (never colour alone). Missing, NaN or infinite values are skipped,
+//! text (never colour alone); a forecast is a hollow diamond on the track,
+//! named after the target's text and in the legend only when a row has one.
+//! Missing, NaN or infinite values are skipped,
 //! negatives draw as zero and values above the axis are clamped; an empty chart
 //! draws a frame with the empty label. The height grows with the row count.
 
@@ -64,10 +66,14 @@ impl Layout {
         );
         let title_h = 30 * i32::try_from(title.len()).unwrap_or(2);
         let values = chart.rows.iter().flat_map(|row| {
-            [present(row.target.as_ref()), present(row.outcome.as_ref())]
-                .into_iter()
-                .flatten()
-                .filter_map(|m| m.drawable())
+            [
+                present(row.target.as_ref()),
+                present(row.outcome.as_ref()),
+                present(row.forecast.as_ref()),
+            ]
+            .into_iter()
+            .flatten()
+            .filter_map(|m| m.drawable())
         });
         let legend_y = 18 + title_h + 12;
         let rows_y = legend_y + 28 + 26;
@@ -127,7 +133,32 @@ fn draw_legend(area: &Area, chart: &BulletChart, y: i32) -> DrawResult {
     text(area, &outcome, (x, mid), &label)?;
     x += legend_width(&outcome) + 32;
     rect(area, (x + 8, mid - 14), (x + 14, mid + 14), &TARGET)?;
-    text(area, &chart.text.target_label, (x + 26, mid), &label)
+    text(area, &chart.text.target_label, (x + 26, mid), &label)?;
+    if chart
+        .rows
+        .iter()
+        .any(|r| present(r.forecast.as_ref()).is_some())
+    {
+        x += 26 + legend_width(&clean(&chart.text.target_label)) + 32;
+        diamond(area, x + 10, mid)?;
+        text(area, &chart.text.forecast_label, (x + 28, mid), &label)?;
+    }
+    Ok(())
+}
+
+/// The forecast's mark: a hollow diamond, a shape of its own beside the
+/// bar and the target's line.
+fn diamond(area: &Area, x: i32, mid: i32) -> DrawResult {
+    let r = 11;
+    let points = vec![
+        (x, mid - r),
+        (x + r, mid),
+        (x, mid + r),
+        (x - r, mid),
+        (x, mid - r),
+    ];
+    line(area, points.clone(), &PAPER, 7)?;
+    line(area, points, &TARGET, 3)
 }
 
 fn legend_width(text_: &str) -> i32 {
@@ -225,6 +256,12 @@ fn draw_row(area: &Area, chart: &BulletChart, row: &BulletRow, y: i32, max: f64)
         )?;
     }
 
+    let forecast = present(row.forecast.as_ref());
+    if let Some(x) = forecast.and_then(|m| m.drawable()).map(to_x) {
+        diamond(area, x, (top + bottom) / 2)?;
+    }
+    let forecast_text =
+        forecast.map(|m| format!("{} {}", clean(&chart.text.forecast_label), clean(&m.text)));
     if let (Some(m), Some(x)) = (target, target_x) {
         rect(
             area,
@@ -238,16 +275,24 @@ fn draw_row(area: &Area, chart: &BulletChart, row: &BulletRow, y: i32, max: f64)
             (x + 3, bottom + MARKER_OVERHANG),
             &TARGET,
         )?;
-        let caption = truncate(
-            &format!("{} {}", clean(&chart.text.target_label), clean(&m.text)),
-            track_w,
-            VALUE_PX,
-            true,
-        );
+        let mut caption = format!("{} {}", clean(&chart.text.target_label), clean(&m.text));
+        if let Some(f) = &forecast_text {
+            caption = format!("{caption} · {f}");
+        }
+        let caption = truncate(&caption, track_w, VALUE_PX, true);
         let half = (width(&caption, VALUE_PX, true) / 2.0).clamp(0.0, track_w / 2.0) as i32;
         let cx = x.clamp(TRACK_LEFT + half, TRACK_RIGHT + 24 - half);
         let value = style(VALUE_PX, true, &TARGET, Align::Middle, Baseline::Top);
         text(area, &caption, (cx, bottom + MARKER_OVERHANG + 4), &value)?;
+    } else if let Some(f) = &forecast_text {
+        let value = style(VALUE_PX, true, &TARGET, Align::Start, Baseline::Top);
+        let caption = truncate(f, track_w, VALUE_PX, true);
+        text(
+            area,
+            &caption,
+            (TRACK_LEFT, bottom + MARKER_OVERHANG + 4),
+            &value,
+        )?;
     }
     Ok(())
 }

@@ -23,6 +23,7 @@ fn row(label: &str, target: (f64, &str), outcome: (f64, &str)) -> BulletRow {
         target: m(target.0, target.1),
         outcome: m(outcome.0, outcome.1),
         status: None,
+        forecast: None,
     }
 }
 
@@ -160,24 +161,28 @@ fn bullet_svg_handles_only_target_only_outcome_and_zero_outcome() {
             target: m(50.0, "50"),
             outcome: None,
             status: None,
+            forecast: None,
         },
         BulletRow {
             label: "Bara utfall".into(),
             target: None,
             outcome: m(80.0, "80"),
             status: None,
+            forecast: None,
         },
         BulletRow {
             label: "Noll".into(),
             target: m(10.0, "10"),
             outcome: m(0.0, "0"),
             status: None,
+            forecast: None,
         },
         BulletRow {
             label: "Inget".into(),
             target: None,
             outcome: None,
             status: None,
+            forecast: None,
         },
     ];
     let svg = bullet_chart_svg(&chart(Scale::Count, rows));
@@ -227,4 +232,28 @@ fn bullet_svg_height_grows_with_rows_and_survives_many_rows() {
 #[test]
 fn bullet_svg_is_deterministic() {
     assert_eq!(bullet_chart_svg(&mia()), bullet_chart_svg(&mia()));
+}
+
+#[test]
+fn a_forecast_is_a_named_diamond_beside_the_target_and_a_column_of_the_table() {
+    let mut budget = row(
+        "Kostnad · Case Management",
+        (798_904.0, "798 904 kr pro rata"),
+        (700_000.0, "700 000 kr"),
+    );
+    budget.forecast = m(1_150_000.0, "1 150 000 kr");
+    let mut c = chart(Scale::Kronor, vec![budget]);
+    c.text.target_label = "Budget".into();
+    let svg = bullet_chart_svg(&c);
+    assert_accessible_svg(&svg, "chart-ind-3f2a");
+    assert!(
+        svg.contains("Budget 798 904 kr pro rata · Prognos 1 150 000 kr"),
+        "{svg}"
+    );
+    // The legend names the diamond; a chart without forecasts does not.
+    assert_eq!(count(&svg, "\nPrognos\n"), 1, "{svg}");
+    assert!(!bullet_chart_svg(&mia()).contains("Prognos"));
+    let table = super::table::bullet_table(&c);
+    assert_eq!(table.headers[3], "Prognos");
+    assert_eq!(table.rows[0][3], "1 150 000 kr");
 }

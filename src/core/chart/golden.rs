@@ -21,6 +21,7 @@ fn text(id: &str, title: &str, description: &str, category: &str) -> ChartText {
         category_label: category.to_string(),
         status_label: "Status".to_string(),
         empty_label: "Inga värden".to_string(),
+        forecast_label: "Prognos".to_string(),
     }
 }
 
@@ -41,12 +42,14 @@ pub(super) fn forbund_2017() -> BulletChart {
                 target: m(975.0, "975"),
                 outcome: m(927.0, "927"),
                 status: status(StatusLevel::Near, "Nära"),
+                forecast: None,
             },
             BulletRow {
                 label: "Konsultationer i Resursråden".to_string(),
                 target: m(200.0, "200"),
                 outcome: m(183.0, "183"),
                 status: status(StatusLevel::Near, "Nära"),
+                forecast: None,
             },
         ],
     }

@@ -88,6 +88,8 @@ pub struct ChartText {
     pub status_label: String,
     /// Shown when there is nothing to draw, e.g. "Inga värden".
     pub empty_label: String,
+    /// Word for a forecast, e.g. "Prognos"; used only when a row has one.
+    pub forecast_label: String,
 }
 
 /// One horizontal row of a bullet chart: an outcome bar against a target marker.
@@ -101,6 +103,9 @@ pub struct BulletRow {
     pub outcome: Option<Measure>,
     /// Optional status printed as text on the row.
     pub status: Option<StatusMark>,
+    /// A forecast for the whole period, drawn as a hollow diamond on the
+    /// track and printed after the target's text.
+    pub forecast: Option<Measure>,
 }
 
 /// A bullet chart: outcome bars vs target markers, one row per indicator.

@@ -17,17 +17,21 @@ fn cell(measure: Option<&Measure>) -> String {
 }
 
 /// The bullet chart's numbers as a table: category, target, outcome and, if
-/// any row has one, status.
+/// any row has one, forecast and status.
 ///
 /// Exists so the same data is available to screen readers and for copying.
 pub fn bullet_table(chart: &BulletChart) -> DataTable {
     let text = &chart.text;
     let with_status = chart.rows.iter().any(|row| row.status.is_some());
+    let with_forecast = chart.rows.iter().any(|row| row.forecast.is_some());
     let mut headers = vec![
         text.category_label.clone(),
         text.target_label.clone(),
         text.outcome_label.clone(),
     ];
+    if with_forecast {
+        headers.push(text.forecast_label.clone());
+    }
     if with_status {
         headers.push(text.status_label.clone());
     }
@@ -40,6 +44,9 @@ pub fn bullet_table(chart: &BulletChart) -> DataTable {
                 cell(row.target.as_ref()),
                 cell(row.outcome.as_ref()),
             ];
+            if with_forecast {
+                cells.push(cell(row.forecast.as_ref()));
+            }
             if with_status {
                 cells.push(
                     row.status
@@ -105,12 +112,14 @@ mod tests {
                 target: m(975.0, "975"),
                 outcome: m(927.0, "927"),
                 status: status(StatusLevel::Near, "Nära"),
+                forecast: None,
             },
             BulletRow {
                 label: "Konsultationer".into(),
                 target: m(200.0, "200"),
                 outcome: None,
                 status: None,
+                forecast: None,
             },
         ]);
         let table = bullet_table(&chart);
@@ -127,6 +136,7 @@ mod tests {
             target: m(f64::NAN, "NaN"),
             outcome: m(3.0, ""),
             status: None,
+            forecast: None,
         }]);
         let table = bullet_table(&chart);
         assert_eq!(table.headers, ["Indikator", "Mål", "Utfall"]);

@@ -20,6 +20,7 @@ pub(super) fn sample_text(id: &str) -> ChartText {
         category_label: "Indikator".to_string(),
         status_label: "Status".to_string(),
         empty_label: "Inga värden".to_string(),
+        forecast_label: "Prognos".to_string(),
     }
 }
 

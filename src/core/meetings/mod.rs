@@ -334,6 +334,7 @@ pub fn attendance_chart(rows: &[YearAttendance], title: String, words: &ChartWor
                     text: outcome,
                 }),
                 status: None,
+                forecast: None,
             }
         })
         .collect();
@@ -379,6 +380,7 @@ mod tests {
                 "Ännu inte känt".into(),
             ],
             describe: |l, o, t, _| format!("{l}: {o} besökare, mål {t}."),
+            forecast: "Prognos".into(),
         }
     }
 

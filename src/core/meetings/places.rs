@@ -365,6 +365,7 @@ mod tests {
             period: "Datum".into(),
             statuses: Default::default(),
             describe: |l, o, t, _| format!("{l}: {o} av {t}"),
+            forecast: "Prognos".into(),
         };
         let svg = line_chart_svg(&occupancy_chart(&cm, "Case Management".into(), &words));
         assert!(svg.contains("31\u{a0}aug\u{a0}2018"));

@@ -7,6 +7,8 @@ pub struct EconomyTexts {
     pub add_forecast: &'static str,
     pub edit_forecast: &'static str,
     pub forecasts_title: &'static str,
+    /// The word for a forecast on a chart and in its table.
+    pub forecast_label: &'static str,
     pub made_on: &'static str,
     pub forecast_hint: &'static str,
     /// Under a target on the board: the forecast and when it was made.
@@ -93,6 +95,7 @@ pub const SV: EconomyTexts = EconomyTexts {
     add_forecast: "Lägg till prognos",
     edit_forecast: "Ändra prognos",
     forecasts_title: "Prognoser",
+    forecast_label: "Prognos",
     made_on: "Prognosen gjord den",
     forecast_hint: "Vad målet väntas nå för hela sin period, till exempel helårets kostnad. Välj samma period som målets.",
     forecast_line: |value, on| match on {
@@ -167,6 +170,7 @@ pub const EN: EconomyTexts = EconomyTexts {
     add_forecast: "Add forecast",
     edit_forecast: "Edit forecast",
     forecasts_title: "Forecasts",
+    forecast_label: "Forecast",
     made_on: "Forecast made on",
     forecast_hint: "What the target is expected to reach over its whole period, such as the full year's cost. Choose the target's own period.",
     forecast_line: |value, on| match on {

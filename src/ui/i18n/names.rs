@@ -84,5 +84,6 @@ pub fn chart_words(t: &Texts) -> ChartWords {
             t.statuses[3].into(),
         ],
         describe: t.chart_desc_row,
+        forecast: t.economy.forecast_label.into(),
     }
 }
