@@ -241,7 +241,11 @@ fn names_of_the_organisation_municipalities_partners_and_end_statuses_refuse_one
             name: text.into(),
             ..NameDraft::default()
         };
-        refused_at(build_organisation(&d, meta()), Field::Name, text);
+        refused_at(
+            build_organisation(&d, &Workspace::default(), meta()),
+            Field::Name,
+            text,
+        );
         refused_at(build_municipality(&d, &ws, meta()), Field::Name, text);
         refused_at(build_partner(&d, &ws, meta()), Field::Name, text);
         refused_at(build_end_status(&d, &ws, meta()), Field::Name, text);

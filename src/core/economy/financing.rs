@@ -1,7 +1,9 @@
 //! What each financier's money bought: the budget and spend of the goals in
 //! kronor divided by the shares of who finances their project or insats.
 //!
-//! Guarantees: an insats without financing of its own shares its
+//! Guarantees: the förbund's own lines (goals for the whole förbund:
+//! administration, styrelse, revision) are divided by the organisation's
+//! financing; an insats without financing of its own shares its
 //! project's, a project without its parent's (the nearest list up the
 //! tree counts; a cycle, which only a crafted file holds, ends the walk);
 //! every part is the amount times the share rounded half up to a krona
@@ -39,7 +41,10 @@ pub fn financing_of<'w>(
     scope: &Scope,
 ) -> Option<(&'w [FinancingShare], Option<&'w RecordId>)> {
     let mut project = match scope {
-        Scope::Forbund => return None,
+        Scope::Forbund => {
+            let own = &ws.organisation.as_ref()?.financing;
+            return (!own.is_empty()).then_some((own.as_slice(), None));
+        }
         Scope::Insats(id) => {
             let insats = ws.insatser.get(id)?;
             if !insats.financing.is_empty() {
@@ -164,5 +169,11 @@ mod tests {
             (Financier::Region, None)
         );
         assert!(financing_of(&ws, &Scope::Forbund).is_none());
+        let mut org = ws.organisation.clone().unwrap();
+        org.financing = vec![share(Financier::State, 50), share(Financier::Region, 25)];
+        org.meta.stamp.hlc = org.meta.stamp.hlc.tick(2_000_000_000_000);
+        ws.put(Record::Organisation(org));
+        let (shares, from) = financing_of(&ws, &Scope::Forbund).unwrap();
+        assert_eq!((shares.len(), from), (2, None));
     }
 }

@@ -23,6 +23,11 @@ pub struct Organisation {
     /// another laptop undo the emptying.
     #[serde(default)]
     pub protection_threshold: Option<u8>,
+    /// Who finances the förbund itself and with which share (since
+    /// snapshot 1.8): its own budget lines (administration, styrelse,
+    /// revision, goals for the whole förbund) are divided by it.
+    #[serde(default)]
+    pub financing: Vec<super::FinancingShare>,
 }
 
 /// A member municipality; participants, insatser and breakdowns refer to it.

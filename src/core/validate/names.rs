@@ -21,6 +21,8 @@ pub struct NameDraft {
     /// The organisation's protection threshold as typed; empty is the
     /// default (ignored for other records).
     pub threshold: String,
+    /// The organisation's financing rows (ignored for other records).
+    pub financing: Vec<super::financing::FinancingDraft>,
 }
 
 impl Default for NameDraft {
@@ -30,6 +32,7 @@ impl Default for NameDraft {
             kind: PartnerKind::Other,
             category: EndCategory::Other,
             threshold: String::new(),
+            financing: Vec::new(),
         }
     }
 }
@@ -59,16 +62,22 @@ fn unique_name<'a>(
     Some(name)
 }
 
-/// Validates the förbund's name.
-pub fn build_organisation(draft: &NameDraft, meta: Meta) -> Result<Organisation, FormErrors> {
+/// Validates the förbund's name, protection threshold and financing.
+pub fn build_organisation(
+    draft: &NameDraft,
+    ws: &Workspace,
+    meta: Meta,
+) -> Result<Organisation, FormErrors> {
     let mut errors = FormErrors::default();
     let name = errors.check(Field::Name, required_name(&draft.name));
     let threshold = errors.check(Field::Threshold, threshold(&draft.threshold));
+    let financing = super::financing::build_financing(&draft.financing, ws, &mut errors);
     errors.into_result(|| {
         Some(Organisation {
             meta,
             name: name?,
             protection_threshold: threshold?,
+            financing: financing?,
         })
     })
 }
@@ -193,7 +202,7 @@ mod tests {
             threshold: t.into(),
             ..Default::default()
         };
-        let org = |t| build_organisation(&draft(t), meta("organisation"));
+        let org = |t| build_organisation(&draft(t), &Workspace::default(), meta("organisation"));
         assert_eq!(org("").unwrap().protection_threshold, None);
         assert_eq!(org(" 5 ").unwrap().protection_threshold, Some(5));
         for bad in ["0", "21", "tre", "-1"] {

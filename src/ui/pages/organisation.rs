@@ -4,6 +4,7 @@ use crate::core::ids::RecordId;
 use crate::core::model::{
     default_end_statuses, EndCategory, Meta, PartnerKind, Record, ORGANISATION_ID,
 };
+use crate::core::validate::financing::financing_drafts;
 use crate::core::validate::{
     build_end_status, build_municipality, build_organisation, build_partner, Field, NameDraft,
 };
@@ -11,6 +12,7 @@ use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::first_steps::FirstSteps;
 use crate::ui::forms::choice::EnumSelect;
 use crate::ui::forms::controls::{field_error, FormSummary, TextField};
+use crate::ui::forms::financing::FinancingFields;
 use crate::ui::forms::submit::FormState;
 use crate::ui::i18n::Texts;
 use crate::ui::state::{tr, use_app, Edit};
@@ -72,6 +74,12 @@ fn OrganisationName() -> impl IntoView {
             .map(|t| t.to_string())
             .unwrap_or_default()
     }));
+    let financing = RwSignal::new(app.ws.with_untracked(|w| {
+        w.organisation
+            .as_ref()
+            .map(|o| financing_drafts(&o.financing))
+            .unwrap_or_default()
+    }));
     let form = FormState::new(app);
     let (errors, busy, failure) = form.parts();
     let saved = RwSignal::new(false);
@@ -92,9 +100,13 @@ fn OrganisationName() -> impl IntoView {
         let draft = NameDraft {
             name: name.get_untracked(),
             threshold: threshold.get_untracked(),
+            financing: financing.get_untracked(),
             ..Default::default()
         };
-        form.submit(build_organisation(&draft, meta), |o| {
+        let built = app
+            .ws
+            .with_untracked(|w| build_organisation(&draft, w, meta));
+        form.submit(built, |o| {
             let edit = Edit::from_form(
                 opened.get_value().map(Record::Organisation),
                 Record::Organisation(o),
@@ -110,6 +122,7 @@ fn OrganisationName() -> impl IntoView {
             <FormSummary errors=errors extra=failure />
             <TextField id="organisation-name" label=tr(|t| t.organisation_name) value=name error=field_error(errors, Field::Name) required=true />
             <TextField id="organisation-threshold" label=tr(|t| t.threshold_label) value=threshold error=field_error(errors, Field::Threshold) hint=tr(|t| t.threshold_hint) inputmode="numeric" />
+            <FinancingFields rows=financing errors=errors prefix="organisation" />
             <button type="submit" class="primary" disabled=move || busy.get()>{tr(|t| t.save)}</button>
             <span class="sub" role="status">{move || saved.get().then(|| format!("✓ {}", app.t().saved))}</span>
         </form>
@@ -213,7 +226,7 @@ fn NamedEditor(
             name: value.get_untracked(),
             kind: pkind.get_untracked(),
             category: pcategory.get_untracked(),
-            threshold: String::new(),
+            ..Default::default()
         };
         let m = meta.clone().unwrap_or_else(|| app.new_meta());
         let built = app.ws.with_untracked(|w| match kind {

@@ -33,6 +33,7 @@ pub(super) fn organisation_and_projects(b: &mut Builder) {
         protection_threshold: None,
         meta,
         name: "Samordningsförbundet Östra Södertörn".into(),
+        financing: Vec::new(),
     });
     b.municipality("demo-haninge", "Haninge");
     b.municipality("demo-nynashamn", "Nynäshamn");
