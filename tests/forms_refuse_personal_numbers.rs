@@ -7,6 +7,8 @@
 use maltavla::core::demo;
 use maltavla::core::ids::{DeviceId, Hlc, RecordId};
 use maltavla::core::model::Meta;
+use maltavla::core::validate::financing::FinancingDraft;
+use maltavla::core::validate::{build_comment, build_forecast, CommentDraft};
 use maltavla::core::validate::{
     build_end_status, build_indicator, build_insats, build_meeting, build_municipality,
     build_organisation, build_outcome, build_partner, build_presentation, build_project,
@@ -60,6 +62,40 @@ fn an_outcome_or_target_note_with_a_personal_number_is_refused_at_the_note() {
     let mut d = FigureDraft::from_outcome(&o);
     d.note = "Enligt handläggare, tel. 070-123 45 67".into();
     assert!(build_outcome(&d, &ws, o.meta.clone()).is_ok());
+}
+
+#[test]
+fn a_comment_and_a_forecast_note_refuse_a_personal_number_at_their_field() {
+    let ws = ws();
+    let c = ws
+        .comments
+        .live()
+        .next()
+        .expect("the demo's comment")
+        .clone();
+    let f = ws
+        .forecasts
+        .live()
+        .next()
+        .expect("the demo's forecast")
+        .clone();
+    type Set = fn(&mut CommentDraft, String);
+    let fields: [(Field, Set); 3] = [
+        (Field::Happened, |d, t| d.happened = t),
+        (Field::Why, |d, t| d.why = t),
+        (Field::Next, |d, t| d.next = t),
+    ];
+    for text in WRITTEN {
+        for (field, set) in fields {
+            let mut d = CommentDraft::from_comment(&c);
+            set(&mut d, text.to_owned());
+            refused_at(build_comment(&d, &ws, c.meta.clone()), field, text);
+        }
+        let mut d = FigureDraft::from_forecast(&f);
+        d.note = text.into();
+        refused_at(build_forecast(&d, &ws, f.meta.clone()), Field::Note, text);
+    }
+    assert!(build_comment(&CommentDraft::from_comment(&c), &ws, c.meta.clone()).is_ok());
 }
 
 #[test]
@@ -146,8 +182,16 @@ fn an_insats_and_its_contacts_refuse_a_personal_number() {
     let ws = ws();
     let i = ws.insatser_by_name()[0].clone();
     type Set = fn(&mut InsatsDraft, String);
-    let fields: [(Field, Set); 7] = [
+    let fields: [(Field, Set); 9] = [
         (Field::Name, |d, t| d.name = t),
+        (Field::TargetGroup, |d, t| d.target_group = t),
+        (Field::Financing(0), |d, t| {
+            d.financing = vec![FinancingDraft {
+                financier: "other".into(),
+                name: t,
+                share: "10".into(),
+            }]
+        }),
         (Field::Description, |d, t| d.description = t),
         (Field::Provider, |d, t| d.provider = t),
         (Field::Contact(0), |d, t| {

@@ -16,6 +16,7 @@ export const PAGES = [
   { name: 'board of the delår 2018, with a comment and a forecast', path: '/?period=2018-T2', ready: 'goal-comment' },
   { name: 'projects', path: '/projekt', ready: 'project-list', open: ['new-project'] },
   { name: 'project', path: '/projekt/demo-mia', ready: 'scope-figures', open: ['add-target'] },
+  { name: 'project, editing its financing', path: '/projekt/demo-mia', ready: 'scope-figures', open: ['edit', 'project-add-financier'] },
   { name: 'insatser', path: '/insatser', ready: 'insats-list', open: ['new-insats', 'save'] },
   { name: 'insats', path: '/insatser/demo-ung-tyreso', ready: 'scope-figures', open: ['add-outcome', 'save'] },
   { name: 'insats with a yes/no goal', path: '/insatser/demo-tak-tat', ready: 'scope-figures' },

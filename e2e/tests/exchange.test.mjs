@@ -50,14 +50,15 @@ test('two laptops edit the same insats offline, swap files and end up with the s
   const fileA = await exchangeA.exportFile(dir, { as: 'a.json' });
   const fileB = await exchangeB.exportFile(dir, { as: 'b.json' });
   assert.match(fileA.name, /^maltavla-samordningsforbundet-ostra-sodertorn-\d{4}-\d{2}-\d{2}\.json$/);
-  assert.match(fileA.text, /^\{"format":"maltavla-snapshot","version":"1\.7",/);
+  assert.match(fileA.text, /^\{"format":"maltavla-snapshot","version":"1\.8",/);
   // The newsletters' 68 records, 9 end statuses, 1 131 participations, the
   // meetings and places records, the demo presentation, the 16 records
   // the story set adds (demo_story.json), Nynäshamn's yes/no goal
   // (insats, indicator, target, outcome), the 8 breakdowns the
-  // newsletter's sentences print (demo_sentences.json) and the ESF budgets
-  // (indicator, two targets, one spend: demo_1_7.json).
-  assert.equal(recordLines(fileA.text).length, 1279);
+  // newsletter's sentences print (demo_sentences.json), the ESF budgets
+  // (indicator, two targets, one spend: demo_1_7.json) and a comment and a
+  // forecast (demo_1_8.json).
+  assert.equal(recordLines(fileA.text).length, 1281);
 
   // A reads B's file: the preview shows both fields, ours against theirs,
   // and the provider as a conflict that B's later edit wins.
@@ -99,7 +100,7 @@ test('two laptops edit the same insats offline, swap files and end up with the s
   const againA = await (await ExchangePage.goTo(a.page)).exportFile(dir, { as: 'a2.json' });
   const againB = await (await ExchangePage.goTo(b.page)).exportFile(dir, { as: 'b2.json' });
   assert.deepEqual(recordLines(againA.text), recordLines(againB.text));
-  assert.equal(recordLines(againA.text).length, 1279);
+  assert.equal(recordLines(againA.text).length, 1281);
 
   // Each conflict log keeps the provider that lost, with when and where.
   for (const page of [a.page, b.page]) {
@@ -247,6 +248,8 @@ test('damaged or foreign files are refused with a Swedish message, and nothing c
   await page.reload({ waitUntil: 'load' });
   await page.getByTestId('export-button').waitFor();
   await page.getByTestId('nav-insatser').click();
+  // The list once the stored records are read back (not the moment before).
+  await page.getByTestId('insats-list').getByRole('link').nth(before.length - 1).waitFor();
   assert.deepEqual(await names(), before);
   assert.equal((await (await InsatsFacts.openFromList(page, 'Case Management')).facts())['Utförare'], 'Kommunerna');
   errors.assertClean();

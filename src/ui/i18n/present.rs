@@ -118,7 +118,7 @@ pub static SV: PresentTexts = PresentTexts {
 
     report_nav: "Uppföljningsrapport",
     report_title: "Uppföljningsrapport",
-    report_intro: "Rapporten för en period med måluppfyllelse, varje projekts diagram och tabeller och frukostmötena. Skriv ut den, eller välj ”Spara som PDF” i webbläsarens utskriftsdialog.",
+    report_intro: "Rapporten för en period (tertial 1, delåret T2 eller året) med måluppfyllelse och kommentarer, ekonomi, varje projekts diagram och tabeller och frukostmötena. Skriv ut den, eller välj ”Spara som PDF” i webbläsarens utskriftsdialog.",
     print: "Skriv ut eller spara som PDF",
     report_summary: "Måluppfyllelse",
     report_projects: "Projekt",
@@ -188,7 +188,7 @@ pub static EN: PresentTexts = PresentTexts {
 
     report_nav: "Follow-up report",
     report_title: "Follow-up report",
-    report_intro: "The report for a period with goal attainment, each project's charts and tables, and the breakfast meetings. Print it, or choose “Save as PDF” in the browser's print dialog.",
+    report_intro: "The report for a period (the first tertial, the interim period T2 or the year) with goal attainment and comments, economy, each project's charts and tables, and the breakfast meetings. Print it, or choose “Save as PDF” in the browser's print dialog.",
     print: "Print or save as PDF",
     report_summary: "Goal attainment",
     report_projects: "Projects",
