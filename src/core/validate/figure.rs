@@ -9,7 +9,7 @@ use crate::core::model::{
     AgeBand, Breakdown, Comment, Dimension, Entity, FigureKey, Forecast, Gender, Indicator, Meta,
     Outcome, OutcomeSource, Referrer, Scope, Target,
 };
-use crate::core::period::{Period, PeriodKind};
+use crate::core::period::PeriodKind;
 use crate::core::value::{Answer, FigureValue, Unit};
 use crate::core::workspace::{Table, Workspace};
 
@@ -56,13 +56,13 @@ impl FigureDraft {
         }
     }
 
+    /// A form showing a figure with `key`, `value`, `note` and a day
+    /// (reported or made) in `reported_on`.
     fn from_parts(
-        indicator: &RecordId,
-        scope: &Scope,
-        period: &Period,
-        breakdown: Option<&Breakdown>,
+        key: FigureKey,
         value: FigureValue,
         note: &str,
+        date: Option<chrono::NaiveDate>,
     ) -> FigureDraft {
         let value_text = match value {
             FigureValue::Count(c) => c.get().to_string(),
@@ -71,63 +71,30 @@ impl FigureDraft {
             FigureValue::Kronor(k) => k.get().to_string(),
         };
         FigureDraft {
-            indicator: indicator.to_string(),
-            scope: scope.to_string(),
-            period: PeriodDraft::from_period(period),
-            dimension: breakdown.map(Breakdown::dimension),
-            slice: breakdown.map(slice_code).unwrap_or_default(),
+            indicator: key.indicator.to_string(),
+            scope: key.scope.to_string(),
+            period: PeriodDraft::from_period(&key.period),
+            dimension: key.breakdown.as_ref().map(Breakdown::dimension),
+            slice: key.breakdown.as_ref().map(slice_code).unwrap_or_default(),
             value: value_text,
-            reported_on: String::new(),
+            reported_on: date.map(crate::core::period::iso_date).unwrap_or_default(),
             note: note.to_owned(),
         }
     }
 
     /// A form showing an existing target.
     pub fn from_target(t: &Target) -> FigureDraft {
-        FigureDraft::from_parts(
-            &t.indicator,
-            &t.scope,
-            &t.period,
-            t.breakdown.as_ref(),
-            t.value,
-            &t.note,
-        )
+        FigureDraft::from_parts(t.key(), t.value, &t.note, None)
     }
 
-    /// A form showing an existing outcome.
+    /// A form showing an existing outcome (its report day in `reported_on`).
     pub fn from_outcome(o: &Outcome) -> FigureDraft {
-        let mut d = FigureDraft::from_parts(
-            &o.indicator,
-            &o.scope,
-            &o.period,
-            o.breakdown.as_ref(),
-            o.value,
-            &o.note,
-        );
-        d.reported_on = o
-            .reported_on
-            .map(crate::core::period::iso_date)
-            .unwrap_or_default();
-        d
+        FigureDraft::from_parts(o.key(), o.value, &o.note, o.reported_on)
     }
-}
 
-impl FigureDraft {
     /// A form showing an existing forecast (its day in `reported_on`).
     pub fn from_forecast(f: &Forecast) -> FigureDraft {
-        let mut d = FigureDraft::from_parts(
-            &f.indicator,
-            &f.scope,
-            &f.period,
-            f.breakdown.as_ref(),
-            f.value,
-            &f.note,
-        );
-        d.reported_on = f
-            .made_on
-            .map(crate::core::period::iso_date)
-            .unwrap_or_default();
-        d
+        FigureDraft::from_parts(f.key(), f.value, &f.note, f.made_on)
     }
 }
 

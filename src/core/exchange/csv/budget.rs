@@ -141,13 +141,7 @@ pub fn plan_import(
     let mut plan = ImportPlan::default();
     let mut seen = std::collections::BTreeSet::new();
     for row in &table.rows {
-        let cell = |c: BudgetColumn| {
-            mapping
-                .column(c)
-                .and_then(|i| row.cells.get(i))
-                .cloned()
-                .unwrap_or_default()
-        };
+        let cell = |c: BudgetColumn| mapping.cell(&row.cells, c);
         let amounts = [
             (BudgetColumn::Budget, cell(BudgetColumn::Budget)),
             (BudgetColumn::Spend, cell(BudgetColumn::Spend)),

@@ -193,6 +193,15 @@ impl<C: ColumnSet> Mapping<C> {
         self.0.get(&field).copied()
     }
 
+    /// The text a row's `cells` hold for `field`; empty when the file has
+    /// no such column or the row is short.
+    pub fn cell(&self, cells: &[String], field: C) -> String {
+        self.column(field)
+            .and_then(|i| cells.get(i))
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// Maps `field` to `column` (`None`: not in the file).
     pub fn set(&mut self, field: C, column: Option<usize>) {
         match column {

@@ -134,13 +134,7 @@ pub fn plan_import(
     let mut plan = ImportPlan::default();
     let mut seen = std::collections::BTreeSet::new();
     for row in &table.rows {
-        let cell = |c: OutcomeColumn| {
-            mapping
-                .column(c)
-                .and_then(|i| row.cells.get(i))
-                .cloned()
-                .unwrap_or_default()
-        };
+        let cell = |c: OutcomeColumn| mapping.cell(&row.cells, c);
         let value = cell(OutcomeColumn::Value);
         if value.trim().is_empty() {
             plan.empty += 1;

@@ -96,13 +96,7 @@ pub fn plan_import(
     let mut taken: BTreeSet<String> = ws.participations.live().map(|p| p.code.clone()).collect();
     let mut seen_codes: BTreeMap<(RecordId, String), u64> = BTreeMap::new();
     for row in &table.rows {
-        let cell = |c: Column| {
-            mapping
-                .column(c)
-                .and_then(|i| row.cells.get(i))
-                .cloned()
-                .unwrap_or_default()
-        };
+        let cell = |c: Column| mapping.cell(&row.cells, c);
         let mut draft = ParticipationDraft {
             code: cell(Column::Code),
             insats: cell(Column::Insats),
