@@ -70,6 +70,15 @@ pub fn default_choice(ws: &Workspace, year: i32) -> FinsamChoice {
     }
 }
 
+/// The year a Finsam file is asked for, as typed: a whole year the app
+/// can hold a period of (`Period::year`), else `None`.
+pub fn finsam_year(text: &str) -> Option<i32> {
+    text.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| Period::year(*y).is_ok())
+}
+
 /// The file's columns.
 pub const HEADER: [&str; 14] = [
     "År",
@@ -276,6 +285,9 @@ mod tests {
             }
         );
         assert_eq!(default_choice(&ws, 1066).cost, None);
+        assert_eq!(finsam_year(" 2018 "), Some(2018));
+        assert_eq!(finsam_year("tjugo"), None);
+        assert_eq!(finsam_year("1066"), None);
     }
 
     #[test]

@@ -14,5 +14,5 @@ mod finsam;
 mod ratio;
 
 pub use financing::{financed_parts, financing_of, FinancedPart};
-pub use finsam::{default_choice, finsam_csv, FinsamChoice};
+pub use finsam::{default_choice, finsam_csv, finsam_year, FinsamChoice};
 pub use ratio::{ratio_answer, ratio_shown};

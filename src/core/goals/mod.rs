@@ -37,7 +37,7 @@ pub use focus::{in_focus, years_with_targets, Focus};
 pub use outcomes::{breakdown_groups, group_outcomes, untargeted_outcomes, OutcomeGroup};
 pub use rows::{
     comment_of, forecast_of, goal_row, goal_row_in, goal_rows, indicator_rows, protect_rows,
-    protected_goal_rows, GoalRow,
+    protected_goal_rows, target_of_comment, GoalRow,
 };
 pub use series::{series, SeriesPoint};
 pub use status::{

@@ -99,6 +99,15 @@ pub fn comment_of<'w>(ws: &'w Workspace, key: &FigureKey, period: &Period) -> Op
         .find(|c| c.period == *period && about(key, &c.indicator, &c.scope, &c.breakdown))
 }
 
+/// The live target a comment with `key` is written on: the one with its
+/// indicator, scope and slice that applies during the comment's period
+/// (the period reported on).
+pub fn target_of_comment<'w>(ws: &'w Workspace, key: &FigureKey) -> Option<&'w Target> {
+    ws.targets.live().find(|t| {
+        t.period.overlaps(&key.period) && about(key, &t.indicator, &t.scope, &t.breakdown)
+    })
+}
+
 /// Whether a record is about `key`'s indicator, scope and slice, whatever
 /// its period; compared field by field so that no key is cloned per record.
 fn about(

@@ -408,13 +408,7 @@ pub fn build_comment(
     super::still_live(&ws.comments, &meta.id, &mut errors);
     let (_, key) = checked_key(&draft.key, ws, &mut errors);
     if let Some(key) = &key {
-        let targeted = ws.targets.live().any(|t| {
-            t.indicator == key.indicator
-                && t.scope == key.scope
-                && t.breakdown == key.breakdown
-                && t.period.overlaps(&key.period)
-        });
-        if !targeted {
+        if crate::core::goals::target_of_comment(ws, key).is_none() {
             errors.push(Field::Period, Problem::NoTargetForKey);
         } else if ws
             .comments

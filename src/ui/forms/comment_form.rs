@@ -8,6 +8,7 @@
 //! what is typed stays in the form when it does not.
 
 use crate::core::fmt_sv;
+use crate::core::goals::target_of_comment;
 use crate::core::ids::RecordId;
 use crate::core::model::{Comment, Record, Target};
 use crate::core::period::Period;
@@ -51,20 +52,11 @@ pub fn CommentForm(
     let app = use_app();
     let form = FormState::new(app);
     let errors = form.errors;
-    // The target is named by its id; an edited comment's target is the
-    // live one with its key that applies during its period.
+    // The target is named by its id; an edited comment's is the core's
+    // (`goals::target_of_comment`).
     let opened_on = editing.as_ref().and_then(|c| {
-        app.ws.with_untracked(|w| {
-            w.targets
-                .live()
-                .find(|t| {
-                    t.indicator == c.indicator
-                        && t.scope == c.scope
-                        && t.breakdown == c.breakdown
-                        && t.period.overlaps(&c.period)
-                })
-                .map(|t| t.meta.id.to_string())
-        })
+        app.ws
+            .with_untracked(|w| target_of_comment(w, &c.key()).map(|t| t.meta.id.to_string()))
     });
     let target = RwSignal::new(opened_on.unwrap_or_default());
     let period = RwSignal::new(PeriodDraft::from_period(

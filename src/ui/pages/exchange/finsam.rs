@@ -3,7 +3,7 @@
 //! proposes them and writes the file).
 
 use crate::browser::files;
-use crate::core::economy::{default_choice, finsam_csv, FinsamChoice};
+use crate::core::economy::{default_choice, finsam_csv, finsam_year, FinsamChoice};
 use crate::core::exchange::csv::CsvFlavour;
 use crate::core::ids::RecordId;
 use crate::core::value::Unit;
@@ -40,13 +40,7 @@ pub fn FinsamExport() -> impl IntoView {
     };
     let year_error = RwSignal::new(None::<String>);
     let download = move |flavour: CsvFlavour| {
-        let Some(y) = year
-            .get_untracked()
-            .trim()
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1900..=2100).contains(y))
-        else {
+        let Some(y) = finsam_year(&year.get_untracked()) else {
             year_error.set(Some(app.t().economy.finsam_year_problem.to_owned()));
             return;
         };
