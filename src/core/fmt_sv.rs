@@ -46,11 +46,18 @@ pub fn month_name(month: u32) -> &'static str {
 
 /// Groups the digits of a whole number in threes: `1234567` → `1 234 567`.
 pub fn integer(n: u64) -> String {
+    grouped(n, NBSP)
+}
+
+/// Groups the digits of a whole number in threes with `separator`, the one
+/// place digit grouping is written (Swedish here, English in
+/// [`super::fmt_en`]).
+pub(crate) fn grouped(n: u64, separator: char) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(NBSP);
+            out.push(separator);
         }
         out.push(c);
     }
@@ -81,6 +88,14 @@ pub fn tenths(t: u64) -> String {
 /// `3,4 MB`, `1 024 MB` is `1 GB`. The browser's storage estimate arrives as
 /// a float; anything not finite or negative reads as 0.
 pub fn bytes(n: f64) -> String {
+    let (t, unit) = size_in_tenths(n);
+    format!("{}{NBSP}{unit}", tenths(t))
+}
+
+/// A size in bytes as tenths of the unit people read it in (kB, MB, GB),
+/// whole units in kB and from 100 up (as the newsletters write them): the
+/// one place [`bytes`] and English sizes round.
+pub(crate) fn size_in_tenths(n: f64) -> (u64, &'static str) {
     let n = if n.is_finite() && n > 0.0 { n } else { 0.0 };
     let kb = n / 1024.0;
     let (value, unit) = if kb < 1024.0 {
@@ -90,13 +105,12 @@ pub fn bytes(n: f64) -> String {
     } else {
         (kb / (1024.0 * 1024.0), "GB")
     };
-    // Whole units from 100 up, tenths below (as the newsletters write them).
     let t = if value >= 100.0 || unit == "kB" {
         (value.round() as u64) * 10
     } else {
         (value * 10.0).round() as u64
     };
-    format!("{}{NBSP}{unit}", tenths(t))
+    (t, unit)
 }
 
 /// A percentage: `15 %`, `64,3 %`, `0,5 %`.
@@ -134,22 +148,36 @@ pub fn target(v: FigureValue) -> String {
 /// with an explicit sign.
 /// A yes/no answer has no gap: empty.
 pub fn gap(outcome: FigureValue, target: FigureValue) -> String {
-    if matches!(outcome, FigureValue::Answer(_)) || matches!(target, FigureValue::Answer(_)) {
+    let Some((negative, magnitude)) = signed_steps(outcome, target) else {
         return String::new();
-    }
-    let diff = i128::from(outcome.steps()) - i128::from(target.steps());
-    let sign = match diff.cmp(&0) {
-        std::cmp::Ordering::Less => MINUS.to_string(),
-        std::cmp::Ordering::Greater => "+".to_owned(),
-        std::cmp::Ordering::Equal => String::new(),
     };
-    let magnitude = u64::try_from(diff.unsigned_abs()).unwrap_or(u64::MAX);
+    let sign = sign_of(negative, magnitude);
     match outcome {
         FigureValue::Count(_) => format!("{sign}{}", integer(magnitude)),
         FigureValue::Percent(_) => format!("{sign}{}{NBSP}procentenheter", tenths(magnitude)),
         FigureValue::Kronor(_) => format!("{sign}{}{NBSP}kr", integer(magnitude)),
         FigureValue::Answer(_) => String::new(),
     }
+}
+
+/// The explicit sign of a gap: `−`, `+`, or nothing for zero.
+pub(crate) fn sign_of(negative: bool, magnitude: u64) -> &'static str {
+    match (negative, magnitude) {
+        (_, 0) => "",
+        (true, _) => "\u{2212}",
+        (false, _) => "+",
+    }
+}
+
+/// Outcome − target in the value's steps, as (negative, magnitude); `None`
+/// for a yes/no answer, which has no gap. Shared by both languages' gaps.
+pub(crate) fn signed_steps(outcome: FigureValue, target: FigureValue) -> Option<(bool, u64)> {
+    if matches!(outcome, FigureValue::Answer(_)) || matches!(target, FigureValue::Answer(_)) {
+        return None;
+    }
+    let diff = i128::from(outcome.steps()) - i128::from(target.steps());
+    let magnitude = u64::try_from(diff.unsigned_abs()).unwrap_or(u64::MAX);
+    Some((diff < 0, magnitude))
 }
 
 /// A date the way Swedish newsletters print it: `28 sep 2018`.
@@ -260,8 +288,54 @@ fn decimal_parts(text: &str) -> Result<(bool, String, String), NumberError> {
     split_number(trimmed)
 }
 
+/// Text whose thousands are grouped with commas or points in a way no
+/// decimal mark could be read (`1,200,000`, `1.200.000`, `1,234.50`,
+/// `1.234,50`: a mark used twice, or both marks once each), rewritten with
+/// the groups joined and a decimal comma (`1200000`, `1234,50`). `None`
+/// for anything else, which is read as before: a single point or comma is a
+/// decimal mark, and before exactly three digits it is refused as ambiguous.
+fn regrouped(text: &str) -> Option<String> {
+    let commas = text.matches(',').count();
+    let points = text.matches('.').count();
+    let (group, decimal) = match (commas, points) {
+        (2.., 0 | 1) => (',', '.'),
+        (0 | 1, 2..) => ('.', ','),
+        (1, 1) if text.find(',') < text.find('.') => (',', '.'),
+        (1, 1) => ('.', ','),
+        _ => return None,
+    };
+    let (whole, frac) = match text.split_once(decimal) {
+        Some((w, f)) => (w, Some(f)),
+        None => (text, None),
+    };
+    if frac.is_some_and(|f| f.contains(group)) {
+        return None;
+    }
+    let mut groups = whole.split(group);
+    let first = groups.next()?;
+    let first_digits = first.trim_start_matches(['-', MINUS, '+']);
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    if first_digits.is_empty() || first_digits.len() > 3 || !digits(first_digits) {
+        return None;
+    }
+    let mut joined = first.to_owned();
+    for g in groups {
+        if g.len() != 3 || !digits(g) {
+            return None;
+        }
+        joined.push_str(g);
+    }
+    if let Some(f) = frac {
+        joined.push(',');
+        joined.push_str(f);
+    }
+    Some(joined)
+}
+
 /// As [`decimal_parts`], for text already stripped of its unit.
 fn split_number(trimmed: &str) -> Result<(bool, String, String), NumberError> {
+    let regrouped = regrouped(trimmed);
+    let trimmed = regrouped.as_deref().unwrap_or(trimmed);
     if !grouped_in_threes(trimmed) {
         return Err(if trimmed.is_empty() {
             NumberError::Empty
@@ -320,7 +394,8 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
 
 /// Parses an amount of money as Swedish accounts and Excel write it:
 /// `1 234 567`, `1234567 kr`, `1 234 567,50` (öre rounded half up to whole
-/// kronor, [`Kronor::from_ore_rounded`]). A point or comma before exactly
+/// kronor, [`Kronor::from_ore_rounded`]), and as English writes it:
+/// `SEK 1,234,567`, `1,234,567.50`. A single point or comma before exactly
 /// three digits is refused as ambiguous (`1.234` is a thousand in English,
 /// one krona in Swedish), as for counts.
 pub fn parse_kronor(text: &str) -> Result<Kronor, NumberError> {
@@ -329,6 +404,9 @@ pub fn parse_kronor(text: &str) -> Result<Kronor, NumberError> {
         .iter()
         .find_map(|unit| trimmed.strip_suffix(unit))
         .map_or(trimmed, str::trim_end);
+    let trimmed = trimmed
+        .strip_prefix(super::fmt_en::CURRENCY)
+        .map_or(trimmed, |rest| rest.trim_start_matches([' ', NBSP]));
     let (negative, whole, frac) = split_number(trimmed)?;
     if frac.len() == 3 && !whole.is_empty() {
         return Err(NumberError::AmbiguousThousands);
@@ -470,6 +548,12 @@ mod tests {
             Err(NumberError::TooLarge)
         );
         assert_eq!(parse_kronor("10 000 000 000"), kr(10_000_000_000));
+        assert_eq!(parse_kronor("SEK 1,200,000"), kr(1_200_000));
+        assert_eq!(parse_kronor("1,234,567.50"), kr(1_234_568));
+        assert_eq!(parse_kronor("1.234.567,49"), kr(1_234_567));
+        assert_eq!(parse_kronor("1,234.5"), kr(1_235));
+        assert_eq!(parse_kronor("1,23,456"), Err(NumberError::NotANumber));
+        assert_eq!(parse_kronor("1,200.000,5"), Err(NumberError::NotANumber));
     }
 
     #[test]
@@ -539,6 +623,11 @@ mod tests {
         assert_eq!(parse_count("12 34"), Err(NumberError::NotANumber));
         assert_eq!(parse_count("1 234 567"), Ok(1_234_567));
         assert_eq!(parse_count("12%%"), Err(NumberError::NotANumber));
+        assert_eq!(parse_count("1,234,567"), Ok(1_234_567));
+        assert_eq!(parse_count("1.234.567"), Ok(1_234_567));
+        assert_eq!(parse_count("1,234.0"), Ok(1234));
+        assert_eq!(parse_count("1,234.5"), Err(NumberError::TooPrecise));
+        assert_eq!(parse_count("1234,567,890"), Err(NumberError::NotANumber));
     }
 
     #[test]
@@ -572,6 +661,26 @@ mod tests {
                 let k = Kronor::new(kr).unwrap();
                 prop_assert_eq!(parse_kronor(&kronor(k)), Ok(k));
                 prop_assert_eq!(parse_kronor(&integer(kr)), Ok(k));
+            }
+
+            #[test]
+            fn every_amount_reads_back_from_its_english_text(kr in 0..=MAX_KRONOR) {
+                // A single comma group (`SEK 1,234`) stays ambiguous; two or more read.
+                let k = Kronor::new(kr).unwrap();
+                let en = crate::core::fmt_en::kronor(k);
+                if en.matches(',').count() != 1 {
+                    prop_assert_eq!(parse_kronor(&en), Ok(k));
+                }
+            }
+
+            #[test]
+            fn every_count_reads_back_from_its_text_in_both_languages(n in 0..=MAX_COUNT) {
+                prop_assert_eq!(parse_count(&integer(n)), Ok(n));
+                // A single comma group (`1,234`) stays ambiguous; two or more read.
+                let en = crate::core::fmt_en::integer(n);
+                if en.matches(',').count() != 1 {
+                    prop_assert_eq!(parse_count(&en), Ok(n));
+                }
             }
 
             #[test]
