@@ -62,6 +62,7 @@ fn words() -> ChartWords {
             format!("{label}: utfall {outcome}, mål {target}. {status}.")
         },
         forecast: "Prognos".into(),
+        numbers: maltavla::core::locale::Locale::Sv,
     }
 }
 

@@ -1,8 +1,8 @@
 //! From goals and outcomes to chart descriptions: which rows, which points,
 //! which numbers, in which words.
 //!
-//! Guarantees: every chart prints the same Swedish-formatted figures as the
-//! tables beside it (both come from [`super::fmt_sv`]); the words ("Mål",
+//! Guarantees: every chart prints the same figures as the tables beside it,
+//! written in the caller's [`Locale`] (both come from it); the words ("Mål",
 //! "Utfall", status names) come from the caller, so the charts speak the UI's
 //! language; chart ids are derived from record ids and stay unique on a page.
 
@@ -10,8 +10,8 @@ use crate::core::chart::{
     BulletChart, BulletRow, ChartText, LineChart, LinePoint, Measure, Scale, StatusLevel,
     StatusMark,
 };
-use crate::core::fmt_sv;
 use crate::core::goals::{GoalRow, GoalStatus, OutcomeGroup, SeriesPoint};
+use crate::core::locale::Locale;
 use crate::core::model::Breakdown;
 use crate::core::value::{FigureValue, Unit};
 use crate::core::workspace::Workspace;
@@ -35,6 +35,8 @@ pub struct ChartWords {
     pub describe: fn(&str, &str, &str, &str) -> String,
     /// "Prognos".
     pub forecast: String,
+    /// How figures, dates and ticks are written.
+    pub numbers: Locale,
 }
 
 impl ChartWords {
@@ -60,14 +62,18 @@ impl ChartWords {
             status_label: self.status.clone(),
             empty_label: self.empty.clone(),
             forecast_label: self.forecast.clone(),
+            numbers: self.numbers,
         }
     }
 }
 
-fn measure(v: FigureValue) -> Measure {
-    Measure {
-        value: v.as_f64(),
-        text: fmt_sv::value(v),
+impl ChartWords {
+    /// A value drawn on a chart with its text in these words' locale.
+    fn measure(&self, v: FigureValue) -> Measure {
+        Measure {
+            value: v.as_f64(),
+            text: self.numbers.value(v),
+        }
     }
 }
 
@@ -126,8 +132,8 @@ pub fn board_chart(
             let label = row_label(ws, r);
             let target = r.compared_to();
             let target_text = match r.expected {
-                Some(e) => format!("{} pro rata", fmt_sv::value(e)),
-                None => fmt_sv::value(target),
+                Some(e) => format!("{} pro rata", words.numbers.value(e)),
+                None => words.numbers.value(target),
             };
             let status = r.status.map(|s| StatusMark {
                 level: level(s),
@@ -137,7 +143,7 @@ pub fn board_chart(
                 &label,
                 &r.outcome
                     .as_ref()
-                    .map(|o| fmt_sv::value(o.value))
+                    .map(|o| words.numbers.value(o.value))
                     .unwrap_or_else(|| "–".into()),
                 &target_text,
                 &status.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
@@ -148,9 +154,9 @@ pub fn board_chart(
                     value: target.as_f64(),
                     text: target_text,
                 }),
-                outcome: r.outcome.as_ref().map(|o| measure(o.value)),
+                outcome: r.outcome.as_ref().map(|o| words.measure(o.value)),
                 status,
-                forecast: r.forecast.as_ref().map(|f| measure(f.value)),
+                forecast: r.forecast.as_ref().map(|f| words.measure(f.value)),
             }
         })
         .collect();
@@ -175,19 +181,23 @@ pub fn series_chart(
         .iter()
         .map(|p| {
             let label = match p.partial_until {
-                Some(until) => fmt_sv::period_short(&until),
-                None => fmt_sv::period_short(&p.period),
+                Some(until) => words.numbers.period_short(&until),
+                None => words.numbers.period_short(&p.period),
             };
             sentences.push((words.describe)(
                 &label,
-                &p.outcome.map(fmt_sv::value).unwrap_or_else(|| "–".into()),
-                &p.target.map(fmt_sv::value).unwrap_or_else(|| "–".into()),
+                &p.outcome
+                    .map(|v| words.numbers.value(v))
+                    .unwrap_or_else(|| "–".into()),
+                &p.target
+                    .map(|v| words.numbers.value(v))
+                    .unwrap_or_else(|| "–".into()),
                 "",
             ));
             LinePoint {
                 label,
-                outcome: p.outcome.map(measure),
-                target: p.target.map(measure),
+                outcome: p.outcome.map(|v| words.measure(v)),
+                target: p.target.map(|v| words.measure(v)),
             }
         })
         .collect();
@@ -227,14 +237,16 @@ pub fn breakdown_chart(
             let label = slice_name(b);
             sentences.push((words.describe)(
                 &label,
-                &fmt_sv::value(o.value),
-                &target.map(fmt_sv::value).unwrap_or_else(|| "–".into()),
+                &words.numbers.value(o.value),
+                &target
+                    .map(|v| words.numbers.value(v))
+                    .unwrap_or_else(|| "–".into()),
                 "",
             ));
             Some(BulletRow {
                 label,
-                target: target.map(measure),
-                outcome: Some(measure(o.value)),
+                target: target.map(|v| words.measure(v)),
+                outcome: Some(words.measure(o.value)),
                 status: None,
                 forecast: None,
             })
@@ -273,6 +285,7 @@ mod tests {
             ],
             describe: |l, o, t, s| format!("{l}: utfall {o}, mål {t} {s}"),
             forecast: "Prognos".into(),
+            numbers: crate::core::locale::Locale::Sv,
         }
     }
 

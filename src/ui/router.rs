@@ -148,11 +148,7 @@ pub fn page_heading(route: &Route, ws: &Workspace, t: &'static Texts) -> String 
         },
         // Also the file name "Save as PDF" offers.
         Route::Report { period: Some(p) } => {
-            format!(
-                "{} {}",
-                t.present.report_title,
-                crate::core::fmt_sv::period(p)
-            )
+            format!("{} {}", t.present.report_title, t.numbers.period(p))
         }
         Route::Report { period: None } => t.present.report_title.into(),
         Route::Settings => t.settings_title.into(),

@@ -17,6 +17,7 @@ use super::theme::{
     style, Align, Baseline, LABEL_PX, MARGIN, MUTED, OUTCOME, PAPER, STATUS_BEHIND, STATUS_MET,
     STATUS_NEAR, STATUS_UNKNOWN, TARGET, TEXT, TICK_PX, TITLE_PX, TRACK, VALUE_PX, WIDTH,
 };
+use crate::core::locale::Locale;
 
 /// Left end of the value track.
 const TRACK_LEFT: i32 = MARGIN;
@@ -119,7 +120,12 @@ fn draw(area: &Area, chart: &BulletChart, layout: &Layout) -> DrawResult {
         draw_row(area, chart, row, y, layout.max)?;
         y += ROW_H;
     }
-    draw_axis(area, chart.scale, layout.max, layout.rows_end.min(y))
+    draw_axis(
+        area,
+        (chart.scale, chart.text.numbers),
+        layout.max,
+        layout.rows_end.min(y),
+    )
 }
 
 /// Legend distinguishing bar and marker by shape, not only colour.
@@ -330,13 +336,18 @@ fn draw_outcome_text(
 }
 
 /// Tick labels under the last row, so values can be compared across rows.
-fn draw_axis(area: &Area, scale: Scale, max: f64, y: i32) -> DrawResult {
+fn draw_axis(area: &Area, (scale, numbers): (Scale, Locale), max: f64, y: i32) -> DrawResult {
     line(area, vec![(TRACK_LEFT, y), (TRACK_RIGHT, y)], &MUTED, 1)?;
     let tick_style = style(TICK_PX, false, &MUTED, Align::Middle, Baseline::Top);
     for tick in ticks(max) {
         let x = lerp_px(TRACK_LEFT, TRACK_RIGHT, fraction(tick, max));
         line(area, vec![(x, y), (x, y + 6)], &MUTED, 1)?;
-        text(area, &tick_text(tick, scale), (x, y + 10), &tick_style)?;
+        text(
+            area,
+            &tick_text(tick, scale, numbers),
+            (x, y + 10),
+            &tick_style,
+        )?;
     }
     Ok(())
 }

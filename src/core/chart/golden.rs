@@ -22,6 +22,7 @@ fn text(id: &str, title: &str, description: &str, category: &str) -> ChartText {
         status_label: "Status".to_string(),
         empty_label: "Inga värden".to_string(),
         forecast_label: "Prognos".to_string(),
+        numbers: crate::core::locale::Locale::Sv,
     }
 }
 

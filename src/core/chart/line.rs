@@ -9,7 +9,7 @@
 use super::canvas::{dashed, dot, line, rect, render, text, Area, DrawResult, Px};
 use super::line_labels::{draw_values, XLabels};
 use super::scale::{axis_max, fraction, lerp_px, tick_text, ticks};
-use super::spec::{present, LineChart, Measure, Scale};
+use super::spec::{present, LineChart, Measure};
 use super::svg_post::{fallback, finish};
 use super::text::{clean, truncate, width, wrap};
 use super::theme::{
@@ -101,7 +101,13 @@ fn draw(area: &Area, chart: &LineChart) -> DrawResult {
     let tick_values = ticks(max);
     let tick_w = tick_values
         .iter()
-        .map(|t| width(&tick_text(*t, chart.scale), TICK_PX, false))
+        .map(|t| {
+            width(
+                &tick_text(*t, chart.scale, chart.text.numbers),
+                TICK_PX,
+                false,
+            )
+        })
         .fold(0.0, f64::max)
         .clamp(0.0, 200.0);
     let left = MARGIN + tick_w as i32 + 14;
@@ -118,7 +124,7 @@ fn draw(area: &Area, chart: &LineChart) -> DrawResult {
         max,
         slots,
     };
-    draw_grid(area, &plot, &tick_values, chart.scale)?;
+    draw_grid(area, &plot, &tick_values, chart)?;
     x_labels.draw(area, &plot)?;
     if !has_outcome && !has_target {
         let note = style(VALUE_PX, false, &TEXT, Align::Middle, Baseline::Middle);
@@ -202,7 +208,7 @@ fn draw_legend(area: &Area, chart: &LineChart, y: i32, outcome: bool, target: bo
     Ok(())
 }
 
-fn draw_grid(area: &Area, plot: &Plot, tick_values: &[f64], scale: Scale) -> DrawResult {
+fn draw_grid(area: &Area, plot: &Plot, tick_values: &[f64], chart: &LineChart) -> DrawResult {
     let tick_style = style(TICK_PX, false, &MUTED, Align::End, Baseline::Middle);
     for tick in tick_values {
         let y = plot.y(*tick);
@@ -210,7 +216,7 @@ fn draw_grid(area: &Area, plot: &Plot, tick_values: &[f64], scale: Scale) -> Dra
         line(area, vec![(plot.left, y), (plot.right, y)], color, stroke)?;
         text(
             area,
-            &tick_text(*tick, scale),
+            &tick_text(*tick, chart.scale, chart.text.numbers),
             (plot.left - 12, y),
             &tick_style,
         )?;

@@ -5,6 +5,9 @@
 //! fractions are clamped to `0.0..=1.0`, so geometry stays inside the plot.
 
 use super::spec::Scale;
+use crate::core::fmt_en::CURRENCY;
+use crate::core::fmt_sv::grouped;
+use crate::core::locale::Locale;
 
 /// The mantissas a "nice" maximum may have (times a power of ten).
 const NICE_MANTISSAS: [f64; 5] = [1.0, 2.0, 2.5, 5.0, 10.0];
@@ -78,50 +81,59 @@ pub(super) fn lerp_px(from: i32, to: i32, frac: f64) -> i32 {
     pos.round() as i32
 }
 
-/// Tick label in Swedish style: no-break-space thousands separator, decimal
-/// comma, " %" on percent axes. Ticks are ours (not caller data), so we format them.
-pub(super) fn tick_text(value: f64, scale: Scale) -> String {
-    let number = swedish_number(value);
-    match scale {
-        Scale::Percent => format!("{number}\u{a0}%"),
-        Scale::Count => number,
-        Scale::Kronor if value.abs() >= 1e6 => {
-            format!("{}\u{a0}mnkr", swedish_number(value / 1e6))
+/// Tick label in the chart's locale: Swedish groups thousands with a
+/// no-break space, writes a decimal comma, ` %` and `mnkr`/`tkr`; English
+/// writes `1,250`, `0.5`, `25%` and `SEK 1.25M`/`SEK 250K`. Ticks are ours
+/// (not caller data), so we format them.
+pub(super) fn tick_text(value: f64, scale: Scale, locale: Locale) -> String {
+    let number = |v: f64| decimal_number(v, locale);
+    match (locale, scale) {
+        (Locale::Sv, Scale::Percent) => format!("{}\u{a0}%", number(value)),
+        (Locale::En, Scale::Percent) => format!("{}%", number(value)),
+        (_, Scale::Count) => number(value),
+        (Locale::Sv, Scale::Kronor) if value.abs() >= 1e6 => {
+            format!("{}\u{a0}mnkr", number(value / 1e6))
         }
-        Scale::Kronor if value.abs() >= 1e4 => {
-            format!("{}\u{a0}tkr", swedish_number(value / 1e3))
+        (Locale::Sv, Scale::Kronor) if value.abs() >= 1e4 => {
+            format!("{}\u{a0}tkr", number(value / 1e3))
         }
-        Scale::Kronor => format!("{number}\u{a0}kr"),
+        (Locale::Sv, Scale::Kronor) => format!("{}\u{a0}kr", number(value)),
+        (Locale::En, Scale::Kronor) if value.abs() >= 1e6 => {
+            format!("{CURRENCY}\u{a0}{}M", number(value / 1e6))
+        }
+        (Locale::En, Scale::Kronor) if value.abs() >= 1e4 => {
+            format!("{CURRENCY}\u{a0}{}K", number(value / 1e3))
+        }
+        (Locale::En, Scale::Kronor) => format!("{CURRENCY}\u{a0}{}", number(value)),
     }
 }
 
-fn swedish_number(value: f64) -> String {
+/// A float with at most three decimals, grouped as the locale groups whole
+/// numbers ([`grouped`]); `–` for a non-finite value.
+fn decimal_number(value: f64, locale: Locale) -> String {
+    let (separator, mark) = match locale {
+        Locale::Sv => ('\u{a0}', ','),
+        Locale::En => (',', '.'),
+    };
     if !value.is_finite() {
         return String::from("–");
     }
     if value.abs() >= 1e15 {
-        return format!("{value:.1e}").replace('.', ",");
+        return format!("{value:.1e}").replace('.', &mark.to_string());
     }
     let fixed = format!("{:.3}", value.abs());
     let (int_part, frac_part) = fixed.split_once('.').unwrap_or((fixed.as_str(), ""));
     let frac = frac_part.trim_end_matches('0');
-    let mut grouped = String::new();
-    let digits: Vec<char> = int_part.chars().collect();
-    for (i, digit) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('\u{a0}');
-        }
-        grouped.push(*digit);
-    }
-    let sign = if value < 0.0 && (grouped != "0" || !frac.is_empty()) {
+    let whole = grouped(int_part.parse().unwrap_or(0), separator);
+    let sign = if value < 0.0 && (whole != "0" || !frac.is_empty()) {
         "−"
     } else {
         ""
     };
     if frac.is_empty() {
-        format!("{sign}{grouped}")
+        format!("{sign}{whole}")
     } else {
-        format!("{sign}{grouped},{frac}")
+        format!("{sign}{whole}{mark}{frac}")
     }
 }
 
@@ -184,15 +196,29 @@ mod tests {
 
     #[test]
     fn tick_text_uses_swedish_separators() {
-        assert_eq!(tick_text(1250.0, Scale::Count), "1\u{a0}250");
-        assert_eq!(tick_text(0.5, Scale::Count), "0,5");
-        assert_eq!(tick_text(25.0, Scale::Percent), "25\u{a0}%");
-        assert_eq!(tick_text(1_000_000.0, Scale::Count), "1\u{a0}000\u{a0}000");
-        assert_eq!(tick_text(f64::NAN, Scale::Count), "–");
-        assert_eq!(tick_text(1_250_000.0, Scale::Kronor), "1,25\u{a0}mnkr");
-        assert_eq!(tick_text(250_000.0, Scale::Kronor), "250\u{a0}tkr");
-        assert_eq!(tick_text(500.0, Scale::Kronor), "500\u{a0}kr");
-        assert_eq!(tick_text(0.0, Scale::Kronor), "0\u{a0}kr");
-        assert!(tick_text(1e300, Scale::Count).starts_with("1,0e"));
+        let sv = |v, s| tick_text(v, s, Locale::Sv);
+        assert_eq!(sv(1250.0, Scale::Count), "1\u{a0}250");
+        assert_eq!(sv(0.5, Scale::Count), "0,5");
+        assert_eq!(sv(25.0, Scale::Percent), "25\u{a0}%");
+        assert_eq!(sv(1_000_000.0, Scale::Count), "1\u{a0}000\u{a0}000");
+        assert_eq!(sv(f64::NAN, Scale::Count), "–");
+        assert_eq!(sv(1_250_000.0, Scale::Kronor), "1,25\u{a0}mnkr");
+        assert_eq!(sv(250_000.0, Scale::Kronor), "250\u{a0}tkr");
+        assert_eq!(sv(500.0, Scale::Kronor), "500\u{a0}kr");
+        assert_eq!(sv(0.0, Scale::Kronor), "0\u{a0}kr");
+        assert_eq!(sv(-1250.5, Scale::Count), "−1\u{a0}250,5");
+        assert!(sv(1e300, Scale::Count).starts_with("1,0e"));
+    }
+
+    #[test]
+    fn tick_text_in_english_uses_commas_points_and_the_currency_code() {
+        let en = |v, s| tick_text(v, s, Locale::En);
+        assert_eq!(en(1250.0, Scale::Count), "1,250");
+        assert_eq!(en(0.5, Scale::Count), "0.5");
+        assert_eq!(en(25.0, Scale::Percent), "25%");
+        assert_eq!(en(1_250_000.0, Scale::Kronor), "SEK\u{a0}1.25M");
+        assert_eq!(en(250_000.0, Scale::Kronor), "SEK\u{a0}250K");
+        assert_eq!(en(500.0, Scale::Kronor), "SEK\u{a0}500");
+        assert!(en(1e300, Scale::Count).starts_with("1.0e"));
     }
 }

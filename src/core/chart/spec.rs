@@ -90,6 +90,8 @@ pub struct ChartText {
     pub empty_label: String,
     /// Word for a forecast, e.g. "Prognos"; used only when a row has one.
     pub forecast_label: String,
+    /// How the axis ticks write numbers (the caller's figures come written).
+    pub numbers: crate::core::locale::Locale,
 }
 
 /// One horizontal row of a bullet chart: an outcome bar against a target marker.

@@ -21,6 +21,7 @@ pub(super) fn sample_text(id: &str) -> ChartText {
         status_label: "Status".to_string(),
         empty_label: "Inga värden".to_string(),
         forecast_label: "Prognos".to_string(),
+        numbers: crate::core::locale::Locale::Sv,
     }
 }
 

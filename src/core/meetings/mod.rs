@@ -15,7 +15,6 @@ pub mod places;
 
 use crate::core::chart::{BulletChart, BulletRow, Measure, Scale};
 use crate::core::chart_specs::ChartWords;
-use crate::core::fmt_sv;
 use crate::core::ids::{DeviceId, RecordId};
 use crate::core::model::{
     Arrival, Breakdown, FigureKey, FlowMeasure, GuestOrg, Meeting, Meta, Scope,
@@ -315,8 +314,8 @@ pub fn attendance_chart(rows: &[YearAttendance], title: String, words: &ChartWor
         .iter()
         .map(|r| {
             let label = r.year.to_string();
-            let outcome = fmt_sv::integer(r.attended);
-            let target = r.target.map(fmt_sv::value);
+            let outcome = words.numbers.integer(r.attended);
+            let target = r.target.map(|v| words.numbers.value(v));
             sentences.push((words.describe)(
                 &label,
                 &outcome,
@@ -327,7 +326,7 @@ pub fn attendance_chart(rows: &[YearAttendance], title: String, words: &ChartWor
                 label,
                 target: r.target.map(|v| Measure {
                     value: v.as_f64(),
-                    text: fmt_sv::value(v),
+                    text: words.numbers.value(v),
                 }),
                 outcome: Some(Measure {
                     value: r.attended as f64,
@@ -381,6 +380,7 @@ mod tests {
             ],
             describe: |l, o, t, _| format!("{l}: {o} besökare, mål {t}."),
             forecast: "Prognos".into(),
+            numbers: crate::core::locale::Locale::Sv,
         }
     }
 
@@ -389,7 +389,10 @@ mod tests {
         let ws = demo::workspace();
         let today = day(2018, 9, 14);
         let upcoming = meeting_list(&ws, today, When::Upcoming, None);
-        let dates: Vec<String> = upcoming.iter().map(|m| fmt_sv::date(m.date)).collect();
+        let dates: Vec<String> = upcoming
+            .iter()
+            .map(|m| crate::core::fmt_sv::date(m.date))
+            .collect();
         assert_eq!(
             dates,
             [

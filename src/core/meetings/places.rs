@@ -8,8 +8,8 @@
 
 use crate::core::chart::{DataTable, LineChart, LinePoint, Measure, Scale};
 use crate::core::chart_specs::ChartWords;
-use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
+use crate::core::locale::Locale;
 use crate::core::model::SlotReport;
 use crate::core::order;
 use crate::core::workspace::Workspace;
@@ -145,12 +145,14 @@ pub fn latest_report<'a>(
 
 /// The board as a table: insats, date, places, enrolled, open (with
 /// `overbooked` after the open places of a line with more enrolled than
-/// places), under the caller's caption and headers.
+/// places), under the caller's caption and headers, with figures and dates
+/// written in `numbers`.
 pub fn board_table(
     board: &SlotBoard,
     caption: &str,
     headers: [&str; 5],
     overbooked: &str,
+    numbers: Locale,
 ) -> DataTable {
     DataTable {
         caption: caption.to_owned(),
@@ -160,15 +162,15 @@ pub fn board_table(
             .iter()
             .map(|l| {
                 let r = &l.report;
-                let mut open = fmt_sv::integer(r.open());
+                let mut open = numbers.integer(r.open());
                 if r.overbooked() {
                     open = format!("{open} {overbooked}");
                 }
                 vec![
                     l.label.clone(),
-                    fmt_sv::date(r.date),
-                    fmt_sv::integer(r.capacity.get()),
-                    fmt_sv::integer(r.enrolled.get()),
+                    numbers.date(r.date),
+                    numbers.integer(r.capacity.get()),
+                    numbers.integer(r.enrolled.get()),
                     open,
                 ]
             })
@@ -212,17 +214,17 @@ pub fn occupancy_chart(
 ) -> LineChart {
     let count = |n: u64| Measure {
         value: n as f64,
-        text: fmt_sv::integer(n),
+        text: words.numbers.integer(n),
     };
     let mut sentences = Vec::new();
     let chart_points = points
         .iter()
         .map(|&(d, capacity, enrolled)| {
-            let label = fmt_sv::date(d);
+            let label = words.numbers.date(d);
             sentences.push((words.describe)(
                 &label,
-                &fmt_sv::integer(enrolled),
-                &fmt_sv::integer(capacity),
+                &words.numbers.integer(enrolled),
+                &words.numbers.integer(capacity),
                 "",
             ));
             LinePoint {
@@ -322,6 +324,7 @@ mod tests {
             "Lediga platser",
             ["Insats", "Datum", "Platser", "Inskrivna", "Lediga"],
             "⚠",
+            Locale::Sv,
         );
         let cm = table
             .rows
@@ -366,6 +369,7 @@ mod tests {
             statuses: Default::default(),
             describe: |l, o, t, _| format!("{l}: {o} av {t}"),
             forecast: "Prognos".into(),
+            numbers: crate::core::locale::Locale::Sv,
         };
         let svg = line_chart_svg(&occupancy_chart(&cm, "Case Management".into(), &words));
         assert!(svg.contains("31\u{a0}aug\u{a0}2018"));

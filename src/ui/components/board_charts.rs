@@ -3,7 +3,6 @@
 
 use crate::core::chart::{bullet_chart_svg, bullet_table};
 use crate::core::chart_specs::board_chart;
-use crate::core::fmt_sv;
 use crate::core::goals::GoalRow;
 use crate::core::period::Period;
 use crate::core::value::Unit;
@@ -27,7 +26,7 @@ pub fn BoardCharts(
     let chart = move |unit: Unit| {
         Memo::new(move |_| {
             let t = app.t();
-            let label = fmt_sv::period(&period.get());
+            let label = app.t().numbers.period(&period.get());
             let title = match unit {
                 Unit::Count => (t.chart_counts)(&label),
                 Unit::Kronor => (t.chart_kronor)(&label),
@@ -49,13 +48,13 @@ pub fn BoardCharts(
     view! {
         <div class="chart-grid">
             <Show when=move || !counts.with(|c| c.rows.is_empty())>
-                <ChartFigure svg=Signal::derive(move || counts.with(bullet_chart_svg)) table=Signal::derive(move || counts.with(bullet_table)) testid="chart-counts" period=Signal::derive(move || fmt_sv::period(&period.get())) />
+                <ChartFigure svg=Signal::derive(move || counts.with(bullet_chart_svg)) table=Signal::derive(move || counts.with(bullet_table)) testid="chart-counts" period=Signal::derive(move || app.t().numbers.period(&period.get())) />
             </Show>
             <Show when=move || !shares.with(|c| c.rows.is_empty())>
-                <ChartFigure svg=Signal::derive(move || shares.with(bullet_chart_svg)) table=Signal::derive(move || shares.with(bullet_table)) testid="chart-shares" period=Signal::derive(move || fmt_sv::period(&period.get())) />
+                <ChartFigure svg=Signal::derive(move || shares.with(bullet_chart_svg)) table=Signal::derive(move || shares.with(bullet_table)) testid="chart-shares" period=Signal::derive(move || app.t().numbers.period(&period.get())) />
             </Show>
             <Show when=move || !kronor.with(|c| c.rows.is_empty())>
-                <ChartFigure svg=Signal::derive(move || kronor.with(bullet_chart_svg)) table=Signal::derive(move || kronor.with(bullet_table)) testid="chart-kronor" period=Signal::derive(move || fmt_sv::period(&period.get())) />
+                <ChartFigure svg=Signal::derive(move || kronor.with(bullet_chart_svg)) table=Signal::derive(move || kronor.with(bullet_table)) testid="chart-kronor" period=Signal::derive(move || app.t().numbers.period(&period.get())) />
             </Show>
         </div>
     }

@@ -9,7 +9,6 @@ use crate::browser::clock::today;
 use crate::browser::files;
 use crate::core::chart::{standalone, DataTable};
 use crate::core::exchange::file_name;
-use crate::core::fmt_sv;
 use crate::ui::components::download_failure::DownloadFailure;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -84,7 +83,7 @@ pub fn ChartFigure(
     let name = move |ext: &str| table.with_untracked(|t| file_name::chart_file(&t.caption, ext));
     let drawing = move || {
         let p = app.t().present;
-        let today = fmt_sv::date(today());
+        let today = app.t().numbers.date(today());
         let source = app.ws.with_untracked(|w| match w.organisation_name() {
             Some(org) => (p.chart_source)(org, &today),
             None => (p.chart_source_no_org)(&today),

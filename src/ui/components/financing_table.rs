@@ -2,7 +2,6 @@
 //! economy section shows them (the core divides: `economy::financing`).
 
 use crate::core::economy::{financed_parts, FinancedPart};
-use crate::core::fmt_sv;
 use crate::core::goals::GoalRow;
 use crate::core::model::{Financier, FinancingShare};
 use crate::core::workspace::Workspace;
@@ -36,7 +35,7 @@ pub fn financing_words(w: &Workspace, t: &Texts, shares: &[FinancingShare]) -> S
             format!(
                 "{} {}",
                 financier_name(w, t, &s.financier),
-                fmt_sv::percent(s.share)
+                t.numbers.percent(s.share)
             )
         })
         .collect::<Vec<_>>()
@@ -83,14 +82,15 @@ fn part_row(w: &Workspace, t: &'static Texts, p: FinancedPart) -> impl IntoView 
         .get_any(&p.indicator)
         .map(|i| i.name.clone())
         .unwrap_or_default();
-    let amount =
-        |k: Option<crate::core::value::Kronor>| k.map(fmt_sv::kronor).unwrap_or_else(|| "–".into());
+    let amount = |k: Option<crate::core::value::Kronor>| {
+        k.map(|x| t.numbers.kronor(x)).unwrap_or_else(|| "–".into())
+    };
     view! {
         <tr data-testid="financing-row">
             <th scope="row">{scope}{from.map(|f| view! { <span class="sub">{f}</span> })}</th>
             <td>{indicator}</td>
             <td>{financier_name(w, t, &p.financier)}</td>
-            <td class="num">{fmt_sv::percent(p.share)}</td>
+            <td class="num">{t.numbers.percent(p.share)}</td>
             <td class="num">{amount(p.budget)}</td>
             <td class="num">{amount(p.spend)}</td>
         </tr>

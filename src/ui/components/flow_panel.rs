@@ -7,7 +7,6 @@ use crate::browser::files;
 use crate::browser::perf::Span;
 use crate::core::exchange::csv::figures::export_flow;
 use crate::core::exchange::csv::CsvFlavour;
-use crate::core::fmt_sv;
 use crate::core::model::Scope;
 use crate::core::participants::report::{active_years, latest_event_year};
 use crate::core::participants::{flow_report, in_scope, Shown};
@@ -20,11 +19,11 @@ use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
 /// A protected figure as text.
-pub fn shown_text(s: Shown) -> String {
+pub fn shown_text(s: Shown, numbers: crate::core::locale::Locale) -> String {
     match s {
-        Shown::Count(n) => fmt_sv::integer(n),
+        Shown::Count(n) => numbers.integer(n),
         Shown::Fewer(t) => format!("<{t}"),
-        Shown::Share(p) => fmt_sv::percent(p),
+        Shown::Share(p) => numbers.percent(p),
         Shown::Hidden => "–".into(),
         Shown::NoData => String::new(),
     }
@@ -108,7 +107,7 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
                     <label for="flow-year">{tr(|t| t.flow_year)}</label>" "
                     <select id="flow-year" prop:value=move || chosen.get().map(|p| p.to_string()).unwrap_or_default()
                         on:change=move |ev| picked.set(event_target_value(&ev))>
-                        {move || periods.get().into_iter().map(|p| view! { <option value=p.to_string()>{fmt_sv::period(&p)}</option> }).collect_view()}
+                        {move || periods.get().into_iter().map(|p| view! { <option value=p.to_string()>{app.t().numbers.period(&p)}</option> }).collect_view()}
                     </select>" "
                     <button type="button" data-testid="flow-export-excel" on:click=move |_| download(CsvFlavour::ExcelSv)>{tr(|t| t.export_excel)}</button>" "
                     <button type="button" data-testid="flow-export-csv" on:click=move |_| download(CsvFlavour::Plain)>{tr(|t| t.export_csv)}</button>
@@ -117,17 +116,17 @@ pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
                 {move || report.get().map(|(_, r)| {
                     let t = app.t();
                     let measures = r.measures.iter().map(|(m, s)| view! {
-                        <tr><th scope="row">{t.flow_measure_name(*m)}</th><td class="num">{shown_text(*s)}</td></tr>
+                        <tr><th scope="row">{t.flow_measure_name(*m)}</th><td class="num">{shown_text(*s, t.numbers)}</td></tr>
                     }).collect_view();
                     let tables = r.tables.iter().filter(|tb| !tb.rows.is_empty()).map(|tb| {
                         let rows = app.ws.with_untracked(|w| tb.rows.iter().map(|row| view! {
                             <tr>
                                 <th scope="row">{slice_name(w, t, &row.slice)}</th>
-                                <td class="num">{shown_text(row.active)}</td>
-                                <td class="num">{shown_text(row.new)}</td>
-                                <td class="num">{shown_text(row.share_of_new)}</td>
-                                <td class="num">{shown_text(row.ended)}</td>
-                                <td class="num">{shown_text(row.work_or_studies)}</td>
+                                <td class="num">{shown_text(row.active, t.numbers)}</td>
+                                <td class="num">{shown_text(row.new, t.numbers)}</td>
+                                <td class="num">{shown_text(row.share_of_new, t.numbers)}</td>
+                                <td class="num">{shown_text(row.ended, t.numbers)}</td>
+                                <td class="num">{shown_text(row.work_or_studies, t.numbers)}</td>
                             </tr>
                         }).collect_view());
                         let (dimension, name) = (tb.dimension, t.dimension(tb.dimension));

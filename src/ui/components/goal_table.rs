@@ -3,7 +3,6 @@
 //! for the period on a row of its own below; shown on the board and in the
 //! printed report.
 
-use crate::core::fmt_sv;
 use crate::core::goals::GoalRow;
 use crate::core::model::OutcomeSource;
 use crate::core::route::Route;
@@ -18,15 +17,15 @@ use crate::ui::i18n::Texts;
 use leptos::prelude::*;
 
 fn target_cell(row: &GoalRow, t: &Texts) -> impl IntoView {
-    let main = fmt_sv::target(row.target.value);
+    let main = t.numbers.target(row.target.value);
     let prorated = row
         .expected
         .zip(row.outcome.as_ref())
-        .map(|(e, o)| (t.prorated)(&fmt_sv::value(e), &fmt_sv::date(o.period.end())));
+        .map(|(e, o)| (t.prorated)(&t.numbers.value(e), &t.numbers.date(o.period.end())));
     let forecast = row.forecast.as_ref().map(|f| {
         (t.economy.forecast_line)(
-            &fmt_sv::value(f.value),
-            f.made_on.map(fmt_sv::date).as_deref(),
+            &t.numbers.value(f.value),
+            f.made_on.map(|x| t.numbers.date(x)).as_deref(),
         )
     });
     view! {
@@ -39,7 +38,7 @@ fn target_cell(row: &GoalRow, t: &Texts) -> impl IntoView {
 fn outcome_cell(row: &GoalRow, t: &Texts) -> impl IntoView {
     if let Some(shown) = row.protected {
         return view! {
-            <span class="figure" data-testid="outcome">{shown_text(shown)}</span>
+            <span class="figure" data-testid="outcome">{shown_text(shown, t.numbers)}</span>
             <span class="sub" data-testid="outcome-protected">{t.protected_short}</span>
         }
         .into_any();
@@ -49,7 +48,7 @@ fn outcome_cell(row: &GoalRow, t: &Texts) -> impl IntoView {
         Some(o) => {
             let so_far = row
                 .partial
-                .then(|| (t.so_far)(&fmt_sv::date(o.period.end())));
+                .then(|| (t.so_far)(&t.numbers.date(o.period.end())));
             let from_meetings = row.indicator.computed.is_some_and(|m| m.is_meetings());
             let computed = (o.source == OutcomeSource::Computed).then_some(if from_meetings {
                 t.meetings.computed_from_meetings
@@ -62,7 +61,7 @@ fn outcome_cell(row: &GoalRow, t: &Texts) -> impl IntoView {
             let note = (row.indicator.unit == Unit::YesNo && !o.note.trim().is_empty())
                 .then(|| o.note.clone());
             view! {
-                <span class="figure" data-testid="outcome">{fmt_sv::value(o.value)}</span>
+                <span class="figure" data-testid="outcome">{t.numbers.value(o.value)}</span>
                 {so_far.map(|s| view! { <span class="sub">{s}</span> })}
                 {note.map(|n| view! { <span class="sub" data-testid="outcome-note">{n}</span> })}
                 {computed.map(|s| view! { <span class="sub" data-testid="outcome-computed">{s}</span> })}
@@ -103,7 +102,7 @@ fn goal_row_view(w: &Workspace, t: &'static Texts, row: GoalRow) -> impl IntoVie
     let gap = row
         .outcome
         .as_ref()
-        .map(|o| fmt_sv::gap(o.value, row.compared_to()))
+        .map(|o| t.numbers.gap(o.value, row.compared_to()))
         .unwrap_or_default();
     // A yes/no goal has no "near": no rule to show.
     let rule = (row.indicator.unit != Unit::YesNo)
@@ -116,7 +115,7 @@ fn goal_row_view(w: &Workspace, t: &'static Texts, row: GoalRow) -> impl IntoVie
     // The comment reads as part of its goal: a row of its own right below,
     // across the table, so it prints whole beside the figures it explains.
     let comment = row.comment.as_ref().map(|c| {
-        let caption = (t.economy.comment_caption)(&fmt_sv::period(&c.period));
+        let caption = (t.economy.comment_caption)(&t.numbers.period(&c.period));
         let answers = comment_answers(t, c);
         view! {
             <tr class="comment-row" data-testid="goal-comment">
@@ -134,7 +133,7 @@ fn goal_row_view(w: &Workspace, t: &'static Texts, row: GoalRow) -> impl IntoVie
                 {slice.map(|s| view! { <span class="sub">{s}</span> })}
             </th>
             <td><a href=Route::of_scope(&scope).href()>{scope_label}</a></td>
-            <td>{fmt_sv::period(&row.target.period)}</td>
+            <td>{t.numbers.period(&row.target.period)}</td>
             <td class="num">{target}</td>
             <td class="num">{outcome}</td>
             <td class="num" data-testid="gap">{gap}</td>

@@ -2,7 +2,6 @@
 //! each day's meetings linked; the core lays out the month.
 
 use crate::browser::clock::today;
-use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::meetings::{month_calendar, shift_month};
 use crate::core::route::Route;
@@ -24,7 +23,7 @@ pub fn MonthCalendar(#[prop(into)] municipality: Signal<Option<RecordId>>) -> im
     let title = move || {
         let (y, m) = shown.get();
         crate::core::period::Period::month(y, m)
-            .map(|p| fmt_sv::period(&p))
+            .map(|p| app.t().numbers.period(&p))
             .unwrap_or_default()
     };
     let step = move |s: i32| move |_| shown.update(|(y, m)| (*y, *m) = shift_month(*y, *m, s));

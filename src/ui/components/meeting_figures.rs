@@ -2,7 +2,6 @@
 //! the meetings pages and by the report, the newsletter and presentations.
 
 use crate::core::chart::BulletChart;
-use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::meetings::{attendance_by_year, attendance_chart};
 use crate::core::model::Meeting;
@@ -11,8 +10,8 @@ use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 /// A meeting's date and time as one line: `28 sep 2018 08:00–09:30`.
-pub fn when_text(m: &Meeting) -> String {
-    let mut s = fmt_sv::date(m.date);
+pub fn when_text(m: &Meeting, numbers: crate::core::locale::Locale) -> String {
+    let mut s = numbers.date(m.date);
     match (m.start, m.end) {
         (Some(a), Some(b)) => s.push_str(&format!(" {a}–{b}")),
         (Some(a), None) => s.push_str(&format!(" {a}")),

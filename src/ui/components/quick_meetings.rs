@@ -3,7 +3,6 @@
 //! reads the lines and checks every meeting.
 
 use crate::browser::clock::today;
-use crate::core::fmt_sv;
 use crate::core::model::Record;
 use crate::core::validate::{build_meeting, parse_meeting_list};
 use crate::ui::state::{tr, use_app, Edit};
@@ -64,7 +63,7 @@ pub fn QuickMeetings() -> impl IntoView {
                                     crate::core::ids::RecordId::parse(&d.municipality).ok()
                                         .and_then(|id| w.municipalities.get(&id).map(|m| m.name.clone()))
                                 });
-                                let date = built.as_ref().map(|m| fmt_sv::date(m.date)).unwrap_or(d.date.clone());
+                                let date = built.as_ref().map(|m| app.t().numbers.date(m.date)).unwrap_or(d.date.clone());
                                 let bad = built.is_err().then_some("⚠ ");
                                 view! { <li>{bad}{date}" · "{muni}" · "{d.theme}</li> }
                             }).collect_view()}

@@ -5,7 +5,6 @@
 use crate::browser::clock::today;
 use crate::core::chart::{bullet_chart_svg, bullet_table, line_chart_svg, line_table};
 use crate::core::chart_specs::{board_chart, breakdown_chart, series_chart};
-use crate::core::fmt_sv;
 use crate::core::goals::{breakdown_groups, indicator_rows, series};
 use crate::core::ids::RecordId;
 use crate::core::model::{Indicator, Scope};
@@ -110,7 +109,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
                 w,
                 &rows,
                 unit,
-                format!("{n1}, {}", fmt_sv::period(&p)),
+                format!("{n1}, {}", app.t().numbers.period(&p)),
                 &format!("bullet-{dom1}"),
                 &chart_words_for(t, unit),
             )
@@ -141,7 +140,8 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
                 .iter()
                 .enumerate()
                 .map(|(n, g)| {
-                    let title = (t.by_breakdown)(&g.indicator.name, &fmt_sv::period(&g.period));
+                    let title =
+                        (t.by_breakdown)(&g.indicator.name, &app.t().numbers.period(&g.period));
                     breakdown_chart(
                         w,
                         g,
@@ -172,12 +172,12 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
             indicator_rows(w, &p, &i4, &s4)
                 .into_iter()
                 .map(|r| {
-                    let outcome = r
-                        .outcome
-                        .as_ref()
-                        .map_or_else(|| t.status_missing.to_owned(), |o| fmt_sv::value(o.value));
+                    let outcome = r.outcome.as_ref().map_or_else(
+                        || t.status_missing.to_owned(),
+                        |o| app.t().numbers.value(o.value),
+                    );
                     let status = r.status.map(|s| (status_class(s), status_text(t, s)));
-                    (fmt_sv::period(&r.target.period), outcome, status)
+                    (app.t().numbers.period(&r.target.period), outcome, status)
                 })
                 .collect::<Vec<_>>()
         })
@@ -201,7 +201,7 @@ fn IndicatorCard(indicator: Indicator, scope: Scope, period: ReadSignal<Period>)
             </Show>
             <Show
                 when=move || unit != Unit::YesNo && !bullet.with(|b| b.rows.is_empty())
-                fallback=move || (unit != Unit::YesNo || marks.with(Vec::is_empty)).then(|| view! { <p class="hint">{move || (app.t().no_target_in_period)(&fmt_sv::period(&period.get()))}</p> })
+                fallback=move || (unit != Unit::YesNo || marks.with(Vec::is_empty)).then(|| view! { <p class="hint">{move || (app.t().no_target_in_period)(&app.t().numbers.period(&period.get()))}</p> })
             >
                 <ChartFigure svg=Signal::derive(move || bullet.with(bullet_chart_svg)) table=Signal::derive(move || bullet.with(bullet_table)) testid="chart-bullet" />
             </Show>

@@ -4,7 +4,6 @@
 use crate::browser::{http, settings, storage};
 use crate::core::exchange::sync::published;
 use crate::core::exchange::sync::webdav::DavSettings;
-use crate::core::fmt_sv;
 use crate::ui::forms::controls::TextField;
 use crate::ui::i18n::offline::OfflineTexts;
 use crate::ui::state::{use_app, AppState};
@@ -39,7 +38,7 @@ pub fn StorageStatus() -> impl IntoView {
         {move || state.get().map(|s| {
             let t = o(app);
             let usage = match (s.used, s.quota) {
-                (Some(used), Some(quota)) => (t.usage)(&fmt_sv::bytes(used), &fmt_sv::bytes(quota - used)),
+                (Some(used), Some(quota)) => (t.usage)(&app.t().numbers.bytes(used), &app.t().numbers.bytes(quota - used)),
                 _ => t.usage_unknown.to_owned(),
             };
             view! {

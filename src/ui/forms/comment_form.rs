@@ -7,7 +7,6 @@
 //! answer, no personal number); nothing is stored unless it passes, and
 //! what is typed stays in the form when it does not.
 
-use crate::core::fmt_sv;
 use crate::core::goals::target_of_comment;
 use crate::core::ids::RecordId;
 use crate::core::model::{Comment, Record, Target};
@@ -34,8 +33,8 @@ fn target_choice(
     }
     label.push_str(&format!(
         " · {} · {}",
-        fmt_sv::period(&target.period),
-        fmt_sv::target(target.value)
+        t.numbers.period(&target.period),
+        t.numbers.target(target.value)
     ));
     Choice::new(target.meta.id.as_str(), label)
 }

@@ -281,7 +281,7 @@ fn AnswerField(
                                 move || value.with(|v| *v == code)
                             }
                             on:change=move |_| value.set(code.clone()) />
-                        {move || capitalised((app.t().yes_no_words)(a))}
+                        {move || capitalised(app.t().numbers.yes_no_words(a))}
                     </label>
                 }
             }).collect_view()}

@@ -155,7 +155,7 @@ pub static EN: AccessibilityTexts = AccessibilityTexts {
         "Every chart has a title and a text description, and the Show as table button shows the same figures as a table.",
         "Status is always shown with a symbol and a word (✓ Met, ≈ Near, ✗ Behind), and figures are always printed as text, never by colour alone.",
         "Text has a contrast of at least 4.5:1 against its background, and the bars, lines and markers of charts at least 3:1.",
-        "Pages work at 200 % and at 400 % zoom without scrolling sideways; wide tables scroll inside their own box, which the keyboard can reach too.",
+        "Pages work at 200% and at 400% zoom without scrolling sideways; wide tables scroll inside their own box, which the keyboard can reach too.",
         "Text stays readable when you widen the spacing of lines, paragraphs, words and letters.",
         "If you have chosen reduced motion in your computer's settings, nothing in the app moves.",
         "The app is available in Swedish and English; choose the language under Settings.",
@@ -189,7 +189,7 @@ pub static EN: AccessibilityTexts = AccessibilityTexts {
     tested_items: [
         "axe-core checks every page with the example data against the rules of WCAG 2.1 A and AA and the rules for landmarks and headings, in Swedish and in English, with the charts both as pictures and as tables, with forms open (also with their error messages) and with the preview of an import, in windows 1280, 640 and 320 pixels wide. The test requires zero errors.",
         "Keyboard: the test tabs through every page and checks that everything that gets focus is visible and has a focus indicator, that the Skip to content link works, that a form that opens gets the focus and that the focus comes back when it closes.",
-        "Zoom: every page, with the charts both as pictures and as tables, is shown in windows 640 and 320 pixels wide, which equals 200 % and 400 % zoom of an ordinary screen, and must not scroll sideways.",
+        "Zoom: every page, with the charts both as pictures and as tables, is shown in windows 640 and 320 pixels wide, which equals 200% and 400% zoom of an ordinary screen, and must not scroll sideways.",
         "Text spacing: with the spacing WCAG 1.4.12 gives, no text may be cut off.",
         "Reduced motion: with reduced motion chosen, nothing on the page may have transitions or animations.",
         "Forced colours, as the Chromium browser emulates them: the menu still shows which page you are on, and charts keep their white ground.",

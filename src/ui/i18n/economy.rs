@@ -219,7 +219,7 @@ pub const EN: EconomyTexts = EconomyTexts {
     budget_csv_title: "Read budget and spend from CSV",
     problem_financing_over_whole: "The shares add up to more than 100 %.",
     financing: "Financing",
-    financing_hint: "Who finances, and with which share: the state through Försäkringskassan 50 %, the region 25 % and the municipalities the rest, for example. An intervention without financing of its own shares its project's.",
+    financing_hint: "Who finances, and with which share: the state through Försäkringskassan 50%, the region 25% and the municipalities the rest, for example. An intervention without financing of its own shares its project's.",
     financier: "Financier",
     financier_name: "Name of the financier",
     financing_share: "Share (%)",
@@ -238,5 +238,5 @@ pub const EN: EconomyTexts = EconomyTexts {
     col_budget_part: "Of the budget",
     col_spend_part: "Of the spend",
     financing_from_project: |p| format!("as the project {p}"),
-    budget_csv_text: "One row per intervention, project or the förbund and period (2018, 2018-T2): budget, spend, the day the spend runs until (for an interim period) and forecast, such as the förbund's Excel sheet (1 234 567,50; semicolons). Öre are rounded to whole kronor, 50 öre up. The indicator may be left out when the förbund has only one indicator in kronor. You see what happens before anything is saved, and one bad row stops the whole file.",
+    budget_csv_text: "One row per intervention, project or the förbund and period (2018, 2018-T2): budget, spend, the day the spend runs until (for an interim period) and forecast, such as the förbund's Excel sheet (1 234 567,50 or 1,234,567.50; semicolons). Öre are rounded to whole kronor, 50 öre up. The indicator may be left out when the förbund has only one indicator in kronor. You see what happens before anything is saved, and one bad row stops the whole file.",
 };

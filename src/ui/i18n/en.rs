@@ -6,17 +6,18 @@ use crate::core::model::Direction;
 fn near_rule(tolerance: u8, direction: Direction) -> String {
     match direction {
         Direction::HigherIsBetter => format!(
-            "Near = at least {} % of the target",
+            "Near = at least {}% of the target",
             100 - u32::from(tolerance)
         ),
         Direction::LowerIsBetter => format!(
-            "Near = at most {} % of the target",
+            "Near = at most {}% of the target",
             100 + u32::from(tolerance)
         ),
     }
 }
 
 pub(super) static EN: Texts = Texts {
+    numbers: crate::core::locale::Locale::En,
     app_name: "Måltavla",
     app_tagline: "Targets and outcomes for the coordination association",
     skip_to_content: "Skip to content",
@@ -184,13 +185,8 @@ pub(super) static EN: Texts = Texts {
     slice_label: "Part",
     value_label: "Value",
     value_hint_percent: "Percent, 0–100, at most one decimal (for example 64.5).",
-    value_hint_kronor: "Kronor (for example 1 200 000). A target is a budget, an outcome what has been spent so far; öre are rounded to whole kronor, 50 öre up.",
+    value_hint_kronor: "Kronor (for example 1200000 or 1,200,000). A target is a budget, an outcome what has been spent so far; öre are rounded to whole kronor, 50 öre up.",
     value_hint_count: "A whole number, 0 or more (for example 1234).",
-    yes_no_words: |a| match a {
-        crate::core::value::Answer::Met => "met",
-        crate::core::value::Answer::NotMet => "not met",
-        crate::core::value::Answer::Unknown => "not yet known",
-    },
     yes_no_target_hint: "A yes/no goal has no number: the goal is that it is met.",
     yes_no_question: "Is the goal met?",
     reported_on: "Reported",
@@ -254,7 +250,7 @@ pub(super) static EN: Texts = Texts {
     problem_not_a_number: "Enter a number, for example 1234 or 64.5.",
     problem_negative_count: "A count cannot be negative.",
     problem_not_whole: "A count must be a whole number.",
-    problem_ambiguous_thousands: "Write thousands with a space, for example 1 000 (a point or comma means decimals).",
+    problem_ambiguous_thousands: "Write 1000 or 1 000: a single point or comma before three digits could be a decimal mark (1,000,000 is read as a million).",
     problem_record_deleted: "This was deleted while you were typing (perhaps in another tab). Cancel, and add it again if it should remain.",
     problem_count_too_large: "The number is unreasonably large (at most 100,000,000).",
     problem_negative_amount: "An amount cannot be negative.",
@@ -296,7 +292,7 @@ pub(super) static EN: Texts = Texts {
     participants_intro: "Participants are kept under a random code – never a name or personal identity number. The key figures below are computed from them.",
     participants_insats: "Insats",
     participants_table_title: "Registered participants",
-    participants_count: |n| format!("{} participants", crate::core::fmt_sv::integer(n as u64)),
+    participants_count: |n| format!("{} participants", crate::core::fmt_en::integer(n as u64)),
     participants_entry_hint: "Enter one row at a time: Tab moves between cells and Enter saves the row and starts the next. The app proposes the code.",
     export_participants_excel: "Export participants (Excel, Swedish)",
     export_participants_csv: "Export participants (CSV)",
@@ -311,7 +307,7 @@ pub(super) static EN: Texts = Texts {
     csv_import_title: "Import participants from CSV",
     csv_import_text: "Save the spreadsheet as CSV (from Excel: “CSV UTF-8” or “CSV (semicolon delimited)”). You see what will happen before anything is saved. A row with the same insats and code as a registered participant updates it; columns that are not in the file are left as they are.",
     csv_file_label: "CSV file",
-    csv_read: |name, n| format!("{name}: {} rows.", crate::core::fmt_sv::integer(n as u64)),
+    csv_read: |name, n| format!("{name}: {} rows.", crate::core::fmt_en::integer(n as u64)),
     csv_mapping_title: "Which column holds what?",
     csv_default_insats: "Insats for rows without one",
     csv_no_default: "None – each row names its insats",
@@ -339,7 +335,7 @@ pub(super) static EN: Texts = Texts {
     csv_col_before: "Now",
     csv_col_after: "After the import",
     csv_nothing: "(empty)",
-    csv_more_changed: |n| format!("… and {} more changed rows.", crate::core::fmt_sv::integer(n as u64)),
+    csv_more_changed: |n| format!("… and {} more changed rows.", crate::core::fmt_en::integer(n as u64)),
     threshold_label: "Small-number protection: hide counts of people below",
     threshold_hint: "Applies on every laptop of the förbund: counts below the limit are shown as “<3” in views and exports for others. Empty means 3; at most 20.",
     goals_export_title: "Targets and outcomes as a spreadsheet",

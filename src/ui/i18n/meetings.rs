@@ -1,6 +1,7 @@
 //! Texts of the frukostmöten, check-in, lediga platser and newsletter
 //! pages, in both languages; a missing text is a compile error.
 
+use crate::core::fmt_en::integer as en_integer;
 use crate::core::fmt_sv::integer;
 
 /// Every text of the meetings, places and newsletter pages.
@@ -224,7 +225,7 @@ pub(super) static EN: MeetingTexts = MeetingTexts {
     next_month: "Next month",
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     week: "wk",
-    attended_n: |n| format!("{} attended", integer(n)),
+    attended_n: |n| format!("{} attended", en_integer(n)),
     attendance_title: "Guests per year",
     guests: "Guests",
     year: "Year",
@@ -252,13 +253,13 @@ pub(super) static EN: MeetingTexts = MeetingTexts {
     check_in_intro: "Press once per guest. Works offline: every press is saved in this browser at once.",
     check_in_button: "+1 guest",
     undo: "Undo last",
-    arrived: |n| format!("{} have arrived", integer(n)),
+    arrived: |n| format!("{} have arrived", en_integer(n)),
     org_label: "Guest's organisation (optional)",
     back_to_meeting: "Back to the meeting",
     slots_title: "Open places",
     slots_intro: "The latest report per insats and provider: places, enrolled and open places.",
     slots_columns: ["Insats", "Date", "Places", "Enrolled", "Open"],
-    slots_totals: |e, o| format!("{} enrolled, {} open places", integer(e), integer(o)),
+    slots_totals: |e, o| format!("{} enrolled, {} open places", en_integer(e), en_integer(o)),
     overbooked: "⚠ more enrolled than places",
     overbooked_warning: |l| format!("⚠ More enrolled than places: {l}"),
     new_report: "New report",
@@ -268,7 +269,7 @@ pub(super) static EN: MeetingTexts = MeetingTexts {
     no_reports: "No reports yet.",
     correct_title: "Correct a report",
     correct_text: "The board shows the latest report of each insats and provider. Was one wrong? Delete it and the one before shows again, or give a new report the same day.",
-    report_line: |label, date, enrolled, capacity| format!("{label}, {date}: {} enrolled of {} places", integer(enrolled), integer(capacity)),
+    report_line: |label, date, enrolled, capacity| format!("{label}, {date}: {} enrolled of {} places", en_integer(enrolled), en_integer(capacity)),
     occupancy_title: "Occupancy over time",
     all_insatser: "All insatser",
     describe_occupancy: |d, e, c, _| format!("{d}: {e} enrolled of {c} places."),

@@ -64,6 +64,8 @@ impl Lang {
 /// Every user-visible text. Plain fields are fixed texts; `fn` fields build
 /// texts around figures the core has already formatted.
 pub struct Texts {
+    /// How figures, dates and periods are written in this language.
+    pub numbers: crate::core::locale::Locale,
     pub app_name: &'static str,
     pub app_tagline: &'static str,
     pub skip_to_content: &'static str,
@@ -225,9 +227,6 @@ pub struct Texts {
     pub value_hint_percent: &'static str,
     pub value_hint_kronor: &'static str,
     pub value_hint_count: &'static str,
-    /// The words for a yes/no answer: Swedish takes the core's
-    /// `goals::yes_no_words`, English its own.
-    pub yes_no_words: fn(crate::core::value::Answer) -> &'static str,
     pub yes_no_target_hint: &'static str,
     pub yes_no_question: &'static str,
     pub reported_on: &'static str,

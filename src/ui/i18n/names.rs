@@ -85,5 +85,6 @@ pub fn chart_words(t: &Texts) -> ChartWords {
         ],
         describe: t.chart_desc_row,
         forecast: t.economy.forecast_label.into(),
+        numbers: t.numbers,
     }
 }

@@ -110,7 +110,7 @@ fn en_refused(why: &NotPublic, location: &str) -> String {
                     ("check-in", "check-ins"),
                     ("record like a participation", "records like participations"),
                 ],
-                |n| n.to_string(),
+                crate::core::fmt_en::integer,
             );
             format!(
                 "The published file {location} holds personal data ({}) and must not be published. Nothing was read in. Remove the file from the web server and put the part “For publishing (no participants)” from Share data there instead.",
@@ -245,7 +245,7 @@ pub static EN: OfflineTexts = OfflineTexts {
         SyncFailure::BadListing => "The server sent a folder listing that cannot be read. Is the address a WebDAV folder?".into(),
         SyncFailure::TooLarge { url, limit } => format!(
             "The answer from {url} is larger than {} and was not read; none of it was stored.",
-            fmt_sv::bytes(*limit as f64)
+            crate::core::fmt_en::bytes(*limit as f64)
         ),
     },
 };

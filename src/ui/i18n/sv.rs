@@ -15,6 +15,7 @@ fn near_rule(tolerance: u8, direction: Direction) -> String {
 }
 
 pub(super) static SV: Texts = Texts {
+    numbers: crate::core::locale::Locale::Sv,
     app_name: "Måltavla",
     app_tagline: "Mål och utfall för samordningsförbundet",
     skip_to_content: "Hoppa till innehållet",
@@ -184,7 +185,6 @@ pub(super) static SV: Texts = Texts {
     value_hint_percent: "Procent, 0–100, högst en decimal (till exempel 64,5).",
     value_hint_kronor: "Kronor (till exempel 1 200 000). Ett mål är en budget, ett utfall det som har använts hittills; öre avrundas till hela kronor, 50 öre uppåt.",
     value_hint_count: "Ett heltal, 0 eller mer (till exempel 1 234).",
-    yes_no_words: crate::core::goals::yes_no_words,
     yes_no_target_hint: "Ett ja/nej-mål har inget tal: målet är att det ska uppfyllas.",
     yes_no_question: "Är målet uppfyllt?",
     reported_on: "Rapporterat",

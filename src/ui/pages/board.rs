@@ -7,7 +7,6 @@
 
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
-use crate::core::fmt_sv;
 use crate::core::goals::{
     protected_goal_rows, untargeted_outcomes, years_with_targets, Focus, OutcomeGroup,
 };
@@ -120,7 +119,7 @@ pub fn BoardPage() -> impl IntoView {
                 <PeriodPicker id="board-period" draft=draft errors=draft_errors />
                 <SelectField id="board-focus" label=tr(|t| t.focus_label) value=focus_text choices=focus_choices />
             </section>
-            <h2 class="period-heading" data-testid="board-period">{move || fmt_sv::period(&period.get())}</h2>
+            <h2 class="period-heading" data-testid="board-period">{move || app.t().numbers.period(&period.get())}</h2>
             <p class="board-links">
                 <a href=move || Route::Report { period: Some(period.get()) }.href() data-testid="board-report">{tr(|t| t.present.report_nav)}</a>
                 " · "
@@ -148,7 +147,7 @@ fn NoTargets(period: Memo<Period>, focus: Memo<Focus>) -> impl IntoView {
     let years = Memo::new(move |_| app.ws.with(years_with_targets));
     view! {
         <div class="empty-state" data-testid="no-targets">
-            <p>{move || (app.t().board_nothing)(&fmt_sv::period(&period.get()))}</p>
+            <p>{move || (app.t().board_nothing)(&app.t().numbers.period(&period.get()))}</p>
             <Show when=move || !years.with(Vec::is_empty)>
                 <p>
                     {tr(|t| t.board_years_with_targets)}" "
@@ -174,7 +173,7 @@ fn Untargeted(groups: Memo<Vec<OutcomeGroup>>) -> impl IntoView {
                     let t = app.t();
                     app.ws.with(|w| groups.get().into_iter().map(|g| {
                         let slices = g.slices.iter().filter_map(|o| {
-                            o.breakdown.as_ref().map(|b| format!("{} {}", slice_name(w, t, b), fmt_sv::value(o.value)))
+                            o.breakdown.as_ref().map(|b| format!("{} {}", slice_name(w, t, b), app.t().numbers.value(o.value)))
                         }).collect::<Vec<_>>().join(" · ");
                         let notes = g.notes().join(" · ");
                         let note = (!notes.is_empty()).then_some(notes);
@@ -184,8 +183,8 @@ fn Untargeted(groups: Memo<Vec<OutcomeGroup>>) -> impl IntoView {
                         view! {
                             <li>
                                 <a href=href>{name}</a>
-                                " · " {scope_label} " · " {fmt_sv::period(&g.period)}
-                                {g.total.as_ref().map(|o| view! { <strong class="figure">" "{fmt_sv::value(o.value)}</strong> })}
+                                " · " {scope_label} " · " {app.t().numbers.period(&g.period)}
+                                {g.total.as_ref().map(|o| view! { <strong class="figure">" "{app.t().numbers.value(o.value)}</strong> })}
                                 {(!slices.is_empty()).then(|| view! { <span class="sub">{slices}</span> })}
                                 {note.map(|n| view! { <span class="sub note">{n}</span> })}
                             </li>

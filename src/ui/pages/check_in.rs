@@ -77,7 +77,7 @@ pub fn CheckInPage(id: RecordId) -> impl IntoView {
     let heading = move || {
         meeting.with(|m| {
             m.as_ref()
-                .map(|m| format!("{} · {}", m.theme, when_text(m)))
+                .map(|m| format!("{} · {}", m.theme, when_text(m, app.t().numbers)))
                 .unwrap_or_default()
         })
     };

@@ -1,7 +1,6 @@
 //! Indicators: the list, and one indicator's page with every target,
 //! outcome, forecast and comment recorded for it, editable row by row.
 
-use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::model::{Comment, FigureKey, Forecast, Indicator, Outcome, Record, Scope, Target};
 use crate::core::route::Route;
@@ -266,9 +265,9 @@ fn figure_row(
         ..
     } = key;
     let shown = match &row {
-        FigureRow::Target(x) => fmt_sv::target(x.value),
+        FigureRow::Target(x) => t.numbers.target(x.value),
         FigureRow::Outcome(Outcome { value, .. }) | FigureRow::Forecast(Forecast { value, .. }) => {
-            fmt_sv::value(*value)
+            t.numbers.value(*value)
         }
     };
     let edit_as = match row {
@@ -276,7 +275,7 @@ fn figure_row(
         FigureRow::Outcome(x) => Editing::Outcome(x),
         FigureRow::Forecast(x) => Editing::Forecast(x),
     };
-    let label = format!("{} {}", fmt_sv::period(&period), shown);
+    let label = format!("{} {}", t.numbers.period(&period), shown);
     let scope_label = scope_name(w, t, &scope);
     let slice = breakdown
         .as_ref()
@@ -285,7 +284,7 @@ fn figure_row(
     view! {
         <tr data-testid="figure-row">
             <td><a href=Route::of_scope(&scope).href()>{scope_label}</a></td>
-            <td>{fmt_sv::period(&period)}</td>
+            <td>{t.numbers.period(&period)}</td>
             <td>{slice}</td>
             <td class="num">{shown}</td>
             <td>{note}</td>
@@ -332,7 +331,7 @@ fn comment_row(
         .as_ref()
         .map(|b| slice_name(w, t, b))
         .unwrap_or_else(|| "–".into());
-    let label = (t.economy.comment_caption)(&fmt_sv::period(&c.period));
+    let label = (t.economy.comment_caption)(&t.numbers.period(&c.period));
     let id = c.meta.id.clone();
     let scope = c.scope.clone();
     let period = c.period;
@@ -340,7 +339,7 @@ fn comment_row(
     view! {
         <tr data-testid="comment-row">
             <td><a href=Route::of_scope(&scope).href()>{scope_label}</a></td>
-            <td>{fmt_sv::period(&period)}</td>
+            <td>{t.numbers.period(&period)}</td>
             <td>{slice}</td>
             <td>{answers}</td>
             <td class="row-actions">

@@ -1,6 +1,5 @@
 //! Insatser: the list, and one insats's page.
 
-use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::model::{Insats, Orientation, Scope};
 use crate::core::route::Route;
@@ -84,12 +83,12 @@ pub fn InsatsPage(id: RecordId) -> impl IntoView {
     }
 }
 
-fn active_text(i: &Insats) -> Option<String> {
+fn active_text(i: &Insats, numbers: crate::core::locale::Locale) -> Option<String> {
     match (i.start, i.end) {
         (None, None) => None,
-        (Some(s), None) => Some(format!("{} –", fmt_sv::date(s))),
-        (None, Some(e)) => Some(format!("– {}", fmt_sv::date(e))),
-        (Some(s), Some(e)) => Some(format!("{} – {}", fmt_sv::date(s), fmt_sv::date(e))),
+        (Some(s), None) => Some(format!("{} –", numbers.date(s))),
+        (None, Some(e)) => Some(format!("– {}", numbers.date(e))),
+        (Some(s), Some(e)) => Some(format!("{} – {}", numbers.date(s), numbers.date(e))),
     }
 }
 
@@ -139,8 +138,8 @@ fn InsatsFacts(insats: Insats, editing: RwSignal<Option<Insats>>) -> impl IntoVi
                 {(!municipalities.is_empty()).then(|| view! { <dt>{tr(|t| t.municipalities_label)}</dt><dd>{municipalities.clone()}</dd> })}
                 {(!i.provider.is_empty()).then(|| view! { <dt>{tr(|t| t.provider)}</dt><dd>{i.provider.clone()}</dd> })}
                 {project.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.project_label)}</dt><dd><a href=Route::Project(pid).href()>{pname}</a></dd> })}
-                {active_text(&i).map(|a| view! { <dt>{tr(|t| t.active_period)}</dt><dd>{a}</dd> })}
-                {i.capacity.map(|c| view! { <dt>{tr(|t| t.capacity)}</dt><dd>{(app.t().places)(&fmt_sv::integer(c.get()))}</dd> })}
+                {active_text(&i, app.t().numbers).map(|a| view! { <dt>{tr(|t| t.active_period)}</dt><dd>{a}</dd> })}
+                {i.capacity.map(|c| view! { <dt>{tr(|t| t.capacity)}</dt><dd>{(app.t().places)(&app.t().numbers.integer(c.get()))}</dd> })}
             </dl>
             <h2>{tr(|t| t.contacts)}</h2>
             {if i.contacts.is_empty() {

@@ -55,7 +55,7 @@ fn MeetingFacts(meeting: Meeting, editing: RwSignal<Option<Meeting>>) -> impl In
         (!value.is_empty()).then(|| view! { <dt>{label}</dt><dd data-testid=testid>{value}</dd> })
     };
     let count = |c: Option<crate::core::value::Count>| {
-        c.map(|c| crate::core::fmt_sv::integer(c.get()))
+        c.map(|c| app.t().numbers.integer(c.get()))
             .unwrap_or_default()
     };
     // Only a web address becomes a link (a file may bring any text).
@@ -82,22 +82,22 @@ fn MeetingFacts(meeting: Meeting, editing: RwSignal<Option<Meeting>>) -> impl In
     let (delete_id, delete_name) = (meeting.meta.id.clone(), meeting.theme.clone());
     view! {
         <dl class="facts" data-testid="meeting-facts">
-            {fact(t.date, when_text(&m), "meeting-when")}
+            {fact(t.date, when_text(&m, app.t().numbers), "meeting-when")}
             {fact(t.place, m.place.clone(), "meeting-place")}
             {fact(t.municipality, muni.unwrap_or_default(), "meeting-municipality")}
             {fact(t.speakers, m.speakers.clone(), "meeting-speakers")}
             {invitation}
-            {fact(t.deadline, m.registration_deadline.map(crate::core::fmt_sv::date).unwrap_or_default(), "meeting-deadline")}
+            {fact(t.deadline, m.registration_deadline.map(|x| app.t().numbers.date(x)).unwrap_or_default(), "meeting-deadline")}
             {email}
             {fact(t.registered, count(m.registered), "meeting-registered")}
-            {fact(t.attended, attended.map(crate::core::fmt_sv::integer).unwrap_or_default(), "meeting-attended")}
+            {fact(t.attended, attended.map(|x| app.t().numbers.integer(x)).unwrap_or_default(), "meeting-attended")}
             {fact(app.t().note_label, m.note.clone(), "meeting-note")}
         </dl>
         {(!by_org.is_empty()).then(|| view! {
             <h2>{t.by_org}</h2>
             <ul data-testid="meeting-by-org">
                 {by_org.into_iter().map(|(g, n)| view! {
-                    <li>{app.t().guest_org(g)}": "{crate::core::fmt_sv::integer(n)}</li>
+                    <li>{app.t().guest_org(g)}": "{app.t().numbers.integer(n)}</li>
                 }).collect_view()}
             </ul>
         })}

@@ -35,7 +35,7 @@ fn MeetingItem(meeting: Meeting) -> impl IntoView {
     view! {
         <li data-testid="meeting-item">
             <a href=Route::Meeting(meeting.meta.id.clone()).href()>{meeting.theme.clone()}</a>
-            <span class="sub">{when_text(&meeting)}</span>
+            <span class="sub">{when_text(&meeting, app.t().numbers)}</span>
             {muni.map(|n| view! { <span class="sub">{n}</span> })}
             {(!meeting.place.is_empty()).then(|| view! { <span class="sub">{meeting.place.clone()}</span> })}
             {attended.map(|a| view! { <span class="sub" data-testid="meeting-attended">{a}</span> })}

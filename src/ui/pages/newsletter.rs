@@ -7,7 +7,6 @@
 use crate::browser::clipboard::copy_text;
 use crate::browser::clock::today;
 use crate::core::chart::{bullet_chart_svg, bullet_table, line_chart_svg, line_table};
-use crate::core::fmt_sv;
 use crate::core::period::iso_date;
 use crate::core::reports::newsletter::{
     assemble_in, default_day, to_html, to_markdown, to_text, Lang as BlockLang, LeftOut,
@@ -109,8 +108,8 @@ fn left_out(t: &Texts, l: &LeftOut) -> String {
     match l {
         LeftOut::Figures { year } => (m.left_out_figures)(*year),
         LeftOut::Meetings { from, until } => {
-            (m.left_out_meetings)(&fmt_sv::date(*from), &fmt_sv::date(*until))
+            (m.left_out_meetings)(&t.numbers.date(*from), &t.numbers.date(*until))
         }
-        LeftOut::Slots { day } => (m.left_out_slots)(&fmt_sv::date(*day)),
+        LeftOut::Slots { day } => (m.left_out_slots)(&t.numbers.date(*day)),
     }
 }

@@ -5,7 +5,6 @@
 use crate::browser::files;
 use crate::core::exchange::csv::participations::{export, Column};
 use crate::core::exchange::csv::CsvFlavour;
-use crate::core::fmt_sv;
 use crate::core::model::{Participation, Scope};
 use crate::core::participants::report::{in_scope, insatser_in_scope, newest_first};
 use crate::ui::components::confirm_delete::DeleteButton;
@@ -94,8 +93,8 @@ pub fn ParticipantsPage() -> impl IntoView {
                     <td>{t.age_band(p.age_band)}</td>
                     <td>{municipality}</td>
                     <td>{t.referrer(p.referrer)}</td>
-                    <td>{fmt_sv::date(p.start)}</td>
-                    <td>{p.end.map(fmt_sv::date)}</td>
+                    <td>{t.numbers.date(p.start)}</td>
+                    <td>{p.end.map(|x| t.numbers.date(x))}</td>
                     <td>{status}</td>
                     <td class="row-actions">
                         <button type="button" class="link" data-testid="participation-edit-open"

@@ -8,7 +8,6 @@
 use crate::browser::fullscreen;
 use crate::core::chart::{bullet_chart_svg, line_chart_svg};
 use crate::core::chart_specs::series_chart;
-use crate::core::fmt_sv;
 use crate::core::goals::GoalRow;
 use crate::core::ids::RecordId;
 use crate::core::model::{Presentation, Scope, Slide};
@@ -153,7 +152,7 @@ fn SlideView(deck: Presentation, slide: Slide) -> impl IntoView {
         <section class="slide" data-testid="slide" aria-labelledby="slide-title" tabindex="0">
             <header class="slide-head">
                 <h1 id="slide-title" data-testid="slide-title">{title}</h1>
-                <p class="slide-sub">{deck.name.clone()}" · "{fmt_sv::period(&period)}</p>
+                <p class="slide-sub">{deck.name.clone()}" · "{t.numbers.period(&period)}</p>
             </header>
             {body}
         </section>
@@ -161,10 +160,10 @@ fn SlideView(deck: Presentation, slide: Slide) -> impl IntoView {
 }
 
 /// The outcome of a row as the board prints it ("<3" when protected).
-fn outcome_text(row: &GoalRow) -> String {
+fn outcome_text(row: &GoalRow, t: &crate::ui::i18n::Texts) -> String {
     match (row.protected, &row.outcome) {
-        (Some(shown), _) => shown_text(shown),
-        (None, Some(o)) => fmt_sv::value(o.value),
+        (Some(shown), _) => shown_text(shown, t.numbers),
+        (None, Some(o)) => t.numbers.value(o.value),
         (None, None) => "–".into(),
     }
 }
@@ -191,13 +190,13 @@ fn GoalsSlide(scope: Scope, period: Period) -> impl IntoView {
                     ref s => Some(scope_name(w, t, s)),
                 };
                 let target = match row.expected {
-                    Some(e) => (t.prorated)(&fmt_sv::value(e), &row.outcome.as_ref().map(|o| fmt_sv::date(o.period.end())).unwrap_or_default()),
-                    None => fmt_sv::target(row.target.value),
+                    Some(e) => (t.prorated)(&t.numbers.value(e), &row.outcome.as_ref().map(|o| t.numbers.date(o.period.end())).unwrap_or_default()),
+                    None => t.numbers.target(row.target.value),
                 };
                 view! {
                     <tr>
                         <th scope="row">{row.indicator.name.clone()}{scope_label.map(|s| view! { <span class="sub">{s}</span> })}</th>
-                        <td class="num slide-outcome">{outcome_text(row)}</td>
+                        <td class="num slide-outcome">{outcome_text(row, t)}</td>
                         <td class="num">{target}</td>
                         <td>{row.status.map(|s| view! { <span class=status_class(s)>{status_text(t, s)}</span> })}</td>
                     </tr>
@@ -238,12 +237,12 @@ fn IndicatorSlide(indicator: RecordId, scope: Scope, period: Period) -> impl Int
     let figure = row.map(|r| {
         let so_far = r
             .partial
-            .then(|| r.outcome.as_ref().map(|o| (t.present.so_far)(&fmt_sv::date(o.period.end()))))
+            .then(|| r.outcome.as_ref().map(|o| (t.present.so_far)(&t.numbers.date(o.period.end()))))
             .flatten();
         view! {
             <div class="big-figure" data-testid="big-figure">
-                <p class="big-outcome"><span class="visually-hidden">{t.col_outcome}": "</span>{outcome_text(&r)}</p>
-                <p class="big-target">{t.col_target}" "{fmt_sv::target(r.compared_to())}{so_far.map(|s| format!(" ({s})"))}</p>
+                <p class="big-outcome"><span class="visually-hidden">{t.col_outcome}": "</span>{outcome_text(&r, t)}</p>
+                <p class="big-target">{t.col_target}" "{t.numbers.target(r.compared_to())}{so_far.map(|s| format!(" ({s})"))}</p>
                 {r.status.map(|s| view! { <p class=format!("big-status {}", status_class(s))>{status_text(t, s)}</p> })}
             </div>
         }

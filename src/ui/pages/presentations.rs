@@ -5,7 +5,6 @@
 //! period) and opened in the editor, so nothing typed later can be lost to
 //! a missing first save.
 
-use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::model::{Presentation, Record, Slide, MAX_SLIDES};
 use crate::core::reports::slides::{is_available, move_slide, options, presentations_by_name};
@@ -75,7 +74,7 @@ pub fn PresentationsPage() -> impl IntoView {
                     view! {
                         <li class="card" data-testid="presentation-item">
                             <h2 class="card-title"><a href=edit.clone()>{name}</a></h2>
-                            <p>{fmt_sv::period(&d.period)}" · "{(p().slide_count)(d.slides.len())}</p>
+                            <p>{app.t().numbers.period(&d.period)}" · "{(p().slide_count)(d.slides.len())}</p>
                             <p class="actions">
                                 <a href=show class="button primary" data-testid="present" on:click=|_| crate::browser::fullscreen::enter()>{p().present}</a>
                                 <a href=edit>{p().edit}</a>

@@ -1,6 +1,5 @@
 //! Projects: the list, and one project's page.
 
-use crate::core::fmt_sv;
 use crate::core::ids::RecordId;
 use crate::core::model::{Project, Scope};
 use crate::core::route::Route;
@@ -38,7 +37,7 @@ pub fn ProjectsPage() -> impl IntoView {
                     <li>
                         <a href=Route::Project(p.meta.id.clone()).href()>{p.name.clone()}</a>
                         {parent.map(|n| view! { <span class="sub">{tr(|t| t.parent_project)}": "{n.clone()}</span> })}
-                        {p.period.map(|per| view! { <span class="sub">{fmt_sv::period(&per)}</span> })}
+                        {p.period.map(|per| view! { <span class="sub">{app.t().numbers.period(&per)}</span> })}
                         <span class="sub">{tr(|t| t.insatser_of_project)}": "{count}</span>
                     </li>
                 }
@@ -136,9 +135,9 @@ fn ProjectFacts(project: Project, editing: RwSignal<Option<Project>>) -> impl In
     view! {
             <dl class="facts">
                 {(!project.description.is_empty()).then(|| view! { <dt>{tr(|t| t.description_label)}</dt><dd>{project.description.clone()}</dd> })}
-                {project.period.map(|p| view! { <dt>{tr(|t| t.project_period)}</dt><dd>{fmt_sv::period(&p)}</dd> })}
+                {project.period.map(|p| view! { <dt>{tr(|t| t.project_period)}</dt><dd>{app.t().numbers.period(&p)}</dd> })}
                 {parent.clone().map(|(pid, pname)| view! { <dt>{tr(|t| t.parent_project)}</dt><dd><a href=Route::Project(pid).href()>{pname}</a></dd> })}
-                {(!project.funder.is_empty()).then(|| view! { <dt>{tr(|t| t.funder)}</dt><dd>{project.funder.clone()}{project.funder_share.map(|s| format!(" ({})", fmt_sv::percent(s)))}</dd> })}
+                {(!project.funder.is_empty()).then(|| view! { <dt>{tr(|t| t.funder)}</dt><dd>{project.funder.clone()}{project.funder_share.map(|s| format!(" ({})", app.t().numbers.percent(s)))}</dd> })}
                 {(!project.financing.is_empty()).then(|| {
                     let shares = project.financing.clone();
                     view! { <dt>{tr(|t| t.economy.financing)}</dt><dd data-testid="financing">{move || app.ws.with(|w| financing_words(w, app.t(), &shares))}</dd> }

@@ -10,7 +10,6 @@
 use crate::browser::clock::today;
 use crate::browser::files;
 use crate::core::chart::{bullet_chart_svg, bullet_table};
-use crate::core::fmt_sv;
 use crate::core::goals::GoalRow;
 use crate::core::model::{Project, Scope};
 use crate::core::period::Period;
@@ -87,7 +86,7 @@ pub fn ReportPage() -> impl IntoView {
         <article class="report" data-testid="report">
             <header class="report-head">
                 <p class="report-org" data-testid="report-org">{move || org().unwrap_or_default()}</p>
-                <h1>{tr(|t| t.present.report_title)}" "<span data-testid="report-period">{move || fmt_sv::period(&period.get())}</span></h1>
+                <h1>{tr(|t| t.present.report_title)}" "<span data-testid="report-period">{move || app.t().numbers.period(&period.get())}</span></h1>
             </header>
             <div class="screen-only">
                 <p class="lead">{tr(|t| t.present.report_intro)}</p>
@@ -99,7 +98,7 @@ pub fn ReportPage() -> impl IntoView {
             <section class="report-section" aria-labelledby="report-summary">
                 <h2 id="report-summary">{tr(|t| t.present.report_summary)}</h2>
                 <Show when=move || !all_rows.with(Vec::is_empty) fallback=move || view! {
-                    <p>{move || (app.t().present.report_nothing)(&fmt_sv::period(&period.get()))}</p>
+                    <p>{move || (app.t().present.report_nothing)(&app.t().numbers.period(&period.get()))}</p>
                 }>
                     <Summary rows=all_rows />
                     <Show when=move || !goal_rows.with(Vec::is_empty)>
@@ -133,7 +132,7 @@ pub fn ReportPage() -> impl IntoView {
                 </section>
             </Show>
             <footer class="report-foot">
-                <p>{move || (app.t().present.printed_from)(&fmt_sv::date(today()))}</p>
+                <p>{move || (app.t().present.printed_from)(&app.t().numbers.date(today()))}</p>
             </footer>
         </article>
     }
@@ -150,7 +149,7 @@ fn RunningHead(period: Memo<Period>) -> impl IntoView {
             {move || {
                 let t = app.t();
                 let org = app.ws.with(|w| w.organisation_name().map(str::to_owned)).unwrap_or_default();
-                (t.present.report_page_title)(&org, &fmt_sv::period(&period.get()))
+                (t.present.report_page_title)(&org, &app.t().numbers.period(&period.get()))
             }}
         </p>
     }

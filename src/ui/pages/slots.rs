@@ -4,7 +4,6 @@
 
 use crate::browser::clock::today;
 use crate::core::chart::{line_chart_svg, line_table};
-use crate::core::fmt_sv;
 use crate::core::meetings::places::{board_table, slot_board, SlotKey};
 use crate::ui::components::chart_figure::{ChartFigure, FigureTable};
 use crate::ui::components::confirm_delete::DeleteButton;
@@ -48,7 +47,7 @@ pub fn SlotsPage() -> impl IntoView {
             <p data-testid="slot-totals">{move || board.with(|b| (t().slots_totals)(b.enrolled, b.open))}</p>
             {move || {
                 let t = t();
-                let table = board.with(|b| board_table(b, t.slots_title, t.slots_columns, t.overbooked));
+                let table = board.with(|b| board_table(b, t.slots_title, t.slots_columns, t.overbooked, app.t().numbers));
                 view! { <FigureTable table=table testid="slot-board" /> }
             }}
             <details data-testid="slot-correct">
@@ -57,7 +56,7 @@ pub fn SlotsPage() -> impl IntoView {
                 <ul>
                     {move || board.with(|b| b.lines.iter().map(|l| {
                         let r = &l.report;
-                        let line = (t().report_line)(&l.label, &fmt_sv::date(r.date), r.enrolled.get(), r.capacity.get());
+                        let line = (t().report_line)(&l.label, &app.t().numbers.date(r.date), r.enrolled.get(), r.capacity.get());
                         let name = Signal::derive({
                             let line = line.clone();
                             move || line.clone()

@@ -3,7 +3,6 @@
 
 use super::{ex, field_name, kind_name, record_label, show};
 use crate::core::exchange::merge::{newest_lost_first, Conflict, DELETED};
-use crate::core::fmt_sv;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
 
@@ -38,7 +37,7 @@ pub(super) fn ConflictLog() -> impl IntoView {
                 };
                 let when = format!(
                     "{} · {}",
-                    fmt_sv::date(c.lost_stamp.hlc.date()),
+                    app.t().numbers.date(c.lost_stamp.hlc.date()),
                     c.lost_stamp.device
                 );
                 let (r, d) = (c.clone(), c.clone());
