@@ -109,6 +109,52 @@ pub fn row_label(ws: &Workspace, row: &GoalRow) -> String {
     }
 }
 
+/// The board's charts, and which rows each draws: amounts of money and
+/// costs per result are both kronor, but a cost of 17 500 kr per
+/// participant would be an invisible bar beside a budget of 100 mkr, so
+/// each has its own chart and axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardChart {
+    /// Counts against their targets.
+    Counts,
+    /// Shares against their targets.
+    Shares,
+    /// Spend against budget (kronor indicators that are not ratios).
+    Kronor,
+    /// Costs per result (ratio indicators in kronor).
+    CostPerResult,
+}
+
+impl BoardChart {
+    /// Every board chart, in the order the board shows them.
+    pub const ALL: [BoardChart; 4] = [
+        BoardChart::Counts,
+        BoardChart::Shares,
+        BoardChart::Kronor,
+        BoardChart::CostPerResult,
+    ];
+
+    /// Whether this chart draws `row` (yes/no goals are drawn by none).
+    pub fn holds(self, row: &GoalRow) -> bool {
+        let i = &row.indicator;
+        match self {
+            BoardChart::Counts => i.unit == Unit::Count,
+            BoardChart::Shares => i.unit == Unit::Percent,
+            BoardChart::Kronor => i.unit == Unit::Kronor && i.ratio.is_none(),
+            BoardChart::CostPerResult => i.unit == Unit::Kronor && i.ratio.is_some(),
+        }
+    }
+
+    /// The unit of the values this chart draws.
+    pub fn unit(self) -> Unit {
+        match self {
+            BoardChart::Counts => Unit::Count,
+            BoardChart::Shares => Unit::Percent,
+            BoardChart::Kronor | BoardChart::CostPerResult => Unit::Kronor,
+        }
+    }
+}
+
 /// One bullet chart for the board's rows of one unit (counts or shares),
 /// each row its outcome against its target (or pro-rata target).
 pub fn board_chart(
@@ -119,11 +165,48 @@ pub fn board_chart(
     id: &str,
     words: &ChartWords,
 ) -> BulletChart {
+    bullet_of(
+        ws,
+        rows,
+        |r| r.indicator.unit == unit,
+        unit,
+        (title, id),
+        words,
+    )
+}
+
+/// One of the board's charts ([`BoardChart`]) of `rows`.
+pub fn board_chart_of(
+    ws: &Workspace,
+    rows: &[GoalRow],
+    chart: BoardChart,
+    title: String,
+    id: &str,
+    words: &ChartWords,
+) -> BulletChart {
+    bullet_of(
+        ws,
+        rows,
+        |r| chart.holds(r),
+        chart.unit(),
+        (title, id),
+        words,
+    )
+}
+
+fn bullet_of(
+    ws: &Workspace,
+    rows: &[GoalRow],
+    holds: impl Fn(&GoalRow) -> bool,
+    unit: Unit,
+    (title, id): (String, &str),
+    words: &ChartWords,
+) -> BulletChart {
     // A yes/no goal has no bar to draw: its answer and status stand in the
     // goal table as words and a mark.
     let chosen: Vec<&GoalRow> = rows
         .iter()
-        .filter(|r| r.indicator.unit == unit && unit != Unit::YesNo && r.target.breakdown.is_none())
+        .filter(|r| holds(r) && r.indicator.unit != Unit::YesNo && r.target.breakdown.is_none())
         .collect();
     let mut sentences = Vec::new();
     let chart_rows = chosen
@@ -312,6 +395,47 @@ mod tests {
         assert_eq!(mia.outcome.as_ref().unwrap().text, "15\u{a0}%");
         assert_eq!(mia.target.as_ref().unwrap().text, "30\u{a0}%");
         assert_eq!(mia.status.as_ref().unwrap().text, "Efter");
+    }
+
+    #[test]
+    fn a_cost_per_result_has_its_own_chart_beside_spend_against_budget() {
+        use crate::core::model::{Denominator, FigureKey, Ratio, Record, Target};
+        use crate::core::testing::{meta, percent_indicator};
+        use crate::core::value::Kronor;
+        let mut ws = demo::workspace();
+        let mut per = percent_indicator("per", "Kostnad per deltagare", &[]);
+        per.unit = Unit::Kronor;
+        per.ratio = Some(Ratio {
+            numerator: RecordId::parse("demo-ind-esf").unwrap(),
+            denominator: Denominator::Participants,
+        });
+        ws.put(Record::Indicator(per));
+        let y2018 = Period::year(2018).unwrap();
+        ws.put(Record::Target(Target::from_key(
+            meta("per-target"),
+            FigureKey {
+                indicator: RecordId::parse("per").unwrap(),
+                scope: Scope::Forbund,
+                period: y2018,
+                breakdown: None,
+            },
+            FigureValue::Kronor(Kronor::new(20_000).unwrap()),
+            String::new(),
+        )));
+        let rows = goal_rows(&ws, &y2018, &Focus::All);
+        let labels = |chart| {
+            board_chart_of(&ws, &rows, chart, String::new(), "k", &words())
+                .rows
+                .into_iter()
+                .map(|r| r.label)
+                .collect::<Vec<_>>()
+        };
+        let spend = labels(BoardChart::Kronor);
+        assert!(!spend.is_empty() && spend.iter().all(|l| l.starts_with("ESF-medel")));
+        assert_eq!(labels(BoardChart::CostPerResult), ["Kostnad per deltagare"]);
+        assert!(labels(BoardChart::Counts)
+            .iter()
+            .all(|l| !l.contains("Kostnad")));
     }
 
     #[test]

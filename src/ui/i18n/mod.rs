@@ -137,6 +137,7 @@ pub struct Texts {
     pub chart_counts: fn(&str) -> String,
     pub chart_shares: fn(&str) -> String,
     pub chart_kronor: fn(&str) -> String,
+    pub chart_cost_per_result: fn(&str) -> String,
     pub chart_desc_row: fn(&str, &str, &str, &str) -> String,
     pub show_table: &'static str,
     pub download_svg: &'static str,
