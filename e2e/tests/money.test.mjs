@@ -26,7 +26,7 @@ const PER = 'Kostnad per deltagare';
 
 /** Fills the period of an open target or outcome form with a tertial report's. */
 async function chooseTertial(form, kind, year, tertial) {
-  await form.locator(`#${kind}-period-kind`).selectOption({ label: 'Tertial (T1, delår T2)' });
+  await form.locator(`#${kind}-period-kind`).selectOption('tertial');
   await form.locator(`#${kind}-period-year`).fill(String(year));
   await form.locator(`#${kind}-period-part`).selectOption(String(tertial));
 }
@@ -57,17 +57,120 @@ test('the example data shows MIA’s ESF budget against its spend so far, pro ra
   errors.assertClean();
 });
 
-test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro rata', async () => {
+/**
+ * The acceptance flow in each language: what is typed, what the screens
+ * say and how their figures are written (`1 200 000 kr` in Swedish,
+ * `SEK 1,200,000` in English, typed the way each language writes them).
+ */
+const LANGS = [
+  {
+    code: 'sv',
+    name: NAME,
+    per: PER,
+    kronorUnit: 'Kronor (budget och utfall)',
+    lowerIsBetter: 'Lägre är bättre',
+    negative: 'Ett belopp kan inte vara negativt.',
+    ambiguous: null,
+    required: 'Fyll i det här fältet.',
+    personalNumber: 'Ser ut som ett person- eller samordningsnummer',
+    typed: { budget: '1 200 000', t1: '420 000,50', t2: '700 000', forecast: '1 150 000', perTarget: '20 000' },
+    happened: 'Färre deltagare än planerat under våren, så kostnaden ligger under budget.',
+    why: 'Två tjänster var vakanta till och med mars.',
+    whyWithNumber: 'Två tjänster var vakanta 19811218-9876.',
+    next: 'Tjänsterna är tillsatta; prognosen för helåret är 1 150 000 kr.',
+    delar: 'januari–augusti 2018 (delår, T2)',
+    ratio: `${NAME} per deltagare (aktiva under perioden)`,
+    budget: '1 200 000 kr',
+    t1Expected: /394 521 kr pro rata/,
+    t1Outcome: '420 001 kr',
+    t1Gap: '+25 480 kr',
+    near: '≈ Nära',
+    met: '✓ Uppnått',
+    t2Expected: /798 904 kr pro rata/,
+    t2Outcome: '700 000 kr',
+    forecastLine: /Prognos 1 150 000 kr \(31 aug 2018\)/,
+    perOutcome: '17 500 kr',
+    perLine: /17 500 kr hittills, t\.o\.m\. 31 aug 2018 beräknat som kvot/,
+    commentCaption: /Kommentar, januari–augusti 2018 \(delår, T2\)/,
+    commentWhy: /Varför\? Två tjänster var vakanta till och med mars\./,
+    commentNext: /Vad gör vi nu\? Tjänsterna är tillsatta/,
+    commentTable: [/januari–augusti 2018 \(delår, T2\)/, /Vad hände\? Färre deltagare/],
+    chartTitle: /Utfall mot budget/,
+    costChart: [/Kostnad per resultat/, /Kostnad per deltagare · Case Management/, /Mål 20 000 kr/],
+    chartMark: /Budget 798 904 kr pro rata · Prognos 1 150 000 kr/,
+    chartTick: /mnkr|tkr/,
+    reportRow: /1 200 000 kr 798 904 kr pro rata.*Prognos 1 150 000 kr.* 700 000 kr .*✓ Uppnått/,
+    reportPer: /20 000 kr.*17 500 kr.*✓ Uppnått/,
+    screenshots: true,
+  },
+  {
+    code: 'en',
+    name: 'Cost against budget',
+    per: 'Cost per participant',
+    kronorUnit: 'Kronor (budget and spend)',
+    lowerIsBetter: 'Lower is better',
+    negative: 'An amount cannot be negative.',
+    // One comma before three digits is a decimal mark in Swedish: refused
+    // in both languages, with the reason; two groups read as thousands.
+    ambiguous: { typed: '20,000', message: 'a single point or comma before three digits' },
+    required: 'Fill in this field.',
+    personalNumber: 'Looks like a personal identity or coordination number',
+    typed: { budget: '1,200,000', t1: '420,000.50', t2: 'SEK 700 000', forecast: '1,150,000', perTarget: '20000' },
+    happened: 'Fewer participants than planned in the spring, so the cost is below budget.',
+    why: 'Two posts were vacant until March.',
+    whyWithNumber: 'Two posts were vacant 19811218-9876.',
+    next: 'The posts are filled; the forecast for the year is SEK 1,150,000.',
+    delar: 'January–August 2018 (interim, T2)',
+    ratio: 'Cost against budget per participant (active during the period)',
+    budget: 'SEK 1,200,000',
+    t1Expected: /SEK 394,521 pro rata/,
+    t1Outcome: 'SEK 420,001',
+    t1Gap: '+SEK 25,480',
+    near: '≈ Near',
+    met: '✓ Met',
+    t2Expected: /SEK 798,904 pro rata/,
+    t2Outcome: 'SEK 700,000',
+    forecastLine: /Forecast SEK 1,150,000 \(31 Aug 2018\)/,
+    perOutcome: 'SEK 17,500',
+    perLine: /SEK 17,500 so far, until 31 Aug 2018 computed as a ratio/,
+    commentCaption: /Comment, January–August 2018 \(interim, T2\)/,
+    commentWhy: /Why\? Two posts were vacant until March\./,
+    commentNext: /What do we do next\? The posts are filled/,
+    commentTable: [/January–August 2018 \(interim, T2\)/, /What happened\? Fewer participants/],
+    chartTitle: /Spend against budget/,
+    costChart: [/Cost per result/, /Cost per participant · Case Management/, /Target SEK 20,000/],
+    chartMark: /Budget SEK 798,904 pro rata · Forecast SEK 1,150,000/,
+    chartTick: /SEK [0-9.]+[MK]/,
+    reportRow: /SEK 1,200,000 SEK 798,904 pro rata.*Forecast SEK 1,150,000.* SEK 700,000 .*✓ Met/,
+    reportPer: /SEK 20,000.*SEK 17,500.*✓ Met/,
+    screenshots: false,
+  },
+];
+
+for (const L of LANGS) {
+  test(`[${L.code}] a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, a forecast, a comment and a cost per participant`, async () => {
+    await acceptance(L);
+  });
+}
+
+async function acceptance(L) {
   const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
   await board.loadDemo();
   const page = board.page;
+  if (L.code !== 'sv') {
+    await board.shell.goTo('settings');
+    await page.locator('#settings-language').selectOption(L.code);
+    await page.waitForFunction((code) => document.documentElement.lang === code, L.code);
+  }
+  const NAME = L.name;
+  const PER = L.per;
 
   await board.shell.goTo('indicators');
   await page.getByTestId('new-indicator').click();
   const form = page.getByTestId('indicator-form');
   await form.locator('#indicator-name').fill(NAME);
-  await form.locator('#indicator-unit').selectOption({ label: 'Kronor (budget och utfall)' });
-  await form.locator('#indicator-direction').selectOption({ label: 'Lägre är bättre' });
+  await form.locator('#indicator-unit').selectOption({ label: L.kronorUnit });
+  await form.locator('#indicator-direction').selectOption({ label: L.lowerIsBetter });
   await form.locator('#indicator-prorate').check();
   await form.getByTestId('save').click();
   await page.waitForURL(/\/indikatorer\/[A-Za-z0-9_-]+$/);
@@ -80,8 +183,8 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   await target.locator('#target-period-year').fill('2018');
   await target.locator('#target-value').fill('-5');
   await target.getByTestId('save').click();
-  await target.getByText('Ett belopp kan inte vara negativt.').waitFor();
-  await target.locator('#target-value').fill('1 200 000');
+  await target.getByText(L.negative).waitFor();
+  await target.locator('#target-value').fill(L.typed.budget);
   await target.getByTestId('save').click();
   await target.waitFor({ state: 'detached' });
 
@@ -90,7 +193,7 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   let outcome = page.getByTestId('outcome-form');
   await chooseScope(outcome, 'outcome', INSATS);
   await chooseTertial(outcome, 'outcome', 2018, 1);
-  await outcome.locator('#outcome-value').fill('420 000,50');
+  await outcome.locator('#outcome-value').fill(L.typed.t1);
   await outcome.getByTestId('save').click();
   await outcome.waitFor({ state: 'detached' });
 
@@ -101,11 +204,11 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   assert.ok(row, 'a row for the budget');
   // 1 200 000 × 120 / 365 = 394 520,5… → 394 521 kr; the spend is 6,5 %
   // above it, within the 10 % tolerance.
-  assert.equal(row.target, '1 200 000 kr');
-  assert.match(await rowText(page, NAME), /394 521 kr pro rata/);
-  assert.equal(row.outcome, '420 001 kr');
-  assert.equal(row.gap, '+25 480 kr');
-  assert.equal(row.status, '≈ Nära');
+  assert.equal(row.target, L.budget);
+  assert.match(await rowText(page, NAME), L.t1Expected);
+  assert.equal(row.outcome, L.t1Outcome);
+  assert.equal(row.gap, L.t1Gap);
+  assert.equal(row.status, L.near);
 
   // Spend for T2, January to August: under its share of the budget.
   await board.shell.goTo('indicators');
@@ -114,7 +217,7 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   outcome = page.getByTestId('outcome-form');
   await chooseScope(outcome, 'outcome', INSATS);
   await chooseTertial(outcome, 'outcome', 2018, 2);
-  await outcome.locator('#outcome-value').fill('700 000');
+  await outcome.locator('#outcome-value').fill(L.typed.t2);
   await outcome.getByTestId('save').click();
   await outcome.waitFor({ state: 'detached' });
 
@@ -124,7 +227,7 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   await chooseScope(forecast, 'forecast', INSATS);
   await forecast.locator('#forecast-period-kind').selectOption('year');
   await forecast.locator('#forecast-period-year').fill('2018');
-  await forecast.locator('#forecast-value').fill('1 150 000');
+  await forecast.locator('#forecast-value').fill(L.typed.forecast);
   await forecast.locator('#forecast-made-on').fill('2018-08-31');
   await forecast.getByTestId('save').click();
   await forecast.waitFor({ state: 'detached' });
@@ -140,41 +243,45 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   );
   assert.ok(targetValue, 'the budget among the targets to comment on');
   await targetSelect.selectOption(targetValue);
-  await comment.locator('#comment-period-kind').selectOption({ label: 'Tertial (T1, delår T2)' });
+  await comment.locator('#comment-period-kind').selectOption('tertial');
   await comment.locator('#comment-period-year').fill('2018');
   await comment.locator('#comment-period-part').selectOption('2');
   await comment.getByTestId('save').click();
-  await comment.getByText('Fyll i det här fältet.').waitFor();
-  await comment.locator('#comment-happened').fill('Färre deltagare än planerat under våren, så kostnaden ligger under budget.');
-  await comment.locator('#comment-why').fill('Två tjänster var vakanta 19811218-9876.');
+  await comment.getByText(L.required).waitFor();
+  await comment.locator('#comment-happened').fill(L.happened);
+  await comment.locator('#comment-why').fill(L.whyWithNumber);
   await comment.getByTestId('save').click();
-  await comment.getByText('Ser ut som ett person- eller samordningsnummer').waitFor();
-  await comment.locator('#comment-why').fill('Två tjänster var vakanta till och med mars.');
-  await comment.locator('#comment-next').fill('Tjänsterna är tillsatta; prognosen för helåret är 1 150 000 kr.');
+  await comment.getByText(L.personalNumber).waitFor();
+  await comment.locator('#comment-why').fill(L.why);
+  await comment.locator('#comment-next').fill(L.next);
   await comment.getByTestId('save').click();
   await comment.waitFor({ state: 'detached' });
   const written = (await page.getByTestId('comment-table').innerText()).replace(/\s+/g, ' ');
-  assert.match(written, /januari–augusti 2018 \(delår, T2\)/);
-  assert.match(written, /Vad hände\? Färre deltagare/);
+  for (const re of L.commentTable) assert.match(written, re);
 
   // Cost per participant: the spend over the participants of the same days.
   await board.shell.goTo('indicators');
   await page.getByTestId('new-indicator').click();
   const perForm = page.getByTestId('indicator-form');
   await perForm.locator('#indicator-name').fill(PER);
-  await perForm.locator('#indicator-unit').selectOption({ label: 'Kronor (budget och utfall)' });
+  await perForm.locator('#indicator-unit').selectOption({ label: L.kronorUnit });
   await perForm.locator('#indicator-ratio-numerator').selectOption({ label: NAME });
   await perForm.locator('#indicator-ratio-denominator').selectOption('participants');
-  await perForm.locator('#indicator-direction').selectOption({ label: 'Lägre är bättre' });
+  await perForm.locator('#indicator-direction').selectOption({ label: L.lowerIsBetter });
   await perForm.getByTestId('save').click();
   await page.waitForURL(/\/indikatorer\/[A-Za-z0-9_-]+$/);
-  assert.equal(await page.getByTestId('ratio').innerText(), `${NAME} per deltagare (aktiva under perioden)`);
+  assert.equal(await page.getByTestId('ratio').innerText(), L.ratio);
   await page.getByTestId('add-target').click();
   const perTarget = page.getByTestId('target-form');
   await chooseScope(perTarget, 'target', INSATS);
   await perTarget.locator('#target-period-kind').selectOption('year');
   await perTarget.locator('#target-period-year').fill('2018');
-  await perTarget.locator('#target-value').fill('20 000');
+  if (L.ambiguous) {
+    await perTarget.locator('#target-value').fill(L.ambiguous.typed);
+    await perTarget.getByTestId('save').click();
+    await perTarget.getByText(L.ambiguous.message).waitFor();
+  }
+  await perTarget.locator('#target-value').fill(L.typed.perTarget);
   await perTarget.getByTestId('save').click();
   await perTarget.waitFor({ state: 'detached' });
 
@@ -182,35 +289,43 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   await board.shell.goTo('board');
   await board.choosePeriod({ kind: 'tertial', year: 2018, part: 2 });
   await page.waitForURL(/period=2018-T2/);
-  await page.getByRole('heading', { name: 'januari–augusti 2018 (delår, T2)' }).first().waitFor();
+  await page.getByRole('heading', { name: L.delar }).first().waitFor();
   row = (await board.rows()).find((r) => r.indicator === NAME);
   // 1 200 000 × 243 / 365 = 798 904,1… → 798 904 kr.
-  assert.match(await rowText(page, NAME), /798 904 kr pro rata/);
-  assert.equal(row.outcome, '700 000 kr');
-  assert.equal(row.status, '✓ Uppnått');
-  assert.match(await rowText(page, NAME), /Prognos 1 150 000 kr \(31 aug 2018\)/);
+  assert.match(await rowText(page, NAME), L.t2Expected);
+  assert.equal(row.outcome, L.t2Outcome);
+  assert.equal(row.status, L.met);
+  assert.match(await rowText(page, NAME), L.forecastLine);
   // 700 000 kr over the 40 participants of Case Management, January–August.
   const per = (await board.rows()).find((r) => r.indicator === PER);
-  assert.equal(per.outcome, '17 500 kr');
-  assert.equal(per.status, '✓ Uppnått');
-  assert.match(await rowText(page, PER), /17 500 kr hittills, t\.o\.m\. 31 aug 2018 beräknat som kvot/);
-  const boardComment = page.getByTestId('goal-comment').filter({ hasText: 'Färre deltagare' });
+  assert.equal(per.outcome, L.perOutcome);
+  assert.equal(per.status, L.met);
+  assert.match(await rowText(page, PER), L.perLine);
+  const boardComment = page.getByTestId('goal-comment').filter({ hasText: L.happened.slice(0, 15) });
   const commentText = (await boardComment.innerText()).replace(/\s+/g, ' ');
-  assert.match(commentText, /Kommentar, januari–augusti 2018 \(delår, T2\)/);
-  assert.match(commentText, /Varför\? Två tjänster var vakanta till och med mars\./);
-  assert.match(commentText, /Vad gör vi nu\? Tjänsterna är tillsatta/);
+  assert.match(commentText, L.commentCaption);
+  assert.match(commentText, L.commentWhy);
+  assert.match(commentText, L.commentNext);
   await boardComment.scrollIntoViewIfNeeded();
-  await screenshot(page, 'money-comment');
+  if (L.screenshots) await screenshot(page, 'money-comment');
+  // The cost per participant has a chart and an axis of its own: beside
+  // budgets of millions its bar would not show.
+  const costChart = page.getByTestId('chart-cost-per-result');
+  const costDrawn = (await costChart.innerText()).replace(/\s+/g, ' ');
+  for (const re of L.costChart) assert.match(costDrawn, re);
   const chart = page.getByTestId('chart-kronor');
   await chart.waitFor();
   const drawn = (await chart.innerText()).replace(/\s+/g, ' ');
-  assert.match(drawn, /Kronor mot budget/);
+  assert.match(drawn, L.chartTitle);
   // The mark of a target in kronor says what it is: the budget.
-  assert.match(drawn, /Budget 798 904 kr pro rata · Prognos 1 150 000 kr/);
+  assert.match(drawn, L.chartMark);
+  // The axis ticks are written in the language's conventions too.
+  const ticks = await chart.locator('svg text').allTextContents();
+  assert.ok(ticks.some((t) => L.chartTick.test(t.replace(/\s+/g, ' '))), `a tick like ${L.chartTick} in ${ticks.join(' | ')}`);
   const found = await axeViolations(page);
   assert.equal(found.length, 0, describeViolations('the board with a budget', found));
   await chart.scrollIntoViewIfNeeded();
-  await screenshot(page, 'money-board');
+  await screenshot(page, L.screenshots ? 'money-board' : 'money-board-en');
 
   // The printed follow-up report of the delår shows the same row.
   await page.getByTestId('board-report').click();
@@ -220,15 +335,15 @@ test('a budget of 1 200 000 kr for 2018 meets a spend for T1 and then T2, pro ra
   await reportRow.waitFor();
   assert.match(
     (await reportRow.innerText()).replace(/\s+/g, ' '),
-    /1 200 000 kr 798 904 kr pro rata.*Prognos 1 150 000 kr.* 700 000 kr .*✓ Uppnått/,
+    L.reportRow,
   );
   const reportPer = page.getByTestId('report-economy').getByTestId('goal-row').filter({ hasText: PER }).first();
-  assert.match((await reportPer.innerText()).replace(/\s+/g, ' '), /20 000 kr.*17 500 kr.*✓ Uppnått/);
-  const reportComment = page.getByTestId('report').getByTestId('goal-comment').filter({ hasText: 'Färre deltagare' });
-  assert.match((await reportComment.first().innerText()).replace(/\s+/g, ' '), /Vad gör vi nu\? Tjänsterna är tillsatta/);
+  assert.match((await reportPer.innerText()).replace(/\s+/g, ' '), L.reportPer);
+  const reportComment = page.getByTestId('report').getByTestId('goal-comment').filter({ hasText: L.happened.slice(0, 15) });
+  assert.match((await reportComment.first().innerText()).replace(/\s+/g, ' '), L.commentNext);
   assert.match(page.url(), /period=2018-T2/);
   errors.assertClean();
-});
+}
 
 test('the delår in English shows the example data’s comment and forecast with English questions', async () => {
   const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
@@ -247,7 +362,7 @@ test('the delår in English shows the example data’s comment and forecast with
   assert.match(text, /What do we do next\? MIA Östra Södertörn förstärks/);
   // No "why" was written: the question is not shown.
   assert.doesNotMatch(text, /Why\?/);
-  assert.match(await rowText(page, 'ESF-medel', 'MIA'), /Forecast 96 000 000 kr/);
+  assert.match(await rowText(page, 'ESF-medel', 'MIA'), /Forecast SEK 96,000,000/);
   const found = await axeViolations(page);
   assert.equal(found.length, 0, describeViolations('the English delår board', found));
   errors.assertClean();
