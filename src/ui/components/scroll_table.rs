@@ -1,11 +1,14 @@
 //! A table of rows drawn from the workspace, as the board and an
 //! indicator's page show them: one frame, so every such table scrolls and
-//! follows the workspace and the language the same way.
+//! follows the workspace and the language the same way, and draws a long
+//! table a screen first and the rest frame by frame (`aria-busy` until
+//! every row is in).
 
 use crate::core::workspace::Workspace;
 use crate::ui::i18n::Texts;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// One column heading.
 #[derive(Clone, Copy)]
@@ -67,20 +70,84 @@ where
             }
         })
         .collect_view();
+    let row = Arc::new(row);
+    // Which drawing of the rows this is: a new one whenever the rows, the
+    // workspace (rows show names from it) or the language change, so that
+    // every row is drawn afresh then, as a table always was.
+    let drawing = Memo::new(move |previous: Option<&u64>| {
+        rows.track();
+        app.ws.track();
+        app.lang.track();
+        previous.map_or(0, |p| p + 1)
+    });
+    // How many rows of which drawing are in the page: the first screen at
+    // once, the rest a chunk per frame (see `FIRST_ROWS`).
+    let shown = RwSignal::new((0_u64, FIRST_ROWS));
+    let count = move || {
+        let (of, n) = shown.get();
+        let n = if of == drawing.get() { n } else { FIRST_ROWS };
+        n.min(rows.with(Vec::len))
+    };
+    Effect::new(move |_| {
+        let d = drawing.get();
+        shown.set((d, FIRST_ROWS));
+        draw_more(d, drawing, shown, rows);
+    });
+    let each = move || (0..count()).map(|i| (drawing.get(), i)).collect::<Vec<_>>();
+    let draw = move |(_, i): (u64, usize)| {
+        let t = app.t_now();
+        let one = rows.with_untracked(|all| all.get(i).cloned());
+        one.map(|r| app.ws.with_untracked(|w| row(w, t, r)))
+    };
+    let busy = move || (count() < rows.with(Vec::len)).then_some("true");
     view! {
         <div class="table-scroll">
-            <table class=class data-testid=testid>
+            <table class=class data-testid=testid aria-busy=busy>
                 {caption.map(|c| view! { <caption class="visually-hidden">{tr(c)}</caption> })}
                 <thead>
                     <tr>{head}</tr>
                 </thead>
                 <tbody>
-                    {move || {
-                        let t = app.t();
-                        app.ws.with(|w| rows.get().into_iter().map(|r| row(w, t, r)).collect_view())
-                    }}
+                    <For each=each key=|k| *k children=draw />
                 </tbody>
             </table>
         </div>
     }
+}
+
+/// Rows a table draws at once: more than a screen holds. A longer table
+/// (the board of a region: hundreds of goals) draws the rest
+/// [`MORE_ROWS`] per frame after the first paint, keeping the rows it has
+/// drawn, so the page shows its first screen and answers input without
+/// waiting for rows far below.
+const FIRST_ROWS: usize = 100;
+/// Rows a long table adds per frame after the first [`FIRST_ROWS`].
+const MORE_ROWS: usize = 200;
+
+/// Adds [`MORE_ROWS`] to drawing `d` once the next frame is drawn (a task
+/// after the frame, so each frame paints what is in before more is
+/// built), and again until every row is in; stops when a newer drawing
+/// has begun.
+fn draw_more<R: Send + Sync + 'static>(
+    d: u64,
+    drawing: Memo<u64>,
+    shown: RwSignal<(u64, usize)>,
+    rows: Signal<Vec<R>>,
+) {
+    let len = rows.with_untracked(Vec::len);
+    if shown.get_untracked().1 >= len {
+        return;
+    }
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if drawing.get_untracked() != d || shown.get_untracked().0 != d {
+                    return;
+                }
+                shown.update(|s| s.1 += MORE_ROWS);
+                draw_more(d, drawing, shown, rows);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
 }
