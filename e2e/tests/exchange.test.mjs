@@ -27,6 +27,9 @@ async function fileDir(t) {
 async function laptop(context) {
   const { board, errors } = await BoardPage.open(context, app.server.url);
   await board.loadDemo();
+  // Pages arrive as parts of the wasm: offline, they come from the service
+  // worker's cache, complete once the worker controls the page.
+  await board.page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
   await context.setOffline(true);
   return { page: board.page, errors };
 }
