@@ -2,6 +2,8 @@
 //! import) has come: a labelled `<progress>` with the count in words, and a
 //! button that stops it while stopping still changes nothing.
 
+use crate::browser::slices::Slice;
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 /// What the progress bar shows; the texts are already in the page's
@@ -49,5 +51,68 @@ pub fn WorkProgress(
                 </div>
             }
         })
+    }
+}
+
+/// The user stopped the work (or a newer run replaced it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped;
+
+/// One run of a long piece of work, told apart from a later one: stopping
+/// (or starting the work again) starts a new run, and the old one gives up
+/// at its next pause without touching the page.
+#[derive(Clone, Copy)]
+pub struct Run {
+    id: u64,
+    runs: StoredValue<u64>,
+    progress: RwSignal<Option<Shown>>,
+}
+
+impl Run {
+    /// A new run, which replaces any earlier run counted in `runs`; it
+    /// shows how far it has come in `progress`.
+    pub fn new(runs: StoredValue<u64>, progress: RwSignal<Option<Shown>>) -> Run {
+        runs.update_value(|r| *r += 1);
+        Run {
+            id: runs.get_value(),
+            runs,
+            progress,
+        }
+    }
+
+    /// Whether this is still the run that counts.
+    pub fn is_current(self) -> bool {
+        self.runs.get_value() == self.id
+    }
+
+    /// Shows `done` of `total` records as the work `label`.
+    pub fn show(self, app: AppState, label: &'static str, done: usize, total: usize) {
+        self.progress.set(Some(Shown {
+            label,
+            count: (app.t_now().exchange.progress_count)(done, total),
+            done: Some((done, total)),
+            can_stop: true,
+        }));
+    }
+
+    /// Once `slice` has had its time: shows how far the work has come and
+    /// gives the page its turn; then says whether the work was stopped.
+    pub async fn pause(
+        self,
+        app: AppState,
+        slice: &mut Slice,
+        label: &'static str,
+        done: usize,
+        total: usize,
+    ) -> Result<(), Stopped> {
+        if slice.is_over() {
+            self.show(app, label, done, total);
+            slice.pause().await;
+        }
+        if self.is_current() {
+            Ok(())
+        } else {
+            Err(Stopped)
+        }
     }
 }

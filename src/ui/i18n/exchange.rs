@@ -48,6 +48,8 @@ pub struct ExchangeTexts {
     pub progress_read: &'static str,
     pub progress_plan: &'static str,
     pub progress_write: &'static str,
+    /// Checking a spreadsheet's rows against what is stored.
+    pub progress_rows: &'static str,
     /// How far it has come: records done of all.
     pub progress_count: fn(usize, usize) -> String,
     /// The records being stored (no count while it runs: one transaction).
@@ -433,6 +435,7 @@ pub static SV: ExchangeTexts = ExchangeTexts {
     progress_read: "Läser filen",
     progress_plan: "Jämför med det som finns här",
     progress_write: "Sparar",
+    progress_rows: "Kontrollerar raderna",
     progress_count: |done, total| {
         format!("{} av {} poster", sv_int(done), sv_int(total))
     },
@@ -492,6 +495,7 @@ pub static EN: ExchangeTexts = ExchangeTexts {
     progress_read: "Reading the file",
     progress_plan: "Comparing with what is here",
     progress_write: "Saving",
+    progress_rows: "Checking the rows",
     progress_count: |done, total| {
         format!("{} of {} records", en_int(done), en_int(total))
     },

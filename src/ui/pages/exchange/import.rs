@@ -12,7 +12,7 @@ use crate::core::exchange::snapshot::{
 use crate::core::exchange::sync::published::check_public;
 use crate::core::ids::Hlc;
 use crate::ui::components::chart_figure::TableScroll;
-use crate::ui::components::work_progress::{Shown, WorkProgress};
+use crate::ui::components::work_progress::{Run, Shown, Stopped, WorkProgress};
 use crate::ui::state::{tr, use_app, AppState};
 use crate::ui::sync::{fetch_published, published_location, PublishedFile};
 use leptos::prelude::*;
@@ -43,58 +43,9 @@ enum Stop {
     Refused(String),
 }
 
-/// One reading of a file, told apart from a later one: stopping (or
-/// choosing another file) starts a new run, and the old one gives up at
-/// its next pause without touching the page.
-#[derive(Clone, Copy)]
-struct Run {
-    id: u64,
-    runs: StoredValue<u64>,
-    progress: RwSignal<Option<Shown>>,
-}
-
-impl Run {
-    fn new(runs: StoredValue<u64>, progress: RwSignal<Option<Shown>>) -> Run {
-        runs.update_value(|r| *r += 1);
-        Run {
-            id: runs.get_value(),
-            runs,
-            progress,
-        }
-    }
-
-    fn is_current(self) -> bool {
-        self.runs.get_value() == self.id
-    }
-
-    fn show(self, app: AppState, label: &'static str, done: usize, total: usize) {
-        self.progress.set(Some(Shown {
-            label,
-            count: (ex(app).progress_count)(done, total),
-            done: Some((done, total)),
-            can_stop: true,
-        }));
-    }
-
-    /// Once `slice` has had its time: shows how far the work has come and
-    /// gives the page its turn; then stops if the user stopped this run.
-    async fn pause(
-        self,
-        app: AppState,
-        slice: &mut Slice,
-        label: &'static str,
-        done: usize,
-        total: usize,
-    ) -> Result<(), Stop> {
-        if slice.is_over() {
-            self.show(app, label, done, total);
-            slice.pause().await;
-        }
-        if self.is_current() {
-            Ok(())
-        } else {
-            Err(Stop::Stopped)
-        }
+impl From<Stopped> for Stop {
+    fn from(_: Stopped) -> Stop {
+        Stop::Stopped
     }
 }
 
