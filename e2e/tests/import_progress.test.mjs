@@ -2,7 +2,8 @@
 // shows a labelled progress bar with the count ("38 000 av 101 281
 // poster"), the page answers in between, and stopping it stores nothing
 // (after a reload the data exports exactly as before); a run that is not
-// stopped still ends in the preview and merges every record.
+// stopped still ends in the preview and merges every record. The same for
+// a large participants spreadsheet on "Deltagare".
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { useAppUnderTest } from '../lib/browser.mjs';
 import { axeViolations, describeViolations } from '../lib/accessibility.mjs';
 import { BoardPage } from '../pages/app.mjs';
 import { ExchangePage, recordLines } from '../pages/exchange.mjs';
+import { ParticipantsPage } from '../pages/participants.mjs';
 
 const app = useAppUnderTest({ before, beforeEach, afterEach, after });
 
@@ -125,5 +127,73 @@ test('a large import that is not stopped ends in its preview and merges every re
   await page.getByTestId('export-button').waitFor();
   const after = await exchange.exportFile(dir, { as: 'after.json' });
   assert.equal(recordLines(after.text).length, DEMO_RECORDS + EXTRA);
+  errors.assertClean();
+});
+
+/** A participants spreadsheet of `rows` new participants of Case Management. */
+function bigSheet(rows) {
+  const header = 'Insats;Kön;Ålder;Kommun;Anvisad av;Startdatum;Slutdatum;Avslutsorsak\r\n';
+  const row = 'Case Management;Kvinna;23;Tyresö;AF;2019-02-04;;\r\n';
+  return header + row.repeat(rows);
+}
+
+/** The example data on "Deltagare" and its participants count. */
+async function participantsWithDemo() {
+  const { board, errors } = await BoardPage.open(app.browser.context, app.server.url);
+  await board.loadDemo();
+  const participants = await ParticipantsPage.goTo(board.page);
+  return { page: board.page, participants, errors, before: await participants.count() };
+}
+
+/** Picks the spreadsheet `text` without waiting for its report. */
+async function pickSheet(page, text) {
+  await page.getByTestId('csv-file').setInputFiles({
+    name: 'deltagare.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(text, 'utf8'),
+  });
+}
+
+test('a large participants spreadsheet shows its progress and, stopped, stores nothing', async () => {
+  const { page, participants, errors, before } = await participantsWithDemo();
+  await pickSheet(page, bigSheet(100_000));
+
+  const bar = page.getByRole('progressbar', { name: 'Kontrollerar raderna' });
+  await bar.waitFor();
+  assert.equal(await bar.getAttribute('max'), '100000');
+  await page.waitForFunction(
+    () => Number(document.querySelector('#work-progress-bar')?.getAttribute('value')) > 0,
+  );
+  assert.match(await count(page), /^\d{1,3}( \d{3})* av 100 000 poster$/);
+
+  await page.getByTestId('work-progress-stop').click();
+  await page.getByTestId('csv-stopped').waitFor();
+  assert.equal(await page.getByTestId('work-progress').count(), 0);
+  assert.equal(await page.getByTestId('csv-report').count(), 0);
+
+  await page.reload();
+  await page.getByTestId('participations').waitFor();
+  assert.equal(await participants.count(), before);
+  errors.assertClean();
+});
+
+test('a large participants spreadsheet that is not stopped is checked and stored whole', async () => {
+  const { page, participants, errors, before } = await participantsWithDemo();
+  const rows = 20_000;
+  await pickSheet(page, bigSheet(rows));
+  await page.getByTestId('csv-report').waitFor({ timeout: 60_000 });
+  assert.match(
+    (await page.getByTestId('csv-summary').innerText()).replace(/\s/g, ' '),
+    /^20 ?000 nya, 0 ändrade, 0 oförändrade, 0 med fel/,
+  );
+  await page.getByTestId('csv-confirm').click();
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid=participants-count]').textContent.replace(/\D/g, '') === String(n),
+    before + rows,
+    { timeout: 60_000 },
+  );
+  await page.reload();
+  await page.getByTestId('participations').waitFor();
+  assert.equal(await participants.count(), before + rows);
   errors.assertClean();
 });
