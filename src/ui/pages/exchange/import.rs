@@ -66,6 +66,12 @@ async fn preview_of(
     let in_file =
         |e: &SnapshotError| Stop::Refused((app.t_now().trust.in_file)(name, &(t.error)(e)));
     let now = now_millis();
+    // The text came into the app in a task of its own; its parse gets
+    // another, so neither holds the page for both.
+    yield_to_page().await;
+    if !run.is_current() {
+        return Err(Stop::Stopped);
+    }
     let mut slice = Slice::start();
     let span = Span::start("maltavla:read");
     let mut reading = Reading::start(&text, now).map_err(|e| in_file(&e))?;
