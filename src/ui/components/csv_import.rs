@@ -35,6 +35,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The most field changes the report lists, as the snapshot preview.
@@ -58,7 +59,7 @@ type PlanResult<K> = Result<ImportPlan<<K as ImportKind>::Rec>, Vec<MappingProbl
 /// slice.
 type SlicedPlanFn<K> = fn(
     AppState,
-    Table,
+    Arc<Table>,
     Mapping<K>,
     Option<RecordId>,
     Run,
@@ -174,7 +175,7 @@ const ROWS_PER_STEP: usize = 500;
 /// come; `None` once the run is stopped. Nothing is stored.
 async fn plan_participations(
     app: AppState,
-    table: Table,
+    table: Arc<Table>,
     mapping: participations::Mapping,
     default: Option<RecordId>,
     run: Run,
@@ -217,7 +218,8 @@ fn remembered(key: Key) -> BTreeMap<String, String> {
 pub fn csv_import<K: ImportKind>() -> impl IntoView {
     let app = use_app();
     let p = K::PREFIX;
-    let table = RwSignal::new(None::<Table>);
+    // Shared, not copied, by each planning run.
+    let table = RwSignal::new(None::<Arc<Table>>);
     let file_name = RwSignal::new(String::new());
     let refused = RwSignal::new(None::<String>);
     let mapping = RwSignal::new(Mapping::<K>::default());
@@ -247,7 +249,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                 Ok(bytes) => match timed_read(&bytes, K::NUMBER_CHECK) {
                     Ok(tb) => {
                         mapping.set(Mapping::guess(&tb.header, &remembered(K::MAPPING_KEY)));
-                        table.set(Some(tb));
+                        table.set(Some(Arc::new(tb)));
                     }
                     Err(e) => refused.set(Some(csv_error_text(t, &file_name.get_untracked(), &e))),
                 },
@@ -380,11 +382,12 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
 
     let report = move || {
         let t = app.t();
-        match plan.get()? {
+        // Read in place: a plan of 100 000 rows is not copied to be shown.
+        plan.with(|plan| match plan.as_ref()? {
             Err(problems) => Some(view! {
                 <ul class="field-error" role="alert" data-testid=format!("{p}-mapping-problems")>
-                    {problems.into_iter().map(|problem| {
-                        let text = match problem {
+                    {problems.iter().map(|problem| {
+                        let text = match *problem {
                             MappingProblem::Missing(c) => (t.csv_missing_column)((K::LABEL)(t, c)),
                             MappingProblem::Twice(a, b) => (t.csv_column_twice)((K::LABEL)(t, a), (K::LABEL)(t, b)),
                         };
@@ -403,7 +406,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                     }).collect();
                     view! { <li><strong>{(t.csv_line)(r.line)}</strong>" " {reasons.join(" ")}</li> }
                 }).collect();
-                let changes = changes_view::<K>(app, t, &plan);
+                let changes = changes_view::<K>(app, t, plan);
                 Some(view! {
                     <div class="import-report" data-testid=format!("{p}-report")>
                         <p data-testid=format!("{p}-summary")>
@@ -426,7 +429,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                     </div>
                 }.into_any())
             }
-        }
+        })
     };
 
     let insats_choices = move || {
