@@ -71,6 +71,22 @@ const measures = (page, name) =>
 async function run(server, n) {
   const browser = await launchBrowser();
   try {
+    // Every task over 50 ms (the browser reports no shorter ones).
+    await browser.context.addInitScript(() => {
+      globalThis.__benchLong = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) globalThis.__benchLong.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const now = (page) => page.evaluate(() => performance.now());
+    // The longest task between two moments of the last file: 0 when none took over 50 ms.
+    const longest = (page, from, to) =>
+      page.evaluate(
+        ([f, t]) => Math.max(0, ...globalThis.__benchLong.filter(([s]) => s >= f && s < t).map(([, d]) => d)),
+        [from, to],
+      );
+    let longestCheck = NaN;
+    let longestWrite = NaN;
     const { board } = await BoardPage.open(browser.context, server.url);
     await board.loadDemo();
     const page = board.page;
@@ -89,7 +105,9 @@ async function run(server, n) {
           return cells.length > 0 ? took : -1;
         }, text);
       }
+      const chosenAt = await now(page);
       await participants.chooseCsv(`bench-${from}.csv`, text);
+      const checkedAt = await now(page);
       const summary = await page.getByTestId('csv-summary').innerText();
       if (!summary.startsWith(`${rows} nya`)) {
         const why = await page.getByTestId('csv-rejected').innerText().catch(() => '');
@@ -101,6 +119,9 @@ async function run(server, n) {
         before + rows,
         { timeout: 900_000 },
       );
+      const storedAt = await now(page);
+      longestCheck = await longest(page, chosenAt, checkedAt);
+      longestWrite = await longest(page, checkedAt, storedAt);
     }
     const imported = Date.now() - confirmed;
     // The flow for the whole förbund, recomputed on each change of year.
@@ -115,6 +136,8 @@ async function run(server, n) {
       plan: (await measures(page, 'maltavla:csv-plan')).at(-1),
       write: (await measures(page, 'maltavla:csv-write')).at(-1),
       imported,
+      longestCheck,
+      longestWrite,
       flow: stats(flow).median,
     };
   } finally {
@@ -139,6 +162,8 @@ try {
     row(`validate and plan every row (\`maltavla:csv-plan\`)${of}`, 'plan');
     row(`IndexedDB write + show (\`maltavla:csv-write\`)${of}`, 'write');
     row(files > 1 ? 'first file chosen → the last file shown (read, check, write)' : 'file chosen → the table shows them (read, check, write)', 'imported');
+    row(`longest task from file chosen to report shown (0: none over 50 ms)${of}`, 'longestCheck');
+    row(`longest task from "Läs in" to the table updated (0: none over 50 ms)${of}`, 'longestWrite');
     row('flow report for a year, whole förbund (`maltavla:flow`, median of 5 recomputes)', 'flow');
     if (files > 1) continue;
     const ratios = stats(results.map((r) => r.read / r.split));

@@ -181,6 +181,12 @@ async function run(server, n, file) {
       addEventListener('TrunkApplicationStarted', (e) => {
         globalThis.__benchWasm = e.detail.wasm;
       });
+      // Every task over 50 ms (the browser reports no shorter ones), as
+      // [start, duration], for the longest task of each import step.
+      globalThis.__benchLong = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) globalThis.__benchLong.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
     });
     const page = await context.newPage();
     page.setDefaultTimeout(1_800_000);
@@ -204,13 +210,23 @@ async function run(server, n, file) {
         await new Promise((r) => setTimeout(r, 250));
       }
     })();
+    const now = () => page.evaluate(() => performance.now());
+    const chosenAt = await now();
     const chosen = Date.now();
     await exchange.chooseFile(file);
     const preview = Date.now() - chosen;
+    const previewAt = await now();
     const wasmPreview = await page.evaluate(() => globalThis.__benchWasm?.memory?.buffer.byteLength ?? NaN);
     const started = Date.now();
     await exchange.confirm();
     const merged = Date.now() - started;
+    const mergedAt = await now();
+    // The longest task between two moments: 0 when none took over 50 ms.
+    const longTasks = await page.evaluate(() => globalThis.__benchLong);
+    const longest = (from, to) =>
+      Math.max(0, ...longTasks.filter(([start]) => start >= from && start < to).map(([, d]) => d));
+    const longestPreview = longest(chosenAt, previewAt);
+    const longestMerge = longest(previewAt, mergedAt);
     sampling = false;
     await sampler;
     const [file_, read, plan, write] = await Promise.all(
@@ -303,6 +319,8 @@ async function run(server, n, file) {
       write,
       preview,
       merged,
+      longestPreview,
+      longestMerge,
       ratio: read / jsonParse,
       wasm,
       wasmPreview,
@@ -354,6 +372,8 @@ const STEPS = [
   ['import', 'IndexedDB write + show (`maltavla:write`)', 'write'],
   ['import', 'file chosen → preview shown (includes Playwright handing over the file)', 'preview'],
   ['import', '"Slå samman" → done', 'merged'],
+  ['import', 'longest task from file chosen to preview shown (0: none over 50 ms)', 'longestPreview'],
+  ['import', 'longest task from "Slå samman" to done (0: none over 50 ms)', 'longestMerge'],
   ['memory', 'wasm memory once the preview is shown (file read, checked, merge planned)', 'wasmPreview', 'MB'],
   ['memory', 'wasm memory after the import (its peak: it never shrinks)', 'wasm', 'MB'],
   ['memory', 'JS heap, peak of samples taken between the page\'s tasks during the import', 'heapPeak', 'MB'],

@@ -15,6 +15,7 @@ pub mod http;
 pub mod idb;
 pub mod perf;
 pub mod settings;
+pub mod slices;
 pub mod storage;
 pub mod tabs;
 pub mod worker;

@@ -32,6 +32,15 @@ const MONTHS_LONG: [&str; 12] = [
     "December",
 ];
 
+/// A month's name, `1` → `January`; empty for a number out of range.
+pub fn month_name(month: u32) -> &'static str {
+    month
+        .checked_sub(1)
+        .and_then(|i| MONTHS_LONG.get(i as usize))
+        .copied()
+        .unwrap_or("")
+}
+
 /// The currency code English puts before an amount of kronor.
 pub const CURRENCY: &str = "SEK";
 

@@ -14,6 +14,7 @@ use crate::browser::clock::new_participation_code;
 use crate::browser::files;
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
+use crate::browser::slices::Slice;
 use crate::core::exchange::csv::budget::{self, BudgetColumn};
 use crate::core::exchange::csv::mapping::{
     preview_changes, ChangedRow, ColumnSet, FieldChange, ImportPlan, Mapping, MappingProblem,
@@ -26,11 +27,15 @@ use crate::core::model::{Outcome, Participation, Record};
 use crate::core::workspace::Workspace;
 use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::components::participation_row::insats_choice;
+use crate::ui::components::work_progress::{Run, Shown, WorkProgress};
 use crate::ui::i18n::problems::problem;
 use crate::ui::i18n::Texts;
 use crate::ui::state::{tr, use_app, AppState, Edit};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The most field changes the report lists, as the snapshot preview.
@@ -45,6 +50,20 @@ type PlanFn<K> = fn(
     &Mapping<K>,
     Option<&RecordId>,
 ) -> Result<ImportPlan<<K as ImportKind>::Rec>, Vec<MappingProblem<K>>>;
+
+/// The plan for a file, or what keeps its mapping from being used.
+type PlanResult<K> = Result<ImportPlan<<K as ImportKind>::Rec>, Vec<MappingProblem<K>>>;
+
+/// The core's plan made a slice at a time with the page's turn in between
+/// (`None` once the run is stopped): the workspace is read again for each
+/// slice.
+type SlicedPlanFn<K> = fn(
+    AppState,
+    Arc<Table>,
+    Mapping<K>,
+    Option<RecordId>,
+    Run,
+) -> Pin<Box<dyn Future<Output = Option<PlanResult<K>>>>>;
 
 /// What a changed record changes, field by field (the core's words).
 type ChangesFn<K> =
@@ -66,6 +85,9 @@ pub trait ImportKind: ColumnSet + Send + Sync {
     /// choice for this kind of file).
     const NUMBER_CHECK: NumberCheck;
     const PLAN: PlanFn<Self>;
+    /// [`ImportKind::PLAN`] in slices, for files that may be large; `None`
+    /// plans in one go.
+    const PLAN_IN_SLICES: Option<SlicedPlanFn<Self>> = None;
     const RECORD: fn(Self::Rec) -> Record;
     /// How the report names a changed record (the core's words).
     const RECORD_LABEL: fn(&Workspace, &Self::Rec) -> String;
@@ -100,6 +122,9 @@ impl ImportKind for Column {
             &mut new_participation_code,
         )
     };
+    const PLAN_IN_SLICES: Option<SlicedPlanFn<Self>> = Some(|app, table, mapping, default, run| {
+        Box::pin(plan_participations(app, table, mapping, default, run))
+    });
     const RECORD: fn(Participation) -> Record = Record::Participation;
     const RECORD_LABEL: fn(&Workspace, &Participation) -> String = participations::record_label;
     const FIELD_CHANGES: ChangesFn<Self> = participations::field_changes;
@@ -142,6 +167,46 @@ impl ImportKind for BudgetColumn {
         |t| (t.economy.budget_csv_title, t.economy.budget_csv_text);
 }
 
+/// Rows planned between two looks at the clock: each slice indexes the
+/// stored codes once, so a slice holds a few hundred rows.
+const ROWS_PER_STEP: usize = 500;
+
+/// Plans a participations file a slice at a time, showing how far it has
+/// come; `None` once the run is stopped. Nothing is stored.
+async fn plan_participations(
+    app: AppState,
+    table: Arc<Table>,
+    mapping: participations::Mapping,
+    default: Option<RecordId>,
+    run: Run,
+) -> Option<PlanResult<Column>> {
+    let label = app.t_now().exchange.progress_rows;
+    let planning = app
+        .ws
+        .with_untracked(|w| participations::Planning::new(w, &table, &mapping, default.as_ref()));
+    let mut planning = match planning {
+        Ok(p) => p,
+        Err(problems) => return Some(Err(problems)),
+    };
+    let mut slice = Slice::start();
+    run.show(app, label, 0, planning.total());
+    loop {
+        let finished = app.ws.with_untracked(|w| {
+            planning.step(
+                w,
+                ROWS_PER_STEP,
+                &mut || app.new_meta(),
+                &mut new_participation_code,
+            )
+        });
+        if finished {
+            return Some(Ok(planning.finish()));
+        }
+        let (done, total) = (planning.done(), planning.total());
+        run.pause(app, &mut slice, label, done, total).await.ok()?;
+    }
+}
+
 /// The remembered mapping (header → field key).
 fn remembered(key: Key) -> BTreeMap<String, String> {
     settings::get(key)
@@ -153,13 +218,15 @@ fn remembered(key: Key) -> BTreeMap<String, String> {
 pub fn csv_import<K: ImportKind>() -> impl IntoView {
     let app = use_app();
     let p = K::PREFIX;
-    let table = RwSignal::new(None::<Table>);
+    // Shared, not copied, by each planning run.
+    let table = RwSignal::new(None::<Arc<Table>>);
     let file_name = RwSignal::new(String::new());
     let refused = RwSignal::new(None::<String>);
     let mapping = RwSignal::new(Mapping::<K>::default());
     let default_insats = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
+    let stopped = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -172,6 +239,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
             return;
         };
         file_name.set(file.name());
+        stopped.set(false);
         refused.set(None);
         table.set(None);
         leptos::task::spawn_local(async move {
@@ -181,7 +249,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                 Ok(bytes) => match timed_read(&bytes, K::NUMBER_CHECK) {
                     Ok(tb) => {
                         mapping.set(Mapping::guess(&tb.header, &remembered(K::MAPPING_KEY)));
-                        table.set(Some(tb));
+                        table.set(Some(Arc::new(tb)));
                     }
                     Err(e) => refused.set(Some(csv_error_text(t, &file_name.get_untracked(), &e))),
                 },
@@ -189,25 +257,75 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
         });
     };
 
-    let plan = Memo::new(move |_| {
-        let tb = table.get()?;
+    // The plan follows the file, the mapping, the default insats and the
+    // workspace; a large file is planned in slices (showing its progress),
+    // and a change starts planning again, the old run giving up.
+    let plan = RwSignal::new(None::<PlanResult<K>>);
+    let progress = RwSignal::new(None::<Shown>);
+    let runs = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        app.ws.track();
+        let tb = table.get();
         let m = mapping.get();
         let default = insats_choice(&default_insats.get());
+        let run = Run::new(runs, progress);
+        plan.set(None);
+        progress.set(None);
+        let Some(tb) = tb else {
+            return;
+        };
         let span = Span::start("maltavla:csv-plan");
-        let plan = app
-            .ws
-            .with(|w| (K::PLAN)(app, w, &tb, &m, default.as_ref()));
-        span.end();
-        Some(plan)
+        let Some(sliced) = K::PLAN_IN_SLICES else {
+            let result = app
+                .ws
+                .with_untracked(|w| (K::PLAN)(app, w, &tb, &m, default.as_ref()));
+            span.end();
+            plan.set(Some(result));
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let result = sliced(app, tb, m, default, run).await;
+            if run.is_current() {
+                span.end();
+                progress.set(None);
+                plan.set(result);
+            }
+        });
     });
 
+    // Storing is one transaction: it shows its count, and cannot be
+    // stopped.
+    let writing = RwSignal::new(0_usize);
+    let shown = Signal::derive(move || {
+        if busy.get() {
+            let t = app.t().exchange;
+            Some(Shown {
+                label: t.progress_write,
+                count: (t.progress_writing)(writing.get()),
+                done: None,
+                can_stop: false,
+            })
+        } else {
+            progress.get()
+        }
+    });
     let reset = move || {
+        stopped.set(false);
         table.set(None);
         file_name.set(String::new());
         if let Some(i) = input.get_untracked() {
             i.set_value("");
         }
     };
+
+    // Stops planning a large file: nothing has been stored, so nothing
+    // changes.
+    let stop = Callback::new(move |()| {
+        runs.update_value(|r| *r += 1);
+        progress.set(None);
+        reset();
+        stopped.set(true);
+    });
 
     let confirm =
         move |_| {
@@ -232,6 +350,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                         Edit::from_form(Some((K::RECORD)(old)), (K::RECORD)(new))
                     }))
                     .collect();
+            writing.set(count);
             let span = Span::start("maltavla:csv-write");
             app.save(edits, busy, failure, move || {
                 span.end();
@@ -263,11 +382,12 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
 
     let report = move || {
         let t = app.t();
-        match plan.get()? {
+        // Read in place: a plan of 100 000 rows is not copied to be shown.
+        plan.with(|plan| match plan.as_ref()? {
             Err(problems) => Some(view! {
                 <ul class="field-error" role="alert" data-testid=format!("{p}-mapping-problems")>
-                    {problems.into_iter().map(|problem| {
-                        let text = match problem {
+                    {problems.iter().map(|problem| {
+                        let text = match *problem {
                             MappingProblem::Missing(c) => (t.csv_missing_column)((K::LABEL)(t, c)),
                             MappingProblem::Twice(a, b) => (t.csv_column_twice)((K::LABEL)(t, a), (K::LABEL)(t, b)),
                         };
@@ -286,7 +406,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                     }).collect();
                     view! { <li><strong>{(t.csv_line)(r.line)}</strong>" " {reasons.join(" ")}</li> }
                 }).collect();
-                let changes = changes_view::<K>(app, t, &plan);
+                let changes = changes_view::<K>(app, t, plan);
                 Some(view! {
                     <div class="import-report" data-testid=format!("{p}-report")>
                         <p data-testid=format!("{p}-summary")>
@@ -309,7 +429,7 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                     </div>
                 }.into_any())
             }
-        }
+        })
     };
 
     let insats_choices = move || {
@@ -336,6 +456,10 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
                 <input id=file_id.clone() type="file" accept=".csv,.txt,text/csv" node_ref=input data-testid=file_id on:change=on_file />
             </div>
             {move || refused.get().map(|r| view! { <p role="alert" class="field-error" data-testid=format!("{p}-refused")>{r}</p> })}
+            <WorkProgress shown=shown stop_label=tr(|t| t.exchange.progress_stop) on_stop=stop />
+            {move || stopped.get().then(|| view! {
+                <p role="status" data-testid=format!("{p}-stopped")>{move || app.t().exchange.stopped}</p>
+            })}
             <Show when=move || table.with(Option::is_some)>
                 <p>{move || (app.t().csv_read)(&file_name.get(), table.with(|t| t.as_ref().map_or(0, |t| t.rows.len())))}</p>
                 <fieldset class="csv-mapping">

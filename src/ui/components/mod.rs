@@ -24,3 +24,4 @@ pub mod scope_figures;
 pub mod scroll_table;
 pub mod status;
 pub mod sync_settings;
+pub mod work_progress;

@@ -2,6 +2,17 @@
 //! log), in both languages; a missing text is a compile error.
 
 use crate::core::exchange::snapshot::{RecordProblem, SnapshotError};
+use crate::core::locale::Locale;
+
+/// A count in Swedish (`38 000`), by the core's number format.
+fn sv_int(n: usize) -> String {
+    Locale::Sv.integer(n as u64)
+}
+
+/// A count in English (`38,000`).
+fn en_int(n: usize) -> String {
+    Locale::En.integer(n as u64)
+}
 
 /// Every text of the exchange page.
 pub struct ExchangeTexts {
@@ -33,6 +44,18 @@ pub struct ExchangeTexts {
     pub confirm: &'static str,
     pub cancel: &'static str,
     pub done: fn(usize) -> String,
+    /// What a long import is doing now, as the label of its progress bar.
+    pub progress_read: &'static str,
+    pub progress_plan: &'static str,
+    pub progress_write: &'static str,
+    /// Checking a spreadsheet's rows against what is stored.
+    pub progress_rows: &'static str,
+    /// How far it has come: records done of all.
+    pub progress_count: fn(usize, usize) -> String,
+    /// The records being stored (no count while it runs: one transaction).
+    pub progress_writing: fn(usize) -> String,
+    pub progress_stop: &'static str,
+    pub stopped: &'static str,
     pub log_title: &'static str,
     pub log_intro: &'static str,
     pub log_empty: &'static str,
@@ -409,6 +432,16 @@ pub static SV: ExchangeTexts = ExchangeTexts {
     confirm: "Slå samman",
     cancel: "Avbryt",
     done: |n| format!("Inläst: {n} poster uppdaterade."),
+    progress_read: "Läser filen",
+    progress_plan: "Jämför med det som finns här",
+    progress_write: "Sparar",
+    progress_rows: "Kontrollerar raderna",
+    progress_count: |done, total| {
+        format!("{} av {} poster", sv_int(done), sv_int(total))
+    },
+    progress_writing: |n| format!("Sparar {} poster i webbläsaren …", sv_int(n)),
+    progress_stop: "Avbryt inläsningen",
+    stopped: "Inläsningen avbröts. Inget har ändrats.",
     log_title: "Konfliktlogg",
     log_intro: "Värden som förlorade mot en samtidig ändring på en annan dator. Återställ för att ta tillbaka ett värde.",
     log_empty: "Inga konflikter.",
@@ -459,6 +492,16 @@ pub static EN: ExchangeTexts = ExchangeTexts {
     confirm: "Merge",
     cancel: "Cancel",
     done: |n| format!("Read: {n} records updated."),
+    progress_read: "Reading the file",
+    progress_plan: "Comparing with what is here",
+    progress_write: "Saving",
+    progress_rows: "Checking the rows",
+    progress_count: |done, total| {
+        format!("{} of {} records", en_int(done), en_int(total))
+    },
+    progress_writing: |n| format!("Saving {} records in the browser …", en_int(n)),
+    progress_stop: "Stop reading",
+    stopped: "Reading was stopped. Nothing has changed.",
     log_title: "Conflict log",
     log_intro: "Values that lost to a concurrent change on another computer. Restore to bring a value back.",
     log_empty: "No conflicts.",

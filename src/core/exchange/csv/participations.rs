@@ -20,7 +20,7 @@
 //! words, for the preview.
 
 use super::mapping::{changed_fields, column_set, FieldChange, ImportPlan};
-use super::read::{NumberCheck, Table};
+use super::read::{NumberCheck, Row, Table};
 use super::write::{write_table, Cell, CsvFlavour};
 use crate::core::codes;
 use crate::core::ids::RecordId;
@@ -78,7 +78,7 @@ pub fn check_mapping(mapping: &Mapping, default_insats: bool) -> Vec<MappingProb
 /// Plans the import of `table`. `default_insats` is the insats of rows
 /// without an insats column; `new_meta` gives a new record its id and
 /// stamp; `new_code` proposes a code for a row without one (it is checked
-/// to be free).
+/// to be free). The same as a [`Planning`] run to its end in one go.
 pub fn plan_import(
     ws: &Workspace,
     table: &Table,
@@ -87,15 +87,97 @@ pub fn plan_import(
     new_meta: &mut dyn FnMut() -> Meta,
     new_code: &mut dyn FnMut() -> String,
 ) -> Result<ParticipationPlan, Vec<MappingProblem>> {
-    let problems = check_mapping(mapping, default_insats.is_some());
-    if !problems.is_empty() {
-        return Err(problems);
+    let mut planning = Planning::new(ws, table, mapping, default_insats)?;
+    planning.step(ws, usize::MAX, new_meta, new_code);
+    Ok(planning.finish())
+}
+
+/// A participations import being planned a slice of rows at a time, so a
+/// page can show how far it has come, answer input between slices and
+/// stop at any slice: planning only reads the workspace and the file, so
+/// a planning dropped half way changes nothing. Planned in slices of any
+/// size, the plan is the one [`plan_import`] makes in one go.
+pub struct Planning<'t> {
+    table: &'t Table,
+    mapping: &'t Mapping,
+    default_insats: Option<RecordId>,
+    plan: ParticipationPlan,
+    /// The codes in use: stored ones and those given to rows so far.
+    taken: BTreeSet<String>,
+    /// The insats and code of each accepted row, and its line.
+    seen_codes: BTreeMap<(RecordId, String), u64>,
+    /// How many rows are planned.
+    done: usize,
+}
+
+impl<'t> Planning<'t> {
+    /// Starts planning `table` read by `mapping` into `ws`, or says why the
+    /// mapping cannot be used.
+    pub fn new(
+        ws: &Workspace,
+        table: &'t Table,
+        mapping: &'t Mapping,
+        default_insats: Option<&RecordId>,
+    ) -> Result<Planning<'t>, Vec<MappingProblem>> {
+        let problems = check_mapping(mapping, default_insats.is_some());
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Planning {
+            table,
+            mapping,
+            default_insats: default_insats.cloned(),
+            plan: ParticipationPlan::default(),
+            taken: ws.participations.live().map(|p| p.code.clone()).collect(),
+            seen_codes: BTreeMap::new(),
+            done: 0,
+        })
     }
-    let mut plan = ParticipationPlan::default();
-    let index = CodeIndex::new(ws);
-    let mut taken: BTreeSet<String> = ws.participations.live().map(|p| p.code.clone()).collect();
-    let mut seen_codes: BTreeMap<(RecordId, String), u64> = BTreeMap::new();
-    for row in &table.rows {
+
+    /// How many rows the file holds.
+    pub fn total(&self) -> usize {
+        self.table.rows.len()
+    }
+
+    /// How many rows are planned so far.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Plans up to `n` more rows against `ws`; `true` once every row is
+    /// planned. A row that cannot be imported is rejected into the plan,
+    /// never an error.
+    pub fn step(
+        &mut self,
+        ws: &Workspace,
+        n: usize,
+        new_meta: &mut dyn FnMut() -> Meta,
+        new_code: &mut dyn FnMut() -> String,
+    ) -> bool {
+        let index = CodeIndex::new(ws);
+        let table = self.table;
+        for row in table.rows.iter().skip(self.done).take(n) {
+            self.done += 1;
+            self.plan_row(ws, &index, row, new_meta, new_code);
+        }
+        self.done >= self.total()
+    }
+
+    /// The plan of the rows planned (all of them, once [`Planning::step`]
+    /// said so).
+    pub fn finish(self) -> ParticipationPlan {
+        self.plan
+    }
+
+    fn plan_row(
+        &mut self,
+        ws: &Workspace,
+        index: &CodeIndex<'_>,
+        row: &Row,
+        new_meta: &mut dyn FnMut() -> Meta,
+        new_code: &mut dyn FnMut() -> String,
+    ) {
+        let (mapping, plan) = (self.mapping, &mut self.plan);
         let cell = |c: Column| mapping.cell(&row.cells, c);
         let mut draft = ParticipationDraft {
             code: cell(Column::Code),
@@ -109,15 +191,15 @@ pub fn plan_import(
             end_status: cell(Column::EndStatus),
         };
         if draft.insats.trim().is_empty() {
-            if let Some(id) = default_insats {
+            if let Some(id) = &self.default_insats {
                 draft.insats = id.to_string();
             }
         }
         let existing = if draft.code.trim().is_empty() {
-            draft.code = free_code(&mut taken, new_code);
+            draft.code = free_code(&mut self.taken, new_code);
             None
         } else {
-            existing_by_code(ws, &index, &draft).cloned()
+            existing_by_code(ws, index, &draft).cloned()
         };
         if let Some(stored) = &existing {
             keep_unmapped_in_draft(&mut draft, stored, ws, mapping);
@@ -125,7 +207,7 @@ pub fn plan_import(
         let meta = existing
             .as_ref()
             .map_or_else(&mut *new_meta, |e| e.meta.clone());
-        match build_indexed(&draft, ws, &index, meta) {
+        match build_indexed(&draft, ws, index, meta) {
             Ok(mut p) => {
                 if let Some(stored) = &existing {
                     keep_unmapped(&mut p, stored, mapping);
@@ -136,23 +218,22 @@ pub fn plan_import(
                         let mut errors = FormErrors::default();
                         errors.push(Field::EndStatus, Problem::StatusWithoutEnd);
                         plan.reject(row.line, errors);
-                        continue;
+                        return;
                     }
                 }
                 let key = (p.insats.clone(), p.code.clone());
-                if seen_codes.contains_key(&key) {
+                if self.seen_codes.contains_key(&key) {
                     let mut errors = FormErrors::default();
                     errors.push(Field::Code, Problem::DuplicateCode);
                     plan.reject(row.line, errors);
-                    continue;
+                    return;
                 }
-                seen_codes.insert(key, row.line);
+                self.seen_codes.insert(key, row.line);
                 plan.accept(existing, p);
             }
             Err(errors) => plan.reject(row.line, errors),
         }
     }
-    Ok(plan)
 }
 
 /// Fills the fields of `draft` whose columns are not in the file with
@@ -546,5 +627,80 @@ mod tests {
         );
         assert_eq!(p.added.len(), 1);
         assert_eq!(p.added[0].insats, insats);
+    }
+
+    /// An export of the demo with its first rows changed, one row without
+    /// a code, one row twice and one row that cannot be read.
+    fn mixed_file(ws: &Workspace) -> String {
+        let text = export(ws, None, CsvFlavour::Plain);
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let header = lines[0].clone();
+        let first = lines[1].clone();
+        lines[2] = if lines[2].contains(",Kvinna,") {
+            lines[2].replacen(",Kvinna,", ",Man,", 1)
+        } else {
+            lines[2].replacen(",Man,", ",Kvinna,", 1)
+        };
+        let without_code = first
+            .split_once(',')
+            .map(|(_, rest)| format!(",{rest}"))
+            .unwrap();
+        lines.push(without_code);
+        lines.push(first);
+        lines.push(first_cells_broken(&header));
+        lines.join("\n") + "\n"
+    }
+
+    fn first_cells_broken(header: &str) -> String {
+        header.split(',').map(|_| "?").collect::<Vec<_>>().join(",")
+    }
+
+    fn plan_in_slices(ws: &Workspace, text: &str, n: usize) -> ParticipationPlan {
+        let (table, mapping) = guessed(text);
+        let mut new_meta = numbered_metas(ONE, "test");
+        let mut c = 0u32;
+        let mut new_code = || {
+            c += 1;
+            crate::core::model::make_code(c)
+        };
+        let mut planning = Planning::new(ws, &table, &mapping, None).unwrap();
+        let total = table.rows.len();
+        assert_eq!((planning.done(), planning.total()), (0, total));
+        let mut steps = 0;
+        while !planning.step(ws, n, &mut new_meta, &mut new_code) {
+            steps += 1;
+            assert_eq!(planning.done(), steps * n);
+        }
+        assert_eq!(planning.done(), total);
+        planning.finish()
+    }
+
+    #[test]
+    fn planning_rows_in_slices_counts_each_row_and_gives_the_one_go_plan() {
+        let ws = ws();
+        let text = mixed_file(&ws);
+        let whole = plan(&ws, &text, None);
+        assert!(!whole.added.is_empty(), "a row without a code is new");
+        assert_eq!(whole.changed.len(), 1, "the row whose gender changed");
+        assert!(!whole.rejected.is_empty(), "the broken and the doubled row");
+        for n in [1, 7, 100, usize::MAX] {
+            assert_eq!(plan_in_slices(&ws, &text, n), whole, "slices of {n}");
+        }
+    }
+
+    #[test]
+    fn a_planning_stopped_half_way_changes_nothing() {
+        let ws = ws();
+        let before = ws.clone();
+        let text = mixed_file(&ws);
+        let (table, mapping) = guessed(&text);
+        let mut new_meta = numbered_metas(ONE, "test");
+        let mut new_code = || "X1".to_owned();
+        let mut planning = Planning::new(&ws, &table, &mapping, None).unwrap();
+        let half = table.rows.len() / 2;
+        assert!(!planning.step(&ws, half, &mut new_meta, &mut new_code));
+        assert_eq!(planning.done(), half);
+        drop(planning);
+        assert_eq!(ws, before);
     }
 }

@@ -15,6 +15,7 @@ mod outgoing;
 mod plan;
 pub mod public;
 mod read;
+mod reading;
 mod scan;
 
 pub use error::{RecordProblem, RecordRef, SnapshotError};
@@ -23,9 +24,10 @@ pub use migrate::{migrate, Migration, MIGRATIONS};
 pub use outgoing::{export_checked, stamps_ahead, OutgoingProblem};
 pub use plan::{
     confirm_write, plan_import, plan_import_by, plan_import_consuming, Change, FieldChange,
-    ImportPlan, Me,
+    ImportPlan, Me, Planning,
 };
 pub use read::{read, ClockAhead, Incoming, IncomingInfo, Item};
+pub use reading::Reading;
 
 /// The header's `part` of a file saved for publishing.
 pub const PUBLIC_PART: &str = "public";

@@ -109,28 +109,80 @@ pub fn plan_import_by(
 /// [`plan_import`] of records the caller no longer needs: each checked
 /// record is freed once it is planned, so a large import never holds every
 /// typed record and every merged copy at once (the app's peak memory while
-/// the preview is made; the wasm heap never shrinks after a peak).
+/// the preview is made; the wasm heap never shrinks after a peak). The
+/// same as a [`Planning`] run to its end in one go.
 pub fn plan_import_consuming(
     ws: &Workspace,
     items: Vec<Item>,
     me: Option<&Me>,
 ) -> Result<ImportPlan, SnapshotError> {
-    let mut rest = items;
-    // Taken from the end in file order; the emptied end of the buffer is
-    // handed back now and then, for the plan to grow into.
-    rest.reverse();
-    let records = std::iter::from_fn(move || {
-        let item = rest.pop();
-        if rest.len().is_multiple_of(SHRINK_EVERY) {
-            rest.shrink_to_fit();
-        }
-        item
-    });
-    plan_items(ws, records, me)
+    Planning::new(items, me.cloned()).finish(ws)
 }
 
-/// How many planned records [`plan_import_consuming`] frees its buffer's
-/// end after.
+/// An import being planned a slice of records at a time, so a page can
+/// show how far it has come, answer input between slices, and stop at any
+/// slice: planning only reads the workspace, so a planning dropped half
+/// way changes nothing. Planned in slices of any size, the plan is the
+/// one [`plan_import_consuming`] makes in one go.
+pub struct Planning {
+    /// The records still to plan, the next one last; each is freed once it
+    /// is planned.
+    rest: Vec<Item>,
+    me: Option<Me>,
+    plan: ImportPlan,
+    total: usize,
+}
+
+impl Planning {
+    /// Starts planning the import of `items` (in file order) by `me`.
+    pub fn new(items: Vec<Item>, me: Option<Me>) -> Planning {
+        let mut rest = items;
+        rest.reverse();
+        Planning {
+            total: rest.len(),
+            rest,
+            me,
+            plan: ImportPlan::default(),
+        }
+    }
+
+    /// How many records there are to plan.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// How many records are planned so far.
+    pub fn done(&self) -> usize {
+        self.total - self.rest.len()
+    }
+
+    /// Plans up to `n` more records against `ws`; `Ok(true)` once every
+    /// record is planned. An error refuses the import, and the planning is
+    /// over.
+    pub fn step(&mut self, ws: &Workspace, n: usize) -> Result<bool, SnapshotError> {
+        for _ in 0..n {
+            let Some(item) = self.rest.pop() else {
+                break;
+            };
+            // The emptied end of the buffer is handed back now and then,
+            // for the plan to grow into.
+            if self.rest.len().is_multiple_of(SHRINK_EVERY) {
+                self.rest.shrink_to_fit();
+            }
+            plan_item(ws, &item, self.me.as_ref(), &mut self.plan)?;
+        }
+        Ok(self.rest.is_empty())
+    }
+
+    /// Plans what is left: the plan that confirming applies.
+    pub fn finish(mut self, ws: &Workspace) -> Result<ImportPlan, SnapshotError> {
+        self.step(ws, usize::MAX)?;
+        self.plan.conflicts.retain(reportable);
+        Ok(self.plan)
+    }
+}
+
+/// How many planned records [`Planning`] frees its buffer's end after.
 const SHRINK_EVERY: usize = 1 << 16;
 
 /// Whether a conflict is worth the user's attention: a delete that lost to
@@ -155,23 +207,32 @@ fn plan_items<I: Borrow<Item>>(
 ) -> Result<ImportPlan, SnapshotError> {
     let mut plan = ImportPlan::default();
     for item in items {
-        let item = item.borrow();
-        let foreign = me.is_some_and(|me| foreign_write(item, me));
-        if foreign {
-            plan.foreign_writes += 1;
-        }
-        // The common case first, on typed records and stamps alone: a record
-        // we hold in the same or a newer state needs no field-level work.
-        if let Item::Known(theirs) = item {
-            if !foreign && ws.holds(theirs) {
-                plan.unchanged += 1;
-                continue;
-            }
-        }
-        plan_one(ws, item, foreign.then_some(me).flatten(), &mut plan)?;
+        plan_item(ws, item.borrow(), me, &mut plan)?;
     }
     plan.conflicts.retain(reportable);
     Ok(plan)
+}
+
+/// Plans one record of a file into `plan`.
+fn plan_item(
+    ws: &Workspace,
+    item: &Item,
+    me: Option<&Me>,
+    plan: &mut ImportPlan,
+) -> Result<(), SnapshotError> {
+    let foreign = me.is_some_and(|me| foreign_write(item, me));
+    if foreign {
+        plan.foreign_writes += 1;
+    }
+    // The common case first, on typed records and stamps alone: a record
+    // we hold in the same or a newer state needs no field-level work.
+    if let Item::Known(theirs) = item {
+        if !foreign && ws.holds(theirs) {
+            plan.unchanged += 1;
+            return Ok(());
+        }
+    }
+    plan_one(ws, item, foreign.then_some(me).flatten(), plan)
 }
 
 /// What confirming a planned write does to the copy stored at that moment
@@ -459,5 +520,40 @@ mod tests {
             plan_import(&ws, &incoming),
             Err(SnapshotError::KindClash { .. })
         ));
+    }
+
+    #[test]
+    fn planning_in_slices_counts_each_record_and_gives_the_one_go_plan() {
+        let (ours, theirs) = renamed_on_two_laptops();
+        let items = read(&file_of(&theirs), NOW).unwrap().items;
+        let total = items.len();
+        let whole = plan_import_consuming(&ours, items.clone(), None).unwrap();
+        for n in [1, 3, 100, total] {
+            let mut planning = Planning::new(items.clone(), None);
+            assert_eq!((planning.done(), planning.total()), (0, total));
+            let mut steps = 0;
+            while !planning.step(&ours, n).unwrap() {
+                steps += 1;
+                assert_eq!(planning.done(), steps * n);
+            }
+            assert_eq!(planning.done(), total);
+            assert_eq!(planning.finish(&ours).unwrap(), whole, "slices of {n}");
+        }
+        assert_eq!(whole.changed.len(), 1);
+        assert_eq!(whole.conflicts.len(), 1);
+    }
+
+    #[test]
+    fn a_planning_stopped_half_way_changes_nothing_and_a_new_one_plans_all() {
+        let (ours, theirs) = renamed_on_two_laptops();
+        let before = file_of(&ours);
+        let items = read(&file_of(&theirs), NOW).unwrap().items;
+        let whole = plan_import_consuming(&ours, items.clone(), None).unwrap();
+        let mut planning = Planning::new(items.clone(), None);
+        assert!(!planning.step(&ours, items.len() / 2).unwrap());
+        assert_eq!(planning.done(), items.len() / 2);
+        drop(planning);
+        assert_eq!(file_of(&ours), before);
+        assert_eq!(plan_import_consuming(&ours, items, None).unwrap(), whole);
     }
 }

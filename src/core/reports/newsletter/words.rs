@@ -7,7 +7,9 @@
 //! (the templates) are Swedish, so the English block always uses the plain
 //! sentences.
 
+use crate::core::fmt_en;
 use crate::core::fmt_sv;
+use crate::core::locale::Locale;
 use crate::core::value::FigureValue;
 use chrono::{Datelike, NaiveDate};
 
@@ -21,51 +23,23 @@ pub enum Lang {
     En,
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A whole number with English thousands separators: `1,234`.
-fn integer_en(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 impl Lang {
+    /// The conventions figures and dates are written in (one place for
+    /// grouping, decimals and yes/no words: [`Locale`]).
+    pub fn locale(self) -> Locale {
+        match self {
+            Lang::Sv => Locale::Sv,
+            Lang::En => Locale::En,
+        }
+    }
     /// A whole number: `1 234` or `1,234`.
     pub fn integer(self, n: u64) -> String {
-        match self {
-            Lang::Sv => fmt_sv::integer(n),
-            Lang::En => integer_en(n),
-        }
+        self.locale().integer(n)
     }
 
     /// Tenths as a decimal: `64,3` or `64.3`, a zero tenth dropped.
     pub fn tenths(self, t: u64) -> String {
-        let whole = self.integer(t / 10);
-        match (t % 10, self) {
-            (0, _) => whole,
-            (frac, Lang::Sv) => format!("{whole},{frac}"),
-            (frac, Lang::En) => format!("{whole}.{frac}"),
-        }
+        self.locale().tenths(t)
     }
 
     /// A figure as a number only, as a template prints it (`927`, `39`):
@@ -81,13 +55,7 @@ impl Lang {
 
     /// A yes/no goal's answer: "uppfyllt", "met".
     pub fn answer(self, a: crate::core::value::Answer) -> &'static str {
-        use crate::core::value::Answer;
-        match (self, a) {
-            (Lang::Sv, _) => crate::core::goals::yes_no_words(a),
-            (Lang::En, Answer::Met) => "met",
-            (Lang::En, Answer::NotMet) => "not met",
-            (Lang::En, Answer::Unknown) => "not yet known",
-        }
+        self.locale().yes_no_words(a)
     }
 
     /// A figure with its unit: `39 procent`, `39 per cent`, `1 234`.
@@ -103,23 +71,14 @@ impl Lang {
 
     /// A date written out: `31 augusti 2018`, `31 August 2018`.
     pub fn long_date(self, d: NaiveDate) -> String {
-        let i = d.month0() as usize;
-        let month = match self {
-            Lang::Sv => fmt_sv::month_name(d.month()).to_owned(),
-            Lang::En => MONTHS_EN.get(i).copied().unwrap_or_default().to_owned(),
-        };
-        format!("{} {month} {}", d.day(), d.year())
+        format!("{} {} {}", d.day(), self.month(d), d.year())
     }
 
     /// The month's name: `augusti`, `August`.
     pub fn month(self, d: NaiveDate) -> String {
         match self {
             Lang::Sv => fmt_sv::month_name(d.month()).to_owned(),
-            Lang::En => MONTHS_EN
-                .get(d.month0() as usize)
-                .copied()
-                .unwrap_or_default()
-                .to_owned(),
+            Lang::En => fmt_en::month_name(d.month()).to_owned(),
         }
     }
 

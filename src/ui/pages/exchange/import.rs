@@ -5,10 +5,14 @@ use super::{ex, field_name, kind_name, record_label, show};
 use crate::browser::clock::now_millis;
 use crate::browser::files;
 use crate::browser::perf::Span;
-use crate::core::exchange::snapshot::{self, Change, ClockAhead, ImportPlan, Incoming};
+use crate::browser::slices::{yield_to_page, Slice};
+use crate::core::exchange::snapshot::{
+    self, Change, ClockAhead, ImportPlan, Incoming, Planning, Reading, SnapshotError,
+};
 use crate::core::exchange::sync::published::check_public;
 use crate::core::ids::Hlc;
 use crate::ui::components::chart_figure::TableScroll;
+use crate::ui::components::work_progress::{Run, Shown, Stopped, WorkProgress};
 use crate::ui::state::{tr, use_app, AppState};
 use crate::ui::sync::{fetch_published, published_location, PublishedFile};
 use leptos::prelude::*;
@@ -16,6 +20,11 @@ use wasm_bindgen::JsCast;
 
 /// At most this many rows per list in the preview; the rest are counted.
 const PREVIEW_ROWS: usize = 50;
+
+/// Records read or planned between two looks at the clock (a few
+/// milliseconds' work): the page gets its turn once a slice has had its
+/// time.
+const STEP: usize = 256;
 
 /// A checked file and what importing it would do.
 struct Preview {
@@ -26,20 +35,57 @@ struct Preview {
     plan: ImportPlan,
 }
 
-/// Reads the text of the file (or address) `name` and plans its import;
-/// a refusal is a message that names it. A published snapshot
-/// (`published`) must also be the part made for publishing: any other is
-/// refused here, before anything is planned or merged.
-fn preview_of(app: AppState, text: String, name: &str, published: bool) -> Result<Preview, String> {
+/// Why a preview was not made.
+enum Stop {
+    /// The user stopped it: nothing to show.
+    Stopped,
+    /// The file is refused, for this reason.
+    Refused(String),
+}
+
+impl From<Stopped> for Stop {
+    fn from(_: Stopped) -> Stop {
+        Stop::Stopped
+    }
+}
+
+/// Reads the text of the file (or address) `name` and plans its import a
+/// slice at a time, showing how far it has come; a refusal is a message
+/// that names it. A published snapshot (`published`) must also be the part
+/// made for publishing: any other is refused here, before anything is
+/// planned or merged. Nothing is stored: stopping at any pause changes
+/// nothing.
+async fn preview_of(
+    app: AppState,
+    text: String,
+    name: &str,
+    published: bool,
+    run: Run,
+) -> Result<Preview, Stop> {
     let t = ex(app);
-    let in_file = |message: String| (app.t_now().trust.in_file)(name, &message);
+    let in_file =
+        |e: &SnapshotError| Stop::Refused((app.t_now().trust.in_file)(name, &(t.error)(e)));
     let now = now_millis();
+    // The text came into the app in a task of its own; its parse gets
+    // another, so neither holds the page for both.
+    yield_to_page().await;
+    if !run.is_current() {
+        return Err(Stop::Stopped);
+    }
+    let mut slice = Slice::start();
     let span = Span::start("maltavla:read");
-    let incoming: Incoming = snapshot::read(&text, now).map_err(|e| in_file((t.error)(&e)))?;
+    let mut reading = Reading::start(&text, now).map_err(|e| in_file(&e))?;
+    run.show(app, t.progress_read, 0, reading.total());
+    while !reading.step(STEP).map_err(|e| in_file(&e))? {
+        let (done, total) = (reading.done(), reading.total());
+        run.pause(app, &mut slice, t.progress_read, done, total)
+            .await?;
+    }
+    let incoming: Incoming = reading.finish().map_err(|e| in_file(&e))?;
     span.end();
     if published {
         check_public(&incoming)
-            .map_err(|why| (app.t_now().offline.published_refused)(&why, name))?;
+            .map_err(|why| Stop::Refused((app.t_now().offline.published_refused)(&why, name)))?;
     }
     // The checked records own their data: the text (as large as the file)
     // goes before the plan is made, and each record once it is planned,
@@ -54,11 +100,21 @@ fn preview_of(app: AppState, text: String, name: &str, published: bool) -> Resul
         unknown_fields,
     } = incoming;
     let span = Span::start("maltavla:plan");
-    let me = app.me();
+    let mut planning = Planning::new(items, Some(app.me()));
+    run.show(app, t.progress_plan, 0, planning.total());
+    while !app
+        .ws
+        .with_untracked(|w| planning.step(w, STEP))
+        .map_err(|e| in_file(&e))?
+    {
+        let (done, total) = (planning.done(), planning.total());
+        run.pause(app, &mut slice, t.progress_plan, done, total)
+            .await?;
+    }
     let plan = app
         .ws
-        .with_untracked(|w| snapshot::plan_import_consuming(w, items, Some(&me)))
-        .map_err(|e| in_file((t.error)(&e)))?;
+        .with_untracked(|w| planning.finish(w))
+        .map_err(|e| in_file(&e))?;
     span.end();
     Ok(Preview {
         ahead,
@@ -74,10 +130,28 @@ pub(super) fn ImportSection() -> impl IntoView {
     let app = use_app();
     let preview = RwSignal::new_local(None::<Result<Preview, String>>);
     let busy = RwSignal::new(false);
+    let progress = RwSignal::new(None::<Shown>);
+    let stopped = RwSignal::new(false);
+    let runs = StoredValue::new(0_u64);
     let input = NodeRef::<leptos::html::Input>::new();
     let reset_input = move || {
         if let Some(el) = input.get_untracked() {
             el.set_value("");
+        }
+    };
+    // Reads `text` (from the file or address `name`) into a preview,
+    // unless the user stops it first.
+    let read_into_preview = move |run: Run, text: String, name: String, published: bool| async move {
+        let result = preview_of(app, text, &name, published, run).await;
+        if !run.is_current() {
+            return;
+        }
+        progress.set(None);
+        busy.set(false);
+        match result {
+            Ok(p) => preview.set(Some(Ok(p))),
+            Err(Stop::Refused(message)) => preview.set(Some(Err(message))),
+            Err(Stop::Stopped) => {}
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
@@ -86,36 +160,63 @@ pub(super) fn ImportSection() -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             .and_then(|i| i.files())
             .and_then(|f| f.get(0));
+        stopped.set(false);
         let Some(file) = file else {
             preview.set(None);
             return;
         };
         busy.set(true);
         preview.set(None);
+        let run = Run::new(runs, progress);
         leptos::task::spawn_local(async move {
             let span = Span::start("maltavla:file");
             let text =
                 files::read_text(&file, crate::core::exchange::file_size::FileUse::Snapshot).await;
             span.end();
-            let name = file.name();
-            let result = match text {
-                Ok(text) => preview_of(app, text, &name, false),
-                Err(e) => Err(crate::ui::i18n::problems::read_error(app.t_now(), &e)),
-            };
-            preview.set(Some(result));
-            busy.set(false);
+            if !run.is_current() {
+                return;
+            }
+            match text {
+                Ok(text) => read_into_preview(run, text, file.name(), false).await,
+                Err(e) => {
+                    busy.set(false);
+                    preview.set(Some(Err(crate::ui::i18n::problems::read_error(
+                        app.t_now(),
+                        &e,
+                    ))));
+                }
+            }
         });
     };
+    // Stops reading or planning: nothing has been stored, so nothing
+    // changes.
+    let stop = Callback::new(move |()| {
+        runs.update_value(|r| *r += 1);
+        progress.set(None);
+        busy.set(false);
+        preview.set(None);
+        stopped.set(true);
+        reset_input();
+    });
     let confirm = move |_| {
         let Some(Ok(p)) = preview.try_update(Option::take).flatten() else {
             return;
         };
         busy.set(true);
         let count = p.plan.writes.len();
+        progress.set(Some(Shown {
+            label: ex(app).progress_write,
+            count: (ex(app).progress_writing)(count),
+            done: None,
+            can_stop: false,
+        }));
         leptos::task::spawn_local(async move {
+            // The bar is drawn before the one transaction that stores it all.
+            yield_to_page().await;
             let span = Span::start("maltavla:write");
             let result = app.import(p.plan, p.clock).await;
             span.end();
+            progress.set(None);
             match result {
                 Ok(()) => {
                     app.notice.set(Some((ex(app).done)(count)));
@@ -135,8 +236,16 @@ pub(super) fn ImportSection() -> impl IntoView {
     let show_published = move |file: PublishedFile| {
         file.mark_seen();
         reset_input();
-        let name = published_location();
-        preview.set(Some(preview_of(app, file.text, &name, true)));
+        stopped.set(false);
+        busy.set(true);
+        preview.set(None);
+        let run = Run::new(runs, progress);
+        leptos::task::spawn_local(read_into_preview(
+            run,
+            file.text,
+            published_location(),
+            true,
+        ));
     };
     Effect::new(move |_| {
         if let Some(file) = app.published.try_update(Option::take).flatten() {
@@ -146,14 +255,20 @@ pub(super) fn ImportSection() -> impl IntoView {
     let fetch = move |_| {
         busy.set(true);
         preview.set(None);
+        stopped.set(false);
         leptos::task::spawn_local(async move {
             let t = app.t().offline;
             match fetch_published(false).await {
                 Ok(Some(file)) => show_published(file),
-                Ok(None) => preview.set(Some(Err(t.published_nothing.to_owned()))),
-                Err(f) => preview.set(Some(Err((t.failure)(&f)))),
+                Ok(None) => {
+                    busy.set(false);
+                    preview.set(Some(Err(t.published_nothing.to_owned())));
+                }
+                Err(f) => {
+                    busy.set(false);
+                    preview.set(Some(Err((t.failure)(&f))));
+                }
             }
-            busy.set(false);
         });
     };
     view! {
@@ -175,6 +290,14 @@ pub(super) fn ImportSection() -> impl IntoView {
                     {move || app.t().offline.published_fetch}
                 </button>
             </p>
+            <WorkProgress
+                shown=progress
+                stop_label=tr(|t| t.exchange.progress_stop)
+                on_stop=stop
+            />
+            {move || stopped.get().then(|| view! {
+                <p role="status" data-testid="import-stopped">{move || ex(app).stopped}</p>
+            })}
             {move || {
                 preview.with(|p| match p {
                     None => ().into_any(),
