@@ -9,10 +9,12 @@
 //! figure from its unit. Digit grouping and size rounding are shared with
 //! the Swedish module, so the two languages never disagree about a value.
 
-use super::fmt_sv::{grouped, size_in_tenths, MINUS, NBSP};
-use crate::core::period::{Period, PeriodKind};
+use super::fmt_sv::{
+    date_in, grouped, period_in, period_short_in, size_in_tenths, PeriodWords, MINUS, NBSP,
+};
+use crate::core::period::Period;
 use crate::core::value::{Answer, FigureValue, Kronor, Percent};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 const MONTHS_SHORT: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -133,53 +135,32 @@ pub fn signed_integer(n: i64) -> String {
 
 /// A date as British English writes it: `28 Sep 2018`.
 pub fn date(d: NaiveDate) -> String {
-    let month = MONTHS_SHORT.get(d.month0() as usize).copied().unwrap_or("");
-    format!("{}{NBSP}{month}{NBSP}{}", d.day(), d.year())
+    date_in(d, &ENGLISH)
 }
 
 /// A period in words: `2017`, `January–April 2018 (T1)`, `January–August
 /// 2018 (interim, T2)`, `first half of 2018`, `Q3 2017`, `September 2017`,
 /// `1 Apr 2017 – 31 Aug 2020`.
 pub fn period(p: &Period) -> String {
-    let y = p.start_year();
-    match (p.kind(), p.part()) {
-        (PeriodKind::Year, _) => y.to_string(),
-        (PeriodKind::Tertial, Some(1)) => format!("January–April {y} (T1)"),
-        (PeriodKind::Tertial, _) => format!("January–August {y} (interim, T2)"),
-        (PeriodKind::Half, Some(1)) => format!("first half of {y}"),
-        (PeriodKind::Half, _) => format!("second half of {y}"),
-        (PeriodKind::Quarter, Some(q)) => format!("Q{q} {y}"),
-        (PeriodKind::Month, Some(m)) => {
-            let name = MONTHS_LONG
-                .get(m.saturating_sub(1) as usize)
-                .copied()
-                .unwrap_or("");
-            format!("{name} {y}")
-        }
-        _ => format!("{} – {}", date(p.start()), date(p.end())),
-    }
+    period_in(p, &ENGLISH)
 }
 
 /// A short period label for chart axes: `2017`, `T2 2018`, `H1 2018`,
 /// `Q3 2017`, `Sep 2017`, `Apr 2017–Aug 2020`.
 pub fn period_short(p: &Period) -> String {
-    let y = p.start_year();
-    let short_month = |d: NaiveDate| MONTHS_SHORT.get(d.month0() as usize).copied().unwrap_or("");
-    match (p.kind(), p.part()) {
-        (PeriodKind::Year, _) => y.to_string(),
-        (PeriodKind::Tertial, Some(t)) => format!("T{t}{NBSP}{y}"),
-        (PeriodKind::Half, Some(h)) => format!("H{h}{NBSP}{y}"),
-        (PeriodKind::Quarter, Some(q)) => format!("Q{q}{NBSP}{y}"),
-        (PeriodKind::Month, _) => format!("{}{NBSP}{y}", short_month(p.start())),
-        _ => format!(
-            "{}{NBSP}{}–{}{NBSP}{}",
-            short_month(p.start()),
-            p.start_year(),
-            short_month(p.end()),
-            p.end().year()
-        ),
-    }
+    period_short_in(p, &ENGLISH)
 }
+
+const ENGLISH: PeriodWords = PeriodWords {
+    months_short: MONTHS_SHORT,
+    months_long: MONTHS_LONG,
+    first_tertial: |y| format!("January–April {y} (T1)"),
+    second_tertial: |y| format!("January–August {y} (interim, T2)"),
+    first_half: |y| format!("first half of {y}"),
+    second_half: |y| format!("second half of {y}"),
+    quarter: |q, y| format!("Q{q} {y}"),
+    quarter_letter: 'Q',
+};
 
 #[cfg(test)]
 mod tests {

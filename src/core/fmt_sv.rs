@@ -182,43 +182,103 @@ pub(crate) fn signed_steps(outcome: FigureValue, target: FigureValue) -> Option<
 
 /// A date the way Swedish newsletters print it: `28 sep 2018`.
 pub fn date(d: NaiveDate) -> String {
-    let month = MONTHS_SHORT.get(d.month0() as usize).copied().unwrap_or("");
-    format!("{}{NBSP}{month}{NBSP}{}", d.day(), d.year())
+    date_in(d, &SWEDISH)
 }
 
 /// A period in words: `2017`, `januari–april 2018 (T1)`, `januari–augusti
 /// 2018 (delår, T2)`, `första halvåret 2018`, `kvartal 3 2017`,
 /// `september 2017`, `1 apr 2017 – 31 aug 2020`.
 pub fn period(p: &Period) -> String {
-    let y = p.start_year();
-    match (p.kind(), p.part()) {
-        (PeriodKind::Year, _) => y.to_string(),
-        (PeriodKind::Tertial, Some(1)) => format!("januari–april {y} (T1)"),
-        (PeriodKind::Tertial, _) => format!("januari–augusti {y} (delår, T2)"),
-        (PeriodKind::Half, Some(1)) => format!("första halvåret {y}"),
-        (PeriodKind::Half, _) => format!("andra halvåret {y}"),
-        (PeriodKind::Quarter, Some(q)) => format!("kvartal {q} {y}"),
-        (PeriodKind::Month, Some(m)) => {
-            let name = MONTHS_LONG
-                .get(m.saturating_sub(1) as usize)
-                .copied()
-                .unwrap_or("");
-            format!("{name} {y}")
-        }
-        _ => format!("{} – {}", date(p.start()), date(p.end())),
-    }
+    period_in(p, &SWEDISH)
 }
 
 /// A short period label for chart axes: `2017`, `T2 2018`, `H1 2018`, `K3 2017`,
 /// `sep 2017`, `apr 2017–aug 2020`.
 pub fn period_short(p: &Period) -> String {
+    period_short_in(p, &SWEDISH)
+}
+
+/// The words a language writes dates and periods with; [`period_in`] and
+/// [`period_short_in`] are the one place which words a period takes.
+pub(crate) struct PeriodWords {
+    pub months_short: [&'static str; 12],
+    pub months_long: [&'static str; 12],
+    /// `januari–april 2018 (T1)`, given the year.
+    pub first_tertial: fn(i32) -> String,
+    /// `januari–augusti 2018 (delår, T2)`.
+    pub second_tertial: fn(i32) -> String,
+    /// `första halvåret 2018`.
+    pub first_half: fn(i32) -> String,
+    /// `andra halvåret 2018`.
+    pub second_half: fn(i32) -> String,
+    /// `kvartal 3 2017`, given quarter and year.
+    pub quarter: fn(u32, i32) -> String,
+    /// The letter of a quarter on an axis: `K` (kvartal), `Q`.
+    pub quarter_letter: char,
+}
+
+const SWEDISH: PeriodWords = PeriodWords {
+    months_short: MONTHS_SHORT,
+    months_long: MONTHS_LONG,
+    first_tertial: |y| format!("januari–april {y} (T1)"),
+    second_tertial: |y| format!("januari–augusti {y} (delår, T2)"),
+    first_half: |y| format!("första halvåret {y}"),
+    second_half: |y| format!("andra halvåret {y}"),
+    quarter: |q, y| format!("kvartal {q} {y}"),
+    quarter_letter: 'K',
+};
+
+/// A day in `words`: `28 sep 2018`, `28 Sep 2018`.
+pub(crate) fn date_in(d: NaiveDate, words: &PeriodWords) -> String {
+    let month = words
+        .months_short
+        .get(d.month0() as usize)
+        .copied()
+        .unwrap_or("");
+    format!("{}{NBSP}{month}{NBSP}{}", d.day(), d.year())
+}
+
+/// A period in `words` (see [`period`]).
+pub(crate) fn period_in(p: &Period, words: &PeriodWords) -> String {
     let y = p.start_year();
-    let short_month = |d: NaiveDate| MONTHS_SHORT.get(d.month0() as usize).copied().unwrap_or("");
+    match (p.kind(), p.part()) {
+        (PeriodKind::Year, _) => y.to_string(),
+        (PeriodKind::Tertial, Some(1)) => (words.first_tertial)(y),
+        (PeriodKind::Tertial, _) => (words.second_tertial)(y),
+        (PeriodKind::Half, Some(1)) => (words.first_half)(y),
+        (PeriodKind::Half, _) => (words.second_half)(y),
+        (PeriodKind::Quarter, Some(q)) => (words.quarter)(q, y),
+        (PeriodKind::Month, Some(m)) => {
+            let name = words
+                .months_long
+                .get(m.saturating_sub(1) as usize)
+                .copied()
+                .unwrap_or("");
+            format!("{name} {y}")
+        }
+        _ => format!(
+            "{} – {}",
+            date_in(p.start(), words),
+            date_in(p.end(), words)
+        ),
+    }
+}
+
+/// A short period label in `words` (see [`period_short`]).
+pub(crate) fn period_short_in(p: &Period, words: &PeriodWords) -> String {
+    let y = p.start_year();
+    let short_month = |d: NaiveDate| {
+        words
+            .months_short
+            .get(d.month0() as usize)
+            .copied()
+            .unwrap_or("")
+    };
     match (p.kind(), p.part()) {
         (PeriodKind::Year, _) => y.to_string(),
         (PeriodKind::Tertial, Some(t)) => format!("T{t}{NBSP}{y}"),
         (PeriodKind::Half, Some(h)) => format!("H{h}{NBSP}{y}"),
-        (PeriodKind::Quarter, Some(q)) => format!("K{q}{NBSP}{y}"),
+        (PeriodKind::Quarter, Some(q)) => format!("{}{q}{NBSP}{y}", words.quarter_letter),
         (PeriodKind::Month, _) => format!("{}{NBSP}{y}", short_month(p.start())),
         _ => format!(
             "{}{NBSP}{}–{}{NBSP}{}",

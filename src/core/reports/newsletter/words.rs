@@ -32,6 +32,7 @@ impl Lang {
             Lang::En => Locale::En,
         }
     }
+
     /// A whole number: `1 234` or `1,234`.
     pub fn integer(self, n: u64) -> String {
         self.locale().integer(n)
