@@ -43,3 +43,16 @@ pub fn percent_indicator(id: &str, name: &str, dimensions: &[Dimension]) -> Indi
         sentence: String::new(),
     }
 }
+
+/// The clock of the snapshot tests: a moment after every demo stamp.
+pub const SNAPSHOT_NOW: u64 = 1_795_428_900_000;
+
+/// The example data exported whole by `laptop-1` at [`SNAPSHOT_NOW`].
+pub fn demo_snapshot() -> String {
+    use crate::core::exchange::snapshot::{export, ExportInfo, Part};
+    let info = ExportInfo {
+        millis: SNAPSHOT_NOW,
+        device: DeviceId::parse("laptop-1").unwrap(),
+    };
+    export(&crate::core::demo::workspace(), &Part::All, &info)
+}

@@ -480,18 +480,7 @@ fn first_duplicate(items: &[Item]) -> Option<SnapshotError> {
 mod tests {
     use super::*;
     use crate::core::demo;
-    use crate::core::exchange::snapshot::{export, ExportInfo, Part};
-    use crate::core::ids::DeviceId;
-
-    const NOW: u64 = 1_795_428_900_000;
-
-    fn demo_file() -> String {
-        let info = ExportInfo {
-            millis: NOW,
-            device: DeviceId::parse("laptop-1").unwrap(),
-        };
-        export(&demo::workspace(), &Part::All, &info)
-    }
+    use crate::core::testing::{demo_snapshot as demo_file, SNAPSHOT_NOW as NOW};
 
     fn err(text: &str) -> SnapshotError {
         read(text, NOW).unwrap_err()

@@ -127,18 +127,8 @@ impl<'a> Reading<'a> {
 mod tests {
     use super::*;
     use crate::core::demo;
-    use crate::core::exchange::snapshot::{export, read, ExportInfo, Part};
-    use crate::core::ids::DeviceId;
-
-    const NOW: u64 = 1_795_428_900_000;
-
-    fn demo_file() -> String {
-        let info = ExportInfo {
-            millis: NOW,
-            device: DeviceId::parse("laptop-1").unwrap(),
-        };
-        export(&demo::workspace(), &Part::All, &info)
-    }
+    use crate::core::exchange::snapshot::read;
+    use crate::core::testing::{demo_snapshot as demo_file, SNAPSHOT_NOW as NOW};
 
     fn fixtures() -> Vec<String> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/snapshots");
