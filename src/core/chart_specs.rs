@@ -352,25 +352,7 @@ mod tests {
     use crate::core::period::Period;
     use crate::core::{demo, goals};
 
-    fn words() -> ChartWords {
-        ChartWords {
-            target: "Mål".into(),
-            outcome: "Utfall".into(),
-            status: "Status".into(),
-            empty: "Inga värden".into(),
-            indicator: "Indikator".into(),
-            period: "Period".into(),
-            statuses: [
-                "Uppnått".into(),
-                "Nära".into(),
-                "Efter".into(),
-                "Ännu inte känt".into(),
-            ],
-            describe: |l, o, t, s| format!("{l}: utfall {o}, mål {t} {s}"),
-            forecast: "Prognos".into(),
-            numbers: crate::core::locale::Locale::Sv,
-        }
-    }
+    use crate::core::testing::chart_words as words;
 
     #[test]
     fn the_board_chart_prints_927_against_975_and_15_against_30() {

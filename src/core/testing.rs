@@ -56,3 +56,39 @@ pub fn demo_snapshot() -> String {
     };
     export(&crate::core::demo::workspace(), &Part::All, &info)
 }
+
+/// Asserts that `f` reads no table outside `reads`: it gives the same on
+/// the example data with any other table emptied, so a view that follows
+/// only the changes of `reads` is never stale.
+pub fn assert_reads_only<R: PartialEq + std::fmt::Debug>(
+    reads: crate::core::workspace::Tables,
+    f: impl Fn(&Workspace) -> R,
+) {
+    use crate::core::workspace::Tables;
+    let demo = crate::core::demo::workspace();
+    let whole = f(&demo);
+    for table in Tables::ALL.singles().filter(|t| !reads.contains(*t)) {
+        assert_eq!(f(&demo.without(table)), whole, "it reads {table:?}");
+    }
+}
+
+/// Swedish chart words for tests of the charts.
+pub fn chart_words() -> crate::core::chart_specs::ChartWords {
+    crate::core::chart_specs::ChartWords {
+        target: "Mål".into(),
+        outcome: "Utfall".into(),
+        status: "Status".into(),
+        empty: "Inga värden".into(),
+        indicator: "Indikator".into(),
+        period: "Period".into(),
+        statuses: [
+            "Uppnått".into(),
+            "Nära".into(),
+            "Efter".into(),
+            "Ännu inte känt".into(),
+        ],
+        describe: |l, o, t, s| format!("{l}: utfall {o}, mål {t} {s}"),
+        forecast: "Prognos".into(),
+        numbers: crate::core::locale::Locale::Sv,
+    }
+}

@@ -40,6 +40,27 @@ pub use rows::{
     protected_goal_rows, target_of_comment, GoalRow,
 };
 pub use series::{series, SeriesPoint};
+
+use crate::core::workspace::Tables;
+
+/// The tables the board reads: its rows ([`protected_goal_rows`]), the
+/// figures without a target ([`untargeted_outcomes`]), the years that
+/// have targets, the scopes' names and the charts drawn from the rows. A
+/// write to any other table (a check-in, a report of places, a saved
+/// presentation) leaves the board as it is; a test holds every one of
+/// these functions to this list.
+pub const READS: Tables = Tables::ORGANISATION
+    .with(Tables::MUNICIPALITIES)
+    .with(Tables::PARTNERS)
+    .with(Tables::PROJECTS)
+    .with(Tables::INSATSER)
+    .with(Tables::INDICATORS)
+    .with(Tables::TARGETS)
+    .with(Tables::OUTCOMES)
+    .with(Tables::END_STATUSES)
+    .with(Tables::PARTICIPATIONS)
+    .with(Tables::FORECASTS)
+    .with(Tables::COMMENTS);
 pub use status::{
     goal_status, prorated, yes_no_from_words, yes_no_words, GoalStatus, YES_NO_TARGET_WORDS,
 };

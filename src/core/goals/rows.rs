@@ -237,6 +237,43 @@ mod tests {
     use crate::core::value::{Count, Percent};
 
     #[test]
+    fn the_board_reads_no_table_outside_its_declared_reads() {
+        use crate::core::chart_specs::{board_chart_of, BoardChart};
+        use crate::core::goals::{years_with_targets, Focus, READS};
+        use crate::core::testing::assert_reads_only;
+        let periods = [
+            Period::year(2017).unwrap(),
+            Period::year(2018).unwrap(),
+            "2018-T2".parse::<Period>().unwrap(),
+        ];
+        let foci = [
+            Focus::All,
+            Focus::Project(RecordId::parse("demo-ungdom").unwrap()),
+        ];
+        for period in &periods {
+            for focus in &foci {
+                assert_reads_only(READS, |w| protected_goal_rows(w, period, focus, 3));
+                assert_reads_only(READS, |w| untargeted_outcomes(w, period, focus));
+                assert_reads_only(READS, |w| {
+                    let rows = protected_goal_rows(w, period, focus, 3);
+                    BoardChart::ALL.map(|c| {
+                        let chart = board_chart_of(
+                            w,
+                            &rows,
+                            c,
+                            String::new(),
+                            "c",
+                            &crate::core::testing::chart_words(),
+                        );
+                        crate::core::chart::bullet_chart_svg(&chart)
+                    })
+                });
+            }
+        }
+        assert_reads_only(READS, years_with_targets);
+    }
+
+    #[test]
     fn one_indicators_rows_and_breakdowns_for_a_scope() {
         let ws = crate::core::demo::workspace();
         let youth = Scope::Project(RecordId::parse("demo-ungdom").unwrap());
