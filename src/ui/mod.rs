@@ -11,3 +11,4 @@ pub mod router;
 pub mod split;
 pub mod state;
 pub mod sync;
+pub mod workspace_signal;

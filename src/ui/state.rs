@@ -7,7 +7,8 @@
 //! it; if the write fails nothing changes on screen and the caller keeps the
 //! user's input. An import is one transaction too. Other tabs are told what
 //! changed. Pages read the workspace through narrow closures and never write
-//! to it directly.
+//! to it directly; a write tells only the views that read its tables (see
+//! [`WorkspaceSignal`]).
 
 use super::i18n::{Lang, Texts};
 use super::sync::PublishedFile;
@@ -24,7 +25,8 @@ use crate::core::exchange::snapshot::{self, ImportPlan, Me, SnapshotError};
 use crate::core::ids::{Hlc, RecordId};
 use crate::core::model::{Meta, Record};
 use crate::core::stored;
-use crate::core::workspace::Workspace;
+use crate::core::workspace::{Tables, Workspace};
+use crate::ui::workspace_signal::WorkspaceSignal;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -85,8 +87,8 @@ impl Edit {
 /// Handles to everything a page needs; cheap to copy into closures.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The data, as last stored.
-    pub ws: RwSignal<Workspace>,
+    /// The data, as last stored, with a change signal per table.
+    pub ws: WorkspaceSignal,
     /// The UI language.
     pub lang: RwSignal<Lang>,
     /// A storage problem to show in the banner, if any.
@@ -137,7 +139,7 @@ impl AppState {
         AppState {
             outdated: RwSignal::new(false),
             stamps_ahead: RwSignal::new(ahead),
-            ws: RwSignal::new(ws),
+            ws: WorkspaceSignal::new(ws),
             lang: RwSignal::new(lang),
             storage_error: RwSignal::new(problem),
             skipped_records: RwSignal::new(skipped),
@@ -172,14 +174,12 @@ impl AppState {
             // What is stored is what the other tab wrote (already merged
             // with what was stored before): shown as it is, so a repaired
             // stamp replaces the old one here too.
-            self.ws.update(|w| {
-                for item in ids.iter().filter_map(|id| buckets.item(id)?.ok()) {
-                    // A copy this version cannot type came from a newer
-                    // version, which marks this tab outdated: the old copy
-                    // stays on screen and the stored one is untouched.
-                    let _ = w.replace_view(item.view());
-                }
-            });
+            let views: Vec<FieldView> = ids
+                .iter()
+                .filter_map(|id| buckets.item(id)?.ok())
+                .map(|item| item.view())
+                .collect();
+            self.show(views);
             // No write can bring such stamps (they are refused); another
             // tab's repair can take them away.
             if self.stamps_ahead.get_untracked().is_some() {
@@ -275,6 +275,20 @@ impl AppState {
         self.store(ids, Box::new(edit), resolved).await
     }
 
+    /// Holds stored copies in the workspace as they are, telling the views
+    /// of their tables. A copy this version cannot type came from a newer
+    /// version (which marks this tab outdated): the old copy stays.
+    fn show(self, views: Vec<FieldView>) {
+        let changed = views
+            .iter()
+            .fold(Tables::NONE, |t, v| t | Tables::of_kind(&v.kind));
+        self.ws.update(changed, |w| {
+            for v in views {
+                let _ = w.replace_view(v);
+            }
+        });
+    }
+
     /// Refuses to write from a tab that runs an older version than another
     /// tab of this profile (the mark a newer tab leaves, or its takeover).
     fn check_current(self) -> Result<(), WriteError> {
@@ -359,14 +373,10 @@ impl AppState {
         let written_ids: Vec<String> = written.iter().map(|v| v.meta.id.to_string()).collect();
         // The workspace mirrors what was stored (each copy already merged
         // with the stored one inside the transaction).
-        self.ws.update(|w| {
-            for v in written {
-                // Cannot fail: every copy written here passed this
-                // version's checks (a form's record or a checked import
-                // plan); a stored copy it cannot read refused the write.
-                let _ = w.replace_view(v);
-            }
-        });
+        // Cannot fail: every copy written here passed this version's
+        // checks (a form's record or a checked import plan); a stored copy
+        // it cannot read refused the write.
+        self.show(written);
         if !conflicts.is_empty() || !resolved.is_empty() {
             self.conflicts.update(|log| {
                 log.retain(|c| !resolved.contains(&c.key()));

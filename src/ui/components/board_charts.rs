@@ -3,7 +3,7 @@
 
 use crate::core::chart::{bullet_chart_svg, bullet_table};
 use crate::core::chart_specs::{board_chart_of, BoardChart};
-use crate::core::goals::GoalRow;
+use crate::core::goals::{self, GoalRow};
 use crate::core::period::Period;
 use crate::core::value::Unit;
 use crate::ui::components::chart_figure::ChartFigure;
@@ -42,8 +42,9 @@ pub fn BoardCharts(
                 _ => chart_words(t),
             };
             let id = format!("{}-{name}", prefix.get_value());
-            app.ws
-                .with(|w| board_chart_of(w, &rows.get(), which, title, &id, &words))
+            app.ws.reading(goals::READS, |w| {
+                board_chart_of(w, &rows.get(), which, title, &id, &words)
+            })
         });
         let testid = match which {
             BoardChart::Counts => "chart-counts",

@@ -11,7 +11,7 @@ use crate::core::model::Scope;
 use crate::core::participants::report::{active_years, latest_event_year};
 use crate::core::participants::{flow_report, in_scope, Shown};
 use crate::core::period::Period;
-use crate::core::workspace::Workspace;
+use crate::core::workspace::{Tables, Workspace};
 use crate::ui::components::chart_figure::TableScroll;
 use crate::ui::components::download_failure::DownloadFailure;
 use crate::ui::i18n::names::slice_name;
@@ -38,7 +38,10 @@ pub fn threshold() -> u64 {
 #[component]
 pub fn FlowPanel(#[prop(into)] scope: Signal<Scope>) -> impl IntoView {
     let app = use_app();
-    let limit = Memo::new(move |_| app.ws.with(Workspace::protection_threshold));
+    let limit = Memo::new(move |_| {
+        app.ws
+            .reading(Tables::ORGANISATION, Workspace::protection_threshold)
+    });
     let years = Memo::new(move |_| {
         let scope = scope.get();
         app.ws.with(|w| {

@@ -3,7 +3,7 @@
 //! for the period on a row of its own below; shown on the board and in the
 //! printed report.
 
-use crate::core::goals::GoalRow;
+use crate::core::goals::{self, GoalRow};
 use crate::core::model::OutcomeSource;
 use crate::core::route::Route;
 use crate::core::value::Unit;
@@ -90,6 +90,7 @@ pub fn GoalTable(rows: Memo<Vec<GoalRow>>) -> impl IntoView {
             caption=|t| t.board_title
             columns=columns
             rows=rows
+            reads=goals::READS
             row=goal_row_view
         />
     }

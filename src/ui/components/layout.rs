@@ -3,6 +3,7 @@
 
 use crate::browser::worker;
 use crate::core::route::Route;
+use crate::core::workspace::Tables;
 use crate::ui::i18n::Texts;
 use crate::ui::router::use_nav;
 use crate::ui::state::{tr, use_app};
@@ -12,7 +13,11 @@ use leptos::prelude::*;
 #[component]
 pub fn Header() -> impl IntoView {
     let app = use_app();
-    let org = move || app.ws.with(|w| w.organisation_name().map(str::to_owned));
+    let org = move || {
+        app.ws.reading(Tables::ORGANISATION, |w| {
+            w.organisation_name().map(str::to_owned)
+        })
+    };
     let nav = use_nav();
     let section = Memo::new(move |_| nav.route().section());
     let link =

@@ -7,7 +7,6 @@ use crate::core::meetings::{attendance_by_year, attendance_chart};
 use crate::core::model::Meeting;
 use crate::ui::i18n::names::chart_words;
 use crate::ui::state::AppState;
-use leptos::prelude::*;
 
 /// A meeting's date and time as one line: `28 sep 2018 08:00–09:30`.
 pub fn when_text(m: &Meeting, numbers: crate::core::locale::Locale) -> String {

@@ -6,7 +6,6 @@ use crate::core::chart::LineChart;
 use crate::core::meetings::places::{label, occupancy_chart, occupancy_over_time, SlotKey};
 use crate::ui::i18n::names::chart_words;
 use crate::ui::state::AppState;
-use leptos::prelude::*;
 
 /// Enrolled against places over time (of one insats and provider, or all),
 /// in the current language; shared with the newsletter page.

@@ -4,7 +4,7 @@
 //! table a screen first and the rest frame by frame (`aria-busy` until
 //! every row is in).
 
-use crate::core::workspace::Workspace;
+use crate::core::workspace::{Tables, Workspace};
 use crate::ui::i18n::Texts;
 use crate::ui::state::{tr, use_app};
 use leptos::prelude::*;
@@ -51,6 +51,10 @@ pub fn ScrollTable<R, V, F>(
     caption: Option<fn(&'static Texts) -> &'static str>,
     columns: Vec<Column>,
     #[prop(into)] rows: Signal<Vec<R>>,
+    /// The tables a row is drawn from (names, beyond what `rows` holds);
+    /// every table when not given.
+    #[prop(optional)]
+    reads: Option<Tables>,
     /// Draws one row (`<tr>`).
     row: F,
 ) -> impl IntoView
@@ -72,11 +76,13 @@ where
         .collect_view();
     let row = Arc::new(row);
     // Which drawing of the rows this is: a new one whenever the rows, the
-    // workspace (rows show names from it) or the language change, so that
-    // every row is drawn afresh then, as a table always was.
+    // tables they are drawn from (rows show names from them) or the
+    // language change, so that every row is drawn afresh then, as a table
+    // always was.
+    let reads = reads.unwrap_or(Tables::ALL);
     let drawing = Memo::new(move |previous: Option<&u64>| {
         rows.track();
-        app.ws.track();
+        app.ws.track_tables(reads);
         app.lang.track();
         previous.map_or(0, |p| p + 1)
     });

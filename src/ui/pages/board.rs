@@ -8,7 +8,7 @@
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
 use crate::core::goals::{
-    protected_goal_rows, untargeted_outcomes, years_with_targets, Focus, OutcomeGroup,
+    self, protected_goal_rows, untargeted_outcomes, years_with_targets, Focus, OutcomeGroup,
 };
 use crate::core::period::Period;
 use crate::core::route::Route;
@@ -87,7 +87,8 @@ pub fn BoardPage() -> impl IntoView {
     let focus_choices = Signal::derive(move || {
         let t = app.t();
         let mut v = vec![Choice::new("all", t.whole_forbund)];
-        app.ws.with(|w| v.extend(project_and_insats_choices(w, t)));
+        app.ws
+            .reading(goals::READS, |w| v.extend(project_and_insats_choices(w, t)));
         v
     });
     // The board is shown to others (on a projector, to the board): computed
@@ -95,17 +96,17 @@ pub fn BoardPage() -> impl IntoView {
     let limit = threshold();
     let rows = Memo::new(move |_| {
         let span = Span::start("maltavla:board");
-        let rows = app
-            .ws
-            .with(|w| protected_goal_rows(w, &period.get(), &focus.get(), limit));
+        let rows = app.ws.reading(goals::READS, |w| {
+            protected_goal_rows(w, &period.get(), &focus.get(), limit)
+        });
         span.end();
         rows
     });
     let untargeted = Memo::new(move |_| {
         let span = Span::start("maltavla:board-untargeted");
-        let groups = app
-            .ws
-            .with(|w| untargeted_outcomes(w, &period.get(), &focus.get()));
+        let groups = app.ws.reading(goals::READS, |w| {
+            untargeted_outcomes(w, &period.get(), &focus.get())
+        });
         span.end();
         groups
     });
@@ -144,7 +145,7 @@ pub fn BoardPage() -> impl IntoView {
 #[component]
 fn NoTargets(period: Memo<Period>, focus: Memo<Focus>) -> impl IntoView {
     let app = use_app();
-    let years = Memo::new(move |_| app.ws.with(years_with_targets));
+    let years = Memo::new(move |_| app.ws.reading(goals::READS, years_with_targets));
     view! {
         <div class="empty-state" data-testid="no-targets">
             <p>{move || (app.t().board_nothing)(&app.t().numbers.period(&period.get()))}</p>
@@ -171,7 +172,7 @@ fn Untargeted(groups: Memo<Vec<OutcomeGroup>>) -> impl IntoView {
             <ul class="figure-list">
                 {move || {
                     let t = app.t();
-                    app.ws.with(|w| groups.get().into_iter().map(|g| {
+                    app.ws.reading(goals::READS, |w| groups.get().into_iter().map(|g| {
                         let slices = g.slices.iter().filter_map(|o| {
                             o.breakdown.as_ref().map(|b| format!("{} {}", slice_name(w, t, b), app.t().numbers.value(o.value)))
                         }).collect::<Vec<_>>().join(" · ");

@@ -9,6 +9,7 @@ use crate::core::ids::RecordId;
 use crate::core::meetings::{attended, check_in, undo_check_in};
 use crate::core::model::{GuestOrg, Record};
 use crate::core::route::Route;
+use crate::core::workspace::Tables;
 use crate::ui::components::meeting_figures::when_text;
 use crate::ui::forms::controls::{Choice, SelectField};
 use crate::ui::pages::not_found::RecordMissing;
@@ -21,7 +22,10 @@ pub fn CheckInPage(id: RecordId) -> impl IntoView {
     let app = use_app();
     let meeting = {
         let id = id.clone();
-        Memo::new(move |_| app.ws.with(|w| w.meetings.get(&id).cloned()))
+        Memo::new(move |_| {
+            app.ws
+                .reading(Tables::MEETINGS, |w| w.meetings.get(&id).cloned())
+        })
     };
     let count = Memo::new(move |_| {
         meeting.with(|m| {

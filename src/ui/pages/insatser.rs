@@ -3,7 +3,7 @@
 use crate::core::ids::RecordId;
 use crate::core::model::{Insats, Orientation, Scope};
 use crate::core::route::Route;
-use crate::core::workspace::Workspace;
+use crate::core::workspace::{Tables, Workspace};
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::financing_table::financing_words;
 use crate::ui::components::record_list::{records_memo, RecordList};
@@ -53,11 +53,17 @@ pub fn InsatsPage(id: RecordId) -> impl IntoView {
     let app = use_app();
     let exists = {
         let id = id.clone();
-        Memo::new(move |_| app.ws.with(|w| w.insatser.get(&id).is_some()))
+        Memo::new(move |_| {
+            app.ws
+                .reading(Tables::INSATSER, |w| w.insatser.get(&id).is_some())
+        })
     };
     let record = {
         let id = id.clone();
-        Memo::new(move |_| app.ws.with(|w| w.insatser.get(&id).cloned()))
+        Memo::new(move |_| {
+            app.ws
+                .reading(Tables::INSATSER, |w| w.insatser.get(&id).cloned())
+        })
     };
     // The copy the edit form was opened on, while it is open. The form lives
     // outside what follows the record, so a save in another tab updates the

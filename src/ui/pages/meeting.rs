@@ -5,6 +5,7 @@ use crate::core::ids::RecordId;
 use crate::core::model::Meeting;
 use crate::core::reports::newsletter::is_web_address;
 use crate::core::route::Route;
+use crate::core::workspace::Tables;
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::meeting_figures::when_text;
 use crate::ui::forms::meeting_form::MeetingForm;
@@ -19,7 +20,10 @@ pub fn MeetingPage(id: RecordId) -> impl IntoView {
     let app = use_app();
     let record = {
         let id = id.clone();
-        Memo::new(move |_| app.ws.with(|w| w.meetings.get(&id).cloned()))
+        Memo::new(move |_| {
+            app.ws
+                .reading(Tables::MEETINGS, |w| w.meetings.get(&id).cloned())
+        })
     };
     let editing = RwSignal::new(None::<Meeting>);
     let done = Callback::new(move |_| editing.set(None));

@@ -53,6 +53,19 @@ pub fn ParticipantsPage() -> impl IntoView {
             )
         })
     });
+    // The rows shown, each with whether it is open for editing (the copy
+    // the form was opened on, which stays while it is open).
+    let shown = move || {
+        let open = editing.get();
+        rows.with(|r| {
+            r.1.iter()
+                .map(|p| match &open {
+                    Some(o) if o.meta.id == p.meta.id => (o.clone(), true),
+                    _ => (p.clone(), false),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let failure = DownloadFailure::new();
     let download = move |flavour: CsvFlavour| {
         let scope = scope.get_untracked();
@@ -145,16 +158,13 @@ pub fn ParticipantsPage() -> impl IntoView {
                     </thead>
                     <tbody>
                         <ParticipationEntry insats=insats on_done=Callback::new(|()| {}) />
-                        {move || {
-                            let open = editing.get();
-                            rows.with(|r| r.1.clone())
-                                .into_iter()
-                                .map(|p| match &open {
-                                    Some(o) if o.meta.id == p.meta.id => view! { <ParticipationEntry insats=insats editing=o.clone() on_done=done /> }.into_any(),
-                                    _ => row_view(p).into_any(),
-                                })
-                                .collect_view()
-                        }}
+                        <For each=shown key=|(p, open)| row_key(p, *open) children=move |(p, open)| {
+                            if open {
+                                view! { <ParticipationEntry insats=insats editing=p on_done=done /> }.into_any()
+                            } else {
+                                row_view(p).into_any()
+                            }
+                        } />
                     </tbody>
                 </table>
             </div>
@@ -169,4 +179,17 @@ pub fn ParticipantsPage() -> impl IntoView {
         </section>
         {csv_import::<Column>()}
     }
+}
+
+/// A row's key in the table: its id, whether its form is open, and what
+/// it holds, so a row is drawn again only when it changed (a stamp alone
+/// would miss a value merged in from another device under an older
+/// stamp) and a new row is drawn without redrawing the others.
+fn row_key(p: &Participation, open: bool) -> (crate::core::ids::RecordId, bool, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // Through the serialiser the app has anyway (a derived `Debug` would
+    // add to the download).
+    serde_json::to_vec(p).unwrap_or_default().hash(&mut h);
+    (p.meta.id.clone(), open, h.finish())
 }

@@ -3,7 +3,7 @@
 use crate::core::ids::RecordId;
 use crate::core::model::{Project, Scope};
 use crate::core::route::Route;
-use crate::core::workspace::Workspace;
+use crate::core::workspace::{Tables, Workspace};
 use crate::ui::components::confirm_delete::DeleteButton;
 use crate::ui::components::financing_table::financing_words;
 use crate::ui::components::record_list::{records_memo, RecordList};
@@ -54,7 +54,10 @@ pub fn ProjectPage(id: RecordId) -> impl IntoView {
     let app = use_app();
     let exists = {
         let id = id.clone();
-        Memo::new(move |_| app.ws.with(|w| w.projects.get(&id).is_some()))
+        Memo::new(move |_| {
+            app.ws
+                .reading(Tables::PROJECTS, |w| w.projects.get(&id).is_some())
+        })
     };
     move || {
         if exists.get() {
@@ -72,7 +75,10 @@ fn ProjectView(id: RecordId) -> impl IntoView {
     let app = use_app();
     let adding_insats = RwSignal::new(false);
     let (id0, id1, id2, id3) = (id.clone(), id.clone(), id.clone(), id.clone());
-    let project = Memo::new(move |_| app.ws.with(|w| w.projects.get(&id0).cloned()));
+    let project = Memo::new(move |_| {
+        app.ws
+            .reading(Tables::PROJECTS, |w| w.projects.get(&id0).cloned())
+    });
     let subprojects = Memo::new(move |_| {
         app.ws.with(|w| {
             w.subprojects(&id1)
