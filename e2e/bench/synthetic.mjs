@@ -19,7 +19,9 @@
 //    a period change — the year typed into the period picker until the
 //    heading, the table and both charts show the new year in the DOM, and
 //    until the next frame is drawn.
-// 5. the flow panel on "Deltagare": every measure and breakdown for the
+// 5. the board's tab while guests are checked in in another tab: the
+//    longest task it runs meanwhile.
+// 6. the flow panel on "Deltagare": every measure and breakdown for the
 //    whole förbund (`maltavla:flow`), recomputed on each change of year.
 //
 //   node e2e/bench/synthetic.mjs N [N ...]     (files from
@@ -37,6 +39,7 @@ import { join } from 'node:path';
 import { DIST_DIR, E2E_DIR, launchProfile, waitForApp } from '../lib/browser.mjs';
 import { startServer } from '../serve.mjs';
 import { ExchangePage } from '../pages/exchange.mjs';
+import { MeetingsPage } from '../pages/meetings.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const RUNS_LARGE = Number(process.env.RUNS_LARGE ?? 3);
@@ -46,6 +49,7 @@ if (SIZES.length === 0) SIZES.push(10_000, 100_000);
 const YEAR = 2020;
 const OTHER_YEAR = 2021;
 const CHANGES = 6;
+const CHECK_INS = 5;
 
 function stats(values) {
   const v = values.filter((x) => Number.isFinite(x));
@@ -301,6 +305,33 @@ async function run(server, n, file) {
     const board = (await measures(page, 'maltavla:board')).slice(-CHANGES);
     const untargeted = (await measures(page, 'maltavla:board-untargeted')).slice(-CHANGES);
 
+    // The projector case: the board shown in this tab while guests are
+    // checked in at a frukostmöte in another. Each check-in reaches this
+    // tab (it reads the stored arrival back); the longest task this tab
+    // runs meanwhile is what its viewers could see stall.
+    const other = await context.newPage();
+    await other.goto(new URL('/frukostmoten', server.url).href, { waitUntil: 'load' });
+    await waitForApp(other);
+    await other.getByTestId('new-meeting').waitFor();
+    const meeting = await new MeetingsPage(other).create({ date: `${YEAR}-05-06`, theme: 'Bänkmöte' });
+    const checkIn = await meeting.openCheckIn();
+    await page.waitForTimeout(1000);
+    const checksFrom = await now();
+    const boardsBefore = (await measures(page, 'maltavla:board')).length;
+    for (let i = 1; i <= CHECK_INS; i++) {
+      await checkIn.checkIn();
+      await checkIn.waitForCount(String(i));
+    }
+    await page.waitForTimeout(1000);
+    const checksTo = await now();
+    const longAfter = await page.evaluate(() => globalThis.__benchLong);
+    const boardTabLongest = Math.max(
+      0,
+      ...longAfter.filter(([start]) => start >= checksFrom && start < checksTo).map(([, d]) => d),
+    );
+    const boardTabRecomputes = (await measures(page, 'maltavla:board')).length - boardsBefore;
+    await other.close();
+
     // The flow panel.
     const toParticipants = Date.now();
     await page.getByTestId('nav-participants').click();
@@ -347,6 +378,8 @@ async function run(server, n, file) {
       keystrokeMax: Math.max(...typed.handled),
       keystrokeFrame: median(typed.framed),
       flowAfterImport,
+      boardTabLongest,
+      boardTabRecomputes,
     };
   } finally {
     await context.close();
@@ -359,6 +392,7 @@ const fmtMb = (x) => (x / 2 ** 20).toFixed(0);
 const cell = (s, unit) => {
   if (!Number.isFinite(s.median)) return '– | –';
   if (unit === 'MB') return `${fmtMb(s.median)} MB | ${fmtMb(s.min)}–${fmtMb(s.max)} MB`;
+  if (unit === 'n') return `${s.median} | ${s.min}–${s.max}`;
   if (unit === '×') return `${s.median.toFixed(1)}× | ${s.min.toFixed(1)}–${s.max.toFixed(1)}×`;
   return `${fmtMs(s.median)} ms | ${fmtMs(s.min)}–${fmtMs(s.max)} ms`;
 };
@@ -392,6 +426,8 @@ const STEPS = [
   ['dashboard', 'figures without a target (`maltavla:board-untargeted`)', 'untargeted'],
   ['dashboard', 'period change → table and both charts updated in the DOM', 'dom'],
   ['dashboard', 'period change → next frame drawn', 'frame'],
+  ['dashboard', `the board's tab while ${CHECK_INS} guests are checked in in another tab: its longest task (0: none over 50 ms)`, 'boardTabLongest'],
+  ['dashboard', 'the same: board recomputes in the board\'s tab (`maltavla:board`)', 'boardTabRecomputes', 'n'],
   ['dashboard', 'menu → "Deltagare" with its flow panel shown', 'participantsShown'],
   ['dashboard', 'flow report for a year, whole förbund (`maltavla:flow`)', 'flow'],
   ['dashboard', 'the same right after the import, before a restart', 'flowAfterImport'],
