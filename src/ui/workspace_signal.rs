@@ -27,7 +27,9 @@ impl WorkspaceSignal {
         }
     }
 
-    /// Makes the running view follow the changes of `tables`.
+    /// Makes the running view follow the changes of `tables`. Not inlined:
+    /// one copy for the hundred views that read, not one in each.
+    #[inline(never)]
     pub fn track_tables(&self, tables: Tables) {
         for i in tables.positions() {
             if let Some(t) = self.changed.get(i) {

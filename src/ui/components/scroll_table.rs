@@ -113,9 +113,17 @@ where
                 <thead>
                     <tr>{head}</tr>
                 </thead>
-                <tbody>
-                    <For each=each key=|k| *k children=draw />
-                </tbody>
+                // A new body per drawing: the old rows leave the page as one
+                // element, not one removal per row (hundreds on a region's
+                // board).
+                {move || {
+                    drawing.track();
+                    view! {
+                        <tbody>
+                            <For each=each key=|k| *k children=draw.clone() />
+                        </tbody>
+                    }
+                }}
             </table>
         </div>
     }
@@ -144,16 +152,17 @@ fn draw_more<R: Send + Sync + 'static>(
     if shown.get_untracked().1 >= len {
         return;
     }
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if drawing.get_untracked() != d || shown.get_untracked().0 != d {
-                    return;
-                }
-                shown.update(|s| s.1 += MORE_ROWS);
-                draw_more(d, drawing, shown, rows);
-            },
-            std::time::Duration::ZERO,
-        );
+    after_next_frame(move || {
+        if drawing.get_untracked() != d || shown.get_untracked().0 != d {
+            return;
+        }
+        shown.update(|s| s.1 += MORE_ROWS);
+        draw_more(d, drawing, shown, rows);
     });
+}
+
+/// Runs `f` in a task once the next frame is drawn, so that frame paints
+/// what is in the page now before `f` adds more.
+fn after_next_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
