@@ -181,15 +181,11 @@ pub fn ParticipantsPage() -> impl IntoView {
     }
 }
 
-/// A row's key in the table: its id, whether its form is open, and what
-/// it holds, so a row is drawn again only when it changed (a stamp alone
-/// would miss a value merged in from another device under an older
-/// stamp) and a new row is drawn without redrawing the others.
+/// A row's key in the table: its id, whether its form is open, and the
+/// writes it holds (see [`crate::core::model::Meta::writes_digest`]), so a
+/// row is drawn again only when it changed and a new row is drawn without
+/// redrawing the others. An open form keeps its key while it is open.
 fn row_key(p: &Participation, open: bool) -> (crate::core::ids::RecordId, bool, u64) {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    // Through the serialiser the app has anyway (a derived `Debug` would
-    // add to the download).
-    serde_json::to_vec(p).unwrap_or_default().hash(&mut h);
-    (p.meta.id.clone(), open, h.finish())
+    let digest = if open { 0 } else { p.meta.writes_digest() };
+    (p.meta.id.clone(), open, digest)
 }
