@@ -11,6 +11,10 @@ use crate::ui::i18n::names::{chart_words, chart_words_for};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
+/// Rows past which a chart is taller than a few screens (each row is about
+/// 140 px high): laid out only when it comes near the screen.
+const LONG_CHART_ROWS: usize = 30;
+
 /// The board's charts ([`BoardChart`]): counts, shares, spend against
 /// budget and cost per result, each against its targets; a chart with no
 /// rows is not shown.
@@ -54,7 +58,7 @@ pub fn BoardCharts(
         };
         view! {
             <Show when=move || !chart.with(|c| c.rows.is_empty())>
-                <ChartFigure svg=Signal::derive(move || chart.with(bullet_chart_svg)) table=Signal::derive(move || chart.with(bullet_table)) testid=testid period=Signal::derive(move || app.t().numbers.period(&period.get())) />
+                <ChartFigure long=Signal::derive(move || chart.with(|c| c.rows.len() > LONG_CHART_ROWS)) svg=Signal::derive(move || chart.with(bullet_chart_svg)) table=Signal::derive(move || chart.with(bullet_table)) testid=testid period=Signal::derive(move || app.t().numbers.period(&period.get())) />
             </Show>
         }
     };

@@ -73,6 +73,12 @@ pub fn ChartFigure(
     /// whose title does not say it.
     #[prop(optional, into)]
     period: Option<Signal<String>>,
+    /// A chart taller than a few screens (a region's board): the browser
+    /// lays it out only when it comes near the screen (always in print),
+    /// which takes most of a period change's time on a board of hundreds
+    /// of targets. Its text stays in the accessibility tree.
+    #[prop(optional, into)]
+    long: Option<Signal<bool>>,
 ) -> impl IntoView {
     let app = use_app();
     let as_table = RwSignal::new(false);
@@ -106,7 +112,7 @@ pub fn ChartFigure(
         });
     };
     view! {
-        <figure class="chart" data-testid=testid.clone()>
+        <figure class="chart" class:long=move || long.is_some_and(|l| l.get()) data-testid=testid.clone()>
             <div class="chart-tools">
                 <button
                     type="button"
