@@ -40,6 +40,9 @@ pub use rows::{
     protected_goal_rows, target_of_comment, GoalRow,
 };
 pub use series::{series, SeriesPoint};
+pub use status::{
+    goal_status, prorated, yes_no_from_words, yes_no_words, GoalStatus, YES_NO_TARGET_WORDS,
+};
 
 use crate::core::workspace::Tables;
 
@@ -61,6 +64,3 @@ pub const READS: Tables = Tables::ORGANISATION
     .with(Tables::PARTICIPATIONS)
     .with(Tables::FORECASTS)
     .with(Tables::COMMENTS);
-pub use status::{
-    goal_status, prorated, yes_no_from_words, yes_no_words, GoalStatus, YES_NO_TARGET_WORDS,
-};
