@@ -10,7 +10,8 @@
 //! the Swedish module, so the two languages never disagree about a value.
 
 use super::fmt_sv::{
-    date_in, grouped, period_in, period_short_in, size_in_tenths, PeriodWords, MINUS, NBSP,
+    date_in, grouped, period_in, period_short_in, size_in_tenths, tenths_in, PeriodWords, MINUS,
+    NBSP,
 };
 use crate::core::period::Period;
 use crate::core::value::{Answer, FigureValue, Kronor, Percent};
@@ -54,11 +55,7 @@ pub fn integer(n: u64) -> String {
 /// Tenths as a decimal with a point, dropping a zero tenth: `643` → `64.3`,
 /// `150` → `15`, `5` → `0.5`.
 pub fn tenths(t: u64) -> String {
-    let whole = integer(t / 10);
-    match t % 10 {
-        0 => whole,
-        frac => format!("{whole}.{frac}"),
-    }
+    tenths_in(t, ',', '.')
 }
 
 /// A size in bytes: `12 kB`, `3.4 MB`.

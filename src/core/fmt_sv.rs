@@ -77,10 +77,16 @@ pub fn signed_integer(n: i64) -> String {
 /// Tenths as a decimal with a comma, dropping a zero tenth: `643` → `64,3`,
 /// `150` → `15`, `5` → `0,5`.
 pub fn tenths(t: u64) -> String {
-    let whole = integer(t / 10);
+    tenths_in(t, NBSP, ',')
+}
+
+/// Tenths with digits grouped by `group` and the decimal `mark`, dropping
+/// a zero tenth: the one rule both languages write tenths by.
+pub(crate) fn tenths_in(t: u64, group: char, mark: char) -> String {
+    let whole = grouped(t / 10, group);
     match t % 10 {
         0 => whole,
-        frac => format!("{whole},{frac}"),
+        frac => format!("{whole}{mark}{frac}"),
     }
 }
 
