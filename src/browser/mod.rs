@@ -18,4 +18,5 @@ pub mod settings;
 pub mod slices;
 pub mod storage;
 pub mod tabs;
+pub mod visibility;
 pub mod worker;

@@ -47,6 +47,28 @@ pub fn bullet_chart_svg(chart: &BulletChart) -> String {
     }
 }
 
+/// The same chart as [`bullet_chart_svg`] without its rows: the same size,
+/// `<title>`, `<desc>`, title lines and legend, and no bar, marker or axis.
+///
+/// Exists so a chart taller than many screens (a region's board of hundreds
+/// of targets) can hold its place, and name what it shows, until it comes
+/// near the screen: a few elements instead of a dozen per row.
+pub fn bullet_chart_outline(chart: &BulletChart) -> String {
+    let layout = Layout::new(chart);
+    let size = (WIDTH, layout.height());
+    let drawn = render(size, |area| {
+        draw_title(area, &layout)?;
+        if chart.rows.is_empty() {
+            return Ok(());
+        }
+        draw_legend(area, chart, layout.legend_y)
+    });
+    match drawn {
+        Some(raw) => finish(&raw, &chart.text, size),
+        None => fallback(&chart.text, size),
+    }
+}
+
 /// Vertical positions worked out once, before drawing.
 struct Layout {
     title: Vec<String>,
@@ -100,13 +122,18 @@ impl Layout {
     }
 }
 
-fn draw(area: &Area, chart: &BulletChart, layout: &Layout) -> DrawResult {
+fn draw_title(area: &Area, layout: &Layout) -> DrawResult {
     let title_style = style(TITLE_PX, true, &TEXT, Align::Start, Baseline::Top);
     let mut y = 18;
     for line_text in &layout.title {
         text(area, line_text, (MARGIN, y), &title_style)?;
         y += 30;
     }
+    Ok(())
+}
+
+fn draw(area: &Area, chart: &BulletChart, layout: &Layout) -> DrawResult {
+    draw_title(area, layout)?;
     if chart.rows.is_empty() {
         return draw_empty(area, &chart.text.empty_label, layout.rows_y);
     }

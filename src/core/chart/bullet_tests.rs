@@ -257,3 +257,23 @@ fn a_forecast_is_a_named_diamond_beside_the_target_and_a_column_of_the_table() {
     assert_eq!(table.headers[3], "Prognos");
     assert_eq!(table.rows[0][3], "1 150 000 kr");
 }
+
+#[test]
+fn an_outline_has_the_charts_size_title_desc_and_legend_and_no_row() {
+    let many = chart(
+        Scale::Count,
+        (0..200)
+            .map(|i| row(&format!("Rad {i}"), (10.0, "10"), (7.0, "Utfallet 7")))
+            .collect(),
+    );
+    for c in [many, mia(), chart(Scale::Count, Vec::new())] {
+        let (drawn, outline) = (bullet_chart_svg(&c), super::bullet_chart_outline(&c));
+        assert_accessible_svg(&outline, "chart-ind-3f2a");
+        let root = |svg: &str| svg.lines().take(3).collect::<Vec<_>>().join("\n");
+        assert_eq!(root(&outline), root(&drawn), "root, title and desc");
+        for row in &c.rows {
+            assert!(!outline.contains(&row.label), "{} drawn", row.label);
+        }
+        assert!(outline.len() < 2_000, "{} bytes", outline.len());
+    }
+}

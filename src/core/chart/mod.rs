@@ -26,7 +26,7 @@ mod line_tests;
 #[cfg(test)]
 mod test_support;
 
-pub use bullet::bullet_chart_svg;
+pub use bullet::{bullet_chart_outline, bullet_chart_svg};
 pub use line::line_chart_svg;
 pub use spec::{
     BulletChart, BulletRow, ChartText, DataTable, LineChart, LinePoint, Measure, Scale,

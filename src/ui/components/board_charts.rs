@@ -1,7 +1,7 @@
 //! The board's bullet charts, each kind of figure against its targets,
 //! shown on the board and in the printed report.
 
-use crate::core::chart::{bullet_chart_svg, bullet_table};
+use crate::core::chart::{bullet_chart_outline, bullet_chart_svg, bullet_table};
 use crate::core::chart_specs::{board_chart_of, BoardChart};
 use crate::core::goals::{self, GoalRow};
 use crate::core::period::Period;
@@ -12,7 +12,7 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 /// Rows past which a chart is taller than a few screens (each row is about
-/// 140 px high): laid out only when it comes near the screen.
+/// 140 px high): drawn and laid out only when it comes near the screen.
 const LONG_CHART_ROWS: usize = 30;
 
 /// The board's charts ([`BoardChart`]): counts, shares, spend against
@@ -58,7 +58,7 @@ pub fn BoardCharts(
         };
         view! {
             <Show when=move || !chart.with(|c| c.rows.is_empty())>
-                <ChartFigure long=Signal::derive(move || chart.with(|c| c.rows.len() > LONG_CHART_ROWS)) svg=Signal::derive(move || chart.with(bullet_chart_svg)) table=Signal::derive(move || chart.with(bullet_table)) testid=testid period=Signal::derive(move || app.t().numbers.period(&period.get())) />
+                <ChartFigure outline=Signal::derive(move || chart.with(|c| (c.rows.len() > LONG_CHART_ROWS).then(|| bullet_chart_outline(c)))) svg=Signal::derive(move || chart.with(bullet_chart_svg)) table=Signal::derive(move || chart.with(bullet_table)) testid=testid period=Signal::derive(move || app.t().numbers.period(&period.get())) />
             </Show>
         }
     };

@@ -7,6 +7,7 @@
 
 use crate::browser::clock::today;
 use crate::browser::files;
+use crate::browser::visibility::{NearScreen, Printing};
 use crate::core::chart::{standalone, DataTable};
 use crate::core::exchange::file_name;
 use crate::ui::components::download_failure::DownloadFailure;
@@ -73,15 +74,55 @@ pub fn ChartFigure(
     /// whose title does not say it.
     #[prop(optional, into)]
     period: Option<Signal<String>>,
-    /// A chart taller than a few screens (a region's board): the browser
-    /// lays it out only when it comes near the screen (always in print),
-    /// which takes most of a period change's time on a board of hundreds
-    /// of targets. Its text stays in the accessibility tree.
+    /// For a chart taller than a few screens (a region's board of hundreds
+    /// of targets): the same chart without its rows (the core's
+    /// `bullet_chart_outline`: its size, title, description and legend),
+    /// shown in its place until it comes within a screen of the screen,
+    /// and then laid out by the browser only while near it; always drawn
+    /// in print. Drawing and laying out such charts took most of a period
+    /// change's time. `None` for a chart of ordinary size.
     #[prop(optional, into)]
-    long: Option<Signal<bool>>,
+    outline: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let app = use_app();
     let as_table = RwSignal::new(false);
+    let figure = NodeRef::<leptos::html::Figure>::new();
+    let near = RwSignal::new(false);
+    let printing = RwSignal::new(false);
+    if outline.is_some() {
+        let watches = StoredValue::new_local(None::<(NearScreen, Printing)>);
+        Effect::new(move |_| {
+            if let Some(element) = figure.get() {
+                watches.set_value(Some((
+                    NearScreen::watch(&element, "100% 0px", move |n| near.set(n)),
+                    Printing::watch(move |p| printing.set(p)),
+                )));
+            }
+        });
+        on_cleanup(move || watches.dispose());
+    }
+    let long = move || outline.is_some_and(|o| o.with(Option::is_some));
+    // The outline of the chart drawn last, while it is still in place.
+    let drawn_as = StoredValue::new(None::<String>);
+    // What the chart shows: drawn when near the screen or printed; far from
+    // it, the outline, unless what was drawn last is this same chart
+    // (same title and description: scrolling away leaves it as it is).
+    let body = Memo::new(move |prev: Option<&String>| {
+        let Some(outline) = outline.and_then(|o| o.get()) else {
+            return svg.get();
+        };
+        if near.get() || printing.get() {
+            drawn_as.set_value(Some(outline));
+            return svg.get();
+        }
+        match prev {
+            Some(drawn) if drawn_as.with_value(|d| d.as_ref() == Some(&outline)) => drawn.clone(),
+            _ => {
+                drawn_as.set_value(None);
+                outline
+            }
+        }
+    });
     let table_testid = format!("{testid}-table");
     // For slides and the newsletter: the chart as drawn, with its title, as
     // SVG or as a PNG at twice its size, with the period and a source line
@@ -112,7 +153,7 @@ pub fn ChartFigure(
         });
     };
     view! {
-        <figure class="chart" class:long=move || long.is_some_and(|l| l.get()) data-testid=testid.clone()>
+        <figure class="chart" class:long=long node_ref=figure data-testid=testid.clone()>
             <div class="chart-tools">
                 <button
                     type="button"
@@ -135,7 +176,7 @@ pub fn ChartFigure(
             {failure.view()}
             <Show
                 when=move || as_table.get()
-                fallback=move || view! { <div class="chart-svg" inner_html=move || svg.get()></div> }
+                fallback=move || view! { <div class="chart-svg" inner_html=move || body.get()></div> }
             >
                 {
                     let table_testid = table_testid.clone();
