@@ -134,7 +134,7 @@ where
 /// [`MORE_ROWS`] per frame after the first paint, keeping the rows it has
 /// drawn, so the page shows its first screen and answers input without
 /// waiting for rows far below.
-const FIRST_ROWS: usize = 100;
+const FIRST_ROWS: usize = 50;
 /// Rows a long table adds per frame after the first [`FIRST_ROWS`].
 const MORE_ROWS: usize = 200;
 
