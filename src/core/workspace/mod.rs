@@ -119,6 +119,12 @@ fn by_name<'a, T: 'a>(mut items: Vec<&'a T>, name: impl Fn(&T) -> &str) -> Vec<&
     items
 }
 
+/// An organisation under any id but [`ORGANISATION_ID`]: never held (the
+/// workspace holds one organisation, which such a copy must not replace).
+fn stray_organisation(record: &Record) -> bool {
+    matches!(record, Record::Organisation(o) if o.meta.id.as_str() != ORGANISATION_ID)
+}
+
 impl Workspace {
     /// A workspace built from stored records, applied in any order.
     pub fn from_records(records: impl IntoIterator<Item = Record>) -> Workspace {
@@ -135,7 +141,7 @@ impl Workspace {
     /// So is an organisation under any id but [`ORGANISATION_ID`]: the
     /// workspace holds one, and it must not be replaced whatever its stamps.
     pub fn put(&mut self, record: Record) -> bool {
-        if matches!(&record, Record::Organisation(o) if o.meta.id.as_str() != ORGANISATION_ID) {
+        if stray_organisation(&record) {
             return false;
         }
         let merged = match self.record(&record.meta().id) {
@@ -152,7 +158,13 @@ impl Workspace {
                 _ => return false,
             },
         };
-        let id = merged.meta().id.clone();
+        self.insert(merged);
+        true
+    }
+
+    /// Holds `record` in its table in place of any copy of its id there.
+    fn insert(&mut self, record: Record) {
+        let id = record.meta().id.clone();
         macro_rules! insert {
             ($s:ident, $r:ident, $id:ident; $($field:ident $variant:ident),*) => {
                 match $r {
@@ -161,8 +173,7 @@ impl Workspace {
                 }
             };
         }
-        each_table!(insert, self, merged, id);
-        true
+        each_table!(insert, self, record, id);
     }
 
     /// A workspace built from stored records of any type, in any order.
@@ -218,8 +229,11 @@ impl Workspace {
         each_table!(remove, self, id);
         self.other.remove(&id);
         match record {
+            // Nothing of its id is held any more: no merge to look for.
             Some(r) => {
-                self.put(r);
+                if !stray_organisation(&r) {
+                    self.insert(r);
+                }
             }
             None => {
                 self.other.insert(id, view);
