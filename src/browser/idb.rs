@@ -309,10 +309,17 @@ impl RecordDb {
     ) -> Result<Vec<(String, String)>, IdbError> {
         let tx = self.writable([BUCKETS, CONFLICTS])?;
         let store = tx.object_store(BUCKETS).map_err(failed)?;
-        let Some((writes, conflicts)) = merge(read_keys(&store, ids).await?) else {
+        let span = Span::start("maltavla:write-read");
+        let stored = read_keys(&store, ids).await?;
+        span.end();
+        let span = Span::start("maltavla:write-merge");
+        let merged = merge(stored);
+        span.end();
+        let Some((writes, conflicts)) = merged else {
             // Dropped uncommitted, the transaction rolls back.
             return Ok(Vec::new());
         };
+        let span = Span::start("maltavla:write-commit");
         for (id, text) in &writes {
             store
                 .put(text.as_str())
@@ -331,6 +338,7 @@ impl RecordDb {
             log.delete(key.as_str()).primitive().map_err(failed)?;
         }
         tx.commit().await.map_err(failed)?;
+        span.end();
         Ok(writes)
     }
 

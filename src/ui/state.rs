@@ -14,6 +14,7 @@ use super::i18n::{Lang, Texts};
 use super::sync::PublishedFile;
 use crate::browser::clock::{new_record_id, now_millis, Clock};
 use crate::browser::idb::{IdbError, RecordDb};
+use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
 use crate::browser::tabs::Tabs;
 use crate::core::clock::{self, Drift};
@@ -376,7 +377,9 @@ impl AppState {
         // Cannot fail: every copy written here passed this version's
         // checks (a form's record or a checked import plan); a stored copy
         // it cannot read refused the write.
+        let span = Span::start("maltavla:write-show");
         self.show(written);
+        span.end();
         if !conflicts.is_empty() || !resolved.is_empty() {
             self.conflicts.update(|log| {
                 log.retain(|c| !resolved.contains(&c.key()));
