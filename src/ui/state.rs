@@ -22,7 +22,7 @@ use crate::core::exchange::merge::{
     self as merge, apply_edit, needs_restamp, overwritten_by_edit, restamp, Conflict, EditError,
     FieldView, UnwritableConflict,
 };
-use crate::core::exchange::snapshot::{self, ImportPlan, Me, SnapshotError};
+use crate::core::exchange::snapshot::{self, ImportPlan, Item, Me, SnapshotError};
 use crate::core::ids::{Hlc, RecordId};
 use crate::core::model::{Meta, Record};
 use crate::core::stored;
@@ -174,13 +174,11 @@ impl AppState {
             let buckets = stored::bucket::Buckets::read(&keys, texts);
             // What is stored is what the other tab wrote (already merged
             // with what was stored before): shown as it is, so a repaired
-            // stamp replaces the old one here too.
-            let views: Vec<FieldView> = ids
-                .iter()
-                .filter_map(|id| buckets.item(id)?.ok())
-                .map(|item| item.view())
-                .collect();
-            self.show(views);
+            // stamp replaces the old one here too. A copy this version
+            // cannot read came from a newer version (which marks this tab
+            // outdated): the old copy stays.
+            let items: Vec<Item> = ids.iter().filter_map(|id| buckets.item(id)?.ok()).collect();
+            self.show(items);
             // No write can bring such stamps (they are refused); another
             // tab's repair can take them away.
             if self.stamps_ahead.get_untracked().is_some() {
@@ -277,15 +275,17 @@ impl AppState {
     }
 
     /// Holds stored copies in the workspace as they are, telling the views
-    /// of their tables. A copy this version cannot type came from a newer
-    /// version (which marks this tab outdated): the old copy stays.
-    fn show(self, views: Vec<FieldView>) {
-        let changed = views
-            .iter()
-            .fold(Tables::NONE, |t, v| t | Tables::of_kind(&v.kind));
+    /// of their tables.
+    fn show(self, items: Vec<Item>) {
+        let changed = items.iter().fold(Tables::NONE, |t, item| {
+            t | Tables::of_kind(match item {
+                Item::Known(r) => r.kind(),
+                Item::Other(v) => &v.kind,
+            })
+        });
         self.ws.update(changed, |w| {
-            for v in views {
-                let _ = w.replace_view(v);
+            for item in items {
+                w.replace_item(item);
             }
         });
     }
@@ -317,6 +317,8 @@ impl AppState {
         resolved: Vec<String>,
     ) -> Result<(), WriteError> {
         self.check_current()?;
+        // What was written, as the records it reads back as.
+        let mut items: Vec<Item> = Vec::new();
         let (written, conflicts): (Vec<FieldView>, Vec<Conflict>) = match self.db.get_value() {
             Some(db) => {
                 let mut out = Ok((Vec::new(), Vec::new()));
@@ -334,9 +336,15 @@ impl AppState {
                                 .collect();
                             out = stored.and_then(merge);
                             let (views, log) = out.as_ref().ok()?;
-                            if let Some(v) = views.iter().find(|v| buckets.put(v).is_err()) {
-                                out = Err(unreadable(v.meta.id.as_str()));
-                                return None;
+                            items.reserve(views.len());
+                            for v in views {
+                                match buckets.put(v) {
+                                    Ok(item) => items.push(item),
+                                    Err(_) => {
+                                        out = Err(unreadable(v.meta.id.as_str()));
+                                        return None;
+                                    }
+                                }
                             }
                             let log = log.iter().map(merge::log_entry).collect();
                             match log {
@@ -368,7 +376,12 @@ impl AppState {
                         .map(|id| RecordId::parse(id).ok().and_then(|id| w.view(&id)))
                         .collect()
                 });
-                merge(on_screen)?
+                let (written, conflicts) = merge(on_screen)?;
+                items = written
+                    .iter()
+                    .filter_map(|v| Item::from_view(v.clone()).ok())
+                    .collect();
+                (written, conflicts)
             }
         };
         let written_ids: Vec<String> = written.iter().map(|v| v.meta.id.to_string()).collect();
@@ -378,7 +391,7 @@ impl AppState {
         // checks (a form's record or a checked import plan); a stored copy
         // it cannot read refused the write.
         let span = Span::start("maltavla:write-show");
-        self.show(written);
+        self.show(items);
         span.end();
         if !conflicts.is_empty() || !resolved.is_empty() {
             self.conflicts.update(|log| {

@@ -249,14 +249,19 @@ impl Buckets {
         self.item(id).transpose().map(|item| item.map(|i| i.view()))
     }
 
-    /// Puts `view` into its bucket, replacing the copy stored under its id.
-    /// Refused when its bucket was not read or cannot be read.
-    pub fn put(&mut self, view: &FieldView) -> Result<(), StoredError> {
+    /// Puts `view` into its bucket, replacing the copy stored under its id,
+    /// and returns the record as it will be read back. Refused when its
+    /// bucket was not read or cannot be read, and when its text does not
+    /// read back (nothing this version checked can be such a view).
+    pub fn put(&mut self, view: &FieldView) -> Result<Item, StoredError> {
         let bucket = self.bucket_mut(view.meta.id.as_str())?;
-        let text = encode_record(view).into_boxed_str();
-        bucket.records.insert(view.meta.id.to_string(), text);
+        let text = encode_record(view);
+        let item = decode_record(&text)?;
+        bucket
+            .records
+            .insert(view.meta.id.to_string(), text.into_boxed_str());
         bucket.changed = true;
-        Ok(())
+        Ok(item)
     }
 
     /// Puts a record's stored `text` under `id` unless its bucket already
@@ -369,6 +374,31 @@ mod tests {
         };
         assert!(!others(&before).is_empty());
         assert_eq!(others(&before), others(&after[0].1));
+    }
+
+    #[test]
+    fn a_put_gives_the_record_as_it_reads_back_and_refuses_one_that_does_not() {
+        let mut views = demo_views();
+        let mut extra = views[0].clone();
+        extra
+            .body
+            .insert("colour".into(), serde_json::Value::from("blå"));
+        let mut newer = views[1].clone();
+        newer.kind = "survey".into();
+        views.extend([extra, newer]);
+        let keys = buckets_of(views.iter().map(|v| v.meta.id.as_str()));
+        let mut all = Buckets::read(&keys, vec![None; keys.len()]);
+        for view in &views {
+            let item = all.put(view).expect("put");
+            assert_eq!(item.view(), *view);
+            assert_eq!(all.item(view.meta.id.as_str()), Some(Ok(item)));
+        }
+        let mut unfit = views[0].clone();
+        unfit.body.insert("name".into(), serde_json::Value::from(5));
+        let key = bucket_of(unfit.meta.id.as_str());
+        let mut one = Buckets::read(std::slice::from_ref(&key), vec![None]);
+        assert!(one.put(&unfit).is_err());
+        assert!(one.changed().is_empty(), "nothing written");
     }
 
     #[test]

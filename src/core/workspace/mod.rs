@@ -8,6 +8,7 @@
 //! this version does not know are kept as they came.
 
 use crate::core::exchange::merge::{self, FieldView};
+use crate::core::exchange::snapshot::Item;
 use crate::core::ids::{Hlc, RecordId};
 use crate::core::model::{
     Arrival, Comment, DoorCount, EndStatus, Entity, Forecast, Indicator, Insats, Meeting, Meta,
@@ -177,9 +178,7 @@ impl Workspace {
     }
 
     /// A workspace built from stored records of any type, in any order.
-    pub fn from_items(
-        items: impl IntoIterator<Item = crate::core::exchange::snapshot::Item>,
-    ) -> Workspace {
+    pub fn from_items(items: impl IntoIterator<Item = Item>) -> Workspace {
         let mut ws = Workspace::default();
         for item in items {
             ws.put_item(item);
@@ -188,10 +187,10 @@ impl Workspace {
     }
 
     /// Merges a record that has already been checked.
-    pub fn put_item(&mut self, item: crate::core::exchange::snapshot::Item) -> bool {
+    pub fn put_item(&mut self, item: Item) -> bool {
         match item {
-            crate::core::exchange::snapshot::Item::Known(r) => self.put(r),
-            crate::core::exchange::snapshot::Item::Other(v) => self.put_view(v).unwrap_or(false),
+            Item::Known(r) => self.put(r),
+            Item::Other(v) => self.put_view(v).unwrap_or(false),
         }
     }
 
@@ -216,8 +215,17 @@ impl Workspace {
     /// must then mirror exactly (a repaired stamp is older than the one it
     /// replaces, so merging would bring the old one back).
     pub fn replace_view(&mut self, view: FieldView) -> Result<(), merge::ViewError> {
-        let record = view.to_record()?;
-        let id = view.meta.id.clone();
+        self.replace_item(Item::from_view(view)?);
+        Ok(())
+    }
+
+    /// [`Workspace::replace_view`] for a record already typed, such as one
+    /// read back from storage.
+    pub fn replace_item(&mut self, item: Item) {
+        let id = match &item {
+            Item::Known(r) => r.meta().id.clone(),
+            Item::Other(v) => v.meta.id.clone(),
+        };
         if self.organisation.as_ref().is_some_and(|o| o.meta.id == id) {
             self.organisation = None;
         }
@@ -228,18 +236,17 @@ impl Workspace {
         }
         each_table!(remove, self, id);
         self.other.remove(&id);
-        match record {
+        match item {
             // Nothing of its id is held any more: no merge to look for.
-            Some(r) => {
+            Item::Known(r) => {
                 if !stray_organisation(&r) {
                     self.insert(r);
                 }
             }
-            None => {
+            Item::Other(view) => {
                 self.other.insert(id, view);
             }
         }
-        Ok(())
     }
 
     /// The copy held of any record, tombstone or not, as a field view.

@@ -28,6 +28,16 @@ pub enum Item {
 }
 
 impl Item {
+    /// A field view typed where this version knows its type (fields it
+    /// does not know kept in `Meta::extra`), as it is otherwise; refused
+    /// where a known type's fields do not fit the model.
+    pub fn from_view(view: FieldView) -> Result<Item, ViewError> {
+        Ok(match view.to_record()? {
+            Some(record) => Item::Known(record),
+            None => Item::Other(view),
+        })
+    }
+
     /// The record as a field view.
     pub fn view(&self) -> FieldView {
         match self {
