@@ -217,6 +217,89 @@ async fn an_update_whose_merge_refuses_what_it_read_writes_nothing() {
 }
 
 #[wasm_bindgen_test]
+async fn a_write_in_slices_lets_a_timer_run_between_them_and_is_still_one_write() {
+    use maltavla::browser::idb::Work;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    let db = fresh_db().await;
+    let ab = ["a".to_owned(), "b".to_owned()];
+    db.update(&ab, put(&[("a", "one")], &[]), &[])
+        .await
+        .expect("stored");
+    // A zero-delay timer set as the work starts: it can only run in a
+    // pause between two slices (each slice runs to its end in one task).
+    let fired = Rc::new(Cell::new(false));
+    let fired_in = fired.clone();
+    let on_timer = wasm_bindgen::closure::Closure::once_into_js(move || fired_in.set(true));
+    let mut calls = 0;
+    let mut seen_before = None;
+    let mut fired_at = None;
+    let work = |stored: Option<Vec<Option<String>>>| {
+        calls += 1;
+        if let Some(stored) = stored {
+            seen_before = Some(stored);
+            web_sys::window()
+                .expect("a window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(on_timer.unchecked_ref(), 0)
+                .expect("a timer");
+        }
+        if fired.get() {
+            fired_at = Some(calls);
+        }
+        if fired.get() || calls >= 1000 {
+            Work::Done(Some((pairs(&[("a", "two"), ("b", "three")]), Vec::new())))
+        } else {
+            Work::More
+        }
+    };
+    let written = db
+        .update_in_slices(&ab, work, &[])
+        .await
+        .expect("stored in one transaction");
+    assert_eq!(seen_before, Some(vec![Some("one".to_owned()), None]));
+    assert!(
+        fired_at.is_some_and(|n| n > 1),
+        "the timer ran between slices"
+    );
+    assert_eq!(written.len(), 2);
+    assert_eq!(
+        db.get_many(&ab).await.expect("reads"),
+        [Some("two".to_owned()), Some("three".to_owned())]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_write_in_slices_that_refuses_after_a_pause_writes_nothing() {
+    use maltavla::browser::idb::Work;
+    let db = fresh_db().await;
+    let a = ["a".to_owned()];
+    db.update(&a, put(&[("a", "one")], &[]), &[])
+        .await
+        .expect("stored");
+    let mut calls = 0;
+    let work = |_: Option<Vec<Option<String>>>| {
+        calls += 1;
+        if calls < 4 {
+            Work::More
+        } else {
+            Work::Done(None)
+        }
+    };
+    let written = db
+        .update_in_slices(&a, work, &[])
+        .await
+        .expect("not an IndexedDB failure");
+    assert!(written.is_empty());
+    assert_eq!(calls, 4);
+    assert_eq!(
+        db.get_many(&a).await.expect("reads"),
+        [Some("one".to_owned())],
+        "nothing changed"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_newer_versions_upgrade_closes_this_tabs_connection_and_tells_it() {
     use maltavla::browser::idb::DbEvents;
     use std::cell::Cell;

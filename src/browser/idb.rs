@@ -125,6 +125,19 @@ async fn entries(store: &ObjectStore<'_>) -> Result<Vec<(String, String)>, IdbEr
 /// From how many ids on [`read_keys`] asks for the stored keys first.
 const BATCH_KEYS: usize = 256;
 
+/// What a write stores: the `(key, text)` values and the `(key, text)`
+/// conflict-log entries.
+pub type Written = (Vec<(String, String)>, Vec<(String, String)>);
+
+/// What a slice of a write's work says (see [`RecordDb::update`]).
+#[derive(Debug)]
+pub enum Work<T> {
+    /// Call again after the page's turn.
+    More,
+    /// Finished: what to store, or `None` to store nothing.
+    Done(Option<T>),
+}
+
 /// An open record database.
 #[derive(Debug)]
 pub struct RecordDb {
@@ -302,9 +315,25 @@ impl RecordDb {
     pub async fn update(
         &self,
         ids: &[String],
-        merge: impl FnOnce(
-            Vec<Option<String>>,
-        ) -> Option<(Vec<(String, String)>, Vec<(String, String)>)>,
+        merge: impl FnOnce(Vec<Option<String>>) -> Option<Written>,
+        resolved: &[String],
+    ) -> Result<Vec<(String, String)>, IdbError> {
+        let mut merge = Some(merge);
+        let work = |stored: Option<Vec<Option<String>>>| {
+            Work::Done(merge.take().zip(stored).and_then(|(m, s)| m(s)))
+        };
+        self.update_in_slices(ids, work, resolved).await
+    }
+
+    /// [`RecordDb::update`] with the work in slices: `work` is called
+    /// first with the stored texts, then with `None` each time it asked
+    /// for [`Work::More`]. Between two calls the page gets its turn (input,
+    /// a frame) while a request of this transaction keeps it open, so a
+    /// large write is never one long task and is still one transaction.
+    pub async fn update_in_slices(
+        &self,
+        ids: &[String],
+        mut work: impl FnMut(Option<Vec<Option<String>>>) -> Work<Written>,
         resolved: &[String],
     ) -> Result<Vec<(String, String)>, IdbError> {
         let tx = self.writable([BUCKETS, CONFLICTS])?;
@@ -313,7 +342,23 @@ impl RecordDb {
         let stored = read_keys(&store, ids).await?;
         span.end();
         let span = Span::start("maltavla:write-merge");
-        let merged = merge(stored);
+        let mut step = work(Some(stored));
+        let merged = loop {
+            match step {
+                Work::Done(merged) => break merged,
+                Work::More => {
+                    // Answered in a later task, so input and a frame can
+                    // come first; the transaction stays open meanwhile.
+                    store
+                        .count()
+                        .primitive()
+                        .map_err(failed)?
+                        .await
+                        .map_err(failed)?;
+                    step = work(None);
+                }
+            }
+        };
         span.end();
         let Some((writes, conflicts)) = merged else {
             // Dropped uncommitted, the transaction rolls back.

@@ -13,9 +13,10 @@
 use super::i18n::{Lang, Texts};
 use super::sync::PublishedFile;
 use crate::browser::clock::{new_record_id, now_millis, Clock};
-use crate::browser::idb::{IdbError, RecordDb};
+use crate::browser::idb::{IdbError, RecordDb, Work};
 use crate::browser::perf::Span;
 use crate::browser::settings::{self, Key};
+use crate::browser::slices::Slice;
 use crate::browser::tabs::Tabs;
 use crate::core::clock::{self, Drift};
 use crate::core::exchange::merge::{
@@ -277,12 +278,9 @@ impl AppState {
     /// Holds stored copies in the workspace as they are, telling the views
     /// of their tables.
     fn show(self, items: Vec<Item>) {
-        let changed = items.iter().fold(Tables::NONE, |t, item| {
-            t | Tables::of_kind(match item {
-                Item::Known(r) => r.kind(),
-                Item::Other(v) => &v.kind,
-            })
-        });
+        let changed = items
+            .iter()
+            .fold(Tables::NONE, |t, item| t | Tables::of_kind(item.kind()));
         self.ws.update(changed, |w| {
             for item in items {
                 w.replace_item(item);
@@ -317,47 +315,64 @@ impl AppState {
         resolved: Vec<String>,
     ) -> Result<(), WriteError> {
         self.check_current()?;
-        // What was written, as the records it reads back as.
+        // What was written, as the records it reads back as (each field
+        // view is dropped once its record is in its bucket).
         let mut items: Vec<Item> = Vec::new();
-        let (written, conflicts): (Vec<FieldView>, Vec<Conflict>) = match self.db.get_value() {
+        let conflicts: Vec<Conflict> = match self.db.get_value() {
             Some(db) => {
-                let mut out = Ok((Vec::new(), Vec::new()));
+                let mut out = Ok(Vec::new());
                 let keys = stored::bucket::buckets_of(ids.iter().map(String::as_str));
-                let result = db
-                    .update(
-                        &keys,
-                        |texts| {
-                            let mut buckets = stored::bucket::Buckets::read(&keys, texts);
-                            let unreadable =
-                                |id: &str| WriteError::Unreadable { id: id.to_owned() };
-                            let stored: Result<Vec<Option<FieldView>>, WriteError> = ids
-                                .iter()
-                                .map(|id| buckets.copy_for_write(id).map_err(|_| unreadable(id)))
-                                .collect();
-                            out = stored.and_then(merge);
-                            let (views, log) = out.as_ref().ok()?;
-                            items.reserve(views.len());
-                            for v in views {
-                                match buckets.put(v) {
-                                    Ok(item) => items.push(item),
-                                    Err(_) => {
-                                        out = Err(unreadable(v.meta.id.as_str()));
-                                        return None;
-                                    }
-                                }
+                let unreadable = |id: &str| WriteError::Unreadable { id: id.to_owned() };
+                let mut merge = Some(merge);
+                // Between two slices: the buckets being written, the merged
+                // copies not yet put into them, and the conflicts found.
+                let mut pending = None;
+                let work = |stored: Option<Vec<Option<String>>>| {
+                    if let Some(texts) = stored {
+                        let buckets = stored::bucket::Buckets::read(&keys, texts);
+                        let copies: Result<Vec<Option<FieldView>>, WriteError> = ids
+                            .iter()
+                            .map(|id| buckets.copy_for_write(id).map_err(|_| unreadable(id)))
+                            .collect();
+                        match merge.take().map(|merge| copies.and_then(merge)) {
+                            Some(Ok((views, log))) => {
+                                items.reserve(views.len());
+                                pending = Some((buckets, views.into_iter(), log));
                             }
-                            let log = log.iter().map(merge::log_entry).collect();
-                            match log {
-                                Ok(log) => Some((buckets.changed(), log)),
-                                Err(e) => {
-                                    out = Err(WriteError::ConflictLog(e));
-                                    None
-                                }
+                            Some(Err(e)) => out = Err(e),
+                            None => {}
+                        }
+                    }
+                    let Some((buckets, views, _)) = pending.as_mut() else {
+                        return Work::Done(None);
+                    };
+                    let slice = Slice::start();
+                    for (n, v) in views.by_ref().enumerate() {
+                        match buckets.put(&v) {
+                            Ok(item) => items.push(item),
+                            Err(_) => {
+                                out = Err(unreadable(v.meta.id.as_str()));
+                                return Work::Done(None);
                             }
-                        },
-                        &resolved,
-                    )
-                    .await;
+                        }
+                        if n % 64 == 63 && slice.is_over() {
+                            return Work::More;
+                        }
+                    }
+                    let Some((buckets, _, log)) = pending.take() else {
+                        return Work::Done(None);
+                    };
+                    let entries = log.iter().map(merge::log_entry).collect();
+                    out = Ok(log);
+                    match entries {
+                        Ok(entries) => Work::Done(Some((buckets.changed(), entries))),
+                        Err(e) => {
+                            out = Err(WriteError::ConflictLog(e));
+                            Work::Done(None)
+                        }
+                    }
+                };
+                let result = db.update_in_slices(&keys, work, &resolved).await;
                 if let Err(e) = result {
                     self.storage_error.set(Some(e.clone()));
                     return Err(WriteError::Storage(e));
@@ -378,13 +393,13 @@ impl AppState {
                 });
                 let (written, conflicts) = merge(on_screen)?;
                 items = written
-                    .iter()
-                    .filter_map(|v| Item::from_view(v.clone()).ok())
+                    .into_iter()
+                    .filter_map(|v| Item::from_view(v).ok())
                     .collect();
-                (written, conflicts)
+                conflicts
             }
         };
-        let written_ids: Vec<String> = written.iter().map(|v| v.meta.id.to_string()).collect();
+        let written_ids: Vec<String> = items.iter().map(|i| i.meta().id.to_string()).collect();
         // The workspace mirrors what was stored (each copy already merged
         // with the stored one inside the transaction).
         // Cannot fail: every copy written here passed this version's

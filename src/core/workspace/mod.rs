@@ -222,10 +222,7 @@ impl Workspace {
     /// [`Workspace::replace_view`] for a record already typed, such as one
     /// read back from storage.
     pub fn replace_item(&mut self, item: Item) {
-        let id = match &item {
-            Item::Known(r) => r.meta().id.clone(),
-            Item::Other(v) => v.meta.id.clone(),
-        };
+        let id = item.meta().id.clone();
         if self.organisation.as_ref().is_some_and(|o| o.meta.id == id) {
             self.organisation = None;
         }

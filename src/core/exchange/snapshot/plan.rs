@@ -291,10 +291,7 @@ fn plan_one(
     foreign: Option<&Me>,
     plan: &mut ImportPlan,
 ) -> Result<(), SnapshotError> {
-    let id = match item {
-        Item::Known(r) => &r.meta().id,
-        Item::Other(v) => &v.meta.id,
-    };
+    let id = &item.meta().id;
     let Some(ours) = ws.view(id) else {
         let view = item.view();
         if view.meta.is_live() {
@@ -305,15 +302,12 @@ fn plan_one(
         plan.writes.push(view);
         return Ok(());
     };
-    let theirs_kind = match item {
-        Item::Known(r) => r.kind().to_owned(),
-        Item::Other(v) => v.kind.clone(),
-    };
+    let theirs_kind = item.kind();
     if ours.kind != theirs_kind {
         return Err(SnapshotError::KindClash {
             id: id.to_string(),
             ours: ours.kind,
-            theirs: theirs_kind,
+            theirs: theirs_kind.to_owned(),
         });
     }
     let (merged, conflicts) = match (item, ws.record(id)) {

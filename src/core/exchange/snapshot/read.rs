@@ -115,6 +115,14 @@ impl Item {
             Item::Other(v) => &v.meta,
         }
     }
+
+    /// The record's type, as written in files (`participation`).
+    pub fn kind(&self) -> &str {
+        match self {
+            Item::Known(r) => r.kind(),
+            Item::Other(v) => &v.kind,
+        }
+    }
 }
 
 fn text_of(v: Option<&Value>) -> Option<String> {
@@ -363,10 +371,7 @@ impl Checks {
                 problem,
             }
         };
-        let meta = match &item {
-            Item::Known(r) => r.meta(),
-            Item::Other(v) => &v.meta,
-        };
+        let meta = item.meta();
         if matches!(item, Item::Known(Record::Organisation(_)))
             && meta.id.as_str() != ORGANISATION_ID
         {
@@ -469,10 +474,7 @@ fn newest_with_device(meta: &Meta) -> (Hlc, &DeviceId) {
 /// The first record (in file order) whose id an earlier record has, found
 /// by sorting positions by id: no id is copied.
 fn first_duplicate(items: &[Item]) -> Option<SnapshotError> {
-    let id_of = |i: usize| match &items[i] {
-        Item::Known(r) => &r.meta().id,
-        Item::Other(v) => &v.meta.id,
-    };
+    let id_of = |i: usize| &items[i].meta().id;
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&a, &b| id_of(a).cmp(id_of(b)).then(a.cmp(&b)));
     order
