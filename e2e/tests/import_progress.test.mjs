@@ -2,7 +2,8 @@
 // shows a labelled progress bar with the count ("38 000 av 101 281
 // poster"), the page answers in between, and stopping it stores nothing
 // (after a reload the data exports exactly as before); a run that is not
-// stopped still ends in the preview and merges every record. The same for
+// stopped still ends in the preview and merges every record, counting the
+// records stored while it stores them. The same for
 // a large participants spreadsheet on "Deltagare".
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -116,6 +117,26 @@ test('a large import that is not stopped ends in its preview and merges every re
     /^100000 nya, 0 ändrade, 0 borttagna, 1281 oförändrade poster; 0 konflikter\.$/,
   );
   await exchange.confirmButton().click();
+  // Storing takes slices too: the bar, now "Sparar", counts the records
+  // stored so far (read in a frame between two slices).
+  const storing = await page.waitForFunction(
+    () => {
+      const bar = document.querySelector('#work-progress-bar');
+      const label = document.querySelector('label[for=work-progress-bar]')?.textContent;
+      if (label !== 'Sparar' || !(Number(bar?.getAttribute('value')) > 0)) return null;
+      return {
+        value: Number(bar.getAttribute('value')),
+        max: bar.getAttribute('max'),
+        count: document.querySelector('[data-testid=work-progress-count]').textContent,
+      };
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  const shown = await storing.jsonValue();
+  assert.equal(shown.max, '100000');
+  assert.ok(shown.value <= 100_000);
+  assert.match(shown.count.replace(/\s/g, ' '), /^\d{1,3}( \d{3})* av 100 000 poster$/);
   await page.waitForFunction(
     () => document.querySelector('[data-testid=import-file]')?.disabled === false,
     null,

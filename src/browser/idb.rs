@@ -11,6 +11,7 @@
 //! a kind the UI can explain (quota full, storage blocked, anything else).
 
 use super::perf::Span;
+use super::slices::Slice;
 use crate::core::stored;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
@@ -108,6 +109,19 @@ async fn read_keys(
         });
     }
     Ok(out)
+}
+
+/// The page's turn within a transaction: a request of `store`'s
+/// transaction, answered in a later task (so input and a frame can come
+/// first), keeps the transaction open meanwhile.
+async fn keep_open(store: &ObjectStore<'_>) -> Result<(), IdbError> {
+    store
+        .count()
+        .primitive()
+        .map_err(failed)?
+        .await
+        .map_err(failed)?;
+    Ok(())
 }
 
 /// Every `(key, text)` in `store`, within the caller's transaction.
@@ -343,18 +357,13 @@ impl RecordDb {
         span.end();
         let span = Span::start("maltavla:write-merge");
         let mut step = work(Some(stored));
+        let mut sliced = false;
         let merged = loop {
             match step {
                 Work::Done(merged) => break merged,
                 Work::More => {
-                    // Answered in a later task, so input and a frame can
-                    // come first; the transaction stays open meanwhile.
-                    store
-                        .count()
-                        .primitive()
-                        .map_err(failed)?
-                        .await
-                        .map_err(failed)?;
+                    keep_open(&store).await?;
+                    sliced = true;
                     step = work(None);
                 }
             }
@@ -365,7 +374,18 @@ impl RecordDb {
             return Ok(Vec::new());
         };
         let span = Span::start("maltavla:write-commit");
-        for (id, text) in &writes {
+        // Each put copies its text into the browser: a slice at a time,
+        // with the page's turn in between, as for the work (and after it,
+        // when the work took slices: its last one may have used its time).
+        if sliced {
+            keep_open(&store).await?;
+        }
+        let mut slice = Slice::start();
+        for (n, (id, text)) in writes.iter().enumerate() {
+            if n > 0 && slice.is_over() {
+                keep_open(&store).await?;
+                slice = Slice::start();
+            }
             store
                 .put(text.as_str())
                 .with_key(id.as_str())

@@ -99,6 +99,9 @@ pub struct AppState {
     pub skipped_records: RwSignal<usize>,
     /// A short message after an action ("Exempeldata inlästa").
     pub notice: RwSignal<Option<String>>,
+    /// How far a write that takes slices has come: records put into
+    /// storage, of all it writes (`None` while no such write runs).
+    pub storing: RwSignal<Option<(usize, usize)>>,
     /// Values that lost to concurrent edits from other devices.
     pub conflicts: RwSignal<Vec<Conflict>>,
     /// The stored conflict log could not be read: `conflicts` may miss
@@ -146,6 +149,7 @@ impl AppState {
             storage_error: RwSignal::new(problem),
             skipped_records: RwSignal::new(skipped),
             notice: RwSignal::new(None),
+            storing: RwSignal::new(None),
             conflicts: RwSignal::new(conflicts),
             conflicts_unreadable: RwSignal::new(false),
             update_waiting: RwSignal::new(false),
@@ -337,17 +341,18 @@ impl AppState {
                         match merge.take().map(|merge| copies.and_then(merge)) {
                             Some(Ok((views, log))) => {
                                 items.reserve(views.len());
-                                pending = Some((buckets, views.into_iter(), log));
+                                pending = Some((buckets, views.len(), views.into_iter(), log));
                             }
                             Some(Err(e)) => out = Err(e),
                             None => {}
                         }
                     }
-                    let Some((buckets, views, _)) = pending.as_mut() else {
+                    let Some((buckets, total, views, _)) = pending.as_mut() else {
                         return Work::Done(None);
                     };
                     let slice = Slice::start();
-                    for (n, v) in views.by_ref().enumerate() {
+                    let mut put = 0;
+                    for v in views.by_ref() {
                         match buckets.put(&v) {
                             Ok(item) => items.push(item),
                             Err(_) => {
@@ -355,11 +360,18 @@ impl AppState {
                                 return Work::Done(None);
                             }
                         }
-                        if n % 64 == 63 && slice.is_over() {
+                        put += 1;
+                        if put % 64 == 0 && slice.is_over() {
+                            self.storing.set(Some((items.len(), *total)));
                             return Work::More;
                         }
                     }
-                    let Some((buckets, _, log)) = pending.take() else {
+                    // The buckets' texts are made in a slice of their own.
+                    if put > 0 {
+                        self.storing.set(Some((items.len(), *total)));
+                        return Work::More;
+                    }
+                    let Some((buckets, _, _, log)) = pending.take() else {
                         return Work::Done(None);
                     };
                     let entries = log.iter().map(merge::log_entry).collect();
@@ -373,6 +385,7 @@ impl AppState {
                     }
                 };
                 let result = db.update_in_slices(&keys, work, &resolved).await;
+                self.storing.set(None);
                 if let Err(e) = result {
                     self.storage_error.set(Some(e.clone()));
                     return Err(WriteError::Storage(e));

@@ -293,18 +293,19 @@ pub fn csv_import<K: ImportKind>() -> impl IntoView {
         });
     });
 
-    // Storing is one transaction: it shows its count, and cannot be
-    // stopped.
+    // Storing is one transaction: it shows its count (how far it has
+    // come once it takes slices), and cannot be stopped.
     let writing = RwSignal::new(0_usize);
     let shown = Signal::derive(move || {
         if busy.get() {
             let t = app.t().exchange;
-            Some(Shown {
+            let shown = Shown {
                 label: t.progress_write,
                 count: (t.progress_writing)(writing.get()),
                 done: None,
                 can_stop: false,
-            })
+            };
+            Some(shown.with_storing(app.storing.get(), t.progress_count))
         } else {
             progress.get()
         }

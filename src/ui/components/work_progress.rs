@@ -21,6 +21,25 @@ pub struct Shown {
     pub can_stop: bool,
 }
 
+impl Shown {
+    /// Once storing has begun (no stop offered) and a write that takes
+    /// slices tells how far it has come (`AppState::storing`): that count.
+    pub fn with_storing(
+        self,
+        storing: Option<(usize, usize)>,
+        count: fn(usize, usize) -> String,
+    ) -> Shown {
+        match storing {
+            Some((done, total)) if !self.can_stop => Shown {
+                count: count(done, total),
+                done: Some((done, total)),
+                ..self
+            },
+            _ => self,
+        }
+    }
+}
+
 /// The progress bar of `shown`, with a stop button labelled `stop_label`
 /// that calls `on_stop`.
 #[component]

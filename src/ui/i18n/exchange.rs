@@ -52,7 +52,8 @@ pub struct ExchangeTexts {
     pub progress_rows: &'static str,
     /// How far it has come: records done of all.
     pub progress_count: fn(usize, usize) -> String,
-    /// The records being stored (no count while it runs: one transaction).
+    /// The records being stored (before the first slice of a large write
+    /// is stored; then [`Self::progress_count`]).
     pub progress_writing: fn(usize) -> String,
     pub progress_stop: &'static str,
     pub stopped: &'static str,

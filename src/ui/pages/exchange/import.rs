@@ -291,7 +291,10 @@ pub(super) fn ImportSection() -> impl IntoView {
                 </button>
             </p>
             <WorkProgress
-                shown=progress
+                shown=Signal::derive(move || {
+                    let storing = app.storing.get();
+                    progress.get().map(|s| s.with_storing(storing, ex(app).progress_count))
+                })
                 stop_label=tr(|t| t.exchange.progress_stop)
                 on_stop=stop
             />
