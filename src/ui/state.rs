@@ -32,11 +32,14 @@ use crate::ui::workspace_signal::WorkspaceSignal;
 use leptos::prelude::*;
 use std::rc::Rc;
 
-/// How a write turns the stored copies of its records into the copies to
-/// store and the entries for the conflict log, or refuses (boxed: one write
-/// path is compiled, not one per kind of write).
+/// How a write turns the stored copy of each of its records (`None` where
+/// nothing is stored; called once per id, in their order) into the copy
+/// to store, if any, and entries for the conflict log, or refuses: then
+/// the whole write stores nothing. One record at a time, so a large write
+/// can take slices (boxed: one write path is compiled, not one per kind
+/// of write).
 type Merge =
-    Box<dyn FnOnce(Vec<Option<FieldView>>) -> Result<(Vec<FieldView>, Vec<Conflict>), WriteError>>;
+    Box<dyn FnMut(Option<FieldView>) -> Result<(Option<FieldView>, Vec<Conflict>), WriteError>>;
 
 /// Why a write stored nothing.
 #[derive(Debug, Clone, PartialEq)]
@@ -257,26 +260,28 @@ impl AppState {
                 })
                 .collect()
         });
-        let edit = move |stored: Vec<Option<FieldView>>| {
-            let device = clock.device();
-            let now = now_millis();
-            let (mut out, mut conflicts) = (Vec::new(), Vec::new());
-            for (stored, (new, opened)) in stored.iter().zip(&edits) {
-                let hlc = clock.tick();
-                let written = apply_edit(stored.as_ref(), opened.as_ref(), new, hlc, &device, now)
-                    .map_err(WriteError::Edit)?;
-                let Some(v) = written else {
-                    continue;
-                };
-                if let (Some(stored), Some(opened)) = (stored, opened) {
-                    conflicts.extend(overwritten_by_edit(stored, opened, &v));
-                }
-                clock.observe(v.meta.stamp.hlc);
-                out.push(v);
-            }
-            Ok((out, conflicts))
+        let mut edits = edits.into_iter();
+        // The device and time of the write, as its first record is merged.
+        let mut made = None;
+        let edit = move |stored: Option<FieldView>| {
+            let Some((new, opened)) = edits.next() else {
+                return Ok((None, Vec::new()));
+            };
+            let (device, now) = made.get_or_insert_with(|| (clock.device(), now_millis()));
+            let hlc = clock.tick();
+            let written = apply_edit(stored.as_ref(), opened.as_ref(), &new, hlc, device, *now)
+                .map_err(WriteError::Edit)?;
+            let Some(v) = written else {
+                return Ok((None, Vec::new()));
+            };
+            let conflicts = match (&stored, &opened) {
+                (Some(stored), Some(opened)) => overwritten_by_edit(stored, opened, &v),
+                _ => Vec::new(),
+            };
+            clock.observe(v.meta.stamp.hlc);
+            Ok((Some(v), conflicts))
         };
-        self.store(ids, Box::new(edit), resolved).await
+        self.store(ids, Box::new(edit), Vec::new(), resolved).await
     }
 
     /// Holds stored copies in the workspace as they are, telling the views
@@ -308,78 +313,84 @@ impl AppState {
 
     /// The one write path: in one transaction, reads the stored copies of
     /// `ids`, stores what `merge` makes of them, logs the conflicts it
-    /// returns and drops `resolved`; then shows the result and tells the
-    /// other tabs. A stored copy this version cannot read refuses the
-    /// write, as does `merge`: then nothing is stored. Without IndexedDB
-    /// the copies on screen stand in for the stored ones.
+    /// returns (after `found`, those known before) and drops `resolved`;
+    /// then shows the result and tells the other tabs. A stored copy this
+    /// version cannot read refuses the write, as does `merge`: then nothing
+    /// is stored. A large write takes slices with the page's turn in
+    /// between, telling [`AppState::storing`] how far it has come. Without
+    /// IndexedDB the copies on screen stand in for the stored ones.
     async fn store(
         self,
         ids: Vec<String>,
-        merge: Merge,
+        mut merge: Merge,
+        found: Vec<Conflict>,
         resolved: Vec<String>,
     ) -> Result<(), WriteError> {
         self.check_current()?;
         // What was written, as the records it reads back as (each field
         // view is dropped once its record is in its bucket).
         let mut items: Vec<Item> = Vec::new();
-        let conflicts: Vec<Conflict> = match self.db.get_value() {
+        let mut log = found;
+        match self.db.get_value() {
             Some(db) => {
-                let mut out = Ok(Vec::new());
+                let mut refused = None;
                 let keys = stored::bucket::buckets_of(ids.iter().map(String::as_str));
-                let unreadable = |id: &str| WriteError::Unreadable { id: id.to_owned() };
-                let mut merge = Some(merge);
-                // Between two slices: the buckets being written, the merged
-                // copies not yet put into them, and the conflicts found.
+                // Between two slices: the buckets being written and how
+                // many of `ids` are merged and put into them.
                 let mut pending = None;
+                let mut next = 0;
+                let total = ids.len();
                 let work = |stored: Option<Vec<Option<String>>>| {
                     if let Some(texts) = stored {
-                        let buckets = stored::bucket::Buckets::read(&keys, texts);
-                        let copies: Result<Vec<Option<FieldView>>, WriteError> = ids
-                            .iter()
-                            .map(|id| buckets.copy_for_write(id).map_err(|_| unreadable(id)))
-                            .collect();
-                        match merge.take().map(|merge| copies.and_then(merge)) {
-                            Some(Ok((views, log))) => {
-                                items.reserve(views.len());
-                                pending = Some((buckets, views.len(), views.into_iter(), log));
-                            }
-                            Some(Err(e)) => out = Err(e),
-                            None => {}
-                        }
+                        pending = Some(stored::bucket::Buckets::read(&keys, texts));
                     }
-                    let Some((buckets, total, views, _)) = pending.as_mut() else {
+                    let Some(buckets) = pending.as_mut() else {
                         return Work::Done(None);
                     };
                     let slice = Slice::start();
-                    let mut put = 0;
-                    for v in views.by_ref() {
-                        match buckets.put(&v) {
-                            Ok(item) => items.push(item),
-                            Err(_) => {
-                                out = Err(unreadable(v.meta.id.as_str()));
+                    let first = next;
+                    for id in &ids[next..] {
+                        next += 1;
+                        let merged = buckets
+                            .copy_for_write(id)
+                            .map_err(|_| WriteError::Unreadable { id: id.clone() })
+                            .and_then(&mut merge);
+                        let (view, conflicts) = match merged {
+                            Ok(merged) => merged,
+                            Err(e) => {
+                                refused = Some(e);
                                 return Work::Done(None);
                             }
+                        };
+                        log.extend(conflicts);
+                        if let Some(v) = view {
+                            match buckets.put(&v) {
+                                Ok(item) => items.push(item),
+                                Err(_) => {
+                                    let id = v.meta.id.to_string();
+                                    refused = Some(WriteError::Unreadable { id });
+                                    return Work::Done(None);
+                                }
+                            }
                         }
-                        put += 1;
-                        if put % 64 == 0 && slice.is_over() {
-                            self.storing.set(Some((items.len(), *total)));
+                        if (next - first) % 16 == 0 && slice.is_over() {
+                            self.storing.set(Some((next, total)));
                             return Work::More;
                         }
                     }
-                    // The buckets' texts are made in a slice of their own.
-                    if put > 0 {
-                        self.storing.set(Some((items.len(), *total)));
+                    // After a pause, or a slice that has had its time, the
+                    // buckets' texts are made in a slice of their own.
+                    if next > first && (first > 0 || slice.is_over()) {
+                        self.storing.set(Some((next, total)));
                         return Work::More;
                     }
-                    let Some((buckets, _, _, log)) = pending.take() else {
+                    let Some(buckets) = pending.take() else {
                         return Work::Done(None);
                     };
-                    let entries = log.iter().map(merge::log_entry).collect();
-                    out = Ok(log);
-                    match entries {
+                    match log.iter().map(merge::log_entry).collect() {
                         Ok(entries) => Work::Done(Some((buckets.changed(), entries))),
                         Err(e) => {
-                            out = Err(WriteError::ConflictLog(e));
+                            refused = Some(WriteError::ConflictLog(e));
                             Work::Done(None)
                         }
                     }
@@ -396,37 +407,35 @@ impl AppState {
                 ) {
                     self.storage_error.set(None);
                 }
-                out?
+                if let Some(e) = refused {
+                    return Err(e);
+                }
             }
             None => {
-                let on_screen = self.ws.with_untracked(|w| {
+                let on_screen: Vec<Option<FieldView>> = self.ws.with_untracked(|w| {
                     ids.iter()
                         .map(|id| RecordId::parse(id).ok().and_then(|id| w.view(&id)))
                         .collect()
                 });
-                let (written, conflicts) = merge(on_screen)?;
-                items = written
-                    .into_iter()
-                    .filter_map(|v| Item::from_view(v).ok())
-                    .collect();
-                conflicts
+                for copy in on_screen {
+                    let (view, conflicts) = merge(copy)?;
+                    log.extend(conflicts);
+                    items.extend(view.and_then(|v| Item::from_view(v).ok()));
+                }
             }
-        };
+        }
         let written_ids: Vec<String> = items.iter().map(|i| i.meta().id.to_string()).collect();
         // The workspace mirrors what was stored (each copy already merged
         // with the stored one inside the transaction).
-        // Cannot fail: every copy written here passed this version's
-        // checks (a form's record or a checked import plan); a stored copy
-        // it cannot read refused the write.
         let span = Span::start("maltavla:write-show");
         self.show(items);
         span.end();
-        if !conflicts.is_empty() || !resolved.is_empty() {
-            self.conflicts.update(|log| {
-                log.retain(|c| !resolved.contains(&c.key()));
-                for c in conflicts {
-                    if !log.iter().any(|old| old.key() == c.key()) {
-                        log.push(c);
+        if !log.is_empty() || !resolved.is_empty() {
+            self.conflicts.update(|shown| {
+                shown.retain(|c| !resolved.contains(&c.key()));
+                for c in log {
+                    if !shown.iter().any(|old| old.key() == c.key()) {
+                        shown.push(c);
                     }
                 }
             });
@@ -448,18 +457,17 @@ impl AppState {
         let ids: Vec<String> = plan.writes.iter().map(|v| v.meta.id.to_string()).collect();
         let foreign = plan.foreign_writes > 0;
         let (writes, conflicts) = (plan.writes, plan.conflicts);
-        let merge = move |stored: Vec<Option<FieldView>>| {
-            let mut all = conflicts;
-            let mut merged = Vec::with_capacity(writes.len());
-            for (incoming, stored) in writes.into_iter().zip(stored) {
-                let (view, found) = snapshot::confirm_write(stored.as_ref(), incoming)
-                    .map_err(WriteError::Import)?;
-                all.extend(found);
-                merged.push(view);
-            }
-            Ok((merged, all))
+        let mut writes = writes.into_iter();
+        let merge = move |stored: Option<FieldView>| {
+            let Some(incoming) = writes.next() else {
+                return Ok((None, Vec::new()));
+            };
+            let (view, found) =
+                snapshot::confirm_write(stored.as_ref(), incoming).map_err(WriteError::Import)?;
+            Ok((Some(view), found))
         };
-        self.store(ids, Box::new(merge), Vec::new()).await?;
+        self.store(ids, Box::new(merge), conflicts, Vec::new())
+            .await?;
         self.clock().observe(clock_reading);
         if foreign {
             let id = self.clock().new_device();
@@ -491,17 +499,15 @@ impl AppState {
         });
         let count = ids.len();
         let clock = self.clock();
-        let merge = move |stored: Vec<Option<FieldView>>| {
-            let device = clock.device();
+        let device = clock.device();
+        let merge = move |stored: Option<FieldView>| {
             let out = stored
-                .iter()
-                .flatten()
                 .filter(|v| needs_restamp(v, now))
-                .filter_map(|v| restamp(v, clock.tick(), &device, now))
-                .collect();
+                .and_then(|v| restamp(&v, clock.tick(), &device, now));
             Ok((out, Vec::new()))
         };
-        self.store(ids, Box::new(merge), Vec::new()).await?;
+        self.store(ids, Box::new(merge), Vec::new(), Vec::new())
+            .await?;
         let left = self
             .ws
             .with_untracked(|w| snapshot::stamps_ahead(w, now_millis()));
@@ -524,7 +530,8 @@ impl AppState {
     pub async fn dismiss(self, conflict: Conflict) -> Result<(), WriteError> {
         self.store(
             Vec::new(),
-            Box::new(|_| Ok((Vec::new(), Vec::new()))),
+            Box::new(|_| Ok((None, Vec::new()))),
+            Vec::new(),
             vec![conflict.key()],
         )
         .await
