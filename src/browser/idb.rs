@@ -143,7 +143,7 @@ const BATCH_KEYS: usize = 256;
 /// conflict-log entries.
 pub type Written = (Vec<(String, String)>, Vec<(String, String)>);
 
-/// What a slice of a write's work says (see [`RecordDb::update`]).
+/// What a slice of a write's work says (see [`RecordDb::update_in_slices`]).
 #[derive(Debug)]
 pub enum Work<T> {
     /// Call again after the page's turn.
