@@ -55,6 +55,43 @@ async fn records_written_to_indexeddb_read_back_identically() {
     assert_eq!(Workspace::from_items(loaded.records), demo::workspace());
 }
 
+#[wasm_bindgen_test]
+async fn every_bucket_is_read_once_whatever_its_key() {
+    // The buckets are read in key ranges (`bucket::range_bounds`): keys
+    // at, just under and past their bounds, and keys no version writes,
+    // are each read exactly once.
+    let db = fresh_db().await;
+    let views: Vec<FieldView> = demo::workspace()
+        .records()
+        .iter()
+        .map(FieldView::from_record)
+        .collect();
+    let (_, texts) = bucket_texts(&views);
+    let odd = [
+        "", "0", "000", "03f", "040", "04", "041", "07f", "080", "1", "1ff", "200", "3bf", "3c0",
+        "3ff", "4", "400", "fff", "g", "zzz", "Ä",
+    ];
+    assert!(texts.len() > odd.len(), "every odd key holds a bucket");
+    let moved: Vec<(String, String)> = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (key, text))| match odd.get(i) {
+            Some(k) => ((*k).to_owned(), text),
+            // Moved aside where it would share a key with an odd one.
+            None if odd.contains(&key.as_str()) => (format!("{key}."), text),
+            None => (key, text),
+        })
+        .collect();
+    let keys: Vec<String> = moved.iter().map(|(k, _)| k.clone()).collect();
+    db.update(&keys, move |_| Some((moved, Vec::new())), &[])
+        .await
+        .expect("stored");
+    let loaded = db.read_records().await.expect("records load");
+    assert!(loaded.skipped.is_empty());
+    assert_eq!(loaded.records.len(), views.len(), "no record twice");
+    assert_eq!(Workspace::from_items(loaded.records), demo::workspace());
+}
+
 /// Creates the database `name` as the version before buckets (2) left it:
 /// one value per record in `records`, and the conflict log.
 async fn old_layout_db(name: &str, records: &[(String, String)], conflicts: &[(&str, &str)]) {

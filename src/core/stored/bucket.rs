@@ -34,6 +34,18 @@ pub fn bucket_of(id: &str) -> String {
     format!("{:03x}", hash % BUCKETS)
 }
 
+/// The `parts - 1` keys that cut the buckets' keys into `parts` ranges
+/// of the same number of buckets, in key order: a range runs from one
+/// bound (included) to the next (left out), the first from any key below
+/// and the last to any key above, so every key, whatever it is, falls in
+/// exactly one.
+pub fn range_bounds(parts: u32) -> Vec<String> {
+    let parts = parts.clamp(1, BUCKETS);
+    (1..parts)
+        .map(|i| format!("{:03x}", i * BUCKETS / parts))
+        .collect()
+}
+
 /// The distinct buckets that hold `ids`, in key order.
 pub fn buckets_of<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     ids.into_iter()
@@ -303,6 +315,22 @@ impl Buckets {
 mod tests {
     use super::*;
     use crate::core::demo;
+
+    #[test]
+    fn range_bounds_cut_the_buckets_into_ranges_of_the_same_size() {
+        let bounds = range_bounds(16);
+        assert_eq!(bounds.len(), 15);
+        assert_eq!(bounds[0], "040");
+        assert!(bounds.windows(2).all(|w| w[0] < w[1]));
+        let mut sizes = vec![0; 16];
+        for n in 0..BUCKETS {
+            let key = format!("{n:03x}");
+            sizes[bounds.iter().filter(|b| key >= **b).count()] += 1;
+        }
+        assert_eq!(sizes, vec![BUCKETS / 16; 16]);
+        assert!(range_bounds(1).is_empty());
+        assert_eq!(range_bounds(0), range_bounds(1));
+    }
 
     #[test]
     fn bucket_keys_are_fixed_three_hex_digits() {

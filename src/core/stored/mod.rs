@@ -119,6 +119,28 @@ impl Loaded {
             Err(e) => self.skipped.push(e),
         }
     }
+
+    /// Reads stored bucket texts, in any number of batches.
+    pub fn add_buckets(&mut self, buckets: impl IntoIterator<Item = String>) {
+        for text in buckets {
+            match bucket::records_in(&text) {
+                Ok(records) => {
+                    for record in records {
+                        self.add(decode_record(record.get()));
+                    }
+                }
+                Err(e) => self.skipped.push(e),
+            }
+        }
+    }
+
+    /// Reads the schema 1 texts that could not be moved into buckets
+    /// ([`legacy::migrate`] leaves them where they are).
+    pub fn add_legacy(&mut self, legacy: impl IntoIterator<Item = String>) {
+        for text in legacy {
+            self.add(legacy::decode(&text));
+        }
+    }
 }
 
 /// Reads every stored bucket text, and the schema 1 texts that could not be
@@ -129,19 +151,8 @@ pub fn load(
     legacy: impl IntoIterator<Item = String>,
 ) -> Loaded {
     let mut loaded = Loaded::default();
-    for text in buckets {
-        match bucket::records_in(&text) {
-            Ok(records) => {
-                for record in records {
-                    loaded.add(decode_record(record.get()));
-                }
-            }
-            Err(e) => loaded.skipped.push(e),
-        }
-    }
-    for text in legacy {
-        loaded.add(legacy::decode(&text));
-    }
+    loaded.add_buckets(buckets);
+    loaded.add_legacy(legacy);
     loaded
 }
 
