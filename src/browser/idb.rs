@@ -137,8 +137,11 @@ async fn entries(store: &ObjectStore<'_>) -> Result<Vec<(String, String)>, IdbEr
         .collect()
 }
 
-/// In how many key ranges [`RecordDb::read_records`] reads the buckets.
+/// In how many key ranges [`RecordDb::read_records`] reads the buckets
+/// (at least two: the first range then takes every key below the first
+/// bound, numbers too, and the last every key from the last bound on).
 const READ_RANGES: u32 = 16;
+const _: () = assert!(READ_RANGES >= 2);
 
 /// From how many ids on [`read_keys`] asks for the stored keys first.
 const BATCH_KEYS: usize = 256;
@@ -279,6 +282,7 @@ impl RecordDb {
                 (None, Some(upper)) => KeyRange::UpperBound(upper, true),
                 (Some(lower), None) => KeyRange::LowerBound(lower, false),
                 (Some(lower), Some(upper)) => KeyRange::Bound(lower, false, upper, true),
+                // Not reached (`READ_RANGES` is at least two).
                 (None, None) => KeyRange::LowerBound("", false),
             };
             let request = store.get_all::<String>().with_query::<&str, _>(range);
