@@ -28,6 +28,15 @@ async fn fresh_db() -> RecordDb {
         .expect("IndexedDB opens in Chromium")
 }
 
+/// Every record of the example data, as field views.
+fn demo_views() -> Vec<FieldView> {
+    demo::workspace()
+        .records()
+        .iter()
+        .map(FieldView::from_record)
+        .collect()
+}
+
 /// The buckets holding `views`, as a first write stores them.
 fn bucket_texts(views: &[FieldView]) -> (Vec<String>, Vec<(String, String)>) {
     let keys = buckets_of(views.iter().map(|v| v.meta.id.as_str()));
@@ -41,11 +50,7 @@ fn bucket_texts(views: &[FieldView]) -> (Vec<String>, Vec<(String, String)>) {
 #[wasm_bindgen_test]
 async fn records_written_to_indexeddb_read_back_identically() {
     let db = fresh_db().await;
-    let views: Vec<FieldView> = demo::workspace()
-        .records()
-        .iter()
-        .map(FieldView::from_record)
-        .collect();
+    let views = demo_views();
     let (keys, items) = bucket_texts(&views);
     db.update(&keys, move |_| Some((items, Vec::new())), &[])
         .await
@@ -61,11 +66,7 @@ async fn every_bucket_is_read_once_whatever_its_key() {
     // at, just under and past their bounds, and keys no version writes,
     // are each read exactly once.
     let db = fresh_db().await;
-    let views: Vec<FieldView> = demo::workspace()
-        .records()
-        .iter()
-        .map(FieldView::from_record)
-        .collect();
+    let views = demo_views();
     let (_, texts) = bucket_texts(&views);
     let odd = [
         "", "0", "000", "03f", "040", "04", "041", "07f", "080", "1", "1ff", "200", "3bf", "3c0",
