@@ -67,11 +67,7 @@ pub fn decode_record(text: &str) -> Result<Item, StoredError> {
     let json: serde_json::Value =
         serde_json::from_str(text).map_err(|e| StoredError::NotJson(e.to_string()))?;
     let view = FieldView::from_json(json).map_err(|e| StoredError::BadRecord(e.to_string()))?;
-    match view.to_record() {
-        Ok(Some(r)) => Ok(Item::Known(r)),
-        Ok(None) => Ok(Item::Other(view)),
-        Err(e) => Err(StoredError::BadRecord(e.to_string())),
-    }
+    Item::from_view(view).map_err(|e| StoredError::BadRecord(e.to_string()))
 }
 
 /// The data format this version reads and writes, as the mark a tab
