@@ -3,7 +3,7 @@
 
 use super::components::layout::{Banners, Header};
 use super::router::{page_heading, start_router, use_nav, RouteView};
-use super::state::{decode_conflicts, tr, AppState};
+use super::state::{decode_conflicts, stored_lang, tr, AppState};
 use crate::browser::clock::Clock;
 use crate::browser::idb::{DbEvents, IdbError, RecordDb};
 use crate::browser::perf::Span;
@@ -57,6 +57,8 @@ async fn load(blocked: RwSignal<bool>) -> AppState {
     // under a new id if its own readings lie far ahead: core::clock).
     let (clock, new_device) = Clock::start(ws.max_hlc());
     let has_db = db.is_ok();
+    // English is a part of its own: here before the first page in English.
+    let _ = stored_lang().fetch().await;
     let (conflicts, conflicts_unreadable) = match conflicts {
         Ok(texts) => (decode_conflicts(texts), None),
         Err(e) => (Vec::new(), Some(e)),

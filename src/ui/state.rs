@@ -11,6 +11,7 @@
 //! [`WorkspaceSignal`]).
 
 use super::i18n::{Lang, Texts};
+use super::split::PartMissing;
 use super::sync::PublishedFile;
 use crate::browser::clock::{new_record_id, now_millis, Clock};
 use crate::browser::idb::{IdbError, RecordDb, Work};
@@ -136,8 +137,10 @@ impl AppState {
         skipped: usize,
         conflicts: Vec<Conflict>,
     ) -> AppState {
-        let lang = settings::get(Key::Language)
-            .map(|c| Lang::from_code(&c))
+        // A language whose catalogue could not be fetched (offline before
+        // the service worker kept it) is Swedish until the next start.
+        let lang = Some(stored_lang())
+            .filter(|l| l.is_here())
             .unwrap_or_default();
         let (db, problem) = match db {
             Ok(db) => (Some(db), None),
@@ -217,10 +220,14 @@ impl AppState {
         self.lang.get_untracked().texts()
     }
 
-    /// Switches language and remembers the choice.
-    pub fn set_lang(&self, lang: Lang) {
+    /// Switches language, once its catalogue is here (English is fetched
+    /// the first time), and remembers the choice; when it cannot be
+    /// fetched nothing changes.
+    pub async fn set_lang(self, lang: Lang) -> Result<(), PartMissing> {
+        lang.fetch().await?;
         settings::set(Key::Language, lang.code());
         self.lang.set(lang);
+        Ok(())
     }
 
     /// This device's clock.
@@ -539,6 +546,13 @@ impl AppState {
 }
 
 /// Reads the stored conflict log, skipping entries that cannot be read.
+/// The language chosen on this device (Swedish when none is).
+pub fn stored_lang() -> Lang {
+    settings::get(Key::Language)
+        .map(|c| Lang::from_code(&c))
+        .unwrap_or_default()
+}
+
 pub fn decode_conflicts(texts: Vec<String>) -> Vec<Conflict> {
     texts
         .iter()

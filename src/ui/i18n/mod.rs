@@ -23,6 +23,8 @@ use crate::core::model::{
 };
 use crate::core::period::PeriodKind;
 use crate::core::value::Unit;
+use crate::ui::split::{later_part, PartMissing};
+use std::sync::OnceLock;
 
 /// The languages the UI speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,12 +37,31 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The catalogue for this language.
+    /// The catalogue for this language. Swedish is always here; English is
+    /// a part of the wasm of its own in the shipped build, and until
+    /// [`Lang::fetch`] has brought it, English texts are the Swedish ones
+    /// (the ui only switches to a language once it is here).
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Sv => &sv::SV,
-            Lang::En => &en::EN,
+            Lang::En => english().unwrap_or(&sv::SV),
         }
+    }
+
+    /// Whether this language's catalogue is here (no fetch needed).
+    pub fn is_here(self) -> bool {
+        self == Lang::Sv || english().is_some()
+    }
+
+    /// Brings this language's catalogue if it is not here yet: Swedish
+    /// always is; English is fetched once (ui/split.rs), so a first visit
+    /// in Swedish never downloads it.
+    pub async fn fetch(self) -> Result<(), PartMissing> {
+        if !self.is_here() {
+            let texts = english_texts().await?;
+            let _ = ENGLISH.set(texts);
+        }
+        Ok(())
     }
 
     /// The BCP 47 code, for `<html lang>` and settings.
@@ -58,6 +79,28 @@ impl Lang {
         } else {
             Lang::Sv
         }
+    }
+}
+
+/// The English catalogue once fetched (the shipped build).
+static ENGLISH: OnceLock<&'static Texts> = OnceLock::new();
+
+#[cfg(feature = "split")]
+fn english() -> Option<&'static Texts> {
+    ENGLISH.get().copied()
+}
+
+/// Without the split (tests, debug builds) English is here from the start.
+#[cfg(not(feature = "split"))]
+fn english() -> Option<&'static Texts> {
+    Some(ENGLISH.get_or_init(|| &en::EN))
+}
+
+later_part! {
+    fetch = fetch_english;
+    /// The English catalogue: its texts and the code that builds them.
+    async fn english_texts() -> &'static Texts {
+        &en::EN
     }
 }
 

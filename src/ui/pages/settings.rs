@@ -17,7 +17,14 @@ pub fn SettingsPage() -> impl IntoView {
     Effect::new(move |_| {
         let chosen = Lang::from_code(&lang.get());
         if chosen != app.lang.get_untracked() {
-            app.set_lang(chosen);
+            leptos::task::spawn_local(async move {
+                if app.set_lang(chosen).await.is_err() {
+                    // Not here and not fetched: the choice goes back.
+                    lang.set(app.lang.get_untracked().code().to_owned());
+                    app.notice
+                        .set(Some(app.t_now().offline.part_missing.to_owned()));
+                }
+            });
         }
     });
     let choices = Signal::derive(move || {
