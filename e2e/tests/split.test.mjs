@@ -54,7 +54,9 @@ async function openSite(t, root = DIST_DIR, beforeGoto = () => undefined) {
 test('the build is split: the main module and a part for each area of pages', async () => {
   const wasm = (await buildFiles()).filter((p) => p.endsWith('.wasm'));
   assert.equal(wasm.filter((p) => p.endsWith('/maltavla_bg.wasm')).length, 1, wasm.join(' '));
-  for (const area of ['record_pages', 'participant_pages', 'meeting_pages', 'report_pages', 'exchange_pages', 'demo_records']) {
+  const parts = ['record_pages', 'participant_pages', 'meeting_pages', 'report_pages', 'exchange_pages', 'demo_records',
+    'english_texts', 'weigh_published'];
+  for (const area of parts) {
     assert.ok(wasm.some((p) => PAGE_PART.test(p) && p.includes(area)), `no part for ${area} in ${wasm.join(' ')}`);
   }
 });
@@ -95,6 +97,31 @@ test('a first visit to the board fetches no page part, and a page fetches its ow
   assert.deepEqual(boardFetched.slice(before).filter((p) => p.endsWith('.wasm')), []);
   errors.assertClean();
   boardErrors.assertClean();
+});
+
+test('English is fetched when chosen, and a fresh tab in English has it before its first page, offline too', async (t) => {
+  const { server, browser, page, errors, seen: fetched } = await openSite(t, DIST_DIR, recordRequests);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('goal-table').waitFor();
+  assert.ok(!fetched.some((p) => p.includes('english_texts')), 'English fetched before it was chosen');
+  await page.getByTestId('nav-settings').click();
+  await page.locator('#settings-language').selectOption('en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(fetched.filter((p) => /\/split_english_texts\.wasm$/.test(p)).length, 1, fetched.join('\n'));
+  assert.equal(await page.getByTestId('nav-board').innerText(), 'Goal attainment');
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+  errors.assertClean();
+
+  // With no network, a new tab of the board is in English from its first
+  // chart: the part comes from the service worker before the page is built.
+  await server.close();
+  const tab = await browser.context.newPage();
+  const tabErrors = collectErrors(tab);
+  await tab.goto(`${server.url}/?period=2017`, { waitUntil: 'load' });
+  await tab.getByTestId('goal-table').waitFor();
+  assert.equal(await tab.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await tab.locator('h1').first().innerText(), 'Goal attainment');
+  tabErrors.assertClean({ ignore: [/ERR_CONNECTION_REFUSED/, /Failed to load resource/] });
 });
 
 test('after one online visit every page opens in a fresh tab with no network', async (t) => {
