@@ -59,7 +59,10 @@ fn words() -> ChartWords {
             "Ännu inte känt".into(),
         ],
         describe: |label, outcome, target, status| {
-            format!("{label}: utfall {outcome}, mål {target}. {status}.")
+            format!(
+                "{label}: utfall {outcome}, mål {target}. {}.",
+                status.unwrap_or_default()
+            )
         },
         forecast: "Prognos".into(),
         numbers: maltavla::core::locale::Locale::Sv,

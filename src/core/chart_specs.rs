@@ -31,8 +31,9 @@ pub struct ChartWords {
     pub period: String,
     /// Names of Met, Near, Behind, Unknown.
     pub statuses: [String; 4],
-    /// Builds a description sentence from label, outcome, target and status.
-    pub describe: fn(&str, &str, &str, &str) -> String,
+    /// Builds a description sentence from label, outcome, target and, for
+    /// a row that has one, its status.
+    pub describe: fn(&str, &str, &str, Option<&str>) -> String,
     /// "Prognos".
     pub forecast: String,
     /// How figures, dates and ticks are written.
@@ -229,7 +230,7 @@ fn bullet_of(
                     .map(|o| words.numbers.value(o.value))
                     .unwrap_or_else(|| "–".into()),
                 &target_text,
-                &status.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
+                status.as_ref().map(|s| s.text.as_str()),
             ));
             BulletRow {
                 label,
@@ -275,7 +276,7 @@ pub fn series_chart(
                 &p.target
                     .map(|v| words.numbers.value(v))
                     .unwrap_or_else(|| "–".into()),
-                "",
+                None,
             ));
             LinePoint {
                 label,
@@ -324,7 +325,7 @@ pub fn breakdown_chart(
                 &target
                     .map(|v| words.numbers.value(v))
                     .unwrap_or_else(|| "–".into()),
-                "",
+                None,
             ));
             Some(BulletRow {
                 label,

@@ -87,7 +87,7 @@ pub fn chart_words() -> crate::core::chart_specs::ChartWords {
             "Efter".into(),
             "Ännu inte känt".into(),
         ],
-        describe: |l, o, t, s| format!("{l}: utfall {o}, mål {t} {s}"),
+        describe: |l, o, t, s| format!("{l}: utfall {o}, mål {t} {}", s.unwrap_or_default()),
         forecast: "Prognos".into(),
         numbers: crate::core::locale::Locale::Sv,
     }

@@ -320,7 +320,7 @@ pub fn attendance_chart(rows: &[YearAttendance], title: String, words: &ChartWor
                 &label,
                 &outcome,
                 target.as_deref().unwrap_or("–"),
-                "",
+                None,
             ));
             BulletRow {
                 label,

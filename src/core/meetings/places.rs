@@ -225,7 +225,7 @@ pub fn occupancy_chart(
                 &label,
                 &words.numbers.integer(enrolled),
                 &words.numbers.integer(capacity),
-                "",
+                None,
             ));
             LinePoint {
                 label,

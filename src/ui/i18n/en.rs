@@ -89,7 +89,10 @@ pub(super) static EN: Texts = Texts {
     chart_shares: |period| format!("Shares against targets, {period}"),
     chart_kronor: |period| format!("Spend against budget, {period}"),
     chart_cost_per_result: |period| format!("Cost per result, {period}"),
-    chart_desc_row: |label, outcome, target, status| format!("{label}: outcome {outcome}, target {target}, {status}."),
+    chart_desc_row: |label, outcome, target, status| match status {
+        Some(status) => format!("{label}: outcome {outcome}, target {target}, {status}."),
+        None => format!("{label}: outcome {outcome}, target {target}."),
+    },
     show_table: "Show as table",
     download_svg: "Download SVG",
     download_png: "Download PNG",

@@ -181,7 +181,7 @@ pub struct Texts {
     pub chart_shares: fn(&str) -> String,
     pub chart_kronor: fn(&str) -> String,
     pub chart_cost_per_result: fn(&str) -> String,
-    pub chart_desc_row: fn(&str, &str, &str, &str) -> String,
+    pub chart_desc_row: fn(&str, &str, &str, Option<&str>) -> String,
     pub show_table: &'static str,
     pub download_svg: &'static str,
     pub download_png: &'static str,
@@ -552,6 +552,18 @@ mod tests {
             for s in [GoalStatus::Met, GoalStatus::Near, GoalStatus::Behind] {
                 assert!(!t.status(s).is_empty());
             }
+        }
+    }
+
+    #[test]
+    fn a_chart_row_without_a_status_ends_after_its_target() {
+        for (lang, status) in [(Lang::Sv, "Efter"), (Lang::En, "Behind")] {
+            let t = lang.texts();
+            let without = (t.chart_desc_row)("2018", "12", "20", None);
+            assert!(without.ends_with(" 20."), "{without}");
+            assert!(!without.contains(", ."), "{without}");
+            let with = (t.chart_desc_row)("2018", "12", "20", Some(status));
+            assert!(with.ends_with(&format!(" 20, {status}.")), "{with}");
         }
     }
 

@@ -87,7 +87,10 @@ pub(super) static SV: Texts = Texts {
     chart_shares: |period| format!("Andelar mot mål, {period}"),
     chart_kronor: |period| format!("Utfall mot budget, {period}"),
     chart_cost_per_result: |period| format!("Kostnad per resultat, {period}"),
-    chart_desc_row: |label, outcome, target, status| format!("{label}: utfall {outcome}, mål {target}, {status}."),
+    chart_desc_row: |label, outcome, target, status| match status {
+        Some(status) => format!("{label}: utfall {outcome}, mål {target}, {status}."),
+        None => format!("{label}: utfall {outcome}, mål {target}."),
+    },
     show_table: "Visa som tabell",
     download_svg: "Ladda ner SVG",
     download_png: "Ladda ner PNG",
