@@ -22,12 +22,8 @@ mod tables;
 pub use tables::Tables;
 
 /// Records of one type by id, tombstones included.
-///
-/// Each record is boxed so that every table is the same `BTreeMap` to the
-/// compiler: its search, insert and rebalancing code is emitted once, not
-/// once per type of record (about 60 KB of the download; BENCHMARKS.md).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table<T>(BTreeMap<RecordId, Box<T>>);
+pub struct Table<T>(BTreeMap<RecordId, T>);
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
@@ -38,22 +34,22 @@ impl<T> Default for Table<T> {
 impl<T: Entity> Table<T> {
     /// A live record by id; `None` for unknown ids and tombstones.
     pub fn get(&self, id: &RecordId) -> Option<&T> {
-        self.get_any(id).filter(|r| r.meta().is_live())
+        self.0.get(id).filter(|r| r.meta().is_live())
     }
 
     /// Any stored version of a record, tombstone or not.
     pub fn get_any(&self, id: &RecordId) -> Option<&T> {
-        self.0.get(id).map(Box::as_ref)
+        self.0.get(id)
     }
 
     /// Live records in id order.
     pub fn live(&self) -> impl Iterator<Item = &T> {
-        self.all().filter(|r| r.meta().is_live())
+        self.0.values().filter(|r| r.meta().is_live())
     }
 
     /// Every record including tombstones.
     pub fn all(&self) -> impl Iterator<Item = &T> {
-        self.0.values().map(Box::as_ref)
+        self.0.values()
     }
 
     /// Number of live records.
@@ -174,7 +170,7 @@ impl Workspace {
             ($s:ident, $r:ident, $id:ident; $($field:ident $variant:ident),*) => {
                 match $r {
                     Record::Organisation(o) => $s.organisation = Some(o),
-                    $(Record::$variant(r) => drop($s.$field.0.insert($id, Box::new(r))),)*
+                    $(Record::$variant(r) => drop($s.$field.0.insert($id, r)),)*
                 }
             };
         }
@@ -260,8 +256,8 @@ impl Workspace {
 
     /// The copy held of a record of a known type, tombstone or not.
     pub fn record(&self, id: &RecordId) -> Option<Record> {
-        fn from<T: Entity + Clone + Into<Record>>(t: &Table<T>, id: &RecordId) -> Option<Record> {
-            t.get_any(id).cloned().map(Into::into)
+        fn from<T: Clone + Into<Record>>(t: &Table<T>, id: &RecordId) -> Option<Record> {
+            t.0.get(id).cloned().map(Into::into)
         }
         self.organisation
             .as_ref()
@@ -296,7 +292,7 @@ impl Workspace {
                     ($s:ident, $other:ident, $id:ident; $($field:ident $variant:ident),*) => {
                         match $other {
                             Record::Organisation(_) => false,
-                            $(Record::$variant(t) => check($s.$field.get_any($id), t),)*
+                            $(Record::$variant(t) => check($s.$field.0.get($id), t),)*
                         }
                     };
                 }
