@@ -545,7 +545,6 @@ impl AppState {
     }
 }
 
-/// Reads the stored conflict log, skipping entries that cannot be read.
 /// The language chosen on this device (Swedish when none is).
 pub fn stored_lang() -> Lang {
     settings::get(Key::Language)
@@ -553,6 +552,7 @@ pub fn stored_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// Reads the stored conflict log, skipping entries that cannot be read.
 pub fn decode_conflicts(texts: Vec<String>) -> Vec<Conflict> {
     texts
         .iter()

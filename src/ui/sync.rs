@@ -16,7 +16,7 @@ use crate::core::exchange::sync::published::{self, Published};
 use crate::core::exchange::sync::webdav::{self, DavSettings};
 use crate::core::exchange::sync::{SyncFailure, LISTING_MAX_BYTES};
 use crate::core::ids::Hlc;
-use crate::ui::split::{later_part, PartMissing};
+use crate::ui::split::later_part;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -88,37 +88,24 @@ pub async fn offer_published(app: AppState) {
     // Reading and planning a snapshot is a part of its own: most starts
     // find no new file, and a first visit does not download it. When the
     // part cannot be fetched the file is left for the next start.
-    match weigh_published(app, file.text.clone()).await {
-        Ok(Weighed::Refused(why)) => app.notice.set(Some(why)),
-        Ok(Weighed::News) => app.published.set(Some(file)),
-        Ok(Weighed::Nothing) => file.mark_seen(),
-        Err(PartMissing) => {}
-    }
-}
-
-/// What merging a published snapshot would do here.
-enum Weighed {
-    /// It holds personal data or was not saved for publishing: said so,
-    /// never offered, and not marked seen (it is refused again until the
-    /// file is fixed).
-    Refused(String),
-    /// It would change something: offered.
-    News,
-    /// It would change nothing (or cannot be read): marked seen.
-    Nothing,
+    let _ = weigh_published(app, file).await;
 }
 
 later_part! {
     fetch = fetch_published_check;
-    /// Reads a published snapshot's text and plans its merge into what is
-    /// here, without changing anything.
-    async fn weigh_published(app: AppState, text: String) -> Weighed {
-        if let Ok(Err(why)) = snapshot::read(&text, now_millis()).map(|i| published::check_public(&i)) {
-            Weighed::Refused((app.t_now().offline.published_refused)(&why, &published_location()))
-        } else if plan_text(app, &text, &app.me()).is_ok_and(|p| !p.plan.is_empty()) {
-            Weighed::News
+    /// Reads a published snapshot and plans its merge into what is here,
+    /// changing nothing: offers it when the merge would change something,
+    /// else marks it seen. A file with personal data (or not saved for
+    /// publishing) is said so, never offered, and not marked seen: it is
+    /// refused again until fixed.
+    async fn weigh_published(app: AppState, file: PublishedFile) -> () {
+        let text = &file.text;
+        if let Ok(Err(why)) = snapshot::read(text, now_millis()).map(|i| published::check_public(&i)) {
+            app.notice.set(Some((app.t_now().offline.published_refused)(&why, &published_location())));
+        } else if plan_text(app, text, &app.me()).is_ok_and(|p| !p.plan.is_empty()) {
+            app.published.set(Some(file));
         } else {
-            Weighed::Nothing
+            file.mark_seen();
         }
     }
 }
