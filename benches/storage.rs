@@ -1,7 +1,8 @@
 //! The browser's storage layout on the host, for BENCHMARKS.md: how long
 //! it takes to group the synthetic förbund's records (`benches/synthetic`)
 //! into buckets (what an import into an empty app encodes), to read every
-//! bucket back into records (start-up, after IndexedDB), and to write one
+//! bucket back into records (start-up, after IndexedDB), to build the
+//! workspace from them, and to write one
 //! record into its bucket (a form's save: read, decode the stored copy,
 //! splice, encode) — with the size of a bucket.
 //!
@@ -14,14 +15,25 @@ mod synthetic;
 
 use maltavla::core::exchange::merge::FieldView;
 use maltavla::core::stored::{self, bucket};
+use maltavla::core::workspace::Workspace;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> [f64; 3] {
+    time_after(runs, || (), |()| f())
+}
+
+/// [`time`] of `f` alone, on what an untimed `setup` makes for each run.
+fn time_after<I, T>(
+    runs: usize,
+    mut setup: impl FnMut() -> I,
+    mut f: impl FnMut(I) -> T,
+) -> [f64; 3] {
     let mut ms: Vec<f64> = (0..runs)
         .map(|_| {
+            let input = setup();
             let start = Instant::now();
-            let out = f();
+            let out = f(input);
             let took = start.elapsed().as_secs_f64() * 1000.0;
             drop(out);
             took
@@ -85,6 +97,19 @@ fn main() {
             time(runs, || {
                 stored::load(stored.iter().map(|(_, t)| t.clone()), [])
             }),
+        );
+        let loaded = stored::load(stored.iter().map(|(_, t)| t.clone()), []);
+        row(
+            "build the workspace from those records and start the clock (start-up)",
+            time_after(
+                runs,
+                || loaded.records.clone(),
+                |records| {
+                    let ws = Workspace::from_items(records);
+                    let hlc = ws.max_hlc();
+                    (ws, hlc)
+                },
+            ),
         );
         // A participation edited in a form: its bucket read, the stored
         // copy decoded, the new copy spliced in and the bucket encoded.

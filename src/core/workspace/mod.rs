@@ -127,13 +127,10 @@ fn stray_organisation(record: &Record) -> bool {
 }
 
 impl Workspace {
-    /// A workspace built from stored records, applied in any order.
+    /// A workspace built from stored records, applied in any order (in
+    /// bulk: see [`Workspace::from_items`]).
     pub fn from_records(records: impl IntoIterator<Item = Record>) -> Workspace {
-        let mut ws = Workspace::default();
-        for r in records {
-            ws.put(r);
-        }
-        ws
+        Workspace::from_items(records.into_iter().map(Item::Known))
     }
 
     /// Merges one copy of a record into the workspace; returns whether
@@ -145,14 +142,11 @@ impl Workspace {
         if stray_organisation(&record) {
             return false;
         }
-        let merged = match self.record(&record.meta().id) {
+        let merged = match self.own_copy(&record) {
+            // Not in its own table: new, unless another type holds its id.
+            None if self.holds_id(&record.meta().id) => return false,
             None => record,
             Some(existing) if existing == record => return false,
-            Some(existing)
-                if std::mem::discriminant(&existing) != std::mem::discriminant(&record) =>
-            {
-                return false
-            }
             // One merge for every record type, instead of one per table.
             Some(existing) => match merge::merge_records(&existing, &record) {
                 Some((m, _)) if m != existing => m,
@@ -161,6 +155,35 @@ impl Workspace {
         };
         self.insert(merged);
         true
+    }
+
+    /// The copy held of `record`'s id in the table of `record`'s type.
+    fn own_copy(&self, record: &Record) -> Option<Record> {
+        let id = &record.meta().id;
+        macro_rules! own {
+            ($s:ident, $r:ident, $id:ident; $($field:ident $variant:ident),*) => {
+                match $r {
+                    Record::Organisation(_) => $s
+                        .organisation
+                        .as_ref()
+                        .filter(|o| &o.meta.id == $id)
+                        .cloned()
+                        .map(Record::from),
+                    $(Record::$variant(_) => $s.$field.0.get($id).cloned().map(Record::from),)*
+                }
+            };
+        }
+        each_table!(own, self, record, id)
+    }
+
+    /// Whether a record of a known type, tombstone or not, has this id.
+    fn holds_id(&self, id: &RecordId) -> bool {
+        macro_rules! any {
+            ($s:ident, $id:ident; $($field:ident $variant:ident),*) => {
+                false $(|| $s.$field.0.contains_key($id))*
+            };
+        }
+        self.organisation.as_ref().is_some_and(|o| &o.meta.id == id) || each_table!(any, self, id)
     }
 
     /// Holds `record` in its table in place of any copy of its id there.
@@ -178,11 +201,62 @@ impl Workspace {
     }
 
     /// A workspace built from stored records of any type, in any order.
+    ///
+    /// The same workspace as [`Workspace::put_item`] of each record in
+    /// turn, built in bulk: records of distinct ids (every start-up, whose
+    /// records come one per id from storage) go straight into tables built
+    /// from sorted runs, without a lookup per record, and the tables' nodes
+    /// are full. Copies of one id are put one after another in the order
+    /// they came (the sort is stable), so a copy of another type still
+    /// loses to the first.
     pub fn from_items(items: impl IntoIterator<Item = Item>) -> Workspace {
+        let items: Vec<Item> = items.into_iter().collect();
+        // Sorted by moving indices, not records of a few hundred bytes.
+        let id = |i: &usize| &items[*i].meta().id;
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by(|a, b| id(a).cmp(id(b)));
+        let copies = order.windows(2).any(|w| id(&w[0]) == id(&w[1]));
+        let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
         let mut ws = Workspace::default();
-        for item in items {
-            ws.put_item(item);
+        if copies {
+            for i in order {
+                if let Some(item) = slots[i].take() {
+                    ws.put_item(item);
+                }
+            }
+            return ws;
         }
+        macro_rules! bulk {
+            ($s:ident, $slots:ident, $order:ident; $($field:ident $variant:ident),*) => {
+                // Each table's run, in id order, at its exact size.
+                $(let mut $field = 0_usize;)*
+                for item in $slots.iter().flatten() {
+                    match item {
+                        $(Item::Known(Record::$variant(_)) => $field += 1,)*
+                        _ => {}
+                    }
+                }
+                $(let mut $field = Vec::with_capacity($field);)*
+                for i in $order {
+                    match $slots[i].take() {
+                        Some(Item::Known(Record::Organisation(o))) => {
+                            $s.put(Record::Organisation(o));
+                        }
+                        $(Some(Item::Known(Record::$variant(r))) => $field.push((r.meta.id.clone(), r)),)*
+                        Some(other) => {
+                            $s.put_item(other);
+                        }
+                        None => {}
+                    }
+                }
+                // The records have moved into the runs: free their slots
+                // before the tables are built beside the runs.
+                drop($slots);
+                // A run in id order is built linearly, into full nodes.
+                $($s.$field.0 = BTreeMap::from_iter($field);)*
+            };
+        }
+        each_table!(bulk, ws, slots, order);
         ws
     }
 
@@ -223,18 +297,27 @@ impl Workspace {
     /// read back from storage.
     pub fn replace_item(&mut self, item: Item) {
         let id = item.meta().id.clone();
-        if self.organisation.as_ref().is_some_and(|o| o.meta.id == id) {
+        // Nothing of its id is held elsewhere afterwards; its own table's
+        // copy is replaced by the insert below, in one step.
+        let own = match &item {
+            Item::Known(r) if !stray_organisation(r) => Some(r),
+            _ => None,
+        };
+        if own.is_none_or(|r| !matches!(r, Record::Organisation(_)))
+            && self.organisation.as_ref().is_some_and(|o| o.meta.id == id)
+        {
             self.organisation = None;
         }
         macro_rules! remove {
-            ($s:ident, $id:ident; $($field:ident $variant:ident),*) => {
-                $(drop($s.$field.0.remove(&$id));)*
+            ($s:ident, $id:ident, $own:ident; $($field:ident $variant:ident),*) => {
+                $(if !$own.is_some_and(|r| matches!(r, Record::$variant(_))) {
+                    drop($s.$field.0.remove(&$id));
+                })*
             };
         }
-        each_table!(remove, self, id);
+        each_table!(remove, self, id, own);
         self.other.remove(&id);
         match item {
-            // Nothing of its id is held any more: no merge to look for.
             Item::Known(r) => {
                 if !stray_organisation(&r) {
                     self.insert(r);
@@ -361,11 +444,7 @@ impl Workspace {
     /// The highest clock reading of any record, so a device's clock can start
     /// after everything it has stored.
     pub fn max_hlc(&self) -> Hlc {
-        self.records()
-            .iter()
-            .map(|r| r.meta().stamp.hlc)
-            .max()
-            .unwrap_or_default()
+        self.metas().map(|m| m.stamp.hlc).max().unwrap_or_default()
     }
 
     /// Whether nothing live has been recorded (first start).
@@ -601,6 +680,98 @@ mod tests {
             .map(|s| s.name.as_str())
             .collect();
         assert_eq!(names, ["Studier", "Avbrott", "Arbete"]);
+    }
+
+    /// Properties of the bulk build and the one-step replace (proptest
+    /// runs on the host only).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+            /// The bulk build of [`Workspace::from_records`] against a put of
+            /// each record in turn: copies of one id, newer and older, some of
+            /// another type, some organisations under a stray id.
+            #[test]
+            fn from_records_equals_putting_each_record_in_turn(
+                picks in prop::collection::vec((0usize..1000, 0u64..4, 0usize..1000, 0u8..4), 0..60)
+            ) {
+                let demo = crate::core::demo::workspace().records();
+                let records: Vec<Record> = picks
+                    .iter()
+                    .map(|&(i, bump, j, how)| {
+                        let mut r = demo[i % demo.len()].clone();
+                        r.meta_mut().stamp.hlc.millis += bump;
+                        match how {
+                            // Another record's content under this id.
+                            0 => {
+                                let id = r.meta().id.clone();
+                                r = demo[j % demo.len()].clone();
+                                r.meta_mut().id = id;
+                            }
+                            // An organisation under a stray id.
+                            1 if matches!(r, Record::Organisation(_)) => {
+                                r.meta_mut().id = RecordId::parse("stray-org").expect("valid");
+                            }
+                            _ => {}
+                        }
+                        r
+                    })
+                    .collect();
+                let mut one_by_one = Workspace::default();
+                for r in records.clone() {
+                    one_by_one.put(r);
+                }
+                prop_assert_eq!(Workspace::from_records(records), one_by_one);
+            }
+        }
+
+        /// [`Workspace::replace_item`] as it was first written: every copy of
+        /// the id removed from every table, then the record held.
+        fn replace_the_long_way(ws: &Workspace, r: Record) -> Workspace {
+            let id = r.meta().id.clone();
+            let mut out = Workspace::default();
+            for held in ws.records().into_iter().filter(|h| h.meta().id != id) {
+                out.put(held);
+            }
+            out.other = ws.other.clone();
+            out.other.remove(&id);
+            out.put(r);
+            out
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+            /// Replacing a record in its own table in one step holds the same
+            /// as removing its id everywhere first: for a copy of any type
+            /// under any held id, and an organisation under a stray id.
+            #[test]
+            fn replace_item_holds_what_removing_the_id_everywhere_first_holds(
+                i in 0usize..1000, j in 0usize..1000, bump in 0u64..3, how in 0u8..3
+            ) {
+                let demo = crate::core::demo::workspace();
+                let all = demo.records();
+                let mut r = all[i % all.len()].clone();
+                r.meta_mut().stamp.hlc.millis = bump;
+                match how {
+                    0 => {
+                        let id = r.meta().id.clone();
+                        r = all[j % all.len()].clone();
+                        r.meta_mut().id = id;
+                    }
+                    1 => {
+                        r = demo.organisation.clone().map(Record::from).expect("demo organisation");
+                        r.meta_mut().id = all[j % all.len()].meta().id.clone();
+                    }
+                    _ => {}
+                }
+                let mut quick = demo.clone();
+                quick.replace_item(Item::Known(r.clone()));
+                prop_assert_eq!(quick, replace_the_long_way(&demo, r));
+            }
+        }
     }
 
     #[test]
