@@ -206,9 +206,8 @@ impl Workspace {
     /// turn, built in bulk: records of distinct ids (every start-up, whose
     /// records come one per id from storage) go straight into their tables
     /// in id order, without looking for a copy to merge with. Copies of
-    /// one id are put one after another in the order
-    /// they came (the sort is stable), so a copy of another type still
-    /// loses to the first.
+    /// one id are put one after another in the order they came (the sort
+    /// is stable), so a copy of another type still loses to the first.
     pub fn from_items(items: impl IntoIterator<Item = Item>) -> Workspace {
         Workspace::build(items.into_iter().collect())
     }
