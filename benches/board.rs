@@ -58,11 +58,9 @@ fn words() -> ChartWords {
             "Efter".into(),
             "Ännu inte känt".into(),
         ],
-        describe: |label, outcome, target, status| {
-            format!(
-                "{label}: utfall {outcome}, mål {target}. {}.",
-                status.unwrap_or_default()
-            )
+        describe: |label, outcome, target, status| match status {
+            Some(status) => format!("{label}: utfall {outcome}, mål {target}, {status}."),
+            None => format!("{label}: utfall {outcome}, mål {target}."),
         },
         forecast: "Prognos".into(),
         numbers: maltavla::core::locale::Locale::Sv,
