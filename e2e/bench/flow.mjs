@@ -20,43 +20,16 @@ import { DIST_DIR, launchBrowser } from '../lib/browser.mjs';
 import { startServer } from '../serve.mjs';
 import { BoardPage } from '../pages/app.mjs';
 import { ParticipantsPage } from '../pages/participants.mjs';
+import { csvText } from './participations_csv.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (SIZES.length === 0) SIZES.push(10_000, 100_000);
 
-const INSATSER = ['Case Management', 'Ung i Tyresö', 'Ung i Nynäs', 'KBT-samtal Nynäshamn', 'Arbetsträning Grow'];
-const MUNICIPALITIES = ['Haninge', 'Nynäshamn', 'Tyresö'];
-const GENDERS = ['Kvinna', 'Man', 'Kvinna', 'Man', 'Annat/okänt'];
-const REFERRERS = ['Kommunen', 'Arbetsförmedlingen', 'Försäkringskassan', 'Regionen', 'Egenanmälan', 'Annan'];
-const STATUSES = ['Arbete', 'Studier', 'Arbetssökande', 'Vidare till ordinarie insats', 'Avbrott'];
-
 /** At most this many rows per file: the app refuses larger CSV files
  * (`core::csv::MAX_ROWS` is 200 000), so a million records come in five
  * files, as ten years would come in year by year. */
 const FILE_ROWS = 200_000;
-
-/** A Swedish Excel CSV of `n` participations, 2015–2018, rows `from`… */
-function csvText(n, from = 0) {
-  const day = (d) => new Date(Date.UTC(2015, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
-  const rows = ['Insats;Kön;Ålder;Kommun;Anvisad av;Startdatum;Slutdatum;Avslutsorsak'];
-  for (let k = from; k < from + n; k++) {
-    const ended = k % 3 !== 0;
-    rows.push(
-      [
-        INSATSER[k % INSATSER.length],
-        GENDERS[k % GENDERS.length],
-        16 + (k % 48),
-        MUNICIPALITIES[k % 3],
-        REFERRERS[k % REFERRERS.length],
-        day((k * 7) % 1300),
-        ended ? day(((k * 7) % 1300) + 120) : '',
-        ended ? STATUSES[k % STATUSES.length] : '',
-      ].join(';'),
-    );
-  }
-  return '\uFEFF' + rows.join('\r\n') + '\r\n';
-}
 
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -7,7 +7,9 @@
 //
 // STEP: import (choose the file and merge it), startup (reload onto the
 // board), period (change the board's year three times), flow (change the
-// flow panel's year three times on "Deltagare").
+// flow panel's year three times on "Deltagare"), csv (on the example data,
+// a participants sheet of N rows chosen on "Deltagare": its check and plan,
+// then "Läs in" until the table shows them).
 //
 // Wasm functions have names only in a build that keeps them; see
 // BENCHMARKS.md, "Profiling and size analysis", for building one into target/dist-profile
@@ -18,12 +20,15 @@ import { join } from 'node:path';
 import { DIST_DIR, E2E_DIR, launchProfile, waitForApp } from '../lib/browser.mjs';
 import { startServer } from '../serve.mjs';
 import { ExchangePage } from '../pages/exchange.mjs';
+import { BoardPage } from '../pages/app.mjs';
+import { ParticipantsPage } from '../pages/participants.mjs';
+import { csvText } from './participations_csv.mjs';
 
 const [nArg, step, ...rest] = process.argv.slice(2);
 const n = Number(nArg);
 const save = rest[0] === '--save' ? rest[1] : null;
-if (!n || !['import', 'startup', 'period', 'flow'].includes(step)) {
-  console.error('usage: node e2e/bench/profile.mjs N import|startup|period|flow [--save FILE]');
+if (!n || !['import', 'startup', 'period', 'flow', 'csv'].includes(step)) {
+  console.error('usage: node e2e/bench/profile.mjs N import|startup|period|flow|csv [--save FILE]');
   process.exit(2);
 }
 const DATA_DIR = process.env.BENCH_DATA_DIR ?? join(E2E_DIR, '..', 'target', 'bench-data');
@@ -75,32 +80,51 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  const exchange = new ExchangePage(page);
   const start = () => cdp.send('Profiler.start');
-  if (step === 'import') await start();
-  await exchange.chooseFile(file);
-  await exchange.confirm();
-  if (step === 'startup') await start();
-  await page.goto(new URL('/?period=2020', server.url).href, { waitUntil: 'commit' });
-  await page.waitForSelector('[data-testid=chart-counts] svg');
-  if (step === 'period') {
+  if (step === 'csv') {
+    await page.goto(new URL('/', server.url).href);
+    await new BoardPage(page).loadDemo();
+    const participants = await ParticipantsPage.goTo(page);
+    const before = await participants.count();
+    const text = csvText(n);
     await start();
-    for (const y of [2021, 2020, 2021]) {
-      await page.locator('#board-period-year').fill(String(y));
-      await page.waitForFunction(
-        (want) => document.querySelector('[data-testid=chart-counts] svg title')?.textContent.includes(want),
-        String(y),
-      );
+    await participants.chooseCsv('profile.csv', text);
+    await page.getByTestId('csv-confirm').click();
+    await page.waitForFunction(
+      (want) => document.querySelector('[data-testid=participants-count]').textContent.replace(/\D/g, '') === String(want),
+      before + n,
+    );
+    for (const name of ['maltavla:csv-read', 'maltavla:csv-plan', 'maltavla:csv-write', 'maltavla:write-show']) {
+      const took = await page.evaluate((m) => performance.getEntriesByName(m, 'measure').at(-1)?.duration, name);
+      console.log(`${name}: ${took?.toFixed(0)} ms`);
     }
-  }
-  if (step === 'flow') {
-    await page.getByTestId('nav-participants').click();
-    await page.getByTestId('flow-measures').waitFor();
-    await start();
-    for (const y of [2021, 2020, 2021]) {
-      const before = await page.evaluate(() => performance.getEntriesByName('maltavla:flow', 'measure').length);
-      await page.locator('#flow-year').selectOption(String(y));
-      await page.waitForFunction((b) => performance.getEntriesByName('maltavla:flow', 'measure').length > b, before);
+  } else {
+    const exchange = new ExchangePage(page);
+    if (step === 'import') await start();
+    await exchange.chooseFile(file);
+    await exchange.confirm();
+    if (step === 'startup') await start();
+    await page.goto(new URL('/?period=2020', server.url).href, { waitUntil: 'commit' });
+    await page.waitForSelector('[data-testid=chart-counts] svg');
+    if (step === 'period') {
+      await start();
+      for (const y of [2021, 2020, 2021]) {
+        await page.locator('#board-period-year').fill(String(y));
+        await page.waitForFunction(
+          (want) => document.querySelector('[data-testid=chart-counts] svg title')?.textContent.includes(want),
+          String(y),
+        );
+      }
+    }
+    if (step === 'flow') {
+      await page.getByTestId('nav-participants').click();
+      await page.getByTestId('flow-measures').waitFor();
+      await start();
+      for (const y of [2021, 2020, 2021]) {
+        const before = await page.evaluate(() => performance.getEntriesByName('maltavla:flow', 'measure').length);
+        await page.locator('#flow-year').selectOption(String(y));
+        await page.waitForFunction((b) => performance.getEntriesByName('maltavla:flow', 'measure').length > b, before);
+      }
     }
   }
   const { profile } = await cdp.send('Profiler.stop');
