@@ -530,6 +530,14 @@ fn a_json_setting_is_stored_as_the_text_serde_makes_and_reads_back_typed() {
 }
 
 #[wasm_bindgen_test]
+fn random_ids_never_repeat_across_the_random_pools_refills() {
+    // 16 bytes each: 1 000 ids take the browser's random bytes four times.
+    let ids: std::collections::BTreeSet<String> =
+        (0..1000).map(|_| new_record_id().to_string()).collect();
+    assert_eq!(ids.len(), 1000);
+}
+
+#[wasm_bindgen_test]
 fn the_clock_never_repeats_a_stamp_and_starts_after_what_it_has_seen() {
     let seen = Hlc {
         millis: u64::MAX / 4,
@@ -540,6 +548,15 @@ fn the_clock_never_repeats_a_stamp_and_starts_after_what_it_has_seen() {
     let b = clock.tick();
     assert!(a > seen);
     assert!(b > a);
+    // A write of many records takes its stamps together: each after the
+    // one before, and another tab of this profile ticks after all of them.
+    let run: Vec<Hlc> = clock.ticks(1000).collect();
+    assert_eq!(run.len(), 1000);
+    assert!(run[0] > b);
+    assert!(run.windows(2).all(|w| w[0] < w[1]));
+    let other_tab = Clock::new(DeviceId::parse("dev").expect("valid"), Hlc::default());
+    assert!(Some(&other_tab.tick()) > run.last());
+    assert!(clock.tick() > run[999]);
 }
 
 #[wasm_bindgen_test]

@@ -156,6 +156,15 @@ pub fn write_stamp(hlc: Hlc, stored: Option<Hlc>, now_millis: u64) -> Result<Hlc
     }
 }
 
+/// The `n` readings one write of `n` records takes, from `first` on: each
+/// just after the one before (the counter counts up within `first`'s
+/// millisecond, and goes on into the next only when it runs out). A write
+/// takes them together, so the device's clock is read and saved once per
+/// write instead of once per record.
+pub fn readings(first: Hlc, n: usize) -> impl Iterator<Item = Hlc> + Clone {
+    std::iter::successors(Some(first), |h| Some(h.tick(0))).take(n)
+}
+
 /// A span of time as a person reads it: its two largest units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Span {
@@ -192,6 +201,21 @@ mod tests {
 
     fn at(millis: u64) -> Hlc {
         Hlc { millis, counter: 0 }
+    }
+
+    #[test]
+    fn a_writes_readings_are_as_many_as_asked_each_after_the_one_before() {
+        let first = Hlc {
+            millis: NOW,
+            counter: u32::MAX - 2,
+        };
+        let run: Vec<Hlc> = readings(first, 5).collect();
+        assert_eq!(run.len(), 5);
+        assert_eq!(run[0], first);
+        assert!(run.windows(2).all(|w| w[0] < w[1]));
+        // The counter ran out: the run goes on in the next millisecond.
+        assert_eq!(run[3], at(NOW + 1));
+        assert_eq!(readings(first, 0).count(), 0);
     }
 
     #[test]

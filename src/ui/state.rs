@@ -267,15 +267,18 @@ impl AppState {
                 })
                 .collect()
         });
+        let count = edits.len();
         let mut edits = edits.into_iter();
-        // The device and time of the write, as its first record is merged.
+        // The device, time and stamps of the write, as its first record is
+        // merged.
         let mut made = None;
         let edit = move |stored: Option<FieldView>| {
             let Some((new, opened)) = edits.next() else {
                 return Ok((None, Vec::new()));
             };
-            let (device, now) = made.get_or_insert_with(|| (clock.device(), now_millis()));
-            let hlc = clock.tick();
+            let (device, now, stamps) =
+                made.get_or_insert_with(|| (clock.device(), now_millis(), clock.ticks(count)));
+            let hlc = stamps.next().unwrap_or_else(|| clock.tick());
             let written = apply_edit(stored.as_ref(), opened.as_ref(), &new, hlc, device, *now)
                 .map_err(WriteError::Edit)?;
             let Some(v) = written else {
@@ -507,10 +510,12 @@ impl AppState {
         let count = ids.len();
         let clock = self.clock();
         let device = clock.device();
+        let mut stamps = clock.ticks(count);
         let merge = move |stored: Option<FieldView>| {
-            let out = stored
-                .filter(|v| needs_restamp(v, now))
-                .and_then(|v| restamp(&v, clock.tick(), &device, now));
+            let out = stored.filter(|v| needs_restamp(v, now)).and_then(|v| {
+                let hlc = stamps.next().unwrap_or_else(|| clock.tick());
+                restamp(&v, hlc, &device, now)
+            });
             Ok((out, Vec::new()))
         };
         self.store(ids, Box::new(merge), Vec::new(), Vec::new())
@@ -622,7 +627,7 @@ impl AppState {
     /// it is committed).
     pub fn new_meta(&self) -> Meta {
         let clock = self.clock();
-        Meta::new(new_record_id(), clock.last(), clock.device())
+        Meta::new(new_record_id(), clock.last_here(), clock.device())
     }
 }
 
