@@ -11,9 +11,10 @@ use super::{optional_date, Field, FormErrors, Problem};
 use crate::core::codes;
 use crate::core::ids::RecordId;
 use crate::core::model::{is_valid_code, AgeBand, Gender, Meta, Participation, Referrer};
-use crate::core::order::fold_case;
+use crate::core::order::{fold_char, same_folded};
 use crate::core::workspace::Workspace;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A participation as typed: every field as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,8 +67,8 @@ impl ParticipationDraft {
 /// Lower-case, without spaces, dots, hyphens and dashes: "Annat/okänt",
 /// "annat / okänt" and "ANNAT/OKÄNT" are the same word.
 fn word(text: &str) -> String {
-    fold_case(text)
-        .chars()
+    text.chars()
+        .map(fold_char)
         .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-' | '–' | '—' | '_'))
         .collect()
 }
@@ -112,6 +113,18 @@ pub fn parse_referrer(text: &str) -> Option<Referrer> {
     })
 }
 
+/// Each age band with its code as [`word`] reads it, made once: an
+/// import reads a band on every row.
+fn band_words() -> &'static [(AgeBand, String)] {
+    static WORDS: OnceLock<Vec<(AgeBand, String)>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        AgeBand::ALL
+            .into_iter()
+            .map(|b| (b, word(&codes::code(&b))))
+            .collect()
+    })
+}
+
 /// An age band from its code, a written band ("20–24 år", "60+") or an age
 /// in whole years; `Err` for an age under 16, `Ok(None)` for no band.
 pub fn parse_age_band(text: &str) -> Result<Option<AgeBand>, Problem> {
@@ -119,11 +132,8 @@ pub fn parse_age_band(text: &str) -> Result<Option<AgeBand>, Problem> {
     if w.is_empty() || matches!(w.as_str(), "unknown" | "okänd" | "okänt") {
         return Ok(Some(AgeBand::Unknown));
     }
-    if let Some(band) = AgeBand::ALL
-        .into_iter()
-        .find(|b| word(&codes::code(b)) == w)
-    {
-        return Ok(Some(band));
+    if let Some((band, _)) = band_words().iter().find(|(_, code)| *code == w) {
+        return Ok(Some(*band));
     }
     if matches!(w.as_str(), "60+" | "60ochäldre" | "60plus") {
         return Ok(Some(AgeBand::From60));
@@ -141,9 +151,8 @@ fn find_named<'a>(
     mut named: impl Iterator<Item = (&'a RecordId, &'a str)>,
 ) -> Option<RecordId> {
     let t = text.trim();
-    let folded = fold_case(t);
     named
-        .find(|(id, name)| id.as_str() == t || fold_case(name.trim()) == folded)
+        .find(|(id, name)| id.as_str() == t || same_folded(name.trim(), t))
         .map(|(id, _)| id.clone())
 }
 

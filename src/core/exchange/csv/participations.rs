@@ -30,6 +30,7 @@ use crate::core::validate::participation::{
 };
 use crate::core::validate::{Field, FormErrors, Problem};
 use crate::core::workspace::Workspace;
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
 column_set! {
@@ -221,15 +222,17 @@ impl<'t> Planning<'t> {
                         return;
                     }
                 }
-                let key = (p.insats.clone(), p.code.clone());
-                if self.seen_codes.contains_key(&key) {
-                    let mut errors = FormErrors::default();
-                    errors.push(Field::Code, Problem::DuplicateCode);
-                    plan.reject(row.line, errors);
-                    return;
+                match self.seen_codes.entry((p.insats.clone(), p.code.clone())) {
+                    Entry::Occupied(_) => {
+                        let mut errors = FormErrors::default();
+                        errors.push(Field::Code, Problem::DuplicateCode);
+                        plan.reject(row.line, errors);
+                    }
+                    Entry::Vacant(seen) => {
+                        seen.insert(row.line);
+                        plan.accept(existing, p);
+                    }
                 }
-                self.seen_codes.insert(key, row.line);
-                plan.accept(existing, p);
             }
             Err(errors) => plan.reject(row.line, errors),
         }
