@@ -181,6 +181,12 @@ impl<'a> CodeIndex<'a> {
         )
     }
 
+    /// An index of nothing: for a file without a code column, whose rows
+    /// all get new codes that no live participation has.
+    pub fn empty() -> CodeIndex<'a> {
+        CodeIndex(HashMap::new())
+    }
+
     /// The live participation of `insats` with `code`.
     pub fn get(&self, insats: &RecordId, code: &str) -> Option<&'a Participation> {
         self.0.get(&(insats, code)).copied()
