@@ -30,8 +30,7 @@ use crate::core::validate::participation::{
 };
 use crate::core::validate::{Field, FormErrors, Problem};
 use crate::core::workspace::Workspace;
-use std::collections::btree_map::Entry;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 column_set! {
     /// The fields of a participations file, each the participation form's
@@ -105,8 +104,9 @@ pub struct Planning<'t> {
     plan: ParticipationPlan,
     /// The codes in use: stored ones and those given to rows so far.
     taken: BTreeSet<String>,
-    /// The insats and code of each accepted row, and its line.
-    seen_codes: BTreeMap<(RecordId, String), u64>,
+    /// The code and insats of each accepted row (the code first: codes
+    /// differ at once, while most rows share an insats).
+    seen_codes: BTreeSet<(String, RecordId)>,
     /// How many rows are planned.
     done: usize,
 }
@@ -130,7 +130,7 @@ impl<'t> Planning<'t> {
             default_insats: default_insats.cloned(),
             plan: ParticipationPlan::default(),
             taken: ws.participations.live().map(|p| p.code.clone()).collect(),
-            seen_codes: BTreeMap::new(),
+            seen_codes: BTreeSet::new(),
             done: 0,
         })
     }
@@ -230,16 +230,12 @@ impl<'t> Planning<'t> {
                         return;
                     }
                 }
-                match self.seen_codes.entry((p.insats.clone(), p.code.clone())) {
-                    Entry::Occupied(_) => {
-                        let mut errors = FormErrors::default();
-                        errors.push(Field::Code, Problem::DuplicateCode);
-                        plan.reject(row.line, errors);
-                    }
-                    Entry::Vacant(seen) => {
-                        seen.insert(row.line);
-                        plan.accept(existing, p);
-                    }
+                if self.seen_codes.insert((p.code.clone(), p.insats.clone())) {
+                    plan.accept(existing, p);
+                } else {
+                    let mut errors = FormErrors::default();
+                    errors.push(Field::Code, Problem::DuplicateCode);
+                    plan.reject(row.line, errors);
                 }
             }
             Err(errors) => plan.reject(row.line, errors),
@@ -635,7 +631,7 @@ mod tests {
     #[test]
     fn a_mapping_made_by_hand_is_remembered() {
         let header: Vec<String> = ["Deltagare", "K", "Datum"].map(String::from).to_vec();
-        let mut m = Mapping::guess(&header, &BTreeMap::new());
+        let mut m = Mapping::guess(&header, &std::collections::BTreeMap::new());
         assert_eq!(m.column(Column::Gender), None);
         m.set(Column::Gender, Some(1));
         m.set(Column::Start, Some(2));
