@@ -379,6 +379,14 @@ fn text_of_at_most(text: &str, max: usize) -> Result<String, Problem> {
     Ok(t.to_owned())
 }
 
+/// Whether a cell's text names a record: its id, or its name ignoring
+/// case and the spaces around either (how every import finds an insats, a
+/// project, a municipality or an indicator written in a cell).
+pub fn names(cell: &str, id: &crate::core::ids::RecordId, name: &str) -> bool {
+    let t = cell.trim();
+    id.as_str() == t || crate::core::order::same_folded(name.trim(), t)
+}
+
 /// A required single-line name: trimmed, non-empty, not too long, without
 /// a personal number.
 pub fn required_name(text: &str) -> Result<String, Problem> {
@@ -496,6 +504,15 @@ pub fn optional_email(text: &str) -> Result<String, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_names_a_record_by_its_id_or_its_name_ignoring_case_and_spaces() {
+        let id = crate::core::ids::RecordId::parse("ins-ung").expect("valid");
+        assert!(names(" ins-ung ", &id, "Ung i Tyresö"));
+        assert!(names(" UNG I TYRESÖ", &id, "Ung i Tyresö "));
+        assert!(!names("Ung i Tyresö 2", &id, "Ung i Tyresö"));
+        assert!(!names("INS-UNG", &id, "Ung i Tyresö"));
+    }
 
     #[test]
     fn names_are_trimmed_and_required() {

@@ -11,7 +11,7 @@ use super::{optional_date, Field, FormErrors, Problem};
 use crate::core::codes;
 use crate::core::ids::RecordId;
 use crate::core::model::{is_valid_code, AgeBand, Gender, Meta, Participation, Referrer};
-use crate::core::order::{fold_char, same_folded};
+use crate::core::order::fold_char;
 use crate::core::workspace::Workspace;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -150,9 +150,8 @@ fn find_named<'a>(
     text: &str,
     mut named: impl Iterator<Item = (&'a RecordId, &'a str)>,
 ) -> Option<RecordId> {
-    let t = text.trim();
     named
-        .find(|(id, name)| id.as_str() == t || same_folded(name.trim(), t))
+        .find(|(id, name)| super::names(text, id, name))
         .map(|(id, _)| id.clone())
 }
 

@@ -20,11 +20,11 @@ use super::figures::scope_word;
 use super::mapping::{column_set, FieldChange, ImportPlan, Mapping, MappingProblem};
 use super::read::{NumberCheck, Table};
 use crate::core::model::{FigureKey, Indicator, Meta, Record};
-use crate::core::order::fold_case;
 use crate::core::period::Period;
 use crate::core::validate::period_draft::PeriodDraft;
 use crate::core::validate::{
-    build_forecast_with, build_outcome, build_target, Field, FigureDraft, FormErrors, Problem,
+    build_forecast_with, build_outcome, build_target, names, Field, FigureDraft, FormErrors,
+    Problem,
 };
 use crate::core::value::Unit;
 use crate::core::workspace::Workspace;
@@ -67,11 +67,10 @@ fn find_indicator<'w>(ws: &'w Workspace, text: &str) -> Result<&'w Indicator, Pr
             _ => Err(Problem::Required),
         };
     }
-    let folded = fold_case(t);
     let found = ws
         .indicators
         .live()
-        .find(|i| i.meta.id.as_str() == t || fold_case(i.name.trim()) == folded)
+        .find(|i| names(t, &i.meta.id, &i.name))
         .ok_or(Problem::UnknownReference)?;
     if money(&found) {
         Ok(found)

@@ -18,12 +18,12 @@ use super::mapping::{
 use super::read::{NumberCheck, Table};
 use crate::core::codes;
 use crate::core::model::{Breakdown, Dimension, Meta, Outcome, Scope};
-use crate::core::order::fold_case;
+use crate::core::order::{fold_case, same_folded};
 use crate::core::period::Period;
 use crate::core::validate::figure::slice_code;
 use crate::core::validate::participation::{parse_age_band, parse_gender, parse_referrer};
 use crate::core::validate::period_draft::PeriodDraft;
-use crate::core::validate::{build_outcome, Field, FigureDraft, FormErrors, Problem};
+use crate::core::validate::{build_outcome, names, Field, FigureDraft, FormErrors, Problem};
 use crate::core::workspace::Workspace;
 
 column_set! {
@@ -69,16 +69,12 @@ pub(super) fn find_scope(ws: &Workspace, text: &str) -> Option<Scope> {
     {
         return Some(Scope::Forbund);
     }
-    if let Some(p) = ws
-        .projects
-        .live()
-        .find(|p| p.meta.id.as_str() == t || fold_case(p.name.trim()) == folded)
-    {
+    if let Some(p) = ws.projects.live().find(|p| names(t, &p.meta.id, &p.name)) {
         return Some(Scope::Project(p.meta.id.clone()));
     }
     ws.insatser
         .live()
-        .find(|i| i.meta.id.as_str() == t || fold_case(i.name.trim()) == folded)
+        .find(|i| names(t, &i.meta.id, &i.name))
         .map(|i| Scope::Insats(i.meta.id.clone()))
 }
 
@@ -99,13 +95,11 @@ fn find_group(ws: &Workspace, text: &str) -> Result<Option<(Dimension, String)>,
     };
     let value = value.trim();
     let slice = match dimension {
-        Dimension::Municipality => {
-            let folded = fold_case(value);
-            ws.municipalities
-                .live()
-                .find(|m| fold_case(m.name.trim()) == folded)
-                .map(|m| slice_code(&Breakdown::Municipality(m.meta.id.clone())))
-        }
+        Dimension::Municipality => ws
+            .municipalities
+            .live()
+            .find(|m| same_folded(m.name.trim(), value))
+            .map(|m| slice_code(&Breakdown::Municipality(m.meta.id.clone()))),
         Dimension::Gender => parse_gender(value).map(|g| codes::code(&g)),
         Dimension::Referrer => parse_referrer(value).map(|r| codes::code(&r)),
         Dimension::AgeBand => parse_age_band(value)
@@ -142,10 +136,10 @@ pub fn plan_import(
         }
         let mut errors = FormErrors::default();
         let indicator_text = cell(OutcomeColumn::Indicator);
-        let folded = fold_case(indicator_text.trim());
-        let indicator = ws.indicators.live().find(|i| {
-            i.meta.id.as_str() == indicator_text.trim() || fold_case(i.name.trim()) == folded
-        });
+        let indicator = ws
+            .indicators
+            .live()
+            .find(|i| names(&indicator_text, &i.meta.id, &i.name));
         if indicator.is_some_and(crate::core::model::Indicator::is_computed) {
             errors.push(Field::Indicator, Problem::ComputedIndicator);
         }
