@@ -12,6 +12,11 @@
 //   node e2e/bench/flow.mjs [N ...]      (default: 10000 100000; above
 //                                         200 000, N comes in several files)
 //   RUNS=3 DIST_DIR=dist node e2e/bench/flow.mjs 10000
+//   node e2e/bench/flow.mjs --reimport 100000
+//                                        (every row carries its code, and the
+//                                         last file comes back edited: what
+//                                         exporting, editing in Excel and
+//                                         importing again costs)
 //
 // Prints a markdown table (median, min–max over RUNS runs, each in a new
 // browser profile). Nothing passes or fails.
@@ -23,6 +28,7 @@ import { ParticipantsPage } from '../pages/participants.mjs';
 import { csvText } from './participations_csv.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
+const REIMPORT = process.argv.includes('--reimport');
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (SIZES.length === 0) SIZES.push(10_000, 100_000);
 
@@ -68,7 +74,7 @@ async function run(server, n) {
     const confirmed = Date.now();
     for (let from = 0; from < n; from += FILE_ROWS) {
       const rows = Math.min(FILE_ROWS, n - from);
-      const text = csvText(rows, from);
+      const text = csvText(rows, from, { codes: REIMPORT });
       const before = await participants.count();
       if (rows === n) {
         split = await page.evaluate((t) => {
@@ -97,6 +103,41 @@ async function run(server, n) {
       longestWrite = await longest(page, checkedAt, storedAt);
     }
     const imported = Date.now() - confirmed;
+    const steps = {
+      read: (await measures(page, 'maltavla:csv-read')).at(-1),
+      plan: (await measures(page, 'maltavla:csv-plan')).at(-1),
+      write: (await measures(page, 'maltavla:csv-write')).at(-1),
+    };
+    const again = {};
+    if (REIMPORT) {
+      // The last file back, every tenth ended row ending 30 days later.
+      const from = Math.floor((n - 1) / FILE_ROWS) * FILE_ROWS;
+      const rows = n - from;
+      let changed = 0;
+      for (let k = from; k < n; k++) if (k % 10 === 1 && k % 3 !== 0) changed++;
+      const writes = (await measures(page, 'maltavla:csv-write')).length;
+      const chosenAt = await now(page);
+      await participants.chooseCsv(`bench-${from}-edited.csv`, csvText(rows, from, { codes: true, edited: true }));
+      const checkedAt = await now(page);
+      const summary = await page.getByTestId('csv-summary').innerText();
+      if (!summary.startsWith(`0 nya, ${changed} ändrade, ${rows - changed} oförändrade, 0 med fel`)) {
+        throw new Error(`unexpected report of the edited file: ${summary}`);
+      }
+      await page.getByTestId('csv-confirm').click();
+      await page.waitForFunction(
+        (w) => performance.getEntriesByName('maltavla:csv-write', 'measure').length > w,
+        writes,
+        { timeout: 900_000 },
+      );
+      const storedAt = await now(page);
+      Object.assign(again, {
+        againPlan: (await measures(page, 'maltavla:csv-plan')).at(-1),
+        againWrite: (await measures(page, 'maltavla:csv-write')).at(-1),
+        againChecked: checkedAt - chosenAt,
+        againLongestCheck: await longest(page, chosenAt, checkedAt),
+        againLongestWrite: await longest(page, checkedAt, storedAt),
+      });
+    }
     // The flow for the whole förbund, recomputed on each change of year.
     for (const year of [2016, 2017, 2016, 2017, 2016]) {
       await participants.chooseYear(year);
@@ -105,13 +146,12 @@ async function run(server, n) {
     const flow = (await measures(page, 'maltavla:flow')).slice(-5);
     return {
       split,
-      read: (await measures(page, 'maltavla:csv-read')).at(-1),
-      plan: (await measures(page, 'maltavla:csv-plan')).at(-1),
-      write: (await measures(page, 'maltavla:csv-write')).at(-1),
+      ...steps,
       imported,
       longestCheck,
       longestWrite,
       flow: stats(flow).median,
+      ...again,
     };
   } finally {
     await browser.close();
@@ -121,7 +161,7 @@ async function run(server, n) {
 const server = await startServer({ root: DIST_DIR });
 try {
   console.log(`Participant flow in headless Chromium — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
-  console.log(`Command: node e2e/bench/flow.mjs ${SIZES.join(' ')} (RUNS=${RUNS}), release build in ${DIST_DIR}\n`);
+  console.log(`Command: node e2e/bench/flow.mjs ${REIMPORT ? '--reimport ' : ''}${SIZES.join(' ')} (RUNS=${RUNS}), release build in ${DIST_DIR}\n`);
   console.log('| records | step | median | min–max |');
   console.log('|---:|---|---:|---:|');
   for (const n of SIZES) {
@@ -138,6 +178,14 @@ try {
     row(`longest task from file chosen to report shown (0: none over 50 ms)${of}`, 'longestCheck');
     row(`longest task from "Läs in" to the table updated (0: none over 50 ms)${of}`, 'longestWrite');
     row('flow report for a year, whole förbund (`maltavla:flow`, median of 5 recomputes)', 'flow');
+    if (REIMPORT) {
+      const last = files > 1 ? 'the last file' : 'the file';
+      row(`${last} again, edited (every tenth ended row changed): file chosen → report shown`, 'againChecked');
+      row(`… its plan (\`maltavla:csv-plan\`)`, 'againPlan');
+      row(`… its IndexedDB write + show (\`maltavla:csv-write\`)`, 'againWrite');
+      row('… longest task from file chosen to report shown', 'againLongestCheck');
+      row('… longest task from "Läs in" to the table updated', 'againLongestWrite');
+    }
     if (files > 1) continue;
     const ratios = stats(results.map((r) => r.read / r.split));
     console.log(`| ${n} | **CSV read ÷ JS split** | **${ratios.median.toFixed(1)}×** | ${ratios.min.toFixed(1)}–${ratios.max.toFixed(1)}× |`);

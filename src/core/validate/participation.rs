@@ -186,6 +186,17 @@ impl<'a> CodeIndex<'a> {
         CodeIndex(HashMap::new())
     }
 
+    /// The index of the live participations among `ids`: a part of
+    /// [`CodeIndex::new`] for the codes a few rows look up. Given in `ws`'s
+    /// order, of two with the same insats and code the same one is kept.
+    pub fn of<'i>(ws: &'a Workspace, ids: impl Iterator<Item = &'i RecordId>) -> CodeIndex<'a> {
+        CodeIndex(
+            ids.filter_map(|id| ws.participations.get(id))
+                .map(|p| ((&p.insats, p.code.as_str()), p))
+                .collect(),
+        )
+    }
+
     /// The live participation of `insats` with `code`.
     pub fn get(&self, insats: &RecordId, code: &str) -> Option<&'a Participation> {
         self.0.get(&(insats, code)).copied()
