@@ -30,7 +30,7 @@ use crate::core::validate::participation::{
 };
 use crate::core::validate::{Field, FormErrors, Problem};
 use crate::core::workspace::Workspace;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 column_set! {
     /// The fields of a participations file, each the participation form's
@@ -103,10 +103,9 @@ pub struct Planning<'t> {
     default_insats: Option<RecordId>,
     plan: ParticipationPlan,
     /// The codes in use: stored ones and those given to rows so far.
-    taken: BTreeSet<String>,
-    /// The code and insats of each accepted row (the code first: codes
-    /// differ at once, while most rows share an insats).
-    seen_codes: BTreeSet<(String, RecordId)>,
+    taken: HashSet<String>,
+    /// The code and insats of each accepted row.
+    seen_codes: HashSet<(String, RecordId)>,
     /// The live participations whose code is in the file, by that code, in
     /// the workspace's order: each slice indexes those of its own rows, so
     /// a re-imported export does not index every stored participation
@@ -135,7 +134,7 @@ impl<'t> Planning<'t> {
             default_insats: default_insats.cloned(),
             plan: ParticipationPlan::default(),
             taken: ws.participations.live().map(|p| p.code.clone()).collect(),
-            seen_codes: BTreeSet::new(),
+            seen_codes: HashSet::new(),
             stored: stored_by_code(ws, table, mapping),
             done: 0,
         })
@@ -404,7 +403,7 @@ pub fn record_label(ws: &Workspace, p: &Participation) -> String {
 }
 
 /// A code no live participation and no earlier row has; it is then taken.
-pub fn free_code(taken: &mut BTreeSet<String>, new_code: &mut dyn FnMut() -> String) -> String {
+pub fn free_code(taken: &mut HashSet<String>, new_code: &mut dyn FnMut() -> String) -> String {
     let mut code = new_code();
     // Random codes rarely meet a taken one; the bound only guards against
     // a broken source of codes.
