@@ -88,7 +88,7 @@ try {
     const before = await participants.count();
     const text = csvText(n);
     await start();
-    await participants.chooseCsv('profile.csv', text);
+    await participants.chooseCsv('profile.csv', text, { onDisk: true });
     await page.getByTestId('csv-confirm').click();
     await page.waitForFunction(
       (want) => document.querySelector('[data-testid=participants-count]').textContent.replace(/\D/g, '') === String(want),
