@@ -6,9 +6,10 @@
 //! loading what is stored gives back every record as last written.
 
 use maltavla::core::demo;
-use maltavla::core::exchange::merge::FieldView;
+use maltavla::core::exchange::merge::{apply_edit, apply_first_write, FieldView};
 use maltavla::core::exchange::snapshot::Item;
-use maltavla::core::ids::RecordId;
+use maltavla::core::ids::{DeviceId, Hlc, RecordId, Stamp};
+use maltavla::core::model::Record;
 use maltavla::core::stored::{self, bucket::buckets_of, bucket::Buckets};
 use maltavla::core::workspace::Workspace;
 use proptest::prelude::*;
@@ -27,13 +28,20 @@ fn demo_views() -> &'static [FieldView] {
     })
 }
 
-/// One record written: a demo record as it is, under a new id, or turned
-/// into a record of a type this version does not know.
+fn demo_records() -> &'static [Record] {
+    static RECORDS: OnceLock<Vec<Record>> = OnceLock::new();
+    RECORDS.get_or_init(|| demo::workspace().records())
+}
+
+/// One record written: a demo record as it is, under a new id, turned
+/// into a record of a type this version does not know, or put typed
+/// (`Buckets::put_record`) under a new id.
 #[derive(Debug, Clone)]
 enum Write {
     Demo(usize),
     Renamed(usize, u16),
     Unknown(usize, u16),
+    Typed(usize, u16),
 }
 
 fn write() -> impl Strategy<Value = Write> {
@@ -42,6 +50,7 @@ fn write() -> impl Strategy<Value = Write> {
         (0..n).prop_map(Write::Demo),
         (0..n, 0u16..4000).prop_map(|(i, id)| Write::Renamed(i, id)),
         (0..n, 0u16..4000).prop_map(|(i, id)| Write::Unknown(i, id)),
+        (0..n, 0u16..4000).prop_map(|(i, id)| Write::Typed(i, id)),
     ]
 }
 
@@ -49,7 +58,7 @@ fn view_of(w: &Write) -> FieldView {
     let views = demo_views();
     match *w {
         Write::Demo(i) => views[i].clone(),
-        Write::Renamed(i, id) => {
+        Write::Renamed(i, id) | Write::Typed(i, id) => {
             let mut v = views[i].clone();
             v.meta.id = RecordId::parse(&format!("p-{id}")).expect("a valid id");
             v
@@ -65,6 +74,20 @@ fn view_of(w: &Write) -> FieldView {
             v
         }
     }
+}
+
+/// Gives `r` a field last set by an earlier write, at `millis`, and a
+/// write seen.
+fn with_earlier_writes(r: &mut Record, millis: u64) {
+    let by = r.meta().stamp.clone();
+    let earlier = Stamp {
+        hlc: Hlc { millis, counter: 0 },
+        ..by.clone()
+    };
+    r.meta_mut().fields.insert("name".into(), earlier);
+    r.meta_mut()
+        .seen
+        .insert(by.device, Hlc { millis, counter: 1 });
 }
 
 proptest! {
@@ -90,8 +113,14 @@ proptest! {
                     prop_assert_eq!(seen.as_ref(), expected.get(&id));
                 }
             }
-            for v in &views {
-                buckets.put(v).expect("the bucket was read");
+            for (w, v) in batch.iter().zip(&views) {
+                if let Write::Typed(..) = w {
+                    let r = v.to_record().expect("a demo record").expect("a known type");
+                    let item = buckets.put_record(r.clone()).expect("the bucket was read");
+                    prop_assert_eq!(item, Item::Known(r));
+                } else {
+                    buckets.put(v).expect("the bucket was read");
+                }
                 expected.insert(v.meta.id.to_string(), v.clone());
             }
             store.extend(buckets.changed());
@@ -123,5 +152,45 @@ proptest! {
         let _ = stored::load([text.clone()], [text.clone()]);
         let _ = stored::decode_record(&text);
         let _ = Buckets::read(&["000".to_owned()], vec![Some(text)]).copy_for_write("x");
+    }
+
+    #[test]
+    fn a_typed_record_is_stored_as_its_view_and_reads_back_as_itself(
+        i in 0..demo_records().len(),
+        millis in 0u64..2_000_000_000_000,
+        field_millis in prop::option::of(0u64..2_000_000_000_000),
+    ) {
+        let mut r = demo_records()[i].clone();
+        r.meta_mut().stamp.hlc = Hlc { millis, counter: 3 };
+        if let Some(m) = field_millis {
+            with_earlier_writes(&mut r, m);
+        }
+        let text = stored::encode_known(&r).expect("a record without newer fields");
+        let as_view = stored::encode_record(&FieldView::from_record(&r));
+        let json = |t: &str| serde_json::from_str::<serde_json::Value>(t).expect("JSON");
+        prop_assert_eq!(json(&text), json(&as_view));
+        prop_assert_eq!(stored::decode_record(&text).expect("reads back"), Item::Known(r));
+    }
+
+    #[test]
+    fn a_first_write_of_a_typed_record_is_the_first_write_of_its_view(
+        i in 0..demo_records().len(),
+        millis in 0u64..4_000_000_000_000,
+        now in 0u64..4_000_000_000_000,
+        field_millis in prop::option::of(0u64..2_000_000_000_000),
+    ) {
+        let mut r = demo_records()[i].clone();
+        if let Some(m) = field_millis {
+            with_earlier_writes(&mut r, m);
+        }
+        let device = DeviceId::parse("laptop-b").expect("a valid device");
+        let hlc = Hlc { millis, counter: 7 };
+        let typed = apply_first_write(r.clone(), hlc, &device, now);
+        let viewed = apply_edit(None, None, &FieldView::from_record(&r), hlc, &device, now);
+        match (typed, viewed) {
+            (Ok(t), Ok(Some(v))) => prop_assert_eq!(FieldView::from_record(&t), v),
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            (t, v) => prop_assert!(false, "typed {:?}, view {:?}", t, v),
+        }
     }
 }

@@ -21,8 +21,8 @@ use crate::browser::slices::Slice;
 use crate::browser::tabs::Tabs;
 use crate::core::clock::{self, Drift};
 use crate::core::exchange::merge::{
-    self as merge, apply_edit, needs_restamp, overwritten_by_edit, restamp, Conflict, EditError,
-    FieldView, UnwritableConflict,
+    self as merge, apply_edit, apply_first_write, needs_restamp, overwritten_by_edit, restamp,
+    Conflict, EditError, FieldView, UnwritableConflict,
 };
 use crate::core::exchange::snapshot::{self, ImportPlan, Item, Me, SnapshotError};
 use crate::core::ids::{Hlc, RecordId};
@@ -40,7 +40,7 @@ use std::rc::Rc;
 /// can take slices (boxed: one write path is compiled, not one per kind
 /// of write).
 type Merge =
-    Box<dyn FnMut(Option<FieldView>) -> Result<(Option<FieldView>, Vec<Conflict>), WriteError>>;
+    Box<dyn FnMut(Option<FieldView>) -> Result<(Option<Saved>, Vec<Conflict>), WriteError>>;
 
 /// Why a write stored nothing.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,7 +92,10 @@ impl Edit {
 
 /// The copy an edit stores: a record is made a field view only as it is
 /// merged, a slice at a time (for a sheet of 100 000 rows, 0.4 s that
-/// would otherwise come in one task before the write starts).
+/// would otherwise come in one task before the write starts), and a new
+/// record never is (it is stored typed, see [`Buckets::put_record`]).
+///
+/// [`Buckets::put_record`]: stored::bucket::Buckets::put_record
 enum Saved {
     Record(Record),
     View(FieldView),
@@ -110,6 +113,13 @@ impl Saved {
         match self {
             Saved::Record(r) => FieldView::from_record(&r),
             Saved::View(v) => v,
+        }
+    }
+
+    fn stamp(&self) -> Hlc {
+        match self {
+            Saved::Record(r) => r.meta().stamp.hlc,
+            Saved::View(v) => v.meta.stamp.hlc,
         }
     }
 }
@@ -300,21 +310,33 @@ impl AppState {
             let Some((new, opened)) = edits.next() else {
                 return Ok((None, Vec::new()));
             };
-            let new = new.into_view();
             let (device, now, stamps) =
                 made.get_or_insert_with(|| (clock.device(), now_millis(), clock.ticks(count)));
             let hlc = stamps.next().unwrap_or_else(|| clock.tick());
-            let written = apply_edit(stored.as_ref(), opened.as_ref(), &new, hlc, device, *now)
-                .map_err(WriteError::Edit)?;
-            let Some(v) = written else {
-                return Ok((None, Vec::new()));
+            let (written, conflicts) = match (new, stored) {
+                // Nothing stored: the first write, typed (what it was
+                // opened on does not matter, as in `apply_edit`).
+                (Saved::Record(r), None) => {
+                    let r = apply_first_write(r, hlc, device, *now).map_err(WriteError::Edit)?;
+                    (Saved::Record(r), Vec::new())
+                }
+                (new, stored) => {
+                    let new = new.into_view();
+                    let written =
+                        apply_edit(stored.as_ref(), opened.as_ref(), &new, hlc, device, *now)
+                            .map_err(WriteError::Edit)?;
+                    let Some(v) = written else {
+                        return Ok((None, Vec::new()));
+                    };
+                    let conflicts = match (&stored, &opened) {
+                        (Some(stored), Some(opened)) => overwritten_by_edit(stored, opened, &v),
+                        _ => Vec::new(),
+                    };
+                    (Saved::View(v), conflicts)
+                }
             };
-            let conflicts = match (&stored, &opened) {
-                (Some(stored), Some(opened)) => overwritten_by_edit(stored, opened, &v),
-                _ => Vec::new(),
-            };
-            clock.observe(v.meta.stamp.hlc);
-            Ok((Some(v), conflicts))
+            clock.observe(written.stamp());
+            Ok((Some(written), conflicts))
         };
         self.store(ids, Box::new(edit), Vec::new(), resolved).await
     }
@@ -399,10 +421,14 @@ impl AppState {
                         };
                         log.extend(conflicts);
                         if let Some(v) = view {
-                            match buckets.put(&v) {
+                            let id = v.id().to_string();
+                            let put = match v {
+                                Saved::Record(r) => buckets.put_record(r),
+                                Saved::View(v) => buckets.put(&v),
+                            };
+                            match put {
                                 Ok(item) => items.push(item),
                                 Err(_) => {
-                                    let id = v.meta.id.to_string();
                                     refused = Some(WriteError::Unreadable { id });
                                     return Work::Done(None);
                                 }
@@ -453,9 +479,12 @@ impl AppState {
                         .collect()
                 });
                 for copy in on_screen {
-                    let (view, conflicts) = merge(copy)?;
+                    let (written, conflicts) = merge(copy)?;
                     log.extend(conflicts);
-                    items.extend(view.and_then(|v| Item::from_view(v).ok()));
+                    items.extend(written.and_then(|w| match w {
+                        Saved::Record(r) => Some(Item::Known(r)),
+                        Saved::View(v) => Item::from_view(v).ok(),
+                    }));
                 }
             }
         }
@@ -499,7 +528,7 @@ impl AppState {
             };
             let (view, found) =
                 snapshot::confirm_write(stored.as_ref(), incoming).map_err(WriteError::Import)?;
-            Ok((Some(view), found))
+            Ok((Some(Saved::View(view)), found))
         };
         self.store(ids, Box::new(merge), conflicts, Vec::new())
             .await?;
@@ -541,7 +570,7 @@ impl AppState {
                 let hlc = stamps.next().unwrap_or_else(|| clock.tick());
                 restamp(&v, hlc, &device, now)
             });
-            Ok((out, Vec::new()))
+            Ok((out.map(Saved::View), Vec::new()))
         };
         self.store(ids, Box::new(merge), Vec::new(), Vec::new())
             .await?;

@@ -22,6 +22,7 @@ pub mod legacy;
 
 use crate::core::exchange::merge::FieldView;
 use crate::core::exchange::snapshot::Item;
+use crate::core::model::Record;
 use std::fmt;
 
 /// The version of the storage layout this app writes.
@@ -54,6 +55,22 @@ impl std::error::Error for StoredError {}
 /// The stored text of one record: the record as in a snapshot file.
 pub fn encode_record(view: &FieldView) -> String {
     view.to_json_text()
+}
+
+/// The stored text of a typed record without making its field view: the
+/// JSON of [`encode_record`] of its view (only `meta`'s keys come in
+/// another order). `None` for a record that holds fields of a newer
+/// version ([`Meta::extra`](crate::core::model::Meta), which only a view
+/// writes) or that does not serialise; such a record goes through its
+/// view.
+pub fn encode_known(record: &Record) -> Option<String> {
+    if !record.meta().extra.is_empty() {
+        return None;
+    }
+    // Through a value tree, whose serialiser the view's text already
+    // uses: no second copy of the records' serialisers in the download.
+    let value = serde_json::to_value(record).ok()?;
+    serde_json::to_string(&value).ok()
 }
 
 /// Reads one stored record: typed when this version knows its type. A

@@ -13,8 +13,8 @@ mod view;
 pub use conflict_log::{log_entry, UnwritableConflict};
 pub use edit::overwritten_by_edit;
 pub use record::{
-    apply_edit, dominates, merge_records, merge_views, newest_lost_first, strictly_includes,
-    Conflict, EditError, Merged,
+    apply_edit, apply_first_write, dominates, merge_records, merge_views, newest_lost_first,
+    strictly_includes, Conflict, EditError, Merged,
 };
 pub use restamp::{needs_restamp, restamp};
 pub use view::{known_fields, FieldView, ViewError, DELETED, KNOWN_KINDS};
