@@ -13,6 +13,7 @@ use crate::core::ids::RecordId;
 use crate::core::model::{is_valid_code, AgeBand, Gender, Meta, Participation, Referrer};
 use crate::core::order::fold_char;
 use crate::core::workspace::Workspace;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -166,13 +167,40 @@ fn required_date(text: &str) -> Result<chrono::NaiveDate, Problem> {
 }
 
 /// The live participations by insats and code, built once so that an
-/// import of many rows looks each code up instead of scanning every row.
-pub struct CodeIndex<'a>(HashMap<(&'a RecordId, &'a str), &'a Participation>);
+/// import of many rows looks each code up instead of scanning every row;
+/// and the records the rows' cells have named so far, so that each
+/// distinct cell is compared with every insats, municipality or end
+/// status once (a sheet's rows name a handful of them). Used with the
+/// workspace it was made of.
+pub struct CodeIndex<'a> {
+    by_code: HashMap<(&'a RecordId, &'a str), &'a Participation>,
+    named: RefCell<[HashMap<String, Option<RecordId>>; 3]>,
+}
+
+/// The tables a cell can name a record of, as places in
+/// [`CodeIndex::named`]'s cache.
+#[derive(Clone, Copy)]
+enum Named {
+    Insats = 0,
+    Municipality = 1,
+    EndStatus = 2,
+}
+
+/// How many distinct cells of one kind are remembered: beyond that (a
+/// column of text that names nothing) each is looked up afresh.
+const NAMED_CELLS: usize = 256;
 
 impl<'a> CodeIndex<'a> {
+    fn with(by_code: HashMap<(&'a RecordId, &'a str), &'a Participation>) -> CodeIndex<'a> {
+        CodeIndex {
+            by_code,
+            named: RefCell::default(),
+        }
+    }
+
     /// The index of `ws`'s live participations.
     pub fn new(ws: &'a Workspace) -> CodeIndex<'a> {
-        CodeIndex(
+        CodeIndex::with(
             ws.participations
                 .live()
                 .map(|p| ((&p.insats, p.code.as_str()), p))
@@ -183,14 +211,14 @@ impl<'a> CodeIndex<'a> {
     /// An index of nothing: for a file without a code column, whose rows
     /// all get new codes that no live participation has.
     pub fn empty() -> CodeIndex<'a> {
-        CodeIndex(HashMap::new())
+        CodeIndex::with(HashMap::new())
     }
 
     /// The index of the live participations among `ids`: a part of
     /// [`CodeIndex::new`] for the codes a few rows look up. Given in `ws`'s
     /// order, of two with the same insats and code the same one is kept.
     pub fn of<'i>(ws: &'a Workspace, ids: impl Iterator<Item = &'i RecordId>) -> CodeIndex<'a> {
-        CodeIndex(
+        CodeIndex::with(
             ids.filter_map(|id| ws.participations.get(id))
                 .map(|p| ((&p.insats, p.code.as_str()), p))
                 .collect(),
@@ -199,7 +227,39 @@ impl<'a> CodeIndex<'a> {
 
     /// The live participation of `insats` with `code`.
     pub fn get(&self, insats: &RecordId, code: &str) -> Option<&'a Participation> {
-        self.0.get(&(insats, code)).copied()
+        self.by_code.get(&(insats, code)).copied()
+    }
+
+    /// What [`find_named`] gives for `text` among `ws`'s live records of
+    /// `kind`, remembered for the next cell with the same text.
+    fn named(&self, ws: &Workspace, kind: Named, text: &str) -> Option<RecordId> {
+        let mut named = self.named.borrow_mut();
+        let cache = &mut named[kind as usize];
+        if let Some(found) = cache.get(text) {
+            return found.clone();
+        }
+        let found = match kind {
+            Named::Insats => find_named(
+                text,
+                ws.insatser.live().map(|i| (&i.meta.id, i.name.as_str())),
+            ),
+            Named::Municipality => find_named(
+                text,
+                ws.municipalities
+                    .live()
+                    .map(|m| (&m.meta.id, m.name.as_str())),
+            ),
+            Named::EndStatus => find_named(
+                text,
+                ws.end_statuses
+                    .live()
+                    .map(|s| (&s.meta.id, s.name.as_str())),
+            ),
+        };
+        if cache.len() < NAMED_CELLS {
+            cache.insert(text.to_owned(), found.clone());
+        }
+        found
     }
 }
 
@@ -210,10 +270,7 @@ pub fn existing_by_code<'a>(
     index: &CodeIndex<'a>,
     draft: &ParticipationDraft,
 ) -> Option<&'a Participation> {
-    let insats = find_named(
-        &draft.insats,
-        ws.insatser.live().map(|i| (&i.meta.id, i.name.as_str())),
-    )?;
+    let insats = index.named(ws, Named::Insats, &draft.insats)?;
     index.get(&insats, draft.code.trim())
 }
 
@@ -239,10 +296,7 @@ pub fn build_indexed(
         errors.push(Field::Insats, Problem::Required);
         None
     } else {
-        let found = find_named(
-            &draft.insats,
-            ws.insatser.live().map(|i| (&i.meta.id, i.name.as_str())),
-        );
+        let found = index.named(ws, Named::Insats, &draft.insats);
         if found.is_none() {
             errors.push(Field::Insats, Problem::UnknownReference);
         }
@@ -282,12 +336,7 @@ pub fn build_indexed(
     let municipality = match draft.municipality.trim() {
         "" => Some(None),
         t => {
-            let found = find_named(
-                t,
-                ws.municipalities
-                    .live()
-                    .map(|m| (&m.meta.id, m.name.as_str())),
-            );
+            let found = index.named(ws, Named::Municipality, t);
             if found.is_none() {
                 errors.push(Field::Municipality, Problem::UnknownReference);
                 None
@@ -319,12 +368,7 @@ pub fn build_indexed(
     let end_status = match draft.end_status.trim() {
         "" => Some(None),
         t => {
-            let found = find_named(
-                t,
-                ws.end_statuses
-                    .live()
-                    .map(|s| (&s.meta.id, s.name.as_str())),
-            );
+            let found = index.named(ws, Named::EndStatus, t);
             if found.is_none() {
                 errors.push(Field::EndStatus, Problem::UnknownReference);
                 None
@@ -406,6 +450,50 @@ mod tests {
         // And its own draft gives it back.
         let again = build_participation(&ParticipationDraft::of(&p), &ws, meta("p1")).unwrap();
         assert_eq!(again, p);
+    }
+
+    #[test]
+    fn rows_checked_with_one_index_name_what_each_row_alone_would() {
+        let ws = ws();
+        let [a, b] = [0, 1].map(|i| ws.insatser_by_name()[i].clone());
+        let haninge = ws.municipalities_by_name()[0].clone();
+        // The same cells again, by name in other cases, by id, and names
+        // of nothing: each kind of cell in its own column.
+        let cells = [
+            (a.name.clone(), haninge.name.clone(), "Studier".to_owned()),
+            (
+                b.name.to_uppercase(),
+                haninge.meta.id.to_string(),
+                "ARBETE".into(),
+            ),
+            (a.meta.id.to_string(), "Stockholm".into(), "Studier".into()),
+            (
+                "Finns inte".into(),
+                haninge.name.to_lowercase(),
+                "okänt".into(),
+            ),
+            (a.name.clone(), "".into(), "Studier".into()),
+            // A municipality's name in the insats column names nothing.
+            (haninge.name.clone(), a.name.clone(), "Arbete".into()),
+            (
+                b.name.to_uppercase(),
+                haninge.name.clone(),
+                "Finns inte".into(),
+            ),
+        ];
+        let index = CodeIndex::empty();
+        for (i, (insats, municipality, end_status)) in cells.into_iter().enumerate() {
+            let d = ParticipationDraft {
+                insats,
+                municipality,
+                end_status,
+                ..draft()
+            };
+            let id = format!("p{i}");
+            let shared = build_indexed(&d, &ws, &index, meta(&id));
+            let alone = build_indexed(&d, &ws, &CodeIndex::empty(), meta(&id));
+            assert_eq!(shared, alone, "row {i}");
+        }
     }
 
     #[test]
